@@ -1,0 +1,43 @@
+// Runs every *.test.ts under src/ and test/ with node's own test runner (through tsx).
+// Usage: npm test [-- path-filter ...]   e.g. `npm test -- src/arabic`
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { run } from 'node:test';
+import { spec } from 'node:test/reporters';
+import { availableParallelism } from 'node:os';
+
+const root = new URL('..', import.meta.url).pathname;
+const filters = process.argv.slice(2);
+
+function walk(dir, out) {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (name.endsWith('.test.ts')) out.push(p);
+  }
+  return out;
+}
+
+const files = ['src', 'test']
+  .flatMap((d) => walk(join(root, d), []))
+  .filter((f) => filters.length === 0 || filters.some((x) => relative(root, f).includes(x)))
+  .sort();
+if (files.length === 0) {
+  console.error(`test: no test files match ${filters.join(' ')}`);
+  process.exit(1);
+}
+
+// Child test processes inherit NODE_OPTIONS, so each loads TypeScript through tsx.
+process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim();
+process.env.MARSAD_LOG_LEVEL ??= 'silent';
+
+let failed = false;
+const stream = run({ files, concurrency: Math.max(2, availableParallelism()), timeout: 10 * 60_000 });
+stream.on('test:fail', (e) => {
+  if (e.details?.type !== 'suite') failed = true;
+});
+stream.compose(spec).pipe(process.stdout);
+stream.on('end', () => {
+  process.exitCode = failed ? 1 : 0;
+});

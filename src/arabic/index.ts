@@ -1,0 +1,10 @@
+/**
+ * The one Arabic analyzer, used by indexing, queries, tagging and duplicate detection.
+ * Public surface of src/arabic/: import from here, not from the files behind it.
+ */
+export { normalize, NORMALIZATION_TABLE, isIgnorable } from './normalize.ts';
+export { tokenize, type Token } from './tokenize.ts';
+export { isStopword } from './stopwords.ts';
+export { stem } from './stem.ts';
+export { parseArabicDate } from './dates.ts';
+export { analyze, analyzeTokens, type Term } from './analyze.ts';

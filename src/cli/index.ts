@@ -1,0 +1,21 @@
+/**
+ * `marsad`: one entry point for every role (parse, import, search, serve, worker …).
+ * Each command lives in ./commands/ and registers itself on the program.
+ */
+import { Command } from 'commander';
+import { COMMANDS } from './commands/index.ts';
+
+const program = new Command()
+  .name('marsad')
+  .description('Marsad (مرصد): an Arabic-first news aggregator and media monitor')
+  .showHelpAfterError()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+for (const register of COMMANDS) register(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  process.stderr.write(`marsad: ${(e as Error).message}\n`);
+  process.exitCode = 2;
+}

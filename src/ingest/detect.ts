@@ -1,0 +1,30 @@
+/**
+ * Format detection from content (not from the file name): the first non-blank bytes and
+ * a few markers decide. Archives are expanded before this runs.
+ */
+import type { Format } from './types.ts';
+
+/** Markers of a saved aggregator page, in any hamza/tanween/colon spelling. */
+const PAGE_MARKERS = /^(?:تاريخ النشر|كلمات دلالية|المصدر\s*:|[اإأ]قرأ\s+[اأ]يضا)/m;
+
+/** Detects the format of a decoded document. */
+export function detectFormat(text: string): Format {
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('<')) {
+    const lower = head.toLowerCase();
+    if (/<opml[\s>]/.test(lower)) return 'opml';
+    if (/<(rss|rdf:rdf|feed)[\s>]/.test(lower)) return 'feed';
+    if (/<(!doctype html|html|head|body)[\s>]/.test(lower)) return 'html';
+    if (lower.startsWith('<?xml')) return 'feed';
+    return 'html';
+  }
+  if (head.startsWith('{')) {
+    if (/"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(head)) return 'feed';
+    const lines = text.split('\n', 3).filter((l) => l.trim() !== '');
+    if (lines.length > 1 && lines.every((l) => l.trimStart().startsWith('{'))) return 'jsonl';
+    return 'json';
+  }
+  if (head.startsWith('[')) return 'json';
+  if (PAGE_MARKERS.test(text)) return 'page';
+  return 'text';
+}
