@@ -1,0 +1,71 @@
+/** The OpenAPI 3.1 document for /api/v1 (test: every registered API route is documented). */
+
+const str = { type: 'string' } as const;
+const nstr = { type: ['string', 'null'] } as const;
+const page = [
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+  { name: 'cursor', in: 'query', schema: str, description: 'the `next` value of the previous page' },
+];
+const filters = [
+  { name: 'outlet', in: 'query', schema: str },
+  { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+  { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+];
+const id = [{ name: 'id', in: 'path', required: true, schema: str }];
+const ok = (ref: string) => ({ '200': { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } } });
+const errors = {
+  '400': { description: 'bad parameter', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '404': { description: 'unknown id', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+};
+const admin = [{ bearer: [] }];
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: { title: 'Marsad API', version: '1', description: 'Arabic-first news aggregation: articles, stories across outlets, entities, search.' },
+  components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'MARSAD_ADMIN_TOKEN' } },
+    schemas: {
+      Error: { type: 'object', properties: { error: str, message: str }, required: ['error', 'message'] },
+      Article: {
+        type: 'object',
+        properties: {
+          id: str, url: nstr, title: str, text: str, publishedAt: nstr, outlet: nstr, via: nstr, author: nstr, lang: str,
+          tags: { type: 'array', items: str },
+          readAlso: { type: 'array', items: { type: 'object', properties: { title: str, url: nstr } } },
+          relatedTo: nstr,
+          entities: { type: 'array', items: { $ref: '#/components/schemas/EntityMention' } },
+          keywords: { type: 'array', items: str },
+          storyId: nstr, duplicateOf: nstr,
+        },
+        required: ['id', 'url', 'title', 'text', 'publishedAt', 'outlet', 'via', 'author', 'lang', 'tags', 'readAlso', 'relatedTo'],
+      },
+      EntityMention: { type: 'object', properties: { id: str, name: str, type: str, mentions: { type: 'integer' } } },
+      SearchHit: { type: 'object', properties: { id: str, url: nstr, title: str, outlet: nstr, publishedAt: nstr, score: { type: 'number' }, snippet: str, highlights: { type: 'array', items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 }, description: '[start, end) UTF-16 offsets of matched words in snippet' } } },
+      SearchPage: { type: 'object', properties: { results: { type: 'array', items: { $ref: '#/components/schemas/SearchHit' } }, next: nstr, total: { type: 'integer' }, notice: str } },
+      ArticlePage: { type: 'object', properties: { results: { type: 'array', items: { $ref: '#/components/schemas/Article' } }, next: nstr } },
+      Story: { type: 'object', properties: { id: str, title: str, firstSeen: nstr, lastSeen: nstr, outlets: { type: 'array', items: str }, originalOutlet: nstr, articleIds: { type: 'array', items: str } } },
+      StoryPage: { type: 'object', properties: { results: { type: 'array', items: { $ref: '#/components/schemas/Story' } }, next: nstr } },
+      Entity: { type: 'object', properties: { id: str, name: str, type: str, articleCount: { type: 'integer' }, daily: { type: 'array', items: { type: 'object', properties: { day: str, count: { type: 'integer' } } } }, articles: { type: 'array', items: { $ref: '#/components/schemas/Article' } } } },
+      Outlets: { type: 'object', properties: { results: { type: 'array', items: { type: 'object', properties: { outlet: str, count: { type: 'integer' } } } } } },
+      Source: { type: 'object', properties: { id: str, url: str, title: nstr, lastFetch: nstr, status: nstr, errorCount: { type: 'integer' }, lastError: nstr, nextPoll: nstr } },
+      Sources: { type: 'object', properties: { results: { type: 'array', items: { $ref: '#/components/schemas/Source' } } } },
+    },
+  },
+  paths: {
+    '/api/v1/search': { get: { summary: 'Arabic-aware full-text search', parameters: [{ name: 'q', in: 'query', required: true, schema: str, description: 'phrases "…", -exclusion, OR' }, ...filters, { name: 'tag', in: 'query', schema: str }, ...page], responses: { ...ok('SearchPage'), ...errors } } },
+    '/api/v1/articles': { get: { summary: 'Articles, newest first', parameters: [...filters, { name: 'entity', in: 'query', schema: str }, { name: 'keyword', in: 'query', schema: str }, ...page], responses: { ...ok('ArticlePage'), ...errors } } },
+    '/api/v1/articles/{id}': { get: { summary: 'One article with its entities, keywords and story', parameters: id, responses: { ...ok('Article'), ...errors } } },
+    '/api/v1/articles/{id}/related': { get: { summary: 'Related articles (اقرأ أيضاً)', parameters: [...id, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 20 } }], responses: { ...ok('ArticlePage'), ...errors } } },
+    '/api/v1/stories': { get: { summary: 'Stories across outlets, newest first', parameters: [{ name: 'since', in: 'query', schema: { type: 'string', format: 'date' } }, ...filters, ...page], responses: { ...ok('StoryPage'), ...errors } } },
+    '/api/v1/stories/{id}': { get: { summary: 'One story with its articles', parameters: id, responses: { ...ok('Story'), ...errors } } },
+    '/api/v1/entities/{id}': { get: { summary: 'An entity (id or name), its daily mentions and articles', parameters: [...id, { name: 'limit', in: 'query', schema: { type: 'integer' } }], responses: { ...ok('Entity'), ...errors } } },
+    '/api/v1/outlets': { get: { summary: 'Outlets with article counts', responses: ok('Outlets') } },
+    '/api/v1/sources': {
+      get: { summary: 'Subscribed sources and their polling state', responses: ok('Sources') },
+      post: { summary: 'Subscribe to a feed', security: admin, requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { url: str, title: str }, required: ['url'] } } } }, responses: { '201': { description: 'created' }, '400': errors['400'], '401': { description: 'no valid token' } } },
+    },
+    '/api/v1/sources/{id}': { delete: { summary: 'Unsubscribe', security: admin, parameters: id, responses: { '204': { description: 'removed' }, '401': { description: 'no valid token' }, '404': errors['404'] } } },
+    '/api/v1/sources/import': { post: { summary: 'Subscribe to every feed of an OPML document', security: admin, requestBody: { content: { 'text/x-opml': { schema: str } } }, responses: { '200': { description: 'counts' }, '400': errors['400'], '401': { description: 'no valid token' } } } },
+    '/api/v1/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OK' } } } },
+  },
+} as const;

@@ -1,0 +1,117 @@
+/**
+ * The JSON API under /api/v1. Reads are public; writes need the admin token. Bad
+ * parameters give 400 with a message naming the parameter, unknown ids 404.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ReaderStore, SourceAdmin } from '../types.ts';
+import { BadRequest, date, endOfDay, int, str, type Query } from '../params.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { isAdmin } from '../auth.ts';
+import { openApiDocument } from './openapi.ts';
+import { parseDocument } from '../../ingest/index.ts';
+
+export interface ApiDeps {
+  store: ReaderStore & Partial<SourceAdmin>;
+  adminToken: string | null;
+  /** Per-route rate limits (requests per minute) for search and writes. */
+  rateLimit: { search: number; write: number };
+}
+
+function notFound(reply: FastifyReply, what: string) {
+  return reply.code(404).send({ error: 'not_found', message: `${what} not found` });
+}
+
+export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
+  const { store } = deps;
+  const search = { config: { rateLimit: { max: deps.rateLimit.search, timeWindow: '1 minute' } } };
+  const write = { config: { rateLimit: { max: deps.rateLimit.write, timeWindow: '1 minute' } } };
+  const requireAdmin = (req: FastifyRequest, reply: FastifyReply): boolean => {
+    if (isAdmin(req, deps.adminToken)) return true;
+    void reply.code(deps.adminToken ? 401 : 403).send({ error: 'unauthorized', message: deps.adminToken ? 'a valid admin token is required (Authorization: Bearer …)' : 'writes are disabled: set MARSAD_ADMIN_TOKEN' });
+    return false;
+  };
+
+  app.get('/api/v1/openapi.json', async () => openApiDocument);
+
+  app.get('/api/v1/search', search, async (req) => {
+    const q = req.query as Query;
+    const text = str(q, 'q', 1000);
+    if (!text) throw new BadRequest('q', 'is required');
+    const limit = int(q, 'limit', 20, 1, 100);
+    const offset = decodeCursor(str(q, 'cursor', 200));
+    const r = await store.search({ q: text, outlet: str(q, 'outlet'), from: date(q, 'from'), to: endOfDay(date(q, 'to')), tag: str(q, 'tag'), limit: limit + 1, offset });
+    const results = r.hits.slice(0, limit);
+    return { results, next: r.hits.length > limit ? encodeCursor(offset + limit) : null, total: r.total, ...(r.notice ? { notice: r.notice } : {}) };
+  });
+
+  app.get('/api/v1/articles', async (req) => {
+    const q = req.query as Query;
+    const limit = int(q, 'limit', 20, 1, 100);
+    const offset = decodeCursor(str(q, 'cursor', 200));
+    const rows = await store.listArticles({ outlet: str(q, 'outlet'), from: date(q, 'from'), to: endOfDay(date(q, 'to')), entityId: str(q, 'entity'), keyword: str(q, 'keyword'), limit: limit + 1, offset });
+    return { results: rows.slice(0, limit), next: rows.length > limit ? encodeCursor(offset + limit) : null };
+  });
+
+  app.get('/api/v1/articles/:id', async (req, reply) => {
+    const a = await store.getArticle((req.params as { id: string }).id);
+    return a ?? notFound(reply, 'article');
+  });
+
+  app.get('/api/v1/articles/:id/related', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    if (!(await store.getArticle(id))) return notFound(reply, 'article');
+    const limit = int(req.query as Query, 'limit', 5, 1, 20);
+    return { results: await store.relatedArticles(id, limit) };
+  });
+
+  app.get('/api/v1/stories', async (req) => {
+    const q = req.query as Query;
+    const limit = int(q, 'limit', 20, 1, 100);
+    const offset = decodeCursor(str(q, 'cursor', 200));
+    const rows = await store.listStories({ outlet: str(q, 'outlet'), from: date(q, 'since') ?? date(q, 'from'), to: endOfDay(date(q, 'to')), limit: limit + 1, offset });
+    return { results: rows.slice(0, limit), next: rows.length > limit ? encodeCursor(offset + limit) : null };
+  });
+
+  app.get('/api/v1/stories/:id', async (req, reply) => {
+    const s = await store.getStory((req.params as { id: string }).id);
+    if (!s) return notFound(reply, 'story');
+    return { ...s, articles: await store.getArticles(s.articleIds) };
+  });
+
+  app.get('/api/v1/entities/:id', async (req, reply) => {
+    const e = await store.getEntity((req.params as { id: string }).id);
+    if (!e) return notFound(reply, 'entity');
+    const limit = int(req.query as Query, 'limit', 20, 1, 100);
+    const [daily, articles] = await Promise.all([store.entityDaily(e.id), store.listArticles({ entityId: e.id, limit })]);
+    return { ...e, daily, articles };
+  });
+
+  app.get('/api/v1/outlets', async () => ({ results: await store.listOutlets() }));
+
+  app.get('/api/v1/sources', async () => ({ results: await store.listSources() }));
+
+  app.post('/api/v1/sources', write, async (req, reply) => {
+    if (!requireAdmin(req, reply)) return reply;
+    const body = (req.body ?? {}) as { url?: unknown; title?: unknown };
+    if (typeof body.url !== 'string' || !/^https?:\/\/\S+$/i.test(body.url)) throw new BadRequest('url', 'must be an http(s) URL');
+    if (!store.addSource) return reply.code(501).send({ error: 'unsupported', message: 'this store cannot manage sources' });
+    return reply.code(201).send(await store.addSource({ url: body.url, title: typeof body.title === 'string' ? body.title : null }));
+  });
+
+  app.delete('/api/v1/sources/:id', write, async (req, reply) => {
+    if (!requireAdmin(req, reply)) return reply;
+    if (!store.removeSource) return reply.code(501).send({ error: 'unsupported', message: 'this store cannot manage sources' });
+    const ok = await store.removeSource((req.params as { id: string }).id);
+    return ok ? reply.code(204).send() : notFound(reply, 'source');
+  });
+
+  app.post('/api/v1/sources/import', write, async (req, reply) => {
+    if (!requireAdmin(req, reply)) return reply;
+    const body = typeof req.body === 'string' ? req.body : '';
+    if (!body) throw new BadRequest('body', 'send an OPML document (Content-Type: text/x-opml or application/xml)');
+    const r = await parseDocument({ name: 'request body', bytes: Buffer.from(body) }, { format: 'opml' });
+    if (r.sources.length === 0) throw new BadRequest('body', r.errors[0]?.message ?? 'no sources in the OPML document');
+    if (!store.importSources) return reply.code(501).send({ error: 'unsupported', message: 'this store cannot manage sources' });
+    return store.importSources(r.sources.map((s) => ({ url: s.url, title: s.title })));
+  });
+}

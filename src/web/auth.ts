@@ -1,0 +1,34 @@
+/**
+ * The admin token (MARSAD_ADMIN_TOKEN), compared in constant time. Accepted as
+ * `Authorization: Bearer <token>` (API) or the HttpOnly `marsad_admin` cookie set by the
+ * admin login form. Without a configured token, writes are refused.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+export function tokenMatches(given: string | null | undefined, expected: string | null): boolean {
+  if (!expected || !given) return false;
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+export function cookieToken(req: FastifyRequest): string | null {
+  const c = req.headers.cookie;
+  if (!c) return null;
+  for (const part of c.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === 'marsad_admin') return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+export function bearerToken(req: FastifyRequest): string | null {
+  const h = req.headers.authorization;
+  const m = h ? /^Bearer\s+(.+)$/i.exec(h) : null;
+  return m ? m[1]!.trim() : null;
+}
+
+export function isAdmin(req: FastifyRequest, expected: string | null): boolean {
+  return tokenMatches(bearerToken(req) ?? cookieToken(req), expected);
+}

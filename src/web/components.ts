@@ -1,0 +1,57 @@
+/** Reusable fragments: story and article list items, outlet chips, pager, tags. */
+import { html, qs, type SafeHtml } from './html.ts';
+import { arabicShort, gmt } from './format.ts';
+import type { Article, StorySummary } from './types.ts';
+
+export const PAGE_SIZE = 20;
+
+export const path = {
+  article: (id: string) => `/article/${encodeURIComponent(id)}`,
+  story: (id: string) => `/story/${encodeURIComponent(id)}`,
+  entity: (id: string) => `/entity/${encodeURIComponent(id)}`,
+  keyword: (k: string) => `/keyword/${encodeURIComponent(k)}`,
+  outlet: (o: string) => `/outlet/${encodeURIComponent(o)}`,
+};
+
+export function timeTag(iso: string | null): SafeHtml {
+  return iso ? html`<time datetime="${iso}" title="${gmt(iso)}">${arabicShort(iso)}</time>` : html``;
+}
+
+export function storyItem(s: StorySummary, titleLink: string): SafeHtml {
+  const others = s.outlets.filter((o) => o !== s.originalOutlet);
+  return html`<section class="story">
+<h3><a href="${titleLink}">${s.title}</a></h3>
+<div class="meta">${s.outlets.length > 1 ? html`<span class="badge">${s.outlets.length} مصادر</span> ` : ''}أولاً: ${s.originalOutlet ? html`<a href="${path.outlet(s.originalOutlet)}">${s.originalOutlet}</a>` : '—'} · ${timeTag(s.firstSeen)}</div>
+${others.length ? html`<ul class="outlets" aria-label="مصادر أخرى">${others.map((o) => html`<li><a href="${path.outlet(o)}">${o}</a></li>`)}</ul>` : ''}
+</section>`;
+}
+
+export function articleItem(a: Article, extra?: SafeHtml): SafeHtml {
+  return html`<section class="item">
+<h3><a href="${path.article(a.id)}" dir="auto" lang="${a.lang}">${a.title || '(بلا عنوان)'}</a></h3>
+<div class="meta">${a.outlet ? html`<a href="${path.outlet(a.outlet)}">${a.outlet}</a> · ` : ''}${timeTag(a.publishedAt)}${extra ?? ''}</div>
+</section>`;
+}
+
+/** Previous/next links keeping the current filters. */
+export function pager(base: string, params: Record<string, string | null | undefined>, page: number, hasNext: boolean): SafeHtml {
+  const prev = page > 1 ? html`<a rel="prev" href="${base}${qs({ ...params, page: page - 1 > 1 ? page - 1 : null })}">→ الأحدث</a>` : html`<span></span>`;
+  const next = hasNext ? html`<a rel="next" href="${base}${qs({ ...params, page: page + 1 })}">الأقدم ←</a>` : html`<span></span>`;
+  return html`<nav class="pager">${prev}${next}</nav>`;
+}
+
+/** The filter form shared by home, outlet and search pages. */
+export function filterForm(action: string, f: { q?: string; outlet?: string | null; from?: string | null; to?: string | null }, outlets: string[]): SafeHtml {
+  return html`<form class="filters" action="${action}" method="get">
+${f.q !== undefined ? html`<input type="search" name="q" value="${f.q}" aria-label="الاستعلام">` : ''}
+<label>المصدر <select name="outlet"><option value="">الكل</option>${outlets.map((o) => html`<option value="${o}"${o === f.outlet ? html` selected` : ''}>${o}</option>`)}</select></label>
+<label>من <input type="date" name="from" value="${f.from ?? ''}"></label>
+<label>إلى <input type="date" name="to" value="${f.to ?? ''}"></label>
+<button type="submit">تصفية</button>
+</form>`;
+}
+
+/** Body text as paragraphs (blank-line separated in the Article). */
+export function paragraphs(text: string): SafeHtml[] {
+  return text.split(/\n\s*\n/).map((p) => html`<p>${p.trim()}</p>`);
+}
