@@ -1,10 +1,16 @@
 /**
- * PLACEHOLDER (the analyzer helper finalizes this). From text to index terms:
- * tokenize → normalize → drop stopwords → stem.
+ * From text to index terms: tokenize → normalize → drop stopwords → stem. The one path
+ * used for indexing, queries, tagging and duplicate detection.
+ *
+ * Contract: `analyzeTokens` keeps each term's position among ALL tokens (stopwords
+ * included), so a phrase or proximity query matches across a dropped stopword exactly as
+ * it would in the text; it also keeps the original surface and UTF-16 offsets for
+ * highlighting. The stemmer defaults to the light stemmer; pass the same choice when
+ * indexing and querying.
  */
 import { tokenize, type Token } from './tokenize.ts';
 import { isStopword } from './stopwords.ts';
-import { stem } from './stem.ts';
+import { stemmers, type StemmerName } from './stem.ts';
 
 export interface Term extends Token {
   /** The index term (normalized and stemmed). */
@@ -13,16 +19,29 @@ export interface Term extends Token {
   pos: number;
 }
 
-/** Terms with their positions and original spans (stopwords dropped). */
-export function analyzeTokens(text: string): Term[] {
+export interface AnalyzeOptions {
+  /** Which stemmer makes the terms (default 'light'). */
+  stemmer?: StemmerName;
+  /** Keep stopwords as terms (default false), e.g. for exact-phrase checks. */
+  keepStopwords?: boolean;
+}
+
+/** Terms with their positions and original spans (stopwords dropped, positions kept). */
+export function analyzeTokens(text: string, opts: AnalyzeOptions = {}): Term[] {
+  const stem = stemmers[opts.stemmer ?? 'light'];
+  const keep = opts.keepStopwords === true;
+  const toks = tokenize(text);
   const out: Term[] = [];
-  tokenize(text).forEach((t, pos) => {
-    if (!isStopword(t.norm)) out.push({ ...t, term: stem(t.norm), pos });
-  });
+  for (let pos = 0; pos < toks.length; pos++) {
+    const t = toks[pos]!;
+    if (!keep && isStopword(t.norm)) continue;
+    // A fresh object of one shape (measured faster than extending the token in place).
+    out.push({ surface: t.surface, norm: t.norm, start: t.start, end: t.end, term: stem(t.norm), pos });
+  }
   return out;
 }
 
 /** The index terms of a text, in order. */
-export function analyze(text: string): string[] {
-  return analyzeTokens(text).map((t) => t.term);
+export function analyze(text: string, opts: AnalyzeOptions = {}): string[] {
+  return analyzeTokens(text, opts).map((t) => t.term);
 }

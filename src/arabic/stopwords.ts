@@ -1,6 +1,37 @@
-/** PLACEHOLDER (the analyzer helper replaces this with the list in data/). */
-const LIST = new Set(['في', 'من', 'علي', 'الي', 'عن', 'ان', 'و', 'او']);
-/** True when a normalized token is a stopword. */
+/**
+ * Arabic stopwords: the shipped list data/stopwords/ar.txt (closed-class function words
+ * from MIT-licensed lists, normalized like the index; see data/stopwords/README.md).
+ *
+ * Why: dropping function words keeps the index small and BM25 focused on content, while
+ * content words that generic lists include (عام, مليون, اليوم, رئيس) stay searchable.
+ *
+ * Contract: `isStopword` takes a normalized token (Token.norm). Clitic forms are handled
+ * by rule, not by listing them: a leading conjunction و or ف is stripped before the
+ * lookup (وفي, ومن, فهو, وقال are stopwords), except for the few words where that letter
+ * belongs to a content word (ولي as in ولي العهد, فتحت, فهم, فعلي …). Forms with an
+ * attached pronoun (منه, عليها, لهم) are in the list itself.
+ */
+import { readFileSync } from 'node:fs';
+
+const LIST_URL = new URL('../../data/stopwords/ar.txt', import.meta.url);
+
+/** The stopword set, normalized (one word a line in data/stopwords/ar.txt). */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  readFileSync(LIST_URL, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#')),
+);
+
+/** Words that look like و/ف + stopword but are content words in news text. */
+const CONJUNCTION_EXCEPTIONS = new Set(['ولي', 'واحد', 'فتحت', 'فلم', 'فهم', 'فعلي', 'فلك', 'وعده', 'فاو']);
+
+/** True when a normalized token is a stopword, also behind a و/ف conjunction. */
 export function isStopword(norm: string): boolean {
-  return LIST.has(norm);
+  if (STOPWORDS.has(norm)) return true;
+  const c = norm.charCodeAt(0);
+  if ((c === 0x648 || c === 0x641) && norm.length >= 3 && !CONJUNCTION_EXCEPTIONS.has(norm)) {
+    return STOPWORDS.has(norm.slice(1));
+  }
+  return false;
 }

@@ -1,0 +1,143 @@
+/**
+ * The light stemmer: Larkey's light10 (clitics and suffixes, no roots) on normalized
+ * Arabic, with guards learned from the corpus so that common words keep their letters.
+ *
+ * Why: light10 beat root-based and Snowball stemmers on the TREC Arabic tracks, but
+ * applied blindly it strips the و of وزير, the ين of فلسطين and the ان of ايران (while
+ * ايراني keeps it). The guard lists in guards.json, derived from SaudiNewsNet word
+ * frequencies by bench/stem/build-guards.ts, veto a strip where the corpus shows the
+ * letters belong to the word (rules and thresholds: README.md beside this file).
+ *
+ * Contract: input is a normalized token (Token.norm); output is its stem. Non-Arabic
+ * tokens (numbers, Latin) come back unchanged. Steps, each at most once:
+ * 1. a conjunction و when ≥ 3 letters remain, unless the word is in keepWaw (وزير);
+ * 2. a definite article ال وال بال كال فال لل when ≥ 2 letters remain and the rest is not
+ *    in alWords (مانيا of المانيا); else one preposition ب ك ل ف when ≥ 3 letters remain
+ *    and the word is not in keepPrep (كتاب, بلد, لجنه);
+ * 3. suffixes ها ان ات ون ين يه ه ي, checked once each in that order (two-letter ones
+ *    when ≥ 3 letters remain, one-letter ones when ≥ 2 remain). A corpus word whose
+ *    stripped form is not attested has its stem in `overrides` (فلسطين stays فلسطين);
+ *    a strip stops at a place nisba in `stops` (ايرانيه → ايراني, not ايران) and never
+ *    lands on a place name (رياضه stays رياضه, not the stem of الرياض).
+ */
+import { readFileSync } from 'node:fs';
+
+export interface Guards {
+  keepWaw: ReadonlySet<string>;
+  keepPrep: ReadonlySet<string>;
+  alWords: ReadonlySet<string>;
+  /** لل + rest where the article's lam merged with the word's own: جنه → لجنه. */
+  llWords: ReadonlySet<string>;
+  stops: ReadonlySet<string>;
+  overrides: ReadonlyMap<string, string>;
+}
+
+interface GuardsFile {
+  keepWaw: string[];
+  keepPrep: string[];
+  alWords: string[];
+  llWords: string[];
+  stops: string[];
+  overrides: Record<string, string>;
+}
+
+/** Loads guards.json (beside this file). */
+export function loadGuards(url: URL = new URL('./guards.json', import.meta.url)): Guards {
+  const g = JSON.parse(readFileSync(url, 'utf8')) as GuardsFile;
+  return {
+    keepWaw: new Set(g.keepWaw),
+    keepPrep: new Set(g.keepPrep),
+    alWords: new Set(g.alWords),
+    llWords: new Set(g.llWords),
+    stops: new Set(g.stops),
+    overrides: new Map(Object.entries(g.overrides)),
+  };
+}
+
+const ALEF = 0x627;
+const LAM = 0x644;
+const WAW = 0x648;
+const BEH = 0x628;
+const KAF = 0x643;
+const FEH = 0x641;
+
+export const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'] as const;
+
+const isArabicLetter = (c: number): boolean => c >= 0x621 && c <= 0x64a;
+
+/** Steps 1 and 2: the word without its conjunction, article or preposition. */
+export function prefixBase(norm: string, g: Guards): string {
+  let w = norm;
+  if (w.charCodeAt(0) === WAW && w.length >= 4 && !g.keepWaw.has(w)) w = w.slice(1);
+  const c0 = w.charCodeAt(0);
+  const c1 = w.charCodeAt(1);
+  let n = 0; // length of a definite-article prefix
+  if (c0 === ALEF && c1 === LAM) n = 2;
+  else if ((c0 === WAW || c0 === BEH || c0 === KAF || c0 === FEH) && c1 === ALEF && w.charCodeAt(2) === LAM) n = 3;
+  else if (c0 === LAM && c1 === LAM) n = 2;
+  if (n > 0 && w.length - n >= 2) {
+    const rest = w.slice(n);
+    if (n === 2 && c0 === LAM && g.llWords.has(rest)) return 'ل' + rest;
+    if (!g.alWords.has(rest)) return rest;
+  }
+  if ((c0 === BEH || c0 === KAF || c0 === LAM || c0 === FEH) && w.length >= 4 && !g.keepPrep.has(w)) {
+    // ل + ال whose alef fell (للمانيا): give back the article the word keeps.
+    return n === 2 && c0 === LAM ? 'ال' + w.slice(2) : w.slice(1);
+  }
+  return w;
+}
+
+/** Step 3 by rule: the successive forms as suffixes come off (يه gives two forms). */
+export function suffixPath(base: string): string[] {
+  const path = [base];
+  let w = base;
+  for (const s of SUFFIXES) {
+    if (!w.endsWith(s) || w.length - s.length < (s.length === 2 ? 3 : 2)) continue;
+    if (s === 'يه') path.push(w.slice(0, -1));
+    w = w.slice(0, w.length - s.length);
+    path.push(w);
+  }
+  return path;
+}
+
+/**
+ * Where a strip lands on a stop, at step i of the path: a nisba (ends in ي) is the stem;
+ * a place name is not (رياضه is no form of الرياض), so the form before it is.
+ */
+export function stopAt(path: readonly string[], i: number, g: Guards): string | undefined {
+  const w = path[i]!;
+  if (!g.stops.has(w)) return undefined;
+  return w.endsWith('ي') ? w : path[i - 1];
+}
+
+/** Step 3 with the stops: a place nisba or the form before a place name, else the end. */
+export function ruleStem(base: string, g: Guards): string {
+  // suffixPath without the array (this runs for every token at import)
+  let w = base;
+  for (const s of SUFFIXES) {
+    if (!w.endsWith(s) || w.length - s.length < (s.length === 2 ? 3 : 2)) continue;
+    if (s === 'يه') {
+      const nisba = w.slice(0, -1);
+      if (g.stops.has(nisba)) return nisba;
+    }
+    const next = w.slice(0, w.length - s.length);
+    if (g.stops.has(next)) return next.endsWith('ي') ? next : w;
+    w = next;
+  }
+  return w;
+}
+
+/** The light stem of a normalized token under the given guards. */
+export function lightStemWith(norm: string, g: Guards): string {
+  if (norm.length < 3 || !isArabicLetter(norm.charCodeAt(0))) return norm;
+  const base = prefixBase(norm, g);
+  if (g.stops.has(base)) return base;
+  return g.overrides.get(base) ?? ruleStem(base, g);
+}
+
+const GUARDS = loadGuards();
+
+/** The light stem of a normalized token (the default stemmer). */
+export function lightStem(norm: string): string {
+  return lightStemWith(norm, GUARDS);
+}
