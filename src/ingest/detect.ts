@@ -3,9 +3,7 @@
  * a few markers decide. Archives are expanded before this runs.
  */
 import type { Format } from './types.ts';
-
-/** Markers of a saved aggregator page, in any hamza/tanween/colon spelling. */
-const PAGE_MARKERS = /^(?:تاريخ النشر|كلمات دلالية|المصدر\s*:|[اإأ]قرأ\s+[اأ]يضا)/m;
+import { looksLikePage } from './pages/markers.ts';
 
 /** Detects the format of a decoded document. */
 export function detectFormat(text: string): Format {
@@ -25,6 +23,8 @@ export function detectFormat(text: string): Format {
     return 'json';
   }
   if (head.startsWith('[')) return 'json';
-  if (PAGE_MARKERS.test(text)) return 'page';
+  // A saved aggregator page has at least two kinds of marker lines (date, source, tags,
+  // read-also) in any spelling; one «تاريخ النشر» line alone is a text dump's dateline.
+  if (looksLikePage(text)) return 'page';
   return 'text';
 }
