@@ -1,0 +1,132 @@
+/**
+ * Builds data/gazetteer/entities.json from its sources: country names from CLDR (Unicode-3.0)
+ * and i18n-iso-countries (MIT), plus the hand-curated TSV files in curated/ (capitals,
+ * demonyms, organizations, agencies, regions, cities, blocked phrases).
+ *
+ * Why generated: the sources stay as they were published, every curated fact sits on one
+ * reviewable line, and the JSON the matcher loads is reproducible. mledoze/countries (ODbL,
+ * share-alike) is deliberately NOT read: CLDR and i18n-iso-countries already cover all 250 codes.
+ *
+ * Contract: `buildGazetteer(corpusDir)` is pure over its input files and deterministic (sorted
+ * output), so a test can rebuild it and compare with the committed entities.json.
+ * Run: `node --import tsx data/gazetteer/build.ts` (reads ../shared/corpus beside the repo).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Gazetteer, GazetteerEntity } from '../../src/enrich/types.ts';
+
+export type { Gazetteer, GazetteerEntity };
+
+const HERE = new URL('./', import.meta.url);
+const DEFAULT_CORPUS = new URL('../../../shared/corpus/', import.meta.url);
+
+/** TSV rows without comments and blank lines, split on TAB, '-' read as empty. */
+function rows(file: URL): string[][] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => l.split('\t').map((c) => (c.trim() === '-' ? '' : c.trim())));
+}
+
+const list = (cell: string | undefined): string[] =>
+  (cell ?? '').split('|').map((s) => s.trim()).filter(Boolean);
+
+/** A source name cleaned for matching: parentheses dropped, « - » separators turned to spaces. */
+function cleanSourceName(s: string): string {
+  return s.replace(/\s*\([^)]*\)/g, '').replace(/\s+-\s+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Every form of a demonym: masc., fem. (ة), sound plurals (ون، ين، ات), duals (ان، تان، تين), each word inflected
+ * alike (كوري جنوبي → كورية جنوبية). One-word forms are listed bare (the matcher accepts ال);
+ * multi-word forms are also listed definite (الكوري الجنوبي). '!' = definite forms only.
+ */
+export function demonymForms(spec: string): string[] {
+  const definiteOnly = spec.startsWith('!');
+  const words = spec.replace(/^!/, '').split(/\s+/);
+  const out: string[] = [];
+  for (const suf of ['', 'ة', 'ون', 'ين', 'ات', 'ان', 'تان', 'تين']) {
+    const inflected = words.map((w) => w + suf);
+    const definite = inflected.map((w) => 'ال' + w).join(' ');
+    if (definiteOnly) out.push(definite);
+    else {
+      out.push(inflected.join(' '));
+      if (words.length > 1) out.push(definite);
+    }
+  }
+  return out;
+}
+
+const uniq = (xs: string[]): string[] => [...new Set(xs)];
+
+export function buildGazetteer(corpus: URL = DEFAULT_CORPUS): Gazetteer {
+  const gz = new URL('lexicons/gazetteers/', corpus);
+  const cldr = JSON.parse(
+    readFileSync(new URL('cldr/cldr-localenames-full/main/ar/territories.json', gz), 'utf8'),
+  ) as { main: { ar: { localeDisplayNames: { territories: Record<string, string> } } } };
+  const territories = cldr.main.ar.localeDisplayNames.territories;
+  const iso = JSON.parse(readFileSync(new URL('i18n-iso-countries/ar.json', gz), 'utf8')) as {
+    countries: Record<string, string | string[]>;
+  };
+  const dropped = new Set(rows(new URL('curated/dropped.tsv', HERE)).map((r) => r[0]!));
+  const curated = new Map(rows(new URL('curated/countries.tsv', HERE)).map((r) => [r[0]!, r]));
+
+  const entities: GazetteerEntity[] = [];
+  for (const [code, isoName] of Object.entries(iso.countries)) {
+    const isoNames = Array.isArray(isoName) ? isoName : [isoName];
+    const cldrNames = Object.entries(territories)
+      .filter(([k]) => k === code || k.startsWith(`${code}-alt-`))
+      .map(([, v]) => v);
+    const row = curated.get(code);
+    const [, capId, capNames, demonyms, plurals, extra] = row ?? [];
+    const names = uniq([...isoNames, ...cldrNames].map(cleanSourceName).concat(list(extra)))
+      .filter((n) => !dropped.has(n));
+    const e: GazetteerEntity = { id: `country:${code}`, type: 'country', name: isoNames[0]!, names };
+    const dem = uniq(list(demonyms).flatMap(demonymForms).concat(list(plurals)));
+    if (dem.length) e.demonyms = dem;
+    entities.push(e);
+    if (capId && capNames) {
+      const caps = list(capNames);
+      entities.push({ id: `city:${capId}`, type: 'city', name: caps[0]!, names: caps, implies: [e.id] });
+    }
+  }
+  for (const code of curated.keys()) {
+    if (!(code in iso.countries)) throw new Error(`gazetteer: curated country ${code} is not an ISO code`);
+  }
+  for (const [id, type, names, implies, exact] of rows(new URL('curated/others.tsv', HERE))) {
+    const ns = list(names);
+    const e: GazetteerEntity = { id: id!, type: type as GazetteerEntity['type'], name: ns[0]!, names: ns };
+    if (list(implies).length) e.implies = list(implies);
+    if (list(exact).length) e.exact = list(exact);
+    entities.push(e);
+  }
+  const ids = new Set<string>();
+  for (const e of entities) {
+    if (ids.has(e.id)) throw new Error(`gazetteer: duplicate id ${e.id}`);
+    ids.add(e.id);
+  }
+  entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const blocked = rows(new URL('curated/blocked.tsv', HERE)).map((r) => r[0]!);
+  return {
+    version: 1,
+    sources: [
+      'CLDR 47 cldr-localenames-full/main/ar/territories.json (Unicode-3.0)',
+      'i18n-iso-countries langs/ar.json (MIT)',
+      'curated/*.tsv (hand-curated for Marsad, MIT)',
+    ],
+    entities,
+    blocked,
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const g = buildGazetteer(process.argv[2] ? new URL(`file://${process.argv[2]}/`) : DEFAULT_CORPUS);
+  const out = new URL('entities.json', HERE);
+  // One entity per line: readable diffs, still valid JSON.
+  const body = g.entities.map((e) => '    ' + JSON.stringify(e)).join(',\n');
+  writeFileSync(
+    out,
+    `{\n  "version": 1,\n  "sources": ${JSON.stringify(g.sources)},\n  "blocked": ${JSON.stringify(g.blocked)},\n  "entities": [\n${body}\n  ]\n}\n`,
+  );
+  console.log(`gazetteer: ${g.entities.length} entities, ${g.blocked.length} blocked phrases → ${fileURLToPath(out)}`);
+}

@@ -1,0 +1,116 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { analyzeEntities, extractEntities } from './index.ts';
+
+const page = JSON.parse(readFileSync(new URL('./testdata/moscow-tehran.json', import.meta.url), 'utf8')) as {
+  articles: Array<{ title: string; text: string }>;
+};
+const ids = (title: string, text = ''): string[] => extractEntities({ title, text }).map((e) => e.id);
+
+test('page, first article: Russia, Iran, the United States, TASS and both ministers', () => {
+  const ents = analyzeEntities(page.articles[0]!);
+  const got = ents.map((e) => e.id);
+  for (const id of ['country:RU', 'country:IR', 'country:US', 'agency:tass', 'person:سيرجي_شويجو', 'person:محمد_رضا_اشتياني']) {
+    assert.ok(got.includes(id), `${id} missing from ${got.join(', ')}`);
+  }
+  const shoigu = ents.find((e) => e.id === 'person:سيرجي_شويجو')!;
+  assert.equal(shoigu.name, 'سيرجي شويجو');
+  assert.equal(shoigu.role, 'وزير الدفاع الروسي');
+  assert.equal(shoigu.mentions, 3, 'the full name once, then «عن شويجو» and «وأضاف شويجو»');
+  assert.equal(got[0], 'country:RU', 'Russia is the most salient');
+});
+
+test('page, second article: Oman, Iran, the United States via Washington, Gaza/Palestine, Pezeshkian', () => {
+  const ents = analyzeEntities(page.articles[1]!);
+  const got = ents.map((e) => e.id);
+  for (const id of ['country:OM', 'country:IR', 'country:US', 'city:washington', 'region:gaza', 'country:PS', 'person:مسعود_بزشكيان']) {
+    assert.ok(got.includes(id), `${id} missing from ${got.join(', ')}`);
+  }
+  assert.ok(!got.includes('city:amman'), 'عُمان here is the sultanate');
+  assert.equal(ents.find((e) => e.id === 'person:مسعود_بزشكيان')!.role, 'الرئيس الإيراني');
+});
+
+test('clitics and spellings reach the same entity', () => {
+  assert.deepEqual(ids('وطهران'), ['city:tehran', 'country:IR']);
+  assert.deepEqual(ids('ايران'), ['country:IR']);
+  assert.deepEqual(ids('الإيرانية'), ['country:IR']);
+  assert.deepEqual(ids('بموسكو'), ['city:moscow', 'country:RU']);
+  assert.deepEqual(ids('للولايات المتحدة'), ['country:US']);
+  assert.deepEqual(ids('والأمريكيين'), ['country:US']);
+  assert.deepEqual(ids('الروس'), ['country:RU']);
+  assert.deepEqual(ids('بالاتحاد الأوروبي'), ['org:eu']);
+});
+
+test('longest match first; no match across punctuation', () => {
+  assert.deepEqual(ids('الولايات المتحدة الأمريكية'), ['country:US']);
+  assert.deepEqual(ids('كوريا الجنوبية'), ['country:KR']);
+  assert.deepEqual(ids('الكورية الشمالية'), ['country:KP']);
+  assert.deepEqual(ids('أمريكا اللاتينية'), ['region:latin-america']);
+  assert.deepEqual(ids('وكالة الأنباء السعودية'), ['agency:spa']);
+  assert.ok(!ids('الشرق، الأوسط').includes('region:middle-east'));
+});
+
+test('names take no added article; demonyms do', () => {
+  assert.deepEqual(ids('الهند'), ['country:IN']);
+  assert.deepEqual(ids('هند'), [], 'هند is a given name');
+  assert.deepEqual(ids('الحماس'), [], 'enthusiasm, not Hamas');
+  assert.deepEqual(ids('تركي الفيصل'), [], 'تركي alone is a given name');
+  assert.deepEqual(ids('الجيش التركي'), ['country:TR']);
+});
+
+test('عمان: Oman by default, Amman when the context says Jordan', () => {
+  assert.deepEqual(ids('زار عمان'), ['country:OM']);
+  assert.deepEqual(ids('وصل إلى العاصمة الأردنية عمان'), ['country:JO', 'city:amman']);
+  assert.ok(ids('الأردن', 'عقد الاجتماع في عمان بحضور وزير الخارجية الأردني').includes('city:amman'));
+  assert.ok(!ids('الأردن', 'عقد الاجتماع في عمان').includes('country:OM'));
+  assert.deepEqual(ids('سلطنة عمان'), ['country:OM']);
+  assert.deepEqual(ids('عُمان'), ['country:OM']);
+  assert.deepEqual(ids('عمّان'), ['city:amman', 'country:JO']);
+});
+
+test('common words that look like names', () => {
+  assert.deepEqual(ids('بعد صلاة المغرب'), [], 'the sunset prayer');
+  assert.deepEqual(ids('المغرب'), ['country:MA']);
+  assert.deepEqual(ids('إنه مصر على موقفه'), [], 'مُصِرّ على');
+  assert.deepEqual(ids('مصر'), ['country:EG']);
+  assert.deepEqual(ids('مطار جدة'), ['city:jeddah', 'country:SA']);
+  assert.deepEqual(ids('وجده في البيت'), [], 'وجده «found it» is not «and Jeddah»');
+  assert.deepEqual(ids('دعم مالي'), [], 'مالي = financial');
+  assert.deepEqual(ids('مدارس البنين'), []);
+  assert.deepEqual(ids('مسقط رأسه'), []);
+  assert.deepEqual(ids('الأمل'), [], 'no bare common word is a name');
+});
+
+test('a capital names the city and implies its country', () => {
+  const e = extractEntities({ title: '', text: 'محادثات غير مباشرة مع واشنطن' });
+  assert.deepEqual(e.map((x) => [x.id, x.mentions]), [['city:washington', 1], ['country:US', 1]]);
+});
+
+test('people by title; the same person in two articles is one id', () => {
+  const a = analyzeEntities({ title: '', text: 'استقبل ولي العهد الأمير محمد بن سلمان، اليوم، وزير الخارجية الأمريكي جون كيري.' });
+  const people = a.filter((e) => e.type === 'person');
+  assert.deepEqual(people.map((p) => [p.id, p.role]), [
+    ['person:محمد_بن_سلمان', 'ولي العهد'],
+    ['person:جون_كيري', 'وزير الخارجية الأمريكي'],
+  ]);
+  const b = extractEntities({ title: 'كيري يصل', text: 'وصل وزير الخارجية الأميركي، جون كيري، إلى القاهرة' });
+  assert.ok(b.some((e) => e.id === 'person:جون_كيري'));
+});
+
+test('title triggers without a name give no person', () => {
+  const a = analyzeEntities({ title: '', text: 'فعندما يثمن الرئيس الإيراني الدور العماني في المحادثات. وقال رئيس لجنة العلاقات الخارجية إن الاتفاق سيء.' });
+  assert.deepEqual(a.filter((e) => e.type === 'person'), []);
+});
+
+test('bad input: empty, one word, digits, Latin, 1 MB — no crash, sensible results', () => {
+  assert.deepEqual(extractEntities({ title: '', text: '' }), []);
+  assert.deepEqual(extractEntities({ title: 'روسيا', text: '' }).map((e) => e.id), ['country:RU']);
+  assert.deepEqual(extractEntities({ title: '123 456', text: '٣٤٥ ٦٧٨' }), []);
+  assert.deepEqual(extractEntities({ title: 'Russia and Iran', text: 'Moscow, Tehran' }), []);
+  const big = page.articles[0]!.text.repeat(Math.ceil(1e6 / page.articles[0]!.text.length));
+  const t0 = performance.now();
+  const e = extractEntities({ title: '', text: big });
+  assert.ok(performance.now() - t0 < 10_000);
+  assert.equal(e[0]!.id, 'country:RU');
+});

@@ -1,0 +1,97 @@
+/**
+ * Entities of one article: countries, capitals and cities, organizations, news agencies,
+ * regions (from the gazetteer) and people (from title triggers), each with a stable id and
+ * its number of mentions, sorted by salience.
+ *
+ * Counting rules:
+ * - Every name or demonym mention counts once for its entity: `روسيا`, `الروسي`, `الروس`
+ *   are three mentions of country:RU.
+ * - A mention also counts for what its entity implies: a capital names the city AND its
+ *   country (`موسكو` → city:moscow and country:RU; `واشنطن` → country:US), a city its
+ *   country (`جدة` → country:SA), `غزة` Palestine. So a country's `mentions` include them.
+ * - Salience = mentions + TITLE_WEIGHT × mentions in the title; ties go to the earlier entity.
+ * Contract: pure and total — empty, huge, digit-only or Latin-only input gives [] or what
+ * it finds, never an exception; linear in the length of the text.
+ */
+import type { EntityMention } from '../model/article.ts';
+import { loadGazetteer, type GazetteerIndex } from './gazetteer.ts';
+import { matchGazetteer } from './match.ts';
+import { findPeople } from './people.ts';
+import { resolveAmbiguous } from './resolve.ts';
+import { docTokens, type DocToken } from './tokens.ts';
+import type { EntityInfo } from './types.ts';
+
+export const TITLE_WEIGHT = 2;
+
+export interface ArticleText {
+  title: string;
+  text: string;
+}
+
+interface Acc {
+  mentions: number;
+  titleMentions: number;
+  first: number;
+  surfaces: Map<string, number>;
+  covered: Set<string>;
+}
+
+/** Entities with their roles, spellings and salience (what keywords and entity pages need). */
+export function analyzeEntities(article: ArticleText, index: GazetteerIndex = loadGazetteer(), tokens?: DocToken[]): EntityInfo[] {
+  const toks = tokens ?? docTokens(article.title ?? '', article.text ?? '');
+  const matches = matchGazetteer(toks, index);
+  resolveAmbiguous(matches, toks, index);
+  const acc = new Map<string, Acc>();
+  const bump = (id: string, pos: number, title: boolean): Acc => {
+    let a = acc.get(id);
+    if (!a) acc.set(id, (a = { mentions: 0, titleMentions: 0, first: pos, surfaces: new Map(), covered: new Set() }));
+    a.mentions++;
+    if (title) a.titleMentions++;
+    return a;
+  };
+  for (const m of matches) {
+    const id = m.ids[0];
+    const e = id ? index.byId.get(id) : undefined;
+    if (!e) continue;
+    const title = toks[m.start]!.seg === 0;
+    const a = bump(e.id, m.start, title);
+    if (!m.demonym) a.surfaces.set(m.display, (a.surfaces.get(m.display) ?? 0) + 1);
+    for (let k = 0; k < m.len; k++) a.covered.add(toks[m.start + k]!.norm);
+    for (const imp of e.implies ?? []) if (index.byId.has(imp)) bump(imp, m.start, title);
+  }
+  const out: EntityInfo[] = [];
+  for (const [id, a] of acc) {
+    const e = index.byId.get(id)!;
+    out.push({
+      id,
+      name: e.name,
+      type: e.type,
+      mentions: a.mentions,
+      titleMentions: a.titleMentions,
+      salience: a.mentions + TITLE_WEIGHT * a.titleMentions,
+      first: a.first,
+      surfaces: [...a.surfaces].sort((x, y) => y[1] - x[1]).map(([s]) => s),
+      coveredNorms: [...a.covered],
+    });
+  }
+  for (const p of findPeople(toks, matches)) {
+    out.push({
+      id: p.id,
+      name: p.name,
+      type: 'person',
+      mentions: p.mentions,
+      titleMentions: p.titleMentions,
+      salience: p.mentions + TITLE_WEIGHT * p.titleMentions,
+      first: p.first,
+      surfaces: [p.name],
+      coveredNorms: p.tokens,
+      role: p.role,
+    });
+  }
+  return out.sort((a, b) => b.salience - a.salience || a.first - b.first || (a.id < b.id ? -1 : 1));
+}
+
+/** The stored shape: `[{id, name, type, mentions}]`, most salient first. */
+export function extractEntities(article: ArticleText, index?: GazetteerIndex): EntityMention[] {
+  return analyzeEntities(article, index).map(({ id, name, type, mentions }) => ({ id, name, type, mentions }));
+}

@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { buildGazetteer, demonymForms } from '../../data/gazetteer/build.ts';
+import type { Gazetteer } from './types.ts';
+
+const shipped = JSON.parse(readFileSync(new URL('../../data/gazetteer/entities.json', import.meta.url), 'utf8')) as Gazetteer;
+const byId = new Map(shipped.entities.map((e) => [e.id, e]));
+
+test('entities.json is what build.ts makes from its sources (regenerate when this fails)', () => {
+  const built = buildGazetteer();
+  assert.deepEqual(shipped.entities, built.entities);
+  assert.deepEqual(shipped.blocked, built.blocked);
+});
+
+test('every ISO country is there, with Arabic names', () => {
+  const countries = shipped.entities.filter((e) => e.type === 'country');
+  assert.equal(countries.length, 250);
+  for (const c of countries) assert.ok(c.names.length > 0 && /[\u0621-\u064a]/.test(c.name), c.id);
+});
+
+const ARAB_LEAGUE = ['SA', 'EG', 'AE', 'QA', 'KW', 'BH', 'OM', 'YE', 'IQ', 'SY', 'LB', 'JO', 'PS', 'SD', 'LY', 'TN', 'DZ', 'MA', 'MR', 'SO', 'DJ', 'KM'];
+const P5_G20 = ['US', 'GB', 'FR', 'RU', 'CN', 'AR', 'AU', 'BR', 'CA', 'DE', 'IN', 'ID', 'IT', 'JP', 'MX', 'KR', 'ZA', 'TR'];
+
+test('curated capitals: Arab League, neighbours, P5 and G20 (except where none is agreed or the name is a common word)', () => {
+  const noCapital = new Set(['PS', 'DJ', 'KR']); // disputed; same as the country; سيول = floods
+  const capitals = new Map(shipped.entities.filter((e) => e.type === 'city' && e.implies).map((e) => [e.implies![0], e]));
+  for (const c of [...ARAB_LEAGUE, ...P5_G20, 'IR', 'IL', 'ET']) {
+    if (noCapital.has(c)) continue;
+    assert.ok(capitals.has(`country:${c}`), `capital of ${c}`);
+  }
+  assert.deepEqual(byId.get('city:moscow')?.names, ['موسكو']);
+  assert.deepEqual(byId.get('city:washington')?.implies, ['country:US']);
+  assert.deepEqual(byId.get('city:riyadh')?.names, ['الرياض']);
+});
+
+test('curated demonyms: masculine, feminine and plural forms', () => {
+  assert.deepEqual(byId.get('country:RU')?.demonyms?.slice(0, 4), ['روسي', 'روسية', 'روسيون', 'روسيين']);
+  assert.ok(byId.get('country:RU')?.demonyms?.includes('الروس'));
+  for (const c of ARAB_LEAGUE.filter((x) => !['DJ', 'KM'].includes(x))) assert.ok(byId.get(`country:${c}`)?.demonyms?.length, c);
+  assert.deepEqual(demonymForms('!تركي').slice(0, 2), ['التركي', 'التركية']);
+  assert.deepEqual(demonymForms('كوري جنوبي').slice(0, 4), ['كوري جنوبي', 'الكوري الجنوبي', 'كورية جنوبية', 'الكورية الجنوبية']);
+});
+
+test('organizations and agencies the issue names, and no common word as a bare name', () => {
+  for (const id of ['org:un', 'org:nato', 'org:opec', 'org:eu', 'org:arab-league', 'org:gcc', 'org:who', 'org:imf', 'agency:tass', 'agency:reuters', 'agency:spa', 'agency:afp', 'agency:ap', 'agency:anadolu', 'agency:sputnik', 'agency:irna', 'region:middle-east', 'region:gulf', 'region:gaza', 'region:west-bank']) {
+    assert.ok(byId.has(id), id);
+  }
+  const all = new Set(shipped.entities.flatMap((e) => [...e.names, ...(e.demonyms ?? [])]));
+  for (const w of ['مالي', 'بنين', 'القاعدة', 'فتح', 'كيف', 'سيول', 'الأمل', 'المملكة']) assert.ok(!all.has(w), w);
+});

@@ -1,0 +1,227 @@
+/**
+ * Keywords (كلمات دلالية) of one article: 3 to 8 display strings, entity names first, then
+ * phrases and words ranked by salience — TF-IDF against corpus document frequencies
+ * (TermStats), with words in the title weighing TITLE_WEIGHT more.
+ *
+ * Candidates:
+ * - entities mentioned at least twice or in the title, most salient first (display: their most
+ *   frequent spelling in the article, so `إيران` stays `إيران`; a country seen only through
+ *   demonyms shows its gazetteer name);
+ * - the office of a salient person, 2–4 words (`وزير الدفاع الروسي`; not `نظيره الإيراني`, not `الرئيس`);
+ * - 2–3-word phrases of content words that the corpus knows as a unit (df ≥ MIN_PHRASE_DF and
+ *   a good share of their words' df) and that recur here, or that recur 3+ times here;
+ * - single content words that recur (twice in the body, or title + body), not part of an entity mention.
+ * Never output: stopwords, numbers, single letters, clitic fragments (وال، ال), verb-like
+ * words (frequent but never with an article: وصل، يقود، بلاده), a definite word only ever
+ * seen after another word (an adjective tail of a phrase: الحياتية), phrases holding a glued
+ * preposition (بمناسبة ذكرى، رجل أمن بانفجار), words used in
+ * over MAX_DF_SHARE of documents (stopword-like in news: العام، المملكة، اليوم), words on
+ * data/keywords/stoplist.txt (reporting verbs and fillers: مشيرا، مؤكدا، ...).
+ * Contract: pure given its inputs; [] for empty, numeric-only or non-Arabic text.
+ */
+import { readFileSync } from 'node:fs';
+import { stem } from '../arabic/index.ts';
+import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
+import { displayPart, docTokens, type DocToken } from './tokens.ts';
+import { isContent, termKey, type TermStats } from './termstats.ts';
+import type { EntityInfo } from './types.ts';
+
+export const MIN_PHRASE_DF = 12;
+export const MAX_DF_SHARE = 0.08;
+
+const STOPLIST: ReadonlySet<string> = new Set(
+  readFileSync(new URL('../../data/keywords/stoplist.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#')),
+);
+
+export interface KeywordOptions {
+  /** At most this many keywords (default 8). */
+  max?: number;
+  /** Entities already computed for this article (saves a second pass). */
+  entities?: EntityInfo[];
+}
+
+interface Cand {
+  keys: string[];
+  display: Map<string, number>;
+  /** Weighted count (title occurrences weigh 1 + TITLE_WEIGHT). */
+  tf: number;
+  /** Occurrences in the body. */
+  body: number;
+  /** Occurrences in all. */
+  raw: number;
+  /** Occurrences as the second part of a noun phrase. */
+  attached: number;
+  df: number;
+  first: number;
+}
+
+const DISPLAY_OK = /^[\u0621-\u064a]{2,}( [\u0621-\u064a]{2,})*$/;
+const bestDisplay = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+
+function idf(stats: TermStats, df: number): number {
+  return Math.log((stats.docCount + 1) / (df + 1)) + 1;
+}
+
+/** A word's grouping key and display: termKey, then a bare و/ف/ب/ل cut when the corpus says it is a clitic. */
+function wordForm(t: DocToken, stats: TermStats): { key: string; display: string; df: number } {
+  const k = termKey(t.norm);
+  let df = stats.df(k.key);
+  let cut = k;
+  if (k.cut === 0 && /^[وفبل]/.test(k.key) && k.key.length >= 4) {
+    const rest = k.key.slice(1);
+    const dfRest = stats.df(rest);
+    if (dfRest > 2 * df && dfRest >= 5) {
+      cut = { key: rest, cut: 1, restoreAl: false };
+      df = dfRest;
+    }
+  }
+  return { key: cut.key, display: displayPart(t.surface, { key: cut.key, al: false, cut: cut.cut, restoreAl: cut.restoreAl }), df };
+}
+
+/**
+ * Verb-like or pronoun-suffixed words (وصل، يقود، قمنا، بلاده): frequent in the corpus but
+ * (almost) never with an article, which every noun takes. Unknown rare words (new names) pass.
+ */
+function verbLike(key: string, df: number, stats: TermStats): boolean {
+  if (key.startsWith('ال')) return false;
+  const minDf = /^(ي|ت|ن|سي|ست)/.test(key) ? 3 : 150;
+  return df >= minDf && stats.df('ال' + key) < 0.05 * df;
+}
+
+function entityDisplay(e: EntityInfo): string {
+  return e.surfaces[0] ?? e.name;
+}
+
+export function extractKeywords(article: ArticleText, stats: TermStats, opts: KeywordOptions = {}): string[] {
+  const max = opts.max ?? 8;
+  const toks = docTokens(article.title ?? '', article.text ?? '');
+  const ents = opts.entities ?? analyzeEntities(article, undefined, toks);
+  const tooCommon = Math.max(50, stats.docCount * MAX_DF_SHARE);
+  const covered = new Set(ents.flatMap((e) => e.coveredNorms));
+  const w = (t: DocToken): number => (t.seg === 0 ? 1 + TITLE_WEIGHT : 1);
+  const formCache = new Map<string, ReturnType<typeof wordForm>>();
+  const form = (t: DocToken): ReturnType<typeof wordForm> => {
+    let f = formCache.get(t.surface);
+    if (!f) formCache.set(t.surface, (f = wordForm(t, stats)));
+    return f;
+  };
+
+  // Words.
+  const words = new Map<string, Cand>();
+  const wordKeyAt: (string | undefined)[] = [];
+  toks.forEach((t, i) => {
+    if (!isContent(t) || covered.has(t.norm) || STOPLIST.has(t.norm)) return;
+    const f = form(t);
+    if (f.key.length < 3 || covered.has(f.key) || STOPLIST.has(f.key) || STOPLIST.has(stem(f.key)) || f.df > tooCommon) return;
+    if (verbLike(f.key, f.df, stats)) return;
+    const g = stem(f.key) || f.key;
+    wordKeyAt[i] = g;
+    let c = words.get(g);
+    if (!c) words.set(g, (c = { keys: [g], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: 0, first: i }));
+    c.tf += w(t);
+    c.raw++;
+    if (t.seg === 1) c.body++;
+    // Attributive: a definite word right after a content word (المهارات الحياتية، خفة اليد).
+    const prev = toks[i - 1];
+    if (/^ال.*(ي|يه)$/.test(f.key) && !/^[وف]/.test(t.norm) && prev && !t.brk && isContent(prev)) c.attached++;
+    c.df = Math.max(c.df, f.df);
+    c.display.set(f.display, (c.display.get(f.display) ?? 0) + 1);
+  });
+
+  const glued = (i: number): boolean => {
+    const t = toks[i]!;
+    const head = termKey(t.norm);
+    if (head.cut > 0) return /^[وف]?[بكل]/.test(t.norm);
+    return form(t).key !== head.key && /^[بكل]/.test(head.key);
+  };
+  // Phrases of 2–3 content words inside one clause.
+  const phrases = new Map<string, Cand>();
+  for (let i = 0; i < toks.length; i++) {
+    if (!wordKeyAt[i]) continue;
+    // A phrase never holds a preposition glued to a word (بمناسبة ذكرى، رجل أمن بانفجار).
+    if (glued(i)) continue;
+    let key = termKey(toks[i]!.norm).key;
+    for (let n = 1; n < 3; n++) {
+      const u = toks[i + n];
+      if (!u || u.brk || u.seg !== toks[i]!.seg || !wordKeyAt[i + n] || glued(i + n)) break;
+      key += ' ' + u.norm;
+      const display = [form(toks[i]!).display, ...toks.slice(i + 1, i + n + 1).map((x) => displayPart(x.surface, { key: '', al: false, cut: 0, restoreAl: false }))].join(' ');
+      let c = phrases.get(key);
+      if (!c) phrases.set(key, (c = { keys: wordKeyAt.slice(i, i + n + 1) as string[], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: stats.df(key), first: i }));
+      c.tf += w(toks[i]!);
+      c.raw++;
+      if (toks[i]!.seg === 1) c.body++;
+      c.display.set(display, (c.display.get(display) ?? 0) + 1);
+    }
+  }
+  const units: Cand[] = [];
+  for (const p of phrases.values()) {
+    const minWordDf = Math.min(...p.keys.map((k) => words.get(k)?.df ?? 0));
+    const cohesive = p.df >= MIN_PHRASE_DF && p.df >= 0.05 * minWordDf;
+    // A local unit: recurs, and its last word never occurs outside it here (المهارات الحياتية).
+    const lastWord = words.get(p.keys[p.keys.length - 1]!);
+    const local = p.raw >= 2 && p.body >= 1 && lastWord !== undefined && lastWord.raw === p.raw;
+    if ((cohesive && p.tf >= 2) || p.raw >= 3 || local) units.push(p);
+  }
+  // A phrase absorbs its words' occurrences; a 3-word phrase absorbs its 2-word parts.
+  units.sort((a, b) => b.keys.length - a.keys.length || b.tf - a.tf);
+  const kept: Cand[] = [];
+  for (const p of units) {
+    if (kept.some((q) => q.keys.join(' ').includes(p.keys.join(' ')) && q.tf >= p.tf)) continue;
+    kept.push(p);
+    for (const k of p.keys) {
+      const c = words.get(k);
+      if (!c) continue;
+      c.tf -= p.tf;
+      c.raw -= p.raw;
+      c.body -= p.body;
+    }
+  }
+
+  // Scored non-entity candidates.
+  const scored: Array<{ display: string; score: number; keys: string[] }> = [];
+  const weak: Array<{ display: string; score: number }> = [];
+  for (const c of [...kept, ...words.values()]) {
+    // A word only ever seen as the second part of a phrase is a fragment of it.
+    if (c.keys.length === 1 && c.attached >= c.raw) continue;
+    const display = bestDisplay(c.display);
+    if (!DISPLAY_OK.test(display)) continue;
+    // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
+    if (c.raw < 2 || c.body < 1) {
+      if (c.keys.length === 1 && c.raw >= 1) weak.push({ display, score: c.tf * idf(stats, c.df) });
+      continue;
+    }
+    scored.push({ display, score: c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : 1), keys: c.keys });
+  }
+  for (const e of ents) {
+    // An office held by a salient person is one unit (وزير الدفاع الروسي); a bare title (الرئيس) is not.
+    if (e.type !== 'person' || !e.role || e.salience < 2 || /^(ال)?نظير/.test(e.role)) continue;
+    const n = e.role.split(' ').length;
+    if (DISPLAY_OK.test(e.role) && n >= 2 && n <= 4) scored.push({ display: e.role, score: Infinity, keys: [] });
+  }
+  scored.sort((a, b) => b.score - a.score);
+
+  // Entities first, then the rest by score.
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const push = (s: string): void => {
+    const k = s.replace(/^ال/, '');
+    if (seen.has(k) || out.length >= max) return;
+    seen.add(k);
+    out.push(s);
+  };
+  for (const e of ents) if (e.salience >= 2 && out.length < Math.min(5, max)) push(entityDisplay(e));
+  const top = scored.find((s) => s.score !== Infinity)?.score ?? 0;
+  for (const s of scored) {
+    if (out.length >= 3 && s.score < 0.35 * top) break;
+    push(s.display);
+  }
+  // Fewer than 3 (short articles): single-mention entities, then the best single-mention words.
+  for (const e of ents) if (out.length < 3) push(entityDisplay(e));
+  weak.sort((a, b) => b.score - a.score);
+  for (const x of weak) if (out.length < 3) push(x.display);
+  return out.filter((s) => DISPLAY_OK.test(s));
+}

@@ -1,0 +1,113 @@
+/**
+ * Token stream and clitic candidates shared by entity matching, people and keywords.
+ *
+ * Why: the analyzer gives words (`tokenize` from src/arabic); enrichment also needs to know
+ * where punctuation breaks a phrase (a name never spans «،» or a newline), which part of the
+ * article a word is in (the title weighs more), and which proclitics (و ف ب ك ل ال لل) a word
+ * may carry, so that `وطهران`, `بموسكو` and `للولايات` reach their names.
+ * Contract: pure functions; offsets are those of `tokenize`.
+ */
+import { tokenize } from '../arabic/index.ts';
+
+export interface DocToken {
+  surface: string;
+  norm: string;
+  /** 0 = title, 1 = body. */
+  seg: 0 | 1;
+  /** True when punctuation, a newline or the start of a segment separates it from the previous token. */
+  brk: boolean;
+}
+
+/** Characters allowed between two tokens of one phrase: spaces (not newlines), tatweel, zero-width marks. */
+const JOIN = /^[ \t\u00a0\u0640\u200b-\u200f\u2060\ufeff]*$/;
+
+/**
+ * What normalize() deletes (harakat, superscript alef, tatweel, zero-width and bidi marks):
+ * removed for display and `exact` comparisons, so the cleaned surface aligns letter for
+ * letter with the normalized form.
+ */
+const MARKS = /[\u064b-\u065f\u0670\u0640\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069\u061c]/g;
+
+/** The surface without harakat and tatweel (original letters kept: أ stays أ, ة stays ة). */
+export function cleanSurface(s: string): string {
+  return s.replace(MARKS, '');
+}
+
+/** Tokens of the title then the body, with phrase breaks marked. */
+export function docTokens(title: string, text: string): DocToken[] {
+  const out: DocToken[] = [];
+  ([title, text] as const).forEach((part, seg) => {
+    let prevEnd = -1;
+    for (const t of tokenize(part)) {
+      const brk = prevEnd < 0 || !JOIN.test(part.slice(prevEnd, t.start));
+      out.push({ surface: t.surface, norm: t.norm, seg: seg as 0 | 1, brk });
+      prevEnd = t.end;
+    }
+  });
+  return out;
+}
+
+export interface Candidate {
+  /** The form to look up. */
+  key: string;
+  /** True when an article ال was removed to get `key` (names never take an added ال). */
+  al: boolean;
+  /** How many leading characters of the normalized token were clitics (for display). */
+  cut: number;
+  /** True when `لل` was read as ل + ال: the display form needs its ال back. */
+  restoreAl: boolean;
+}
+
+/**
+ * The forms a normalized word may stand for once proclitics are removed, least stripped first:
+ * [و|ف]? [ب|ك|ل]? (ال)?, and لل = ل + ال. Keys shorter than 2 letters are not produced.
+ * Example: `وللولايات` → وللولايات, للولايات, الولايات (restoreAl), ولايات (al).
+ */
+export function cliticCandidates(norm: string): readonly Candidate[] {
+  let c = CACHE.get(norm);
+  if (!c) {
+    if (CACHE.size >= CACHE_MAX) CACHE.clear();
+    CACHE.set(norm, (c = computeCandidates(norm)));
+  }
+  return c;
+}
+
+/** Word frequencies are Zipfian: a bounded memo of candidates saves most of the work. */
+const CACHE = new Map<string, readonly Candidate[]>();
+const CACHE_MAX = 200_000;
+
+function computeCandidates(norm: string): Candidate[] {
+  const out: Candidate[] = [{ key: norm, al: false, cut: 0, restoreAl: false }];
+  const c0 = norm.charCodeAt(0);
+  // Fast path: no proclitic letter at the start (و ف ب ك ل ا).
+  if (c0 !== 0x648 && c0 !== 0x641 && c0 !== 0x628 && c0 !== 0x643 && c0 !== 0x644 && c0 !== 0x627) return out;
+  for (const conj of ['', 'و', 'ف']) {
+    if (conj && !norm.startsWith(conj)) continue;
+    const r = norm.slice(conj.length);
+    if (r.length < 2) continue;
+    for (const prep of ['', 'ب', 'ك', 'ل']) {
+      if (prep && !r.startsWith(prep)) continue;
+      const r2 = r.slice(prep.length);
+      const cut = conj.length + prep.length;
+      if (r2.length < 2) continue;
+      if (cut > 0) out.push({ key: r2, al: false, cut, restoreAl: false });
+      if (r2.startsWith('ال') && r2.length >= 4) out.push({ key: r2.slice(2), al: true, cut: cut + 2, restoreAl: false });
+    }
+    if (r.startsWith('لل') && r.length >= 4) {
+      out.push({ key: 'ال' + r.slice(2), al: false, cut: conj.length + 2, restoreAl: true });
+      out.push({ key: r.slice(2), al: true, cut: conj.length + 2, restoreAl: false });
+    }
+  }
+  return out;
+}
+
+/**
+ * The display spelling of the part of `surface` that `cand` kept: harakat and tatweel dropped,
+ * clitics cut, ال restored after لل. Normalization maps letters one to one once marks are gone,
+ * so the cut length in the normalized form is the cut length in the cleaned surface.
+ */
+export function displayPart(surface: string, cand: Candidate): string {
+  const clean = cleanSurface(surface);
+  const rest = clean.slice(cand.cut);
+  return cand.restoreAl ? 'ال' + rest : rest;
+}
