@@ -11,7 +11,8 @@
  * give `archive.unsupported`. A document that is not an archive is returned as is.
  */
 import { isUtf8 } from 'node:buffer';
-import { gunzipSync, inflateRawSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
+import { Unzip, UnzipInflate } from 'fflate';
 import type { InputDoc, ParseIssue } from './types.ts';
 
 export interface ArchiveOptions {
@@ -48,96 +49,59 @@ function wanted(name: string): boolean {
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
 
-/** One entry of a ZIP central directory. */
-interface ZipEntry {
-  name: string;
-  method: number;
-  encrypted: boolean;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-}
-
-/** Reads the central directory (ZIP64 included); throws on a truncated or corrupted one. */
-function zipEntries(b: Buffer): ZipEntry[] {
-  let e = b.length - 22;
-  const stop = Math.max(0, e - 0xffff);
-  while (e >= stop && b.readUInt32LE(e) !== 0x06054b50) e--;
-  if (e < stop) throw new Error('no end-of-central-directory record');
-  let count = b.readUInt16LE(e + 10);
-  let off = b.readUInt32LE(e + 16);
-  if ((count === 0xffff || off === 0xffffffff) && e >= 20 && b.readUInt32LE(e - 20) === 0x07064b50) {
-    const z = Number(b.readBigUInt64LE(e - 12));
-    if (b.readUInt32LE(z) !== 0x06064b50) throw new Error('bad ZIP64 end record');
-    count = Number(b.readBigUInt64LE(z + 32));
-    off = Number(b.readBigUInt64LE(z + 48));
-  }
-  const out: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (b.readUInt32LE(off) !== 0x02014b50) throw new Error(`bad central directory entry ${i}`);
-    const n = b.readUInt16LE(off + 28);
-    const x = b.readUInt16LE(off + 30);
-    const entry: ZipEntry = {
-      name: b.toString('utf8', off + 46, off + 46 + n),
-      method: b.readUInt16LE(off + 10),
-      encrypted: (b.readUInt16LE(off + 8) & 1) === 1,
-      compressedSize: b.readUInt32LE(off + 20),
-      size: b.readUInt32LE(off + 24),
-      localOffset: b.readUInt32LE(off + 42),
-    };
-    // ZIP64 extra field: the 64-bit values of the fields saturated at 0xffffffff, in order.
-    for (let p = off + 46 + n; p + 4 <= off + 46 + n + x; ) {
-      const id = b.readUInt16LE(p);
-      const len = b.readUInt16LE(p + 2);
-      if (id === 0x0001) {
-        let q = p + 4;
-        for (const k of ['size', 'compressedSize', 'localOffset'] as const) {
-          if (entry[k] === 0xffffffff) {
-            entry[k] = Number(b.readBigUInt64LE(q));
-            q += 8;
-          }
-        }
-      }
-      p += 4 + len;
-    }
-    out.push(entry);
-    off += 46 + n + x + b.readUInt16LE(off + 32);
-  }
-  return out;
-}
-
-/** A ZIP archive, each member inflated by zlib with the remaining budget as its cap. */
+/**
+ * A ZIP archive through fflate's streaming reader: each member is inflated chunk by chunk
+ * and counted against the remaining budget, so a member whose header understates its size
+ * (a zip bomb) is cut off at the cap instead of being inflated in full.
+ */
 function readZip(doc: InputDoc, budget: Budget): Members {
-  const b = Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength);
   const members: Members['members'] = [];
   const errors: ParseIssue[] = [];
-  for (const z of zipEntries(b)) {
-    const src = `${doc.name}!${z.name}`;
-    if (!wanted(z.name)) continue;
-    if (z.encrypted || (z.method !== 0 && z.method !== 8)) {
-      const why = z.encrypted ? 'is encrypted' : `uses compression method ${z.method} (only stored and deflate are read)`;
-      errors.push({ code: 'archive.unsupported', source: src, message: `zip member ${why}` });
-      continue;
+  let failure: Error | null = null;
+  const unzip = new Unzip((file) => {
+    const src = `${doc.name}!${file.name}`;
+    if (!wanted(file.name)) return;
+    if (file.compression !== 0 && file.compression !== 8) {
+      errors.push({ code: 'archive.unsupported', source: src, message: `zip member uses compression method ${file.compression} (only stored and deflate are read)` });
+      return;
     }
-    if (z.size > budget.left) {
-      errors.push({ code: 'archive.too_large', source: src, message: `member expands to ${z.size} bytes, over the ${mib(budget.max)} cap` });
-      continue;
+    if ((file.originalSize ?? 0) > budget.left) {
+      errors.push({ code: 'archive.too_large', source: src, message: `member expands to ${file.originalSize} bytes, over the ${mib(budget.max)} cap` });
+      return;
     }
-    try {
-      if (b.readUInt32LE(z.localOffset) !== 0x04034b50) throw new Error('bad local header');
-      const start = z.localOffset + 30 + b.readUInt16LE(z.localOffset + 26) + b.readUInt16LE(z.localOffset + 28);
-      if (start + z.compressedSize > b.length) throw new Error('member data runs past the end');
-      const data = b.subarray(start, start + z.compressedSize);
-      // The cap is the budget, not the declared size: a lying header cannot expand past it.
-      const bytes = z.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(1, budget.left) });
-      budget.left -= bytes.byteLength;
-      members.push({ name: z.name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      if (err.code === 'ERR_BUFFER_TOO_LARGE') errors.push({ code: 'archive.too_large', source: src, message: `member expands past the ${mib(budget.max)} cap` });
-      else errors.push({ code: 'archive.corrupt', source: src, message: `zip member is truncated or corrupted (${err.message})` });
-    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let stopped = false;
+    file.ondata = (err, chunk, final) => {
+      if (stopped) return;
+      if (err) {
+        stopped = true;
+        errors.push({ code: 'archive.corrupt', source: src, message: `zip member is truncated or corrupted (${err.message})` });
+        return;
+      }
+      size += chunk.byteLength;
+      if (size > budget.left) {
+        stopped = true;
+        file.terminate();
+        errors.push({ code: 'archive.too_large', source: src, message: `member expands past the ${mib(budget.max)} cap` });
+        return;
+      }
+      chunks.push(chunk);
+      if (final) {
+        budget.left -= size;
+        members.push({ name: file.name, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    unzip.push(doc.bytes, true);
+  } catch (e) {
+    failure = e as Error;
   }
+  if (failure && members.length === 0) throw failure;
+  if (failure) errors.push({ code: 'archive.corrupt', source: doc.name, message: `zip archive is truncated or corrupted (${failure.message})` });
   return { members, errors };
 }
 
