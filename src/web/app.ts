@@ -29,6 +29,12 @@ const CSS = readFileSync(new URL('./static/style.css', import.meta.url));
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false, trustProxy: false, bodyLimit: 2 * 1024 * 1024 });
+  // Every route, as `METHOD /url`: the OpenAPI test checks that each API route is documented.
+  const routes: string[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push(`${m} ${r.url}`);
+  });
+  app.decorate('marsadRoutes', routes);
   app.addContentTypeParser(['text/x-opml', 'application/xml', 'text/xml', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,0 +1,78 @@
+/**
+ * `marsad serve [--db PATH] [--port N] [--host H]`: the reader and API over the configured
+ * store, with the built-in scheduler polling subscribed sources (in-process queue; a
+ * PostgreSQL deployment runs `marsad worker` processes instead, see docs/DEPLOYMENT.md).
+ * On first start with an empty database it imports the bundled sample of real articles.
+ * It never contacts another host unless the user has subscribed sources.
+ */
+import { mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig, type Config } from '../../config.ts';
+import { openStore, type MarsadStore } from '../../store/index.ts';
+import { importInputs } from '../../store/import.ts';
+import { buildApp } from '../../web/app.ts';
+import { MemoryQueue } from '../../jobs/memory.ts';
+import { Scheduler } from '../../jobs/scheduler.ts';
+import { POLL_SOURCE } from '../../jobs/definitions.ts';
+import { pollSource } from '../../jobs/poll.ts';
+import { HostLimiter } from '../../ingest/fetch/politeness.ts';
+import { ingest } from '../../pipeline/index.ts';
+import { createLogger } from '../../log.ts';
+
+/** Imports data/samples/* into an empty store; returns how many articles were added. */
+export async function loadSampleIfEmpty(store: MarsadStore, config: Config): Promise<number> {
+  if ((await store.countArticles()) > 0) return 0;
+  const dir = join(config.dataDir, 'samples');
+  const files = readdirSync(dir).filter((f) => /\.(jsonl\.gz|json|jsonl|txt)$/.test(f)).sort().map((f) => join(dir, f));
+  const c = await importInputs(store, files, { batchSize: 500, ingest: (batch) => ingest(store, batch) });
+  return c.added;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the reader, the Atom feeds and the JSON API; poll subscribed sources')
+    .option('--db <path>', 'database (default: $MARSAD_DB, else ./data/marsad.db)')
+    .option('--port <n>', 'port (default: $PORT, else 8080)')
+    .option('--host <h>', 'interface to listen on (default 127.0.0.1)')
+    .option('--no-sample', 'do not import the bundled sample into an empty database')
+    .option('--no-poll', 'do not poll subscribed sources')
+    .option('--poll-interval <seconds>', 'scheduler tick', '30')
+    .action(async (o: { db?: string; port?: string; host?: string; sample: boolean; poll: boolean; pollInterval: string }) => {
+      const config = loadConfig({ db: o.db, port: o.port, host: o.host });
+      const log = createLogger(config.logLevel);
+      if (!/^postgres/i.test(config.db)) mkdirSync(dirname(config.db), { recursive: true });
+      const store = await openStore(config.db);
+      if (o.sample) {
+        const t0 = performance.now();
+        const n = await loadSampleIfEmpty(store, config);
+        if (n > 0) log.info({ articles: n, ms: Math.round(performance.now() - t0) }, 'imported the bundled sample into the empty database');
+      }
+      const queue = new MemoryQueue({ onError: (job, err) => log.warn({ job, err: err.message }, 'job failed') });
+      const limiter = new HostLimiter({ minDelayMs: 1000 });
+      const scheduler = new Scheduler(store, queue, { tickMs: Number(o.pollInterval) * 1000, onError: (e) => log.error({ err: e.message }, 'scheduler tick failed') });
+      if (o.poll) {
+        await queue.work(POLL_SOURCE, async (p) => {
+          const r = await pollSource({ states: store, ingest: (articles) => ingest(store, articles), perHost: (url, fn) => limiter.run(url, fn) }, p.sourceId);
+          log.info({ source_id: p.sourceId, url: p.url, status: r?.status, error: r?.error }, 'polled');
+        }, { concurrency: 4 });
+        scheduler.start();
+      }
+      const app = await buildApp({ store, adminToken: config.adminToken, starterOpml: join(config.dataDir, 'sources.opml') });
+      await app.listen({ port: config.port, host: config.host });
+      const addr = app.server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : config.port;
+      process.stdout.write(`Marsad is serving ${await store.countArticles()} articles at http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/\n`);
+      const shutdown = async (signal: string) => {
+        log.info({ signal }, 'shutting down');
+        scheduler.stop();
+        await queue.stop(5000);
+        await app.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    });
+}

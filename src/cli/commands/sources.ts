@@ -1,0 +1,61 @@
+/**
+ * `marsad sources add|import|export|list|remove`: manage the subscribed feeds (the same
+ * state the admin page and the scheduler use). Subscribing never fetches anything by
+ * itself; `marsad serve` polls what is subscribed.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { openStore, type MarsadStore } from '../../store/index.ts';
+import { formatIssue, parseDocument } from '../../ingest/index.ts';
+import { toOpml } from '../../ingest/opml/index.ts';
+
+async function withStore<T>(db: string | undefined, fn: (s: MarsadStore) => Promise<T>): Promise<T> {
+  const store = await openStore(loadConfig({ db }).db);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export function registerSources(program: Command): void {
+  const cmd = program.command('sources').description('manage subscribed sources (feeds)');
+  const db = ['--db <path>', 'database (default: $MARSAD_DB, else ./data/marsad.db)'] as const;
+
+  cmd.command('add').argument('<url>', 'feed URL').option('--title <title>').option(...db).description('subscribe to a feed')
+    .action(async (url: string, o: { title?: string; db?: string }) => {
+      if (!/^https?:\/\/\S+$/i.test(url)) throw new Error(`sources add: not an http(s) URL: ${url}`);
+      const s = await withStore(o.db, (st) => st.addSource({ url, title: o.title ?? null }));
+      process.stdout.write(`subscribed ${s.url} (id ${s.id})\n`);
+    });
+
+  cmd.command('import').argument('<file>', 'an OPML file').option(...db).description('subscribe to every feed of an OPML file')
+    .action(async (file: string, o: { db?: string }) => {
+      const r = await parseDocument({ name: file, bytes: await readFile(file) }, { format: 'opml' });
+      for (const e of r.errors) process.stderr.write(formatIssue(e) + '\n');
+      if (r.sources.length === 0) throw new Error(`sources import: no sources in ${file}`);
+      const c = await withStore(o.db, (st) => st.importSources(r.sources.map((s) => ({ url: s.url, title: s.title }))));
+      process.stdout.write(`${c.added} added, ${c.existing} already subscribed\n`);
+    });
+
+  cmd.command('export').option(...db).description('print the subscriptions as OPML')
+    .action(async (o: { db?: string }) => {
+      const list = await withStore(o.db, (st) => st.listSources());
+      process.stdout.write(toOpml(list.map((s) => ({ url: s.url, title: s.title, siteUrl: null, category: null }))) + '\n');
+    });
+
+  cmd.command('list').option(...db).option('--json').description('list subscriptions with their polling state')
+    .action(async (o: { db?: string; json?: boolean }) => {
+      const list = await withStore(o.db, (st) => st.listSources());
+      if (o.json) return void process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+      for (const s of list) process.stdout.write(`${s.id}\t${s.status ?? 'new'}\terrors=${s.errorCount}\tnext=${s.nextPoll ?? '-'}\t${s.title ?? ''}\t${s.url}\n`);
+    });
+
+  cmd.command('remove').argument('<id>').option(...db).description('unsubscribe')
+    .action(async (id: string, o: { db?: string }) => {
+      const ok = await withStore(o.db, (st) => st.removeSource(id));
+      if (!ok) throw new Error(`sources remove: no source with id ${id}`);
+      process.stdout.write(`removed ${id}\n`);
+    });
+}

@@ -1,0 +1,40 @@
+/**
+ * A real store for web tests: a fresh SQLite file in a temp dir, filled with the bundled
+ * sample (real SaudiNewsNet articles and the sample aggregator page) through the same
+ * path `npm start` uses.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config.ts';
+import { openStore, type MarsadStore } from '../../src/store/index.ts';
+import { loadSampleIfEmpty } from '../../src/cli/commands/serve.ts';
+import { buildApp } from '../../src/web/app.ts';
+
+export const ADMIN_TOKEN = 'test-token-0123456789';
+
+export interface WebFixture {
+  store: MarsadStore;
+  app: FastifyInstance;
+  dir: string;
+  close(): Promise<void>;
+}
+
+export async function webFixture(opts: { rateLimit?: { search: number; write: number } } = {}): Promise<WebFixture> {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-web-'));
+  const config = loadConfig({ db: join(dir, 'm.db') }, {});
+  const store = await openStore(config.db);
+  await loadSampleIfEmpty(store, config);
+  const app = await buildApp({ store, adminToken: ADMIN_TOKEN, starterOpml: join(config.dataDir, 'sources.opml'), rateLimit: opts.rateLimit });
+  return {
+    store,
+    app,
+    dir,
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
