@@ -1,0 +1,100 @@
+/**
+ * `marsad search "<query>" [--db PATH] [--limit N] [--json]` and
+ * `marsad search --stdin --json`: one query per input line, one JSON line per query:
+ * `{"query", "total", "notice"?, "results": [{id, url, title, outlet, publishedAt, score,
+ * snippet}]}`, the snippet's matched words wrapped in `[` `]`. A bad query is never an
+ * error: it gives no results and a `notice`.
+ */
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { openStore, type SearchQuery, type SearchResult, type Store } from '../../store/index.ts';
+import { markSnippet } from '../../search/snippet.ts';
+
+interface Opts {
+  db?: string;
+  limit: string;
+  offset: string;
+  json?: boolean;
+  stdin?: boolean;
+  outlet?: string;
+  from?: string;
+  to?: string;
+  tag?: string;
+  recent?: boolean;
+}
+
+function jsonLine(query: string, r: SearchResult): string {
+  return JSON.stringify({
+    query,
+    total: r.total,
+    ...(r.notice ? { notice: r.notice } : {}),
+    results: r.hits.map((h) => ({
+      id: h.id,
+      url: h.url,
+      title: h.title,
+      outlet: h.outlet,
+      publishedAt: h.publishedAt,
+      score: h.score,
+      snippet: markSnippet(h),
+    })),
+  });
+}
+
+function human(query: string, r: SearchResult, offset: number): string {
+  const lines = [`«${query}»: ${r.total} result(s)${r.notice ? `\n  ${r.notice}` : ''}`];
+  const bold = process.stdout.isTTY ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'];
+  r.hits.forEach((h, i) => {
+    lines.push(`${offset + i + 1}. ${h.title}`);
+    lines.push(`   ${[h.outlet, h.publishedAt?.slice(0, 10), `score ${h.score}`].filter(Boolean).join(' · ')}`);
+    if (h.url) lines.push(`   ${h.url}`);
+    lines.push(`   ${markSnippet(h, bold[0], bold[1])}`);
+  });
+  return lines.join('\n') + '\n';
+}
+
+export function registerSearch(program: Command): void {
+  program
+    .command('search')
+    .description('search the database (phrases "…", -exclusion, OR)')
+    .argument('[query]', 'the query; omit with --stdin')
+    .option('--db <path>', 'database (default: $MARSAD_DB, else ./data/marsad.db)')
+    .option('--limit <n>', 'results per query (1–100)', '10')
+    .option('--offset <n>', 'skip this many results', '0')
+    .option('--json', 'one JSON line per query')
+    .option('--stdin', 'read one query per line from standard input')
+    .option('--outlet <name>', 'only this outlet')
+    .option('--from <date>', 'published on or after (YYYY-MM-DD)')
+    .option('--to <date>', 'published on or before (YYYY-MM-DD)')
+    .option('--tag <tag>', 'only articles with this tag')
+    .option('--recent', 'favour recent articles')
+    .action(async (query: string | undefined, o: Opts) => {
+      if (!o.stdin && query === undefined) throw new Error('search: give a query, or --stdin');
+      const config = loadConfig({ db: o.db });
+      const store: Store = await openStore(config.db, { mustExist: true });
+      const offset = Math.max(0, Number(o.offset) || 0);
+      const base: Omit<SearchQuery, 'q'> = {
+        limit: Number(o.limit) || 10,
+        offset,
+        outlet: o.outlet ?? null,
+        from: o.from ?? null,
+        to: o.to ?? null,
+        tag: o.tag ?? null,
+        recency: o.recent ?? false,
+      };
+      const run = async (q: string): Promise<void> => {
+        const r = await store.search({ ...base, q });
+        process.stdout.write(o.json ? jsonLine(q, r) + '\n' : human(q, r, offset));
+      };
+      try {
+        if (query !== undefined) await run(query);
+        if (o.stdin) {
+          for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+            if (line.trim()) await run(line);
+          }
+        }
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,39 @@
+/**
+ * The analyzer a search index is built with: a name (recorded in the index, so a store
+ * notices when its terms were made by another analyzer) and a function from text to terms
+ * with their original spans. Indexing and querying must use the same one.
+ */
+import { analyzeTokens, type Term } from '../arabic/index.ts';
+
+export type { Term };
+
+export interface Analyzer {
+  /** Identifies the analyzer in an index's metadata, e.g. `light`. */
+  readonly name: string;
+  /** Terms in order, stopwords dropped, each with its surface span in `text`. */
+  terms(text: string): Term[];
+}
+
+export type StemmerChoice = NonNullable<NonNullable<Parameters<typeof analyzeTokens>[1]>['stemmer']>;
+
+/** Marsad's analyzer (normalization, stopwords) with the given stemmer. */
+export function analyzerFor(stemmer: StemmerChoice): Analyzer {
+  return { name: `marsad-${stemmer}`, terms: (text) => analyzeTokens(text, { stemmer }) };
+}
+
+/** Marsad's analyzer: normalization, stopwords, light stemming (src/arabic). */
+export const defaultAnalyzer: Analyzer = analyzerFor('light');
+
+/** A headline's terms (stems) and normalized unstemmed words, each joined by spaces. */
+export function titleStrings(analyzer: Analyzer, title: string): { terms: string; norms: string } {
+  const ts = analyzer.terms(title);
+  return { terms: ts.map((t) => t.term).join(' '), norms: ts.map((t) => t.norm).join(' ') };
+}
+
+/** The analyzed terms of `text`, joined by single spaces: what an FTS column stores. */
+export function termString(analyzer: Analyzer, text: string): string {
+  const terms = analyzer.terms(text);
+  let s = '';
+  for (let i = 0; i < terms.length; i++) s += (i ? ' ' : '') + terms[i]!.term;
+  return s;
+}

@@ -1,0 +1,157 @@
+/**
+ * The embedded Store: one SQLite file (WAL, foreign keys on) through better-sqlite3 v12.
+ * Numbered migrations bring the schema up to date on open. Search runs on an FTS5 index
+ * of pre-analyzed terms; the analyzer that built it is recorded, and an index built by a
+ * different analyzer is rebuilt on open, so queries and index always agree.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { Article } from '../../model/article.ts';
+import { canonicalUrl } from '../../model/url.ts';
+import { defaultAnalyzer, termString, titleStrings, type Analyzer } from '../../search/analyzer.ts';
+import type { ArticleQuery, SearchQuery, SearchResult, Store, UpsertResult } from '../types.ts';
+import { migrate } from './migrate.ts';
+import { rowToArticle, type ArticleRow } from './rows.ts';
+import { SqliteSearch } from './search.ts';
+import { Upserter } from './upsert.ts';
+
+export interface SqliteStoreOptions {
+  /** The analyzer for the index (default: Marsad's). */
+  analyzer?: Analyzer;
+  /** Rebuild the index when it was built by another analyzer (default true). */
+  reindex?: boolean;
+}
+
+/** A probe whose analysis changes whenever the analyzer's behaviour does. */
+const PROBE =
+  'وأعلنت وزارة الخارجيّة الإيرانية أنّ الرئيس سيزور طهران والرياض، والمملكة العربية السعودية للمستشفيات ' +
+  'بالمعلمين فالكتاب كالسيارات للطلاب الـ24 ٢٠١٥ Covid-19 مؤتمرات المسلمون يلعبون سيارتها فلسطين وزير';
+
+export function analyzerFingerprint(a: Analyzer): string {
+  return `${a.name}:${createHash('sha256').update(termString(a, PROBE)).digest('hex').slice(0, 12)}`;
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  readonly analyzer: Analyzer;
+  private readonly upserter: Upserter;
+  private readonly searcher: SqliteSearch;
+
+  constructor(path: string, opts: SqliteStoreOptions = {}) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    this.analyzer = opts.analyzer ?? defaultAnalyzer;
+    this.upserter = new Upserter(this.db, this.analyzer);
+    this.searcher = new SqliteSearch(this.db, this.analyzer);
+    this.checkAnalyzer(opts.reindex ?? true);
+  }
+
+  private checkAnalyzer(reindex: boolean): void {
+    const want = analyzerFingerprint(this.analyzer);
+    const have = this.db.prepare("SELECT value FROM meta WHERE key = 'analyzer'").pluck().get() as string | undefined;
+    if (have === want) return;
+    const count = this.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+    if (count > 0 && reindex) this.reindex();
+    this.db.prepare("INSERT INTO meta (key, value) VALUES ('analyzer', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(want);
+  }
+
+  /** Rebuilds the full-text index and headline terms from the stored text (one transaction). */
+  reindex(): number {
+    const rows = this.db.prepare('SELECT seq, title, text FROM articles ORDER BY seq').all() as Array<Pick<ArticleRow, 'seq' | 'title' | 'text'>>;
+    const setTerms = this.db.prepare('UPDATE articles SET title_terms = ?, title_norms = ? WHERE seq = ?');
+    const ins = this.db.prepare('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)');
+    let n = 0;
+    this.db.transaction(() => {
+      this.db.exec("INSERT INTO article_fts (article_fts) VALUES ('delete-all')");
+      for (const r of rows) {
+        const t = titleStrings(this.analyzer, r.title);
+        setTerms.run(t.terms, t.norms, r.seq);
+        ins.run(r.seq, t.terms, termString(this.analyzer, r.text));
+        n++;
+      }
+    }).immediate();
+    return n;
+  }
+
+  async upsertArticles(articles: Article[]): Promise<UpsertResult[]> {
+    return this.upserter.run(articles);
+  }
+
+  getArticle(id: string): Promise<Article | null> {
+    const r = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+    return Promise.resolve(r ? rowToArticle(r) : null);
+  }
+
+  getArticleByUrl(url: string): Promise<Article | null> {
+    const canon = canonicalUrl(url);
+    const r = canon ? (this.db.prepare('SELECT * FROM articles WHERE canonical_url = ?').get(canon) as ArticleRow | undefined) : undefined;
+    return Promise.resolve(r ? rowToArticle(r) : null);
+  }
+
+  listArticles(q: ArticleQuery = {}): Promise<Article[]> {
+    const where: string[] = [];
+    const params: Record<string, string | number> = {};
+    if (q.outlet) {
+      where.push('outlet = @outlet');
+      params.outlet = q.outlet;
+    }
+    if (q.from) {
+      where.push('published_at >= @from');
+      params.from = q.from;
+    }
+    if (q.to) {
+      where.push('published_at <= @to');
+      params.to = q.to.length === 10 ? `${q.to}\uffff` : q.to;
+    }
+    if (q.before) {
+      params.bid = q.before.id;
+      if (q.before.publishedAt === null) where.push('(published_at IS NULL AND id < @bid)');
+      else {
+        params.bp = q.before.publishedAt;
+        where.push('(published_at < @bp OR (published_at = @bp AND id < @bid) OR published_at IS NULL)');
+      }
+    }
+    params.limit = Math.min(1000, Math.max(1, Math.trunc(q.limit ?? 50) || 50));
+    const sql = `SELECT * FROM articles${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY published_at DESC, id DESC LIMIT @limit`;
+    return Promise.resolve((this.db.prepare(sql).all(params) as ArticleRow[]).map(rowToArticle));
+  }
+
+  countArticles(): Promise<number> {
+    return Promise.resolve(this.db.prepare('SELECT count(*) FROM articles').pluck().get() as number);
+  }
+
+  listOutlets(): Promise<Array<{ outlet: string; count: number }>> {
+    const sql = 'SELECT outlet, count(*) AS count FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count DESC, outlet';
+    return Promise.resolve(this.db.prepare(sql).all() as Array<{ outlet: string; count: number }>);
+  }
+
+  search(q: SearchQuery): Promise<SearchResult> {
+    return Promise.resolve(this.searchSync(q));
+  }
+
+  /** The same as `search`, synchronously (benchmarks, the CLI's per-line loop). */
+  searchSync(q: SearchQuery): SearchResult {
+    try {
+      return this.searcher.search(q);
+    } catch (e) {
+      return { hits: [], total: 0, notice: `The search could not run: ${(e as Error).message}` };
+    }
+  }
+
+  close(): Promise<void> {
+    if (this.db.open) this.db.close();
+    return Promise.resolve();
+  }
+}
+
+/** Opens (creating and migrating) the SQLite store at `path`. */
+export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): SqliteStore {
+  return new SqliteStore(path, opts);
+}

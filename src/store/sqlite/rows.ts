@@ -1,0 +1,118 @@
+/**
+ * Maps Articles to `articles` rows and back, and computes the two hashes that decide
+ * re-indexing (content_hash: exact title and text) and change (source_hash: every field
+ * a source gives). Computed fields are JSON or NULL when absent.
+ */
+import { createHash } from 'node:crypto';
+import type { Article } from '../../model/article.ts';
+import { canonicalUrl } from '../../model/url.ts';
+
+export interface ArticleRow {
+  seq: number;
+  id: string;
+  url: string | null;
+  canonical_url: string | null;
+  content_hash: string;
+  source_hash: string;
+  title: string;
+  text: string;
+  published_at: string | null;
+  outlet: string | null;
+  via: string | null;
+  author: string | null;
+  lang: string;
+  tags: string;
+  read_also: string;
+  related_to: string | null;
+  entities: string | null;
+  keywords: string | null;
+  story_id: string | null;
+  duplicate_of: string | null;
+  title_terms: string;
+  /** Absent in rows written before migration 002 (and in backends without it). */
+  title_norms?: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const sha = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 32);
+
+/**
+ * Hash of the exact title and text: decides whether the index entry must be rebuilt.
+ * (Identity without a URL is the id itself, derived from the normalized content.)
+ */
+export function contentHash(a: Pick<Article, 'title' | 'text'>): string {
+  return sha(`${a.title}\n${a.text}`);
+}
+
+/**
+ * Hash of every source-given field: equal hashes mean nothing to write. The URL counts by
+ * its canonical form, so `…/slug.html?weekly` after `…/slug.html` is no change; the date
+ * is the effective one (see `effectiveDate`).
+ */
+export function sourceHash(a: Article, canon: string | null, publishedAt: string | null): string {
+  return sha(
+    JSON.stringify([canon ?? a.url, a.title, a.text, publishedAt, a.outlet, a.via, a.author, a.lang, a.tags, a.readAlso, a.relatedTo]),
+  );
+}
+
+/**
+ * The publication time to store. Copies of one unchanged article often carry different
+ * times (crawl times, feed vs page): the earliest known wins, and a missing one never
+ * erases a known one, so re-importing in any order changes nothing. A changed text takes
+ * the incoming time.
+ */
+export function effectiveDate(incoming: string | null, stored: string | null | undefined, sameText: boolean): string | null {
+  if (stored === undefined) return incoming;
+  if (!sameText) return incoming ?? stored;
+  if (incoming === null) return stored;
+  if (stored === null) return incoming;
+  return incoming < stored ? incoming : stored;
+}
+
+export function canonicalOf(a: Pick<Article, 'url'>): string | null {
+  return a.url ? canonicalUrl(a.url) : null;
+}
+
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/** The computed fields as their column values (undefined stays undefined: not given). */
+export function computedColumns(a: Article): Partial<Pick<ArticleRow, 'entities' | 'keywords' | 'story_id' | 'duplicate_of'>> {
+  const out: Partial<Pick<ArticleRow, 'entities' | 'keywords' | 'story_id' | 'duplicate_of'>> = {};
+  if (a.entities !== undefined) out.entities = json(a.entities);
+  if (a.keywords !== undefined) out.keywords = json(a.keywords);
+  if (a.storyId !== undefined) out.story_id = a.storyId;
+  if (a.duplicateOf !== undefined) out.duplicate_of = a.duplicateOf;
+  return out;
+}
+
+function parseJson<T>(s: string | null, fallback: T): T {
+  if (s === null) return fallback;
+  try {
+    return JSON.parse(s) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function rowToArticle(r: ArticleRow): Article {
+  const a: Article = {
+    id: r.id,
+    url: r.url,
+    title: r.title,
+    text: r.text,
+    publishedAt: r.published_at,
+    outlet: r.outlet,
+    via: r.via,
+    author: r.author,
+    lang: r.lang,
+    tags: parseJson<string[]>(r.tags, []),
+    readAlso: parseJson<Article['readAlso']>(r.read_also, []),
+    relatedTo: r.related_to,
+  };
+  if (r.entities !== null) a.entities = parseJson<NonNullable<Article['entities']>>(r.entities, []);
+  if (r.keywords !== null) a.keywords = parseJson<string[]>(r.keywords, []);
+  if (r.story_id !== null) a.storyId = r.story_id;
+  if (r.duplicate_of !== null) a.duplicateOf = r.duplicate_of;
+  return a;
+}

@@ -1,0 +1,179 @@
+/**
+ * Search over the SQLite store: the parsed query is compiled to an FTS5 MATCH expression
+ * of quoted analyzed terms (so no user text is ever FTS syntax), the top candidates are
+ * taken by BM25 with the headline weighted, re-ranked (search/rank.ts), and snippets are
+ * cut from the stored original text. When no article holds every word, articles holding
+ * some of them are returned instead, with a notice.
+ */
+import type Database from 'better-sqlite3';
+import type { Analyzer } from '../../search/analyzer.ts';
+import { parseQuery, relaxQuery, type Item, type ParsedQuery } from '../../search/query.ts';
+import { rerank } from '../../search/rank.ts';
+import { buildSnippet } from '../../search/snippet.ts';
+import type { SearchHit, SearchQuery, SearchResult } from '../types.ts';
+import { normalizeTag } from './upsert.ts';
+
+/** BM25 column weights (title, text) and the re-ranked candidate pool; tuned on bench/search. */
+export const FTS_TUNING = { titleWeight: 4, textWeight: 1, candidates: 100 };
+
+const quote = (it: Item): string => `"${it.terms.join(' ').replaceAll('"', '""')}"`;
+
+/** The FTS5 MATCH expression for a parsed query: only quoted strings and AND/OR/NOT. */
+export function ftsExpression(p: ParsedQuery): string {
+  const groups = p.groups.map((g) => (g.length === 1 ? quote(g[0]!) : `(${g.map(quote).join(' OR ')})`));
+  let e = groups.join(' AND ');
+  if (p.not.length) e = `(${e}) NOT (${p.not.map(quote).join(' OR ')})`;
+  return e;
+}
+
+interface Filters {
+  sql: string;
+  params: Record<string, string>;
+  notice?: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function filters(q: SearchQuery): Filters {
+  const parts: string[] = [];
+  const params: Record<string, string> = {};
+  if (q.outlet) {
+    parts.push('a.outlet = @outlet');
+    params.outlet = q.outlet;
+  }
+  for (const [k, op] of [['from', '>='], ['to', '<=']] as const) {
+    const v = q[k];
+    if (!v) continue;
+    if (!DATE.test(v) || Number.isNaN(Date.parse(v))) return { sql: '', params, notice: `Not a date: ${k}=${v.slice(0, 40)} (use YYYY-MM-DD).` };
+    // A bare end date covers its whole day: '2015-07-21\uffff' sorts after every time that day.
+    if (v.length === 10) params[k] = k === 'to' ? `${v}\uffff` : v;
+    else params[k] = new Date(v).toISOString();
+    parts.push(`a.published_at ${op} @${k}`);
+  }
+  if (q.tag) {
+    parts.push('a.seq IN (SELECT seq FROM article_tags WHERE tag = @tag)');
+    params.tag = normalizeTag(q.tag);
+  }
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+interface Cand {
+  seq: number;
+  base: number;
+  total: number;
+}
+interface CandInfo {
+  seq: number;
+  title_terms: string;
+  title_norms: string;
+  published_at: string | null;
+}
+interface HitRow {
+  seq: number;
+  id: string;
+  url: string | null;
+  title: string;
+  outlet: string | null;
+  published_at: string | null;
+  text: string;
+}
+
+export class SqliteSearch {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly analyzer: Analyzer,
+  ) {}
+
+  /** Prepared statements by SQL text (the few shapes filters give are reused). */
+  private prepare<P, R>(sql: string): Database.Statement<P[], R> {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st as unknown as Database.Statement<P[], R>;
+  }
+
+  private candidates(match: string, f: Filters, n: number): Cand[] {
+    const { titleWeight: wt, textWeight: wx } = FTS_TUNING;
+    const join = f.sql ? ' JOIN articles a ON a.seq = article_fts.rowid' : '';
+    // bm25() cannot sit beside a window function: rank in a subquery, count over it.
+    const sql =
+      `SELECT seq, base, count(*) OVER () AS total FROM (SELECT article_fts.rowid AS seq, -bm25(article_fts, ${wt}, ${wx}) AS base` +
+      ` FROM article_fts${join} WHERE article_fts MATCH @match${f.sql}) ORDER BY base DESC LIMIT ${n}`;
+    const params = { ...f.params, match };
+    return this.prepare<Record<string, string>, Cand>(sql).all(params);
+  }
+
+  private ranked(p: ParsedQuery, f: Filters, n: number, recency: boolean) {
+    const cands = this.candidates(ftsExpression(p), f, n);
+    if (cands.length === 0) return { ranked: [], total: 0 };
+    const info = new Map(
+      this
+        .prepare<string, CandInfo>('SELECT seq, title_terms, title_norms, published_at FROM articles WHERE seq IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(cands.map((c) => c.seq)))
+        .map((r) => [r.seq, r]),
+    );
+    const full = cands.map((c) => {
+      const i = info.get(c.seq);
+      return {
+        seq: c.seq,
+        base: c.base,
+        titleTerms: i?.title_terms ? i.title_terms.split(' ') : [],
+        titleNorms: i?.title_norms ? i.title_norms.split(' ') : [],
+        publishedAt: i?.published_at ?? null,
+      };
+    });
+    return { ranked: rerank(full, p.terms, recency, p.norms), total: cands[0]!.total };
+  }
+
+  search(q: SearchQuery): SearchResult {
+    const parsed = parseQuery(q.q, this.analyzer);
+    if (parsed.empty) return { hits: [], total: 0, notice: parsed.notice };
+    const f = filters(q);
+    if (f.notice) return { hits: [], total: 0, notice: f.notice };
+    const limit = Math.min(100, Math.max(1, Math.trunc(q.limit ?? 10) || 10));
+    const offset = Math.max(0, Math.trunc(q.offset ?? 0) || 0);
+    const want = offset + limit;
+    const n = Math.max(FTS_TUNING.candidates, want);
+    const notices = parsed.notice ? [parsed.notice] : [];
+
+    let { ranked: list, total } = this.ranked(parsed, f, n, q.recency ?? false);
+    // Relaxing costs a wide OR query: only when no article holds every word.
+    const relaxed = list.length === 0 ? relaxQuery(parsed) : null;
+    if (relaxed) {
+      ({ ranked: list, total } = this.ranked(relaxed, f, n, q.recency ?? false));
+      if (list.length) notices.push('No article holds every word; these hold some of them.');
+    }
+    const page = list.slice(offset, want);
+    return { hits: this.hits(page, parsed), total, notice: notices.length ? notices.join(' ') : undefined };
+  }
+
+  private hits(page: Array<{ seq: number; score: number }>, p: ParsedQuery): SearchHit[] {
+    if (page.length === 0) return [];
+    const rows = new Map(
+      this
+        .prepare<string, HitRow>(
+          'SELECT seq, id, url, title, outlet, published_at, text FROM articles WHERE seq IN (SELECT value FROM json_each(?))',
+        )
+        .all(JSON.stringify(page.map((c) => c.seq)))
+        .map((r) => [r.seq, r]),
+    );
+    const out: SearchHit[] = [];
+    for (const c of page) {
+      const r = rows.get(c.seq);
+      if (!r) continue;
+      const s = buildSnippet(r.text, p.terms, this.analyzer);
+      out.push({
+        id: r.id,
+        url: r.url,
+        title: r.title,
+        outlet: r.outlet,
+        publishedAt: r.published_at,
+        score: Math.round(c.score * 1000) / 1000,
+        snippet: s.snippet,
+        highlights: s.highlights,
+      });
+    }
+    return out;
+  }
+}
