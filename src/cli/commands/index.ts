@@ -9,5 +9,7 @@ import { registerArticle } from './article.ts';
 import { registerStories } from './stories.ts';
 import { registerRelated } from './related.ts';
 import { registerEntity } from './entity.ts';
+import { registerWorker } from './worker.ts';
+import { registerMigrate } from './migrate.ts';
 
-export const COMMANDS: Array<(program: Command) => void> = [registerParse, registerImport, registerSearch, registerServe, registerSources, registerArticle, registerStories, registerRelated, registerEntity];
+export const COMMANDS: Array<(program: Command) => void> = [registerParse, registerImport, registerSearch, registerServe, registerSources, registerArticle, registerStories, registerRelated, registerEntity, registerWorker, registerMigrate];

@@ -1,0 +1,36 @@
+/**
+ * The enrich step of the pipeline: entities and keywords (src/enrich) for each article,
+ * as the stored fields `entities` ([{id, name, type, mentions}]) and `keywords`.
+ *
+ * Contract: never throws; an article whose enrichment fails keeps empty entities and
+ * keywords and yields a ParseIssue (`enrich.failed`) naming it, the batch goes on.
+ * Articles in `skip` are returned as they came (their stored enrichment is kept).
+ */
+import { analyzeEntities, extractKeywords, shippedTermStats, type TermStats } from '../enrich/index.ts';
+import type { ParseIssue } from '../ingest/index.ts';
+import type { Article } from '../model/article.ts';
+
+export function enrichArticle(a: Article, stats: TermStats = shippedTermStats()): { article: Article; issue: ParseIssue | null } {
+  try {
+    const infos = analyzeEntities(a);
+    const entities = infos.map(({ id, name, type, mentions }) => ({ id, name, type, mentions }));
+    const keywords = extractKeywords(a, stats, { entities: infos });
+    return { article: { ...a, entities, keywords }, issue: null };
+  } catch (e) {
+    const issue: ParseIssue = {
+      code: 'enrich.failed',
+      source: a.url ?? a.id,
+      message: `entities/keywords of «${a.title.slice(0, 80)}» failed: ${(e as Error).message}`,
+    };
+    return { article: { ...a, entities: [], keywords: [] }, issue };
+  }
+}
+
+export function enrichBatch(articles: Article[], skip: ReadonlySet<string>, onIssue?: (i: ParseIssue) => void, stats?: TermStats): Article[] {
+  return articles.map((a) => {
+    if (skip.has(a.id)) return a;
+    const r = enrichArticle(a, stats);
+    if (r.issue) onIssue?.(r.issue);
+    return r.article;
+  });
+}

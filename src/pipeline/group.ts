@@ -1,0 +1,76 @@
+/**
+ * The stories step of the pipeline: every stored article that has no story yet gets one
+ * (duplicate of an earlier copy, new coverage of a story, or a new story) through
+ * src/stories' `addArticle` on the store's StoryIndex, and its entity/keyword index rows.
+ *
+ * Why it reads "articles without a story" instead of the batch it was given: that makes
+ * it crash-safe. An article stored by an upsert whose grouping never committed (a kill
+ * between the two transactions) is simply still ungrouped, and the next run picks it up.
+ * Each chunk is one transaction, so an article is grouped exactly once or not at all.
+ *
+ * Contract: never throws for one bad article: a chunk that fails is retried one article
+ * at a time, and an article that still fails is reported (`stories.failed`) and skipped
+ * for this run (it stays ungrouped, to be retried by the next one).
+ */
+import type { ParseIssue } from '../ingest/index.ts';
+import { addArticle, type GroupOptions } from '../stories/index.ts';
+import type { PendingArticle, PipelineStore } from './types.ts';
+
+export interface GroupCounts {
+  grouped: number;
+  /** Of those: joined an earlier copy (exact or near duplicate). */
+  duplicates: number;
+  /** Joined an existing story as new coverage. */
+  joined: number;
+  newStories: number;
+  failed: number;
+}
+
+export interface GroupRunOptions {
+  chunk?: number;
+  group?: Partial<GroupOptions>;
+  onIssue?: (i: ParseIssue) => void;
+}
+
+async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts, group?: Partial<GroupOptions>): Promise<void> {
+  await store.indexEnrichment(p.article);
+  // An entry that exists already (text edited, or a crash after grouping) keeps its story.
+  if (await store.syncGrouping(p.article.id)) {
+    c.grouped++;
+    return;
+  }
+  const a = await addArticle(store.storyIndex, p.article, group);
+  c.grouped++;
+  if (a.via === 'exact' || a.via === 'near') c.duplicates++;
+  else if (a.via === 'story') c.joined++;
+  else if (a.via === 'new') c.newStories++;
+}
+
+/** Groups every stored article without a story; returns what happened. */
+export async function groupPending(store: PipelineStore, opts: GroupRunOptions = {}): Promise<GroupCounts> {
+  const c: GroupCounts = { grouped: 0, duplicates: 0, joined: 0, newStories: 0, failed: 0 };
+  const chunk = Math.max(1, opts.chunk ?? 200);
+  let cursor = -1;
+  for (;;) {
+    const pending = await store.ungrouped(cursor, chunk);
+    if (pending.length === 0) break;
+    cursor = pending.at(-1)!.cursor;
+    const before = { ...c };
+    try {
+      await store.writeTransaction(async () => {
+        for (const p of pending) await groupOne(store, p, c, opts.group);
+      });
+    } catch {
+      Object.assign(c, before);
+      for (const p of pending) {
+        try {
+          await store.writeTransaction(() => groupOne(store, p, c, opts.group));
+        } catch (e) {
+          c.failed++;
+          opts.onIssue?.({ code: 'stories.failed', source: p.article.url ?? p.article.id, message: `grouping failed: ${(e as Error).message}` });
+        }
+      }
+    }
+  }
+  return c;
+}

@@ -1,0 +1,12 @@
+/**
+ * The shape every storage backend returns from `openStore`: the article Store, the
+ * reader's read model, source management, the scheduler's poll state and the pipeline's
+ * needs, in one object. The SQLite backend (sqlite/marsad.ts) implements it today; a
+ * PostgreSQL backend returns the same shape for postgres:// URLs.
+ */
+import type { SourceStateStore } from '../jobs/scheduler.ts';
+import type { PipelineStore } from '../pipeline/types.ts';
+import type { ReaderStore, SourceAdmin } from '../web/types.ts';
+import type { Store } from './types.ts';
+
+export type MarsadStore = Store & ReaderStore & SourceAdmin & SourceStateStore & PipelineStore;

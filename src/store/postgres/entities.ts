@@ -1,0 +1,110 @@
+/**
+ * The PostgreSQL entity and keyword index (migration 011): the port of
+ * store/sqlite/entities.ts with the same contract — `indexArticle` replaces an article's
+ * rows and adjusts the kept counts and daily totals, so re-indexing is idempotent; lookup
+ * by id, else normalized name, else the gazetteer run over the name. Runs inside the
+ * store's grouping transaction, so the counters are never written by two workers at once.
+ */
+import { extractEntities } from '../../enrich/index.ts';
+import type { EntityInfo } from '../../web/types.ts';
+import { entityNorm, type IndexedArticle } from '../sqlite/entities.ts';
+import { normalizeTag } from '../sqlite/upsert.ts';
+import type { TxScope } from './db.ts';
+
+function dayOf(iso: string | null): string | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : null;
+}
+
+interface EntityRow {
+  eid: number;
+  id: string;
+  name: string;
+  type: string;
+  article_count: number;
+}
+
+const ENTITY = 'SELECT eid, id, name, type, article_count FROM entities';
+
+export class PgEntityIndex {
+  constructor(private readonly scope: TxScope) {}
+
+  private get db() {
+    return this.scope.db();
+  }
+
+  /** Replaces the entity and keyword rows of one article. */
+  async indexArticle(a: IndexedArticle): Promise<void> {
+    const old = await this.db.query<{ ent: number; published: string; mentions: number }>('SELECT ent, published, mentions FROM article_entities WHERE seq = $1', [a.seq]);
+    for (const o of old.rows) {
+      await this.db.query('UPDATE entities SET article_count = article_count - 1, mention_count = mention_count - $1 WHERE eid = $2', [o.mentions, o.ent]);
+      const day = dayOf(o.published);
+      if (day) {
+        await this.db.query('UPDATE entity_daily SET count = count - $3 WHERE ent = $1 AND day = $2', [o.ent, day, o.mentions]);
+        await this.db.query('DELETE FROM entity_daily WHERE ent = $1 AND day = $2 AND count <= 0', [o.ent, day]);
+      }
+    }
+    await this.db.query('DELETE FROM article_entities WHERE seq = $1', [a.seq]);
+    const published = a.publishedAt ?? '';
+    const day = dayOf(a.publishedAt);
+    const seen = new Set<string>();
+    for (const e of a.entities ?? []) {
+      if (!e.id || seen.has(e.id)) continue;
+      seen.add(e.id);
+      const mentions = Math.max(1, Math.trunc(e.mentions) || 1);
+      const ent = (
+        await this.db.query<{ eid: number }>(
+          `INSERT INTO entities (id, name, type, norm, article_count, mention_count) VALUES ($1, $2, $3, $4, 1, $5)
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, norm = excluded.norm,
+             article_count = entities.article_count + 1, mention_count = entities.mention_count + excluded.mention_count
+           RETURNING eid`,
+          [e.id, e.name || e.id, e.type || 'unknown', entityNorm(e.name || e.id), mentions],
+        )
+      ).rows[0]!.eid;
+      await this.db.query(
+        'INSERT INTO article_entities (ent, published, seq, mentions) VALUES ($1, $2, $3, $4) ON CONFLICT (ent, published, seq) DO UPDATE SET mentions = excluded.mentions',
+        [ent, published, a.seq, mentions],
+      );
+      if (day) {
+        await this.db.query('INSERT INTO entity_daily (ent, day, count) VALUES ($1, $2, $3) ON CONFLICT (ent, day) DO UPDATE SET count = entity_daily.count + excluded.count', [
+          ent, day, mentions,
+        ]);
+      }
+    }
+    await this.db.query('DELETE FROM article_keywords WHERE seq = $1', [a.seq]);
+    const kws = [...new Set((a.keywords ?? []).map(normalizeTag).filter((k) => k))];
+    if (kws.length) await this.db.query('INSERT INTO article_keywords (kw, seq) SELECT k, $2 FROM unnest($1::text[]) k ON CONFLICT DO NOTHING', [kws, a.seq]);
+  }
+
+  private async byId(id: string): Promise<EntityRow | undefined> {
+    return (await this.db.query<EntityRow>(`${ENTITY} WHERE id = $1`, [id])).rows[0];
+  }
+
+  private async find(idOrName: string): Promise<EntityRow | null> {
+    const s = idOrName.trim();
+    if (!s) return null;
+    const direct = (await this.byId(s)) ?? (await this.db.query<EntityRow>(`${ENTITY} WHERE norm = $1 ORDER BY article_count DESC LIMIT 1`, [entityNorm(s)])).rows[0];
+    if (direct) return direct;
+    for (const e of extractEntities({ title: s.slice(0, 200), text: '' })) {
+      const r = await this.byId(e.id);
+      if (r) return r;
+    }
+    return null;
+  }
+
+  async getEntity(idOrName: string): Promise<EntityInfo | null> {
+    const r = await this.find(idOrName);
+    return r ? { id: r.id, name: r.name, type: r.type, articleCount: r.article_count } : null;
+  }
+
+  async eidOf(id: string): Promise<number | null> {
+    return (await this.byId(id))?.eid ?? null;
+  }
+
+  async entityDaily(id: string): Promise<Array<{ day: string; count: number }>> {
+    const eid = await this.eidOf(id);
+    if (eid === null) return [];
+    return (await this.db.query<{ day: string; count: number }>('SELECT day, count FROM entity_daily WHERE ent = $1 AND count > 0 ORDER BY day', [eid])).rows;
+  }
+}

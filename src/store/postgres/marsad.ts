@@ -1,0 +1,198 @@
+/**
+ * The whole scale-out store: the PostgreSQL article store and search (PgStore) plus the
+ * stories index, the entity/keyword index, sources with their poll state and the reader's
+ * read model — the MarsadStore shape `openStore` returns for a postgres:// URL, the port of
+ * store/sqlite/marsad.ts.
+ *
+ * Many workers, one database: `writeTransaction` (the pipeline's grouping step) runs on
+ * one connection, inside a transaction that first takes a transaction-scoped advisory lock
+ * (`pg_advisory_xact_lock(7403, 0)`), so story assignment is serialized across every
+ * worker: two near-duplicates processed at the same moment by two workers see each other,
+ * in commit order, and land in one story. The lock is released by COMMIT or ROLLBACK, or
+ * by the server when a worker dies. Nested calls use savepoints.
+ */
+import type { PollOutcome, PollState, SourceStateStore } from '../../jobs/scheduler.ts';
+import type { Article } from '../../model/article.ts';
+import type { PendingArticle, PipelineStore } from '../../pipeline/types.ts';
+import { entryOf, relatedArticles } from '../../stories/index.ts';
+import type { EntityInfo, ListOptions, ReaderStore, SourceAdmin, SourceInfo, StorySummary } from '../../web/types.ts';
+import type { ArticleListOptions } from '../sqlite/reader.ts';
+import { canonicalOf, contentHash, rowToArticle, type ArticleRow } from '../sqlite/rows.ts';
+import { TxScope } from './db.ts';
+import { PgEntityIndex } from './entities.ts';
+import { PgStore, type PgStoreOptions } from './index.ts';
+import { ARTICLE_COLUMNS, PgReader } from './reader.ts';
+import { PgSources } from './sources.ts';
+import { PgStoryIndex } from './stories.ts';
+
+/** Advisory-lock key of story assignment (class, key). */
+export const GROUPING_LOCK = [7403, 0] as const;
+
+export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, SourceStateStore, PipelineStore {
+  readonly scope: TxScope;
+  readonly storyIndex: PgStoryIndex;
+  readonly entityIndex: PgEntityIndex;
+  readonly sources: PgSources;
+  readonly reader: PgReader;
+  private savepoints = 0;
+
+  protected constructor(url: string, opts: PgStoreOptions) {
+    super(url, opts);
+    this.scope = new TxScope(this.pool);
+    this.storyIndex = new PgStoryIndex(this.scope);
+    this.entityIndex = new PgEntityIndex(this.scope);
+    this.sources = new PgSources(this.pool);
+    this.reader = new PgReader(this.scope);
+  }
+
+  static override open(url: string, opts: PgStoreOptions = {}): Promise<MarsadPgStore> {
+    return PgStore.init(new MarsadPgStore(url, opts), opts);
+  }
+
+  // ── the pipeline's side ──────────────────────────────────────────────────────────
+
+  async enrichedAlready(articles: Article[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    if (articles.length === 0) return out;
+    const canons = articles.map((a) => canonicalOf(a));
+    const r = await this.scope.db().query<{ id: string; canonical_url: string | null; content_hash: string; enriched: boolean }>(
+      `SELECT id, canonical_url, content_hash, (entities IS NOT NULL AND keywords IS NOT NULL) AS enriched FROM articles
+       WHERE canonical_url = ANY($1::text[]) OR id = ANY($2::text[])`,
+      [canons.filter((c): c is string => c !== null), articles.map((a) => a.id)],
+    );
+    const byCanon = new Map(r.rows.filter((x) => x.canonical_url).map((x) => [x.canonical_url!, x]));
+    const byId = new Map(r.rows.map((x) => [x.id, x]));
+    articles.forEach((a, i) => {
+      const c = canons[i];
+      const k = (c ? byCanon.get(c) : undefined) ?? byId.get(a.id);
+      if (k && k.enriched && k.content_hash === contentHash(a)) out.add(a.id);
+    });
+    return out;
+  }
+
+  async ungrouped(cursor: number, limit: number): Promise<PendingArticle[]> {
+    const r = await this.scope.db().query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE story_id IS NULL AND seq > $1 ORDER BY seq LIMIT $2`, [
+      cursor,
+      Math.max(1, Math.trunc(limit)),
+    ]);
+    return r.rows.map((x) => ({ cursor: x.seq, article: rowToArticle(x) }));
+  }
+
+  async indexEnrichment(a: Article): Promise<void> {
+    const r = (await this.scope.db().query<{ seq: number; published_at: string | null }>('SELECT seq, published_at FROM articles WHERE id = $1', [a.id])).rows[0];
+    if (r) await this.entityIndex.indexArticle({ seq: r.seq, publishedAt: r.published_at, entities: a.entities, keywords: a.keywords });
+  }
+
+  async syncGrouping(id: string): Promise<boolean> {
+    return (await this.storyIndex.syncArticle(id)) !== null;
+  }
+
+  /** One transaction under the grouping lock (a savepoint when nested). */
+  async writeTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    const outer = this.scope.current();
+    if (outer) {
+      const name = `marsad_${++this.savepoints}`;
+      await outer.query(`SAVEPOINT ${name}`);
+      try {
+        const out = await fn();
+        await outer.query(`RELEASE SAVEPOINT ${name}`);
+        return out;
+      } catch (e) {
+        await outer.query(`ROLLBACK TO SAVEPOINT ${name}`);
+        await outer.query(`RELEASE SAVEPOINT ${name}`);
+        this.storyIndex.resetCaches();
+        throw e;
+      }
+    }
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('SELECT pg_advisory_xact_lock($1, $2)', [...GROUPING_LOCK]);
+      const out = await this.scope.run(c, fn);
+      await c.query('COMMIT');
+      this.searcher.generation++;
+      return out;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      this.storyIndex.resetCaches();
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  // ── the reader's side ────────────────────────────────────────────────────────────
+
+  override listArticles(o: ArticleListOptions = {}): Promise<Article[]> {
+    return this.reader.listArticles(o);
+  }
+
+  listStories(o?: ListOptions): Promise<StorySummary[]> {
+    return this.reader.listStories(o);
+  }
+
+  getStory(id: string): Promise<StorySummary | null> {
+    return this.reader.getStory(id);
+  }
+
+  getArticles(ids: string[]): Promise<Article[]> {
+    return this.reader.getArticles(ids);
+  }
+
+  /** Up to `limit` related articles (src/stories' relatedArticles), never copies of its story. */
+  async relatedArticles(id: string, limit = 5): Promise<Article[]> {
+    let entry = await this.storyIndex.getEntry(id);
+    if (!entry) {
+      const a = await this.getArticle(id);
+      if (!a) return [];
+      entry = entryOf(a, { now: 0 });
+      entry.storyId = a.storyId ?? '';
+      entry.duplicateOf = a.duplicateOf ?? null;
+    }
+    const ids = await relatedArticles(entry, this.storyIndex, { limit: Math.min(20, Math.max(1, Math.trunc(limit) || 5)) });
+    return this.reader.getArticles(ids);
+  }
+
+  getEntity(idOrName: string): Promise<EntityInfo | null> {
+    return this.entityIndex.getEntity(idOrName);
+  }
+
+  entityDaily(id: string): Promise<Array<{ day: string; count: number }>> {
+    return this.entityIndex.entityDaily(id);
+  }
+
+  // ── sources ──────────────────────────────────────────────────────────────────────
+
+  listSources(): Promise<SourceInfo[]> {
+    return this.sources.listSources();
+  }
+
+  addSource(s: { url: string; title?: string | null }): Promise<SourceInfo> {
+    return this.sources.addSource(s);
+  }
+
+  removeSource(id: string): Promise<boolean> {
+    return this.sources.removeSource(id);
+  }
+
+  importSources(list: Array<{ url: string; title: string | null }>): Promise<{ added: number; existing: number }> {
+    return this.sources.importSources(list);
+  }
+
+  dueSources(nowIso: string, limit: number): Promise<PollState[]> {
+    return this.sources.dueSources(nowIso, limit);
+  }
+
+  getPollState(id: string): Promise<PollState | null> {
+    return this.sources.getPollState(id);
+  }
+
+  recordPoll(id: string, outcome: PollOutcome): Promise<void> {
+    return this.sources.recordPoll(id, outcome);
+  }
+}
+
+/** Opens (creating and migrating) the whole PostgreSQL store at `url`. */
+export function openMarsadPgStore(url: string, opts: PgStoreOptions = {}): Promise<MarsadPgStore> {
+  return MarsadPgStore.open(url, opts);
+}

@@ -1,0 +1,319 @@
+/**
+ * The PostgreSQL StoryIndex and RelatedSource: src/stories' grouping state in tables
+ * (migration 010), the port of the SQLite index (store/sqlite/stories.ts) with the same
+ * contract: indexed range reads per call, a kept entry counter, storyId/duplicateOf
+ * mirrored onto the `articles` row. Queries go through `scope.db()`, so inside the
+ * store's `writeTransaction` they run on the transaction's connection, under its
+ * grouping lock (marsad.ts).
+ *
+ * Caches: an entry's immutable parts (fingerprints, terms) by id, and document
+ * frequencies while the entry counter says no other worker has added entries since.
+ */
+import type { RelatedCandidate, RelatedSource, Story, StoryEntry, StoryIndex } from '../../stories/index.ts';
+import { bandInt } from '../sqlite/stories.ts';
+import type { TxScope } from './db.ts';
+
+interface EntryRow {
+  eid: number;
+  id: string;
+  time: number;
+  outlet: string | null;
+  title: string;
+  exact: string | null;
+  shingles: Buffer;
+  terms: string;
+  title_terms: string;
+  lede_terms: string;
+  entities: string;
+  story_id: string;
+  duplicate_of: string | null;
+}
+
+interface StoryRow {
+  id: string;
+  title: string;
+  first_seen: string;
+  last_seen: string;
+  original_id: string;
+  original_outlet: string | null;
+  outlets: string;
+  article_count: number;
+}
+
+const words = (s: string): string[] => (s ? s.split(' ') : []);
+const join = (xs: readonly string[]): string => xs.filter((x) => x && !/\s/u.test(x)).join(' ');
+const clampTime = (t: number): number => (Number.isFinite(t) ? Math.trunc(t) : t > 0 ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER);
+const isoTime = (t: number): string => new Date(Math.min(8.64e15, Math.max(-8.64e15, t))).toISOString();
+const toBytes = (s: Uint32Array): Buffer => {
+  const b = Buffer.alloc(s.length * 4);
+  for (let i = 0; i < s.length; i++) b.writeUInt32LE(s[i]!, i * 4);
+  return b;
+};
+const fromBytes = (b: Buffer): Uint32Array => {
+  const out = new Uint32Array(b.byteLength >>> 2);
+  for (let i = 0; i < out.length; i++) out[i] = b.readUInt32LE(i * 4);
+  return out;
+};
+
+const ENTRY_CACHE = 4096;
+const DF_CACHE = 300_000;
+
+function toEntry(r: EntryRow): StoryEntry {
+  return {
+    id: r.id,
+    time: r.time,
+    outlet: r.outlet,
+    title: r.title,
+    exact: r.exact,
+    bands: [],
+    shingles: fromBytes(r.shingles),
+    terms: words(r.terms),
+    titleTerms: words(r.title_terms),
+    ledeTerms: words(r.lede_terms),
+    entities: words(r.entities),
+    keys: [],
+    storyId: r.story_id,
+    duplicateOf: r.duplicate_of,
+  };
+}
+
+export class PgStoryIndex implements StoryIndex, RelatedSource {
+  private readonly cache = new Map<string, StoryEntry>();
+  private readonly dfCache = new Map<string, number>();
+  private dfCount = -1;
+
+  constructor(private readonly scope: TxScope) {}
+
+  private get db() {
+    return this.scope.db();
+  }
+
+  private async col<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return (await this.db.query<Record<string, T>>(sql, params)).rows.map((r) => Object.values(r)[0]!);
+  }
+
+  byExact(exact: string): Promise<string[]> {
+    return this.col<string>('SELECT id FROM story_entries WHERE exact = $1', [exact]);
+  }
+
+  byBands(bands: string[], from: number, to: number): Promise<string[]> {
+    if (bands.length === 0) return Promise.resolve([]);
+    return this.col<string>(
+      'SELECT DISTINCT e.id FROM story_bands b JOIN story_entries e ON e.eid = b.eid WHERE b.band = ANY($1::bigint[]) AND b.time BETWEEN $2 AND $3',
+      [bands.map(bandInt), clampTime(from), clampTime(to)],
+    );
+  }
+
+  async byKeys(keys: string[], from: number, to: number, limitPerKey: number): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>(keys.map((k) => [k, []]));
+    if (keys.length === 0) return out;
+    const rows = await this.db.query<{ key: string; id: string }>(
+      `SELECT d.key, p.id FROM story_keydict d CROSS JOIN LATERAL (
+         SELECT e.id FROM story_keys k JOIN story_entries e ON e.eid = k.eid
+         WHERE k.kid = d.kid AND k.time BETWEEN $2 AND $3 ORDER BY k.time DESC, k.eid DESC LIMIT $4) p
+       WHERE d.key = ANY($1::text[])`,
+      [[...new Set(keys)], clampTime(from), clampTime(to), Math.max(0, Math.trunc(limitPerKey))],
+    );
+    for (const r of rows.rows) out.get(r.key)?.push(r.id);
+    return out;
+  }
+
+  async getEntries(ids: string[]): Promise<StoryEntry[]> {
+    if (ids.length === 0) return [];
+    const uniq = [...new Set(ids)];
+    const missing = uniq.filter((id) => !this.cache.has(id));
+    if (missing.length > 0) {
+      for (const r of (await this.db.query<EntryRow>('SELECT * FROM story_entries WHERE id = ANY($1::text[])', [missing])).rows) this.remember(toEntry(r));
+    }
+    const rows =
+      missing.length === uniq.length
+        ? null
+        : (await this.db.query<{ id: string; story_id: string; duplicate_of: string | null }>(
+            'SELECT id, story_id, duplicate_of FROM story_entries WHERE id = ANY($1::text[])',
+            [uniq],
+          )).rows;
+    const grouping = rows ? new Map(rows.map((r) => [r.id, r])) : null;
+    const out: StoryEntry[] = [];
+    for (const id of uniq) {
+      const e = this.cache.get(id);
+      if (!e) continue;
+      const g = grouping ? grouping.get(id) : undefined;
+      if (grouping && !g) continue;
+      this.cache.delete(id);
+      this.cache.set(id, e);
+      out.push({ ...e, storyId: g ? g.story_id : e.storyId, duplicateOf: g ? g.duplicate_of : e.duplicateOf });
+    }
+    return out;
+  }
+
+  private remember(e: StoryEntry): void {
+    this.cache.set(e.id, e);
+    if (this.cache.size > ENTRY_CACHE) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  async getEntry(id: string): Promise<StoryEntry | null> {
+    const r = (await this.db.query<EntryRow>('SELECT * FROM story_entries WHERE id = $1', [id])).rows[0];
+    return r ? toEntry(r) : null;
+  }
+
+  duplicatesOf(rootId: string): Promise<string[]> {
+    return this.col<string>('SELECT id FROM story_entries WHERE duplicate_of = $1', [rootId]);
+  }
+
+  async docFreq(terms: string[]): Promise<number[]> {
+    if (terms.length === 0) return [];
+    const n = await this.docCount();
+    if (n !== this.dfCount || this.dfCache.size > DF_CACHE) {
+      this.dfCache.clear();
+      this.dfCount = n;
+    }
+    const missing = [...new Set(terms.filter((t) => !this.dfCache.has(t)))];
+    if (missing.length) {
+      for (const t of missing) this.dfCache.set(t, 0);
+      const r = await this.db.query<{ term: string; df: number }>('SELECT term, df FROM story_df WHERE term = ANY($1::text[])', [missing]);
+      for (const x of r.rows) this.dfCache.set(x.term, x.df);
+    }
+    return terms.map((t) => this.dfCache.get(t) ?? 0);
+  }
+
+  async docCount(): Promise<number> {
+    return (await this.col<number>("SELECT value FROM story_counters WHERE name = 'entries'", []))[0] ?? 0;
+  }
+
+  async addEntry(e: StoryEntry): Promise<void> {
+    if ((await this.db.query('SELECT 1 FROM story_entries WHERE id = $1', [e.id])).rowCount) return;
+    const time = clampTime(e.time);
+    const r = await this.db.query<{ eid: number }>(
+      `INSERT INTO story_entries (id, time, outlet, title, exact, shingles, terms, title_terms, lede_terms, entities, story_id, duplicate_of)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING eid`,
+      [e.id, time, e.outlet, e.title, e.exact, toBytes(e.shingles), join(e.terms), join(e.titleTerms), join(e.ledeTerms), join(e.entities), e.storyId, e.duplicateOf],
+    );
+    const eid = r.rows[0]!.eid;
+    const n = await this.docCount();
+    await this.db.query("UPDATE story_counters SET value = value + 1 WHERE name = 'entries'");
+    const terms = [...new Set(e.terms)];
+    if (terms.length) {
+      await this.db.query(
+        'INSERT INTO story_df (term, df) SELECT t, 1 FROM unnest($1::text[]) t ON CONFLICT (term) DO UPDATE SET df = story_df.df + 1',
+        [terms],
+      );
+    }
+    if (n === this.dfCount) {
+      for (const t of terms) {
+        const d = this.dfCache.get(t);
+        if (d !== undefined) this.dfCache.set(t, d + 1);
+      }
+      this.dfCount = n + 1;
+    } else this.resetCaches();
+    if (e.bands.length) {
+      await this.db.query('INSERT INTO story_bands (band, time, eid) SELECT b, $1, $2 FROM unnest($3::bigint[]) b ON CONFLICT DO NOTHING', [
+        time, eid, [...new Set(e.bands.map(bandInt))],
+      ]);
+    }
+    if (e.keys.length) {
+      const keys = [...new Set(e.keys)];
+      await this.db.query('INSERT INTO story_keydict (key) SELECT k FROM unnest($1::text[]) k ORDER BY 1 ON CONFLICT DO NOTHING', [keys]);
+      await this.db.query(
+        'INSERT INTO story_keys (kid, time, eid) SELECT d.kid, $1, $2 FROM story_keydict d WHERE d.key = ANY($3::text[]) ON CONFLICT DO NOTHING',
+        [time, eid, keys],
+      );
+    }
+    await this.mirror(e.id, e.storyId, e.duplicateOf);
+    this.remember({ ...e, bands: [], keys: [] });
+  }
+
+  /** Forgets every cached value (after a rolled-back transaction). */
+  resetCaches(): void {
+    this.cache.clear();
+    this.dfCache.clear();
+    this.dfCount = -1;
+  }
+
+  private async mirror(id: string, storyId: string, duplicateOf: string | null): Promise<void> {
+    await this.db.query(
+      'UPDATE articles SET story_id = $1, duplicate_of = $2 WHERE id = $3 AND (story_id IS DISTINCT FROM $1 OR duplicate_of IS DISTINCT FROM $2)',
+      [storyId, duplicateOf, id],
+    );
+  }
+
+  /** Copies an entry's grouping onto its article row (after a crash between the two writes). */
+  async syncArticle(id: string): Promise<{ storyId: string; duplicateOf: string | null } | null> {
+    const g = (await this.db.query<{ story_id: string; duplicate_of: string | null }>('SELECT story_id, duplicate_of FROM story_entries WHERE id = $1', [id])).rows[0];
+    if (!g) return null;
+    await this.mirror(id, g.story_id, g.duplicate_of);
+    return { storyId: g.story_id, duplicateOf: g.duplicate_of };
+  }
+
+  async updateEntries(ids: string[], patch: { storyId?: string; duplicateOf?: string | null }): Promise<void> {
+    for (const id of ids) {
+      if (patch.storyId !== undefined) await this.db.query('UPDATE story_entries SET story_id = $1 WHERE id = $2', [patch.storyId, id]);
+      if (patch.duplicateOf !== undefined) {
+        await this.db.query('UPDATE story_entries SET duplicate_of = $1 WHERE id = $2', [patch.duplicateOf === id ? null : patch.duplicateOf, id]);
+      }
+      await this.syncArticle(id);
+    }
+  }
+
+  private storyArticles(id: string) {
+    return this.db.query<{ id: string; time: number; outlet: string | null }>('SELECT id, time, outlet FROM story_entries WHERE story_id = $1 ORDER BY time, id', [id]);
+  }
+
+  async getStory(id: string): Promise<Story | null> {
+    const r = (await this.db.query<StoryRow>('SELECT * FROM stories WHERE id = $1', [id])).rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      title: r.title,
+      firstSeen: r.first_seen,
+      outlets: JSON.parse(r.outlets) as string[],
+      articleIds: (await this.storyArticles(id)).rows.map((a) => a.id),
+      originalOutlet: r.original_outlet,
+      originalId: r.original_id,
+    };
+  }
+
+  /** Stores a story's title and original; outlets, last time and size come from its entries. */
+  async putStory(s: Story): Promise<void> {
+    const arts = (await this.storyArticles(s.id)).rows;
+    const outlets: string[] = [];
+    for (const a of arts) if (a.outlet && !outlets.includes(a.outlet)) outlets.push(a.outlet);
+    for (const o of s.outlets) if (!outlets.includes(o)) outlets.push(o);
+    const last = arts.at(-1);
+    const lastSeen = last ? isoTime(last.time) : s.firstSeen;
+    await this.db.query(
+      `INSERT INTO stories (id, title, first_seen, last_seen, original_id, original_outlet, outlets, article_count)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+         original_id = excluded.original_id, original_outlet = excluded.original_outlet, outlets = excluded.outlets, article_count = excluded.article_count`,
+      [s.id, s.title, s.firstSeen, lastSeen > s.firstSeen ? lastSeen : s.firstSeen, s.originalId, s.originalOutlet, JSON.stringify(outlets), Math.max(arts.length, 1)],
+    );
+    await this.db.query('DELETE FROM story_outlets WHERE story_id = $1', [s.id]);
+    if (outlets.length) {
+      await this.db.query('INSERT INTO story_outlets (outlet, first_seen, story_id) SELECT o, $2, $3 FROM unnest($1::text[]) o ON CONFLICT DO NOTHING', [outlets, s.firstSeen, s.id]);
+    }
+  }
+
+  async deleteStory(id: string): Promise<void> {
+    await this.db.query('DELETE FROM stories WHERE id = $1', [id]);
+    await this.db.query('DELETE FROM story_outlets WHERE story_id = $1', [id]);
+  }
+
+  async relatedCandidates(keys: string[], to: number, limitPerKey: number): Promise<RelatedCandidate[]> {
+    const ids = new Set<string>();
+    for (const ps of (await this.byKeys(keys, Number.MIN_SAFE_INTEGER, to, limitPerKey)).values()) for (const id of ps) ids.add(id);
+    if (ids.size === 0) return [];
+    const rows = await this.db.query<Pick<EntryRow, 'id' | 'time' | 'story_id' | 'duplicate_of' | 'title_terms' | 'lede_terms' | 'entities'>>(
+      'SELECT id, time, story_id, duplicate_of, title_terms, lede_terms, entities FROM story_entries WHERE id = ANY($1::text[])',
+      [[...ids]],
+    );
+    return rows.rows.map((r) => ({
+      id: r.id,
+      time: r.time,
+      storyId: r.story_id,
+      duplicateOf: r.duplicate_of,
+      titleTerms: words(r.title_terms),
+      ledeTerms: words(r.lede_terms),
+      entities: words(r.entities),
+    }));
+  }
+}

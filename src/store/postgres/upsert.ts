@@ -1,0 +1,124 @@
+/**
+ * The idempotent batch upsert behind `PgStore.upsertArticles`, with the same rules as the
+ * SQLite backend (shared row helpers from ../sqlite/rows.ts): match by canonical URL, else
+ * by id; keep the stored id; write nothing when nothing changed; re-index when the words
+ * changed. One transaction per batch.
+ *
+ * Concurrency: several workers may upsert the same article at the same moment. Before
+ * looking anything up, the batch takes a transaction-scoped advisory lock on each of its
+ * identity keys (canonical URL and id), in a fixed order so two batches cannot deadlock;
+ * the second writer waits, then sees the first one's row and reports `unchanged`.
+ */
+import type pg from 'pg';
+import type { Article } from '../../model/article.ts';
+import { titleStrings, type Analyzer } from '../../search/analyzer.ts';
+import type { UpsertResult } from '../types.ts';
+import { canonicalOf, computedColumns, contentHash, effectiveDate, sourceHash, type ArticleRow } from '../sqlite/rows.ts';
+import { normalizeTag } from '../sqlite/upsert.ts';
+import { indexDoc, textTokens } from './tsv.ts';
+
+/** Advisory-lock class of article identity keys (the first key of the two-int form). */
+export const ARTICLE_LOCK_CLASS = 7401;
+
+type Existing = Pick<
+  ArticleRow,
+  'seq' | 'id' | 'source_hash' | 'content_hash' | 'entities' | 'keywords' | 'story_id' | 'duplicate_of' | 'created_at' | 'title_terms' | 'title_norms' | 'published_at'
+>;
+const EXISTING = 'seq, id, source_hash, content_hash, entities, keywords, story_id, duplicate_of, created_at, title_terms, title_norms, published_at';
+const COLUMNS = [
+  'id', 'url', 'canonical_url', 'content_hash', 'source_hash', 'title', 'text', 'published_at', 'outlet', 'via',
+  'author', 'lang', 'tags', 'read_also', 'related_to', 'entities', 'keywords', 'story_id', 'duplicate_of',
+  'title_terms', 'title_norms', 'created_at', 'updated_at',
+] as const;
+type Columns = Omit<ArticleRow, 'seq' | 'title_norms'> & { title_norms: string };
+const INDEX_COLUMNS = ['tsv', 'title_len', 'doc_len'] as const;
+
+const INSERT =
+  `INSERT INTO articles (${[...COLUMNS, ...INDEX_COLUMNS].join(', ')}) VALUES (` +
+  [...COLUMNS.map((_, i) => `$${i + 1}`), `$${COLUMNS.length + 1}::tsvector`, `$${COLUMNS.length + 2}`, `$${COLUMNS.length + 3}`].join(', ') +
+  ') RETURNING seq';
+const UPDATE_COLS = COLUMNS.filter((c) => c !== 'id');
+const UPDATE = `UPDATE articles SET ${UPDATE_COLS.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE seq = $1`;
+const UPDATE_INDEXED =
+  `UPDATE articles SET ${UPDATE_COLS.map((c, i) => `${c} = $${i + 2}`).join(', ')}, ` +
+  `tsv = $${UPDATE_COLS.length + 2}::tsvector, title_len = $${UPDATE_COLS.length + 3}, doc_len = $${UPDATE_COLS.length + 4} WHERE seq = $1`;
+const FIND =
+  `(SELECT ${EXISTING} FROM articles WHERE canonical_url = $1 LIMIT 1) UNION ALL ` +
+  `(SELECT ${EXISTING} FROM articles WHERE id = $2 LIMIT 1) LIMIT 1`;
+
+/** The identity keys an article locks: its canonical URL and its id. */
+export function identityKeys(articles: readonly Article[]): string[] {
+  const keys = new Set<string>();
+  for (const a of articles) {
+    const canon = canonicalOf(a);
+    if (canon) keys.add(`u:${canon}`);
+    keys.add(`i:${a.id}`);
+  }
+  return [...keys];
+}
+
+/** Takes the batch's identity locks (released at commit), in lock order. */
+export async function lockIdentities(c: pg.ClientBase, articles: readonly Article[]): Promise<void> {
+  await c.query(
+    `SELECT count(pg_advisory_xact_lock(${ARTICLE_LOCK_CLASS}, h)) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) k ORDER BY 1) s`,
+    [identityKeys(articles)],
+  );
+}
+
+/** Upserts one article inside the caller's transaction. */
+export async function upsertOne(c: pg.ClientBase, analyzer: Analyzer, a: Article): Promise<UpsertResult> {
+  const canon = canonicalOf(a);
+  const chash = contentHash(a);
+  const old = (await c.query<Existing>(FIND, [canon, a.id])).rows[0];
+  const published = effectiveDate(a.publishedAt, old?.published_at, old?.content_hash === chash);
+  const shash = sourceHash(a, canon, published);
+  const computed = computedColumns(a);
+  const now = new Date().toISOString();
+  if (old && old.source_hash === shash) {
+    const changed = (Object.keys(computed) as Array<keyof typeof computed>).some((k) => computed[k] !== old[k]);
+    if (!changed) return { id: old.id, status: 'unchanged' };
+  }
+  const reindex = !old || old.content_hash !== chash;
+  const keep = old && !reindex;
+  const title = reindex ? titleStrings(analyzer, a.title) : null;
+  const row: Columns = {
+    id: old?.id ?? a.id,
+    url: a.url,
+    canonical_url: canon,
+    content_hash: chash,
+    source_hash: shash,
+    title: a.title,
+    text: a.text,
+    published_at: published,
+    outlet: a.outlet,
+    via: a.via,
+    author: a.author,
+    lang: a.lang,
+    tags: JSON.stringify(a.tags),
+    read_also: JSON.stringify(a.readAlso),
+    related_to: a.relatedTo,
+    entities: computed.entities !== undefined ? computed.entities : keep ? old.entities : null,
+    keywords: computed.keywords !== undefined ? computed.keywords : keep ? old.keywords : null,
+    story_id: computed.story_id !== undefined ? computed.story_id : keep ? old.story_id : null,
+    duplicate_of: computed.duplicate_of !== undefined ? computed.duplicate_of : keep ? old.duplicate_of : null,
+    title_terms: title?.terms ?? old?.title_terms ?? '',
+    title_norms: title?.norms ?? old?.title_norms ?? '',
+    created_at: old?.created_at ?? now,
+    updated_at: now,
+  };
+  const values = COLUMNS.map((k) => row[k]);
+  const doc = reindex ? indexDoc(textTokens(analyzer, a.title), textTokens(analyzer, a.text)) : null;
+  let seq: number;
+  if (!old) {
+    seq = (await c.query<{ seq: number }>(INSERT, [...values, doc!.tsv, doc!.titleLen, doc!.docLen])).rows[0]!.seq;
+  } else {
+    seq = old.seq;
+    const rest = values.slice(1);
+    if (doc) await c.query(UPDATE_INDEXED, [seq, ...rest, doc.tsv, doc.titleLen, doc.docLen]);
+    else await c.query(UPDATE, [seq, ...rest]);
+    await c.query('DELETE FROM article_tags WHERE seq = $1', [seq]);
+  }
+  const tags = [...new Set(a.tags.map(normalizeTag).filter((t) => t))];
+  if (tags.length) await c.query('INSERT INTO article_tags (tag, seq) SELECT t, $2 FROM unnest($1::text[]) t ON CONFLICT DO NOTHING', [tags, seq]);
+  return { id: row.id, status: old ? 'updated' : 'added' };
+}

@@ -1,0 +1,198 @@
+/**
+ * The whole embedded store: F's article store and search (SqliteStore) plus the stories
+ * index, the entity/keyword index, sources with their poll state and the reader's read
+ * model, all on one SQLite connection. This is what `openStore` returns for a file path.
+ *
+ * Why a subclass: the article store stays untouched (its migrations also bring these
+ * tables, 010+), and every part here is a small class over the same Database handle, so
+ * one transaction can span an upsert's aftermath (grouping, entity index) atomically.
+ *
+ * Contract: implements Store, ReaderStore, SourceAdmin, SourceStateStore and the
+ * pipeline's PipelineStore (see src/store/marsad.ts). `listArticles` extends the Store's
+ * (keyset `before`) with offset, entity and keyword filters.
+ */
+import type { SourceAdmin, SourceInfo, EntityInfo, ReaderStore, ListOptions, StorySummary } from '../../web/types.ts';
+import type { PollOutcome, PollState, SourceStateStore } from '../../jobs/scheduler.ts';
+import type { Article } from '../../model/article.ts';
+import type { PendingArticle, PipelineStore } from '../../pipeline/types.ts';
+import { entryOf, relatedArticles } from '../../stories/index.ts';
+import { SqliteStore, type SqliteStoreOptions } from './index.ts';
+import { SqliteStoryIndex } from './stories.ts';
+import { SqliteEntityIndex } from './entities.ts';
+import { SqliteSources } from './sources.ts';
+import { SqliteReader, type ArticleListOptions } from './reader.ts';
+import { canonicalOf, contentHash, rowToArticle, type ArticleRow } from './rows.ts';
+
+type Known = Pick<ArticleRow, 'content_hash' | 'entities' | 'keywords'>;
+
+/** Page cache (KiB) and memory-mapped I/O window of the connection. */
+const CACHE_KIB = 64 * 1024;
+const MMAP_BYTES = 1024 * 1024 * 1024;
+
+/** Related lists remembered (LRU), and how long one may outlive new arrivals. */
+const RELATED_CACHE = 5000;
+const RELATED_TTL_MS = 5 * 60_000;
+
+export class MarsadSqliteStore extends SqliteStore implements ReaderStore, SourceAdmin, SourceStateStore, PipelineStore {
+  readonly storyIndex: SqliteStoryIndex;
+  readonly entityIndex: SqliteEntityIndex;
+  readonly sources: SqliteSources;
+  readonly reader: SqliteReader;
+  private readonly m;
+  private savepoints = 0;
+  private readonly relatedCache = new Map<string, { ids: string[]; count: number; at: number }>();
+
+  constructor(path: string, opts: SqliteStoreOptions = {}) {
+    super(path, opts);
+    // The grouping reads and writes small rows all over its indexes: keep them in memory
+    // (SQLite's default page cache is 2 MB; a corpus-sized store is hundreds).
+    this.db.pragma(`cache_size = -${CACHE_KIB}`);
+    this.db.pragma(`mmap_size = ${MMAP_BYTES}`);
+    this.storyIndex = new SqliteStoryIndex(this.db);
+    this.entityIndex = new SqliteEntityIndex(this.db);
+    this.sources = new SqliteSources(this.db);
+    this.reader = new SqliteReader(this.db);
+    this.m = {
+      knownById: this.db.prepare<[string], Known>('SELECT content_hash, entities, keywords FROM articles WHERE id = ?'),
+      knownByCanon: this.db.prepare<[string], Known>('SELECT content_hash, entities, keywords FROM articles WHERE canonical_url = ?'),
+      ungrouped: this.db.prepare<[number, number], ArticleRow>('SELECT * FROM articles WHERE story_id IS NULL AND seq > ? ORDER BY seq LIMIT ?'),
+      seqOf: this.db.prepare<[string], { seq: number; published_at: string | null }>('SELECT seq, published_at FROM articles WHERE id = ?'),
+    };
+  }
+
+  // ── the pipeline's side ──────────────────────────────────────────────────────────
+
+  enrichedAlready(articles: Article[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const a of articles) {
+      const canon = canonicalOf(a);
+      const k = (canon ? this.m.knownByCanon.get(canon) : undefined) ?? this.m.knownById.get(a.id);
+      if (k && k.entities !== null && k.keywords !== null && k.content_hash === contentHash(a)) out.add(a.id);
+    }
+    return Promise.resolve(out);
+  }
+
+  ungrouped(cursor: number, limit: number): Promise<PendingArticle[]> {
+    return Promise.resolve(this.m.ungrouped.all(cursor, limit).map((r) => ({ cursor: r.seq, article: rowToArticle(r) })));
+  }
+
+  indexEnrichment(a: Article): Promise<void> {
+    const r = this.m.seqOf.get(a.id);
+    if (r) this.entityIndex.indexArticle({ seq: r.seq, publishedAt: r.published_at, entities: a.entities, keywords: a.keywords });
+    return Promise.resolve();
+  }
+
+  syncGrouping(id: string): Promise<boolean> {
+    return Promise.resolve(this.storyIndex.syncArticle(id) !== null);
+  }
+
+  /** BEGIN IMMEDIATE … COMMIT around an async function (a savepoint when nested). */
+  async writeTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    const nested = this.db.inTransaction;
+    const name = `marsad_${++this.savepoints}`;
+    this.db.exec(nested ? `SAVEPOINT ${name}` : 'BEGIN IMMEDIATE');
+    try {
+      const out = await fn();
+      this.db.exec(nested ? `RELEASE ${name}` : 'COMMIT');
+      return out;
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec(nested ? `ROLLBACK TO ${name}; RELEASE ${name}` : 'ROLLBACK');
+      this.storyIndex.resetCaches();
+      throw e;
+    }
+  }
+
+  // ── the reader's side ────────────────────────────────────────────────────────────
+
+  override getArticle(id: string): Promise<Article | null> {
+    return Promise.resolve(this.reader.getArticle(id));
+  }
+
+  override listArticles(o: ArticleListOptions = {}): Promise<Article[]> {
+    return Promise.resolve(this.reader.listArticles(o));
+  }
+
+  listStories(o?: ListOptions): Promise<StorySummary[]> {
+    return Promise.resolve(this.reader.listStories(o));
+  }
+
+  getStory(id: string): Promise<StorySummary | null> {
+    return Promise.resolve(this.reader.getStory(id));
+  }
+
+  getArticles(ids: string[]): Promise<Article[]> {
+    return Promise.resolve(this.reader.getArticles(ids));
+  }
+
+  /**
+   * Up to `limit` related articles (src/stories' relatedArticles), never copies of its story.
+   * Computed on read (≈ 10 ms) and remembered while no article was added, or for
+   * RELATED_TTL_MS at most once others were: a page view then costs one lookup.
+   */
+  async relatedArticles(id: string, limit = 5): Promise<Article[]> {
+    const n = Math.min(20, Math.max(1, Math.trunc(limit) || 5));
+    const key = `${id}:${n}`;
+    const count = this.storyIndex.docCount();
+    const hit = this.relatedCache.get(key);
+    if (hit && (hit.count === count || Date.now() - hit.at < RELATED_TTL_MS)) return this.reader.getArticles(hit.ids);
+    const ids = await this.computeRelated(id, n);
+    this.relatedCache.delete(key);
+    this.relatedCache.set(key, { ids, count, at: Date.now() });
+    if (this.relatedCache.size > RELATED_CACHE) this.relatedCache.delete(this.relatedCache.keys().next().value!);
+    return this.reader.getArticles(ids);
+  }
+
+  private async computeRelated(id: string, limit: number): Promise<string[]> {
+    let entry = this.storyIndex.getEntry(id);
+    if (!entry) {
+      const a = await this.getArticle(id);
+      if (!a) return [];
+      entry = entryOf(a, { now: 0 });
+      entry.storyId = a.storyId ?? '';
+      entry.duplicateOf = a.duplicateOf ?? null;
+    }
+    return relatedArticles(entry, this.storyIndex, { limit });
+  }
+
+  getEntity(idOrName: string): Promise<EntityInfo | null> {
+    return Promise.resolve(this.entityIndex.getEntity(idOrName));
+  }
+
+  entityDaily(id: string): Promise<Array<{ day: string; count: number }>> {
+    return Promise.resolve(this.entityIndex.entityDaily(id));
+  }
+
+  // ── sources ──────────────────────────────────────────────────────────────────────
+
+  listSources(): Promise<SourceInfo[]> {
+    return this.sources.listSources();
+  }
+
+  addSource(s: { url: string; title?: string | null }): Promise<SourceInfo> {
+    return this.sources.addSource(s);
+  }
+
+  removeSource(id: string): Promise<boolean> {
+    return this.sources.removeSource(id);
+  }
+
+  importSources(list: Array<{ url: string; title: string | null }>): Promise<{ added: number; existing: number }> {
+    return this.sources.importSources(list);
+  }
+
+  dueSources(nowIso: string, limit: number): Promise<PollState[]> {
+    return this.sources.dueSources(nowIso, limit);
+  }
+
+  getPollState(id: string): Promise<PollState | null> {
+    return this.sources.getPollState(id);
+  }
+
+  recordPoll(id: string, outcome: PollOutcome): Promise<void> {
+    return this.sources.recordPoll(id, outcome);
+  }
+}
+
+export function openMarsadSqliteStore(path: string, opts: SqliteStoreOptions = {}): MarsadSqliteStore {
+  return new MarsadSqliteStore(path, opts);
+}

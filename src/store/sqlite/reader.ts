@@ -1,0 +1,164 @@
+/**
+ * The reader's read model over SQLite: stories newest first (by first publication) with
+ * outlet and date filters, a story with its articles in time order, articles by ids, and
+ * the newest-first article listing with outlet, date, entity and keyword filters, by
+ * offset or by keyset (`before`).
+ *
+ * Contract: every listing is served by an index in its order (stories_first_seen,
+ * story_outlets, articles_published, articles_outlet, article_entities); offsets are
+ * capped at 100,000 and limits at 1,000. Date bounds are inclusive; a bare `to` date
+ * covers its whole day. Keyword filters match the normalized computed keywords and the
+ * source's own tags alike.
+ */
+import type Database from 'better-sqlite3';
+import type { Article } from '../../model/article.ts';
+import type { ArticleQuery } from '../types.ts';
+import type { ListOptions, StorySummary } from '../../web/types.ts';
+import { rowToArticle, type ArticleRow } from './rows.ts';
+import { normalizeTag } from './upsert.ts';
+
+export type ArticleListOptions = ArticleQuery &
+  ListOptions & {
+    entityId?: string | null;
+    keyword?: string | null;
+  };
+
+interface StoryRow {
+  id: string;
+  title: string;
+  first_seen: string;
+  last_seen: string;
+  original_outlet: string | null;
+  outlets: string;
+}
+
+/** An Article as the reader shows it: a grouped article says `duplicateOf: null` outright. */
+export function readerArticle(r: ArticleRow): Article {
+  const a = rowToArticle(r);
+  if (a.storyId) a.duplicateOf ??= null;
+  return a;
+}
+
+const limitOf = (n: number | undefined, dflt: number): number => Math.min(1000, Math.max(1, Math.trunc(n ?? dflt) || dflt));
+const offsetOf = (n: number | undefined): number => Math.min(100_000, Math.max(0, Math.trunc(n ?? 0) || 0));
+/** A bare date as an upper bound covers its whole day. */
+const upper = (to: string): string => (to.length === 10 ? `${to}\uffff` : to);
+
+export class SqliteReader {
+  private readonly q;
+
+  constructor(private readonly db: Database.Database) {
+    const p = <T = unknown>(sql: string) => db.prepare<unknown[], T>(sql);
+    this.q = {
+      story: p<StoryRow>('SELECT * FROM stories WHERE id = ?'),
+      storyIds: p<string>('SELECT id FROM story_entries WHERE story_id = ? ORDER BY time, id').pluck(),
+      articles: p<ArticleRow>('SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
+      eid: p<number>('SELECT eid FROM entities WHERE id = ?').pluck(),
+      article: p<ArticleRow>('SELECT * FROM articles WHERE id = ?'),
+    };
+  }
+
+  private summary(r: StoryRow): StorySummary {
+    return {
+      id: r.id,
+      title: r.title,
+      firstSeen: r.first_seen,
+      lastSeen: r.last_seen,
+      outlets: JSON.parse(r.outlets) as string[],
+      originalOutlet: r.original_outlet,
+      articleIds: this.q.storyIds.all(r.id),
+    };
+  }
+
+  getStory(id: string): StorySummary | null {
+    const r = this.q.story.get(id);
+    return r ? this.summary(r) : null;
+  }
+
+  listStories(o: ListOptions = {}): StorySummary[] {
+    const where: string[] = [];
+    const params: Record<string, string | number> = { limit: limitOf(o.limit, 20), offset: offsetOf(o.offset) };
+    const col = o.outlet ? 'so.first_seen' : 's.first_seen';
+    if (o.from) {
+      where.push(`${col} >= @from`);
+      params.from = o.from;
+    }
+    if (o.to) {
+      where.push(`${col} <= @to`);
+      params.to = upper(o.to);
+    }
+    let sql: string;
+    if (o.outlet) {
+      params.outlet = o.outlet;
+      where.unshift('so.outlet = @outlet');
+      sql = `SELECT s.* FROM story_outlets so JOIN stories s ON s.id = so.story_id WHERE ${where.join(' AND ')}
+             ORDER BY so.first_seen DESC, so.story_id DESC LIMIT @limit OFFSET @offset`;
+    } else {
+      sql = `SELECT s.* FROM stories s${where.length ? ' WHERE ' + where.join(' AND ') : ''}
+             ORDER BY s.first_seen DESC, s.id DESC LIMIT @limit OFFSET @offset`;
+    }
+    return (this.db.prepare<Record<string, string | number>, StoryRow>(sql).all(params)).map((r) => this.summary(r));
+  }
+
+  getArticle(id: string): Article | null {
+    const r = this.q.article.get(id);
+    return r ? readerArticle(r) : null;
+  }
+
+  /** The stored articles with these ids, in the order given (unknown ids are skipped). */
+  getArticles(ids: string[]): Article[] {
+    if (ids.length === 0) return [];
+    const byId = new Map(this.q.articles.all(JSON.stringify(ids)).map((r) => [r.id, r]));
+    const out: Article[] = [];
+    for (const id of new Set(ids)) {
+      const r = byId.get(id);
+      if (r) out.push(readerArticle(r));
+    }
+    return out;
+  }
+
+  listArticles(o: ArticleListOptions = {}): Article[] {
+    const where: string[] = [];
+    const params: Record<string, string | number> = { limit: limitOf(o.limit, 50), offset: offsetOf(o.offset) };
+    let from = 'articles a';
+    let pub = 'a.published_at';
+    if (o.entityId) {
+      const eid = this.q.eid.get(o.entityId);
+      if (eid === undefined) return [];
+      from = 'article_entities ae JOIN articles a ON a.seq = ae.seq';
+      where.push('ae.ent = @eid');
+      params.eid = eid;
+      pub = "nullif(ae.published, '')";
+    }
+    if (o.keyword) {
+      const kw = normalizeTag(o.keyword);
+      if (!kw) return [];
+      where.push('a.seq IN (SELECT seq FROM article_keywords WHERE kw = @kw UNION SELECT seq FROM article_tags WHERE tag = @kw)');
+      params.kw = kw;
+    }
+    if (o.outlet) {
+      where.push('a.outlet = @outlet');
+      params.outlet = o.outlet;
+    }
+    if (o.from) {
+      where.push(`${pub} >= @from`);
+      params.from = o.from;
+    }
+    if (o.to) {
+      where.push(`${pub} <= @to`);
+      params.to = upper(o.to);
+    }
+    if (o.before) {
+      params.bid = o.before.id;
+      if (o.before.publishedAt === null) where.push(`(${pub} IS NULL AND a.id < @bid)`);
+      else {
+        params.bp = o.before.publishedAt;
+        where.push(`(${pub} < @bp OR (${pub} = @bp AND a.id < @bid) OR ${pub} IS NULL)`);
+      }
+    }
+    // The entity listing orders by its own copy of the date, so the index serves the order.
+    const order = o.entityId ? 'ae.published DESC, a.id DESC' : 'a.published_at DESC, a.id DESC';
+    const sql = `SELECT a.* FROM ${from}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+    return this.db.prepare<Record<string, string | number>, ArticleRow>(sql).all(params).map(readerArticle);
+  }
+}

@@ -1,0 +1,383 @@
+/**
+ * The SQLite StoryIndex and RelatedSource: src/stories' grouping state in tables (entries,
+ * LSH band keys, interned candidate keys, term document frequencies, stories), so
+ * duplicate detection and story assignment run against the store instead of memory.
+ *
+ * Why this shape: every call the grouping makes per article is an indexed range read
+ * (exact key; band key + time window; candidate key + time window, newest first, LIMIT;
+ * term df by primary key), and the document count is a kept counter, so the cost of one
+ * insert depends on the article's keys, not on the size of the store.
+ *
+ * Contract: methods are synchronous (the interfaces accept plain values); the caller
+ * wraps a batch in a transaction. `addEntry` and `updateEntries` also mirror storyId and
+ * duplicateOf onto the `articles` row of the same id, so an Article read from the store
+ * always carries its current grouping. A story's article list and outlets are derived
+ * from the entries that point at it (time order), never stored twice.
+ */
+import type Database from 'better-sqlite3';
+import type { RelatedCandidate, RelatedSource, Story, StoryEntry, StoryIndex } from '../../stories/index.ts';
+
+interface EntryRow {
+  eid: number;
+  id: string;
+  time: number;
+  outlet: string | null;
+  title: string;
+  exact: string | null;
+  shingles: Buffer;
+  terms: string;
+  title_terms: string;
+  lede_terms: string;
+  entities: string;
+  story_id: string;
+  duplicate_of: string | null;
+}
+
+interface StoryRow {
+  id: string;
+  title: string;
+  first_seen: string;
+  last_seen: string;
+  original_id: string;
+  original_outlet: string | null;
+  outlets: string;
+  article_count: number;
+}
+
+const words = (s: string): string[] => (s ? s.split(' ') : []);
+const join = (xs: readonly string[]): string => xs.filter((x) => x && !/\s/u.test(x)).join(' ');
+/** Time bounds as SQLite integers (±Infinity would bind as REAL and compare oddly). */
+const clampTime = (t: number): number => (Number.isFinite(t) ? Math.trunc(t) : t > 0 ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER);
+
+/** `<band>:<hex>` → band × 2^32 + hash; any other shape → a 52-bit FNV hash of the string. */
+export function bandInt(key: string): number {
+  const m = /^(\d{1,5}):([0-9a-f]{1,8})$/.exec(key);
+  if (m) return Number(m[1]) * 2 ** 32 + parseInt(m[2]!, 16);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    h1 = Math.imul(h1 ^ key.charCodeAt(i), 0x01000193);
+    h2 = Math.imul(h2 ^ key.charCodeAt(i), 0x5bd1e995);
+  }
+  return -(((h1 >>> 0) * 2 ** 20 + ((h2 >>> 0) & 0xfffff)) + 1); // negative: never a packed key
+}
+
+const isoTime = (t: number): string => new Date(Math.min(8.64e15, Math.max(-8.64e15, t))).toISOString();
+
+const toBlob = (s: Uint32Array): Buffer => Buffer.from(s.buffer, s.byteOffset, s.byteLength);
+function fromBlob(b: Buffer): Uint32Array {
+  const out = new Uint32Array(b.byteLength >>> 2);
+  new Uint8Array(out.buffer).set(b.subarray(0, out.length * 4));
+  return out;
+}
+
+/** Entries whose immutable parts stay parsed in memory (≈ 5 kB each). */
+const ENTRY_CACHE = 4096;
+/** Terms whose document frequency stays cached. */
+const DF_CACHE = 300_000;
+
+export class SqliteStoryIndex implements StoryIndex, RelatedSource {
+  private readonly q;
+  private readonly cache = new Map<string, StoryEntry>();
+  private readonly dfCache = new Map<string, number>();
+  /** The entry count the df cache agrees with (−1: none). */
+  private dfCount = -1;
+
+  constructor(private readonly db: Database.Database) {
+    const p = <T = unknown>(sql: string) => db.prepare<unknown[], T>(sql);
+    this.q = {
+      byExact: p<string>('SELECT id FROM story_entries WHERE exact = ?').pluck(),
+      byBands: p<string>(
+        `SELECT DISTINCT e.id FROM story_bands b JOIN story_entries e ON e.eid = b.eid
+         WHERE b.band IN (SELECT value FROM json_each(?)) AND b.time BETWEEN ? AND ?`,
+      ).pluck(),
+      kid: p<number>('SELECT kid FROM story_keydict WHERE key = ?').pluck(),
+      posting: p<string>(
+        `SELECT e.id FROM story_keys k JOIN story_entries e ON e.eid = k.eid
+         WHERE k.kid = ? AND k.time BETWEEN ? AND ? ORDER BY k.time DESC, k.eid DESC LIMIT ?`,
+      ).pluck(),
+      entries: p<EntryRow>('SELECT * FROM story_entries WHERE id IN (SELECT value FROM json_each(?))'),
+      entry: p<EntryRow>('SELECT * FROM story_entries WHERE id = ?'),
+      exists: p<number>('SELECT 1 FROM story_entries WHERE id = ?').pluck(),
+      candidates: p<Pick<EntryRow, 'id' | 'time' | 'story_id' | 'duplicate_of' | 'title_terms' | 'lede_terms' | 'entities'>>(
+        `SELECT id, time, story_id, duplicate_of, title_terms, lede_terms, entities FROM story_entries
+         WHERE id IN (SELECT value FROM json_each(?))`,
+      ),
+      children: p<string>('SELECT id FROM story_entries WHERE duplicate_of = ?').pluck(),
+      df: p<[string, number]>('SELECT term, df FROM story_df WHERE term IN (SELECT value FROM json_each(?))').raw(),
+      groupings: p<{ id: string; story_id: string; duplicate_of: string | null }>(
+        'SELECT id, story_id, duplicate_of FROM story_entries WHERE id IN (SELECT value FROM json_each(?))',
+      ),
+      dfBump: p(
+        `INSERT INTO story_df (term, df) SELECT value, 1 FROM json_each(?) WHERE true
+         ON CONFLICT (term) DO UPDATE SET df = df + 1`,
+      ),
+      count: p<number>("SELECT value FROM story_counters WHERE name = 'entries'").pluck(),
+      countBump: p("UPDATE story_counters SET value = value + 1 WHERE name = 'entries'"),
+      insert: p(
+        `INSERT INTO story_entries (id, time, outlet, title, exact, shingles, terms, title_terms, lede_terms, entities, story_id, duplicate_of)
+         VALUES (@id, @time, @outlet, @title, @exact, @shingles, @terms, @title_terms, @lede_terms, @entities, @story_id, @duplicate_of)`,
+      ),
+      bands: p('INSERT OR IGNORE INTO story_bands (band, time, eid) SELECT value, ?, ? FROM json_each(?)'),
+      keydict: p('INSERT OR IGNORE INTO story_keydict (key) SELECT value FROM json_each(?)'),
+      keys: p(
+        `INSERT OR IGNORE INTO story_keys (kid, time, eid)
+         SELECT d.kid, ?, ? FROM json_each(?) j JOIN story_keydict d ON d.key = j.value`,
+      ),
+      setStory: p('UPDATE story_entries SET story_id = ? WHERE id = ?'),
+      setDup: p('UPDATE story_entries SET duplicate_of = ? WHERE id = ?'),
+      mirror: p('UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ? AND (story_id IS NOT ? OR duplicate_of IS NOT ?)'),
+      grouping: p<{ story_id: string; duplicate_of: string | null }>('SELECT story_id, duplicate_of FROM story_entries WHERE id = ?'),
+      story: p<StoryRow>('SELECT * FROM stories WHERE id = ?'),
+      storyArticles: p<{ id: string; time: number; outlet: string | null }>(
+        'SELECT id, time, outlet FROM story_entries WHERE story_id = ? ORDER BY time, id',
+      ),
+      storyPut: p(
+        `INSERT INTO stories (id, title, first_seen, last_seen, original_id, original_outlet, outlets, article_count)
+         VALUES (@id, @title, @first_seen, @last_seen, @original_id, @original_outlet, @outlets, @article_count)
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+           original_id = excluded.original_id, original_outlet = excluded.original_outlet, outlets = excluded.outlets,
+           article_count = excluded.article_count`,
+      ),
+      storyDelete: p('DELETE FROM stories WHERE id = ?'),
+      outletsDelete: p('DELETE FROM story_outlets WHERE story_id = ?'),
+      outletInsert: p('INSERT OR IGNORE INTO story_outlets (outlet, first_seen, story_id) VALUES (?, ?, ?)'),
+    };
+  }
+
+  byExact(exact: string): string[] {
+    return this.q.byExact.all(exact);
+  }
+
+  byBands(bands: string[], from: number, to: number): string[] {
+    if (bands.length === 0) return [];
+    return this.q.byBands.all(JSON.stringify(bands.map(bandInt)), clampTime(from), clampTime(to));
+  }
+
+  byKeys(keys: string[], from: number, to: number, limitPerKey: number): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const k of keys) {
+      const kid = this.q.kid.get(k);
+      out.set(k, kid === undefined ? [] : this.q.posting.all(kid, clampTime(from), clampTime(to), Math.max(0, limitPerKey)));
+    }
+    return out;
+  }
+
+  /**
+   * Entries by id. What never changes after `addEntry` (fingerprints, terms) is cached in
+   * memory (LRU); the grouping (storyId, duplicateOf) is always read from the table, so
+   * another process writing the same file never leaves a stale story behind.
+   */
+  getEntries(ids: string[]): StoryEntry[] {
+    if (ids.length === 0) return [];
+    const uniq = [...new Set(ids)];
+    const missing = uniq.filter((id) => !this.cache.has(id));
+    const loaded = new Map<string, StoryEntry>();
+    if (missing.length > 0) for (const r of this.q.entries.all(JSON.stringify(missing))) loaded.set(r.id, toEntry(r));
+    // Fresh rows carry their grouping; cached ones get it re-read.
+    const cachedIds = uniq.filter((id) => !loaded.has(id) && this.cache.has(id));
+    const grouping = new Map(cachedIds.length ? this.q.groupings.all(JSON.stringify(cachedIds)).map((r) => [r.id, r]) : []);
+    const out: StoryEntry[] = [];
+    for (const id of uniq) {
+      const fresh = loaded.get(id);
+      if (fresh) {
+        out.push({ ...fresh });
+        this.remember(fresh);
+        continue;
+      }
+      const e = this.cache.get(id);
+      const g = grouping.get(id);
+      if (!e || !g) continue;
+      this.cache.delete(id); // LRU: re-insert as the newest
+      this.cache.set(id, e);
+      out.push({ ...e, storyId: g.story_id, duplicateOf: g.duplicate_of });
+    }
+    return out;
+  }
+
+  private remember(e: StoryEntry): void {
+    this.cache.set(e.id, e);
+    if (this.cache.size > ENTRY_CACHE) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  getEntry(id: string): StoryEntry | null {
+    const r = this.q.entry.get(id);
+    return r ? toEntry(r) : null;
+  }
+
+  duplicatesOf(rootId: string): string[] {
+    return this.q.children.all(rootId);
+  }
+
+  /**
+   * Document frequencies, cached in memory while the entry counter says nobody else has
+   * added entries since (another writer's insert empties the cache); own inserts update it.
+   */
+  docFreq(terms: string[]): number[] {
+    if (terms.length === 0) return [];
+    const n = this.docCount();
+    if (n !== this.dfCount || this.dfCache.size > DF_CACHE) {
+      this.dfCache.clear();
+      this.dfCount = n;
+    }
+    const missing = [...new Set(terms.filter((t) => !this.dfCache.has(t)))];
+    for (let i = 0; i < missing.length; i += 5000) {
+      const part = missing.slice(i, i + 5000);
+      for (const t of part) this.dfCache.set(t, 0);
+      for (const [t, d] of this.q.df.all(JSON.stringify(part))) this.dfCache.set(t, d);
+    }
+    return terms.map((t) => this.dfCache.get(t) ?? 0);
+  }
+
+  docCount(): number {
+    return this.q.count.get() ?? 0;
+  }
+
+  addEntry(e: StoryEntry): void {
+    if (this.q.exists.get(e.id)) return;
+    const time = clampTime(e.time);
+    const eid = Number(
+      this.q.insert.run({
+        id: e.id,
+        time,
+        outlet: e.outlet,
+        title: e.title,
+        exact: e.exact,
+        shingles: toBlob(e.shingles),
+        terms: join(e.terms),
+        title_terms: join(e.titleTerms),
+        lede_terms: join(e.ledeTerms),
+        entities: join(e.entities),
+        story_id: e.storyId,
+        duplicate_of: e.duplicateOf,
+      }).lastInsertRowid,
+    );
+    const n = this.docCount();
+    this.q.countBump.run();
+    const terms = [...new Set(e.terms)];
+    this.q.dfBump.run(JSON.stringify(terms));
+    if (n === this.dfCount) {
+      for (const t of terms) {
+        const d = this.dfCache.get(t);
+        if (d !== undefined) this.dfCache.set(t, d + 1);
+      }
+      this.dfCount = n + 1;
+    } else this.resetCaches();
+    if (e.bands.length) this.q.bands.run(time, eid, JSON.stringify([...new Set(e.bands)].map(bandInt)));
+    if (e.keys.length) {
+      const keys = JSON.stringify([...new Set(e.keys)]);
+      this.q.keydict.run(keys);
+      this.q.keys.run(time, eid, keys);
+    }
+    this.mirror(e.id, e.storyId, e.duplicateOf);
+    this.remember({ ...e, bands: [], keys: [] });
+  }
+
+  /** Forgets every cached value (after a rolled-back transaction). */
+  resetCaches(): void {
+    this.cache.clear();
+    this.dfCache.clear();
+    this.dfCount = -1;
+  }
+
+  private mirror(id: string, storyId: string, duplicateOf: string | null): void {
+    this.q.mirror.run(storyId, duplicateOf, id, storyId, duplicateOf);
+  }
+
+  /** Copies an entry's grouping onto its article row (after a crash between the two writes). */
+  syncArticle(id: string): { storyId: string; duplicateOf: string | null } | null {
+    const g = this.q.grouping.get(id);
+    if (!g) return null;
+    this.mirror(id, g.story_id, g.duplicate_of);
+    return { storyId: g.story_id, duplicateOf: g.duplicate_of };
+  }
+
+  updateEntries(ids: string[], patch: { storyId?: string; duplicateOf?: string | null }): void {
+    for (const id of ids) {
+      if (patch.storyId !== undefined) this.q.setStory.run(patch.storyId, id);
+      if (patch.duplicateOf !== undefined) this.q.setDup.run(patch.duplicateOf === id ? null : patch.duplicateOf, id);
+      this.syncArticle(id);
+    }
+  }
+
+  getStory(id: string): Story | null {
+    const r = this.q.story.get(id);
+    if (!r) return null;
+    return {
+      id: r.id,
+      title: r.title,
+      firstSeen: r.first_seen,
+      outlets: JSON.parse(r.outlets) as string[],
+      articleIds: this.q.storyArticles.all(id).map((a) => a.id),
+      originalOutlet: r.original_outlet,
+      originalId: r.original_id,
+    };
+  }
+
+  /**
+   * Stores a story's title and original as given; its outlets, last time and size are
+   * derived from the entries pointing at it (articleIds is derived too, so it is ignored).
+   */
+  putStory(s: Story): void {
+    const arts = this.q.storyArticles.all(s.id);
+    const outlets: string[] = [];
+    for (const a of arts) if (a.outlet && !outlets.includes(a.outlet)) outlets.push(a.outlet);
+    for (const o of s.outlets) if (!outlets.includes(o)) outlets.push(o);
+    const last = arts.at(-1);
+    const lastSeen = last ? isoTime(last.time) : s.firstSeen;
+    this.q.storyPut.run({
+      id: s.id,
+      title: s.title,
+      first_seen: s.firstSeen,
+      last_seen: lastSeen > s.firstSeen ? lastSeen : s.firstSeen,
+      original_id: s.originalId,
+      original_outlet: s.originalOutlet,
+      outlets: JSON.stringify(outlets),
+      article_count: Math.max(arts.length, 1),
+    });
+    this.q.outletsDelete.run(s.id);
+    for (const o of outlets) this.q.outletInsert.run(o, s.firstSeen, s.id);
+  }
+
+  deleteStory(id: string): void {
+    this.q.storyDelete.run(id);
+    this.q.outletsDelete.run(id);
+  }
+
+  relatedCandidates(keys: string[], to: number, limitPerKey: number): RelatedCandidate[] {
+    const ids = new Set<string>();
+    for (const ps of this.byKeys(keys, Number.MIN_SAFE_INTEGER, to, limitPerKey).values()) for (const id of ps) ids.add(id);
+    if (ids.size === 0) return [];
+    return this.q.candidates.all(JSON.stringify([...ids])).map((r) => ({
+      id: r.id,
+      time: r.time,
+      storyId: r.story_id,
+      duplicateOf: r.duplicate_of,
+      titleTerms: words(r.title_terms),
+      ledeTerms: words(r.lede_terms),
+      entities: words(r.entities),
+    }));
+  }
+}
+
+function toEntry(r: EntryRow): StoryEntry {
+  const titleTerms = words(r.title_terms);
+  const ledeTerms = words(r.lede_terms);
+  const entities = words(r.entities);
+  return {
+    id: r.id,
+    time: r.time,
+    outlet: r.outlet,
+    title: r.title,
+    exact: r.exact,
+    bands: [],
+    shingles: fromBlob(r.shingles),
+    terms: words(r.terms),
+    titleTerms,
+    ledeTerms,
+    entities,
+    keys: [],
+    storyId: r.story_id,
+    duplicateOf: r.duplicate_of,
+  };
+}

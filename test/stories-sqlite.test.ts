@@ -1,0 +1,116 @@
+/**
+ * The SQLite StoryIndex/RelatedSource (src/store/sqlite/stories.ts) against src/stories'
+ * in-memory reference on real articles (a saudinewsnet day): the same articles in the same
+ * order give the same duplicates, stories and related articles, in a real SQLite file that
+ * is closed and reopened halfway (so nothing relies on process memory). Also: the
+ * per-article lookups are index searches, never table scans.
+ */
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from '../src/ingest/index.ts';
+import { readInputs } from '../src/ingest/inputs.ts';
+import type { Article } from '../src/model/article.ts';
+import { addArticle, MemoryStoryIndex, relatedArticles, type Assignment } from '../src/stories/index.ts';
+import { openMarsadSqliteStore, type MarsadSqliteStore } from '../src/store/sqlite/marsad.ts';
+
+const DAY = fileURLToPath(new URL('../../shared/corpus/saudinewsnet/2015-08-10.zip', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'marsad-stories-sqlite-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function load(file: string, n: number): Promise<Article[]> {
+  const out: Article[] = [];
+  for await (const item of readInputs([file])) if ('doc' in item) out.push(...(await parseDocument(item.doc)).articles);
+  const seen = new Set<string>();
+  return out.filter((a) => !seen.has(a.id) && seen.add(a.id)).slice(0, n);
+}
+
+/** Groups `articles` into a store (reopened every `reopenEvery`), returning the assignments. */
+async function groupSqlite(path: string, articles: Article[], reopenEvery: number): Promise<Assignment[]> {
+  let store: MarsadSqliteStore = openMarsadSqliteStore(path);
+  await store.upsertArticles(articles);
+  const out: Assignment[] = [];
+  for (let i = 0; i < articles.length; i++) {
+    if (i > 0 && i % reopenEvery === 0) {
+      await store.close();
+      store = openMarsadSqliteStore(path);
+    }
+    out.push(await store.writeTransaction(() => addArticle(store.storyIndex, articles[i]!)));
+  }
+  await store.close();
+  return out;
+}
+
+const articles = await load(DAY, 700);
+
+test('SQLite grouping equals the in-memory reference on real articles', async () => {
+  assert.equal(articles.length, 700);
+  const mem = new MemoryStoryIndex();
+  const expected: Assignment[] = [];
+  for (const a of articles) expected.push(await addArticle(mem, a));
+  const path = join(dir, 'equiv.db');
+  const got = await groupSqlite(path, articles, 250);
+  assert.deepEqual(got, expected);
+  assert.ok(expected.filter((a) => a.via === 'exact' || a.via === 'near').length >= 20, 'the day has copies');
+
+  // The final state: every entry's story and duplicate, and every story, agree.
+  const store = openMarsadSqliteStore(path);
+  try {
+    const ids = articles.map((a) => a.id);
+    const norm = (es: Array<{ id: string; storyId: string; duplicateOf: string | null }>) =>
+      es.map((e) => [e.id, e.storyId, e.duplicateOf]).sort();
+    assert.deepEqual(norm(store.storyIndex.getEntries(ids)), norm(mem.getEntries(ids)));
+    const memStories = mem.allStories().map((s) => ({ ...s, articleIds: [...s.articleIds].sort() })).sort((x, y) => (x.id < y.id ? -1 : 1));
+    const sqlStories = memStories.map((s) => store.storyIndex.getStory(s.id)).map((s) => (s ? { ...s, articleIds: [...s.articleIds].sort() } : s));
+    assert.equal(store.db.prepare('SELECT count(*) FROM stories').pluck().get(), memStories.length);
+    for (let i = 0; i < memStories.length; i++) {
+      const m = memStories[i]!;
+      const s = sqlStories[i]!;
+      assert.ok(s, `story ${m.id} missing`);
+      assert.deepEqual([s.title, s.firstSeen, s.originalId, s.originalOutlet, s.articleIds], [m.title, m.firstSeen, m.originalId, m.originalOutlet, m.articleIds]);
+      assert.deepEqual([...s.outlets].sort(), [...m.outlets].sort());
+    }
+    // The articles table mirrors the grouping.
+    const rows = store.db.prepare('SELECT id, story_id, duplicate_of FROM articles').all() as Array<{ id: string; story_id: string; duplicate_of: string | null }>;
+    const entries = new Map(store.storyIndex.getEntries(ids).map((e) => [e.id, e]));
+    for (const r of rows) assert.deepEqual([r.story_id, r.duplicate_of], [entries.get(r.id)!.storyId, entries.get(r.id)!.duplicateOf]);
+
+    // Related articles: the same ids from both sources.
+    for (const a of articles.slice(0, 40)) {
+      const e = store.storyIndex.getEntry(a.id)!;
+      assert.deepEqual(await relatedArticles(e, store.storyIndex), await relatedArticles(mem.getEntries([a.id])[0]!, mem), a.id);
+    }
+  } finally {
+    await store.close();
+  }
+});
+
+test('every per-article lookup is an index search', () => {
+  const store = openMarsadSqliteStore(join(dir, 'plans.db'));
+  try {
+    const plan = (sql: string, ...args: unknown[]): string =>
+      (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    const checks: Array<[string, unknown[]]> = [
+      ['SELECT id FROM story_entries WHERE exact = ?', ['x']],
+      ['SELECT DISTINCT e.id FROM story_bands b JOIN story_entries e ON e.eid = b.eid WHERE b.band IN (SELECT value FROM json_each(?)) AND b.time BETWEEN ? AND ?', ['[1]', 0, 1]],
+      ['SELECT e.id FROM story_keys k JOIN story_entries e ON e.eid = k.eid WHERE k.kid = ? AND k.time BETWEEN ? AND ? ORDER BY k.time DESC, k.eid DESC LIMIT ?', [1, 0, 1, 5]],
+      ['SELECT * FROM story_entries WHERE id IN (SELECT value FROM json_each(?))', ['["a"]']],
+      ['SELECT term, df FROM story_df WHERE term IN (SELECT value FROM json_each(?))', ['["a"]']],
+      ['SELECT id FROM story_entries WHERE duplicate_of = ?', ['a']],
+      ['SELECT id, time, outlet FROM story_entries WHERE story_id = ? ORDER BY time, id', ['s']],
+      ['SELECT * FROM articles WHERE story_id IS NULL AND seq > ? ORDER BY seq LIMIT ?', [0, 10]],
+      ['SELECT ent, published, mentions FROM article_entities WHERE seq = ?', [1]],
+      ['SELECT * FROM sources WHERE next_poll <= ? ORDER BY next_poll LIMIT ?', ['x', 5]],
+    ];
+    for (const [sql, args] of checks) {
+      const p = plan(sql, ...args);
+      assert.doesNotMatch(p, /\bSCAN (story_entries|story_bands|story_keys|story_df|articles|article_entities|sources|e|b|k)\b(?! USING)/, `${sql}\n→ ${p}`);
+      assert.doesNotMatch(p, /USE TEMP B-TREE FOR ORDER BY/, `${sql}\n→ ${p}`);
+    }
+  } finally {
+    void store.close();
+  }
+});
