@@ -138,10 +138,10 @@ test('wire copies across outlets share one story, the earliest outlet is its ori
   const latest = await store.listStories({ limit: 50 });
   const firsts = latest.map((s) => s.firstSeen!);
   assert.deepEqual(firsts, [...firsts].sort().reverse());
-  const was = await store.listStories({ outlet: 'was', limit: 100, from: '2015-08-11', to: '2015-08-11' });
+  const was = await store.listStories({ outlet: 'واس', limit: 100, from: '2015-08-11', to: '2015-08-11' });
   assert.ok(was.length > 0);
   for (const s of was) {
-    assert.ok(s.outlets.includes('was'));
+    assert.ok(s.outlets.includes('واس'));
     assert.ok(s.firstSeen!.startsWith('2015-08-11'));
   }
 });

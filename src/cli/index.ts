@@ -13,6 +13,12 @@ const program = new Command()
 
 for (const register of COMMANDS) register(program);
 
+// `marsad … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

@@ -18,6 +18,7 @@ import type { Article } from '../model/article.ts';
 import type { GroupOptions } from '../stories/index.ts';
 import type { UpsertResult } from '../store/types.ts';
 import { enrichBatch } from './enrich.ts';
+import { outletName } from '../enrich/outlets.ts';
 import { groupPending, type GroupCounts } from './group.ts';
 import type { PipelineStore } from './types.ts';
 
@@ -60,6 +61,11 @@ async function reindexUpdated(store: PipelineStore, results: UpsertResult[]): Pr
 /** Enriches, stores and groups a batch; returns the store's upsert results (one per article). */
 export function ingest(store: PipelineStore, articles: Article[], opts: IngestOptions = {}): Promise<UpsertResult[]> {
   return serialized(store, async () => {
+    // Outlet display names first (aawsat → الشرق الأوسط), so unchanged input stays unchanged.
+    articles = articles.map((a) => {
+      const outlet = outletName(a.outlet, a.url);
+      return outlet === a.outlet ? a : { ...a, outlet };
+    });
     const skip = articles.length ? await store.enrichedAlready(articles) : new Set<string>();
     const enriched = enrichBatch(articles, skip, opts.onIssue);
     const results = enriched.length ? await store.upsertArticles(enriched) : [];

@@ -142,7 +142,24 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
     return this.reader.getArticles(ids);
   }
 
+  /**
+   * Articles the source page itself linked to this one (an article appended to another on
+   * the same page, either way round): the page said they are related, so they come first.
+   */
+  private pageLinked(id: string): string[] {
+    const rows = this.db
+      .prepare('SELECT id FROM articles WHERE related_to = ? UNION SELECT related_to AS id FROM articles WHERE id = ? AND related_to IS NOT NULL')
+      .all(id, id) as Array<{ id: string }>;
+    return rows.map((r) => r.id).filter((x) => x !== id);
+  }
+
   private async computeRelated(id: string, limit: number): Promise<string[]> {
+    const linked = this.pageLinked(id).slice(0, limit);
+    const computed = await this.computeSimilar(id, limit);
+    return [...linked, ...computed.filter((x) => !linked.includes(x))].slice(0, limit);
+  }
+
+  private async computeSimilar(id: string, limit: number): Promise<string[]> {
     let entry = this.storyIndex.getEntry(id);
     if (!entry) {
       const a = await this.getArticle(id);

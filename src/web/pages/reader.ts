@@ -5,8 +5,20 @@ import { layout } from '../layout.ts';
 import { arabicDate, gmt } from '../format.ts';
 import { PAGE_SIZE, articleItem, filterForm, pager, paragraphs, path, storyItem, timeTag } from '../components.ts';
 import { date, endOfDay, int, str, type Query } from '../params.ts';
-import type { ReaderStore } from '../types.ts';
+import type { ReaderStore, StorySummary } from '../types.ts';
 import { notFound } from './errors.ts';
+
+/** How many of the latest stories compete for «الأكثر تغطية», and how many are shown. */
+const TOP_WINDOW = 300;
+const TOP_SHOWN = 5;
+
+/** The stories most outlets covered among the latest ones (ties: the newer first). */
+export function topCovered(latest: StorySummary[]): StorySummary[] {
+  return latest
+    .filter((s) => s.outlets.length >= 2)
+    .sort((a, b) => b.outlets.length - a.outlets.length || (b.firstSeen ?? '').localeCompare(a.firstSeen ?? ''))
+    .slice(0, TOP_SHOWN);
+}
 
 export function registerReaderPages(app: FastifyInstance, store: ReaderStore): void {
   app.get('/', async (req, reply) => {
@@ -15,14 +27,18 @@ export function registerReaderPages(app: FastifyInstance, store: ReaderStore): v
     const from = date(q, 'from');
     const to = date(q, 'to');
     const page = int(q, 'page', 1, 1, 1000);
-    const [stories, outlets] = await Promise.all([
+    const [stories, outlets, recent] = await Promise.all([
       store.listStories({ outlet, from, to: endOfDay(to), limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
       store.listOutlets(),
+      page === 1 ? store.listStories({ outlet, from, to: endOfDay(to), limit: TOP_WINDOW }) : Promise.resolve([]),
     ]);
-    const body = html`<h1>أحدث القصص</h1>
+    const top = topCovered(recent);
+    const link = (s: StorySummary) => (s.articleIds.length === 1 ? path.article(s.articleIds[0]!) : path.story(s.id));
+    const body = html`${top.length ? html`<h1>الأكثر تغطية</h1>${top.map((s) => storyItem(s, link(s)))}` : ''}
+<h${top.length ? '2' : '1'}>أحدث القصص</h${top.length ? '2' : '1'}>
 ${filterForm('/', { outlet, from, to }, outlets.map((o) => o.outlet))}
 ${stories.length === 0 ? html`<p class="notice">لا قصص بعد لهذه التصفية.</p>` : ''}
-${stories.slice(0, PAGE_SIZE).map((s) => storyItem(s, s.articleIds.length === 1 ? path.article(s.articleIds[0]!) : path.story(s.id)))}
+${stories.slice(0, PAGE_SIZE).map((s) => storyItem(s, link(s)))}
 ${pager('/', { outlet, from, to }, page, stories.length > PAGE_SIZE)}`;
     return reply.type('text/html; charset=utf-8').send(layout({ title: 'أحدث القصص', body, feed: '/feed.atom' }));
   });
