@@ -1,0 +1,138 @@
+/**
+ * Duplicate fingerprints of an article: an exact hash and a MinHash/LSH sketch over
+ * analyzed word shingles. Pure functions, no I/O, so a store can persist what they return.
+ *
+ * Why these parameters (measured in bench/stories, see README.md there): 3-word shingles
+ * keep a short lede with one word changed at Jaccard ≈ 0.8 (5-word shingles drop it to
+ * ≈ 0.64); 96 MinHash values in 32 bands of 3 rows make a pair a candidate with
+ * probability 1 − (1 − J³)³² — 0.986 at J = 0.5, 0.88 at J = 0.4, 0.03 at J = 0.1.
+ * Candidates are then verified on the real shingle sets (jaccard / containment), so LSH
+ * only has to find them.
+ *
+ * Contract: empty or term-less input gives `exact: null`, no shingles and no band keys
+ * (it can never be anyone's duplicate); the same text always gives the same fingerprint.
+ */
+import { createHash } from 'node:crypto';
+import { normalize } from '../arabic/index.ts';
+
+export interface FingerprintParams {
+  /** Words per shingle. */
+  shingle: number;
+  /** LSH bands × rows = MinHash values. */
+  bands: number;
+  rows: number;
+}
+
+export const DEFAULT_PARAMS: Readonly<FingerprintParams> = Object.freeze({ shingle: 3, bands: 32, rows: 3 });
+
+export interface Fingerprint {
+  /** Hex SHA-256 (first 16 digits) of the folded body text; null when it is empty. */
+  exact: string | null;
+  /** Sorted, unique 32-bit shingle hashes. */
+  shingles: Uint32Array;
+  /** One LSH key per band (`<band>:<hex>`); empty when there are no shingles. */
+  bands: string[];
+}
+
+/** Normalized text with every run of non-letters/digits folded to one space. */
+export function foldText(text: string): string {
+  return normalize(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The exact-duplicate key: hash of the folded text, null when nothing is left. */
+export function exactHash(text: string): string | null {
+  const folded = foldText(text);
+  return folded ? createHash('sha256').update(folded).digest('hex').slice(0, 16) : null;
+}
+
+/** FNV-1a over UTF-16 code units, finished with murmur3's fmix32. */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return fmix32(h);
+}
+
+function fmix32(x: number): number {
+  let h = x;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * Hashes of the k-word shingles of `terms`, sorted and unique. Fewer than k terms give one
+ * shingle of all of them (a short text still has an identity); no terms give none.
+ */
+export function shingleSet(terms: readonly string[], k: number): Uint32Array {
+  if (terms.length === 0) return new Uint32Array(0);
+  const n = Math.max(1, terms.length - k + 1);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = hashString(terms.slice(i, i + k).join(' '));
+  out.sort();
+  let w = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[w - 1]) out[w++] = out[i]!;
+  return out.slice(0, w);
+}
+
+const SEEDS: number[] = [];
+function seeds(n: number): number[] {
+  for (let i = SEEDS.length; i < n; i++) SEEDS.push(fmix32((i + 1) * 0x9e3779b9));
+  return SEEDS;
+}
+
+/** `n` MinHash values: the minimum of fmix32(x ⊕ seedᵢ) over the shingles, for each i. */
+export function minhash(shingles: Uint32Array, n: number): Uint32Array {
+  const s = seeds(n);
+  const sig = new Uint32Array(n).fill(0xffffffff);
+  for (let j = 0; j < shingles.length; j++) {
+    const x = shingles[j]!;
+    for (let i = 0; i < n; i++) {
+      const v = fmix32(x ^ s[i]!);
+      if (v < sig[i]!) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+/** LSH band keys of a signature: `bands` groups of `rows` values, each hashed to one key. */
+export function bandKeys(sig: Uint32Array, bands: number, rows: number): string[] {
+  const keys: string[] = [];
+  for (let b = 0; b < bands; b++) {
+    let h = 0x811c9dc5 ^ b;
+    for (let r = 0; r < rows; r++) h = fmix32(Math.imul(h, 0x01000193) ^ sig[b * rows + r]!);
+    keys.push(`${b}:${h.toString(16)}`);
+  }
+  return keys;
+}
+
+/** Fingerprint of an article body, given its analyzed terms (see `analyze`). */
+export function fingerprint(text: string, terms: readonly string[], p: FingerprintParams = DEFAULT_PARAMS): Fingerprint {
+  const shingles = shingleSet(terms, p.shingle);
+  const bands = shingles.length ? bandKeys(minhash(shingles, p.bands * p.rows), p.bands, p.rows) : [];
+  return { exact: exactHash(text), shingles, bands };
+}
+
+/** Size of the intersection of two sorted unique arrays. */
+export function overlap(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** Jaccard and containment (overlap over the smaller set) of two shingle sets. */
+export function resemblance(a: Uint32Array, b: Uint32Array): { jaccard: number; containment: number } {
+  if (a.length === 0 || b.length === 0) return { jaccard: 0, containment: 0 };
+  const n = overlap(a, b);
+  return { jaccard: n / (a.length + b.length - n), containment: n / Math.min(a.length, b.length) };
+}

@@ -1,0 +1,14 @@
+/**
+ * Duplicates, stories and related articles: the public surface of src/stories/.
+ * `addArticle(index, article)` places an article (duplicate of, story of); `relatedArticles`
+ * gives «اقرأ أيضاً»; `MemoryStoryIndex` is the in-memory state; a store implements the
+ * `StoryIndex` / `RelatedSource` interfaces of types.ts to hold the same state on disk.
+ */
+export type { Story, StoryEntry, StoryIndex, RelatedCandidate, RelatedSource } from './types.ts';
+export { addArticle, addEntry, GROUP_DEFAULTS, type Assignment, type GroupOptions, type Via } from './group.ts';
+export { entryOf, articleTime, MAX_ANALYZED_CHARS, MIN_DUP_TERMS } from './entry.ts';
+export { exactHash, fingerprint, resemblance, shingleSet, minhash, bandKeys, DEFAULT_PARAMS } from './fingerprint.ts';
+export type { Fingerprint, FingerprintParams } from './fingerprint.ts';
+export { storyScore, weightedCosine, weightedJaccard, idfFrom } from './similarity.ts';
+export { relatedArticles, relatedHits, RELATED_DEFAULTS, type RelatedOptions, type RelatedHit } from './related.ts';
+export { MemoryStoryIndex, type MemoryIndexOptions } from './memory.ts';

@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadDay, CORPUS_DIR } from '../../bench/stories/corpus.ts';
+import type { Article } from '../model/article.ts';
+import { addArticle, MemoryStoryIndex, relatedArticles, relatedHits } from './index.ts';
+
+// Two real days of SaudiNewsNet, grouped.
+const arts = [
+  ...loadDay(new URL('2015-07-21.zip', CORPUS_DIR)),
+  ...loadDay(new URL('2015-07-22.zip', CORPUS_DIR)),
+].sort((a, b) => ((a.publishedAt ?? '') < (b.publishedAt ?? '') ? -1 : 1));
+const index = new MemoryStoryIndex();
+const seen = new Map<string, Article>();
+for (const a of arts) {
+  if (seen.has(a.id)) continue;
+  seen.set(a.id, a);
+  await addArticle(index, a);
+}
+
+test('related articles: at most five, never itself, never its own story, sharing vocabulary', async () => {
+  const sample = [...seen.keys()].filter((_, i) => i % 40 === 0);
+  let withRelated = 0;
+  for (const id of sample) {
+    const mine = index.getEntries([id])[0]!;
+    const ids = await relatedArticles(mine, index);
+    assert.ok(ids.length <= 5);
+    if (ids.length) withRelated++;
+    const vocab = new Set([...mine.titleTerms, ...mine.ledeTerms]);
+    const stories = new Set<string>();
+    for (const e of index.getEntries(ids)) {
+      assert.notEqual(e.id, id);
+      assert.notEqual(e.storyId, mine.storyId, `${e.title} is in the story of ${mine.title}`);
+      assert.ok(!stories.has(e.storyId), 'one article per story');
+      stories.add(e.storyId);
+      assert.ok([...e.titleTerms, ...e.ledeTerms].some((t) => vocab.has(t)), `${e.title} shares no words`);
+    }
+  }
+  assert.ok(withRelated >= sample.length * 0.4, `${withRelated} of ${sample.length} have related articles`);
+  // The Nazif verdict (aawsat) gets another Egyptian court story, not its own copies.
+  const nazif = index.getEntries(['3fd8920273e06ce3'])[0]!;
+  const [top] = index.getEntries(await relatedArticles(nazif, index));
+  assert.ok(top && top.title.includes('مرسي'), top?.title);
+});
+
+test('an Article (not yet indexed) gets related articles the same way', async () => {
+  const a = seen.get('3fd8920273e06ce3')!;
+  const fresh: Article = { ...a, id: 'fresh00000000001', storyId: null, duplicateOf: null };
+  const ids = await relatedArticles(fresh, index);
+  assert.ok(ids.length > 0);
+  assert.ok(!ids.includes(fresh.id));
+});
+
+test('entities, when present, decide among equally worded candidates; recent ones first', async () => {
+  const idx = new MemoryStoryIndex();
+  const base = seen.get('3fd8920273e06ce3')!;
+  const mk = (id: string, title: string, text: string, publishedAt: string, entities: string[]): Article => ({
+    ...base,
+    id,
+    url: null,
+    title,
+    text,
+    publishedAt,
+    entities: entities.map((e) => ({ id: e, name: e, type: 'country', mentions: 1 })),
+  });
+  const lede = 'قضت محكمة جنايات القاهرة بسجن رئيس الوزراء الأسبق في قضية الكسب غير المشروع وتغريمه';
+  const other = 'أعلنت وزارة الداخلية القبض على خلية إرهابية في العاصمة وضبط أسلحة ومتفجرات بحوزة أفرادها';
+  await addArticle(idx, mk('old0000000000001', 'محكمة مصرية تقضي بسجن مسؤول سابق', `${lede} وفق ما أعلن الادعاء.`, '2015-06-01T10:00:00Z', ['eg']));
+  await addArticle(idx, mk('new0000000000001', 'محكمة مصرية تقضي بسجن مسؤول سابق آخر', `${lede} كما أعلن الادعاء.`, '2015-07-21T10:00:00Z', ['eg']));
+  await addArticle(idx, mk('ent0000000000001', 'القبض على خلية في القاهرة', other, '2015-07-21T11:00:00Z', ['eg', 'ps']));
+  const q = mk('q000000000000001', 'السجن لرئيس وزراء مصر الأسبق', `${lede} بعد إدانته.`, '2015-07-22T10:00:00Z', ['eg']);
+  const hits = await relatedHits(q, idx, { minScore: 0 });
+  const order = hits.map((h) => h.id);
+  assert.ok(order.indexOf('new0000000000001') < order.indexOf('old0000000000001'), order.join(' '));
+  assert.ok(order.includes('ent0000000000001'), 'shares an entity');
+});
