@@ -41,12 +41,13 @@ export function pager(base: string, params: Record<string, string | null | undef
 }
 
 /** The filter form shared by home, outlet and search pages. */
-export function filterForm(action: string, f: { q?: string; outlet?: string | null; from?: string | null; to?: string | null }, outlets: string[]): SafeHtml {
+export function filterForm(action: string, f: { q?: string; outlet?: string | null; from?: string | null; to?: string | null; recent?: boolean }, outlets: string[]): SafeHtml {
   return html`<form class="filters" action="${action}" method="get">
 ${f.q !== undefined ? html`<input type="search" name="q" value="${f.q}" aria-label="الاستعلام">` : ''}
 <label>المصدر <select name="outlet"><option value="">الكل</option>${outlets.map((o) => html`<option value="${o}"${o === f.outlet ? html` selected` : ''}>${o}</option>`)}</select></label>
 <label>من <input type="date" name="from" value="${f.from ?? ''}"></label>
 <label>إلى <input type="date" name="to" value="${f.to ?? ''}"></label>
+${f.recent !== undefined ? html`<label><input type="checkbox" name="recent" value="1"${f.recent ? html` checked` : ''}> الأحدث أولاً</label>` : ''}
 <button type="submit">تصفية</button>
 </form>`;
 }

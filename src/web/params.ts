@@ -33,6 +33,15 @@ export function int(q: Query, name: string, def: number, min: number, max: numbe
   return n;
 }
 
+/** A flag: `1`/`true`/`on` or `0`/`false`/`off`; absent is false. */
+export function bool(q: Query, name: string): boolean {
+  const s = str(q, name, 5);
+  if (s === null) return false;
+  if (/^(1|true|on)$/i.test(s)) return true;
+  if (/^(0|false|off)$/i.test(s)) return false;
+  throw new BadRequest(name, 'must be 1 or 0');
+}
+
 /** A date `YYYY-MM-DD` (or a full ISO time), returned as given. */
 export function date(q: Query, name: string): string | null {
   const s = str(q, name, 40);

@@ -147,6 +147,7 @@ describe('API /api/v1', () => {
       ['/api/v1/search?q=x&from=notadate', 'from'],
       ['/api/v1/stories?since=2015-99-99', 'since'],
       ['/api/v1/articles?limit=-1', 'limit'],
+      ['/api/v1/search?q=x&recent=maybe', 'recent'],
     ] as const) {
       const r = await get(url);
       assert.equal(r.statusCode, 400, url);
@@ -155,6 +156,15 @@ describe('API /api/v1', () => {
       assert.match(b.message, new RegExp(`^${param}:`), url);
       noStack(r.body);
     }
+  });
+
+  test('recent=1 favours recent articles', async () => {
+    const q = encodeURIComponent('السعودية');
+    const mean = (rs: Array<{ publishedAt: string | null }>) => rs.reduce((s, r) => s + Date.parse(r.publishedAt ?? '2000-01-01'), 0) / rs.length;
+    const plain = (await get(`/api/v1/search?q=${q}&limit=20`)).json() as { results: Array<{ publishedAt: string | null }> };
+    const recent = (await get(`/api/v1/search?q=${q}&limit=20&recent=1`)).json() as typeof plain;
+    assert.equal(recent.results.length, 20);
+    assert.ok(mean(recent.results) >= mean(plain.results), 'the recent-first results are newer on average');
   });
 
   test('articles, related, stories, entities, outlets, sources', async () => {

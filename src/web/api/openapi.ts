@@ -52,7 +52,7 @@ export const openApiDocument = {
     },
   },
   paths: {
-    '/api/v1/search': { get: { summary: 'Arabic-aware full-text search', parameters: [{ name: 'q', in: 'query', required: true, schema: str, description: 'phrases "…", -exclusion, OR' }, ...filters, { name: 'tag', in: 'query', schema: str }, ...page], responses: { ...ok('SearchPage'), ...errors } } },
+    '/api/v1/search': { get: { summary: 'Arabic-aware full-text search', parameters: [{ name: 'q', in: 'query', required: true, schema: str, description: 'phrases "…", -exclusion, OR' }, ...filters, { name: 'tag', in: 'query', schema: str }, { name: 'recent', in: 'query', schema: { type: 'string', enum: ['1', '0'] }, description: 'favour recent articles' }, ...page], responses: { ...ok('SearchPage'), ...errors } } },
     '/api/v1/articles': { get: { summary: 'Articles, newest first', parameters: [...filters, { name: 'entity', in: 'query', schema: str }, { name: 'keyword', in: 'query', schema: str }, ...page], responses: { ...ok('ArticlePage'), ...errors } } },
     '/api/v1/articles/{id}': { get: { summary: 'One article with its entities, keywords and story', parameters: id, responses: { ...ok('Article'), ...errors } } },
     '/api/v1/articles/{id}/related': { get: { summary: 'Related articles (اقرأ أيضاً)', parameters: [...id, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 20 } }], responses: { ...ok('ArticlePage'), ...errors } } },

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ReaderStore, SourceAdmin } from '../types.ts';
-import { BadRequest, date, endOfDay, int, str, type Query } from '../params.ts';
+import { BadRequest, bool, date, endOfDay, int, str, type Query } from '../params.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { isAdmin } from '../auth.ts';
 import { openApiDocument } from './openapi.ts';
@@ -39,7 +39,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     if (!text) throw new BadRequest('q', 'is required');
     const limit = int(q, 'limit', 20, 1, 100);
     const offset = decodeCursor(str(q, 'cursor', 200));
-    const r = await store.search({ q: text, outlet: str(q, 'outlet'), from: date(q, 'from'), to: endOfDay(date(q, 'to')), tag: str(q, 'tag'), limit: limit + 1, offset });
+    const r = await store.search({ q: text, outlet: str(q, 'outlet'), from: date(q, 'from'), to: endOfDay(date(q, 'to')), tag: str(q, 'tag'), recency: bool(q, 'recent'), limit: limit + 1, offset });
     const results = r.hits.slice(0, limit);
     return { results, next: r.hits.length > limit ? encodeCursor(offset + limit) : null, total: r.total, ...(r.notice ? { notice: r.notice } : {}) };
   });

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { html, qs, raw, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
 import { PAGE_SIZE, filterForm, pager, path, timeTag } from '../components.ts';
-import { date, endOfDay, int, str, type Query } from '../params.ts';
+import { bool, date, endOfDay, int, str, type Query } from '../params.ts';
 import type { ReaderStore } from '../types.ts';
 import { snippetHtml } from '../snippet.ts';
 
@@ -15,20 +15,21 @@ export function registerSearchPage(app: FastifyInstance, store: ReaderStore): vo
     const from = date(query, 'from');
     const to = date(query, 'to');
     const page = int(query, 'page', 1, 1, 100);
+    const recent = bool(query, 'recent');
     const outlets = (await store.listOutlets()).map((o) => o.outlet);
     let results: SafeHtml = html``;
     if (q) {
-      const r = await store.search({ q, outlet, from, to: endOfDay(to), limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+      const r = await store.search({ q, outlet, from, to: endOfDay(to), recency: recent, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
       const hits = r.hits.slice(0, PAGE_SIZE);
       results = html`${r.notice ? html`<p class="notice">${r.notice}</p>` : ''}
 <p class="meta">${r.total} نتيجة</p>
 ${hits.map((h) => html`<section class="hit"><h3><a href="${path.article(h.id)}" dir="auto">${h.title}</a></h3>
 <div class="meta">${h.outlet ? html`<a href="${path.outlet(h.outlet)}">${h.outlet}</a> · ` : ''}${timeTag(h.publishedAt)}</div>
 <p class="snippet" dir="auto">${snippetHtml(h.snippet, h.highlights)}</p></section>`)}
-${pager('/search', { q, outlet, from, to }, page, r.hits.length > PAGE_SIZE)}`;
+${pager('/search', { q, outlet, from, to, recent: recent ? '1' : null }, page, r.hits.length > PAGE_SIZE)}`;
     }
     const feed = q ? `/search.atom${qs({ q, outlet })}` : null;
-    const body = html`<h1>البحث</h1>${filterForm('/search', { q, outlet, from, to }, outlets)}${results}${raw('')}`;
+    const body = html`<h1>البحث</h1>${filterForm('/search', { q, outlet, from, to, recent }, outlets)}${results}${raw('')}`;
     return reply.type('text/html; charset=utf-8').send(layout({ title: q ? `بحث: ${q}` : 'البحث', body, q, feed }));
   });
 }
