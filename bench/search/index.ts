@@ -11,6 +11,12 @@
  *    MRR@10, Recall@10, p50/p95 latency of one search call (Marsad's includes re-ranking
  *    and snippets; PostgreSQL's a local round trip).
  *
+ * 3. The query sets: the reported one (REPORT_SEED, recipe v2: queries.ts) for every
+ *    system; Marsad with the light stemmer also on the tuning seed (TUNING_SEED, which
+ *    ranking and stemmer changes were tuned on: bench/search/tune.ts) and with the first
+ *    recipe (v1). Beside each, the written-query ceiling (ceiling.ts): the MRR@10 of the
+ *    Bayes-optimal ranking that knows the recipe.
+ *
  * Run: `npm run bench:search [-- --queries N] [-- --no-pg]` (a few minutes on 2 cores).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +27,8 @@ import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.
 import { importInputs } from '../../src/store/import.ts';
 import { rowToArticle, type ArticleRow } from '../../src/store/sqlite/rows.ts';
 import { analyzerFor } from '../../src/search/analyzer.ts';
-import { knownItems, type KnownItem } from './queries.ts';
+import { knownItems, REPORT_SEED, TUNING_SEED, type KnownItem, type Recipe } from './queries.ts';
+import { writtenCeiling } from './ceiling.ts';
 import { marsadSystem, postgresArabic, rawFts, type System } from './systems.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/saudinewsnet/', import.meta.url));
@@ -66,6 +73,15 @@ async function evaluate(sys: System, items: KnownItem[], variant: 'typed' | 'wri
   return { mrr: rr / items.length, recall: found / items.length, p50: pct(ms, 0.5), p95: pct(ms, 0.95), cpu: (cpu.user + cpu.system) / 1000 / items.length };
 }
 
+const f3 = (x: number): string => x.toFixed(3);
+
+/** A Markdown table: first column left-aligned, the others right-aligned. */
+function table(head: string[], rows: string[][]): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => '| ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |';
+  return [line(head), '|' + widths.map((w, i) => (i === 0 ? ':' : '-') + '-'.repeat(w) + (i === 0 ? '-' : ':')).join('|') + '|', ...rows.map(line)];
+}
+
 function readBack(store: SqliteStore) {
   return (store.db.prepare('SELECT * FROM articles ORDER BY seq').all() as ArticleRow[]).map(rowToArticle);
 }
@@ -96,7 +112,7 @@ async function main(): Promise<void> {
     log('index: PostgreSQL …');
     const pgSys = process.argv.includes('--no-pg') ? null : await postgresArabic(PG, articles);
 
-    const items = knownItems(articles, N);
+    const items = knownItems(articles, N, REPORT_SEED, 'v2');
     const systems: System[] = [
       marsadSystem('Marsad, light stemmer', light),
       marsadSystem('Marsad, Snowball', others[0]![1]),
@@ -109,20 +125,30 @@ async function main(): Promise<void> {
       log(`search: ${sys.name} …`);
       const typed = await evaluate(sys, items, 'typed');
       const written = await evaluate(sys, items, 'written');
-      const f = (x: number) => x.toFixed(3);
+      const f = f3;
       const ms = (x: number) => x.toFixed(2);
       const p50 = Math.max(typed.p50, written.p50);
       const p95 = Math.max(typed.p95, written.p95);
       rows.push([sys.name, f(typed.mrr), f(typed.recall), f(written.mrr), f(written.recall), ms(p50), ms(p95), ms((typed.cpu + written.cpu) / 2)]);
     }
+    log('ceiling …');
+    rows.push(['Bayes-optimal ranking (ceiling)', '', '', f3(writtenCeiling(articles, items)), '', '', '', '']);
     const head = ['system', 'typed MRR@10', 'typed R@10', 'written MRR@10', 'written R@10', 'p50 ms', 'p95 ms', 'CPU ms/query'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const line = (r: string[]) => '| ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |';
+
+    log('other query sets: Marsad light …');
+    const sets: Array<[number, Recipe]> = [[REPORT_SEED, 'v1'], [TUNING_SEED, 'v2'], [TUNING_SEED, 'v1']];
+    const rows2: string[][] = [];
+    for (const [seed, recipe] of sets) {
+      const xs = knownItems(articles, N, seed, recipe);
+      const typed = await evaluate(systems[0]!, xs, 'typed');
+      const written = await evaluate(systems[0]!, xs, 'written');
+      const role = seed === REPORT_SEED ? 'reported' : 'tuning';
+      rows2.push([`seed ${seed} (${role}), recipe ${recipe}`, f3(typed.mrr), f3(typed.recall), f3(written.mrr), f3(written.recall), f3(writtenCeiling(articles, xs))]);
+    }
+    const head2 = ['Marsad light, query set', 'typed MRR@10', 'typed R@10', 'written MRR@10', 'written R@10', 'written ceiling'];
     const out = [
-      `Known-item search on saudinewsnet: ${articles.length} articles indexed, ${items.length} queries (seeded), top 10.`,
-      line(head),
-      '|' + widths.map((w, i) => (i === 0 ? ':' : '-') + '-'.repeat(w) + (i === 0 ? '-' : ':')).join('|') + '|',
-      ...rows.map(line),
+      `Known-item search on saudinewsnet: ${articles.length} articles indexed, ${items.length} queries (seed ${REPORT_SEED}, recipe v2), top 10.`,
+      ...table(head, rows),
       'Targets: typed MRR@10 ≥ 0.88, typed R@10 ≥ 0.97, written MRR@10 ≥ 0.90, p95 ≤ 5 ms.',
       'p50/p95: wall time of one search call, the worse of typed and written; CPU: this process only (PostgreSQL works in its server).',
       `Machine load average while searching: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores.`,
@@ -133,6 +159,10 @@ async function main(): Promise<void> {
       `  (analyze+store only, from parsed Articles: ${others.map(([n, , ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join(', ')}.)`,
       'Targets: ≥ 1,000 articles/s and ≤ 2.5× the bare insert.',
       'Sample queries (typed | as written): ' + items.slice(0, 3).map((i) => `${i.typed} | ${i.written}`).join(' ; '),
+      '',
+      `Marsad (light stemmer) on other query sets of ${N}: the tuning seed and the first recipe (v1: queries.ts).`,
+      ...table(head2, rows2),
+      'Written ceiling: MRR@10 of the Bayes-optimal ranking that knows the query recipe (ceiling.ts).',
     ];
     process.stdout.write(out.join('\n') + '\n');
     for (const s of systems) await s.close();

@@ -22,6 +22,8 @@ const PREP_RATIO = 0.5; // same for ب ك ل ف
 const LL_RATIO = 5; // لل+R is ل+ال+لR when لR is this many times commoner than R
 const ATTEST = 0.05; // a stripped form is attested at this share of the word's count …
 const ATTEST_AN = 0.2; // … and at this share for ان (names: ايران, سلمان, عثمان)
+const BASE_RATIO = 0.05; // a word takes the article at this share of its own count (and ≥ MIN) …
+const AL_BASE_RATIO = 0.25; // … at this share when it starts with ال (الالام is الآلام, not ال+الأم)
 
 const counts = new Map<string, number>();
 for (const a of readCorpus()) {
@@ -67,7 +69,22 @@ for (const [w, n] of counts) {
   if (w.startsWith('لل') && c('ل' + w.slice(2)) > LL_RATIO * (c(w.slice(2)) + c('ال' + w.slice(2)))) llWords.add(w.slice(2));
 }
 
-const base0: Guards = { keepWaw, keepPrep, alWords, llWords, stops: new Set(), overrides: new Map() };
+// Words that take the article are words on their own: clitics stand before ال, never
+// after it, so the first letters of البلديه's بلديه, الالتزام's التزام and الوحده's وحده
+// belong to the word. Without this, بلديه lost its ب (→ لديه) while البلديه kept it.
+const ARTICLES = ['ال', 'وال', 'بال', 'كال', 'فال', 'لل'];
+const withArticle = (w: string): number => ARTICLES.reduce((s, p) => s + c(p + w), 0);
+const bases = new Set<string>();
+for (const [x] of counts) {
+  const p = ARTICLES.find((a) => x.startsWith(a));
+  if (!p) continue;
+  const w = x.slice(p.length);
+  if (w.length < 3 || bases.has(w) || isStopword(w) || !/^(و|ب|ك|ل|ف|ال)/.test(w)) continue;
+  const a = withArticle(w);
+  if (a >= MIN && a >= (w.startsWith('ال') ? AL_BASE_RATIO : BASE_RATIO) * c(w)) bases.add(w);
+}
+
+const base0: Guards = { keepWaw, keepPrep, alWords, llWords, bases, stops: new Set(), overrides: new Map() };
 const pb = (w: string): string => prefixBase(w, base0);
 const stops = new Set<string>();
 const addPlace = (raw: string): void => {
@@ -115,11 +132,12 @@ for (const [b, n] of cb) {
 }
 
 const sorted = (s: Iterable<string>): string[] => [...s].sort();
-const out = { keepWaw: sorted(keepWaw), keepPrep: sorted(keepPrep), alWords: sorted(alWords), llWords: sorted(llWords), stops: sorted(stops), overrides: Object.fromEntries(Object.entries(overrides).sort()) };
+const out = { keepWaw: sorted(keepWaw), keepPrep: sorted(keepPrep), alWords: sorted(alWords), llWords: sorted(llWords), bases: sorted(bases), stops: sorted(stops), overrides: Object.fromEntries(Object.entries(overrides).sort()) };
 writeFileSync(new URL('../../src/arabic/stem/guards.json', import.meta.url), JSON.stringify(out, null, 0).replace(/\],"/g, '],\n"') + '\n');
 const top = (s: Iterable<string>, k = 40): string => sorted(s).map((w) => [w, c(w) || CB(w)] as const).sort((a, b) => b[1] - a[1]).slice(0, k).map((x) => x[0]).join(' ');
 console.log(`keepWaw ${keepWaw.size}: ${top(keepWaw)}`);
 console.log(`keepPrep ${keepPrep.size}: ${top(keepPrep)}`);
 console.log(`alWords ${alWords.size}: ${top(alWords)}`);
 console.log(`llWords ${llWords.size}: ${top(llWords)}`);
+console.log(`bases ${bases.size}: ${top(bases, 80)}`);
 console.log(`stops ${stops.size}; overrides ${Object.keys(overrides).length}: ${top(Object.keys(overrides), 60)}`);

@@ -7,10 +7,14 @@
  * it would in the text; it also keeps the original surface and UTF-16 offsets for
  * highlighting. The stemmer defaults to the light stemmer; pass the same choice when
  * indexing and querying.
+ *
+ * Speed (bench/ingest): stemmers are pure functions of the normalized token and word
+ * frequencies are Zipfian, so each stemmer's results are memoized (`cachedStemmer`,
+ * bounded); the output is unchanged.
  */
 import { tokenize, type Token } from './tokenize.ts';
 import { isStopword } from './stopwords.ts';
-import { stemmers, type StemmerName } from './stem.ts';
+import { stemmers, type Stemmer, type StemmerName } from './stem.ts';
 
 export interface Term extends Token {
   /** The index term (normalized and stemmed). */
@@ -26,9 +30,31 @@ export interface AnalyzeOptions {
   keepStopwords?: boolean;
 }
 
+/** Distinct tokens remembered per stemmer before the memo starts over (bounds memory). */
+const STEM_MEMO_MAX = 200_000;
+const stemMemos = new Map<Stemmer, Stemmer>();
+
+/** `stem` with its results remembered (same output; for pure stemmers only). */
+export function cachedStemmer(stem: Stemmer): Stemmer {
+  let f = stemMemos.get(stem);
+  if (!f) {
+    const memo = new Map<string, string>();
+    f = (norm) => {
+      let s = memo.get(norm);
+      if (s === undefined) {
+        if (memo.size >= STEM_MEMO_MAX) memo.clear();
+        memo.set(norm, (s = stem(norm)));
+      }
+      return s;
+    };
+    stemMemos.set(stem, f);
+  }
+  return f;
+}
+
 /** Terms with their positions and original spans (stopwords dropped, positions kept). */
 export function analyzeTokens(text: string, opts: AnalyzeOptions = {}): Term[] {
-  const stem = stemmers[opts.stemmer ?? 'light'];
+  const stem = cachedStemmer(stemmers[opts.stemmer ?? 'light']);
   const keep = opts.keepStopwords === true;
   const toks = tokenize(text);
   const out: Term[] = [];

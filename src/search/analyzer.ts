@@ -4,12 +4,15 @@
  * with their original spans. Indexing and querying must use the same one.
  */
 import { analyzeTokens, type Term } from '../arabic/index.ts';
+import { LIGHT_STEMMER_VERSION } from '../arabic/stem/light.ts';
 
 export type { Term };
 
 export interface Analyzer {
   /** Identifies the analyzer in an index's metadata, e.g. `light`. */
   readonly name: string;
+  /** Changes whenever the analyzer's output may change (word lists, rules); optional. */
+  readonly version?: string;
   /** Terms in order, stopwords dropped, each with its surface span in `text`. */
   terms(text: string): Term[];
 }
@@ -18,7 +21,8 @@ export type StemmerChoice = NonNullable<NonNullable<Parameters<typeof analyzeTok
 
 /** Marsad's analyzer (normalization, stopwords) with the given stemmer. */
 export function analyzerFor(stemmer: StemmerChoice): Analyzer {
-  return { name: `marsad-${stemmer}`, terms: (text) => analyzeTokens(text, { stemmer }) };
+  const version = stemmer === 'light' ? LIGHT_STEMMER_VERSION : undefined;
+  return { name: `marsad-${stemmer}`, version, terms: (text) => analyzeTokens(text, { stemmer }) };
 }
 
 /** Marsad's analyzer: normalization, stopwords, light stemming (src/arabic). */

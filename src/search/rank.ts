@@ -4,11 +4,24 @@
  * the query it holds, whether the words stand in it in the order typed and next to each
  * other (people remember headlines as phrases), how much of the headline the query is
  * (a short headline made of the query words is the likeliest target), and whether words
- * appear exactly as typed rather than only by stem. Plus optional recency.
+ * appear exactly as typed (normalized), or failing that as the same word form with other
+ * clitics (وطهران for طهران), rather than only by stem. Plus optional recency.
  * Pure functions over analyzed terms; weights in RANKING, tuned on bench/search.
  *
  * score = base / max(base) + RANKING.headline × headline evidence   [× recency factor]
  */
+import { lightBase } from '../arabic/stem/light.ts';
+
+/** lightBase over headline words, memoized (the same words recur across queries). */
+const formCache = new Map<string, string>();
+function form(norm: string): string {
+  let f = formCache.get(norm);
+  if (f === undefined) {
+    if (formCache.size >= 200_000) formCache.clear();
+    formCache.set(norm, (f = lightBase(norm)));
+  }
+  return f;
+}
 
 export interface Candidate {
   /** The engine's score, higher is better (e.g. −bm25). */
@@ -33,9 +46,25 @@ export const RANKING = {
   density: 0.5,
   /** Share of the query's words found in the headline unstemmed (as typed, normalized). */
   exact: 1,
+  /** Credit (of `exact`) for a word found with other clitics only: الحوثيين / للحوثيين. */
+  form: 0.7,
   /** Recency half-life in days, when asked for. */
   halfLifeDays: 7,
 };
+
+/** Length of the longest run of `q` found adjacent and in order in `t`. */
+export function longestRun(q: readonly string[], t: readonly string[]): number {
+  let best = 0;
+  for (let i = 0; i < t.length; i++) {
+    for (let j = 0; j < q.length; j++) {
+      if (t[i] !== q[j]) continue;
+      let n = 1;
+      while (i + n < t.length && j + n < q.length && t[i + n] === q[j + n]) n++;
+      if (n > best) best = n;
+    }
+  }
+  return best;
+}
 
 /** Headline evidence for `terms` (the query's positive terms in typed order). */
 export function titleBonus(terms: readonly string[], titleTerms: readonly string[], norms: readonly string[] = [], titleNorms: readonly string[] = []): number {
@@ -43,23 +72,17 @@ export function titleBonus(terms: readonly string[], titleTerms: readonly string
   const set = new Set(titleTerms);
   let found = 0;
   for (const t of terms) if (set.has(t)) found++;
-  let bestRun = 0;
-  if (terms.length > 1 && found > 1) {
-    for (let i = 0; i < titleTerms.length; i++) {
-      for (let q = 0; q < terms.length; q++) {
-        if (titleTerms[i] !== terms[q]) continue;
-        let n = 1;
-        while (i + n < titleTerms.length && q + n < terms.length && titleTerms[i + n] === terms[q + n]) n++;
-        if (n > bestRun) bestRun = n;
-      }
-    }
-  }
+  const bestRun = terms.length > 1 && found > 1 ? longestRun(terms, titleTerms) : 0;
   const run = terms.length > 1 && bestRun > 1 ? bestRun / terms.length : 0;
   const phrase = terms.length > 1 && bestRun === terms.length ? 1 : 0;
   let exact = 0;
   if (norms.length && titleNorms.length) {
     const ns = new Set(titleNorms);
-    for (const n of norms) if (ns.has(n)) exact++;
+    let forms: string[] | undefined;
+    for (const n of norms) {
+      if (ns.has(n)) exact++;
+      else if (RANKING.form > 0 && (forms ??= titleNorms.map(form)).includes(form(n))) exact += RANKING.form;
+    }
     exact /= norms.length;
   }
   return (

@@ -8,18 +8,23 @@
  * frequencies by bench/stem/build-guards.ts, veto a strip where the corpus shows the
  * letters belong to the word (rules and thresholds: README.md beside this file).
  *
- * Contract: input is a normalized token (Token.norm); output is its stem. Non-Arabic
- * tokens (numbers, Latin) come back unchanged. Steps, each at most once:
+ * Contract: input is a normalized token (Token.norm); output is its stem, the same with
+ * and without the word's clitics (بلديه, البلديه, وبلديه). Non-Arabic tokens (numbers,
+ * Latin) come back unchanged. Steps, each at most once:
+ * 0. a word in `bases` (it takes the article in the corpus: بلديه, التزام, وحده) keeps its
+ *    first letters: clitics stand before ال, never after it;
  * 1. a conjunction و when ≥ 3 letters remain, unless the word is in keepWaw (وزير);
  * 2. a definite article ال وال بال كال فال لل when ≥ 2 letters remain and the rest is not
- *    in alWords (مانيا of المانيا); else one preposition ب ك ل ف when ≥ 3 letters remain
- *    and the word is not in keepPrep (كتاب, بلد, لجنه);
+ *    in alWords (له of الله), and giving back a word's own ال (بالتزام → التزام); else one
+ *    preposition ب ك ل ف when ≥ 3 letters remain and the word is not in keepPrep (كتاب,
+ *    لجنه), ل before ال read like the bare word (لالتزام → التزام, لالمانيا → مانيا);
  * 3. suffixes ها ان ات ون ين يه ه ي, checked once each in that order (two-letter ones
  *    when ≥ 3 letters remain, one-letter ones when ≥ 2 remain). A corpus word whose
  *    stripped form is not attested has its stem in `overrides` (فلسطين stays فلسطين);
  *    a strip stops at a place nisba in `stops` (ايرانيه → ايراني, not ايران) and never
  *    lands on a place name (رياضه stays رياضه, not the stem of الرياض).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 export interface Guards {
@@ -28,6 +33,8 @@ export interface Guards {
   alWords: ReadonlySet<string>;
   /** لل + rest where the article's lam merged with the word's own: جنه → لجنه. */
   llWords: ReadonlySet<string>;
+  /** Words that take the article, so no clitic is cut from them: بلديه, التزام, وحده. */
+  bases: ReadonlySet<string>;
   stops: ReadonlySet<string>;
   overrides: ReadonlyMap<string, string>;
 }
@@ -37,6 +44,7 @@ interface GuardsFile {
   keepPrep: string[];
   alWords: string[];
   llWords: string[];
+  bases?: string[];
   stops: string[];
   overrides: Record<string, string>;
 }
@@ -49,6 +57,7 @@ export function loadGuards(url: URL = new URL('./guards.json', import.meta.url))
     keepPrep: new Set(g.keepPrep),
     alWords: new Set(g.alWords),
     llWords: new Set(g.llWords),
+    bases: new Set(g.bases ?? []),
     stops: new Set(g.stops),
     overrides: new Map(Object.entries(g.overrides)),
   };
@@ -68,7 +77,11 @@ const isArabicLetter = (c: number): boolean => c >= 0x621 && c <= 0x64a;
 /** Steps 1 and 2: the word without its conjunction, article or preposition. */
 export function prefixBase(norm: string, g: Guards): string {
   let w = norm;
-  if (w.charCodeAt(0) === WAW && w.length >= 4 && !g.keepWaw.has(w)) w = w.slice(1);
+  if (g.bases.has(w)) return w;
+  if (w.charCodeAt(0) === WAW && w.length >= 4 && !g.keepWaw.has(w)) {
+    w = w.slice(1);
+    if (g.bases.has(w)) return w;
+  }
   const c0 = w.charCodeAt(0);
   const c1 = w.charCodeAt(1);
   let n = 0; // length of a definite-article prefix
@@ -77,12 +90,19 @@ export function prefixBase(norm: string, g: Guards): string {
   else if (c0 === LAM && c1 === LAM) n = 2;
   if (n > 0 && w.length - n >= 2) {
     const rest = w.slice(n);
+    // بال + تزام is ب + التزام: the ال belongs to a word that takes the article itself.
+    if (n === 3 && g.bases.has('ال' + rest)) return 'ال' + rest;
     if (n === 2 && c0 === LAM && g.llWords.has(rest)) return 'ل' + rest;
     if (!g.alWords.has(rest)) return rest;
   }
   if ((c0 === BEH || c0 === KAF || c0 === LAM || c0 === FEH) && w.length >= 4 && !g.keepPrep.has(w)) {
     // ل + ال whose alef fell (للمانيا): give back the article the word keeps.
-    return n === 2 && c0 === LAM ? 'ال' + w.slice(2) : w.slice(1);
+    if (n === 2 && c0 === LAM) return 'ال' + w.slice(2);
+    const r = w.slice(1);
+    // ل before a word's own ال (لالتزام), else before a word read as article + rest
+    // like its bare form (لالمانيا → مانيا, as المانيا → مانيا).
+    if (c0 === LAM && r.charCodeAt(0) === ALEF && r.charCodeAt(1) === LAM && r.length >= 4 && !g.bases.has(r) && !g.alWords.has(r.slice(2))) return r.slice(2);
+    return r;
   }
   return w;
 }
@@ -135,7 +155,25 @@ export function lightStemWith(norm: string, g: Guards): string {
   return g.overrides.get(base) ?? ruleStem(base, g);
 }
 
-const GUARDS = loadGuards();
+const GUARDS_URL = new URL('./guards.json', import.meta.url);
+const GUARDS = loadGuards(GUARDS_URL);
+
+/**
+ * Identifies the light stemmer's behaviour: a rule revision (bump it when the rules in this
+ * file change) plus a digest of guards.json.
+ * An index records it (through the analyzer's version), so new guards or rules re-index.
+ */
+export const LIGHT_STEMMER_VERSION = `2.${createHash('sha256').update(readFileSync(GUARDS_URL)).digest('hex').slice(0, 8)}`;
+
+/**
+ * A normalized token without its clitics (conjunction, article, preposition) but with its
+ * suffixes: the word form (مدرستها, الحوثيين → حوثيين), for ranking words typed with
+ * other clitics above words that only share a stem. Same guards as the stemmer.
+ */
+export function lightBase(norm: string): string {
+  if (norm.length < 3 || !isArabicLetter(norm.charCodeAt(0))) return norm;
+  return prefixBase(norm, GUARDS);
+}
 
 /** The light stem of a normalized token (the default stemmer). */
 export function lightStem(norm: string): string {

@@ -24,13 +24,14 @@ export interface SqliteStoreOptions {
   reindex?: boolean;
 }
 
-/** A probe whose analysis changes whenever the analyzer's behaviour does. */
+/** A probe whose analysis changes whenever the analyzer's behaviour does (with its version). */
 const PROBE =
   'وأعلنت وزارة الخارجيّة الإيرانية أنّ الرئيس سيزور طهران والرياض، والمملكة العربية السعودية للمستشفيات ' +
   'بالمعلمين فالكتاب كالسيارات للطلاب الـ24 ٢٠١٥ Covid-19 مؤتمرات المسلمون يلعبون سيارتها فلسطين وزير';
 
 export function analyzerFingerprint(a: Analyzer): string {
-  return `${a.name}:${createHash('sha256').update(termString(a, PROBE)).digest('hex').slice(0, 12)}`;
+  const name = a.version ? `${a.name}@${a.version}` : a.name;
+  return `${name}:${createHash('sha256').update(termString(a, PROBE)).digest('hex').slice(0, 12)}`;
 }
 
 export class SqliteStore implements Store {

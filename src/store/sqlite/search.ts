@@ -57,13 +57,11 @@ function filters(q: SearchQuery): Filters {
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }
 
+/** A candidate with what the re-ranker reads about its headline. */
 interface Cand {
   seq: number;
   base: number;
   total: number;
-}
-interface CandInfo {
-  seq: number;
   title_terms: string;
   title_norms: string;
   published_at: string | null;
@@ -93,13 +91,16 @@ export class SqliteSearch {
     return st as unknown as Database.Statement<P[], R>;
   }
 
+  /** The best `n` matches by BM25 with their headline terms, and how many matched (one statement). */
   private candidates(match: string, f: Filters, n: number): Cand[] {
     const { titleWeight: wt, textWeight: wx } = FTS_TUNING;
     const join = f.sql ? ' JOIN articles a ON a.seq = article_fts.rowid' : '';
     // bm25() cannot sit beside a window function: rank in a subquery, count over it.
     const sql =
+      `SELECT c.seq, c.base, c.total, r.title_terms, r.title_norms, r.published_at FROM (` +
       `SELECT seq, base, count(*) OVER () AS total FROM (SELECT article_fts.rowid AS seq, -bm25(article_fts, ${wt}, ${wx}) AS base` +
-      ` FROM article_fts${join} WHERE article_fts MATCH @match${f.sql}) ORDER BY base DESC LIMIT ${n}`;
+      ` FROM article_fts${join} WHERE article_fts MATCH @match${f.sql}) ORDER BY base DESC LIMIT ${n}) c` +
+      ` JOIN articles r ON r.seq = c.seq`;
     const params = { ...f.params, match };
     return this.prepare<Record<string, string>, Cand>(sql).all(params);
   }
@@ -107,22 +108,13 @@ export class SqliteSearch {
   private ranked(p: ParsedQuery, f: Filters, n: number, recency: boolean) {
     const cands = this.candidates(ftsExpression(p), f, n);
     if (cands.length === 0) return { ranked: [], total: 0 };
-    const info = new Map(
-      this
-        .prepare<string, CandInfo>('SELECT seq, title_terms, title_norms, published_at FROM articles WHERE seq IN (SELECT value FROM json_each(?))')
-        .all(JSON.stringify(cands.map((c) => c.seq)))
-        .map((r) => [r.seq, r]),
-    );
-    const full = cands.map((c) => {
-      const i = info.get(c.seq);
-      return {
-        seq: c.seq,
-        base: c.base,
-        titleTerms: i?.title_terms ? i.title_terms.split(' ') : [],
-        titleNorms: i?.title_norms ? i.title_norms.split(' ') : [],
-        publishedAt: i?.published_at ?? null,
-      };
-    });
+    const full = cands.map((c) => ({
+      seq: c.seq,
+      base: c.base,
+      titleTerms: c.title_terms ? c.title_terms.split(' ') : [],
+      titleNorms: c.title_norms ? c.title_norms.split(' ') : [],
+      publishedAt: c.published_at,
+    }));
     return { ranked: rerank(full, p.terms, recency, p.norms), total: cands[0]!.total };
   }
 
