@@ -1,0 +1,76 @@
+/**
+ * The scale benchmark's articles: the whole saudinewsnet corpus parsed once through the
+ * ingest path (and cached as JSON lines in the OS temp directory, keyed by the corpus
+ * files' sizes and times), and perturbed copies to reach any size: each copy gets a new
+ * URL, a day shift, and a few words of its text swapped or dropped, so copies are new
+ * articles (new ids, new index entries) that still read like Arabic news.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from '../../src/ingest/index.ts';
+import { readInputs } from '../../src/ingest/inputs.ts';
+import { makeArticle, type Article } from '../../src/model/article.ts';
+
+export const CORPUS = fileURLToPath(new URL('../../../shared/corpus/saudinewsnet/', import.meta.url));
+
+/** Every article of the corpus with a text, parsed by `marsad import`'s path. */
+export async function loadCorpus(log: (s: string) => void = () => undefined): Promise<Article[]> {
+  const stamp = readdirSync(CORPUS)
+    .sort()
+    .map((f) => `${f}:${statSync(join(CORPUS, f)).size}:${statSync(join(CORPUS, f)).mtimeMs}`)
+    .join('|');
+  const cache = join(tmpdir(), `marsad-scale-corpus-${createHash('sha256').update(stamp).digest('hex').slice(0, 12)}.jsonl`);
+  if (existsSync(cache)) return readFileSync(cache, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Article);
+  log('corpus: parsing saudinewsnet …');
+  const seen = new Set<string>();
+  const out: Article[] = [];
+  for await (const item of readInputs([CORPUS])) {
+    if ('error' in item) continue;
+    for (const a of (await parseDocument(item.doc)).articles) {
+      if (!a.text || seen.has(a.id)) continue;
+      seen.add(a.id);
+      out.push(a);
+    }
+  }
+  writeFileSync(cache, out.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  return out;
+}
+
+/** mulberry32, seeded: the same copies on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Copy number `k` (≥ 1) of `a`: new URL and id, date shifted k days, ~3% of words perturbed. */
+export function perturb(a: Article, k: number): Article {
+  const r = rng(k * 7919 + a.id.charCodeAt(0) * 31 + a.id.charCodeAt(5));
+  const words = a.text.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const x = r();
+    if (x < 0.015 && i + 1 < words.length) [words[i], words[i + 1]] = [words[i + 1]!, words[i]!];
+    else if (x < 0.03) words[i] = '';
+  }
+  const shift = (s: string | null) => (s ? new Date(Date.parse(s) + k * 86_400_000).toISOString() : null);
+  const { id: _id, ...rest } = a;
+  const url = a.url ? `${a.url}${a.url.includes('?') ? '&' : '?'}copy=${k}` : `https://copies.example/${a.id}/${k}`;
+  return makeArticle({ ...rest, url, text: words.filter(Boolean).join(' ') || a.text, publishedAt: shift(a.publishedAt) });
+}
+
+/** `n` articles: the corpus, then perturbed copies of it (copy 1, copy 2, …). */
+export function* scaled(base: Article[], n: number): Generator<Article> {
+  for (let i = 0; i < n; i++) {
+    const a = base[i % base.length]!;
+    const k = Math.floor(i / base.length);
+    yield k === 0 ? a : perturb(a, k);
+  }
+}
