@@ -157,7 +157,17 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
       entry.storyId = a.storyId ?? '';
       entry.duplicateOf = a.duplicateOf ?? null;
     }
-    const ids = await relatedArticles(entry, this.storyIndex, { limit: Math.min(20, Math.max(1, Math.trunc(limit) || 5)) });
+    const n = Math.min(20, Math.max(1, Math.trunc(limit) || 5));
+    // Articles the source page itself linked to this one (appended on the same page,
+    // either way round) come first: the page said they are related.
+    const linked = (
+      await this.pool.query<{ id: string }>(
+        'SELECT id FROM articles WHERE related_to = $1 UNION SELECT related_to AS id FROM articles WHERE id = $1 AND related_to IS NOT NULL',
+        [id],
+      )
+    ).rows.map((r) => r.id).filter((x) => x !== id).slice(0, n);
+    const similar = await relatedArticles(entry, this.storyIndex, { limit: n });
+    const ids = [...linked, ...similar.filter((x) => !linked.includes(x))].slice(0, n);
     return this.reader.getArticles(ids);
   }
 
