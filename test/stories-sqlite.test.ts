@@ -96,7 +96,10 @@ test('every per-article lookup is an index search', () => {
     const checks: Array<[string, unknown[]]> = [
       ['SELECT id FROM story_entries WHERE exact = ?', ['x']],
       ['SELECT DISTINCT e.id FROM story_bands b JOIN story_entries e ON e.eid = b.eid WHERE b.band IN (SELECT value FROM json_each(?)) AND b.time BETWEEN ? AND ?', ['[1]', 0, 1]],
-      ['SELECT e.id FROM story_keys k JOIN story_entries e ON e.eid = k.eid WHERE k.kid = ? AND k.time BETWEEN ? AND ? ORDER BY k.time DESC, k.eid DESC LIMIT ?', [1, 0, 1, 5]],
+      [
+        'SELECT e.id FROM story_keydict d JOIN story_keys k ON k.kid = d.kid JOIN story_entries e ON e.eid = k.eid WHERE d.key = ? AND k.time BETWEEN ? AND ? ORDER BY k.time DESC, k.eid DESC LIMIT ?',
+        ['t:x', 0, 1, 5],
+      ],
       ['SELECT * FROM story_entries WHERE id IN (SELECT value FROM json_each(?))', ['["a"]']],
       ['SELECT term, df FROM story_df WHERE term IN (SELECT value FROM json_each(?))', ['["a"]']],
       ['SELECT id FROM story_entries WHERE duplicate_of = ?', ['a']],
@@ -107,7 +110,7 @@ test('every per-article lookup is an index search', () => {
     ];
     for (const [sql, args] of checks) {
       const p = plan(sql, ...args);
-      assert.doesNotMatch(p, /\bSCAN (story_entries|story_bands|story_keys|story_df|articles|article_entities|sources|e|b|k)\b(?! USING)/, `${sql}\n→ ${p}`);
+      assert.doesNotMatch(p, /\bSCAN (story_entries|story_bands|story_keys|story_keydict|story_df|articles|article_entities|sources|e|b|k|d)\b(?! USING)/, `${sql}\n→ ${p}`);
       assert.doesNotMatch(p, /USE TEMP B-TREE FOR ORDER BY/, `${sql}\n→ ${p}`);
     }
   } finally {

@@ -8,13 +8,13 @@
  * highlighting. The stemmer defaults to the light stemmer; pass the same choice when
  * indexing and querying.
  *
- * Speed (bench/ingest): stemmers are pure functions of the normalized token and word
- * frequencies are Zipfian, so each stemmer's results are memoized (`cachedStemmer`,
- * bounded); the output is unchanged.
+ * The import reuses one article's analysis across stages (`attachAnalysis`): analyzing
+ * costs more per article than a stem lookup would save (a memo of stems measured no faster
+ * than the light stemmer itself, ≈ 0.25 µs a token).
  */
 import { tokenize, type Token } from './tokenize.ts';
 import { isStopword } from './stopwords.ts';
-import { stemmers, type Stemmer, type StemmerName } from './stem.ts';
+import { stemmers, type StemmerName } from './stem.ts';
 
 export interface Term extends Token {
   /** The index term (normalized and stemmed). */
@@ -30,31 +30,9 @@ export interface AnalyzeOptions {
   keepStopwords?: boolean;
 }
 
-/** Distinct tokens remembered per stemmer before the memo starts over (bounds memory). */
-const STEM_MEMO_MAX = 200_000;
-const stemMemos = new Map<Stemmer, Stemmer>();
-
-/** `stem` with its results remembered (same output; for pure stemmers only). */
-export function cachedStemmer(stem: Stemmer): Stemmer {
-  let f = stemMemos.get(stem);
-  if (!f) {
-    const memo = new Map<string, string>();
-    f = (norm) => {
-      let s = memo.get(norm);
-      if (s === undefined) {
-        if (memo.size >= STEM_MEMO_MAX) memo.clear();
-        memo.set(norm, (s = stem(norm)));
-      }
-      return s;
-    };
-    stemMemos.set(stem, f);
-  }
-  return f;
-}
-
 /** Terms with their positions and original spans (stopwords dropped, positions kept). */
 export function analyzeTokens(text: string, opts: AnalyzeOptions = {}): Term[] {
-  const stem = cachedStemmer(stemmers[opts.stemmer ?? 'light']);
+  const stem = stemmers[opts.stemmer ?? 'light'];
   const keep = opts.keepStopwords === true;
   const toks = tokenize(text);
   const out: Term[] = [];
@@ -70,4 +48,28 @@ export function analyzeTokens(text: string, opts: AnalyzeOptions = {}): Term[] {
 /** The index terms of a text, in order. */
 export function analyze(text: string, opts: AnalyzeOptions = {}): string[] {
   return analyzeTokens(text, opts).map((t) => t.term);
+}
+
+/**
+ * One article's default analysis (`analyzeTokens(x)` with default options, as terms),
+ * computed by one stage of an import and reused by a later one in the same process: the
+ * search index analyzes title and text, the story fingerprints need the same terms.
+ */
+export interface TextAnalysis {
+  title: string;
+  text: string;
+  titleTerms: readonly string[];
+  textTerms: readonly string[];
+}
+
+const attached = new WeakMap<object, TextAnalysis>();
+
+/** Attaches `a` to `holder` (an article object); only default analyses may be attached. */
+export function attachAnalysis(holder: object, a: TextAnalysis): void {
+  attached.set(holder, a);
+}
+
+/** The analysis attached to `holder`, if any. */
+export function attachedAnalysis(holder: object): TextAnalysis | undefined {
+  return attached.get(holder);
 }

@@ -7,4 +7,4 @@ export { tokenize, type Token } from './tokenize.ts';
 export { isStopword, STOPWORDS } from './stopwords.ts';
 export { stem, stemmers, type Stemmer, type StemmerName } from './stem.ts';
 export { parseArabicDate } from './dates.ts';
-export { analyze, analyzeTokens, cachedStemmer, type Term, type AnalyzeOptions } from './analyze.ts';
+export { analyze, analyzeTokens, attachAnalysis, attachedAnalysis, type Term, type AnalyzeOptions, type TextAnalysis } from './analyze.ts';

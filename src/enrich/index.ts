@@ -11,4 +11,5 @@ export { extractEntities, analyzeEntities, TITLE_WEIGHT, type ArticleText } from
 export { extractKeywords, type KeywordOptions } from './keywords.ts';
 export { MemoryTermStats, shippedTermStats, termKey, type TermStats } from './termstats.ts';
 export { loadGazetteer, indexGazetteer, type GazetteerIndex } from './gazetteer.ts';
+export { docTokens, type DocToken } from './tokens.ts';
 export type { EntityInfo, EntityType, Gazetteer, GazetteerEntity } from './types.ts';

@@ -41,6 +41,8 @@ export interface KeywordOptions {
   max?: number;
   /** Entities already computed for this article (saves a second pass). */
   entities?: EntityInfo[];
+  /** `docTokens(title, text)` of this article, when the caller has them (saves tokenizing twice). */
+  tokens?: DocToken[];
 }
 
 interface Cand {
@@ -97,17 +99,20 @@ function entityDisplay(e: EntityInfo): string {
 
 export function extractKeywords(article: ArticleText, stats: TermStats, opts: KeywordOptions = {}): string[] {
   const max = opts.max ?? 8;
-  const toks = docTokens(article.title ?? '', article.text ?? '');
+  const toks = opts.tokens ?? docTokens(article.title ?? '', article.text ?? '');
   const ents = opts.entities ?? analyzeEntities(article, undefined, toks);
   const tooCommon = Math.max(50, stats.docCount * MAX_DF_SHARE);
   const covered = new Set(ents.flatMap((e) => e.coveredNorms));
   const w = (t: DocToken): number => (t.seg === 0 ? 1 + TITLE_WEIGHT : 1);
-  const formCache = new Map<string, ReturnType<typeof wordForm>>();
-  const form = (t: DocToken): ReturnType<typeof wordForm> => {
+  // Per spelling: its form, and (computed on first need) its stem and verb-likeness.
+  type Form = ReturnType<typeof wordForm> & { stem?: string; verb?: boolean };
+  const formCache = new Map<string, Form>();
+  const form = (t: DocToken): Form => {
     let f = formCache.get(t.surface);
     if (!f) formCache.set(t.surface, (f = wordForm(t, stats)));
     return f;
   };
+  const stemOf = (f: Form): string => (f.stem ??= stem(f.key));
 
   // Words.
   const words = new Map<string, Cand>();
@@ -115,9 +120,9 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   toks.forEach((t, i) => {
     if (!isContent(t) || covered.has(t.norm) || STOPLIST.has(t.norm)) return;
     const f = form(t);
-    if (f.key.length < 3 || covered.has(f.key) || STOPLIST.has(f.key) || STOPLIST.has(stem(f.key)) || f.df > tooCommon) return;
-    if (verbLike(f.key, f.df, stats)) return;
-    const g = stem(f.key) || f.key;
+    if (f.key.length < 3 || covered.has(f.key) || STOPLIST.has(f.key) || STOPLIST.has(stemOf(f)) || f.df > tooCommon) return;
+    if ((f.verb ??= verbLike(f.key, f.df, stats))) return;
+    const g = stemOf(f) || f.key;
     wordKeyAt[i] = g;
     let c = words.get(g);
     if (!c) words.set(g, (c = { keys: [g], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: 0, first: i }));

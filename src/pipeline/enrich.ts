@@ -6,15 +6,17 @@
  * keywords and yields a ParseIssue (`enrich.failed`) naming it, the batch goes on.
  * Articles in `skip` are returned as they came (their stored enrichment is kept).
  */
-import { analyzeEntities, extractKeywords, shippedTermStats, type TermStats } from '../enrich/index.ts';
+import { analyzeEntities, docTokens, extractKeywords, loadGazetteer, shippedTermStats, type TermStats } from '../enrich/index.ts';
 import type { ParseIssue } from '../ingest/index.ts';
 import type { Article } from '../model/article.ts';
 
 export function enrichArticle(a: Article, stats: TermStats = shippedTermStats()): { article: Article; issue: ParseIssue | null } {
   try {
-    const infos = analyzeEntities(a);
+    // One tokenization for both passes (entities, then keywords).
+    const tokens = docTokens(a.title ?? '', a.text ?? '');
+    const infos = analyzeEntities(a, loadGazetteer(), tokens);
     const entities = infos.map(({ id, name, type, mentions }) => ({ id, name, type, mentions }));
-    const keywords = extractKeywords(a, stats, { entities: infos });
+    const keywords = extractKeywords(a, stats, { entities: infos, tokens });
     return { article: { ...a, entities, keywords }, issue: null };
   } catch (e) {
     const issue: ParseIssue = {

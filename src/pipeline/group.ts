@@ -12,6 +12,7 @@
  * at a time, and an article that still fails is reported (`stories.failed`) and skipped
  * for this run (it stays ungrouped, to be retried by the next one).
  */
+import type { TextAnalysis } from '../arabic/index.ts';
 import type { ParseIssue } from '../ingest/index.ts';
 import { addArticle, type GroupOptions } from '../stories/index.ts';
 import type { PendingArticle, PipelineStore } from './types.ts';
@@ -30,16 +31,19 @@ export interface GroupRunOptions {
   chunk?: number;
   group?: Partial<GroupOptions>;
   onIssue?: (i: ParseIssue) => void;
+  /** Default analyses of articles by id, from this call's upsert (each used only if its text matches). */
+  analyses?: ReadonlyMap<string, TextAnalysis>;
 }
 
-async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts, group?: Partial<GroupOptions>): Promise<void> {
+async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts, opts: GroupRunOptions): Promise<void> {
   await store.indexEnrichment(p.article);
   // An entry that exists already (text edited, or a crash after grouping) keeps its story.
   if (await store.syncGrouping(p.article.id)) {
     c.grouped++;
     return;
   }
-  const a = await addArticle(store.storyIndex, p.article, group);
+  const analyzed = opts.analyses?.get(p.article.id);
+  const a = await addArticle(store.storyIndex, p.article, analyzed ? { ...opts.group, analyzed } : opts.group);
   c.grouped++;
   if (a.via === 'exact' || a.via === 'near') c.duplicates++;
   else if (a.via === 'story') c.joined++;
@@ -58,13 +62,13 @@ export async function groupPending(store: PipelineStore, opts: GroupRunOptions =
     const before = { ...c };
     try {
       await store.writeTransaction(async () => {
-        for (const p of pending) await groupOne(store, p, c, opts.group);
+        for (const p of pending) await groupOne(store, p, c, opts);
       });
     } catch {
       Object.assign(c, before);
       for (const p of pending) {
         try {
-          await store.writeTransaction(() => groupOne(store, p, c, opts.group));
+          await store.writeTransaction(() => groupOne(store, p, c, opts));
         } catch (e) {
           c.failed++;
           opts.onIssue?.({ code: 'stories.failed', source: p.article.url ?? p.article.id, message: `grouping failed: ${(e as Error).message}` });

@@ -13,6 +13,7 @@
  * at a time per store (calls are queued), since grouping reads what the previous one
  * wrote. Enrichment is skipped for articles whose stored text is unchanged.
  */
+import { attachedAnalysis, type TextAnalysis } from '../arabic/index.ts';
 import type { ParseIssue } from '../ingest/index.ts';
 import type { Article } from '../model/article.ts';
 import type { GroupOptions } from '../stories/index.ts';
@@ -70,7 +71,13 @@ export function ingest(store: PipelineStore, articles: Article[], opts: IngestOp
     const enriched = enrichBatch(articles, skip, opts.onIssue);
     const results = enriched.length ? await store.upsertArticles(enriched) : [];
     await reindexUpdated(store, results);
-    const c = await groupPending(store, { onIssue: opts.onIssue, group: opts.group });
+    // The upsert's analysis of each title and text, reused for the story fingerprints.
+    const analyses = new Map<string, TextAnalysis>();
+    results.forEach((r, i) => {
+      const x = enriched[i] && attachedAnalysis(enriched[i]);
+      if (x) analyses.set(r.id, x);
+    });
+    const c = await groupPending(store, { onIssue: opts.onIssue, group: opts.group, analyses });
     opts.onGrouped?.(c);
     return results;
   });

@@ -7,12 +7,14 @@
  * with fewer than MIN_DUP_TERMS terms get no fingerprint (an empty or one-word body is
  * nobody's duplicate); entity ids come from `article.entities` when enrich has run.
  */
-import { analyze } from '../arabic/index.ts';
+import { analyze, type TextAnalysis } from '../arabic/index.ts';
 import type { Article } from '../model/article.ts';
 import { DEFAULT_PARAMS, fingerprint, type FingerprintParams } from './fingerprint.ts';
 import type { StoryEntry } from './types.ts';
 
 export const MAX_ANALYZED_CHARS = 100_000;
+/** Title characters analyzed. */
+const MAX_TITLE_CHARS = 1000;
 /** Below this many body terms an article is never an exact or near duplicate. */
 export const MIN_DUP_TERMS = 8;
 /** Terms of the body that count as the lede. */
@@ -24,6 +26,11 @@ export interface EntryOptions {
   /** Arrival time, used when publishedAt is missing or unparseable (default: now). */
   now?: number;
   params?: FingerprintParams;
+  /**
+   * The article's default analysis from an earlier stage (the import's search index), used
+   * only when its title and text are the article's and within the analyzed lengths.
+   */
+  analyzed?: TextAnalysis;
 }
 
 const unique = (xs: readonly string[]): string[] => [...new Set(xs)];
@@ -36,8 +43,10 @@ export function articleTime(a: Pick<Article, 'publishedAt'>, now: number): numbe
 
 export function entryOf(a: Article, opts: EntryOptions = {}): StoryEntry {
   const text = a.text.length > MAX_ANALYZED_CHARS ? a.text.slice(0, MAX_ANALYZED_CHARS) : a.text;
-  const body = analyze(text);
-  const titleTerms = unique(analyze(a.title.slice(0, 1000)));
+  const pre = opts.analyzed;
+  const reuse = pre !== undefined && text === a.text && a.title.length <= MAX_TITLE_CHARS && pre.text === a.text && pre.title === a.title;
+  const body = reuse ? pre.textTerms : analyze(text);
+  const titleTerms = unique(reuse ? pre.titleTerms : analyze(a.title.slice(0, MAX_TITLE_CHARS)));
   const ledeTerms = unique(body.slice(0, LEDE_TERMS));
   const fp = body.length >= MIN_DUP_TERMS ? fingerprint(text, body, opts.params ?? DEFAULT_PARAMS) : null;
   const entities = unique((a.entities ?? []).map((e) => e.id));

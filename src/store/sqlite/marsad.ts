@@ -16,6 +16,7 @@ import type { PollOutcome, PollState, SourceStateStore } from '../../jobs/schedu
 import type { Article } from '../../model/article.ts';
 import type { PendingArticle, PipelineStore } from '../../pipeline/types.ts';
 import { entryOf, relatedArticles } from '../../stories/index.ts';
+import type { Statement } from 'better-sqlite3';
 import { SqliteStore, type SqliteStoreOptions } from './index.ts';
 import { SqliteStoryIndex } from './stories.ts';
 import { SqliteEntityIndex } from './entities.ts';
@@ -41,6 +42,7 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
   private readonly m;
   private savepoints = 0;
   private readonly relatedCache = new Map<string, { ids: string[]; count: number; at: number }>();
+  private tokenStatements?: [Statement, Statement];
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
     super(path, opts);
@@ -86,18 +88,27 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
     return Promise.resolve(this.storyIndex.syncArticle(id) !== null);
   }
 
-  /** BEGIN IMMEDIATE … COMMIT around an async function (a savepoint when nested). */
+  /**
+   * BEGIN IMMEDIATE … COMMIT around an async function (a savepoint when nested). The
+   * stories' df increments are summed in memory meanwhile and written before the commit
+   * (before a savepoint too, so a rollback to it drops only its own).
+   */
   async writeTransaction<T>(fn: () => Promise<T>): Promise<T> {
     const nested = this.db.inTransaction;
     const name = `marsad_${++this.savepoints}`;
+    if (nested) this.storyIndex.flushDocFreq();
     this.db.exec(nested ? `SAVEPOINT ${name}` : 'BEGIN IMMEDIATE');
+    if (!nested) this.storyIndex.deferDocFreq(true);
     try {
       const out = await fn();
+      this.storyIndex.flushDocFreq();
       this.db.exec(nested ? `RELEASE ${name}` : 'COMMIT');
+      if (!nested) this.storyIndex.deferDocFreq(false);
       return out;
     } catch (e) {
       if (this.db.inTransaction) this.db.exec(nested ? `ROLLBACK TO ${name}; RELEASE ${name}` : 'ROLLBACK');
       this.storyIndex.resetCaches();
+      if (!nested) this.storyIndex.deferDocFreq(false);
       throw e;
     }
   }
@@ -122,6 +133,17 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
 
   getArticles(ids: string[]): Promise<Article[]> {
     return Promise.resolve(this.reader.getArticles(ids));
+  }
+
+  /**
+   * Changes whenever the database may have: a commit by this connection (total_changes)
+   * or by any other (data_version). The web layer keys its read cache on it; null while a
+   * transaction is open, when nothing read may be remembered.
+   */
+  changeToken(): string | null {
+    if (this.db.inTransaction) return null;
+    const s = (this.tokenStatements ??= [this.db.prepare('PRAGMA data_version').pluck(), this.db.prepare('SELECT total_changes()').pluck()]);
+    return `${String(s[0].get())}:${String(s[1].get())}`;
   }
 
   /**

@@ -82,6 +82,8 @@ export class SqliteStoryIndex implements StoryIndex, RelatedSource {
   private readonly dfCache = new Map<string, number>();
   /** The entry count the df cache agrees with (−1: none). */
   private dfCount = -1;
+  /** Document-frequency increments not yet written (while deferring, see `deferDocFreq`). */
+  private pendingDf: Map<string, number> | null = null;
 
   constructor(private readonly db: Database.Database) {
     const p = <T = unknown>(sql: string) => db.prepare<unknown[], T>(sql);
@@ -91,10 +93,9 @@ export class SqliteStoryIndex implements StoryIndex, RelatedSource {
         `SELECT DISTINCT e.id FROM story_bands b JOIN story_entries e ON e.eid = b.eid
          WHERE b.band IN (SELECT value FROM json_each(?)) AND b.time BETWEEN ? AND ?`,
       ).pluck(),
-      kid: p<number>('SELECT kid FROM story_keydict WHERE key = ?').pluck(),
       posting: p<string>(
-        `SELECT e.id FROM story_keys k JOIN story_entries e ON e.eid = k.eid
-         WHERE k.kid = ? AND k.time BETWEEN ? AND ? ORDER BY k.time DESC, k.eid DESC LIMIT ?`,
+        `SELECT e.id FROM story_keydict d JOIN story_keys k ON k.kid = d.kid JOIN story_entries e ON e.eid = k.eid
+         WHERE d.key = ? AND k.time BETWEEN ? AND ? ORDER BY k.time DESC, k.eid DESC LIMIT ?`,
       ).pluck(),
       entries: p<EntryRow>('SELECT * FROM story_entries WHERE id IN (SELECT value FROM json_each(?))'),
       entry: p<EntryRow>('SELECT * FROM story_entries WHERE id = ?'),
@@ -111,6 +112,10 @@ export class SqliteStoryIndex implements StoryIndex, RelatedSource {
       dfBump: p(
         `INSERT INTO story_df (term, df) SELECT value, 1 FROM json_each(?) WHERE true
          ON CONFLICT (term) DO UPDATE SET df = df + 1`,
+      ),
+      dfAdd: p(
+        `INSERT INTO story_df (term, df) SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
+         ON CONFLICT (term) DO UPDATE SET df = df + excluded.df`,
       ),
       count: p<number>("SELECT value FROM story_counters WHERE name = 'entries'").pluck(),
       countBump: p("UPDATE story_counters SET value = value + 1 WHERE name = 'entries'"),
@@ -156,10 +161,10 @@ export class SqliteStoryIndex implements StoryIndex, RelatedSource {
 
   byKeys(keys: string[], from: number, to: number, limitPerKey: number): Map<string, string[]> {
     const out = new Map<string, string[]>();
-    for (const k of keys) {
-      const kid = this.q.kid.get(k);
-      out.set(k, kid === undefined ? [] : this.q.posting.all(kid, clampTime(from), clampTime(to), Math.max(0, limitPerKey)));
-    }
+    const lo = clampTime(from);
+    const hi = clampTime(to);
+    const limit = Math.max(0, limitPerKey);
+    for (const k of keys) out.set(k, this.q.posting.all(k, lo, hi, limit));
     return out;
   }
 
@@ -221,10 +226,11 @@ export class SqliteStoryIndex implements StoryIndex, RelatedSource {
       this.dfCount = n;
     }
     const missing = [...new Set(terms.filter((t) => !this.dfCache.has(t)))];
+    const pending = this.pendingDf;
     for (let i = 0; i < missing.length; i += 5000) {
       const part = missing.slice(i, i + 5000);
-      for (const t of part) this.dfCache.set(t, 0);
-      for (const [t, d] of this.q.df.all(JSON.stringify(part))) this.dfCache.set(t, d);
+      for (const t of part) this.dfCache.set(t, pending?.get(t) ?? 0);
+      for (const [t, d] of this.q.df.all(JSON.stringify(part))) this.dfCache.set(t, d + (pending?.get(t) ?? 0));
     }
     return terms.map((t) => this.dfCache.get(t) ?? 0);
   }
@@ -255,7 +261,9 @@ export class SqliteStoryIndex implements StoryIndex, RelatedSource {
     const n = this.docCount();
     this.q.countBump.run();
     const terms = [...new Set(e.terms)];
-    this.q.dfBump.run(JSON.stringify(terms));
+    const pending = this.pendingDf;
+    if (pending) for (const t of terms) pending.set(t, (pending.get(t) ?? 0) + 1);
+    else this.q.dfBump.run(JSON.stringify(terms));
     if (n === this.dfCount) {
       for (const t of terms) {
         const d = this.dfCache.get(t);
@@ -273,11 +281,33 @@ export class SqliteStoryIndex implements StoryIndex, RelatedSource {
     this.remember({ ...e, bands: [], keys: [] });
   }
 
-  /** Forgets every cached value (after a rolled-back transaction). */
+  /** Forgets every cached value (after a rolled-back transaction), and unwritten df increments. */
   resetCaches(): void {
     this.cache.clear();
     this.dfCache.clear();
     this.dfCount = -1;
+    this.pendingDf?.clear();
+  }
+
+  /**
+   * Inside one write transaction, document-frequency increments are summed in memory and
+   * written once per term by `flushDocFreq` (a chunk of articles shares most of its terms),
+   * instead of one upsert per term and article; `docFreq` adds them to what it reads, so
+   * the grouping sees the same numbers. The caller must flush before it commits (or drop
+   * them with `resetCaches` when it rolls back), and stop deferring after.
+   */
+  deferDocFreq(on: boolean): void {
+    if (!on) this.flushDocFreq();
+    this.pendingDf = on ? (this.pendingDf ?? new Map()) : null;
+  }
+
+  /** Writes the deferred df increments (one row per term). */
+  flushDocFreq(): void {
+    const pending = this.pendingDf;
+    if (!pending || pending.size === 0) return;
+    const rows = [...pending];
+    pending.clear();
+    for (let i = 0; i < rows.length; i += 5000) this.q.dfAdd.run(JSON.stringify(rows.slice(i, i + 5000)));
   }
 
   private mirror(id: string, storyId: string, duplicateOf: string | null): void {

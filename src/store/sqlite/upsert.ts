@@ -6,8 +6,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { Article } from '../../model/article.ts';
-import { normalize } from '../../arabic/index.ts';
-import { termString, titleStrings, type Analyzer } from '../../search/analyzer.ts';
+import { attachAnalysis, normalize, type Term } from '../../arabic/index.ts';
+import { defaultAnalyzer, termString, titleStrings, type Analyzer } from '../../search/analyzer.ts';
 import type { UpsertResult } from '../types.ts';
 import { canonicalOf, computedColumns, contentHash, effectiveDate, sourceHash, type ArticleRow } from './rows.ts';
 
@@ -57,6 +57,22 @@ export class Upserter {
     this.run = db.transaction((articles: Article[]) => articles.map((a) => this.one(a)));
   }
 
+  /**
+   * The index strings of an article. With the default analyzer its terms are also attached
+   * to the article object (src/arabic attachAnalysis), so the pipeline's story step does
+   * not analyze the same title and text again.
+   */
+  private analyze(a: Article): { title: { terms: string; norms: string }; text: string } {
+    if (this.analyzer !== defaultAnalyzer) return { title: titleStrings(this.analyzer, a.title), text: termString(this.analyzer, a.text) };
+    const tt = this.analyzer.terms(a.title);
+    const xt = this.analyzer.terms(a.text);
+    const term = (t: Term): string => t.term;
+    const titleTerms = tt.map(term);
+    const textTerms = xt.map(term);
+    attachAnalysis(a, { title: a.title, text: a.text, titleTerms, textTerms });
+    return { title: { terms: titleTerms.join(' '), norms: tt.map((t) => t.norm).join(' ') }, text: textTerms.join(' ') };
+  }
+
   /** Without a URL the id is the normalized-content hash (model/article.ts): match by id. */
   private find(a: Article, canon: string | null): Existing | undefined {
     if (canon) return this.byCanon.get(canon) ?? this.byId.get(a.id);
@@ -76,7 +92,8 @@ export class Upserter {
       if (!changed) return { id: old.id, status: 'unchanged' };
     }
     const reindex = !old || old.content_hash !== chash;
-    const title = reindex ? titleStrings(this.analyzer, a.title) : null;
+    const analysis = reindex ? this.analyze(a) : null;
+    const title = analysis?.title ?? null;
     const keep = old && !reindex;
     const row: Columns = {
       id: old?.id ?? a.id,
@@ -112,7 +129,7 @@ export class Upserter {
     } else {
       seq = this.insert.run(row).lastInsertRowid;
     }
-    if (reindex) this.ftsInsert.run(seq, row.title_terms, termString(this.analyzer, a.text));
+    if (analysis) this.ftsInsert.run(seq, row.title_terms, analysis.text);
     for (const t of a.tags) {
       const n = normalizeTag(t);
       if (n) this.tagInsert.run(n, seq);

@@ -1,0 +1,76 @@
+/**
+ * One measured ingest run of bench/ingest, in its own process (so its CPU time is its
+ * own): parses the corpus into memory, then stores it into a fresh SQLite file in batches
+ * of 500, one of three ways, and prints one JSON line with wall and CPU times.
+ *
+ * - `fts`: the baseline — a bare FTS5 table (`unicode61`) with the raw title and text, the
+ *   same pragmas as Marsad's store (WAL, synchronous=NORMAL), one transaction per batch.
+ * - `store`: Marsad's store path without enrichment or grouping (`store.upsertArticles`:
+ *   identity, analyzer, FTS5 over pre-analyzed terms, tags).
+ * - `pipeline`: what `marsad import` does (src/pipeline `ingest`: outlet names, entities and
+ *   keywords, upsert, duplicates/stories and the entity index).
+ *
+ * Usage: node --import tsx bench/ingest/worker.ts <fts|store|pipeline> <corpus dir> <db file>
+ */
+import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { parseDocument } from '../../src/ingest/index.ts';
+import { readInputs } from '../../src/ingest/inputs.ts';
+import type { Article } from '../../src/model/article.ts';
+import { ingest } from '../../src/pipeline/index.ts';
+import { openStore } from '../../src/store/index.ts';
+
+const BATCH = 500;
+const [mode, corpus, db] = process.argv.slice(2);
+if ((mode !== 'fts' && mode !== 'store' && mode !== 'pipeline') || !corpus || !db) {
+  process.stderr.write('usage: worker.ts <fts|store|pipeline> <corpus dir> <db file>\n');
+  process.exit(2);
+}
+
+/** CPU milliseconds (user + system) of this process since `from`. */
+const cpuMs = (from: NodeJS.CpuUsage): number => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+};
+
+const cpu0 = process.cpuUsage();
+const t0 = performance.now();
+const articles: Article[] = [];
+for await (const item of readInputs([corpus])) {
+  if ('doc' in item) articles.push(...(await parseDocument(item.doc)).articles);
+}
+const parse = { wallMs: performance.now() - t0, cpuMs: cpuMs(cpu0) };
+
+for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+/** Wall ms of each batch (the pipeline's cost per article must not grow with the store). */
+const batchMs: number[] = [];
+const cpu1 = process.cpuUsage();
+const t1 = performance.now();
+if (mode === 'fts') {
+  const d = new Database(db);
+  d.pragma('journal_mode = WAL');
+  d.pragma('synchronous = NORMAL');
+  d.exec("CREATE VIRTUAL TABLE fts USING fts5 (title, text, tokenize = 'unicode61')");
+  const ins = d.prepare('INSERT INTO fts (title, text) VALUES (?, ?)');
+  const batch = d.transaction((as: Article[]) => {
+    for (const a of as) ins.run(a.title, a.text);
+  });
+  for (let i = 0; i < articles.length; i += BATCH) {
+    const b0 = performance.now();
+    batch(articles.slice(i, i + BATCH));
+    batchMs.push(performance.now() - b0);
+  }
+  d.close();
+} else {
+  const store = await openStore(db);
+  for (let i = 0; i < articles.length; i += BATCH) {
+    const part = articles.slice(i, i + BATCH);
+    const b0 = performance.now();
+    if (mode === 'store') await store.upsertArticles(part);
+    else await ingest(store, part);
+    batchMs.push(performance.now() - b0);
+  }
+  await store.close();
+}
+const run = { wallMs: performance.now() - t1, cpuMs: cpuMs(cpu1) };
+process.stdout.write(JSON.stringify({ mode, articles: articles.length, parse, run, batchMs }) + '\n');
