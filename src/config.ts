@@ -13,6 +13,8 @@ export interface Config {
   logLevel: string;
   /** Directory holding gazetteers, stopwords and the demo sample. */
   dataDir: string;
+  /** Per-IP rate limits (requests per minute) on the search API and on writes. */
+  rateLimit: { search: number; write: number };
 }
 
 export interface ConfigOverrides {
@@ -34,5 +36,16 @@ export function loadConfig(flags: ConfigOverrides = {}, env: NodeJS.ProcessEnv =
     adminToken: env.MARSAD_ADMIN_TOKEN || null,
     logLevel: env.MARSAD_LOG_LEVEL ?? 'info',
     dataDir: resolve(ROOT, 'data'),
+    rateLimit: Object.freeze({
+      search: positiveInt(env.MARSAD_RATE_LIMIT_SEARCH, 600, 'MARSAD_RATE_LIMIT_SEARCH'),
+      write: positiveInt(env.MARSAD_RATE_LIMIT_WRITE, 60, 'MARSAD_RATE_LIMIT_WRITE'),
+    }),
   });
+}
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`config: ${name} must be a positive integer, got ${value}`);
+  return n;
 }

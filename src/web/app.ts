@@ -4,7 +4,6 @@
  * leak a stack trace. `buildApp` takes its dependencies; it opens nothing itself.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { readFileSync } from 'node:fs';
 import type { ReaderStore, SourceAdmin } from './types.ts';
@@ -15,6 +14,8 @@ import { registerAdminPages } from './pages/admin.ts';
 import { registerAtomFeeds } from './feeds/atom.ts';
 import { registerApi } from './api/v1.ts';
 import { errorPage } from './pages/errors.ts';
+import { cachedStore } from './cache.ts';
+import { addSecurityHeaders } from './headers.ts';
 
 export interface AppDeps {
   store: ReaderStore & Partial<SourceAdmin>;
@@ -36,7 +37,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('marsadRoutes', routes);
   app.addContentTypeParser(['text/x-opml', 'application/xml', 'text/xml', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  await app.register(helmet, {
+  // helmet's headers, computed once (src/web/headers.ts): @fastify/helmet rebuilds them per request.
+  await addSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], styleSrc: ["'self'"], scriptSrc: ["'none'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] },
     },
@@ -58,11 +60,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/static/style.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS));
   app.get('/healthz', async () => ({ ok: true }));
 
-  registerReaderPages(app, deps.store);
-  registerSearchPage(app, deps.store);
-  registerEntityPages(app, deps.store);
-  registerAtomFeeds(app, deps.store);
-  registerAdminPages(app, { store: deps.store, adminToken: deps.adminToken, starterOpml: deps.starterOpml ?? null });
-  registerApi(app, { store: deps.store, adminToken: deps.adminToken, rateLimit: deps.rateLimit ?? { search: 600, write: 60 } });
+  // Every route reads through the cache (src/web/cache.ts): the store's change token keeps it fresh.
+  const store = cachedStore(deps.store);
+  registerReaderPages(app, store);
+  registerSearchPage(app, store);
+  registerEntityPages(app, store);
+  registerAtomFeeds(app, store);
+  registerAdminPages(app, { store, adminToken: deps.adminToken, starterOpml: deps.starterOpml ?? null });
+  registerApi(app, { store, adminToken: deps.adminToken, rateLimit: deps.rateLimit ?? { search: 600, write: 60 } });
   return app;
 }

@@ -26,7 +26,7 @@ ${others.length ? html`<ul class="outlets" aria-label="مصادر أخرى">${ot
 </section>`;
 }
 
-export function articleItem(a: Article, extra?: SafeHtml): SafeHtml {
+export function articleItem(a: Pick<Article, 'id' | 'title' | 'lang' | 'outlet' | 'publishedAt'>, extra?: SafeHtml): SafeHtml {
   return html`<section class="item">
 <h3><a href="${path.article(a.id)}" dir="auto" lang="${a.lang}">${a.title || '(بلا عنوان)'}</a></h3>
 <div class="meta">${a.outlet ? html`<a href="${path.outlet(a.outlet)}">${a.outlet}</a> · ` : ''}${timeTag(a.publishedAt)}${extra ?? ''}</div>

@@ -15,8 +15,10 @@ const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
 
 /** Escapes text for HTML content and quoted attribute values. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESC[c]!);
+  // Most text (Arabic prose) has nothing to escape: a test is cheaper than a replace.
+  return UNSAFE.test(s) ? s.replace(/[&<>"']/g, (c) => ESC[c]!) : s;
 }
+const UNSAFE = /[&<>"']/;
 
 type Value = SafeHtml | string | number | null | undefined | false | Value[];
 

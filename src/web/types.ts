@@ -57,6 +57,11 @@ export interface ReaderStore {
   entityDaily(id: string): Promise<Array<{ day: string; count: number }>>;
   listOutlets(): Promise<Array<{ outlet: string; count: number }>>;
   listSources(): Promise<SourceInfo[]>;
+  /**
+   * Optional: a token that changes whenever the stored data may have changed, null while
+   * a write is under way. A store that has one gets its reads cached (src/web/cache.ts).
+   */
+  changeToken?(): string | null;
 }
 
 /** Source management (admin only). */

@@ -59,7 +59,7 @@ export function registerServe(program: Command): void {
         }, { concurrency: 4 });
         scheduler.start();
       }
-      const app = await buildApp({ store, adminToken: config.adminToken, starterOpml: join(config.dataDir, 'sources.opml') });
+      const app = await buildApp({ store, adminToken: config.adminToken, starterOpml: join(config.dataDir, 'sources.opml'), rateLimit: config.rateLimit });
       await app.listen({ port: config.port, host: config.host });
       const addr = app.server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.port;

@@ -6,6 +6,7 @@ import { arabicDate, gmt } from '../format.ts';
 import { PAGE_SIZE, articleItem, filterForm, pager, paragraphs, path, storyItem, timeTag } from '../components.ts';
 import { date, endOfDay, int, str, type Query } from '../params.ts';
 import type { ReaderStore, StorySummary } from '../types.ts';
+import type { CardReader } from '../cache.ts';
 import { notFound } from './errors.ts';
 
 /** How many of the latest stories compete for «الأكثر تغطية», and how many are shown. */
@@ -20,7 +21,7 @@ export function topCovered(latest: StorySummary[]): StorySummary[] {
     .slice(0, TOP_SHOWN);
 }
 
-export function registerReaderPages(app: FastifyInstance, store: ReaderStore): void {
+export function registerReaderPages(app: FastifyInstance, store: ReaderStore & CardReader): void {
   app.get('/', async (req, reply) => {
     const q = req.query as Query;
     const outlet = str(q, 'outlet');
@@ -47,7 +48,7 @@ ${pager('/', { outlet, from, to }, page, stories.length > PAGE_SIZE)}`;
     const { id } = req.params as { id: string };
     const story = await store.getStory(id);
     if (!story) return notFound(reply, 'القصة غير موجودة');
-    const articles = (await store.getArticles(story.articleIds)).sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? ''));
+    const articles = (await store.articleCards(story.articleIds)).sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? ''));
     const earliest = articles[0]?.id;
     const body = html`<h1 dir="auto">${story.title}</h1>
 <p class="meta">${story.outlets.length} مصادر · أول ظهور ${timeTag(story.firstSeen)} عند ${story.originalOutlet ?? '—'}</p>
@@ -59,8 +60,9 @@ ${articles.map((a) => articleItem(a, a.id === earliest ? html` <span class="badg
     const { id } = req.params as { id: string };
     const a = await store.getArticle(id);
     if (!a) return notFound(reply, 'المقال غير موجود');
-    const [related, story] = await Promise.all([store.relatedArticles(a.id, 5), a.storyId ? store.getStory(a.storyId) : null]);
-    const others = story ? (await store.getArticles(story.articleIds.filter((x) => x !== a.id))).filter((o) => o.outlet !== a.outlet || o.id !== a.id) : [];
+    // List items need only cards (title, outlet, date), not whole articles.
+    const [related, story] = await Promise.all([store.relatedCards(a.id, 5), a.storyId ? store.getStory(a.storyId) : null]);
+    const others = story ? await store.articleCards(story.articleIds.filter((x) => x !== a.id)) : [];
     const entities = a.entities ?? [];
     const keywords = (a.keywords?.length ? a.keywords : a.tags).filter((k) => !entities.some((e) => e.name === k));
     const body = html`<article lang="${a.lang}" dir="auto">
