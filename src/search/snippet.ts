@@ -7,7 +7,7 @@
  * `markSnippet`.
  */
 import type { Analyzer, Term } from './analyzer.ts';
-import type { Highlight } from '../store/types.ts';
+import type { Highlight, SearchHit } from '../store/types.ts';
 
 export interface Snippet {
   snippet: string;
@@ -146,4 +146,30 @@ export function markSnippet(s: Snippet, open = '[', close = ']', escape: (x: str
     at = b;
   }
   return out + escape(s.snippet.slice(at));
+}
+
+/** The stored fields a search hit is built from (the same in every backend). */
+export interface HitSource {
+  id: string;
+  url: string | null;
+  title: string;
+  outlet: string | null;
+  published_at: string | null;
+  text: string;
+}
+
+/**
+ * Search hits for a ranked page of candidates: each candidate's stored row (looked up by
+ * `key`), its score rounded to 3 decimals, and a snippet of its text around the query terms.
+ */
+export function toHits<C extends { score: number }, K>(page: readonly C[], key: (c: C) => K, rows: ReadonlyMap<K, HitSource>, queryTerms: Iterable<string>, analyzer: Analyzer): SearchHit[] {
+  const terms = [...queryTerms];
+  const out: SearchHit[] = [];
+  for (const c of page) {
+    const r = rows.get(key(c));
+    if (!r) continue;
+    const s = buildSnippet(r.text, terms, analyzer);
+    out.push({ id: r.id, url: r.url, title: r.title, outlet: r.outlet, publishedAt: r.published_at, score: Math.round(c.score * 1000) / 1000, snippet: s.snippet, highlights: s.highlights });
+  }
+  return out;
 }

@@ -14,7 +14,7 @@ import type pg from 'pg';
 import type { Analyzer } from '../../search/analyzer.ts';
 import { parseQuery, relaxQuery, type ParsedQuery } from '../../search/query.ts';
 import { rerank } from '../../search/rank.ts';
-import { buildSnippet } from '../../search/snippet.ts';
+import { toHits } from '../../search/snippet.ts';
 import { FTS_TUNING } from '../sqlite/search.ts';
 import { normalizeTag } from '../sqlite/upsert.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '../types.ts';
@@ -246,22 +246,6 @@ export class PgSearch {
     const rows = new Map(
       (await this.pool.query<HitRow>('SELECT seq, id, url, title, outlet, published_at, text FROM articles WHERE seq = ANY($1::int[])', [page.map((c) => c.seq)])).rows.map((r) => [r.seq, r]),
     );
-    const out: SearchHit[] = [];
-    for (const c of page) {
-      const r = rows.get(c.seq);
-      if (!r) continue;
-      const s = buildSnippet(r.text, p.terms, this.analyzer);
-      out.push({
-        id: r.id,
-        url: r.url,
-        title: r.title,
-        outlet: r.outlet,
-        publishedAt: r.published_at,
-        score: Math.round(c.score * 1000) / 1000,
-        snippet: s.snippet,
-        highlights: s.highlights,
-      });
-    }
-    return out;
+    return toHits(page, (c) => c.seq, rows, p.terms, this.analyzer);
   }
 }

@@ -10,72 +10,14 @@
  * frequencies while the entry counter says no other worker has added entries since.
  */
 import type { RelatedCandidate, RelatedSource, Story, StoryEntry, StoryIndex } from '../../stories/index.ts';
+import { clampTime, isoTime, join, shinglesToBlob as toBytes, toEntry, words, type EntryRow, type StoryRow } from '../story-rows.ts';
 import { bandInt } from '../sqlite/stories.ts';
 import type { TxScope } from './db.ts';
 
-interface EntryRow {
-  eid: number;
-  id: string;
-  time: number;
-  outlet: string | null;
-  title: string;
-  exact: string | null;
-  shingles: Buffer;
-  terms: string;
-  title_terms: string;
-  lede_terms: string;
-  entities: string;
-  story_id: string;
-  duplicate_of: string | null;
-}
-
-interface StoryRow {
-  id: string;
-  title: string;
-  first_seen: string;
-  last_seen: string;
-  original_id: string;
-  original_outlet: string | null;
-  outlets: string;
-  article_count: number;
-}
-
-const words = (s: string): string[] => (s ? s.split(' ') : []);
-const join = (xs: readonly string[]): string => xs.filter((x) => x && !/\s/u.test(x)).join(' ');
-const clampTime = (t: number): number => (Number.isFinite(t) ? Math.trunc(t) : t > 0 ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER);
-const isoTime = (t: number): string => new Date(Math.min(8.64e15, Math.max(-8.64e15, t))).toISOString();
-const toBytes = (s: Uint32Array): Buffer => {
-  const b = Buffer.alloc(s.length * 4);
-  for (let i = 0; i < s.length; i++) b.writeUInt32LE(s[i]!, i * 4);
-  return b;
-};
-const fromBytes = (b: Buffer): Uint32Array => {
-  const out = new Uint32Array(b.byteLength >>> 2);
-  for (let i = 0; i < out.length; i++) out[i] = b.readUInt32LE(i * 4);
-  return out;
-};
 
 const ENTRY_CACHE = 4096;
 const DF_CACHE = 300_000;
 
-function toEntry(r: EntryRow): StoryEntry {
-  return {
-    id: r.id,
-    time: r.time,
-    outlet: r.outlet,
-    title: r.title,
-    exact: r.exact,
-    bands: [],
-    shingles: fromBytes(r.shingles),
-    terms: words(r.terms),
-    titleTerms: words(r.title_terms),
-    ledeTerms: words(r.lede_terms),
-    entities: words(r.entities),
-    keys: [],
-    storyId: r.story_id,
-    duplicateOf: r.duplicate_of,
-  };
-}
 
 export class PgStoryIndex implements StoryIndex, RelatedSource {
   private readonly cache = new Map<string, StoryEntry>();

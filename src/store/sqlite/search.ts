@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import type { Analyzer } from '../../search/analyzer.ts';
 import { parseQuery, relaxQuery, type Item, type ParsedQuery } from '../../search/query.ts';
 import { rerank } from '../../search/rank.ts';
-import { buildSnippet } from '../../search/snippet.ts';
+import { toHits } from '../../search/snippet.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '../types.ts';
 import { normalizeTag } from './upsert.ts';
 
@@ -150,22 +150,6 @@ export class SqliteSearch {
         .all(JSON.stringify(page.map((c) => c.seq)))
         .map((r) => [r.seq, r]),
     );
-    const out: SearchHit[] = [];
-    for (const c of page) {
-      const r = rows.get(c.seq);
-      if (!r) continue;
-      const s = buildSnippet(r.text, p.terms, this.analyzer);
-      out.push({
-        id: r.id,
-        url: r.url,
-        title: r.title,
-        outlet: r.outlet,
-        publishedAt: r.published_at,
-        score: Math.round(c.score * 1000) / 1000,
-        snippet: s.snippet,
-        highlights: s.highlights,
-      });
-    }
-    return out;
+    return toHits(page, (c) => c.seq, rows, p.terms, this.analyzer);
   }
 }

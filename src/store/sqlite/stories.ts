@@ -16,38 +16,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { RelatedCandidate, RelatedSource, Story, StoryEntry, StoryIndex } from '../../stories/index.ts';
+import { clampTime, isoTime, join, toEntry as sharedToEntry, words, type EntryRow, type StoryRow } from '../story-rows.ts';
 
-interface EntryRow {
-  eid: number;
-  id: string;
-  time: number;
-  outlet: string | null;
-  title: string;
-  exact: string | null;
-  shingles: Buffer;
-  terms: string;
-  title_terms: string;
-  lede_terms: string;
-  entities: string;
-  story_id: string;
-  duplicate_of: string | null;
-}
-
-interface StoryRow {
-  id: string;
-  title: string;
-  first_seen: string;
-  last_seen: string;
-  original_id: string;
-  original_outlet: string | null;
-  outlets: string;
-  article_count: number;
-}
-
-const words = (s: string): string[] => (s ? s.split(' ') : []);
-const join = (xs: readonly string[]): string => xs.filter((x) => x && !/\s/u.test(x)).join(' ');
-/** Time bounds as SQLite integers (±Infinity would bind as REAL and compare oddly). */
-const clampTime = (t: number): number => (Number.isFinite(t) ? Math.trunc(t) : t > 0 ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER);
 
 /** `<band>:<hex>` → band × 2^32 + hash; any other shape → a 52-bit FNV hash of the string. */
 export function bandInt(key: string): number {
@@ -61,8 +31,6 @@ export function bandInt(key: string): number {
   }
   return -(((h1 >>> 0) * 2 ** 20 + ((h2 >>> 0) & 0xfffff)) + 1); // negative: never a packed key
 }
-
-const isoTime = (t: number): string => new Date(Math.min(8.64e15, Math.max(-8.64e15, t))).toISOString();
 
 const toBlob = (s: Uint32Array): Buffer => Buffer.from(s.buffer, s.byteOffset, s.byteLength);
 function fromBlob(b: Buffer): Uint32Array {
@@ -391,23 +359,5 @@ export class SqliteStoryIndex implements StoryIndex, RelatedSource {
 }
 
 function toEntry(r: EntryRow): StoryEntry {
-  const titleTerms = words(r.title_terms);
-  const ledeTerms = words(r.lede_terms);
-  const entities = words(r.entities);
-  return {
-    id: r.id,
-    time: r.time,
-    outlet: r.outlet,
-    title: r.title,
-    exact: r.exact,
-    bands: [],
-    shingles: fromBlob(r.shingles),
-    terms: words(r.terms),
-    titleTerms,
-    ledeTerms,
-    entities,
-    keys: [],
-    storyId: r.story_id,
-    duplicateOf: r.duplicate_of,
-  };
+  return sharedToEntry(r, fromBlob);
 }

@@ -1,0 +1,75 @@
+/**
+ * Row shapes and conversions of the stories tables, shared by every backend (the SQL
+ * schemas are the same shape in sqlite/ and postgres/ migrations 010): an entry row back
+ * to the StoryEntry the grouping works on, term lists stored space-joined, shingles as a
+ * little-endian uint32 blob, times as epoch ms clamped to what a database integer holds.
+ */
+import type { StoryEntry } from '../stories/index.ts';
+
+export interface EntryRow {
+  eid: number;
+  id: string;
+  time: number;
+  outlet: string | null;
+  title: string;
+  exact: string | null;
+  shingles: Buffer;
+  terms: string;
+  title_terms: string;
+  lede_terms: string;
+  entities: string;
+  story_id: string;
+  duplicate_of: string | null;
+}
+
+export interface StoryRow {
+  id: string;
+  title: string;
+  first_seen: string;
+  last_seen: string;
+  original_id: string;
+  original_outlet: string | null;
+  outlets: string;
+  article_count: number;
+}
+
+/** Space-joined term lists (terms never contain spaces; any that would are dropped). */
+export const words = (s: string): string[] => (s ? s.split(' ') : []);
+export const join = (xs: readonly string[]): string => xs.filter((x) => x && !/\s/u.test(x)).join(' ');
+
+/** Time bounds as database integers (±Infinity would bind as REAL and compare oddly). */
+export const clampTime = (t: number): number => (Number.isFinite(t) ? Math.trunc(t) : t > 0 ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER);
+export const isoTime = (t: number): string => new Date(Math.min(8.64e15, Math.max(-8.64e15, t))).toISOString();
+
+/** Shingle hashes to the stored blob (little-endian uint32) and back. */
+export function shinglesToBlob(s: Uint32Array): Buffer {
+  const b = Buffer.alloc(s.length * 4);
+  for (let i = 0; i < s.length; i++) b.writeUInt32LE(s[i]!, i * 4);
+  return b;
+}
+
+export function shinglesFromBlob(b: Buffer): Uint32Array {
+  const out = new Uint32Array(b.byteLength >>> 2);
+  for (let i = 0; i < out.length; i++) out[i] = b.readUInt32LE(i * 4);
+  return out;
+}
+
+/** A stored entry row back to the StoryEntry the grouping works on (bands and keys are not kept per entry). */
+export function toEntry(r: EntryRow, fromBlob: (b: Buffer) => Uint32Array = shinglesFromBlob): StoryEntry {
+  return {
+    id: r.id,
+    time: r.time,
+    outlet: r.outlet,
+    title: r.title,
+    exact: r.exact,
+    bands: [],
+    shingles: fromBlob(r.shingles),
+    terms: words(r.terms),
+    titleTerms: words(r.title_terms),
+    ledeTerms: words(r.lede_terms),
+    entities: words(r.entities),
+    keys: [],
+    storyId: r.story_id,
+    duplicateOf: r.duplicate_of,
+  };
+}
