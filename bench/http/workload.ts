@@ -5,23 +5,13 @@
  * schema. A fixed seed makes the same database give the same workload every run.
  */
 import { encodeCursor } from '../../src/web/api/cursor.ts';
+import { rng } from '../rng.ts';
 
 interface ArticleJson {
   id: string;
   title: string;
 }
 
-/** Mulberry32: small, seeded, good enough to shuffle a workload. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(xs: T[], rand: () => number): T[] {
   for (let i = xs.length - 1; i > 0; i--) {

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { isStopword, normalize } from '../../src/arabic/index.ts';
 import { analyzeEntities, extractKeywords, shippedTermStats } from '../../src/enrich/index.ts';
 import { readSaudiNewsNet, type CorpusArticle } from './corpus.ts';
+import { rng } from '../rng.ts';
 
 const stats = shippedTermStats();
 
@@ -30,17 +31,8 @@ console.log(`page: overlap ${hit.length}/${pageTags.length} (${hit.join(', ')})`
 console.log(`page 2: ${extractKeywords(page.articles[1]!, stats).join(' | ')}`);
 
 // 2. Seeded sample.
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const all: CorpusArticle[] = [...readSaudiNewsNet()];
-const rnd = mulberry32(20230920);
+const rnd = rng(20230920);
 const picked = new Set<number>();
 while (picked.size < 50) picked.add(Math.floor(rnd() * all.length));
 let total = 0;

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from '../../src/ingest/index.ts';
 import { readInputs } from '../../src/ingest/inputs.ts';
 import { makeArticle, type Article } from '../../src/model/article.ts';
+import { rng } from '../rng.ts';
 
 export const CORPUS = fileURLToPath(new URL('../../../shared/corpus/saudinewsnet/', import.meta.url));
 
@@ -39,17 +40,6 @@ export async function loadCorpus(log: (s: string) => void = () => undefined): Pr
   return out;
 }
 
-/** mulberry32, seeded: the same copies on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Copy number `k` (≥ 1) of `a`: new URL and id, date shifted k days, ~3% of words perturbed. */
 export function perturb(a: Article, k: number): Article {

@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.ts';
 import { importInputs } from '../../src/store/import.ts';
-import { rowToArticle, type ArticleRow } from '../../src/store/sqlite/rows.ts';
+import { rowToArticle, type ArticleRow } from '../../src/store/rows.ts';
 import { analyzerFor } from '../../src/search/analyzer.ts';
 import { knownItems, REPORT_SEED, TUNING_SEED, type KnownItem, type Recipe } from './queries.ts';
 import { writtenCeiling } from './ceiling.ts';

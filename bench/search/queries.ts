@@ -10,6 +10,7 @@
  * same after folding hamza, ة, ى, harakat and tatweel (copies nobody can tell apart).
  */
 import { tokenize, isStopword } from '../../src/arabic/index.ts';
+import { rng } from '../rng.ts';
 
 export interface BenchArticle {
   id: string;
@@ -25,17 +26,6 @@ export interface KnownItem {
   relevant: Set<string>;
 }
 
-/** mulberry32: a small seeded PRNG, so every run draws the same queries. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HARAKAT = /[\u064b-\u065f\u0670\u0640]/g;
 

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { importInputs } from '../../src/store/import.ts';
-import { rowToArticle, type ArticleRow } from '../../src/store/sqlite/rows.ts';
+import { rowToArticle, type ArticleRow } from '../../src/store/rows.ts';
 import { analyzerFor } from '../../src/search/analyzer.ts';
 import { knownItems, TUNING_SEED, type Recipe } from './queries.ts';
 import { RANKING } from '../../src/search/rank.ts';

@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { tokenize } from '../../src/arabic/index.ts';
 import type { Article } from '../../src/model/article.ts';
 import { foldText } from '../../src/stories/fingerprint.ts';
+import { rng } from '../rng.ts';
+export { rng };
 
 export interface Pair {
   a: string;
@@ -20,17 +22,6 @@ export interface HandPair extends Pair {
   reason: string;
 }
 
-/** A small deterministic generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function wordSet(s: string): Set<string> {
   return new Set(tokenize(s).map((t) => t.norm));

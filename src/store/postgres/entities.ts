@@ -8,7 +8,7 @@
 import { extractEntities } from '../../enrich/index.ts';
 import type { EntityInfo } from '../../web/types.ts';
 import { entityNorm, type IndexedArticle } from '../sqlite/entities.ts';
-import { normalizeTag } from '../sqlite/upsert.ts';
+import { normalizeTag } from '../rows.ts';
 import type { TxScope } from './db.ts';
 
 function dayOf(iso: string | null): string | null {

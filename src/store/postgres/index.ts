@@ -13,7 +13,7 @@ import type { Article } from '../../model/article.ts';
 import { canonicalUrl } from '../../model/url.ts';
 import { defaultAnalyzer, titleStrings, type Analyzer } from '../../search/analyzer.ts';
 import { analyzerFingerprint } from '../sqlite/index.ts';
-import { rowToArticle, type ArticleRow } from '../sqlite/rows.ts';
+import { rowToArticle, type ArticleRow } from '../rows.ts';
 import type { ArticleQuery, SearchQuery, SearchResult, Store, UpsertResult } from '../types.ts';
 import { migratePg, quoteSchema } from './migrate.ts';
 import { pgTypes } from './db.ts';

@@ -17,7 +17,7 @@ import type { PendingArticle, PipelineStore } from '../../pipeline/types.ts';
 import { entryOf, relatedArticles } from '../../stories/index.ts';
 import type { EntityInfo, ListOptions, ReaderStore, SourceAdmin, SourceInfo, StorySummary } from '../../web/types.ts';
 import type { ArticleListOptions } from '../sqlite/reader.ts';
-import { canonicalOf, contentHash, rowToArticle, type ArticleRow } from '../sqlite/rows.ts';
+import { canonicalOf, contentHash, rowToArticle, type ArticleRow } from '../rows.ts';
 import { TxScope } from './db.ts';
 import { PgEntityIndex } from './entities.ts';
 import { PgStore, type PgStoreOptions } from './index.ts';

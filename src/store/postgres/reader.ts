@@ -7,8 +7,8 @@
 import type { Article } from '../../model/article.ts';
 import type { ListOptions, StorySummary } from '../../web/types.ts';
 import type { ArticleListOptions } from '../sqlite/reader.ts';
-import { rowToArticle, type ArticleRow } from '../sqlite/rows.ts';
-import { normalizeTag } from '../sqlite/upsert.ts';
+import { rowToArticle, type ArticleRow } from '../rows.ts';
+import { normalizeTag } from '../rows.ts';
 import type { TxScope } from './db.ts';
 
 export const ARTICLE_COLUMNS =

@@ -14,9 +14,9 @@ import type pg from 'pg';
 import type { Analyzer } from '../../search/analyzer.ts';
 import { parseQuery, relaxQuery, type ParsedQuery } from '../../search/query.ts';
 import { rerank } from '../../search/rank.ts';
-import { toHits } from '../../search/snippet.ts';
+import { toHits, type HitSource } from '../../search/snippet.ts';
 import { FTS_TUNING } from '../sqlite/search.ts';
-import { normalizeTag } from '../sqlite/upsert.ts';
+import { normalizeTag } from '../rows.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '../types.ts';
 import { B, K1, bm25, idf, type CorpusStats, type RowPositions } from './bm25.ts';
 import { itemTokens, phraseQuery, tsQuery } from './tsv.ts';
@@ -53,16 +53,7 @@ interface MatchRow {
   doc_len: number;
   p: Array<[string, number[]]> | null;
 }
-interface HitRow {
-  seq: number;
-  id: string;
-  url: string | null;
-  title: string;
-  outlet: string | null;
-  published_at: string | null;
-  text: string;
-  title_terms: string;
-}
+type HitRow = HitSource & { seq: number; title_terms: string };
 
 interface Scored {
   seq: number;

@@ -7,45 +7,9 @@
 import type pg from 'pg';
 import type { PollOutcome, PollState, SourceStateStore } from '../../jobs/scheduler.ts';
 import { canonicalUrl } from '../../model/url.ts';
+import { DEFAULT_INTERVAL_SEC, SourceUrlError, pollState, sourceId, sourceInfo, type SourceRow } from '../source-rows.ts';
 import type { SourceAdmin, SourceInfo } from '../../web/types.ts';
-import { DEFAULT_INTERVAL_SEC, SourceUrlError, sourceId } from '../sqlite/sources.ts';
 import type { Db } from './db.ts';
-
-interface SourceRow {
-  id: string;
-  url: string;
-  title: string | null;
-  interval_sec: number;
-  etag: string | null;
-  last_modified: string | null;
-  last_fetch: string | null;
-  status: string | null;
-  error_count: number;
-  last_error: string | null;
-  next_poll: string;
-  created_at: string;
-}
-
-const info = (r: SourceRow): SourceInfo => ({
-  id: r.id,
-  url: r.url,
-  title: r.title,
-  lastFetch: r.last_fetch,
-  status: r.status,
-  errorCount: r.error_count,
-  lastError: r.last_error,
-  nextPoll: r.next_poll,
-});
-
-const state = (r: SourceRow): PollState => ({
-  id: r.id,
-  url: r.url,
-  title: r.title,
-  etag: r.etag,
-  lastModified: r.last_modified,
-  errorCount: r.error_count,
-  intervalSec: r.interval_sec,
-});
 
 export class PgSources implements SourceStateStore, SourceAdmin {
   constructor(
@@ -69,7 +33,7 @@ export class PgSources implements SourceStateStore, SourceAdmin {
   }
 
   async addSource(s: { url: string; title?: string | null }): Promise<SourceInfo> {
-    return info((await this.add(this.pool as unknown as Db, s.url, s.title ?? null)).row);
+    return sourceInfo((await this.add(this.pool as unknown as Db, s.url, s.title ?? null)).row);
   }
 
   async removeSource(id: string): Promise<boolean> {
@@ -102,17 +66,17 @@ export class PgSources implements SourceStateStore, SourceAdmin {
   }
 
   async listSources(): Promise<SourceInfo[]> {
-    return (await this.pool.query<SourceRow>('SELECT * FROM sources ORDER BY coalesce(title, url), url')).rows.map(info);
+    return (await this.pool.query<SourceRow>('SELECT * FROM sources ORDER BY coalesce(title, url), url')).rows.map(sourceInfo);
   }
 
   async dueSources(nowIso: string, limit: number): Promise<PollState[]> {
     const r = await this.pool.query<SourceRow>('SELECT * FROM sources WHERE next_poll <= $1 ORDER BY next_poll LIMIT $2', [nowIso, Math.max(0, Math.trunc(limit))]);
-    return r.rows.map(state);
+    return r.rows.map(pollState);
   }
 
   async getPollState(id: string): Promise<PollState | null> {
     const r = (await this.pool.query<SourceRow>('SELECT * FROM sources WHERE id = $1', [id])).rows[0];
-    return r ? state(r) : null;
+    return r ? pollState(r) : null;
   }
 
   async recordPoll(id: string, o: PollOutcome): Promise<void> {

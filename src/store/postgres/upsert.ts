@@ -1,6 +1,6 @@
 /**
  * The idempotent batch upsert behind `PgStore.upsertArticles`, with the same rules as the
- * SQLite backend (shared row helpers from ../sqlite/rows.ts): match by canonical URL, else
+ * SQLite backend (`planUpsert` in ../rows.ts): match by canonical URL, else
  * by id; keep the stored id; write nothing when nothing changed; re-index when the words
  * changed. One transaction per batch.
  *
@@ -13,24 +13,12 @@ import type pg from 'pg';
 import type { Article } from '../../model/article.ts';
 import { titleStrings, type Analyzer } from '../../search/analyzer.ts';
 import type { UpsertResult } from '../types.ts';
-import { canonicalOf, computedColumns, contentHash, effectiveDate, sourceHash, type ArticleRow } from '../sqlite/rows.ts';
-import { normalizeTag } from '../sqlite/upsert.ts';
+import { ARTICLE_COLUMNS as COLUMNS, EXISTING_COLUMNS as EXISTING, canonicalOf, normalizeTag, planUpsert, type Existing } from '../rows.ts';
 import { indexDoc, textTokens } from './tsv.ts';
 
 /** Advisory-lock class of article identity keys (the first key of the two-int form). */
 export const ARTICLE_LOCK_CLASS = 7401;
 
-type Existing = Pick<
-  ArticleRow,
-  'seq' | 'id' | 'source_hash' | 'content_hash' | 'entities' | 'keywords' | 'story_id' | 'duplicate_of' | 'created_at' | 'title_terms' | 'title_norms' | 'published_at'
->;
-const EXISTING = 'seq, id, source_hash, content_hash, entities, keywords, story_id, duplicate_of, created_at, title_terms, title_norms, published_at';
-const COLUMNS = [
-  'id', 'url', 'canonical_url', 'content_hash', 'source_hash', 'title', 'text', 'published_at', 'outlet', 'via',
-  'author', 'lang', 'tags', 'read_also', 'related_to', 'entities', 'keywords', 'story_id', 'duplicate_of',
-  'title_terms', 'title_norms', 'created_at', 'updated_at',
-] as const;
-type Columns = Omit<ArticleRow, 'seq' | 'title_norms'> & { title_norms: string };
 const INDEX_COLUMNS = ['tsv', 'title_len', 'doc_len'] as const;
 
 const INSERT =
@@ -67,45 +55,10 @@ export async function lockIdentities(c: pg.ClientBase, articles: readonly Articl
 
 /** Upserts one article inside the caller's transaction. */
 export async function upsertOne(c: pg.ClientBase, analyzer: Analyzer, a: Article): Promise<UpsertResult> {
-  const canon = canonicalOf(a);
-  const chash = contentHash(a);
-  const old = (await c.query<Existing>(FIND, [canon, a.id])).rows[0];
-  const published = effectiveDate(a.publishedAt, old?.published_at, old?.content_hash === chash);
-  const shash = sourceHash(a, canon, published);
-  const computed = computedColumns(a);
-  const now = new Date().toISOString();
-  if (old && old.source_hash === shash) {
-    const changed = (Object.keys(computed) as Array<keyof typeof computed>).some((k) => computed[k] !== old[k]);
-    if (!changed) return { id: old.id, status: 'unchanged' };
-  }
-  const reindex = !old || old.content_hash !== chash;
-  const keep = old && !reindex;
-  const title = reindex ? titleStrings(analyzer, a.title) : null;
-  const row: Columns = {
-    id: old?.id ?? a.id,
-    url: a.url,
-    canonical_url: canon,
-    content_hash: chash,
-    source_hash: shash,
-    title: a.title,
-    text: a.text,
-    published_at: published,
-    outlet: a.outlet,
-    via: a.via,
-    author: a.author,
-    lang: a.lang,
-    tags: JSON.stringify(a.tags),
-    read_also: JSON.stringify(a.readAlso),
-    related_to: a.relatedTo,
-    entities: computed.entities !== undefined ? computed.entities : keep ? old.entities : null,
-    keywords: computed.keywords !== undefined ? computed.keywords : keep ? old.keywords : null,
-    story_id: computed.story_id !== undefined ? computed.story_id : keep ? old.story_id : null,
-    duplicate_of: computed.duplicate_of !== undefined ? computed.duplicate_of : keep ? old.duplicate_of : null,
-    title_terms: title?.terms ?? old?.title_terms ?? '',
-    title_norms: title?.norms ?? old?.title_norms ?? '',
-    created_at: old?.created_at ?? now,
-    updated_at: now,
-  };
+  const old = (await c.query<Existing>(FIND, [canonicalOf(a), a.id])).rows[0];
+  const plan = planUpsert(a, old, () => titleStrings(analyzer, a.title));
+  if (plan.unchanged) return { id: plan.id, status: 'unchanged' };
+  const { row, reindex } = plan;
   const values = COLUMNS.map((k) => row[k]);
   const doc = reindex ? indexDoc(textTokens(analyzer, a.title), textTokens(analyzer, a.text)) : null;
   let seq: number;

@@ -15,7 +15,7 @@ import { normalize } from '../../arabic/index.ts';
 import { extractEntities } from '../../enrich/index.ts';
 import type { EntityMention } from '../../model/article.ts';
 import type { EntityInfo } from '../../web/types.ts';
-import { normalizeTag } from './upsert.ts';
+import { normalizeTag } from '../rows.ts';
 
 /** An entity name as compared by lookup: normalized, whitespace folded, `_` as a space. */
 export function entityNorm(name: string): string {

@@ -13,7 +13,7 @@ import { canonicalUrl } from '../../model/url.ts';
 import { defaultAnalyzer, termString, titleStrings, type Analyzer } from '../../search/analyzer.ts';
 import type { ArticleQuery, SearchQuery, SearchResult, Store, UpsertResult } from '../types.ts';
 import { migrate } from './migrate.ts';
-import { rowToArticle, type ArticleRow } from './rows.ts';
+import { rowToArticle, type ArticleRow } from '../rows.ts';
 import { SqliteSearch } from './search.ts';
 import { Upserter } from './upsert.ts';
 

@@ -22,7 +22,7 @@ import { SqliteStoryIndex } from './stories.ts';
 import { SqliteEntityIndex } from './entities.ts';
 import { SqliteSources } from './sources.ts';
 import { SqliteReader, type ArticleListOptions } from './reader.ts';
-import { canonicalOf, contentHash, rowToArticle, type ArticleRow } from './rows.ts';
+import { canonicalOf, contentHash, rowToArticle, type ArticleRow } from '../rows.ts';
 
 type Known = Pick<ArticleRow, 'content_hash' | 'entities' | 'keywords'>;
 

@@ -14,8 +14,8 @@ import type Database from 'better-sqlite3';
 import type { Article } from '../../model/article.ts';
 import type { ArticleQuery } from '../types.ts';
 import type { ListOptions, StorySummary } from '../../web/types.ts';
-import { rowToArticle, type ArticleRow } from './rows.ts';
-import { normalizeTag } from './upsert.ts';
+import { rowToArticle, type ArticleRow } from '../rows.ts';
+import { normalizeTag } from '../rows.ts';
 
 export type ArticleListOptions = ArticleQuery &
   ListOptions & {

@@ -9,9 +9,9 @@ import type Database from 'better-sqlite3';
 import type { Analyzer } from '../../search/analyzer.ts';
 import { parseQuery, relaxQuery, type Item, type ParsedQuery } from '../../search/query.ts';
 import { rerank } from '../../search/rank.ts';
-import { toHits } from '../../search/snippet.ts';
+import { toHits, type HitSource } from '../../search/snippet.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '../types.ts';
-import { normalizeTag } from './upsert.ts';
+import { normalizeTag } from '../rows.ts';
 
 /** BM25 column weights (title, text) and the re-ranked candidate pool; tuned on bench/search. */
 export const FTS_TUNING = { titleWeight: 4, textWeight: 1, candidates: 100 };
@@ -66,15 +66,7 @@ interface Cand {
   title_norms: string;
   published_at: string | null;
 }
-interface HitRow {
-  seq: number;
-  id: string;
-  url: string | null;
-  title: string;
-  outlet: string | null;
-  published_at: string | null;
-  text: string;
-}
+type HitRow = HitSource & { seq: number };
 
 export class SqliteSearch {
   private readonly statements = new Map<string, Database.Statement>();

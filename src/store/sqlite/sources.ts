@@ -9,59 +9,11 @@
  * the web layer turns into a 400). A new source is due at once; `dueSources` reads the
  * next-poll index, never the whole table.
  */
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { PollOutcome, PollState, SourceStateStore } from '../../jobs/scheduler.ts';
 import { canonicalUrl } from '../../model/url.ts';
+import { DEFAULT_INTERVAL_SEC, SourceUrlError, pollState, sourceId, sourceInfo, type SourceRow } from '../source-rows.ts';
 import type { SourceAdmin, SourceInfo } from '../../web/types.ts';
-
-/** Seconds between polls of a healthy source unless set otherwise. */
-export const DEFAULT_INTERVAL_SEC = 15 * 60;
-
-interface SourceRow {
-  id: string;
-  url: string;
-  title: string | null;
-  interval_sec: number;
-  etag: string | null;
-  last_modified: string | null;
-  last_fetch: string | null;
-  status: string | null;
-  error_count: number;
-  last_error: string | null;
-  next_poll: string;
-  created_at: string;
-}
-
-export class SourceUrlError extends Error {
-  readonly code = 'store.bad_source_url';
-  readonly statusCode = 400;
-}
-
-export function sourceId(canon: string): string {
-  return createHash('sha256').update(canon).digest('hex').slice(0, 16);
-}
-
-const info = (r: SourceRow): SourceInfo => ({
-  id: r.id,
-  url: r.url,
-  title: r.title,
-  lastFetch: r.last_fetch,
-  status: r.status,
-  errorCount: r.error_count,
-  lastError: r.last_error,
-  nextPoll: r.next_poll,
-});
-
-const state = (r: SourceRow): PollState => ({
-  id: r.id,
-  url: r.url,
-  title: r.title,
-  etag: r.etag,
-  lastModified: r.last_modified,
-  errorCount: r.error_count,
-  intervalSec: r.interval_sec,
-});
 
 export class SqliteSources implements SourceStateStore, SourceAdmin {
   private readonly q;
@@ -102,7 +54,7 @@ export class SqliteSources implements SourceStateStore, SourceAdmin {
 
   addSource(s: { url: string; title?: string | null }): Promise<SourceInfo> {
     try {
-      return Promise.resolve(info(this.add(s.url, s.title ?? null).row));
+      return Promise.resolve(sourceInfo(this.add(s.url, s.title ?? null).row));
     } catch (e) {
       return Promise.reject(e as Error);
     }
@@ -130,16 +82,16 @@ export class SqliteSources implements SourceStateStore, SourceAdmin {
   }
 
   listSources(): Promise<SourceInfo[]> {
-    return Promise.resolve(this.q.all.all().map(info));
+    return Promise.resolve(this.q.all.all().map(sourceInfo));
   }
 
   dueSources(nowIso: string, limit: number): Promise<PollState[]> {
-    return Promise.resolve(this.q.due.all(nowIso, Math.max(0, Math.trunc(limit))).map(state));
+    return Promise.resolve(this.q.due.all(nowIso, Math.max(0, Math.trunc(limit))).map(pollState));
   }
 
   getPollState(id: string): Promise<PollState | null> {
     const r = this.q.get.get(id);
-    return Promise.resolve(r ? state(r) : null);
+    return Promise.resolve(r ? pollState(r) : null);
   }
 
   recordPoll(id: string, o: PollOutcome): Promise<void> {

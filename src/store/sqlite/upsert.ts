@@ -6,28 +6,11 @@
  */
 import type Database from 'better-sqlite3';
 import type { Article } from '../../model/article.ts';
-import { attachAnalysis, normalize, type Term } from '../../arabic/index.ts';
+import { attachAnalysis, type Term } from '../../arabic/index.ts';
 import { defaultAnalyzer, termString, titleStrings, type Analyzer } from '../../search/analyzer.ts';
 import type { UpsertResult } from '../types.ts';
-import { canonicalOf, computedColumns, contentHash, effectiveDate, sourceHash, type ArticleRow } from './rows.ts';
+import { ARTICLE_COLUMNS as COLUMNS, EXISTING_COLUMNS as EXISTING, canonicalOf, normalizeTag, planUpsert, type Columns, type Existing } from '../rows.ts';
 
-type Existing = Pick<
-  ArticleRow,
-  'seq' | 'id' | 'source_hash' | 'content_hash' | 'entities' | 'keywords' | 'story_id' | 'duplicate_of' | 'created_at' | 'title_terms' | 'title_norms' | 'published_at'
->;
-
-const EXISTING = 'seq, id, source_hash, content_hash, entities, keywords, story_id, duplicate_of, created_at, title_terms, title_norms, published_at';
-const COLUMNS = [
-  'id', 'url', 'canonical_url', 'content_hash', 'source_hash', 'title', 'text', 'published_at', 'outlet', 'via',
-  'author', 'lang', 'tags', 'read_also', 'related_to', 'entities', 'keywords', 'story_id', 'duplicate_of',
-  'title_terms', 'title_norms', 'created_at', 'updated_at',
-] as const;
-type Columns = Omit<ArticleRow, 'seq'>;
-
-/** A tag as the tag filter compares it: normalized, whitespace folded. */
-export function normalizeTag(tag: string): string {
-  return normalize(tag).replace(/\s+/gu, ' ').trim();
-}
 
 export class Upserter {
   private readonly byId;
@@ -80,46 +63,15 @@ export class Upserter {
   }
 
   private one(a: Article): UpsertResult {
-    const canon = canonicalOf(a);
-    const chash = contentHash(a);
-    const old = this.find(a, canon);
-    const published = effectiveDate(a.publishedAt, old?.published_at, old?.content_hash === chash);
-    const shash = sourceHash(a, canon, published);
-    const computed = computedColumns(a);
-    const now = new Date().toISOString();
-    if (old && old.source_hash === shash) {
-      const changed = (Object.keys(computed) as Array<keyof typeof computed>).some((k) => computed[k] !== old[k]);
-      if (!changed) return { id: old.id, status: 'unchanged' };
-    }
-    const reindex = !old || old.content_hash !== chash;
-    const analysis = reindex ? this.analyze(a) : null;
-    const title = analysis?.title ?? null;
-    const keep = old && !reindex;
-    const row: Columns = {
-      id: old?.id ?? a.id,
-      url: a.url,
-      canonical_url: canon,
-      content_hash: chash,
-      source_hash: shash,
-      title: a.title,
-      text: a.text,
-      published_at: published,
-      outlet: a.outlet,
-      via: a.via,
-      author: a.author,
-      lang: a.lang,
-      tags: JSON.stringify(a.tags),
-      read_also: JSON.stringify(a.readAlso),
-      related_to: a.relatedTo,
-      entities: computed.entities !== undefined ? computed.entities : keep ? old.entities : null,
-      keywords: computed.keywords !== undefined ? computed.keywords : keep ? old.keywords : null,
-      story_id: computed.story_id !== undefined ? computed.story_id : keep ? old.story_id : null,
-      duplicate_of: computed.duplicate_of !== undefined ? computed.duplicate_of : keep ? old.duplicate_of : null,
-      title_terms: title?.terms ?? old?.title_terms ?? '',
-      title_norms: title?.norms ?? old?.title_norms ?? '',
-      created_at: old?.created_at ?? now,
-      updated_at: now,
-    };
+    const old = this.find(a, canonicalOf(a));
+    let text = '';
+    const plan = planUpsert(a, old, () => {
+      const analysis = this.analyze(a);
+      text = analysis.text;
+      return analysis.title;
+    });
+    if (plan.unchanged) return { id: plan.id, status: 'unchanged' };
+    const { row, reindex } = plan;
     let seq: number | bigint;
     if (old) {
       seq = old.seq;
@@ -129,7 +81,7 @@ export class Upserter {
     } else {
       seq = this.insert.run(row).lastInsertRowid;
     }
-    if (analysis) this.ftsInsert.run(seq, row.title_terms, analysis.text);
+    if (reindex) this.ftsInsert.run(seq, row.title_terms, text);
     for (const t of a.tags) {
       const n = normalizeTag(t);
       if (n) this.tagInsert.run(n, seq);

@@ -1,11 +1,14 @@
 /**
  * Maps Articles to `articles` rows and back, and computes the two hashes that decide
  * re-indexing (content_hash: exact title and text) and change (source_hash: every field
- * a source gives). Computed fields are JSON or NULL when absent.
+ * a source gives). Computed fields are JSON or NULL when absent. Shared by every backend:
+ * `planUpsert` is the one place that decides unchanged / updated / re-indexed and builds
+ * the row; a backend only writes it.
  */
 import { createHash } from 'node:crypto';
-import type { Article } from '../../model/article.ts';
-import { canonicalUrl } from '../../model/url.ts';
+import type { Article } from '../model/article.ts';
+import { canonicalUrl } from '../model/url.ts';
+import { normalize } from '../arabic/index.ts';
 
 export interface ArticleRow {
   seq: number;
@@ -115,4 +118,78 @@ export function rowToArticle(r: ArticleRow): Article {
   if (r.story_id !== null) a.storyId = r.story_id;
   if (r.duplicate_of !== null) a.duplicateOf = r.duplicate_of;
   return a;
+}
+
+/** A tag as the tag filter compares it: normalized, whitespace folded. */
+export function normalizeTag(tag: string): string {
+  return normalize(tag).replace(/\s+/gu, ' ').trim();
+}
+
+/** What an upsert reads of the stored row it matched. */
+export type Existing = Pick<
+  ArticleRow,
+  'seq' | 'id' | 'source_hash' | 'content_hash' | 'entities' | 'keywords' | 'story_id' | 'duplicate_of' | 'created_at' | 'title_terms' | 'title_norms' | 'published_at'
+>;
+export const EXISTING_COLUMNS = 'seq, id, source_hash, content_hash, entities, keywords, story_id, duplicate_of, created_at, title_terms, title_norms, published_at';
+
+/** The written columns, in the order backends bind them. */
+export const ARTICLE_COLUMNS = [
+  'id', 'url', 'canonical_url', 'content_hash', 'source_hash', 'title', 'text', 'published_at', 'outlet', 'via',
+  'author', 'lang', 'tags', 'read_also', 'related_to', 'entities', 'keywords', 'story_id', 'duplicate_of',
+  'title_terms', 'title_norms', 'created_at', 'updated_at',
+] as const;
+export type Columns = Omit<ArticleRow, 'seq' | 'title_norms'> & { title_norms: string };
+
+export type UpsertPlan = { unchanged: true; id: string } | { unchanged: false; reindex: boolean; row: Columns };
+
+/**
+ * Decides what upserting `a` over the stored row `old` (matched by canonical URL, else id)
+ * does: nothing when neither its source fields nor its computed fields changed; else the
+ * full row, keeping the stored id and creation time, and keeping stored computed fields
+ * the article left undefined unless its words changed (`reindex`). `titleOf` is called
+ * only when re-indexing, for the title's index terms and their surface forms.
+ */
+export function planUpsert(a: Article, old: Existing | undefined, titleOf: () => { terms: string; norms: string }, now = new Date().toISOString()): UpsertPlan {
+  const canon = canonicalOf(a);
+  const chash = contentHash(a);
+  const published = effectiveDate(a.publishedAt, old?.published_at, old?.content_hash === chash);
+  const shash = sourceHash(a, canon, published);
+  const computed = computedColumns(a);
+  if (old && old.source_hash === shash) {
+    const changed = (Object.keys(computed) as Array<keyof typeof computed>).some((k) => computed[k] !== old[k]);
+    if (!changed) return { unchanged: true, id: old.id };
+  }
+  const reindex = !old || old.content_hash !== chash;
+  const keep = old && !reindex;
+  const title = reindex ? titleOf() : null;
+  const kept = <K extends 'entities' | 'keywords' | 'story_id' | 'duplicate_of'>(k: K) => (computed[k] !== undefined ? computed[k]! : keep ? old[k] : null);
+  return {
+    unchanged: false,
+    reindex,
+    row: {
+      id: old?.id ?? a.id,
+      url: a.url,
+      canonical_url: canon,
+      content_hash: chash,
+      source_hash: shash,
+      title: a.title,
+      text: a.text,
+      published_at: published,
+      outlet: a.outlet,
+      via: a.via,
+      author: a.author,
+      lang: a.lang,
+      tags: JSON.stringify(a.tags),
+      read_also: JSON.stringify(a.readAlso),
+      related_to: a.relatedTo,
+      entities: kept('entities'),
+      keywords: kept('keywords'),
+      story_id: kept('story_id'),
+      duplicate_of: kept('duplicate_of'),
+      title_terms: title?.terms ?? old?.title_terms ?? '',
+      title_norms: title?.norms ?? old?.title_norms ?? '',
+      created_at: old?.created_at ?? now,
+      updated_at: now,
+    },
+  };
 }
