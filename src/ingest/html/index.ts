@@ -18,11 +18,12 @@ import { decode } from '../encoding.ts';
 import { makeArticle } from '../../model/article.ts';
 import { detectLang } from '../../arabic/lang.ts';
 import { prestrip } from './prestrip.ts';
-import { jsonLdObjects, metaTags, pageAuthor, pageOutlet, pageTitle, pageUrl } from './meta.ts';
+import { jsonLdObjects, metaTags, pageAuthor, pageOutlet, pageSection, pageTitle, pageUrl } from './meta.ts';
 import { extractRelated } from './related.ts';
 import { machineDate, visibleDate, visibleDateTexts, type PageDate } from './dates.ts';
 import { collectBlocks } from './blocks.ts';
 import { cleanBlocks } from './clean.ts';
+import { pageContext } from './edges.ts';
 import { fold } from './markers.ts';
 
 /** Raw pages above this are refused before decoding. */
@@ -73,7 +74,8 @@ export function extractHtml(html: string, name: string, docUrl: string | null, n
     return out;
   }
   const content = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`).document as unknown as Document;
-  const cleaned = cleanBlocks(collectBlocks(content.body), title || parsed.title || '', url);
+  const ctx = pageContext(title || parsed.title || '', { base: url, author, section: pageSection(doc, ld), outlet });
+  const cleaned = cleanBlocks(collectBlocks(content.body), ctx);
   const text = cleaned.paragraphs.join('\n\n');
   if (text.trim() === '') {
     out.errors.push(issue('html.no_article', name, 'the page has no article text after boilerplate removal'));
