@@ -36,10 +36,15 @@ function splitTags(text: string): string[] {
 /** Characters of text of an element, whitespace collapsed. */
 const textLength = (el: Element): number => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 
-/** The widget box around `el`: its largest ancestor that still holds only a little text. */
+/** Widget boxes looked for per page, and levels climbed for each (bounds the cost on hostile pages). */
+const MAX_BOXES = 64;
+const MAX_CLIMB = 6;
+
+/** The widget box around `el`: its largest ancestor (a few levels up) that still holds only a little text. */
 function widgetBox(el: Element | null): Element | null {
   let box = el;
-  while (box?.parentElement && box.parentElement.tagName.toUpperCase() !== 'BODY' && textLength(box.parentElement) <= 320) {
+  for (let up = 0; up < MAX_CLIMB && box?.parentElement && box.parentElement.tagName.toUpperCase() !== 'BODY'; up++) {
+    if (textLength(box.parentElement) > 320) break;
     box = box.parentElement;
   }
   return box;
@@ -52,6 +57,7 @@ export function cleanBlocks(blocks: readonly Block[], ctx: PageContext): Cleaned
   const out: Cleaned = { paragraphs: [], readAlso: [], tags: [], outlet: null, dateLines: [] };
   const kept: Block[] = [];
   let image: Element | null = null;
+  let boxes = 0;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.image) {
@@ -97,7 +103,7 @@ export function cleanBlocks(blocks: readonly Block[], ctx: PageContext): Cleaned
       continue;
     }
     if (chrome === 'box') {
-      i = dropBox(blocks, i, kept);
+      if (boxes++ < MAX_BOXES) i = dropBox(blocks, i, kept);
       continue;
     }
     if (ctx.isTitle(b.text) || isByline(b.text, ctx.author, false)) continue;

@@ -3,7 +3,9 @@
  * decode → size guard → strip scripts/styles (linear) → DOM (linkedom) → metadata (title,
  * URL, outlet, author, tags) → whole-page boilerplate pass (related-links, tag and
  * most-read blocks; related links become `readAlso`) → publication date → Readability →
- * article-body boilerplate pass → text (paragraphs separated by one blank line) →
+ * article-body pass (clean.ts: markers, widgets and page chrome of any site, chrome.ts;
+ * then the lead and tail, edges.ts, told by the headline, author and section) → text
+ * (paragraphs separated by one blank line) →
  * language from the text (the html `lang` attribute is only a hint).
  *
  * Contract: bad input is an issue, never an exception: `html.too_large` above
@@ -63,6 +65,7 @@ export function extractHtml(html: string, name: string, docUrl: string | null, n
   const author = pageAuthor(doc, ld);
   let outlet = pageOutlet(doc, ld);
   const headTags = metaTags(doc);
+  const section = pageSection(doc, ld);
   const machine = machineDate(doc, now);
   // Read before Readability changes the DOM; tried after the body's own date lines.
   const markedDates = machine ? [] : visibleDateTexts(doc);
@@ -74,7 +77,7 @@ export function extractHtml(html: string, name: string, docUrl: string | null, n
     return out;
   }
   const content = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`).document as unknown as Document;
-  const ctx = pageContext(title || parsed.title || '', { base: url, author, section: pageSection(doc, ld), outlet });
+  const ctx = pageContext(title || parsed.title || '', { base: url, author, section, outlet });
   const cleaned = cleanBlocks(collectBlocks(content.body), ctx);
   const text = cleaned.paragraphs.join('\n\n');
   if (text.trim() === '') {
