@@ -59,7 +59,7 @@ test('bylines: strict forms anywhere, «كتبت …» and the author’s name o
   assert.ok(!isByline('وقال نذير رضا إن الوضع خطير.', 'نذير رضا', true));
 });
 
-// Paragraphs of the shared/corpus CNN Arabic page, and short real lines of news text.
+// Paragraphs of the CNN Arabic page (testdata/cnn-arabic), and short real lines of news text.
 const LONG = [
   'دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة أن فصائل مسلحة معارضة لنظام الرئيس بشار الأسد وعلى صلة بـ"الجيش الحر" تمكنت من السيطرة على مستودعات للأسلحة بريف دمشق تضم كميات من الصواريخ ومضادات الدروع.',
   'وقال المرصد السوري لحقوق الإنسان، وهو هيئة معارضة مقرها لندن، إن مقاتلين من عدة كتائب سيطروا على ثلاثة مستودعات للذخيرة بالقرب من بلدة قلدون في منطقة القلمون بريف دمشق.',
