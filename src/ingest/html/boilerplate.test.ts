@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseHtml } from './index.ts';
 import type { ParseResult } from '../types.ts';
 
-// Body paragraphs from the CNN Arabic page in shared/corpus/html (real text, new markup).
+// Body paragraphs of the CNN Arabic page (testdata/cnn-arabic; real text, new markup).
 const P = [
   'دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة أن فصائل مسلحة معارضة لنظام الرئيس بشار الأسد وعلى صلة بـ"الجيش الحر" تمكنت من السيطرة على مستودعات للأسلحة بريف دمشق تضم كميات من الصواريخ ومضادات الدروع.',
   'وقال المرصد السوري لحقوق الإنسان، وهو هيئة معارضة مقرها لندن، إن مقاتلين من عدة كتائب سيطروا على ثلاثة مستودعات للذخيرة بالقرب من بلدة قلدون في منطقة القلمون بريف دمشق.',

@@ -3,7 +3,9 @@
  * decode → size guard → strip scripts/styles (linear) → DOM (linkedom) → metadata (title,
  * URL, outlet, author, tags) → whole-page boilerplate pass (related-links, tag and
  * most-read blocks; related links become `readAlso`) → publication date → Readability →
- * article-body boilerplate pass → text (paragraphs separated by one blank line) →
+ * article-body pass (clean.ts: markers, widgets and page chrome of any site, chrome.ts;
+ * then the lead and tail, edges.ts, told by the headline, author and section) → text
+ * (paragraphs separated by one blank line) →
  * language from the text (the html `lang` attribute is only a hint).
  *
  * Contract: bad input is an issue, never an exception: `html.too_large` above
@@ -18,11 +20,12 @@ import { decode } from '../encoding.ts';
 import { makeArticle } from '../../model/article.ts';
 import { detectLang } from '../../arabic/lang.ts';
 import { prestrip } from './prestrip.ts';
-import { jsonLdObjects, metaTags, pageAuthor, pageOutlet, pageTitle, pageUrl } from './meta.ts';
+import { jsonLdObjects, metaTags, pageAuthor, pageOutlet, pageSection, pageTitle, pageUrl } from './meta.ts';
 import { extractRelated } from './related.ts';
 import { machineDate, visibleDate, visibleDateTexts, type PageDate } from './dates.ts';
 import { collectBlocks } from './blocks.ts';
 import { cleanBlocks } from './clean.ts';
+import { pageContext } from './edges.ts';
 import { fold } from './markers.ts';
 
 /** Raw pages above this are refused before decoding. */
@@ -62,6 +65,7 @@ export function extractHtml(html: string, name: string, docUrl: string | null, n
   const author = pageAuthor(doc, ld);
   let outlet = pageOutlet(doc, ld);
   const headTags = metaTags(doc);
+  const section = pageSection(doc, ld);
   const machine = machineDate(doc, now);
   // Read before Readability changes the DOM; tried after the body's own date lines.
   const markedDates = machine ? [] : visibleDateTexts(doc);
@@ -73,7 +77,8 @@ export function extractHtml(html: string, name: string, docUrl: string | null, n
     return out;
   }
   const content = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`).document as unknown as Document;
-  const cleaned = cleanBlocks(collectBlocks(content.body), title || parsed.title || '', url);
+  const ctx = pageContext(title || parsed.title || '', { base: url, author, section, outlet });
+  const cleaned = cleanBlocks(collectBlocks(content.body), ctx);
   const text = cleaned.paragraphs.join('\n\n');
   if (text.trim() === '') {
     out.errors.push(issue('html.no_article', name, 'the page has no article text after boilerplate removal'));

@@ -129,3 +129,10 @@ export function metaTags(doc: Document): string[] {
   const out = [...new Set(list.map(ws).filter((t) => t !== '' && t.length <= 60))];
   return out.length <= 30 ? out : [];
 }
+
+/** The section the page files the article under: article:section, else JSON-LD articleSection. */
+export function pageSection(doc: Document, ld: Record<string, unknown>[]): string | null {
+  const m = metaContent(doc, ['article:section']);
+  if (m) return ws(m);
+  return ld.map((o) => ldString(o, 'articleSection')).find((x) => x) ?? null;
+}

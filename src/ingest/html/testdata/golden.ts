@@ -3,20 +3,7 @@
  * enough to review in a diff, specific enough to catch a changed extraction.
  */
 import { extractFile } from '../eval.ts';
-
-/** slug → page path under shared/corpus/html/. */
-export const GOLDEN_PAGES: Record<string, string> = {
-  'youm7': 'htmldate_mediacloud2020/1691196862.html',
-  'alyaum': 'htmldate_mediacloud2020/1784190729.html',
-  'albayan': 'htmldate_mediacloud2020/1623715966.html',
-  'almadenahnews': 'htmldate_mediacloud2020/1588107198.html',
-  'sputnik-arabic': 'htmldate_mediacloud2020/1550981615.html',
-  'beirutobserver': 'htmldate_mediacloud2020/1764731404.html',
-  'khabaronline-fa': 'htmldate_mediacloud2020/1523806243.html',
-  'yjc-fa': 'htmldate_mediacloud2020/1602557452.html',
-  'cnn-arabic': 'newspaper4k/arabic_article.html',
-  'assabah': 'trafilatura/assabah.com.tn.article.html',
-};
+import { pageFile } from './pages.ts';
 
 export interface Golden {
   title: string | null;
@@ -31,8 +18,9 @@ export interface Golden {
   textEnd: string;
 }
 
-export function goldenOf(path: string): Golden {
-  const a = extractFile(path).article;
+/** The summary of the extraction of test page `slug`. */
+export function goldenOf(slug: string): Golden {
+  const a = extractFile(pageFile(slug, 'source.html')).article;
   const text = a?.text ?? '';
   return {
     title: a?.title ?? null,

@@ -1,17 +1,17 @@
 /**
- * Regenerates the golden files `<slug>.expected.json` beside this script from the saved
- * pages in ../shared/corpus/html/ (Mozilla Readability's test-page style: run it after an
- * intended change, then review the diff). Kept small: title, date, url, outlet, lang,
- * tags, the first and last 200 characters of the text, and the readAlso count.
+ * Regenerates `<slug>/expected-metadata.json` for every test page in this folder (Mozilla
+ * Readability's test-page style: run it after an intended change, then review the diff).
+ * Kept small: title, date, url, outlet, lang, tags, readAlso count, paragraph count, and
+ * the first and last 200 characters of the text. The gold body text (`expected.txt`) is
+ * written by hand and never regenerated.
  * Run: `npx tsx src/ingest/html/testdata/regen.ts`.
  */
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { GOLDEN_PAGES, goldenOf } from './golden.ts';
+import { goldenOf } from './golden.ts';
+import { PAGES, pageFile } from './pages.ts';
 
-for (const [slug, rel] of Object.entries(GOLDEN_PAGES)) {
-  const path = fileURLToPath(new URL(`../../../../../shared/corpus/html/${rel}`, import.meta.url));
-  const out = fileURLToPath(new URL(`./${slug}.expected.json`, import.meta.url));
-  writeFileSync(out, `${JSON.stringify(goldenOf(path), null, 2)}\n`);
+for (const { slug } of PAGES) {
+  const out = pageFile(slug, 'expected-metadata.json');
+  writeFileSync(out, `${JSON.stringify(goldenOf(slug), null, 2)}\n`);
   console.log(`wrote ${out}`);
 }
