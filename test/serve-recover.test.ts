@@ -75,10 +75,10 @@ test('a serve killed with SIGKILL during the first-start sample import regroups 
   const second = serve();
   try {
     const t1 = Date.now();
-    while (!/serving \d+ articles/.test(second.out()) && Date.now() - t1 < 60_000 && second.child.exitCode === null) await sleep(100);
+    while (!/serving \d+ articles/.test(second.out()) && Date.now() - t1 < 180_000 && second.child.exitCode === null) await sleep(100);
     assert.match(second.out(), /serving (\d+) articles/, second.out());
     let now = counts()!;
-    while (now[1] > 0 && Date.now() - t1 < 120_000) {
+    while (now[1] > 0 && Date.now() - t1 < 240_000) {
       await sleep(200);
       now = counts()!;
     }

@@ -130,6 +130,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerEntityPages(app, store);
   registerAtomFeeds(app, store, { origin: siteOrigin, searchLimit: limits.search });
   registerAdminPages(app, { store, adminToken: deps.adminToken, starterOpml: deps.starterOpml ?? null, guard, writeLimit: limits.write });
-  registerApi(app, { store, adminToken: deps.adminToken, rateLimit: limits, guard, metrics: () => metrics.sample() });
+  registerApi(app, { store, adminToken: deps.adminToken, rateLimit: limits, guard, metrics: (o) => metrics.sample(o) });
   return app;
 }

@@ -1,8 +1,9 @@
 /**
  * Process figures for operators and the soak bench: resident memory, heap and the
- * event-loop delay (a `monitorEventLoopDelay` histogram, 10 ms resolution) since the last
- * sample. Served admin-only at GET /api/v1/metrics; sampling resets the histogram, so each
- * reading covers the interval since the previous one.
+ * event-loop delay (`monitorEventLoopDelay`, sampled every 10 ms) since the last sample and
+ * since start (or the last `resetTotal`). Served admin-only at GET /api/v1/metrics
+ * (`?reset=1` restarts the running total, e.g. after a warm-up); every reading restarts
+ * the interval histogram, so each covers the time since the previous one.
  */
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
@@ -11,34 +12,51 @@ export interface MetricsSample {
   uptimeSec: number;
   rssBytes: number;
   heapUsedBytes: number;
-  /** Event-loop delay over the interval, ms. */
-  eventLoop: { p50Ms: number; p99Ms: number; maxMs: number; meanMs: number; samples: number };
+  /** Event-loop delay over the interval since the previous sample, ms. */
+  eventLoop: Delay;
+  /** Event-loop delay since start or the last reset of the total, ms. */
+  eventLoopTotal: Delay;
+}
+
+export interface Delay {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  meanMs: number;
+  samples: number;
 }
 
 const ms = (ns: number): number => Math.round((ns / 1e6) * 100) / 100;
 
+const delay = (h: IntervalHistogram): Delay =>
+  h.count === 0 ? { p50Ms: 0, p99Ms: 0, maxMs: 0, meanMs: 0, samples: 0 } : { p50Ms: ms(h.percentile(50)), p99Ms: ms(h.percentile(99)), maxMs: ms(h.max), meanMs: ms(h.mean), samples: h.count };
+
 export class ProcessMetrics {
-  private readonly h: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private readonly interval: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private readonly total: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
 
   constructor() {
-    this.h.enable();
+    this.interval.enable();
+    this.total.enable();
   }
 
-  sample(): MetricsSample {
+  sample(opts: { resetTotal?: boolean } = {}): MetricsSample {
     const m = process.memoryUsage();
-    const h = this.h;
     const out: MetricsSample = {
       at: new Date().toISOString(),
       uptimeSec: Math.round(process.uptime()),
       rssBytes: m.rss,
       heapUsedBytes: m.heapUsed,
-      eventLoop: { p50Ms: ms(h.percentile(50)), p99Ms: ms(h.percentile(99)), maxMs: ms(h.max), meanMs: ms(h.mean || 0), samples: h.count },
+      eventLoop: delay(this.interval),
+      eventLoopTotal: delay(this.total),
     };
-    h.reset();
+    this.interval.reset();
+    if (opts.resetTotal) this.total.reset();
     return out;
   }
 
   stop(): void {
-    this.h.disable();
+    this.interval.disable();
+    this.total.disable();
   }
 }

@@ -136,6 +136,9 @@ describe('the address guard on every way to subscribe (defect 1)', () => {
   test('the source list and its errors are admin-only', async () => {
     assert.equal((await fx.app.inject({ url: '/api/v1/sources' })).statusCode, 401);
     assert.equal((await fx.app.inject({ url: '/api/v1/sources', headers: auth })).statusCode, 200);
+    assert.equal((await fx.app.inject({ url: '/api/v1/metrics' })).statusCode, 401, 'so are the process metrics');
+    const m = (await fx.app.inject({ url: '/api/v1/metrics?reset=1', headers: auth })).json() as { rssBytes: number; eventLoop: { p99Ms: number }; eventLoopTotal: { samples: number } };
+    assert.ok(m.rssBytes > 10e6 && m.eventLoop.p99Ms >= 0 && m.eventLoopTotal.samples >= 0);
     const admin = await fx.app.inject({ url: '/admin' });
     assert.equal(admin.statusCode, 401);
     assert.doesNotMatch(admin.body, /feeds\.example\.com/);

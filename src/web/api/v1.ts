@@ -19,7 +19,7 @@ export interface ApiDeps {
   rateLimit: { search: number; write: number };
   /** Which feed URLs may be subscribed (the poller's address guard). */
   guard: AddressGuard;
-  metrics?: () => MetricsSample;
+  metrics?: (opts: { resetTotal?: boolean }) => MetricsSample;
 }
 
 /** OPML arrives as XML; JSON endpoints take JSON only (a cross-site form can send neither). */
@@ -109,7 +109,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   app.get('/api/v1/metrics', async (req, reply) => {
     if (!requireAdmin(req, reply)) return reply;
     if (!deps.metrics) return reply.code(501).send({ error: 'unsupported', message: 'metrics are off' });
-    return reply.header('cache-control', 'no-store').send(deps.metrics());
+    return reply.header('cache-control', 'no-store').send(deps.metrics({ resetTotal: bool(req.query as Query, 'reset') }));
   });
 
   app.post('/api/v1/sources', write, async (req, reply) => {
