@@ -3,6 +3,7 @@
  * validated, frozen and passed down. Nothing else reads process.env.
  */
 import { resolve } from 'node:path';
+import { parseAllowList } from './ingest/fetch/guard.ts';
 
 export interface Config {
   /** SQLite file path or postgres:// URL. */
@@ -13,8 +14,23 @@ export interface Config {
   logLevel: string;
   /** Directory holding gazetteers, stopwords and the demo sample. */
   dataDir: string;
-  /** Per-IP rate limits (requests per minute) on the search API and on writes. */
+  /** Per-IP rate limits (requests per minute) on search (page, feed and API) and on writes. */
   rateLimit: { search: number; write: number };
+  /**
+   * Which addresses fetches may reach (src/ingest/fetch/guard.ts): public ones only, unless
+   * MARSAD_ALLOW_PRIVATE_HOSTS=1 or MARSAD_ALLOW_HOSTS lists host names and CIDRs.
+   */
+  fetchGuard: { allowPrivate: boolean; allow: readonly string[] };
+  /**
+   * The site's own origin (MARSAD_BASE_URL, e.g. https://marsad.example): Atom ids and links
+   * and the CSRF origin check use it, never the Host header. Null: http://<host>:<port> of
+   * the listening server.
+   */
+  baseUrl: string | null;
+  /** Proxies whose X-Forwarded-* headers are believed (MARSAD_TRUST_PROXY: addresses/CIDRs, comma-separated). */
+  trustProxy: string | null;
+  /** Key of the CSRF form tokens (MARSAD_CSRF_SECRET); null: derived from the admin token. */
+  csrfSecret: string | null;
 }
 
 export interface ConfigOverrides {
@@ -40,7 +56,42 @@ export function loadConfig(flags: ConfigOverrides = {}, env: NodeJS.ProcessEnv =
       search: positiveInt(env.MARSAD_RATE_LIMIT_SEARCH, 600, 'MARSAD_RATE_LIMIT_SEARCH'),
       write: positiveInt(env.MARSAD_RATE_LIMIT_WRITE, 60, 'MARSAD_RATE_LIMIT_WRITE'),
     }),
+    fetchGuard: Object.freeze({ allowPrivate: flag(env.MARSAD_ALLOW_PRIVATE_HOSTS, 'MARSAD_ALLOW_PRIVATE_HOSTS'), allow: Object.freeze(allowList(env.MARSAD_ALLOW_HOSTS)) }),
+    baseUrl: baseUrl(env.MARSAD_BASE_URL),
+    trustProxy: env.MARSAD_TRUST_PROXY?.trim() || null,
+    csrfSecret: env.MARSAD_CSRF_SECRET || null,
   });
+}
+
+function flag(value: string | undefined, name: string): boolean {
+  if (value === undefined || value === '' || /^(0|false|no)$/i.test(value)) return false;
+  if (/^(1|true|yes)$/i.test(value)) return true;
+  throw new Error(`config: ${name} must be 1 or 0, got ${value}`);
+}
+
+function allowList(value: string | undefined): string[] {
+  const list = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    parseAllowList(list);
+  } catch (e) {
+    throw new Error(`config: MARSAD_ALLOW_HOSTS: ${(e as Error).message}`);
+  }
+  return list;
+}
+
+/** An http(s) origin, without a path: routes are at the root. */
+function baseUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    throw new Error(`config: MARSAD_BASE_URL is not a URL: ${value}`);
+  }
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.pathname !== '/' || u.search || u.hash || u.username) {
+    throw new Error(`config: MARSAD_BASE_URL must be an http(s) origin such as https://marsad.example, got ${value}`);
+  }
+  return u.origin;
 }
 
 function positiveInt(value: string | undefined, fallback: number, name: string): number {

@@ -21,7 +21,7 @@ export function marsad(args: string[], env: Record<string, string> = {}): Proc {
   const child = spawn(process.execPath, ['bin/marsad.js', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_OPTIONS: '', MARSAD_LOG_LEVEL: 'debug', ...env },
+    env: { ...process.env, NODE_OPTIONS: '', MARSAD_LOG_LEVEL: 'debug', MARSAD_ALLOW_HOSTS: '127.0.0.1', ...env },
   });
   let buf = '';
   const waiters: Array<{ re: RegExp; resolve: (s: string) => void }> = [];

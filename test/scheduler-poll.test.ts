@@ -16,6 +16,7 @@ import { MemoryQueue } from '../src/jobs/memory.ts';
 import { Scheduler } from '../src/jobs/scheduler.ts';
 import { POLL_SOURCE } from '../src/jobs/definitions.ts';
 import { ingest } from '../src/pipeline/index.ts';
+import { AddressGuard } from '../src/ingest/fetch/guard.ts';
 
 const FEED = readFileSync(new URL('../src/ingest/feeds/testdata/atom.xml', import.meta.url));
 let server: Server;
@@ -48,7 +49,9 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const deps = () => ({ states: store, ingest: (a: Parameters<typeof ingest>[1]) => ingest(store, a), fetch: { timeoutMs: 5000 } });
+// The feed server is on loopback: the address guard lets it through only when told to.
+const LOCAL = new AddressGuard({ allow: ['127.0.0.1'] });
+const deps = () => ({ states: store, ingest: (a: Parameters<typeof ingest>[1]) => ingest(store, a), fetch: { timeoutMs: 5000, guard: LOCAL } });
 
 test('a due source is polled through the queue, stored and grouped; the next poll is a conditional GET', async () => {
   const src = await store.addSource({ url: `${base}/feed.xml`, title: null });

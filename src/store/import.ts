@@ -7,6 +7,7 @@
  */
 import { parseDocument, type ParseIssue } from '../ingest/index.ts';
 import { readInputs } from '../ingest/inputs.ts';
+import type { FetchOptions } from '../ingest/fetch/index.ts';
 import type { Article } from '../model/article.ts';
 import type { Store, UpsertResult } from './types.ts';
 
@@ -27,6 +28,8 @@ export interface ImportOptions {
   onIssue?: (issue: ParseIssue) => void;
   /** Called after every batch and every finished input document. */
   onProgress?: (counts: Readonly<ImportCounts>, doneFile: boolean) => void;
+  /** How URL inputs are fetched (the address guard of the configuration). */
+  fetch?: FetchOptions;
 }
 
 export async function importInputs(store: Store, inputs: string[], opts: ImportOptions = {}): Promise<ImportCounts> {
@@ -45,7 +48,7 @@ export async function importInputs(store: Store, inputs: string[], opts: ImportO
     c.failed++;
     opts.onIssue?.(i);
   };
-  for await (const item of readInputs(inputs)) {
+  for await (const item of readInputs(inputs, opts.fetch)) {
     if ('error' in item) {
       issue(item.error);
       c.files++;

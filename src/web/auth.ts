@@ -18,7 +18,13 @@ export function cookieToken(req: FastifyRequest): string | null {
   if (!c) return null;
   for (const part of c.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === 'marsad_admin') return decodeURIComponent(v.join('='));
+    if (k !== 'marsad_admin') continue;
+    // A malformed cookie (bad percent-encoding) is no session, never a 500.
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return null;
+    }
   }
   return null;
 }

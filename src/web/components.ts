@@ -1,4 +1,8 @@
-/** Reusable fragments: story and article list items, outlet chips, pager, tags. */
+/**
+ * Reusable fragments: story and article list items, outlet chips, pager, tags.
+ * Text from feeds is isolated for bidi (`dir="auto"` on titles, `<bdi>` around outlet and
+ * author names), so a Latin or mixed-direction name cannot reorder the Arabic around it.
+ */
 import { html, qs, type SafeHtml } from './html.ts';
 import { arabicShort, gmt } from './format.ts';
 import type { Article, StorySummary } from './types.ts';
@@ -13,6 +17,16 @@ export const path = {
   outlet: (o: string) => `/outlet/${encodeURIComponent(o)}`,
 };
 
+/** True for an http(s) URL: the only kind rendered as a link (a stored `javascript:` or `data:` URL is not). */
+export function linkable(url: string | null | undefined): url is string {
+  return typeof url === 'string' && /^https?:\/\/[^\s]+$/i.test(url);
+}
+
+/** An outlet (or author) name, isolated from the text around it. */
+export function outletLink(outlet: string): SafeHtml {
+  return html`<a href="${path.outlet(outlet)}"><bdi>${outlet}</bdi></a>`;
+}
+
 export function timeTag(iso: string | null): SafeHtml {
   return iso ? html`<time datetime="${iso}" title="${gmt(iso)}">${arabicShort(iso)}</time>` : html``;
 }
@@ -20,16 +34,16 @@ export function timeTag(iso: string | null): SafeHtml {
 export function storyItem(s: StorySummary, titleLink: string): SafeHtml {
   const others = s.outlets.filter((o) => o !== s.originalOutlet);
   return html`<section class="story">
-<h3><a href="${titleLink}">${s.title}</a></h3>
-<div class="meta">${s.outlets.length > 1 ? html`<span class="badge">${s.outlets.length} مصادر</span> ` : ''}أولاً: ${s.originalOutlet ? html`<a href="${path.outlet(s.originalOutlet)}">${s.originalOutlet}</a>` : '—'} · ${timeTag(s.firstSeen)}</div>
-${others.length ? html`<ul class="outlets" aria-label="مصادر أخرى">${others.map((o) => html`<li><a href="${path.outlet(o)}">${o}</a></li>`)}</ul>` : ''}
+<h3><a href="${titleLink}" dir="auto">${s.title}</a></h3>
+<div class="meta">${s.outlets.length > 1 ? html`<span class="badge">${s.outlets.length} مصادر</span> ` : ''}أولاً: ${s.originalOutlet ? outletLink(s.originalOutlet) : '—'} · ${timeTag(s.firstSeen)}</div>
+${others.length ? html`<ul class="outlets" aria-label="مصادر أخرى">${others.map((o) => html`<li>${outletLink(o)}</li>`)}</ul>` : ''}
 </section>`;
 }
 
 export function articleItem(a: Pick<Article, 'id' | 'title' | 'lang' | 'outlet' | 'publishedAt'>, extra?: SafeHtml): SafeHtml {
   return html`<section class="item">
 <h3><a href="${path.article(a.id)}" dir="auto" lang="${a.lang}">${a.title || '(بلا عنوان)'}</a></h3>
-<div class="meta">${a.outlet ? html`<a href="${path.outlet(a.outlet)}">${a.outlet}</a> · ` : ''}${timeTag(a.publishedAt)}${extra ?? ''}</div>
+<div class="meta">${a.outlet ? html`${outletLink(a.outlet)} · ` : ''}${timeTag(a.publishedAt)}${extra ?? ''}</div>
 </section>`;
 }
 
@@ -44,7 +58,7 @@ export function pager(base: string, params: Record<string, string | null | undef
 export function filterForm(action: string, f: { q?: string; outlet?: string | null; from?: string | null; to?: string | null; recent?: boolean }, outlets: string[]): SafeHtml {
   return html`<form class="filters" action="${action}" method="get">
 ${f.q !== undefined ? html`<input type="search" name="q" value="${f.q}" aria-label="الاستعلام">` : ''}
-<label>المصدر <select name="outlet"><option value="">الكل</option>${outlets.map((o) => html`<option value="${o}"${o === f.outlet ? html` selected` : ''}>${o}</option>`)}</select></label>
+<label>المصدر <select name="outlet"><option value="">الكل</option>${outlets.map((o) => html`<option value="${o}" dir="auto"${o === f.outlet ? html` selected` : ''}>${o}</option>`)}</select></label>
 <label>من <input type="date" name="from" value="${f.from ?? ''}"></label>
 <label>إلى <input type="date" name="to" value="${f.to ?? ''}"></label>
 ${f.recent !== undefined ? html`<label><input type="checkbox" name="recent" value="1"${f.recent ? html` checked` : ''}> الأحدث أولاً</label>` : ''}
@@ -54,5 +68,5 @@ ${f.recent !== undefined ? html`<label><input type="checkbox" name="recent" valu
 
 /** Body text as paragraphs (blank-line separated in the Article). */
 export function paragraphs(text: string): SafeHtml[] {
-  return text.split(/\n\s*\n/).map((p) => html`<p>${p.trim()}</p>`);
+  return text.split(/\n\s*\n/).map((p) => html`<p dir="auto">${p.trim()}</p>`);
 }

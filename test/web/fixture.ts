@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
 import { openStore, type MarsadStore } from '../../src/store/index.ts';
 import { loadSampleIfEmpty } from '../../src/cli/commands/serve.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { buildApp, type AppDeps } from '../../src/web/app.ts';
 
 export const ADMIN_TOKEN = 'test-token-0123456789';
 
@@ -21,12 +21,12 @@ export interface WebFixture {
   close(): Promise<void>;
 }
 
-export async function webFixture(opts: { rateLimit?: { search: number; write: number } } = {}): Promise<WebFixture> {
+export async function webFixture(opts: Partial<Omit<AppDeps, 'store' | 'adminToken'>> = {}): Promise<WebFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-web-'));
   const config = loadConfig({ db: join(dir, 'm.db') }, {});
   const store = await openStore(config.db);
   await loadSampleIfEmpty(store, config);
-  const app = await buildApp({ store, adminToken: ADMIN_TOKEN, starterOpml: join(config.dataDir, 'sources.opml'), rateLimit: opts.rateLimit });
+  const app = await buildApp({ starterOpml: join(config.dataDir, 'sources.opml'), ...opts, store, adminToken: ADMIN_TOKEN });
   return {
     store,
     app,

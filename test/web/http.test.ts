@@ -60,7 +60,7 @@ describe('pages', () => {
     assert.match(r.body, /تاريخ النشر/);
     assert.match(r.body, /2023-09-20 00:00 GMT/);
     assert.match(r.body, /سبتمبر/);
-    assert.match(r.body, /المصدر: <a href="\/outlet\/[^"]+">الأسبوع<\/a>/);
+    assert.match(r.body, /المصدر: <a href="\/outlet\/[^"]+"><bdi>الأسبوع<\/bdi><\/a>/);
     assert.match(r.body, /<h2>كلمات دلالية<\/h2>/);
     assert.match(r.body, /href="\/entity\/country%3ARU"/);
     assert.match(r.body, /<h2>اقرأ أيضاً<\/h2>/);
@@ -187,7 +187,8 @@ describe('API /api/v1', () => {
     assert.equal((await get('/api/v1/entities/none%3Anone')).statusCode, 404);
     const outlets = (await get('/api/v1/outlets')).json() as { results: Array<{ outlet: string; count: number }> };
     assert.ok(outlets.results.length >= 10);
-    assert.equal((await get('/api/v1/sources')).statusCode, 200);
+    assert.equal((await get('/api/v1/sources')).statusCode, 401, 'the source list (with its poll errors) is admin-only');
+    assert.equal((await fx.app.inject({ url: '/api/v1/sources', headers: { authorization: 'Bearer test-token-0123456789' } })).statusCode, 200);
     assert.equal((await get('/api/v1/nope')).statusCode, 404);
   });
 
@@ -204,7 +205,7 @@ describe('API /api/v1', () => {
   });
 
   test('writes need the admin token, compared exactly', async () => {
-    const body = { url: 'http://127.0.0.1:9/feed.xml', title: 'اختبار' };
+    const body = { url: 'https://feeds.example.com/feed.xml', title: 'اختبار' };
     assert.equal((await fx.app.inject({ method: 'POST', url: '/api/v1/sources', payload: body })).statusCode, 401);
     assert.equal((await fx.app.inject({ method: 'POST', url: '/api/v1/sources', payload: body, headers: { authorization: 'Bearer wrong' } })).statusCode, 401);
     const auth = { authorization: 'Bearer test-token-0123456789' };
@@ -213,9 +214,9 @@ describe('API /api/v1', () => {
     const created = await fx.app.inject({ method: 'POST', url: '/api/v1/sources', payload: body, headers: auth });
     assert.equal(created.statusCode, 201);
     const id = (created.json() as { id: string }).id;
-    const list = (await get('/api/v1/sources')).json() as { results: Array<{ id: string; url: string }> };
+    const list = (await fx.app.inject({ url: '/api/v1/sources', headers: auth })).json() as { results: Array<{ id: string; url: string }> };
     assert.ok(list.results.some((s) => s.id === id));
-    const opml = '<?xml version="1.0"?><opml version="2.0"><body><outline type="rss" text="أ" xmlUrl="http://127.0.0.1:9/a.xml"/><outline type="rss" text="ب" xmlUrl="http://127.0.0.1:9/b.xml"/></body></opml>';
+    const opml = '<?xml version="1.0"?><opml version="2.0"><body><outline type="rss" text="أ" xmlUrl="https://feeds.example.com/a.xml"/><outline type="rss" text="ب" xmlUrl="https://feeds.example.com/b.xml"/></body></opml>';
     const imp = await fx.app.inject({ method: 'POST', url: '/api/v1/sources/import', payload: opml, headers: { ...auth, 'content-type': 'text/x-opml' } });
     assert.equal(imp.statusCode, 200);
     assert.deepEqual(imp.json(), { added: 2, existing: 0 });
@@ -227,19 +228,22 @@ describe('API /api/v1', () => {
 describe('admin page', () => {
   test('login with the token sets an HttpOnly cookie; the page lists sources; forms add and remove', async () => {
     assert.equal((await get('/admin')).statusCode, 401);
-    const wrong = await fx.app.inject({ method: 'POST', url: '/admin/login', payload: 'token=nope', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    // Same-origin form posts: the Origin (fastify inject's site is http://localhost) and the page's form token.
+    const form = { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' };
+    const wrong = await fx.app.inject({ method: 'POST', url: '/admin/login', payload: 'token=nope', headers: form });
     assert.equal(wrong.statusCode, 401);
-    const ok = await fx.app.inject({ method: 'POST', url: '/admin/login', payload: 'token=test-token-0123456789', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const ok = await fx.app.inject({ method: 'POST', url: '/admin/login', payload: 'token=test-token-0123456789', headers: form });
     assert.equal(ok.statusCode, 303);
     const cookie = String(ok.headers['set-cookie']).split(';')[0]!;
     assert.match(String(ok.headers['set-cookie']), /HttpOnly; SameSite=Strict/);
-    const add = await fx.app.inject({ method: 'POST', url: '/admin/sources', payload: `url=${encodeURIComponent('http://127.0.0.1:9/admin-feed.xml')}&title=x`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await fx.app.inject({ method: 'GET', url: '/admin', headers: { cookie } })).body)![1]!;
+    const add = await fx.app.inject({ method: 'POST', url: '/admin/sources', payload: `url=${encodeURIComponent('https://feeds.example.com/admin-feed.xml')}&title=x&_csrf=${encodeURIComponent(csrf)}`, headers: { ...form, cookie } });
     assert.equal(add.statusCode, 303);
     const page = await fx.app.inject({ method: 'GET', url: '/admin', headers: { cookie } });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /admin-feed\.xml/);
     assert.match(page.body, /الجلب التالي/);
-    const starter = await fx.app.inject({ method: 'POST', url: '/admin/sources/starter', headers: { cookie } });
+    const starter = await fx.app.inject({ method: 'POST', url: '/admin/sources/starter', payload: `_csrf=${encodeURIComponent(csrf)}`, headers: { ...form, cookie } });
     assert.equal(starter.statusCode, 303);
     const after = (await fx.store.listSources()).length;
     assert.ok(after >= 15, `the starter OPML subscribed its feeds (${after})`);

@@ -14,6 +14,7 @@ import { formatIssue, type ParseIssue } from '../../ingest/index.ts';
 import { openStore } from '../../store/index.ts';
 import { importInputs } from '../../store/import.ts';
 import { ingest } from '../../pipeline/index.ts';
+import { AddressGuard } from '../../ingest/fetch/guard.ts';
 
 const SHOWN_ISSUES = 20;
 
@@ -43,8 +44,10 @@ export function registerImport(program: Command): void {
     .argument('<inputs...>', 'files, directories or http(s) URLs')
     .option('--db <path>', 'database (default: $MARSAD_DB, else ./data/marsad.db)')
     .option('--batch <n>', 'articles per transaction', '500')
-    .action(async (inputs: string[], o: { db?: string; batch: string }) => {
+    .option('--allow-private', 'let URLs reach private and loopback addresses (else: $MARSAD_ALLOW_PRIVATE_HOSTS, $MARSAD_ALLOW_HOSTS)')
+    .action(async (inputs: string[], o: { db?: string; batch: string; allowPrivate?: boolean }) => {
       const config = loadConfig({ db: o.db });
+      const guard = new AddressGuard({ ...config.fetchGuard, allowPrivate: config.fetchGuard.allowPrivate || o.allowPrivate === true });
       const batchSize = Number(o.batch);
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch: not a positive integer: ${o.batch}`);
       const store = await openStore(config.db);
@@ -65,6 +68,7 @@ export function registerImport(program: Command): void {
         };
         const c = await importInputs(store, inputs, {
           batchSize,
+          fetch: { guard },
           // Through the pipeline: enrich, store, then group into stories (src/pipeline).
           ingest: (batch) => ingest(store, batch, { onIssue }),
           onIssue,

@@ -9,6 +9,8 @@ import { FORMATS, formatIssue, parseDocument, type Format } from '../../ingest/i
 import { readInputs } from '../../ingest/inputs.ts';
 import type { Article } from '../../model/article.ts';
 import type { Source } from '../../ingest/types.ts';
+import { loadConfig } from '../../config.ts';
+import { AddressGuard } from '../../ingest/fetch/guard.ts';
 
 export function registerParse(program: Command): void {
   program
@@ -18,13 +20,16 @@ export function registerParse(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'skip detection').choices([...FORMATS]))
     .option('--json', 'print one JSON array (the default output)')
     .option('--now <iso>', 'reference time for relative dates such as أمس')
-    .action(async (inputs: string[], o: { format?: Format; now?: string }) => {
+    .option('--allow-private', 'let URLs reach private and loopback addresses (else: $MARSAD_ALLOW_PRIVATE_HOSTS, $MARSAD_ALLOW_HOSTS)')
+    .action(async (inputs: string[], o: { format?: Format; now?: string; allowPrivate?: boolean }) => {
+      const { fetchGuard } = loadConfig();
+      const guard = new AddressGuard({ ...fetchGuard, allowPrivate: fetchGuard.allowPrivate || o.allowPrivate === true });
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new Error(`--now: not a date: ${o.now}`);
       const articles: Article[] = [];
       const sources: Source[] = [];
       let errors = 0;
-      for await (const item of readInputs(inputs)) {
+      for await (const item of readInputs(inputs, { guard })) {
         if ('error' in item) {
           errors++;
           process.stderr.write(formatIssue(item.error) + '\n');

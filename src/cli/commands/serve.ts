@@ -3,7 +3,10 @@
  * store, with the built-in scheduler polling subscribed sources (in-process queue; a
  * PostgreSQL deployment runs `marsad worker` processes instead, see docs/DEPLOYMENT.md).
  * On first start with an empty database it imports the bundled sample of real articles.
- * It never contacts another host unless the user has subscribed sources.
+ * Every start regroups, in the background, whatever a crash left stored but not grouped
+ * into a story (the pipeline's `resume`; cheap when nothing is pending, whatever the size).
+ * It never contacts another host unless the user has subscribed sources, and then only
+ * public addresses unless the config allows more (the address guard).
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,7 +20,8 @@ import { Scheduler } from '../../jobs/scheduler.ts';
 import { POLL_SOURCE } from '../../jobs/definitions.ts';
 import { pollSource } from '../../jobs/poll.ts';
 import { HostLimiter } from '../../ingest/fetch/politeness.ts';
-import { ingest } from '../../pipeline/index.ts';
+import { AddressGuard } from '../../ingest/fetch/guard.ts';
+import { ingest, resume } from '../../pipeline/index.ts';
 import { createLogger } from '../../log.ts';
 
 /** Imports data/samples/* into an empty store; returns how many articles were added. */
@@ -44,6 +48,13 @@ export function registerServe(program: Command): void {
       const log = createLogger(config.logLevel);
       if (!/^postgres/i.test(config.db)) mkdirSync(dirname(config.db), { recursive: true });
       const store = await openStore(config.db);
+      // A crash (even kill -9 during the first-start sample import) leaves articles without a story: group them.
+      const regrouped = resume(store).then(
+        (c) => {
+          if (c.grouped > 0 || c.failed > 0) log.info({ grouped: c.grouped, failed: c.failed }, 'regrouped articles a previous run left ungrouped');
+        },
+        (e: Error) => log.error({ err: e.message }, 'regrouping after a crash failed'),
+      );
       if (o.sample) {
         const t0 = performance.now();
         const n = await loadSampleIfEmpty(store, config);
@@ -51,15 +62,26 @@ export function registerServe(program: Command): void {
       }
       const queue = new MemoryQueue({ onError: (job, err) => log.warn({ job, err: err.message }, 'job failed') });
       const limiter = new HostLimiter({ minDelayMs: 1000 });
+      const guard = new AddressGuard(config.fetchGuard);
       const scheduler = new Scheduler(store, queue, { tickMs: Number(o.pollInterval) * 1000, onError: (e) => log.error({ err: e.message }, 'scheduler tick failed') });
       if (o.poll) {
         await queue.work(POLL_SOURCE, async (p) => {
-          const r = await pollSource({ states: store, ingest: (articles) => ingest(store, articles), perHost: (url, fn) => limiter.run(url, fn) }, p.sourceId);
+          const r = await pollSource({ states: store, ingest: (articles) => ingest(store, articles), perHost: (url, fn) => limiter.run(url, fn), fetch: { guard } }, p.sourceId);
           log.info({ source_id: p.sourceId, url: p.url, status: r?.status, error: r?.error }, 'polled');
         }, { concurrency: 4 });
         scheduler.start();
       }
-      const app = await buildApp({ store, adminToken: config.adminToken, starterOpml: join(config.dataDir, 'sources.opml'), rateLimit: config.rateLimit });
+      const app = await buildApp({
+        store,
+        adminToken: config.adminToken,
+        starterOpml: join(config.dataDir, 'sources.opml'),
+        rateLimit: config.rateLimit,
+        logger: log,
+        guard,
+        baseUrl: config.baseUrl,
+        trustProxy: config.trustProxy,
+        csrfSecret: config.csrfSecret,
+      });
       await app.listen({ port: config.port, host: config.host });
       const addr = app.server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.port;
@@ -67,6 +89,7 @@ export function registerServe(program: Command): void {
       const shutdown = async (signal: string) => {
         log.info({ signal }, 'shutting down');
         scheduler.stop();
+        await regrouped;
         await queue.stop(5000);
         await app.close();
         await store.close();

@@ -9,6 +9,10 @@ import { loadConfig } from '../../config.ts';
 import { openStore, type MarsadStore } from '../../store/index.ts';
 import { formatIssue, parseDocument } from '../../ingest/index.ts';
 import { toOpml } from '../../ingest/opml/index.ts';
+import { AddressGuard, screenUrls } from '../../ingest/fetch/guard.ts';
+
+/** The address guard of the configuration: a source the poller may not fetch is not subscribed. */
+const guardOf = () => new AddressGuard(loadConfig().fetchGuard);
 
 async function withStore<T>(db: string | undefined, fn: (s: MarsadStore) => Promise<T>): Promise<T> {
   const store = await openStore(loadConfig({ db }).db);
@@ -25,7 +29,8 @@ export function registerSources(program: Command): void {
 
   cmd.command('add').argument('<url>', 'feed URL').option('--title <title>').option(...db).description('subscribe to a feed')
     .action(async (url: string, o: { title?: string; db?: string }) => {
-      if (!/^https?:\/\/\S+$/i.test(url)) throw new Error(`sources add: not an http(s) URL: ${url}`);
+      const v = guardOf().checkUrl(url);
+      if (!v.ok) throw new Error(`sources add: ${v.code}: ${v.message}`);
       const s = await withStore(o.db, (st) => st.addSource({ url, title: o.title ?? null }));
       process.stdout.write(`subscribed ${s.url} (id ${s.id})\n`);
     });
@@ -35,8 +40,11 @@ export function registerSources(program: Command): void {
       const r = await parseDocument({ name: file, bytes: await readFile(file) }, { format: 'opml' });
       for (const e of r.errors) process.stderr.write(formatIssue(e) + '\n');
       if (r.sources.length === 0) throw new Error(`sources import: no sources in ${file}`);
-      const c = await withStore(o.db, (st) => st.importSources(r.sources.map((s) => ({ url: s.url, title: s.title }))));
-      process.stdout.write(`${c.added} added, ${c.existing} already subscribed\n`);
+      const { ok, refused } = screenUrls(r.sources, guardOf());
+      for (const x of refused) process.stderr.write(`${file}: ${x.code}: ${x.message}\n`);
+      const c = ok.length ? await withStore(o.db, (st) => st.importSources(ok.map((s) => ({ url: s.url, title: s.title })))) : { added: 0, existing: 0 };
+      process.stdout.write(`${c.added} added, ${c.existing} already subscribed${refused.length ? `, ${refused.length} refused` : ''}\n`);
+      if (ok.length === 0) process.exitCode = 1;
     });
 
   cmd.command('export').option(...db).description('print the subscriptions as OPML')

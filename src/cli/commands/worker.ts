@@ -17,7 +17,8 @@ import { PgHostLocks } from '../../jobs/locks.ts';
 import { PgBossQueue, bossSchemaFor } from '../../jobs/pgboss.ts';
 import { Scheduler } from '../../jobs/scheduler.ts';
 import { createLogger } from '../../log.ts';
-import { ingest } from '../../pipeline/index.ts';
+import { AddressGuard } from '../../ingest/fetch/guard.ts';
+import { ingest, resume } from '../../pipeline/index.ts';
 import { parsePgUrl } from '../../store/postgres/index.ts';
 import { openMarsadPgStore } from '../../store/postgres/marsad.ts';
 
@@ -72,10 +73,17 @@ export function registerWorker(program: Command): void {
       });
       await queue.start();
       const locks = new PgHostLocks(store.pool, { minDelayMs: int(o.minDelayMs, '--min-delay-ms', 0) });
-      await bindHandlers(queue, { states: store, ingest: (articles) => ingest(store, articles), perHost: locks.perHost, log }, concurrency);
+      await bindHandlers(queue, { states: store, ingest: (articles) => ingest(store, articles), perHost: locks.perHost, log, fetch: { guard: new AddressGuard(config.fetchGuard) } }, concurrency);
       const scheduler = new Scheduler(store, queue, { tickMs: int(o.tickSec, '--tick-sec', 1) * 1000, onError: (e) => log.warn({ err: e.message }, 'scheduler tick failed') });
       if (o.scheduler) scheduler.start();
       log.info({ pid: process.pid, concurrency, schema: store.schema, scheduler: o.scheduler }, 'worker ready');
+      // What a killed process stored but never grouped gets its story now (serialized with this worker's ingests).
+      const regrouped = resume(store).then(
+        (c) => {
+          if (c.grouped > 0 || c.failed > 0) log.info({ grouped: c.grouped, failed: c.failed }, 'regrouped articles a previous run left ungrouped');
+        },
+        (e: Error) => log.error({ err: e.message }, 'regrouping after a crash failed'),
+      );
 
       let stopping = false;
       const shutdown = async (signal: string) => {
@@ -85,6 +93,7 @@ export function registerWorker(program: Command): void {
         scheduler.stop();
         try {
           await queue.stop(int(o.graceMs, '--grace-ms', 0));
+          await regrouped;
           await store.close();
           log.info({ signal }, 'worker stopped');
           process.exit(0);

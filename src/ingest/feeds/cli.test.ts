@@ -32,9 +32,9 @@ before(async () => {
 });
 after(() => server.close());
 
-function marsad(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function marsad(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/marsad.js', ...args], { cwd: root, timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['bin/marsad.js', ...args], { cwd: root, timeout: 60_000, env: { ...process.env, MARSAD_ALLOW_PRIVATE_HOSTS: '', MARSAD_ALLOW_HOSTS: '', ...env } }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -42,7 +42,7 @@ function marsad(...args: string[]): Promise<{ code: number; stdout: string; stde
 
 void describe('marsad parse <url> --json', () => {
   it('fetches a feed over HTTP (gzip, redirect, windows-1256) and prints its articles', async () => {
-    const { code, stdout, stderr } = await marsad('parse', `${base}/old-feed`, '--json');
+    const { code, stdout, stderr } = await marsad(['parse', `${base}/old-feed`, '--json', '--allow-private']);
     assert.equal(code, 0, stderr);
     const articles = JSON.parse(stdout) as Article[];
     assert.deepEqual(articles.map((a) => a.title), expected.map((e) => e.title));
@@ -54,9 +54,19 @@ void describe('marsad parse <url> --json', () => {
   });
 
   it('exits non-zero with a clear message when the URL gives nothing', async () => {
-    const { code, stdout, stderr } = await marsad('parse', `${base}/missing.xml`, '--json');
+    const { code, stdout, stderr } = await marsad(['parse', `${base}/missing.xml`, '--json'], { MARSAD_ALLOW_HOSTS: '127.0.0.1' });
     assert.notEqual(code, 0);
     assert.deepEqual(JSON.parse(stdout), []);
     assert.match(stderr, /missing\.xml: \[fetch\.http_404\] HTTP 404/);
+  });
+
+  it('refuses a loopback URL unless --allow-private or the config allows it (issue 13, defect 1)', async () => {
+    const before = hits.length;
+    for (const host of [base, base.replace('127.0.0.1', '2130706433')]) {
+      const { code, stderr } = await marsad(['parse', `${host}/feed.xml`, '--json']);
+      assert.notEqual(code, 0);
+      assert.match(stderr, /\[fetch\.private_address\] refused http:\/\/127\.0\.0\.1:\d+: 127\.0\.0\.1 is a loopback address/);
+    }
+    assert.equal(hits.length, before, 'nothing reached the server');
   });
 });

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
-import { fetchUrl, HostLimiter, RobotsCache, USER_AGENT, type FetchOptions } from './index.ts';
+import { AddressGuard, fetchUrl, HostLimiter, RobotsCache, USER_AGENT, type FetchOptions } from './index.ts';
 import { decode } from '../encoding.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`testdata/${name}`, import.meta.url));
@@ -96,7 +96,9 @@ function route(req: IncomingMessage, res: ServerResponse): void {
 
 let server: Server;
 let base: string;
-const opts = (o: FetchOptions = {}): FetchOptions => ({ robotsCache: new RobotsCache(), timeoutMs: 5000, ...o });
+// The local test server is on loopback, which the address guard refuses unless allowed.
+const LOCAL = new AddressGuard({ allow: ['127.0.0.1', 'localhost'] });
+const opts = (o: FetchOptions = {}): FetchOptions => ({ robotsCache: new RobotsCache(), timeoutMs: 5000, guard: LOCAL, ...o });
 
 before(async () => {
   server = createServer(route);

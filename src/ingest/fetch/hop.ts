@@ -52,6 +52,8 @@ export function classify(e: unknown, signal: AbortSignal): FetchFailure {
   }
   const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
   const code = err.code ?? err.cause?.code ?? '';
+  // The guard refused the connection (guard.ts): its message names the address.
+  if (code === 'fetch.private_address') return new FetchFailure(code, err.code ? err.message : (err.cause?.message ?? err.message));
   if (e instanceof undiciErrors.ConnectTimeoutError) return new FetchFailure('fetch.timeout', 'connect timed out');
   if (e instanceof undiciErrors.HeadersTimeoutError || e instanceof undiciErrors.BodyTimeoutError) {
     return new FetchFailure('fetch.timeout', err.message);

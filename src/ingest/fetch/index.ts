@@ -10,15 +10,19 @@
  * `{ ok: false, code }` where code is stable: `fetch.bad_url`, `fetch.timeout`,
  * `fetch.too_large`, `fetch.too_many_redirects`, `fetch.robots_disallowed`,
  * `fetch.robots_unreachable`, `fetch.http_404` (any status), `fetch.bad_encoding`,
- * `fetch.dns`, `fetch.connect_refused`, `fetch.network`, `fetch.aborted`.
+ * `fetch.dns`, `fetch.connect_refused`, `fetch.network`, `fetch.aborted`,
+ * `fetch.private_address` (the address guard, guard.ts: every hop's URL is checked before
+ * it is requested, and every connection at connect time).
  */
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { isGuarded, strictGuard, type AddressGuard } from './guard.ts';
 import { classify, FetchFailure, hop, REDIRECTS } from './hop.ts';
 import { defaultRobotsCache, type RobotsCache, type RobotsLoader } from './robots.ts';
 import type { HostLimiter } from './politeness.ts';
 
 export { HostLimiter, type HostLimiterOptions } from './politeness.ts';
 export { RobotsCache } from './robots.ts';
+export { AddressGuard, AddressRefused, isGuarded, nonPublicReason, parseAllowList, screenUrls, strictGuard, type GuardOptions, type GuardVerdict, type Lookup } from './guard.ts';
 
 export const USER_AGENT = 'Marsad/0.1 (+https://github.com/marsad)';
 /** The product token matched against robots.txt User-agent lines. */
@@ -43,7 +47,9 @@ export interface FetchOptions {
   robotsCache?: RobotsCache;
   /** Per-host gate: each hop waits for its host to be free (and rested). */
   limiter?: HostLimiter;
-  /** A shared connection pool (e.g. the poller's); default: one per call, closed after. */
+  /** Which addresses may be reached (default `strictGuard`: public addresses only). */
+  guard?: AddressGuard;
+  /** A shared connection pool made by `guard.dispatcher()` (any other is refused); default: one per call, closed after. */
   dispatcher?: Dispatcher;
   /** Cancels the fetch (code `fetch.aborted`). */
   signal?: AbortSignal;
@@ -68,30 +74,23 @@ export type FetchResult =
 
 const DEFAULTS = { timeoutMs: 30_000, connectTimeoutMs: 10_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5 };
 
-function httpUrl(raw: string, base?: string): URL | null {
-  try {
-    const u = new URL(raw, base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Fetches `url`, following up to `maxRedirects` redirects; failures are values. */
 export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<FetchResult> {
-  const start = httpUrl(url);
-  if (!start) return { ok: false, url, code: 'fetch.bad_url', message: `not an http(s) URL: ${url}` };
+  const guard = opts.guard ?? strictGuard;
+  const start = guard.checkUrl(url);
+  if (!start.ok) return { ok: false, url, code: start.code, message: start.message };
+  if (opts.dispatcher && !isGuarded(opts.dispatcher)) throw new TypeError('fetchUrl: the dispatcher must come from AddressGuard.dispatcher()');
   const timeoutMs = opts.timeoutMs ?? DEFAULTS.timeoutMs;
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(new FetchFailure('fetch.timeout', `no complete response within ${timeoutMs} ms`)), timeoutMs);
   const onAbort = () => ctrl.abort(new FetchFailure('fetch.aborted', 'fetch cancelled'));
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   if (opts.signal?.aborted) onAbort();
-  const own = opts.dispatcher ? null : new Agent({ connect: { timeout: opts.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs } });
+  const own = opts.dispatcher ? null : guard.dispatcher({ connectTimeoutMs: opts.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs });
   const dispatcher = opts.dispatcher ?? own!;
-  let current = start.toString();
+  let current = start.url.toString();
   try {
-    return await follow(current, opts, dispatcher, ctrl.signal, (u) => (current = u));
+    return await follow(current, { ...opts, guard }, dispatcher, ctrl.signal, (u) => (current = u));
   } catch (e) {
     const f = classify(e, ctrl.signal);
     return { ok: false, url: current, code: f.code, message: f.message, ...(f.status != null ? { status: f.status } : {}) };
@@ -117,12 +116,17 @@ async function follow(
     const r = await fetchUrl(robotsUrl, { ...opts, dispatcher, robots: false, maxBytes: 512 * 1024, etag: null, lastModified: null, signal });
     // Our own deadline or cancel is not the site's fault: fail this fetch, cache nothing.
     if (signal.aborted) throw signal.reason;
+    // The guard refusing the host is the answer for the page too, not an unreachable robots.txt.
+    if (!r.ok && r.code === 'fetch.private_address') throw new FetchFailure(r.code, r.message);
     if (r.ok) return { status: r.status, text: Buffer.from(r.bytes).toString('utf8') };
     return r.status != null ? { status: r.status, text: '' } : { error: r.message };
   };
   let url = first;
   for (let redirects = 0; ; redirects++) {
     onHop(url);
+    // Every hop, the first included: a redirect to an internal address stops here.
+    const allowed = opts.guard!.checkUrl(url);
+    if (!allowed.ok) throw new FetchFailure(allowed.code, allowed.message);
     let delayMs: number | undefined;
     if (robots) {
       const denied = await robots.check(url, ROBOTS_AGENT, loadRobots);
@@ -142,12 +146,13 @@ async function follow(
     const res = opts.limiter ? await opts.limiter.run(url, send, delayMs) : await send();
     if (REDIRECTS.has(res.status)) {
       if (!res.location) throw new FetchFailure('fetch.bad_redirect', `HTTP ${res.status} without a Location header`, res.status);
-      const next = httpUrl(res.location, url);
-      if (!next) throw new FetchFailure('fetch.bad_redirect', `redirect to a non-http(s) URL: ${res.location}`, res.status);
+      const next = opts.guard!.checkUrl(res.location, url);
+      if (!next.ok && next.code === 'fetch.bad_url') throw new FetchFailure('fetch.bad_redirect', `redirect to a non-http(s) URL: ${res.location}`, res.status);
+      if (!next.ok) throw new FetchFailure(next.code, `redirect to ${res.location}: ${next.message}`, res.status);
       if (redirects + 1 > maxRedirects) {
-        throw new FetchFailure('fetch.too_many_redirects', `more than ${maxRedirects} redirects (next: ${next.toString()})`, res.status);
+        throw new FetchFailure('fetch.too_many_redirects', `more than ${maxRedirects} redirects (next: ${next.url.toString()})`, res.status);
       }
-      url = next.toString();
+      url = next.url.toString();
       continue;
     }
     const notModified = res.status === 304;

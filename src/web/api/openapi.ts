@@ -61,11 +61,12 @@ export const openApiDocument = {
     '/api/v1/entities/{id}': { get: { summary: 'An entity (id or name), its daily mentions and articles', parameters: [...id, { name: 'limit', in: 'query', schema: { type: 'integer' } }], responses: { ...ok('Entity'), ...errors } } },
     '/api/v1/outlets': { get: { summary: 'Outlets with article counts', responses: ok('Outlets') } },
     '/api/v1/sources': {
-      get: { summary: 'Subscribed sources and their polling state', responses: ok('Sources') },
-      post: { summary: 'Subscribe to a feed', security: admin, requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { url: str, title: str }, required: ['url'] } } } }, responses: { '201': { description: 'created' }, '400': errors['400'], '401': { description: 'no valid token' } } },
+      get: { summary: 'Subscribed sources and their polling state, errors included (admin only)', security: admin, responses: { ...ok('Sources'), '401': { description: 'no valid token' } } },
+      post: { summary: 'Subscribe to a feed (http(s), public addresses only unless the server allows private ones)', security: admin, requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { url: str, title: str }, required: ['url'] } } } }, responses: { '201': { description: 'created' }, '400': errors['400'], '401': { description: 'no valid token' }, '415': { description: 'the body is not application/json' } } },
     },
     '/api/v1/sources/{id}': { delete: { summary: 'Unsubscribe', security: admin, parameters: id, responses: { '204': { description: 'removed' }, '401': { description: 'no valid token' }, '404': errors['404'] } } },
-    '/api/v1/sources/import': { post: { summary: 'Subscribe to every feed of an OPML document', security: admin, requestBody: { content: { 'text/x-opml': { schema: str } } }, responses: { '200': { description: 'counts' }, '400': errors['400'], '401': { description: 'no valid token' } } } },
+    '/api/v1/sources/import': { post: { summary: 'Subscribe to every feed of an OPML document; feeds at refused addresses are listed, not subscribed', security: admin, requestBody: { content: { 'text/x-opml': { schema: str }, 'application/xml': { schema: str }, 'text/xml': { schema: str } } }, responses: { '200': { description: 'counts and refused feeds' }, '400': errors['400'], '401': { description: 'no valid token' }, '415': { description: 'not an OPML content type' } } } },
+    '/api/v1/metrics': { get: { summary: 'Process figures: RSS, heap, event-loop delay since the last call (admin only)', security: admin, responses: { '200': { description: 'OK' }, '401': { description: 'no valid token' } } } },
     '/api/v1/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OK' } } } },
   },
 } as const;

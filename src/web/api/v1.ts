@@ -9,12 +9,24 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import { isAdmin } from '../auth.ts';
 import { openApiDocument } from './openapi.ts';
 import { parseDocument } from '../../ingest/index.ts';
+import { screenUrls, type AddressGuard } from '../../ingest/fetch/guard.ts';
+import type { MetricsSample } from '../metrics.ts';
 
 export interface ApiDeps {
   store: ReaderStore & Partial<SourceAdmin>;
   adminToken: string | null;
   /** Per-route rate limits (requests per minute) for search and writes. */
   rateLimit: { search: number; write: number };
+  /** Which feed URLs may be subscribed (the poller's address guard). */
+  guard: AddressGuard;
+  metrics?: (opts: { resetTotal?: boolean }) => MetricsSample;
+}
+
+/** OPML arrives as XML; JSON endpoints take JSON only (a cross-site form can send neither). */
+const OPML_TYPES = new Set(['text/x-opml', 'application/xml', 'text/xml']);
+const mediaType = (req: FastifyRequest): string => (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+function unsupported(reply: FastifyReply, want: string) {
+  return reply.code(415).send({ error: 'unsupported_media_type', message: `Content-Type must be ${want}` });
 }
 
 function notFound(reply: FastifyReply, what: string) {
@@ -88,12 +100,25 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
 
   app.get('/api/v1/outlets', async () => ({ results: await store.listOutlets() }));
 
-  app.get('/api/v1/sources', async () => ({ results: await store.listSources() }));
+  // The source list is admin-only: its poll errors tell which internal ports answer.
+  app.get('/api/v1/sources', async (req, reply) => {
+    if (!requireAdmin(req, reply)) return reply;
+    return { results: await store.listSources() };
+  });
+
+  app.get('/api/v1/metrics', async (req, reply) => {
+    if (!requireAdmin(req, reply)) return reply;
+    if (!deps.metrics) return reply.code(501).send({ error: 'unsupported', message: 'metrics are off' });
+    return reply.header('cache-control', 'no-store').send(deps.metrics({ resetTotal: bool(req.query as Query, 'reset') }));
+  });
 
   app.post('/api/v1/sources', write, async (req, reply) => {
     if (!requireAdmin(req, reply)) return reply;
+    if (mediaType(req) !== 'application/json') return unsupported(reply, 'application/json');
     const body = (req.body ?? {}) as { url?: unknown; title?: unknown };
-    if (typeof body.url !== 'string' || !/^https?:\/\/\S+$/i.test(body.url)) throw new BadRequest('url', 'must be an http(s) URL');
+    if (typeof body.url !== 'string') throw new BadRequest('url', 'must be an http(s) URL');
+    const v = deps.guard.checkUrl(body.url);
+    if (!v.ok) throw new BadRequest('url', v.code === 'fetch.bad_url' ? 'must be an http(s) URL' : v.message);
     if (!store.addSource) return reply.code(501).send({ error: 'unsupported', message: 'this store cannot manage sources' });
     return reply.code(201).send(await store.addSource({ url: body.url, title: typeof body.title === 'string' ? body.title : null }));
   });
@@ -107,11 +132,14 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
 
   app.post('/api/v1/sources/import', write, async (req, reply) => {
     if (!requireAdmin(req, reply)) return reply;
+    if (!OPML_TYPES.has(mediaType(req))) return unsupported(reply, [...OPML_TYPES].join(', '));
     const body = typeof req.body === 'string' ? req.body : '';
     if (!body) throw new BadRequest('body', 'send an OPML document (Content-Type: text/x-opml or application/xml)');
     const r = await parseDocument({ name: 'request body', bytes: Buffer.from(body) }, { format: 'opml' });
     if (r.sources.length === 0) throw new BadRequest('body', r.errors[0]?.message ?? 'no sources in the OPML document');
     if (!store.importSources) return reply.code(501).send({ error: 'unsupported', message: 'this store cannot manage sources' });
-    return store.importSources(r.sources.map((s) => ({ url: s.url, title: s.title })));
+    const { ok, refused } = screenUrls(r.sources, deps.guard);
+    const counts = ok.length ? await store.importSources(ok.map((s) => ({ url: s.url, title: s.title }))) : { added: 0, existing: 0 };
+    return refused.length ? { ...counts, refused } : counts;
   });
 }

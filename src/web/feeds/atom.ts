@@ -1,6 +1,10 @@
 /**
  * Atom feeds out, through feedsmith's generator: the home page (latest stories) and every
- * search, entity, keyword and outlet page. Entry ids are stable tag URIs.
+ * search, entity, keyword and outlet page. Entry ids are stable tag URIs; links are built
+ * on the site's configured origin, never on the Host header. Every text that goes in
+ * (titles, summaries, outlet names, keywords, the echoed query) is first cleared of the
+ * characters XML 1.0 forbids (C0 controls but tab and newlines, U+FFFE/U+FFFF, lone
+ * surrogates): one publisher's bad byte must not make the site-wide feed unreadable.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { generateAtomFeed } from 'feedsmith';
@@ -10,38 +14,43 @@ import { str, type Query } from '../params.ts';
 
 const MAX = 50;
 
-function origin(req: FastifyRequest): string {
-  return `${req.protocol}://${req.host}`;
+/** Code points XML 1.0 does not allow in a document (with the `u` flag a lone surrogate is one). */
+const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** `s` without the characters XML 1.0 forbids. */
+export function xmlText(s: string): string {
+  return s.replace(NOT_XML, '');
 }
 
 /** Builds an Atom document for a list of articles. */
 export function atomFor(base: string, selfPath: string, title: string, articles: Article[]): string {
   const updated = articles.reduce((m, a) => (a.publishedAt && a.publishedAt > m ? a.publishedAt : m), '1970-01-01T00:00:00.000Z');
   const xml = generateAtomFeed({
-    id: `${base}${selfPath}`,
-    title: { value: title },
+    id: xmlText(`${base}${selfPath}`),
+    title: { value: xmlText(title) },
     updated: new Date(updated),
     links: [
-      { href: `${base}${selfPath}`, rel: 'self', type: 'application/atom+xml' },
+      { href: xmlText(`${base}${selfPath}`), rel: 'self', type: 'application/atom+xml' },
       { href: `${base}/`, rel: 'alternate', type: 'text/html' },
     ],
     entries: articles.map((a) => ({
       id: `tag:marsad,2015:article:${a.id}`,
-      title: { value: a.title || '(بلا عنوان)' },
+      title: { value: xmlText(a.title) || '(بلا عنوان)' },
       updated: new Date(a.publishedAt ?? updated),
       ...(a.publishedAt ? { published: new Date(a.publishedAt) } : {}),
-      summary: { value: a.text.slice(0, 400) },
+      summary: { value: xmlText(a.text.slice(0, 400)) },
       links: [{ href: `${base}${path.article(a.id)}`, rel: 'alternate', type: 'text/html' }],
-      ...(a.outlet ? { authors: [{ name: a.outlet }] } : {}),
-      categories: (a.keywords ?? a.tags).map((k) => ({ term: k })),
+      ...(a.outlet && xmlText(a.outlet) ? { authors: [{ name: xmlText(a.outlet) }] } : {}),
+      categories: (a.keywords ?? a.tags).map((k) => xmlText(k)).filter(Boolean).map((term) => ({ term })),
     })),
   });
   // The feed is Arabic: say so, so readers lay entries out right to left.
   return xml.replace('<feed xmlns="http://www.w3.org/2005/Atom"', '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar"');
 }
 
-export function registerAtomFeeds(app: FastifyInstance, store: ReaderStore): void {
-  const send = (req: FastifyRequest, title: string, articles: Article[]) => atomFor(origin(req), req.url, title, articles);
+/** `origin`: the site's own (config); `searchLimit`: per minute per client, as /search and /api/v1/search. */
+export function registerAtomFeeds(app: FastifyInstance, store: ReaderStore, opts: { origin: () => string; searchLimit: number }): void {
+  const send = (req: FastifyRequest, title: string, articles: Article[]) => atomFor(opts.origin(), req.url, title, articles);
   const type = 'application/atom+xml; charset=utf-8';
 
   app.get('/feed.atom', async (req, reply) => {
@@ -49,7 +58,7 @@ export function registerAtomFeeds(app: FastifyInstance, store: ReaderStore): voi
     const lead = await store.getArticles(stories.map((s) => s.articleIds[0]!).filter(Boolean));
     return reply.type(type).send(send(req, 'مرصد — أحدث القصص', lead));
   });
-  app.get('/search.atom', async (req, reply) => {
+  app.get('/search.atom', { config: { rateLimit: { max: opts.searchLimit, timeWindow: '1 minute' } } }, async (req, reply) => {
     const q = str(req.query as Query, 'q', 1000) ?? '';
     const outlet = str(req.query as Query, 'outlet');
     const r = q ? await store.search({ q, outlet, limit: MAX }) : { hits: [] };

@@ -1,7 +1,9 @@
 /**
  * Admin (MARSAD_ADMIN_TOKEN): sources with last fetch, status, error count and next poll;
  * add, remove, import OPML (pasted, or the bundled starter list in one click). The login
- * form sets an HttpOnly, SameSite=Strict cookie; forms post only to this origin (CSP).
+ * form sets an HttpOnly, SameSite=Strict cookie; forms post only to this origin (CSP), and
+ * every form carries the session's CSRF token (csrf.ts checks it and the Origin). A feed
+ * at an address the poller may not reach (the address guard) is refused when added.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readFile } from 'node:fs/promises';
@@ -11,11 +13,16 @@ import { gmt } from '../format.ts';
 import { isAdmin, tokenMatches } from '../auth.ts';
 import type { ReaderStore, SourceAdmin } from '../types.ts';
 import { parseDocument } from '../../ingest/index.ts';
+import { screenUrls, type AddressGuard } from '../../ingest/fetch/guard.ts';
+import { linkable } from '../components.ts';
 
 export interface AdminDeps {
   store: ReaderStore & Partial<SourceAdmin>;
   adminToken: string | null;
   starterOpml: string | null;
+  guard: AddressGuard;
+  /** Writes per minute per client (the same limit as the API's writes). */
+  writeLimit: number;
 }
 
 const page = (reply: FastifyReply, title: string, body: ReturnType<typeof html>, status = 200) =>
@@ -28,7 +35,7 @@ function form(req: FastifyRequest): URLSearchParams {
 export function registerAdminPages(app: FastifyInstance, deps: AdminDeps): void {
   const { store } = deps;
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  const write = { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } };
+  const write = { config: { rateLimit: { max: deps.writeLimit, timeWindow: '1 minute' } } };
 
   const loginForm = (message?: string) =>
     html`<h1>الإدارة</h1>${message ? html`<p class="notice error">${message}</p>` : ''}
@@ -38,21 +45,23 @@ ${deps.adminToken ? html`<form method="post" action="/admin/login"><label>رمز
     if (!isAdmin(req, deps.adminToken)) return page(reply, 'الإدارة', loginForm(), deps.adminToken ? 401 : 403);
     const sources = await store.listSources();
     const notice = (req.query as { done?: string }).done;
+    const token = html`<input type="hidden" name="_csrf" value="${req.csrfToken() ?? ''}">`;
     const body = html`<h1>المصادر المشترك فيها</h1>${notice ? html`<p class="notice">${notice}</p>` : ''}
 <table><thead><tr><th>المصدر</th><th>آخر جلب</th><th>الحالة</th><th>الأخطاء</th><th>الجلب التالي</th><th></th></tr></thead><tbody>
-${sources.map((s) => html`<tr><td><a href="${s.url}" dir="ltr">${s.title ?? s.url}</a></td><td dir="ltr">${gmt(s.lastFetch) || '—'}</td><td>${s.status ?? '—'}${s.lastError ? html`<div class="error" dir="auto">${s.lastError}</div>` : ''}</td><td>${s.errorCount}</td><td dir="ltr">${gmt(s.nextPoll) || '—'}</td>
-<td><form method="post" action="/admin/sources/${encodeURIComponent(s.id)}/delete"><button type="submit">حذف</button></form></td></tr>`)}
+${sources.map((s) => html`<tr><td>${linkable(s.url) ? html`<a href="${s.url}" dir="auto">${s.title ?? s.url}</a>` : html`<bdi>${s.title ?? s.url}</bdi>`}</td><td dir="ltr">${gmt(s.lastFetch) || '—'}</td><td>${s.status ?? '—'}${s.lastError ? html`<div class="error" dir="auto">${s.lastError}</div>` : ''}</td><td>${s.errorCount}</td><td dir="ltr">${gmt(s.nextPoll) || '—'}</td>
+<td><form method="post" action="/admin/sources/${encodeURIComponent(s.id)}/delete">${token}<button type="submit">حذف</button></form></td></tr>`)}
 </tbody></table>
 ${sources.length === 0 ? html`<p class="notice">لا مصادر بعد.</p>` : ''}
 <h2>إضافة مصدر</h2>
-<form method="post" action="/admin/sources"><input type="url" name="url" placeholder="https://example.com/rss.xml" required dir="ltr"> <input type="text" name="title" placeholder="الاسم (اختياري)"> <button type="submit">إضافة</button></form>
+<form method="post" action="/admin/sources">${token}<input type="url" name="url" placeholder="https://example.com/rss.xml" required dir="ltr"> <input type="text" name="title" placeholder="الاسم (اختياري)"> <button type="submit">إضافة</button></form>
 <h2>استيراد OPML</h2>
-${deps.starterOpml ? html`<form method="post" action="/admin/sources/starter"><button type="submit">اشترك في القائمة المبدئية لمصادر عربية معروفة</button></form>` : ''}
-<form method="post" action="/admin/sources/import"><textarea name="opml" rows="6" cols="60" dir="ltr" placeholder="&lt;opml …&gt;"></textarea><br><button type="submit">استيراد</button></form>`;
+${deps.starterOpml ? html`<form method="post" action="/admin/sources/starter">${token}<button type="submit">اشترك في القائمة المبدئية لمصادر عربية معروفة</button></form>` : ''}
+<form method="post" action="/admin/sources/import">${token}<textarea name="opml" rows="6" cols="60" dir="ltr" placeholder="&lt;opml …&gt;"></textarea><br><button type="submit">استيراد</button></form>`;
     return page(reply, 'الإدارة', body);
   });
 
-  app.post('/admin/login', write, async (req, reply) => {
+  // No session yet, so no token: the Origin is checked all the same (csrf.ts).
+  app.post('/admin/login', { config: { ...write.config, csrf: 'origin' } }, async (req, reply) => {
     const token = form(req).get('token');
     if (!tokenMatches(token, deps.adminToken)) return page(reply, 'الإدارة', loginForm('رمز غير صحيح'), 401);
     void reply.header('set-cookie', `marsad_admin=${encodeURIComponent(token!)}; HttpOnly; SameSite=Strict; Path=/; Max-Age=86400`);
@@ -69,7 +78,8 @@ ${deps.starterOpml ? html`<form method="post" action="/admin/sources/starter"><b
   app.post('/admin/sources', write, guarded(async (req, reply) => {
     const f = form(req);
     const url = f.get('url')?.trim() ?? '';
-    if (!/^https?:\/\/\S+$/i.test(url)) return page(reply, 'الإدارة', html`<p class="notice error">رابط غير صالح: ${url}</p>`, 400);
+    const v = deps.guard.checkUrl(url);
+    if (!v.ok) return page(reply, 'الإدارة', html`<p class="notice error">رابط غير مقبول: <bdi>${url}</bdi></p><p class="notice error" dir="ltr">${v.code}: ${v.message}</p>`, 400);
     await store.addSource!({ url, title: f.get('title')?.trim() || null });
     return done(reply, `أضيف ${url}`);
   }));
@@ -82,8 +92,9 @@ ${deps.starterOpml ? html`<form method="post" action="/admin/sources/starter"><b
   const importOpml = async (reply: FastifyReply, name: string, bytes: Buffer) => {
     const r = await parseDocument({ name, bytes }, { format: 'opml' });
     if (r.sources.length === 0) return page(reply, 'الإدارة', html`<p class="notice error">لا مصادر في المستند: ${r.errors[0]?.message ?? ''}</p>`, 400);
-    const c = await store.importSources!(r.sources.map((s) => ({ url: s.url, title: s.title })));
-    return done(reply, `استُورد ${c.added} مصدراً جديداً (${c.existing} موجودة)`);
+    const { ok, refused } = screenUrls(r.sources, deps.guard);
+    const c = ok.length ? await store.importSources!(ok.map((s) => ({ url: s.url, title: s.title }))) : { added: 0, existing: 0 };
+    return done(reply, `استُورد ${c.added} مصدراً جديداً (${c.existing} موجودة${refused.length ? `، ورُفض ${refused.length} لعناوين غير مسموح بها` : ''})`);
   };
   app.post('/admin/sources/import', write, guarded(async (req, reply) => importOpml(reply, 'pasted OPML', Buffer.from(form(req).get('opml') ?? ''))));
   app.post('/admin/sources/starter', write, guarded(async (_req, reply) => importOpml(reply, deps.starterOpml!, await readFile(deps.starterOpml!))));

@@ -33,7 +33,7 @@ export function registerEntityPages(app: FastifyInstance, store: ReaderStore): v
       store.listArticles({ entityId: entity.id, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
       store.entityDaily(entity.id),
     ]);
-    const body = html`<h1>${entity.name}</h1><p class="meta">${TYPE_AR[entity.type] ?? entity.type} · ${entity.articleCount} مقالاً</p>
+    const body = html`<h1 dir="auto">${entity.name}</h1><p class="meta">${TYPE_AR[entity.type] ?? entity.type} · ${entity.articleCount} مقالاً</p>
 ${dailyChart(daily)}
 <h2>المقالات</h2>${articles.slice(0, PAGE_SIZE).map((a) => articleItem(a))}${pager(path.entity(entity.id), {}, page, articles.length > PAGE_SIZE)}`;
     return reply.type('text/html; charset=utf-8').send(layout({ title: entity.name, body, feed: `${path.entity(entity.id)}/feed.atom` }));
@@ -44,7 +44,7 @@ ${dailyChart(daily)}
     const page = int(req.query as Query, 'page', 1, 1, 1000);
     const articles = await store.listArticles({ keyword: kw, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
     if (articles.length === 0 && page === 1) return notFound(reply, 'لا مقالات بهذه الكلمة');
-    const body = html`<h1>${kw}</h1>${articles.slice(0, PAGE_SIZE).map((a) => articleItem(a))}${pager(path.keyword(kw), {}, page, articles.length > PAGE_SIZE)}`;
+    const body = html`<h1 dir="auto">${kw}</h1>${articles.slice(0, PAGE_SIZE).map((a) => articleItem(a))}${pager(path.keyword(kw), {}, page, articles.length > PAGE_SIZE)}`;
     return reply.type('text/html; charset=utf-8').send(layout({ title: kw, body, feed: `${path.keyword(kw)}/feed.atom` }));
   });
 }

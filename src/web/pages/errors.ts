@@ -8,5 +8,5 @@ export function notFound(reply: FastifyReply, message: string): FastifyReply {
 }
 
 export function errorPage(status: number, message: string): string {
-  return layout({ title: 'خطأ', body: html`<h1>${status}</h1><p class="notice error">${message}</p>` });
+  return layout({ title: 'خطأ', body: html`<h1>${status}</h1><p class="notice error" dir="auto">${message}</p>` });
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { html } from '../html.ts';
 import { layout } from '../layout.ts';
 import { arabicDate, gmt } from '../format.ts';
-import { PAGE_SIZE, articleItem, filterForm, pager, paragraphs, path, storyItem, timeTag } from '../components.ts';
+import { PAGE_SIZE, articleItem, filterForm, linkable, outletLink, pager, paragraphs, path, storyItem, timeTag } from '../components.ts';
 import { date, endOfDay, int, str, type Query } from '../params.ts';
 import type { ReaderStore, StorySummary } from '../types.ts';
 import type { CardReader } from '../cache.ts';
@@ -51,7 +51,7 @@ ${pager('/', { outlet, from, to }, page, stories.length > PAGE_SIZE)}`;
     const articles = (await store.articleCards(story.articleIds)).sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? ''));
     const earliest = articles[0]?.id;
     const body = html`<h1 dir="auto">${story.title}</h1>
-<p class="meta">${story.outlets.length} مصادر · أول ظهور ${timeTag(story.firstSeen)} عند ${story.originalOutlet ?? '—'}</p>
+<p class="meta">${story.outlets.length} مصادر · أول ظهور ${timeTag(story.firstSeen)} عند ${story.originalOutlet ? html`<bdi>${story.originalOutlet}</bdi>` : '—'}</p>
 ${articles.map((a) => articleItem(a, a.id === earliest ? html` <span class="badge">الأسبق</span>` : undefined))}`;
     return reply.type('text/html; charset=utf-8').send(layout({ title: story.title, body }));
   });
@@ -66,13 +66,13 @@ ${articles.map((a) => articleItem(a, a.id === earliest ? html` <span class="badg
     const entities = a.entities ?? [];
     const keywords = (a.keywords?.length ? a.keywords : a.tags).filter((k) => !entities.some((e) => e.name === k));
     const body = html`<article lang="${a.lang}" dir="auto">
-<h1>${a.title}</h1>
+<h1 dir="auto">${a.title}</h1>
 <p class="meta">${a.publishedAt ? html`تاريخ النشر: <time datetime="${a.publishedAt}">${arabicDate(a.publishedAt)}</time> · <span dir="ltr">${gmt(a.publishedAt)}</span>` : 'تاريخ النشر غير معروف'}
-${a.outlet ? html` · المصدر: <a href="${path.outlet(a.outlet)}">${a.outlet}</a>` : ''}${a.via && a.via !== a.outlet ? html` · عبر ${a.via}` : ''}${a.author ? html` · ${a.author}` : ''}</p>
+${a.outlet ? html` · المصدر: ${outletLink(a.outlet)}` : ''}${a.via && a.via !== a.outlet ? html` · عبر <bdi>${a.via}</bdi>` : ''}${a.author ? html` · <bdi>${a.author}</bdi>` : ''}</p>
 <div class="body">${paragraphs(a.text)}</div>
-${a.url ? html`<p class="meta"><a href="${a.url}" rel="noopener nofollow">المقال في موقعه الأصلي</a></p>` : ''}
+${linkable(a.url) ? html`<p class="meta"><a href="${a.url}" rel="noopener nofollow">المقال في موقعه الأصلي</a></p>` : ''}
 </article>
-${entities.length || keywords.length ? html`<h2>كلمات دلالية</h2><div class="tags">${entities.map((e) => html`<a href="${path.entity(e.id)}" data-type="${e.type}">${e.name}</a>`)}${keywords.map((k) => html`<a href="${path.keyword(k)}">${k}</a>`)}</div>` : ''}
+${entities.length || keywords.length ? html`<h2>كلمات دلالية</h2><div class="tags">${entities.map((e) => html`<a href="${path.entity(e.id)}" data-type="${e.type}" dir="auto">${e.name}</a>`)}${keywords.map((k) => html`<a href="${path.keyword(k)}" dir="auto">${k}</a>`)}</div>` : ''}
 ${related.length ? html`<h2>اقرأ أيضاً</h2>${related.map((r) => articleItem(r))}` : ''}
 ${others.length ? html`<h2>غطّتها أيضاً</h2>${others.map((o) => articleItem(o))}` : ''}`;
     return reply.type('text/html; charset=utf-8').send(layout({ title: a.title, body, description: a.text.slice(0, 160) }));
@@ -81,7 +81,7 @@ ${others.length ? html`<h2>غطّتها أيضاً</h2>${others.map((o) => artic
   app.get('/outlets', async (_req, reply) => {
     const outlets = await store.listOutlets();
     const body = html`<h1>المصادر</h1><table><thead><tr><th>المصدر</th><th>المقالات</th></tr></thead><tbody>
-${outlets.map((o) => html`<tr><td><a href="${path.outlet(o.outlet)}">${o.outlet}</a></td><td>${o.count}</td></tr>`)}</tbody></table>`;
+${outlets.map((o) => html`<tr><td>${outletLink(o.outlet)}</td><td>${o.count}</td></tr>`)}</tbody></table>`;
     return reply.type('text/html; charset=utf-8').send(layout({ title: 'المصادر', body }));
   });
 
@@ -92,7 +92,7 @@ ${outlets.map((o) => html`<tr><td><a href="${path.outlet(o.outlet)}">${o.outlet}
     const articles = await store.listArticles({ outlet: name, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
     if (articles.length === 0 && page === 1) return notFound(reply, 'لا مقالات لهذا المصدر');
     const feed = `${path.outlet(name)}/feed.atom`;
-    const body = html`<h1>${name}</h1>${articles.slice(0, PAGE_SIZE).map((a) => articleItem(a))}${pager(path.outlet(name), {}, page, articles.length > PAGE_SIZE)}`;
+    const body = html`<h1 dir="auto">${name}</h1>${articles.slice(0, PAGE_SIZE).map((a) => articleItem(a))}${pager(path.outlet(name), {}, page, articles.length > PAGE_SIZE)}`;
     return reply.type('text/html; charset=utf-8').send(layout({ title: name, body, feed }));
   });
 }

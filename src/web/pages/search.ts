@@ -2,13 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import { html, qs, raw, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
-import { PAGE_SIZE, filterForm, pager, path, timeTag } from '../components.ts';
+import { PAGE_SIZE, filterForm, outletLink, pager, path, timeTag } from '../components.ts';
 import { bool, date, endOfDay, int, str, type Query } from '../params.ts';
 import type { ReaderStore } from '../types.ts';
 import { snippetHtml } from '../snippet.ts';
 
-export function registerSearchPage(app: FastifyInstance, store: ReaderStore): void {
-  app.get('/search', async (req, reply) => {
+/** `searchLimit`: requests per minute per client, the same as /api/v1/search and /search.atom. */
+export function registerSearchPage(app: FastifyInstance, store: ReaderStore, opts: { searchLimit: number }): void {
+  app.get('/search', { config: { rateLimit: { max: opts.searchLimit, timeWindow: '1 minute' } } }, async (req, reply) => {
     const query = req.query as Query;
     const q = str(query, 'q', 1000) ?? '';
     const outlet = str(query, 'outlet');
@@ -24,7 +25,7 @@ export function registerSearchPage(app: FastifyInstance, store: ReaderStore): vo
       results = html`${r.notice ? html`<p class="notice">${r.notice}</p>` : ''}
 <p class="meta">${r.total} نتيجة</p>
 ${hits.map((h) => html`<section class="hit"><h3><a href="${path.article(h.id)}" dir="auto">${h.title}</a></h3>
-<div class="meta">${h.outlet ? html`<a href="${path.outlet(h.outlet)}">${h.outlet}</a> · ` : ''}${timeTag(h.publishedAt)}</div>
+<div class="meta">${h.outlet ? html`${outletLink(h.outlet)} · ` : ''}${timeTag(h.publishedAt)}</div>
 <p class="snippet" dir="auto">${snippetHtml(h.snippet, h.highlights)}</p></section>`)}
 ${pager('/search', { q, outlet, from, to, recent: recent ? '1' : null }, page, r.hits.length > PAGE_SIZE)}`;
     }
