@@ -30,6 +30,14 @@ export class Report {
     if (!ok) this.failures.push(`${label}: ${got} < ${min}`);
   }
 
+  /** A count of known misses that must not grow (the first few are shown). */
+  atMost(label: string, items: readonly string[], max: number): void {
+    const ok = items.length <= max;
+    this.lines.push(`${label}: ${items.length} (at most ${max})${ok ? '' : '  ✗'}`);
+    for (const x of items.slice(0, 10)) this.lines.push(`  · ${x}`);
+    if (!ok) this.failures.push(`${label}: ${items.length} > ${max}`);
+  }
+
   /** A list of offending items that must be empty (the first few are shown). */
   none(label: string, offenders: readonly string[]): void {
     this.lines.push(`${label}: ${offenders.length}${offenders.length ? `  ✗ e.g. ${offenders.slice(0, 5).join(' | ')}` : ''}`);
