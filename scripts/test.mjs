@@ -32,12 +32,27 @@ if (files.length === 0) {
 process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim();
 process.env.MARSAD_LOG_LEVEL ??= 'silent';
 
+// Only tests that need PostgreSQL (MARSAD_TEST_PG) or Chromium may skip, and loudly
+// (test/pg-env.ts, test/browser/chromium.ts); any other skip fails the run.
+const ALLOWED_SKIPS = [/^\*\*\* SKIPPING POSTGRES TESTS/, /^\*\*\* SKIPPING BROWSER TESTS/];
+const skips = new Map();
 let failed = false;
 const stream = run({ files, concurrency: Math.max(2, availableParallelism()), timeout: 10 * 60_000 });
 stream.on('test:fail', (e) => {
   if (e.details?.type !== 'suite') failed = true;
 });
-stream.compose(spec).pipe(process.stdout);
-stream.on('end', () => {
+stream.on('test:pass', (e) => {
+  if (e.skip === undefined || e.skip === false) return;
+  const why = e.skip === true ? '(no reason given)' : String(e.skip);
+  skips.set(why, [...(skips.get(why) ?? []), `${e.file ? relative(root, e.file) : '?'}: ${e.name}`]);
+});
+const report = stream.compose(spec);
+report.pipe(process.stdout);
+report.on('end', () => {
+  for (const [why, tests] of skips) {
+    const allowed = ALLOWED_SKIPS.some((re) => re.test(why));
+    console.error(`\n${allowed ? '' : 'NOT ALLOWED: '}${tests.length} test(s) skipped: ${why}\n  ${tests.join('\n  ')}`);
+    if (!allowed) failed = true;
+  }
   process.exitCode = failed ? 1 : 0;
 });

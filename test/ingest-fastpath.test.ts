@@ -20,7 +20,7 @@ import type { Article } from '../src/model/article.ts';
 import { addArticle, entryOf, MemoryStoryIndex } from '../src/stories/index.ts';
 import { openMarsadSqliteStore } from '../src/store/sqlite/marsad.ts';
 
-const DAY = fileURLToPath(new URL('../../shared/corpus/saudinewsnet/2015-08-09.zip', import.meta.url));
+const DAY = fileURLToPath(new URL('./testdata/saudinewsnet/2015-07-22.zip', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'marsad-ingest-fastpath-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -26,7 +26,7 @@ import { PG_URL, dropSchemas, scratchName, skipPg, urlFor } from './pg-env.ts';
 import { fixtureServer, marsad, type Proc } from './pg-helpers.ts';
 
 const FEEDS = fileURLToPath(new URL('../src/ingest/feeds/testdata/', import.meta.url));
-const DAY = fileURLToPath(new URL('../../shared/corpus/saudinewsnet/2015-08-10.zip', import.meta.url));
+const DAY = fileURLToPath(new URL('./testdata/saudinewsnet/2015-07-22.zip', import.meta.url));
 const schema = scratchName();
 const dir = mkdtempSync(join(tmpdir(), 'marsad-pg-multi-'));
 after(async () => {

@@ -22,7 +22,7 @@ import { openMarsadSqliteStore } from '../src/store/sqlite/marsad.ts';
 import { openMarsadPgStore, type MarsadPgStore } from '../src/store/postgres/marsad.ts';
 import { dropSchemas, scratchName, skipPg, urlFor } from './pg-env.ts';
 
-const DAY = fileURLToPath(new URL('../../shared/corpus/saudinewsnet/2015-08-10.zip', import.meta.url));
+const DAY = fileURLToPath(new URL('./testdata/saudinewsnet/2015-07-22.zip', import.meta.url));
 const base = scratchName();
 const schemas: string[] = [];
 const fresh = (): string => {

@@ -20,7 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), 'marsad-recover-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const SAMPLE = new URL('../src/ingest/json/testdata/saudinewsnet-sample.json', import.meta.url);
-const PAGE = new URL('../../shared/corpus/pages/moscow-tehran-2023-09-20.txt', import.meta.url);
+const PAGE = new URL('./testdata/pages/moscow-tehran-2023-09-20.txt', import.meta.url);
 
 async function realArticles(): Promise<Article[]> {
   const a = await parseDocument({ name: 'saudinewsnet-sample.json', bytes: readFileSync(SAMPLE) });

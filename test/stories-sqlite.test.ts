@@ -17,7 +17,7 @@ import type { Article } from '../src/model/article.ts';
 import { addArticle, MemoryStoryIndex, relatedArticles, type Assignment } from '../src/stories/index.ts';
 import { openMarsadSqliteStore, type MarsadSqliteStore } from '../src/store/sqlite/marsad.ts';
 
-const DAY = fileURLToPath(new URL('../../shared/corpus/saudinewsnet/2015-08-10.zip', import.meta.url));
+const DAY = fileURLToPath(new URL('./testdata/saudinewsnet/2015-07-22.zip', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'marsad-stories-sqlite-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -3,7 +3,7 @@
  * saudinewsnet corpus, each next to a constant route (`/healthz`) as the ratio's denominator.
  *
  * The database is built once by the real `marsad import` CLI and cached (default
- * /work/scratch/bench-http, or $MARSAD_BENCH_HTTP_DIR / --cache DIR); the server is
+ * marsad-bench-http in the OS temp folder, or $MARSAD_BENCH_HTTP_DIR / --cache DIR); the server is
  * `marsad serve` in its own process on 127.0.0.1 with MARSAD_LOG_LEVEL=warn and the search
  * rate limit raised (MARSAD_RATE_LIMIT_SEARCH) so the limiter does not cap the load; the
  * load comes from autocannon in this process. Each route is warmed up, then loaded for
@@ -13,10 +13,11 @@
  *
  * Run: `npm run bench:http [-- --runs 3 --duration 10 --warmup 3 --connections 50
  *       --only article,api-search --no-first-view --rebuild --json out.json]`.
- * Profile the server: MARSAD_BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+ * Profile the server: MARSAD_BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=prof".
  */
 import { writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDatabase, memoryOf, startServer } from './server.ts';
 import { load, type LoadResult } from './load.ts';
@@ -36,7 +37,7 @@ const RUNS = num('--runs', 3);
 const DURATION = num('--duration', 10);
 const WARMUP = num('--warmup', 3);
 const CONNECTIONS = num('--connections', 50);
-const CACHE = arg('--cache') ?? process.env.MARSAD_BENCH_HTTP_DIR ?? '/work/scratch/bench-http';
+const CACHE = arg('--cache') ?? process.env.MARSAD_BENCH_HTTP_DIR ?? join(tmpdir(), 'marsad-bench-http');
 const ONLY = arg('--only')?.split(',');
 const log = (s: string) => process.stderr.write(s + '\n');
 const load1 = () => loadavg().map((x) => x.toFixed(2)).join(' ');

@@ -9,6 +9,8 @@
  *      [--set name=value,…]   (overrides RANKING / FTS_TUNING fields for this run)
  */
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { importInputs } from '../../src/store/import.ts';
@@ -24,7 +26,7 @@ const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const path = arg('--db') ?? '/tmp/marsad-tune/light.db';
+const path = arg('--db') ?? join(tmpdir(), 'marsad-tune', 'light.db');
 const seed = Number(arg('--seed')) || TUNING_SEED;
 const n = Number(arg('--queries')) || 500;
 const showMisses = Number(arg('--misses') ?? 0);

@@ -12,18 +12,20 @@
  * empty vs large also counts the extra matching work that a full window brings.
  *
  * Usage: node --import tsx bench/stories/store-scaling.ts [--base PATH] [--rebuild]
- * The large store is built once at --base (default /tmp/marsad-scale-base.db) and
+ * The large store is built once at --base (default marsad-scale-base.db in the OS temp folder) and
  * copied for each measurement, so a rerun measures without rebuilding. Prints wall and
  * CPU milliseconds for the three runs and the ratios large/empty and large/7-day.
  */
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Article } from '../../src/model/article.ts';
 import { ingest, type GroupCounts } from '../../src/pipeline/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { loadCorpus } from './corpus.ts';
 
-const { values } = parseArgs({ options: { base: { type: 'string', default: '/tmp/marsad-scale-base.db' }, rebuild: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { base: { type: 'string', default: join(tmpdir(), 'marsad-scale-base.db') }, rebuild: { type: 'boolean', default: false } } });
 const BASE = values.base!;
 const NEW = 1000;
 const BATCH = 500;

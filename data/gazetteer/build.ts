@@ -7,18 +7,21 @@
  * reviewable line, and the JSON the matcher loads is reproducible. mledoze/countries (ODbL,
  * share-alike) is deliberately NOT read: CLDR and i18n-iso-countries already cover all 250 codes.
  *
- * Contract: `buildGazetteer(corpusDir)` is pure over its input files and deterministic (sorted
- * output), so a test can rebuild it and compare with the committed entities.json.
- * Run: `node --import tsx data/gazetteer/build.ts` (reads ../shared/corpus beside the repo).
+ * Contract: `buildGazetteer(sourcesDir)` is pure over its input files and deterministic (sorted
+ * output), so a test can rebuild it and compare with the committed entities.json. The two
+ * published files are copied, unchanged, into sources/ (laid out like the corpus's
+ * lexicons/gazetteers/, see NOTICE.md).
+ * Run: `node --import tsx data/gazetteer/build.ts [GAZETTEERS_DIR]` (default: sources/).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Gazetteer, GazetteerEntity } from '../../src/enrich/types.ts';
 
 export type { Gazetteer, GazetteerEntity };
 
 const HERE = new URL('./', import.meta.url);
-const DEFAULT_CORPUS = new URL('../../../shared/corpus/', import.meta.url);
+const DEFAULT_SOURCES = new URL('./sources/', import.meta.url);
 
 /** TSV rows without comments and blank lines, split on TAB, '-' read as empty. */
 function rows(file: URL): string[][] {
@@ -59,8 +62,7 @@ export function demonymForms(spec: string): string[] {
 
 const uniq = (xs: string[]): string[] => [...new Set(xs)];
 
-export function buildGazetteer(corpus: URL = DEFAULT_CORPUS): Gazetteer {
-  const gz = new URL('lexicons/gazetteers/', corpus);
+export function buildGazetteer(gz: URL = DEFAULT_SOURCES): Gazetteer {
   const cldr = JSON.parse(
     readFileSync(new URL('cldr/cldr-localenames-full/main/ar/territories.json', gz), 'utf8'),
   ) as { main: { ar: { localeDisplayNames: { territories: Record<string, string> } } } };
@@ -120,7 +122,7 @@ export function buildGazetteer(corpus: URL = DEFAULT_CORPUS): Gazetteer {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const g = buildGazetteer(process.argv[2] ? new URL(`file://${process.argv[2]}/`) : DEFAULT_CORPUS);
+  const g = buildGazetteer(process.argv[2] ? pathToFileURL(`${resolve(process.argv[2])}/`) : DEFAULT_SOURCES);
   const out = new URL('entities.json', HERE);
   // One entity per line: readable diffs, still valid JSON.
   const body = g.entities.map((e) => '    ' + JSON.stringify(e)).join(',\n');

@@ -39,7 +39,7 @@ test('punctuation, Arabic comma and bidi marks separate or vanish; presentation 
 });
 
 test('on a real corpus day: surfaces are slices, norms are normalize(surface), spans ordered', () => {
-  const zip = unzipSync(readFileSync(new URL('../../../shared/corpus/saudinewsnet/2015-07-22.zip', import.meta.url)));
+  const zip = unzipSync(readFileSync(new URL('../../test/testdata/saudinewsnet/2015-07-22.zip', import.meta.url)));
   const articles = JSON.parse(strFromU8(Object.values(zip)[0]!)) as Array<{ title: string; content: string }>;
   let tokens = 0;
   for (const a of articles) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadDay, CORPUS_DIR } from '../../bench/stories/corpus.ts';
+import { loadDay } from '../../bench/stories/corpus.ts';
 import { runGrouping } from '../../bench/stories/run.ts';
 import { agreement } from '../../bench/stories/eval.ts';
 import { rng } from '../../bench/stories/labels.ts';
@@ -8,7 +8,7 @@ import { makeArticle, type Article } from '../model/article.ts';
 import { addArticle, MemoryStoryIndex } from './index.ts';
 
 // One real day of SaudiNewsNet (2015-07-22), in time order.
-const day = loadDay(new URL('2015-07-22.zip', CORPUS_DIR)).sort((a, b) =>
+const day = loadDay(new URL('../../test/testdata/saudinewsnet/2015-07-22.zip', import.meta.url)).sort((a, b) =>
   (a.publishedAt ?? '') < (b.publishedAt ?? '') ? -1 : (a.publishedAt ?? '') > (b.publishedAt ?? '') ? 1 : a.id < b.id ? -1 : 1,
 );
 const unique = [...new Map(day.map((a) => [a.id, a])).values()];

@@ -162,7 +162,8 @@ async function joinDuplicates(index: StoryIndex, e: StoryEntry, dups: DupMatch[]
   e.storyId = keep;
   await index.addEntry(e);
   await storyAdd(index, keep, e);
-  const best = dups.reduce((a, b) => (b.score > a.score ? b : a));
+  // Equal scores: the smaller id, so the answer does not depend on the index's row order.
+  const best = dups.reduce((a, b) => (b.score > a.score || (b.score === a.score && b.entry.id < a.entry.id) ? b : a));
   return { id: e.id, storyId: keep, duplicateOf: e.duplicateOf, via: best.kind, matched: best.entry.id, score: best.score };
 }
 

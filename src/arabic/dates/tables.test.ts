@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { CLDR_GREGORIAN_MONTHS, CLDR_HIJRI_MONTHS, CLDR_WEEKDAYS, GREGORIAN_MONTHS, HIJRI_MONTHS } from './tables.ts';
 import { normalize } from '../normalize.ts';
 
-const CLDR = new URL('../../../../shared/corpus/lexicons/gazetteers/cldr/', import.meta.url);
+// The CLDR 47 files the tables come from, byte for byte (testdata/cldr/README.md).
+const CLDR = new URL('./testdata/cldr/', import.meta.url);
 
 type Calendar = { months: { format: { wide: Record<string, string> } }; days?: { format: { wide: Record<string, string> } } };
 

@@ -4,7 +4,7 @@
  *
  * The `cldr` rows are derived from Unicode CLDR 47 (cldr-json, `ca-gregorian.json` of ar,
  * ar-LB, ar-DZ, ar-MA, ar-MR and `ca-islamic-umalqura.json` of ar), © Unicode, Inc., used
- * under the Unicode License v3 (text in ../shared/corpus/lexicons/gazetteers/cldr/LICENSE;
+ * under the Unicode License v3 (text in ./testdata/cldr/LICENSE;
  * it must travel with these tables). tables.test.ts checks them against the CLDR files.
  * The `extra` rows are common spellings the pages use that CLDR does not list (our own).
  */

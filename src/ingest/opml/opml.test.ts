@@ -9,7 +9,7 @@ import { parseOpml, toOpml } from './index.ts';
 import { parseDocument, type ParseResult, type Source } from '../index.ts';
 
 interface Entry { url: string; country: string; feedUrl: string; category: string; source: string }
-const registry = JSON.parse(readFileSync(new URL('../../../../shared/corpus/feeds/ikhbr/ArabicSources.json', import.meta.url), 'utf8')) as Entry[];
+const registry = JSON.parse(readFileSync(new URL('testdata/ArabicSources.json', import.meta.url), 'utf8')) as Entry[];
 const fixture = readFileSync(new URL('testdata/ikhbr.opml', import.meta.url));
 const parse = async (bytes: Uint8Array | string, name = 'x.opml'): Promise<ParseResult> =>
   parseOpml({ name, bytes: typeof bytes === 'string' ? Buffer.from(bytes) : bytes }, {});

@@ -9,7 +9,7 @@ import { articleId } from '../../model/article.ts';
 import { sniffFormat } from '../index.ts';
 import type { InputDoc, ParseResult } from '../types.ts';
 
-const REAL = new URL('../../../../shared/corpus/pages/moscow-tehran-2023-09-20.txt', import.meta.url);
+const REAL = new URL('../../../test/testdata/pages/moscow-tehran-2023-09-20.txt', import.meta.url);
 const TESTDATA = new URL('./testdata/', import.meta.url);
 const NOW = new Date('2023-09-21T12:00:00Z');
 
@@ -129,7 +129,7 @@ void test('looksLikePage: two kinds of marker make a page, one date line in a du
     assert.ok(looksLikePage(decodeText(readFileSync(new URL(f, TESTDATA))).text), f);
   }
   // Real dumps with a single «تاريخ النشر» line (detect.ts calls these pages today).
-  const dumps = new URL('../../../../shared/corpus/textdumps/arabic_newspapers_corpus/', import.meta.url);
+  const dumps = new URL('../text/testdata/arabic_newspapers_corpus/', import.meta.url);
   for (const f of ['culture/AEC1.txt', 'culture/BHC12.txt', 'economy/PSE16.txt']) {
     assert.equal(looksLikePage(decodeText(readFileSync(new URL(f, dumps))).text), false, f);
   }

@@ -9,7 +9,9 @@ import { readByline, readDate } from './header.ts';
 import type { Article } from '../../model/article.ts';
 import type { ParseResult } from '../types.ts';
 
-const CORPUS = new URL('../../../../shared/corpus/textdumps/arabic_newspapers_corpus/', import.meta.url);
+// 16 of the corpus's 2,375 dumps, byte for byte (testdata/README.md): 3 of the 22 whose Arabic
+// was lost upstream, and the ones the tests below name. `npm run eval` reads all 2,375.
+const CORPUS = new URL('./testdata/arabic_newspapers_corpus/', import.meta.url);
 
 const run = (name: string, bytes: Uint8Array): ParseResult => parseText({ name, bytes }, {}) as ParseResult;
 const corpusFile = (path: string): Buffer => readFileSync(new URL(path, CORPUS));
@@ -20,7 +22,7 @@ const one = (path: string): Article => {
   return r.articles[0]!;
 };
 
-void test('every one of the 2,375 corpus dumps decodes as Arabic and parses, or is reported', () => {
+void test('every copied corpus dump decodes as Arabic and parses, or is reported', () => {
   let files = 0;
   let parsed = 0;
   let dated = 0;
@@ -60,12 +62,11 @@ void test('every one of the 2,375 corpus dumps decodes as Arabic and parses, or 
       parsed++;
     }
   }
-  assert.equal(files, 2375);
-  assert.equal(parsed, 2353);
-  assert.equal(lost.length, 22);
-  assert.ok(lost.every((f) => f.startsWith('DZP')), lost.join(' '));
-  assert.ok(dated >= 290, `${dated} dated`);
-  assert.ok(authored >= 150, `${authored} with an author`);
+  assert.equal(files, 16);
+  assert.equal(parsed, 13);
+  assert.deepEqual(lost.sort(), ['DZP1.txt', 'DZP2.txt', 'DZP22.txt']);
+  assert.equal(dated, 7); // AEC1 BHC12 DZC18 SAC6 PSE16 AEP1 BHR26
+  assert.equal(authored, 4); // BHC12 KWC22 OMC15 BHR26
 });
 
 void test('marked date and byline lines become publishedAt and author and leave the text', () => {

@@ -1,5 +1,5 @@
 /**
- * Writes `ikhbr.opml` from the real feed registry ../shared/corpus/feeds/ikhbr/ArabicSources.json
+ * Writes `ikhbr.opml` from the real feed registry ArabicSources.json beside it (README.md)
  * (222 entries of 36 mostly Egyptian outlets, 2013–2014), as a feed reader would export
  * it: outlines nested by the registry's (opaque, numeric) country and category codes, its
  * duplicate entries and percent-encoded Arabic URLs kept as they are.
@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 interface Entry { url: string; _id: string; country: string; feedUrl: string; category: string; source: string }
 
-const registry = new URL('../../../../../shared/corpus/feeds/ikhbr/ArabicSources.json', import.meta.url);
+const registry = new URL('ArabicSources.json', import.meta.url);
 const entries = JSON.parse(readFileSync(registry, 'utf8')) as Entry[];
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
