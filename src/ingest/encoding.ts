@@ -240,7 +240,9 @@ export class StreamDecoder {
       const header = charsetFromContentType(contentType);
       const label = header ?? declaredCharset(buf);
       const scan = scanUtf8(buf, final);
-      if (scan.invalid === 0 || mostlyUtf8(scan)) {
+      if (scan.invalid === 0 && scan.multibyte === 0 && label && label !== 'utf-8' && !label.startsWith('utf-16')) {
+        ({ charset, how } = { charset: label, how: header ? 'header' : 'declared' });
+      } else if (scan.invalid === 0 || mostlyUtf8(scan)) {
         ({ charset, how } = { charset: 'utf-8', how: label === 'utf-8' ? (header ? 'header' : 'declared') : 'utf8' });
         if (label && label !== 'utf-8' && scan.multibyte > 0 && !label.startsWith('utf-16')) notes = [mislabelNote(label, 'utf-8')];
       } else {

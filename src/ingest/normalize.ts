@@ -69,16 +69,21 @@ export function httpUrl(raw: string | null): string | null {
   }
 }
 
-/** `s` cut to at most `max` characters at the last break before it (paragraph, else word). */
-export function cutAt(s: string, max: number, breaks: RegExp): string {
+/** `s` cut to at most `max` characters at the last break before it: the first of `breaks` found in its second half. */
+export function cutAt(s: string, max: number, breaks: readonly string[]): string {
   if (s.length <= max) return s;
   let head = s.slice(0, max);
   // Do not split a surrogate pair.
   if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
-  let at = -1;
-  for (const m of head.matchAll(breaks)) at = m.index;
-  return (at > max / 2 ? head.slice(0, at) : head).trimEnd();
+  for (const b of breaks) {
+    const at = head.lastIndexOf(b);
+    if (at > max / 2) return head.slice(0, at).trimEnd();
+  }
+  return head.trimEnd();
 }
+
+/** Where a body is cut: a paragraph, else a line, else a word. */
+export const BODY_BREAKS = ['\n\n', '\n', ' '] as const;
 
 const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
@@ -93,7 +98,7 @@ function line(v: string | null, max: number, field: string, notes: ArticleNote[]
   let s = cleanLine(v);
   if (s.length > max) {
     notes.push({ code: 'article.too_large', message: `${field} is ${s.length} characters, over the ${max} cap: cut` });
-    s = `${cutAt(s, max - 1, / /g)}…`;
+    s = `${cutAt(s, max - 1, [' '])}…`;
   }
   return s === '' ? null : s;
 }
@@ -108,7 +113,7 @@ export function normalizeArticle(a: Article): { article: Article | null; notes: 
   let text = cleanBody(a.text);
   if (text.length > LIMITS.text) {
     notes.push({ code: 'article.too_large', message: `body is ${text.length} characters, over the ${LIMITS.text} cap: cut at a paragraph` });
-    text = cutAt(text, LIMITS.text, /\n\n|\n| /g);
+    text = cutAt(text, LIMITS.text, BODY_BREAKS);
   }
   let url = a.url;
   if (url != null && httpUrl(url) === null) {

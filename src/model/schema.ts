@@ -13,19 +13,9 @@
  */
 import { z } from 'zod';
 import { articleId, type Article } from './article.ts';
+import { LIMITS } from './limits.ts';
 
-/** Caps on Article fields (characters, UTF-16 units): what ingest cuts to, with an issue. */
-export const LIMITS = Object.freeze({
-  /** A headline; the longest in the corpora is under 200. */
-  title: 1000,
-  /** The body: ~6× the longest real article seen (31,520 characters in saudinewsnet). */
-  text: 200_000,
-  /** outlet, via, author, each tag, each read-also title. */
-  field: 300,
-  url: 4096,
-  tags: 100,
-  readAlso: 100,
-});
+export { LIMITS };
 
 // eslint-disable-next-line no-control-regex -- control characters are what this matches
 export const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -27,7 +27,7 @@ export interface AssembleLimits {
 
 export interface RecordSink {
   /** One record, its 0-based index, and the names of the fields that were cut. */
-  record(value: unknown, index: number, cut: string[]): void;
+  record(value: unknown, index: number, cut: string[], via: string | null): void;
   /** The top-level value holds no articles (what it was, for the message). */
   noArticles(what: string): void;
 }
@@ -116,7 +116,7 @@ export class RecordAssembler {
     if (f.role === 'wrapper') {
       const w = f.value as Obj;
       if (this.recordsFound) return;
-      if (Object.keys(w).some((k) => this.articleKey.test(k))) return this.emitRecord(w);
+      if (Object.keys(w).some((k) => this.articleKey.test(k))) return this.emitRecord(w, null);
       this.sink.noArticles(`an object without an article list (keys: ${Object.keys(w).slice(0, 8).join(', ') || 'none'})`);
       return;
     }
@@ -124,8 +124,8 @@ export class RecordAssembler {
     if (f.value !== null) this.add(f.value, 0);
   }
 
-  private emitRecord(value: unknown): void {
-    this.sink.record(value, this.index++, this.cut);
+  private emitRecord(value: unknown, via: string | null = this.wrapperTitle): void {
+    this.sink.record(value, this.index++, this.cut, via);
     this.cut = [];
     this.used = 0;
   }

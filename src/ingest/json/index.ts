@@ -11,7 +11,7 @@
  */
 import { makeArticle, type Article } from '../../model/article.ts';
 import { LIMITS } from '../../model/schema.ts';
-import { cutAt } from '../normalize.ts';
+import { BODY_BREAKS, cutAt } from '../normalize.ts';
 import { resolveUrl } from '../../model/url.ts';
 import { decode } from '../encoding.ts';
 import type { InputDoc, ParseIssue, ParseOptions, ParseResult, Parser } from '../types.ts';
@@ -87,7 +87,7 @@ export function addItem(ctx: JsonCtx, v: unknown, via: string | null, where: Pic
   const input = mapItem(v, { now: ctx.opts.now, via });
   if (cut.length > 0) {
     report(ctx, { code: 'json.too_large', severity: 'warning', source: doc.name, ...where, message: `${cut.join(', ')}: longer than a field may be (${LIMITS.text} characters for a body); cut` });
-    if (input && input.text.length > LIMITS.text) input.text = cutAt(input.text, LIMITS.text, /\n\n|\n| /g);
+    if (input && input.text.length > LIMITS.text) input.text = cutAt(input.text, LIMITS.text, BODY_BREAKS);
   }
   if (!input) {
     const keys = Object.keys(v).slice(0, 8).join(', ') || 'none';

@@ -67,7 +67,7 @@ class Tokens {
 
   constructor(onRecord: (value: unknown, index: number, cut: string[], via: string | null) => void, onNone: (what: string) => void) {
     this.assembler = new RecordAssembler(
-      { record: (v, i, cut) => onRecord(v, i, cut, this.assembler.wrapperTitle), noArticles: onNone },
+      { record: onRecord, noArticles: onNone },
       ARRAY_KEYS,
       ARTICLE_KEYS,
       STREAM_LIMITS,
