@@ -50,7 +50,8 @@ export function extractHtml(html: string, name: string, docUrl: string | null, n
   }
   const { document } = parseHTML(stripped);
   const doc = document as unknown as Document;
-  if (!doc.body || !doc.documentElement) {
+  // documentElement first: linkedom's `body` getter throws when there is no root element.
+  if (!doc.documentElement || !doc.body) {
     out.errors.push(issue('html.no_article', name, 'no <body> in the page'));
     return out;
   }
