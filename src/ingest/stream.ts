@@ -183,18 +183,31 @@ export async function* parseStream(input: StreamInput, opts: StreamOptions = {})
     leaf: (name, isTop) => new RouterSink(isTop ? top : { name }, emit, opts),
   };
   const root = new DocSink(input.name, 0, ctx);
+  /** A sink that threw: a bug, reported as one, never taken for a read error. */
+  let fault: unknown = null;
+  const write = (piece: Uint8Array | null): boolean => {
+    try {
+      if (piece) root.write(piece);
+      else root.end();
+      return true;
+    } catch (e) {
+      fault = e;
+      return false;
+    }
+  };
   try {
     outer: for await (const chunk of input.chunks) {
       for (let off = 0; off < chunk.byteLength; off += PIECE) {
-        root.write(chunk.subarray(off, off + PIECE));
+        if (!write(chunk.subarray(off, off + PIECE))) break outer;
         if (queue.length > 0) yield* drain(queue, opts);
         if (root.done) break outer;
       }
     }
-    root.end();
+    if (!fault) write(null);
   } catch (e) {
     root.abort();
     queue.push({ kind: 'issue', issue: { code: 'input.unreadable', source: input.name, message: (e as Error).message } });
   }
+  if (fault) queue.push({ kind: 'issue', issue: { code: 'ingest.failed', source: input.name, message: `reading stopped: ${(fault as Error).message ?? String(fault)}` } });
   yield* drain(queue, opts);
 }
