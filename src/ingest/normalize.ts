@@ -115,10 +115,10 @@ export function normalizeArticle(a: Article): { article: Article | null; notes: 
     notes.push({ code: 'article.too_large', message: `body is ${text.length} characters, over the ${LIMITS.text} cap: cut at a paragraph` });
     text = cutAt(text, LIMITS.text, BODY_BREAKS);
   }
-  let url = a.url;
-  if (url != null && httpUrl(url) === null) {
-    notes.push({ code: 'article.bad_url', message: `url «${short(stripForbidden(url))}» is not an http(s) URL: dropped` });
-    url = null;
+  // The clean form of the url (control characters out), or null when it is not http(s).
+  const url = httpUrl(a.url);
+  if (a.url != null && url === null) {
+    notes.push({ code: 'article.bad_url', message: `url «${short(stripForbidden(a.url))}» is not an http(s) URL: dropped` });
   }
   if (!title && !text) {
     notes.push({ code: 'article.empty', message: 'neither title nor text remains after cleaning' });
