@@ -9,7 +9,10 @@
  * real paragraphs repeated), and a JSONL corpus of `--big-mb` (default 2048) MB.
  *
  * Each run is one child process of the real CLI under /usr/bin/time (its peak RSS, exact),
- * with VmRSS sampled from /proc every 250 ms for the curve over time. Baselines in the same
+ * with VmRSS sampled from /proc every 250 ms for the curve over time, split into the
+ * process's own memory (RssAnon: V8 heap, SQLite's page cache) and mapped file pages
+ * (RssFile: code, and SQLite's mmap window of the database — 1 GiB at most, set in
+ * src/store/sqlite/marsad.ts — which grows with the database, not with the input). Baselines in the same
  * run: `node -e ''`, and `marsad import` of a one-article file (the CLI's own footprint).
  * The whole pipeline (enrich, group) runs ~200 articles/s, so the 2 GB corpus is measured
  * as `marsad parse --json > /dev/null` (the whole file: the streamed read) and `marsad
@@ -30,8 +33,9 @@ const arg = (name: string): string | undefined => {
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = arg('--corpus') ?? join(ROOT, '../shared/corpus');
 const BIG_MB = Number(arg('--big-mb') ?? 2048);
-const PREFIX_MB = (arg('--prefix-mb') ?? '8,32').split(',').map(Number);
-const SINGLES = (arg('--singles') ?? '10,60,200').split(',').map(Number);
+const list = (v: string) => v.split(',').filter(Boolean).map(Number);
+const PREFIX_MB = list(arg('--prefix-mb') ?? '8,32');
+const SINGLES = list(arg('--singles') ?? '10,60,200');
 const MB = 1024 * 1024;
 
 interface Rec {
@@ -88,6 +92,9 @@ function writeSingle(path: string, recs: Rec[], mb: number): void {
 interface Run {
   label: string;
   peakMb: number;
+  /** Sampled maxima of the process's own memory (heap, SQLite page cache) and of file pages it maps (SQLite's mmap window). */
+  anonMb: number;
+  fileMb: number;
   secs: number;
   curve: number[];
   code: number | null;
@@ -103,13 +110,18 @@ function measure(label: string, cmd: string[], stdoutTo: string | null): Promise
     let err = '';
     child.stderr!.setEncoding('utf8').on('data', (s: string) => (err += s));
     const curve: number[] = [];
+    let anonMb = 0;
+    let fileMb = 0;
     const timer = setInterval(() => {
       try {
         const kids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
         const pid = kids[0];
         if (!pid) return;
-        const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-        if (m) curve.push(Math.round(Number(m[1]) / 1024));
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+        curve.push(Math.round(kb('VmRSS')));
+        anonMb = Math.max(anonMb, Math.round(kb('RssAnon')));
+        fileMb = Math.max(fileMb, Math.round(kb('RssFile')));
       } catch {
         // the process is gone
       }
@@ -120,7 +132,7 @@ function measure(label: string, cmd: string[], stdoutTo: string | null): Promise
       if (typeof fd === 'number') closeSync(fd);
       const lines = err.trim().split('\n');
       const kb = Number(lines.at(-1));
-      resolve({ label, peakMb: Math.round(kb / 1024), secs: (performance.now() - t0) / 1000, curve, code, out: lines.slice(0, -1).slice(-3).join(' | ') });
+      resolve({ label, peakMb: Math.round(kb / 1024), anonMb, fileMb, secs: (performance.now() - t0) / 1000, curve, code, out: lines.slice(0, -1).slice(-3).join(' | ') });
     });
   });
 }
@@ -133,7 +145,7 @@ const cli = [process.execPath, 'bin/marsad.js'];
 const rows: Run[] = [];
 const row = (r: Run, note = '') => {
   rows.push(r);
-  console.log(`${r.label.padEnd(44)} ${String(r.peakMb).padStart(7)} MB ${r.secs.toFixed(1).padStart(8)} s   exit ${r.code}   RSS ${points(r.curve)} MB ${note}`);
+  console.log(`${r.label.padEnd(44)} ${String(r.peakMb).padStart(7)} MB ${String(r.anonMb).padStart(6)} MB ${String(r.fileMb).padStart(6)} MB ${r.secs.toFixed(1).padStart(8)} s   exit ${r.code}   RSS ${points(r.curve)} MB ${note}`);
 };
 try {
   console.log(`bench:memory — load ${loadavg().map((x) => x.toFixed(1)).join(' ')}; inputs in ${dir}`);
@@ -141,7 +153,7 @@ try {
   console.log(`${recs.length} corpus records`);
   const small = join(dir, 'one.json');
   writeFileSync(small, JSON.stringify([{ ...recs[0], url: `${recs[0]!.url}?one` }]));
-  console.log(`${'run'.padEnd(44)} ${'peak RSS'.padStart(10)} ${'time'.padStart(10)}`);
+  console.log(`${'run'.padEnd(44)} ${'peak RSS'.padStart(10)} ${'anon'.padStart(9)} ${'file'.padStart(9)} ${'time'.padStart(10)}`);
   row(await measure('baseline: node -e ""', [process.execPath, '-e', ''], null));
   row(await measure('baseline: marsad import (1 article)', [...cli, 'import', small, '--db', join(dir, 'one.db')], null));
   for (const mb of SINGLES) {
@@ -158,11 +170,11 @@ try {
     rmSync(join(dir, `prefix-${mb}.db`), { force: true });
   }
   const big = join(dir, `corpus-${BIG_MB}mb.jsonl`);
-  const n = await writeJsonl(big, recs, BIG_MB);
-  row(await measure(`marsad parse --json: ${BIG_MB} MB JSONL (${n} articles)`, [...cli, 'parse', '--json', big], '/dev/null'));
+  const n = BIG_MB > 0 ? await writeJsonl(big, recs, BIG_MB) : 0;
+  if (BIG_MB > 0) row(await measure(`marsad parse --json: ${BIG_MB} MB JSONL (${n} articles)`, [...cli, 'parse', '--json', big], '/dev/null'));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-const worst = Math.max(...rows.slice(2).map((r) => r.peakMb));
+const worst = Math.max(0, ...rows.slice(2).map((r) => r.peakMb));
 const base = rows[1]?.peakMb ?? 0;
 console.log(`\nworst peak ${worst} MB (target < 500 MB); CLI baseline ${base} MB; worst − baseline ${worst - base} MB`);
