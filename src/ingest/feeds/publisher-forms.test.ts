@@ -10,7 +10,7 @@ import { parseDocument } from '../index.ts';
 import { checkArticle } from '../../model/schema.ts';
 import { fromBase64, personName } from './extras.ts';
 
-const read = (name: string) => readFileSync(new URL(`testdata/${name}`, import.meta.url));
+const read = (name: string) => readFileSync(new URL(`testdata/forms/${name}`, import.meta.url));
 
 void describe('feeds as publishers write them', () => {
   for (const name of ['atom03-base64.xml', 'atom10-typed.xml', 'rss2-dublin-core.xml', 'rss2-xhtml-body.xml']) {
