@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { parseText } from '../src/ingest/text/index.ts';
-import { decodeText } from '../src/ingest/text/charset.ts';
+import { decode as decodeText } from '../src/ingest/encoding.ts';
 import { textStats } from '../src/ingest/text/junk.ts';
 import type { ParseResult } from '../src/ingest/types.ts';
 import type { Check } from './report.ts';

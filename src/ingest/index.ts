@@ -1,64 +1,36 @@
 /**
- * The ingest stage's one entry point: bytes in (a file, an archive member, a fetched URL),
+ * The ingest stage's entry points: bytes in (a file, an archive member, a fetched URL),
  * Articles or Sources out. Archives are expanded, the charset decided, the format detected
- * (unless given), and the adapter for that format run. Bad input is reported as issues.
+ * (unless given), the adapter for that format run, and every Article cleaned to the
+ * Article contract (normalize.ts). Bad input is reported as issues.
+ *
+ * `parseStream` (stream.ts) yields one event at a time in bounded memory (imports of large
+ * files); `parseDocument` collects the same events for a document already in memory.
  */
-import type { Format, InputDoc, ParseOptions, ParseResult, Parser } from './types.ts';
+import type { InputDoc, ParseResult } from './types.ts';
 import { emptyResult } from './types.ts';
-import { expandArchive } from './archive.ts';
 import { decode } from './encoding.ts';
 import { detectFormat } from './detect.ts';
-import { parsePage } from './pages/index.ts';
-import { parseJson, parseJsonl } from './json/index.ts';
-import { parseFeed } from './feeds/index.ts';
-import { parseHtml } from './html/index.ts';
-import { parseText } from './text/index.ts';
-import { parseOpml } from './opml/index.ts';
+import { DEFAULT_MAX_EXPANDED, parseStream, type StreamOptions } from './stream.ts';
 
 export * from './types.ts';
+export { parseStream, type ParseEvent, type StreamInput, type StreamOptions } from './stream.ts';
 
-const PARSERS: Record<Format, Parser> = {
-  page: parsePage,
-  json: parseJson,
-  jsonl: parseJsonl,
-  feed: parseFeed,
-  html: parseHtml,
-  text: parseText,
-  opml: parseOpml,
-};
-
-export interface ParseDocOptions extends ParseOptions {
-  /** Skip detection and use this format. */
-  format?: Format;
-}
+export type ParseDocOptions = StreamOptions;
 
 /** Sniffs one document's format (after archive expansion). */
-export function sniffFormat(doc: InputDoc): Format {
-  const probe = decode(doc.bytes.subarray(0, 16 * 1024), doc.contentType);
-  return detectFormat(probe.text);
+export function sniffFormat(doc: InputDoc): ReturnType<typeof detectFormat> {
+  return detectFormat(decode(doc.bytes.subarray(0, 16 * 1024), doc.contentType).text);
 }
 
-/** Parses one document (expanding archives) into Articles and Sources, with issues as values. */
+/** Parses one document held in memory (expanding archives) into Articles and Sources, with issues as values. */
 export async function parseDocument(doc: InputDoc, opts: ParseDocOptions = {}): Promise<ParseResult> {
   const out = emptyResult();
-  const expanded = expandArchive(doc);
-  out.errors.push(...expanded.errors);
-  for (const d of expanded.docs) {
-    if (d.bytes.byteLength === 0) {
-      out.errors.push({ code: 'input.empty', source: d.name, message: 'empty file' });
-      continue;
-    }
-    const format = opts.format ?? sniffFormat(d);
-    try {
-      const r = await PARSERS[format](d, opts);
-      out.articles.push(...r.articles);
-      out.sources.push(...r.sources);
-      out.errors.push(...r.errors);
-    } catch (e) {
-      // An adapter must report bad input as issues; an exception here is a bug, but it
-      // must not take the rest of the batch down with it.
-      out.errors.push({ code: `${format}.failed`, source: d.name, message: (e as Error).message });
-    }
+  const input = { name: doc.name, chunks: [doc.bytes], contentType: doc.contentType, url: doc.url };
+  for await (const e of parseStream(input, { maxExpanded: DEFAULT_MAX_EXPANDED, ...opts })) {
+    if ('article' in e) out.articles.push(e.article);
+    else if ('source' in e) out.sources.push(e.source);
+    else out.errors.push(e.issue);
   }
   return out;
 }

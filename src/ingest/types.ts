@@ -46,6 +46,11 @@ export interface ParseIssue {
   /** 0-based item index within the document, when known. */
   item?: number;
   message: string;
+  /**
+   * `warning`: the input was still read (a field cut, a url dropped, invalid bytes
+   * replaced); absent means an error: the item or document did not come out.
+   */
+  severity?: 'warning';
 }
 
 export interface ParseResult {

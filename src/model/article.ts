@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { normalize } from '../arabic/normalize.ts';
 import { canonicalUrl } from './url.ts';
+import { LIMITS } from './limits.ts';
 
 /** A related link the page showed (the page's «اقرأ أيضاً»): never part of the body. */
 export interface ReadAlsoLink {
@@ -87,6 +88,7 @@ export function articleId(url: string | null, title: string, text: string): stri
 
 /** Normalized title and text with punctuation and whitespace folded: the content identity. */
 export function contentKey(title: string, text: string): string {
-  const fold = (s: string) => normalize(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return `${fold(title)}\n${fold(text)}`;
+  // Over at most the capped length: what ingest keeps of an oversized field (and its cost).
+  const fold = (s: string, max: number) => normalize(s.length > max ? s.slice(0, max) : s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return `${fold(title, LIMITS.title)}\n${fold(text, LIMITS.text)}`;
 }

@@ -5,8 +5,8 @@
  * the lost batches held, since every batch commits whole or not at all and upserts match
  * stored articles by identity.
  */
-import { parseDocument, type ParseIssue } from '../ingest/index.ts';
-import { readInputs } from '../ingest/inputs.ts';
+import { parseStream, type ParseIssue } from '../ingest/index.ts';
+import { streamInputs } from '../ingest/inputs.ts';
 import type { FetchOptions } from '../ingest/fetch/index.ts';
 import type { Article } from '../model/article.ts';
 import type { Store, UpsertResult } from './types.ts';
@@ -45,20 +45,25 @@ export async function importInputs(store: Store, inputs: string[], opts: ImportO
     }
   };
   const issue = (i: ParseIssue): void => {
-    c.failed++;
+    if (i.severity !== 'warning') c.failed++;
     opts.onIssue?.(i);
   };
-  for await (const item of readInputs(inputs, opts.fetch)) {
+  for await (const item of streamInputs(inputs, opts.fetch)) {
     if ('error' in item) {
       issue(item.error);
       c.files++;
       opts.onProgress?.(c, true);
       continue;
     }
-    const r = await parseDocument(item.doc);
-    r.errors.forEach(issue);
-    c.parsed += r.articles.length;
-    pending.push(...r.articles);
+    // Streamed: one Article at a time into the batch, so memory does not grow with the file.
+    for await (const e of parseStream(item.input)) {
+      if ('issue' in e) issue(e.issue);
+      else if ('article' in e) {
+        c.parsed++;
+        pending.push(e.article);
+        if (pending.length >= batchSize) await flush(false);
+      }
+    }
     await flush(false);
     c.files++;
     opts.onProgress?.(c, true);

@@ -1,16 +1,24 @@
 /**
  * `marsad parse <file|url…> [--format F] [--json]`: prints the Articles (or Sources, for
- * OPML) found, as one JSON array. Issues go to stderr, one line each; the exit code is
- * non-zero only when nothing parsed.
+ * OPML) found, as one JSON array. Articles are written as they are parsed (streamed: a
+ * corpus larger than memory prints in bounded memory). Issues go to stderr, one line each;
+ * the exit code is non-zero only when nothing parsed.
  */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { FORMATS, formatIssue, parseDocument, type Format } from '../../ingest/index.ts';
-import { readInputs } from '../../ingest/inputs.ts';
-import type { Article } from '../../model/article.ts';
+import { FORMATS, formatIssue, parseStream, type Format } from '../../ingest/index.ts';
+import { streamInputs } from '../../ingest/inputs.ts';
 import type { Source } from '../../ingest/types.ts';
 import { loadConfig } from '../../config.ts';
 import { AddressGuard } from '../../ingest/fetch/guard.ts';
+
+/** One array element as `JSON.stringify(array, null, 2)` would print it. */
+const element = (v: unknown) => '  ' + JSON.stringify(v, null, 2).replace(/\n/g, '\n  ');
+
+/** Writes `s`, waiting for the pipe to drain when it is full (bounded memory on a slow reader). */
+async function out(s: string): Promise<void> {
+  if (!process.stdout.write(s)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+}
 
 export function registerParse(program: Command): void {
   program
@@ -26,24 +34,27 @@ export function registerParse(program: Command): void {
       const guard = new AddressGuard({ ...fetchGuard, allowPrivate: fetchGuard.allowPrivate || o.allowPrivate === true });
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new Error(`--now: not a date: ${o.now}`);
-      const articles: Article[] = [];
+      let articles = 0;
       const sources: Source[] = [];
       let errors = 0;
-      for await (const item of readInputs(inputs, { guard })) {
+      for await (const item of streamInputs(inputs, { guard })) {
         if ('error' in item) {
           errors++;
           process.stderr.write(formatIssue(item.error) + '\n');
           continue;
         }
-        const r = await parseDocument(item.doc, { format: o.format, now });
-        articles.push(...r.articles);
-        sources.push(...r.sources);
-        for (const e of r.errors) process.stderr.write(formatIssue(e) + '\n');
-        errors += r.errors.length;
+        for await (const e of parseStream(item.input, { format: o.format, now })) {
+          if ('article' in e) await out((articles++ === 0 ? '[\n' : ',\n') + element(e.article));
+          else if ('source' in e) sources.push(e.source);
+          else {
+            process.stderr.write(formatIssue(e.issue) + '\n');
+            errors++;
+          }
+        }
       }
-      const out = articles.length > 0 || sources.length === 0 ? articles : sources;
-      process.stdout.write(JSON.stringify(out.length ? out : [], null, 2) + '\n');
-      if (articles.length === 0 && sources.length === 0) process.exitCode = 1;
-      else if (errors > 0) process.stderr.write(`parse: ${errors} issue(s); ${articles.length + sources.length} item(s) parsed\n`);
+      if (articles > 0) await out('\n]\n');
+      else await out(JSON.stringify(sources, null, 2) + '\n');
+      if (articles === 0 && sources.length === 0) process.exitCode = 1;
+      else if (errors > 0) process.stderr.write(`parse: ${errors} issue(s); ${articles + sources.length} item(s) parsed\n`);
     });
 }

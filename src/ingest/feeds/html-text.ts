@@ -10,6 +10,7 @@
  * output has no tags and no entity left.
  */
 import { Parser } from 'htmlparser2';
+import { decodeHTML } from 'entities';
 
 /** Elements that end a paragraph before and after them. */
 const BLOCK = new Set([
@@ -89,4 +90,12 @@ export function plainToText(text: string): string {
 export function inlineText(s: string): string {
   if (!/[<&]/.test(s)) return fold(s);
   return paragraphs(s, false).join(' ');
+}
+
+/**
+ * A one-line string declared plain text (Atom `type="text"`): tags are literal text, kept;
+ * entities left by double escaping are decoded; whitespace folded.
+ */
+export function literalText(s: string): string {
+  return fold(s.includes('&') ? decodeHTML(s) : s);
 }

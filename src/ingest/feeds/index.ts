@@ -5,7 +5,9 @@
  * Why this shape: the bytes are decoded first with the charset the HTTP header, BOM or
  * XML prolog declares (Arabic feeds still ship windows-1256), feedsmith parses, one
  * adapter per format picks fields, and item.ts builds the Articles the same way for all.
- * Contract: never throws for bad input. Malformed XML or JSON gives `feed.malformed`
+ * Forms feedsmith's structs do not keep (Atom 0.3 base64, dc:author, an XHTML body in an
+ * RSS item) are read by extras.ts. Contract: never throws for bad input. Malformed XML or
+ * JSON gives `feed.malformed`
  * with the line; a feed cut off mid-way still yields the items that were complete; a
  * document that is no feed gives `feed.unrecognized`; bad items give per-item issues.
  */
@@ -17,18 +19,19 @@ import { fromRss } from './rss.ts';
 import { fromRdf } from './rdf.ts';
 import { fromAtom } from './atom.ts';
 import { fromJsonFeed } from './jsonfeed.ts';
-import { jsonIssue, salvageTruncated, xmlIssue } from './issues.ts';
+import { jsonIssue, salvageTruncated, xmlIssue, xmlProblem } from './issues.ts';
+import { fromExtras, needsExtras, readExtras, type ItemExtras } from './extras.ts';
 
 export { htmlToText, inlineText, plainToText } from './html-text.ts';
 
-function adapt(parsed: AnyFeed): FeedInfo {
+function adapt(parsed: AnyFeed, extras: ItemExtras[] | null): FeedInfo {
   switch (parsed.format) {
     case 'rss':
-      return fromRss(parsed.feed);
+      return fromRss(parsed.feed, extras);
     case 'rdf':
-      return fromRdf(parsed.feed);
+      return fromRdf(parsed.feed, extras);
     case 'atom':
-      return fromAtom(parsed.feed);
+      return fromAtom(parsed.feed, extras);
     case 'json':
       return fromJsonFeed(parsed.feed);
   }
@@ -66,6 +69,15 @@ export const parseFeed: Parser = (doc: InputDoc, opts: ParseOptions): ParseResul
     return out;
   }
   let attempt = tryParse(doc, text);
+  const extras = !text.trimStart().startsWith('{') && needsExtras(text) ? readExtras(text) : null;
+  // Well-formed, but nothing feedsmith reads in its items (each holds only an XHTML body):
+  // the items are read from the extras, and the file is not called malformed.
+  if ('issue' in attempt && extras && extras.length > 0 && xmlProblem(doc.name, text) === null) {
+    const built = buildArticles({ title: null, link: null, lang: null, items: extras.map(fromExtras) }, doc.name, doc.url, opts);
+    out.articles.push(...built.articles);
+    out.errors.push(...built.errors);
+    return out;
+  }
   if ('issue' in attempt) {
     out.errors.push(attempt.issue);
     // A feed cut off mid-way (a partial download, a full disk) still holds whole items.
@@ -76,7 +88,7 @@ export const parseFeed: Parser = (doc: InputDoc, opts: ParseOptions): ParseResul
   }
   let info: FeedInfo;
   try {
-    info = adapt(attempt.parsed);
+    info = adapt(attempt.parsed, extras);
   } catch (e) {
     out.errors.push({ code: 'feed.malformed', source: doc.name, message: `unexpected feed structure: ${(e as Error).message}` });
     return out;

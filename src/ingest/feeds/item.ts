@@ -11,13 +11,15 @@ import { makeArticle, type Article } from '../../model/article.ts';
 import { resolveUrl } from '../../model/url.ts';
 import { parseArabicDate } from '../../arabic/index.ts';
 import type { ParseIssue, ParseOptions } from '../types.ts';
-import { htmlToText, inlineText, plainToText } from './html-text.ts';
+import { htmlToText, inlineText, literalText, plainToText } from './html-text.ts';
 
 /** What every format's adapter gives for one item, before any cleaning. */
 export interface FeedItem {
   /** guid / Atom id / JSON Feed id: the item's identity within the feed. */
   id: string | null;
   title: string | null;
+  /** The title is declared plain text (Atom `type="text"`): `<…>` in it is literal. */
+  titleIsText?: boolean;
   /** The body as HTML (content:encoded, description, Atom html/xhtml, content_html). */
   html: string | null;
   /** The body as plain text, when the feed gives text rather than HTML. */
@@ -69,7 +71,7 @@ export function buildArticles(feed: FeedInfo, docName: string, docUrl: string | 
     const issue = (code: string, message: string) => errors.push({ code, source: docName, item: index, message });
     const fromHtml = it.html ? htmlToText(it.html) : '';
     const text = fromHtml || (it.text ? plainToText(it.text) : '');
-    let title = it.title ? inlineText(it.title) : '';
+    let title = it.title ? (it.titleIsText ? literalText(it.title) : inlineText(it.title)) : '';
     if (!title && !text) return void issue('feed.item.empty', 'item has neither a title nor any text');
     if (!title) title = titleFromText(text);
     const url = resolveUrl(it.link, base);

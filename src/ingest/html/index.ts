@@ -12,6 +12,7 @@
  * MAX_HTML_BYTES raw or MAX_STRIPPED_CHARS after stripping, `html.no_article` when no
  * body text is found, `html.failed` when the DOM or Readability gives up.
  */
+import { hoistBodyContent } from './tree.ts';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import type { Parser, ParseIssue, ParseResult } from '../types.ts';
@@ -53,10 +54,12 @@ export function extractHtml(html: string, name: string, docUrl: string | null, n
   }
   const { document } = parseHTML(stripped);
   const doc = document as unknown as Document;
-  if (!doc.body || !doc.documentElement) {
+  // documentElement first: linkedom's `body` getter throws when there is no root element.
+  if (!doc.documentElement || !doc.body) {
     out.errors.push(issue('html.no_article', name, 'no <body> in the page'));
     return out;
   }
+  hoistBodyContent(doc);
   const ld = jsonLdObjects(doc);
   const url = pageUrl(doc, docUrl);
   const title = pageTitle(doc, ld);

@@ -9,10 +9,11 @@
  * is not an object (`json.item.not_object`) or has neither title nor body
  * (`json.item.empty`) is an issue with its 0-based index (JSONL: its line), not an Article.
  */
-import { isUtf8 } from 'node:buffer';
-import { makeArticle } from '../../model/article.ts';
+import { makeArticle, type Article } from '../../model/article.ts';
+import { LIMITS } from '../../model/schema.ts';
+import { BODY_BREAKS, cutAt } from '../normalize.ts';
 import { resolveUrl } from '../../model/url.ts';
-import { charsetFromContentType, decode } from '../encoding.ts';
+import { decode } from '../encoding.ts';
 import type { InputDoc, ParseIssue, ParseOptions, ParseResult, Parser } from '../types.ts';
 import { emptyResult } from '../types.ts';
 import { mapItem } from './fields.ts';
@@ -20,24 +21,15 @@ import { firstJsonError, lineCol } from './locate.ts';
 
 type Obj = Record<string, unknown>;
 
-const ARRAY_KEYS = ['articles', 'items', 'data', 'results', 'entries', 'posts', 'news', 'documents', 'docs'];
-const ARTICLE_KEYS = /^(?:title|headline|head_line|content|text|body)$/;
+export const ARRAY_KEYS = ['articles', 'items', 'data', 'results', 'entries', 'posts', 'news', 'documents', 'docs'];
+export const ARTICLE_KEYS = /^(?:title|headline|head_line|content|text|body)$/;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/**
- * The document as text. JSON is UTF-8 (RFC 8259): valid UTF-8 is decoded in one native
- * pass; anything else (a UTF-16 BOM, a declared charset, legacy bytes) goes through the
- * general charset detection.
- */
+/** The document as text: JSON is UTF-8 (RFC 8259), but the charset is still decided on the bytes. */
 function jsonText(doc: InputDoc): string {
-  const b = doc.bytes;
-  const declared = charsetFromContentType(doc.contentType);
-  if ((declared === null || declared === 'utf-8') && isUtf8(b)) {
-    const text = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  }
-  return decode(b, doc.contentType).text;
+  const text = decode(doc.bytes, doc.contentType).text;
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** The V8 message without its echo of the input (which can be long and unreadable). */
@@ -51,30 +43,41 @@ function shortMessage(e: unknown): string {
 /** Per-document issues listed one by one; past this, they are counted (a 50 MB array of junk). */
 const MAX_ISSUES = 1000;
 
-/** One document being parsed: its result and the issues not listed. */
-interface Ctx {
+/**
+ * One document being parsed, whole or streamed (stream.ts): where its Articles and issues
+ * go, and how many issues were not listed.
+ */
+export interface JsonCtx {
   doc: InputDoc;
   opts: ParseOptions;
-  out: ParseResult;
+  article: (a: Article) => void;
+  issue: (i: ParseIssue) => void;
+  issues: number;
   dropped: number;
 }
 
-function report(ctx: Ctx, issue: ParseIssue): void {
-  if (ctx.out.errors.length < MAX_ISSUES) ctx.out.errors.push(issue);
+export function jsonCtx(doc: InputDoc, opts: ParseOptions, out: ParseResult): JsonCtx {
+  return { doc, opts, article: (a) => out.articles.push(a), issue: (i) => out.errors.push(i), issues: 0, dropped: 0 };
+}
+
+export function report(ctx: JsonCtx, issue: ParseIssue): void {
+  if (ctx.issues++ < MAX_ISSUES) ctx.issue(issue);
   else ctx.dropped++;
 }
 
-/** The result, with one closing issue saying how many were not listed. */
-function finish(ctx: Ctx, fmt: string): ParseResult {
+/** Ends a document: one closing issue saying how many were not listed. */
+export function finish(ctx: JsonCtx, fmt: string): void {
   if (ctx.dropped > 0) {
-    ctx.out.errors.push({ code: `${fmt}.more_issues`, source: ctx.doc.name, message: `${ctx.dropped} more issues in this file not listed` });
+    ctx.issue({ code: `${fmt}.more_issues`, source: ctx.doc.name, message: `${ctx.dropped} more issues in this file not listed` });
   }
-  return ctx.out;
 }
 
-/** Adds one item (or its issue) to the result. `where` locates it for issues. */
-function addItem(ctx: Ctx, v: unknown, via: string | null, where: Pick<ParseIssue, 'line' | 'item'>): void {
-  const { doc, out } = ctx;
+/**
+ * Adds one item (or its issue). `where` locates it for issues; `cut` names the fields a
+ * streamed read had to cut (`json.too_large`: the value was longer than a string may be).
+ */
+export function addItem(ctx: JsonCtx, v: unknown, via: string | null, where: Pick<ParseIssue, 'line' | 'item'>, cut: string[] = []): void {
+  const { doc } = ctx;
   const fmt = where.line != null ? 'jsonl' : 'json';
   if (!isObj(v)) {
     const kind = Array.isArray(v) ? 'an array' : v === null ? 'null' : `a ${typeof v}`;
@@ -82,6 +85,10 @@ function addItem(ctx: Ctx, v: unknown, via: string | null, where: Pick<ParseIssu
     return;
   }
   const input = mapItem(v, { now: ctx.opts.now, via });
+  if (cut.length > 0) {
+    report(ctx, { code: 'json.too_large', severity: 'warning', source: doc.name, ...where, message: `${cut.join(', ')}: longer than a field may be (${LIMITS.text} characters for a body); cut` });
+    if (input && input.text.length > LIMITS.text) input.text = cutAt(input.text, LIMITS.text, BODY_BREAKS);
+  }
   if (!input) {
     const keys = Object.keys(v).slice(0, 8).join(', ') || 'none';
     report(ctx, { code: `${fmt}.item.empty`, source: doc.name, ...where, message: `no title and no text (keys: ${keys})` });
@@ -91,7 +98,7 @@ function addItem(ctx: Ctx, v: unknown, via: string | null, where: Pick<ParseIssu
     const raw = v.url ?? v.link;
     if (typeof raw === 'string' && raw.trim()) input.url = resolveUrl(raw, doc.url);
   }
-  out.articles.push(makeArticle(input));
+  ctx.article(makeArticle(input));
 }
 
 /** The article list inside a parsed JSON value, with the wrapper's title as `via`. */
@@ -133,9 +140,10 @@ export const parseJson: Parser = (doc, opts) => {
     out.errors.push({ code: 'json.no_articles', source: doc.name, message: `expected an array of articles, got ${what}` });
     return out;
   }
-  const ctx: Ctx = { doc, opts, out, dropped: 0 };
+  const ctx = jsonCtx(doc, opts, out);
   found.items.forEach((v, item) => addItem(ctx, v, found.via, { item }));
-  return finish(ctx, 'json');
+  finish(ctx, 'json');
+  return out;
 };
 
 function looksJsonl(text: string): boolean {
@@ -147,28 +155,41 @@ function looksJsonl(text: string): boolean {
   }
 }
 
+/** A shortened V8 message for a JSONL line, with the column of the error. */
+function lineIssue(line: string, lineNo: number, e: unknown, source: string): ParseIssue {
+  const at = firstJsonError(line);
+  const col = (at < 0 ? line.length : at) + 1;
+  return { code: 'jsonl.syntax', source, line: lineNo, message: `invalid JSON at line ${lineNo}, column ${col}: ${shortMessage(e)}` };
+}
+
+/** One JSONL line (blank lines are skipped): its article, or its issue. */
+export function jsonlLine(ctx: JsonCtx, line: string, lineNo: number): void {
+  if (line.trim() === '') return;
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch (e) {
+    report(ctx, lineIssue(line, lineNo, e, ctx.doc.name));
+    return;
+  }
+  addItem(ctx, v, null, { line: lineNo });
+}
+
 /** JSONL: one article object per line; blank lines are skipped, a bad line is an issue. */
 export const parseJsonl: Parser = (doc, opts) => {
   const out = emptyResult();
-  const ctx: Ctx = { doc, opts, out, dropped: 0 };
+  const ctx = jsonCtx(doc, opts, out);
   const text = jsonText(doc);
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === '') continue;
-    let v: unknown;
-    try {
-      v = JSON.parse(line);
-    } catch (e) {
-      const at = firstJsonError(line);
-      const col = (at < 0 ? line.length : at) + 1;
-      report(ctx, { code: 'jsonl.syntax', source: doc.name, line: i + 1, message: `invalid JSON at line ${i + 1}, column ${col}: ${shortMessage(e)}` });
-      continue;
-    }
-    addItem(ctx, v, null, { line: i + 1 });
+  let lineNo = 0;
+  for (let at = 0; at <= text.length; ) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    jsonlLine(ctx, text.slice(at, nl), ++lineNo);
+    at = nl + 1;
   }
   if (out.articles.length === 0 && out.errors.length === 0) {
     out.errors.push({ code: 'jsonl.empty', source: doc.name, message: 'no JSON lines' });
   }
-  return finish(ctx, 'jsonl');
+  finish(ctx, 'jsonl');
+  return out;
 };

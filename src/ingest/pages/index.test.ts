@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parsePage, MAX_PAGE_BYTES } from './index.ts';
 import { looksLikePage, matchMarker } from './markers.ts';
-import { decodeText } from '../text/charset.ts';
+import { decode as decodeText } from '../encoding.ts';
 import { splitTags } from './tags.ts';
 import { articleId } from '../../model/article.ts';
 import { sniffFormat } from '../index.ts';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { parseText, MAX_TEXT_BYTES } from './index.ts';
-import { decodeText } from './charset.ts';
+import { decode as decodeText } from '../encoding.ts';
 import { textStats } from './junk.ts';
 import { readByline, readDate } from './header.ts';
 import type { Article } from '../../model/article.ts';

@@ -2,7 +2,7 @@
  * The adapter for plain-text article dumps (corpus/textdumps: Windows-1256, CRLF, headline
  * on the first line, paragraphs one per line): one document, one Article.
  *
- * Contract: the charset is detected (charset.ts), never assumed. Within the first
+ * Contract: the charset is detected (../encoding.ts), never assumed. Within the first
  * HEADER_LINES lines, a marked date line and a marked byline become `publishedAt` and
  * `author` and leave the text (header.ts); nothing unmarked is guessed. The title is the
  * first remaining line; when that line is a whole paragraph (longer than
@@ -15,7 +15,7 @@
 import { makeArticle } from '../../model/article.ts';
 import type { ParseIssue, Parser } from '../types.ts';
 import { emptyResult } from '../types.ts';
-import { decodeText } from './charset.ts';
+import { decode } from '../encoding.ts';
 import { junkReason, lostArabic } from './junk.ts';
 import { readByline, readDate } from './header.ts';
 
@@ -42,7 +42,7 @@ export const parseText: Parser = (doc) => {
     issue('text.too_large', `${doc.bytes.byteLength} bytes: a text article is at most ${MAX_TEXT_BYTES}`);
     return out;
   }
-  const { text, charset } = decodeText(doc.bytes, doc.contentType);
+  const { text, charset } = decode(doc.bytes, doc.contentType);
   const lines = text
     .split(/\r\n|\r|\n|\u2028|\u2029/)
     .map((l, i) => ({ text: l.replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim(), no: i + 1 }))
