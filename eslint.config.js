@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'artifacts/**', '**/testdata/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'artifacts/**', '**/testdata/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,7 +3,8 @@
  * validated, frozen and passed down. Nothing else reads process.env.
  */
 import { resolve } from 'node:path';
-import { parseAllowList } from './ingest/fetch/guard.ts';
+import { isIP } from 'node:net';
+import { ROOT } from './paths.ts';
 
 export interface Config {
   /** SQLite file path or postgres:// URL. */
@@ -39,7 +40,8 @@ export interface ConfigOverrides {
   host?: string;
 }
 
-export const ROOT = resolve(new URL('..', import.meta.url).pathname);
+/** The package root (see paths.ts). */
+export { ROOT };
 
 /** Builds the frozen config: flags first, then environment, then defaults. */
 export function loadConfig(flags: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -71,12 +73,27 @@ function flag(value: string | undefined, name: string): boolean {
 
 function allowList(value: string | undefined): string[] {
   const list = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  try {
-    parseAllowList(list);
-  } catch (e) {
-    throw new Error(`config: MARSAD_ALLOW_HOSTS: ${(e as Error).message}`);
+  for (const raw of list) {
+    const why = allowEntryError(raw);
+    if (why) throw new Error(`config: MARSAD_ALLOW_HOSTS: ${why}`);
   }
   return list;
+}
+
+/**
+ * The syntax of one allow-list entry, checked at start with node:net alone (the guard parses
+ * the list with ipaddr.js when it is built; a command that never fetches does not load it).
+ */
+function allowEntryError(raw: string): string | null {
+  const bare = raw.replace(/^\[(.*)\](\/\d+)?$/, '$1$2');
+  if (bare.includes('/')) {
+    const [addr = '', bits = '', ...rest] = bare.split('/');
+    const family = isIP(addr);
+    const max = family === 4 ? 32 : 128;
+    return family && rest.length === 0 && /^\d{1,3}$/.test(bits) && Number(bits) <= max ? null : `not a CIDR: ${raw}`;
+  }
+  if (isIP(bare) || /^[a-z0-9.-]+\.?$/i.test(raw)) return null;
+  return `not a host name or CIDR: ${raw}`;
 }
 
 /** An http(s) origin, without a path: routes are at the root. */

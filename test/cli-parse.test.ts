@@ -134,11 +134,13 @@ test('a 50 MB JSONL corpus parses in reasonable time; a 50 MB truncated JSON nam
   assert.equal((JSON.parse(r.stdout) as unknown[]).length, lines);
   assert.ok(r.ms < 90_000, `took ${r.ms} ms`);
 
-  // The same bytes as one JSON array, cut off 1 KB before the end. It is streamed (over
-  // 16 MiB): every record before the cut comes out, and the issue names the last line.
+  // The same bytes as one JSON array, cut off in the middle of its last record (records
+  // differ in length, so a fixed byte count could land in an earlier one). It is streamed
+  // (over 16 MiB): every record before the cut comes out, and the issue names the last line.
   const whole = readFileSync(big, 'utf8').trimEnd().split('\n');
   const text = `[\n${whole.join(',\n')}\n]\n`;
-  const cut = text.slice(0, text.length - 1024);
+  const last = whole[whole.length - 1] ?? '';
+  const cut = text.slice(0, text.lastIndexOf(last) + Math.floor(last.length / 2));
   writeFileSync(path('big.json'), cut);
   const t = await parse([path('big.json')]);
   assert.equal(t.code, 0);

@@ -7,7 +7,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { FETCH_PAGE, PROCESS_ARTICLES } from '../src/jobs/definitions.ts';
+import { FETCH_PAGE, POLL_SOURCE, PROCESS_ARTICLES } from '../src/jobs/definitions.ts';
 import { PgHostLocks } from '../src/jobs/locks.ts';
 import type { JobDef } from '../src/jobs/types.ts';
 import { z } from 'zod';
@@ -63,6 +63,32 @@ test('pg-boss queue: declared once per job, keyed dedup, retries with backoff', 
     assert.equal((await q.depth())[FLAKY.name], 0);
   } finally {
     await q.stop(2000);
+  }
+});
+
+test('processes starting together declare the same queues at once without a deadlock', { skip: skipPg }, async () => {
+  // pg-boss 10 creates each queue's partition with DDL on its job table: four processes
+  // declaring three queues at the same moment deadlock in PostgreSQL (40P01) unless the
+  // aborted one tries again — what `marsad worker`s started together do.
+  const schema = bossSchemaFor(fresh());
+  const first = new PgBossQueue({ url: PG_URL, schema });
+  await first.start();
+  const queues = Array.from({ length: 4 }, () => new PgBossQueue({ url: PG_URL, schema }));
+  try {
+    await Promise.all(queues.map((q) => q.start()));
+    const sends = queues.flatMap((q, i) => [
+      () => q.send(POLL_SOURCE, { sourceId: `s${i}`, url: `http://127.0.0.1/${i}` }),
+      () => q.send(FETCH_PAGE, { url: `http://127.0.0.1/page/${i}` }),
+      () => q.send(PROCESS_ARTICLES, { name: `batch-${i}`, articles: [] }),
+    ].map((_, j, all) => all[(i + j) % 3]!()));
+    const results = await Promise.allSettled(sends);
+    assert.deepEqual(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)), []);
+    for (const def of [POLL_SOURCE, FETCH_PAGE, PROCESS_ARTICLES]) {
+      assert.equal((await first.boss.getQueue(def.name))?.policy, 'stately', `${def.name} declared`);
+      assert.equal(await first.boss.getQueueSize(def.name), 4, `every process's ${def.name} job is queued`);
+    }
+  } finally {
+    for (const q of [first, ...queues]) await q.stop(100);
   }
 });
 

@@ -19,7 +19,8 @@
  * (`GMT`, `+03:00`, `EST`, `بتوقيت مكة`, `بتوقيت القدس` with its daylight saving) is applied
  * when given. Never throws.
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as ChronoEn from 'chrono-node/en';
 import { normalize } from './normalize.ts';
 import { GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS, alternation } from './dates/tables.ts';
 import { hijriToUtcMs } from './dates/hijri.ts';
@@ -138,10 +139,18 @@ function written(s: string): number | null {
   return zone.value ? wall - offsetOf(zone.value, wall) * 60_000 : wall;
 }
 
+let chronoEn: typeof ChronoEn | undefined;
+
+/**
+ * chrono-node's English locale, loaded on first use: it is a few hundred modules, and most
+ * processes (search, an Arabic feed) never reach this fallback.
+ */
+const english = (): typeof ChronoEn => (chronoEn ??= createRequire(import.meta.url)('chrono-node/en') as typeof ChronoEn);
+
 /** chrono-node's English parser, trusted only for a whole-string read with a certain day. */
 function viaChrono(text: string, now: Date): number | null {
   if (/[\u0600-\u06FF]/.test(text) || !/[a-z]{3}/i.test(text)) return null;
-  const r = chrono.en.strict.parse(text, { instant: now, timezone: 0 })[0];
+  const r = english().strict.parse(text, { instant: now, timezone: 0 })[0];
   if (!r || r.text.length < text.trim().length * 0.9) return null;
   if (!r.start.isCertain('day') || !r.start.isCertain('month') || !r.start.isCertain('year')) return null;
   const t = r.start.date().getTime();

@@ -12,8 +12,9 @@
  * attached pronoun (منه, عليها, لهم) are in the list itself.
  */
 import { readFileSync } from 'node:fs';
+import { rootUrl } from '../paths.ts';
 
-const LIST_URL = new URL('../../data/stopwords/ar.txt', import.meta.url);
+const LIST_URL = rootUrl('data/stopwords/ar.txt');
 
 /** The stopword set, normalized (one word a line in data/stopwords/ar.txt). */
 export const STOPWORDS: ReadonlySet<string> = new Set(

@@ -1,9 +1,10 @@
 /**
  * `marsad`: one entry point for every role (parse, import, search, serve, worker …).
- * Each command lives in ./commands/ and registers itself on the program.
+ * The commands are declared in ./registry.ts; each loads its module from ./commands/
+ * only when it runs, so help and light commands start fast.
  */
 import { Command } from 'commander';
-import { COMMANDS } from './commands/index.ts';
+import { registerCommands } from './registry.ts';
 
 const program = new Command()
   .name('marsad')
@@ -11,7 +12,7 @@ const program = new Command()
   .showHelpAfterError()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-for (const register of COMMANDS) register(program);
+registerCommands(program);
 
 // `marsad … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

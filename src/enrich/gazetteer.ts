@@ -10,6 +10,7 @@
  * normalized with the one analyzer, exactly like article text.
  */
 import { readFileSync } from 'node:fs';
+import { rootUrl } from '../paths.ts';
 import { tokenize } from '../arabic/index.ts';
 import type { Gazetteer, GazetteerEntity } from './types.ts';
 import { cleanSurface } from './tokens.ts';
@@ -33,7 +34,7 @@ export interface GazetteerIndex {
   byFirst: Map<string, NameEntry[]>;
 }
 
-const FILE = new URL('../../data/gazetteer/entities.json', import.meta.url);
+const FILE = rootUrl('data/gazetteer/entities.json');
 let shipped: GazetteerIndex | undefined;
 
 /** The index over the shipped gazetteer (read on first use). */

@@ -20,6 +20,7 @@
  * Contract: pure given its inputs; [] for empty, numeric-only or non-Arabic text.
  */
 import { readFileSync } from 'node:fs';
+import { rootUrl } from '../paths.ts';
 import { stem } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
 import { displayPart, docTokens, type DocToken } from './tokens.ts';
@@ -30,7 +31,7 @@ export const MIN_PHRASE_DF = 12;
 export const MAX_DF_SHARE = 0.08;
 
 const STOPLIST: ReadonlySet<string> = new Set(
-  readFileSync(new URL('../../data/keywords/stoplist.txt', import.meta.url), 'utf8')
+  readFileSync(rootUrl('data/keywords/stoplist.txt'), 'utf8')
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#')),

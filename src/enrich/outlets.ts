@@ -4,10 +4,11 @@
  * (data/outlets.tsv). Unknown names are kept as given.
  */
 import { readFileSync } from 'node:fs';
+import { rootUrl } from '../paths.ts';
 
 const TABLE: ReadonlyMap<string, string> = (() => {
   const m = new Map<string, string>();
-  const text = readFileSync(new URL('../../data/outlets.tsv', import.meta.url), 'utf8');
+  const text = readFileSync(rootUrl('data/outlets.tsv'), 'utf8');
   for (const line of text.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [key, name] = line.split('\t');

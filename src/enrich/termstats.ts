@@ -13,6 +13,7 @@
  * phrases to bound memory — a phrase pruned early may be undercounted by the prunes it missed.
  */
 import { readFileSync } from 'node:fs';
+import { rootUrl } from '../paths.ts';
 import { isStopword } from '../arabic/index.ts';
 import { docTokens, type DocToken } from './tokens.ts';
 
@@ -107,7 +108,7 @@ export class MemoryTermStats implements TermStats {
   }
 }
 
-const SHIPPED = new URL('../../data/keywords/df.tsv', import.meta.url);
+const SHIPPED = rootUrl('data/keywords/df.tsv');
 let shipped: MemoryTermStats | undefined;
 
 /** The shipped table (saudinewsnet, CC BY-NC-SA 4.0; see data/keywords/NOTICE.md), read on first use. */

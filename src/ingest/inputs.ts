@@ -10,7 +10,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputDoc, ParseIssue } from './types.ts';
 import type { StreamInput } from './stream.ts';
-import { fetchUrl, type FetchOptions } from './fetch/index.ts';
+import type { FetchOptions } from './fetch/index.ts';
 
 export type StreamItem = { input: StreamInput } | { error: ParseIssue };
 /** A whole document in memory (for small inputs: tests, benches, one-off parses). */
@@ -40,6 +40,8 @@ export function fileInput(path: string): StreamInput {
 export async function* streamInputs(args: string[], fetchOpts: FetchOptions = {}): AsyncGenerator<StreamItem> {
   for (const arg of args) {
     if (/^https?:\/\//i.test(arg)) {
+      // The fetcher (undici) is loaded only when a URL is given.
+      const { fetchUrl } = await import('./fetch/index.ts');
       const r = await fetchUrl(arg, fetchOpts);
       if (r.ok) yield { input: { name: arg, chunks: [r.bytes], contentType: r.contentType, url: r.url } };
       else yield { error: { code: r.code, source: arg, message: r.message } };

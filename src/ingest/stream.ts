@@ -153,7 +153,7 @@ async function* drain(queue: Emitted[], opts: StreamOptions): AsyncGenerator<Par
       for (const n of decode(doc.bytes, doc.contentType).notes) yield { issue: { ...n, severity: 'warning', source: doc.name } };
       let result;
       try {
-        result = await PARSERS[format](doc, opts);
+        result = await (await PARSERS[format]())(doc, opts);
       } catch (err) {
         // An adapter must report bad input as issues; an exception here is a bug, but it
         // must not take the rest of the batch down with it.

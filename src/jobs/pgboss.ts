@@ -80,26 +80,41 @@ export class PgBossQueue implements Queue {
     if (!p) {
       p = (async () => {
         await this.start();
-        const o = queueOptions(def, this.opts.maxTimeoutSec);
-        const existing = await this.boss.getQueue(def.name);
-        if (!existing) {
+        // pg-boss 10 creates a queue's partition with DDL on the shared job table, so two
+        // processes declaring queues at once (workers started together) can deadlock; the
+        // one PostgreSQL aborts (40P01) tries again, and then finds the queue or makes it.
+        for (let attempt = 1; ; attempt++) {
           try {
-            await this.boss.createQueue(def.name, o);
+            return await this.declareOnce(def);
           } catch (e) {
-            // Another process declared it between our check and create.
-            if (!(await this.boss.getQueue(def.name))) throw e;
+            if ((e as { code?: string }).code !== '40P01' || attempt >= 5) throw e;
+            await new Promise((r) => setTimeout(r, attempt * (50 + Math.random() * 150)));
           }
-        } else if (
-          existing.retryLimit !== o.retryLimit || existing.retryDelay !== o.retryDelay ||
-          existing.retryBackoff !== o.retryBackoff || existing.expireInSeconds !== o.expireInSeconds
-        ) {
-          await this.boss.updateQueue(def.name, o);
         }
       })();
       this.declared.set(def.name, p);
       p.catch(() => this.declared.delete(def.name));
     }
     return p;
+  }
+
+  /** One attempt: create the queue, or bring its options up to date. */
+  private async declareOnce(def: JobDef): Promise<void> {
+    const o = queueOptions(def, this.opts.maxTimeoutSec);
+    const existing = await this.boss.getQueue(def.name);
+    if (!existing) {
+      try {
+        await this.boss.createQueue(def.name, o);
+      } catch (e) {
+        // Another process declared it between our check and create.
+        if (!(await this.boss.getQueue(def.name))) throw e;
+      }
+    } else if (
+      existing.retryLimit !== o.retryLimit || existing.retryDelay !== o.retryDelay ||
+      existing.retryBackoff !== o.retryBackoff || existing.expireInSeconds !== o.expireInSeconds
+    ) {
+      await this.boss.updateQueue(def.name, o);
+    }
   }
 
   async send<S extends z.ZodType>(def: JobDef<S>, payload: z.infer<S>, o: { startAfterSec?: number } = {}): Promise<string | null> {

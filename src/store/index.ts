@@ -6,8 +6,6 @@
  */
 import { existsSync } from 'node:fs';
 import type { MarsadStore } from './marsad.ts';
-import { openMarsadSqliteStore } from './sqlite/marsad.ts';
-import { openMarsadPgStore } from './postgres/marsad.ts';
 
 export * from './types.ts';
 export type { MarsadStore } from './marsad.ts';
@@ -17,14 +15,14 @@ export interface OpenStoreOptions {
   mustExist?: boolean;
 }
 
-export function openStore(db: string, opts: OpenStoreOptions = {}): Promise<MarsadStore> {
-  if (/^postgres(ql)?:\/\//i.test(db)) return openMarsadPgStore(db);
+/**
+ * Opens the backend `db` names. Each backend is imported only when chosen, so a SQLite
+ * command never loads pg and a PostgreSQL process never loads better-sqlite3.
+ */
+export async function openStore(db: string, opts: OpenStoreOptions = {}): Promise<MarsadStore> {
+  if (/^postgres(ql)?:\/\//i.test(db)) return (await import('./postgres/marsad.ts')).openMarsadPgStore(db);
   if (opts.mustExist && db !== ':memory:' && !existsSync(db)) {
-    return Promise.reject(new Error(`store: no database at ${db} (run \`marsad import\` first, or pass --db)`));
+    throw new Error(`store: no database at ${db} (run \`marsad import\` first, or pass --db)`);
   }
-  try {
-    return Promise.resolve(openMarsadSqliteStore(db));
-  } catch (e) {
-    return Promise.reject(e as Error);
-  }
+  return (await import('./sqlite/marsad.ts')).openMarsadSqliteStore(db);
 }

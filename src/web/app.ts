@@ -10,6 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { Logger } from 'pino';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { rootUrl } from '../paths.ts';
 import type { ReaderStore, SourceAdmin } from './types.ts';
 import { registerReaderPages } from './pages/reader.ts';
 import { registerSearchPage } from './pages/search.ts';
@@ -43,7 +44,7 @@ export interface AppDeps {
   csrfSecret?: string | null;
 }
 
-const CSS = readFileSync(new URL('./static/style.css', import.meta.url));
+const CSS = readFileSync(rootUrl('src/web/static/style.css'));
 
 /** http://<address>:<port> of the listening server (a wildcard address as 127.0.0.1); before listening, fastify inject's. */
 function listeningOrigin(app: FastifyInstance): string {

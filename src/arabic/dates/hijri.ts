@@ -14,12 +14,11 @@ export interface YMD {
   day: number;
 }
 
-const FORMAT = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
-  timeZone: 'UTC',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-});
+let format: Intl.DateTimeFormat | undefined;
+
+/** The Umm al-Qura formatter, made on first use: ICU takes tens of ms to load the calendar. */
+const umalqura = (): Intl.DateTimeFormat =>
+  (format ??= new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' }));
 
 const DAY = 86_400_000;
 /** 1 Muharram 1 AH, the Julian 16 July 622, as a Unix day count. */
@@ -30,7 +29,7 @@ export function toHijri(ms: number): YMD {
   let year = 0;
   let month = 0;
   let day = 0;
-  for (const p of FORMAT.formatToParts(new Date(ms))) {
+  for (const p of umalqura().formatToParts(new Date(ms))) {
     if (p.type === 'year' || (p.type as string) === 'relatedYear') year = parseInt(p.value, 10);
     else if (p.type === 'month') month = parseInt(p.value, 10);
     else if (p.type === 'day') day = parseInt(p.value, 10);

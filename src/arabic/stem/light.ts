@@ -26,6 +26,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { rootUrl } from '../../paths.ts';
+
+/** The guard lists (src/arabic/stem/guards.json). */
+const GUARDS_URL = rootUrl('src/arabic/stem/guards.json');
 
 export interface Guards {
   keepWaw: ReadonlySet<string>;
@@ -50,7 +54,7 @@ interface GuardsFile {
 }
 
 /** Loads guards.json (beside this file). */
-export function loadGuards(url: URL = new URL('./guards.json', import.meta.url)): Guards {
+export function loadGuards(url: URL = GUARDS_URL): Guards {
   const g = JSON.parse(readFileSync(url, 'utf8')) as GuardsFile;
   return {
     keepWaw: new Set(g.keepWaw),
@@ -155,7 +159,6 @@ export function lightStemWith(norm: string, g: Guards): string {
   return g.overrides.get(base) ?? ruleStem(base, g);
 }
 
-const GUARDS_URL = new URL('./guards.json', import.meta.url);
 const GUARDS = loadGuards(GUARDS_URL);
 
 /**

@@ -5,47 +5,37 @@
  * `{id, name, type, articleCount, daily: [{day, count}], articles: [{id, url, title,
  * outlet, publishedAt, mentions}]}`. Unknown entity: exit code 1.
  */
-import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openStore } from '../../store/index.ts';
 
-export function registerEntity(program: Command): void {
-  program
-    .command('entity')
-    .description('an entity (country, city, organization, agency, person) and its articles, newest first')
-    .argument('<entity>', 'entity id (country:IR) or name')
-    .option('--db <path>', 'database (default: $MARSAD_DB, else ./data/marsad.db)')
-    .option('--limit <n>', 'articles to list (1–1000)', '50')
-    .option('--json', 'print one JSON object')
-    .action(async (name: string, o: { db?: string; limit: string; json?: boolean }) => {
-      const limit = Number(o.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new Error(`--limit: not an integer from 1 to 1000: ${o.limit}`);
-      const store = await openStore(loadConfig({ db: o.db }).db, { mustExist: true });
-      try {
-        const e = await store.getEntity(name);
-        if (!e) {
-          process.stderr.write(`entity: no entity ${name}\n`);
-          process.exitCode = 1;
-          return;
-        }
-        const [daily, articles] = await Promise.all([store.entityDaily(e.id), store.listArticles({ entityId: e.id, limit })]);
-        const rows = articles.map((a) => ({
-          id: a.id,
-          url: a.url,
-          title: a.title,
-          outlet: a.outlet,
-          publishedAt: a.publishedAt,
-          mentions: a.entities?.find((x) => x.id === e.id)?.mentions ?? null,
-        }));
-        if (o.json) {
-          process.stdout.write(JSON.stringify({ ...e, daily, articles: rows }, null, 2) + '\n');
-          return;
-        }
-        process.stdout.write(`${e.name} (${e.type}, ${e.id}): ${e.articleCount} article(s)\n`);
-        for (const d of daily) process.stdout.write(`   ${d.day}  ${d.count}\n`);
-        for (const r of rows) process.stdout.write(`${(r.publishedAt ?? '').slice(0, 16).replace('T', ' ')}  ${r.title} · ${r.outlet ?? '—'}\n`);
-      } finally {
-        await store.close();
-      }
-    });
+export async function runEntity(name: string, o: { db?: string; limit: string; json?: boolean }): Promise<void> {
+  const limit = Number(o.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new Error(`--limit: not an integer from 1 to 1000: ${o.limit}`);
+  const store = await openStore(loadConfig({ db: o.db }).db, { mustExist: true });
+  try {
+    const e = await store.getEntity(name);
+    if (!e) {
+      process.stderr.write(`entity: no entity ${name}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    const [daily, articles] = await Promise.all([store.entityDaily(e.id), store.listArticles({ entityId: e.id, limit })]);
+    const rows = articles.map((a) => ({
+      id: a.id,
+      url: a.url,
+      title: a.title,
+      outlet: a.outlet,
+      publishedAt: a.publishedAt,
+      mentions: a.entities?.find((x) => x.id === e.id)?.mentions ?? null,
+    }));
+    if (o.json) {
+      process.stdout.write(JSON.stringify({ ...e, daily, articles: rows }, null, 2) + '\n');
+      return;
+    }
+    process.stdout.write(`${e.name} (${e.type}, ${e.id}): ${e.articleCount} article(s)\n`);
+    for (const d of daily) process.stdout.write(`   ${d.day}  ${d.count}\n`);
+    for (const r of rows) process.stdout.write(`${(r.publishedAt ?? '').slice(0, 16).replace('T', ' ')}  ${r.title} · ${r.outlet ?? '—'}\n`);
+  } finally {
+    await store.close();
+  }
 }

@@ -7,7 +7,6 @@
  */
 import { stat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../../config.ts';
 import { formatIssue, type ParseIssue } from '../../ingest/index.ts';
@@ -37,65 +36,56 @@ async function countFiles(args: string[]): Promise<number> {
   return n;
 }
 
-export function registerImport(program: Command): void {
-  program
-    .command('import')
-    .description('import files, directories or URLs into the database (idempotent: a rerun adds nothing)')
-    .argument('<inputs...>', 'files, directories or http(s) URLs')
-    .option('--db <path>', 'database (default: $MARSAD_DB, else ./data/marsad.db)')
-    .option('--batch <n>', 'articles per transaction', '500')
-    .option('--allow-private', 'let URLs reach private and loopback addresses (else: $MARSAD_ALLOW_PRIVATE_HOSTS, $MARSAD_ALLOW_HOSTS)')
-    .action(async (inputs: string[], o: { db?: string; batch: string; allowPrivate?: boolean }) => {
-      const config = loadConfig({ db: o.db });
-      const guard = new AddressGuard({ ...config.fetchGuard, allowPrivate: config.fetchGuard.allowPrivate || o.allowPrivate === true });
-      const batchSize = Number(o.batch);
-      if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch: not a positive integer: ${o.batch}`);
-      const store = await openStore(config.db);
-      const started = performance.now();
-      const issues: ParseIssue[] = [];
-      const tty = process.stderr.isTTY === true;
-      const bar = tty
-        ? new cliProgress.SingleBar(
-            { format: 'import [{bar}] {value}/{total} files | {articles} articles | {eta_formatted}', stream: process.stderr, hideCursor: true },
-            cliProgress.Presets.shades_classic,
-          )
-        : null;
-      bar?.start(await countFiles(inputs), 0, { articles: 0 });
-      try {
-        const onIssue = (i: ParseIssue): void => {
-          issues.push(i);
-          if (!bar && issues.length <= SHOWN_ISSUES) process.stderr.write(formatIssue(i) + '\n');
-        };
-        const c = await importInputs(store, inputs, {
-          batchSize,
-          fetch: { guard },
-          // Through the pipeline: enrich, store, then group into stories (src/pipeline).
-          ingest: (batch) => ingest(store, batch, { onIssue }),
-          onIssue,
-          onProgress: (c, doneFile) => {
-            if (!bar) return;
-            if (doneFile) bar.increment(1, { articles: c.added + c.updated + c.unchanged });
-            else bar.update({ articles: c.added + c.updated + c.unchanged });
-          },
-        });
-        bar?.stop();
-        if (bar) for (const i of issues.slice(0, SHOWN_ISSUES)) process.stderr.write(formatIssue(i) + '\n');
-        if (issues.length > SHOWN_ISSUES) {
-          const byCode = new Map<string, number>();
-          for (const i of issues) byCode.set(i.code, (byCode.get(i.code) ?? 0) + 1);
-          const summary = [...byCode].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ×${v}`).join(', ');
-          process.stderr.write(`… ${issues.length - SHOWN_ISSUES} more issue(s); all by code: ${summary}\n`);
-        }
-        const secs = (performance.now() - started) / 1000;
-        const stored = c.added + c.updated + c.unchanged;
-        process.stdout.write(
-          `import: ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged, ${c.failed} failed` +
-            ` (${c.files} file(s), ${stored} article(s) in ${secs.toFixed(1)} s, ${Math.round(stored / Math.max(secs, 1e-3))}/s) → ${config.db}\n`,
-        );
-        if (stored === 0 && c.failed > 0) process.exitCode = 1;
-      } finally {
-        bar?.stop();
-        await store.close();
-      }
+export async function runImport(inputs: string[], o: { db?: string; batch: string; allowPrivate?: boolean }): Promise<void> {
+  const config = loadConfig({ db: o.db });
+  const guard = new AddressGuard({ ...config.fetchGuard, allowPrivate: config.fetchGuard.allowPrivate || o.allowPrivate === true });
+  const batchSize = Number(o.batch);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch: not a positive integer: ${o.batch}`);
+  const store = await openStore(config.db);
+  const started = performance.now();
+  const issues: ParseIssue[] = [];
+  const tty = process.stderr.isTTY === true;
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        { format: 'import [{bar}] {value}/{total} files | {articles} articles | {eta_formatted}', stream: process.stderr, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  bar?.start(await countFiles(inputs), 0, { articles: 0 });
+  try {
+    const onIssue = (i: ParseIssue): void => {
+      issues.push(i);
+      if (!bar && issues.length <= SHOWN_ISSUES) process.stderr.write(formatIssue(i) + '\n');
+    };
+    const c = await importInputs(store, inputs, {
+      batchSize,
+      fetch: { guard },
+      // Through the pipeline: enrich, store, then group into stories (src/pipeline).
+      ingest: (batch) => ingest(store, batch, { onIssue }),
+      onIssue,
+      onProgress: (c, doneFile) => {
+        if (!bar) return;
+        if (doneFile) bar.increment(1, { articles: c.added + c.updated + c.unchanged });
+        else bar.update({ articles: c.added + c.updated + c.unchanged });
+      },
     });
+    bar?.stop();
+    if (bar) for (const i of issues.slice(0, SHOWN_ISSUES)) process.stderr.write(formatIssue(i) + '\n');
+    if (issues.length > SHOWN_ISSUES) {
+      const byCode = new Map<string, number>();
+      for (const i of issues) byCode.set(i.code, (byCode.get(i.code) ?? 0) + 1);
+      const summary = [...byCode].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ×${v}`).join(', ');
+      process.stderr.write(`… ${issues.length - SHOWN_ISSUES} more issue(s); all by code: ${summary}\n`);
+    }
+    const secs = (performance.now() - started) / 1000;
+    const stored = c.added + c.updated + c.unchanged;
+    process.stdout.write(
+      `import: ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged, ${c.failed} failed` +
+        ` (${c.files} file(s), ${stored} article(s) in ${secs.toFixed(1)} s, ${Math.round(stored / Math.max(secs, 1e-3))}/s) → ${config.db}\n`,
+    );
+    if (stored === 0 && c.failed > 0) process.exitCode = 1;
+  } finally {
+    bar?.stop();
+    await store.close();
+  }
 }

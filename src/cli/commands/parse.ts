@@ -2,15 +2,19 @@
  * `marsad parse <file|url…> [--format F] [--json]`: prints the Articles (or Sources, for
  * OPML) found, as one JSON array. Articles are written as they are parsed (streamed: a
  * corpus larger than memory prints in bounded memory). Issues go to stderr, one line each;
- * the exit code is non-zero only when nothing parsed.
+ * the exit code is non-zero only when nothing parsed. URLs go through the address guard.
  */
-import type { Command } from 'commander';
-import { Option } from 'commander';
-import { FORMATS, formatIssue, parseStream, type Format } from '../../ingest/index.ts';
+import { formatIssue, parseStream, type Format } from '../../ingest/index.ts';
 import { streamInputs } from '../../ingest/inputs.ts';
 import type { Source } from '../../ingest/types.ts';
 import { loadConfig } from '../../config.ts';
 import { AddressGuard } from '../../ingest/fetch/guard.ts';
+
+export interface ParseOpts {
+  format?: Format;
+  now?: string;
+  allowPrivate?: boolean;
+}
 
 /** One array element as `JSON.stringify(array, null, 2)` would print it. */
 const element = (v: unknown) => '  ' + JSON.stringify(v, null, 2).replace(/\n/g, '\n  ');
@@ -20,41 +24,31 @@ async function out(s: string): Promise<void> {
   if (!process.stdout.write(s)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
 }
 
-export function registerParse(program: Command): void {
-  program
-    .command('parse')
-    .description('parse files or URLs (pages, JSON/JSONL, feeds, HTML, text dumps, OPML, zip/gzip) and print what they hold')
-    .argument('<inputs...>', 'files, directories or http(s) URLs')
-    .addOption(new Option('-f, --format <format>', 'skip detection').choices([...FORMATS]))
-    .option('--json', 'print one JSON array (the default output)')
-    .option('--now <iso>', 'reference time for relative dates such as أمس')
-    .option('--allow-private', 'let URLs reach private and loopback addresses (else: $MARSAD_ALLOW_PRIVATE_HOSTS, $MARSAD_ALLOW_HOSTS)')
-    .action(async (inputs: string[], o: { format?: Format; now?: string; allowPrivate?: boolean }) => {
-      const { fetchGuard } = loadConfig();
-      const guard = new AddressGuard({ ...fetchGuard, allowPrivate: fetchGuard.allowPrivate || o.allowPrivate === true });
-      const now = o.now ? new Date(o.now) : undefined;
-      if (now && Number.isNaN(now.getTime())) throw new Error(`--now: not a date: ${o.now}`);
-      let articles = 0;
-      const sources: Source[] = [];
-      let errors = 0;
-      for await (const item of streamInputs(inputs, { guard })) {
-        if ('error' in item) {
-          errors++;
-          process.stderr.write(formatIssue(item.error) + '\n');
-          continue;
-        }
-        for await (const e of parseStream(item.input, { format: o.format, now })) {
-          if ('article' in e) await out((articles++ === 0 ? '[\n' : ',\n') + element(e.article));
-          else if ('source' in e) sources.push(e.source);
-          else {
-            process.stderr.write(formatIssue(e.issue) + '\n');
-            errors++;
-          }
-        }
+export async function runParse(inputs: string[], o: ParseOpts): Promise<void> {
+  const { fetchGuard } = loadConfig();
+  const guard = new AddressGuard({ ...fetchGuard, allowPrivate: fetchGuard.allowPrivate || o.allowPrivate === true });
+  const now = o.now ? new Date(o.now) : undefined;
+  if (now && Number.isNaN(now.getTime())) throw new Error(`--now: not a date: ${o.now}`);
+  let articles = 0;
+  const sources: Source[] = [];
+  let errors = 0;
+  for await (const item of streamInputs(inputs, { guard })) {
+    if ('error' in item) {
+      errors++;
+      process.stderr.write(formatIssue(item.error) + '\n');
+      continue;
+    }
+    for await (const e of parseStream(item.input, { format: o.format, now })) {
+      if ('article' in e) await out((articles++ === 0 ? '[\n' : ',\n') + element(e.article));
+      else if ('source' in e) sources.push(e.source);
+      else {
+        process.stderr.write(formatIssue(e.issue) + '\n');
+        errors++;
       }
-      if (articles > 0) await out('\n]\n');
-      else await out(JSON.stringify(sources, null, 2) + '\n');
-      if (articles === 0 && sources.length === 0) process.exitCode = 1;
-      else if (errors > 0) process.stderr.write(`parse: ${errors} issue(s); ${articles + sources.length} item(s) parsed\n`);
-    });
+    }
+  }
+  if (articles > 0) await out('\n]\n');
+  else await out(JSON.stringify(sources, null, 2) + '\n');
+  if (articles === 0 && sources.length === 0) process.exitCode = 1;
+  else if (errors > 0) process.stderr.write(`parse: ${errors} issue(s); ${articles + sources.length} item(s) parsed\n`);
 }

@@ -4,34 +4,24 @@
  * never copies or coverage of its own story, recent ones first among equals. --json
  * prints `[{id, url, title, outlet, publishedAt, storyId}]`. Unknown id: exit code 1.
  */
-import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openStore } from '../../store/index.ts';
 
-export function registerRelated(program: Command): void {
-  program
-    .command('related')
-    .description('related articles of a stored article (اقرأ أيضاً)')
-    .argument('<id>', 'article id')
-    .option('--db <path>', 'database (default: $MARSAD_DB, else ./data/marsad.db)')
-    .option('--limit <n>', 'at most this many (1–20)', '5')
-    .option('--json', 'print one JSON array')
-    .action(async (id: string, o: { db?: string; limit: string; json?: boolean }) => {
-      const limit = Number(o.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 20) throw new Error(`--limit: not an integer from 1 to 20: ${o.limit}`);
-      const store = await openStore(loadConfig({ db: o.db }).db, { mustExist: true });
-      try {
-        if (!(await store.getArticle(id))) {
-          process.stderr.write(`related: no article ${id}\n`);
-          process.exitCode = 1;
-          return;
-        }
-        const rel = await store.relatedArticles(id, limit);
-        const rows = rel.map((a) => ({ id: a.id, url: a.url, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt, storyId: a.storyId ?? null }));
-        if (o.json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-        else for (const r of rows) process.stdout.write(`${r.id}  ${r.title}\n   ${[r.outlet, r.publishedAt].filter(Boolean).join(' · ')}\n`);
-      } finally {
-        await store.close();
-      }
-    });
+export async function runRelated(id: string, o: { db?: string; limit: string; json?: boolean }): Promise<void> {
+  const limit = Number(o.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 20) throw new Error(`--limit: not an integer from 1 to 20: ${o.limit}`);
+  const store = await openStore(loadConfig({ db: o.db }).db, { mustExist: true });
+  try {
+    if (!(await store.getArticle(id))) {
+      process.stderr.write(`related: no article ${id}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    const rel = await store.relatedArticles(id, limit);
+    const rows = rel.map((a) => ({ id: a.id, url: a.url, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt, storyId: a.storyId ?? null }));
+    if (o.json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    else for (const r of rows) process.stdout.write(`${r.id}  ${r.title}\n   ${[r.outlet, r.publishedAt].filter(Boolean).join(' · ')}\n`);
+  } finally {
+    await store.close();
+  }
 }

@@ -6,12 +6,11 @@
  * error: it gives no results and a `notice`.
  */
 import { createInterface } from 'node:readline';
-import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openStore, type SearchQuery, type SearchResult, type Store } from '../../store/index.ts';
 import { markSnippet } from '../../search/snippet.ts';
 
-interface Opts {
+export interface SearchOpts {
   db?: string;
   limit: string;
   offset: string;
@@ -53,48 +52,32 @@ function human(query: string, r: SearchResult, offset: number): string {
   return lines.join('\n') + '\n';
 }
 
-export function registerSearch(program: Command): void {
-  program
-    .command('search')
-    .description('search the database (phrases "…", -exclusion, OR)')
-    .argument('[query]', 'the query; omit with --stdin')
-    .option('--db <path>', 'database (default: $MARSAD_DB, else ./data/marsad.db)')
-    .option('--limit <n>', 'results per query (1–100)', '10')
-    .option('--offset <n>', 'skip this many results', '0')
-    .option('--json', 'one JSON line per query')
-    .option('--stdin', 'read one query per line from standard input')
-    .option('--outlet <name>', 'only this outlet')
-    .option('--from <date>', 'published on or after (YYYY-MM-DD)')
-    .option('--to <date>', 'published on or before (YYYY-MM-DD)')
-    .option('--tag <tag>', 'only articles with this tag')
-    .option('--recent', 'favour recent articles')
-    .action(async (query: string | undefined, o: Opts) => {
-      if (!o.stdin && query === undefined) throw new Error('search: give a query, or --stdin');
-      const config = loadConfig({ db: o.db });
-      const store: Store = await openStore(config.db, { mustExist: true });
-      const offset = Math.max(0, Number(o.offset) || 0);
-      const base: Omit<SearchQuery, 'q'> = {
-        limit: Number(o.limit) || 10,
-        offset,
-        outlet: o.outlet ?? null,
-        from: o.from ?? null,
-        to: o.to ?? null,
-        tag: o.tag ?? null,
-        recency: o.recent ?? false,
-      };
-      const run = async (q: string): Promise<void> => {
-        const r = await store.search({ ...base, q });
-        process.stdout.write(o.json ? jsonLine(q, r) + '\n' : human(q, r, offset));
-      };
-      try {
-        if (query !== undefined) await run(query);
-        if (o.stdin) {
-          for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-            if (line.trim()) await run(line);
-          }
-        }
-      } finally {
-        await store.close();
+export async function runSearch(query: string | undefined, o: SearchOpts): Promise<void> {
+  if (!o.stdin && query === undefined) throw new Error('search: give a query, or --stdin');
+  const config = loadConfig({ db: o.db });
+  const store: Store = await openStore(config.db, { mustExist: true });
+  const offset = Math.max(0, Number(o.offset) || 0);
+  const base: Omit<SearchQuery, 'q'> = {
+    limit: Number(o.limit) || 10,
+    offset,
+    outlet: o.outlet ?? null,
+    from: o.from ?? null,
+    to: o.to ?? null,
+    tag: o.tag ?? null,
+    recency: o.recent ?? false,
+  };
+  const run = async (q: string): Promise<void> => {
+    const r = await store.search({ ...base, q });
+    process.stdout.write(o.json ? jsonLine(q, r) + '\n' : human(q, r, offset));
+  };
+  try {
+    if (query !== undefined) await run(query);
+    if (o.stdin) {
+      for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+        if (line.trim()) await run(line);
       }
-    });
+    }
+  } finally {
+    await store.close();
+  }
 }

@@ -10,7 +10,6 @@
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.ts';
 import { openStore, type MarsadStore } from '../../store/index.ts';
 import { importInputs } from '../../store/import.ts';
@@ -33,69 +32,67 @@ export async function loadSampleIfEmpty(store: MarsadStore, config: Config): Pro
   return c.added;
 }
 
-export function registerServe(program: Command): void {
-  program
-    .command('serve')
-    .description('serve the reader, the Atom feeds and the JSON API; poll subscribed sources')
-    .option('--db <path>', 'database (default: $MARSAD_DB, else ./data/marsad.db)')
-    .option('--port <n>', 'port (default: $PORT, else 8080)')
-    .option('--host <h>', 'interface to listen on (default 127.0.0.1)')
-    .option('--no-sample', 'do not import the bundled sample into an empty database')
-    .option('--no-poll', 'do not poll subscribed sources')
-    .option('--poll-interval <seconds>', 'scheduler tick', '30')
-    .action(async (o: { db?: string; port?: string; host?: string; sample: boolean; poll: boolean; pollInterval: string }) => {
-      const config = loadConfig({ db: o.db, port: o.port, host: o.host });
-      const log = createLogger(config.logLevel);
-      if (!/^postgres/i.test(config.db)) mkdirSync(dirname(config.db), { recursive: true });
-      const store = await openStore(config.db);
-      // A crash (even kill -9 during the first-start sample import) leaves articles without a story: group them.
-      const regrouped = resume(store).then(
-        (c) => {
-          if (c.grouped > 0 || c.failed > 0) log.info({ grouped: c.grouped, failed: c.failed }, 'regrouped articles a previous run left ungrouped');
-        },
-        (e: Error) => log.error({ err: e.message }, 'regrouping after a crash failed'),
-      );
-      if (o.sample) {
-        const t0 = performance.now();
-        const n = await loadSampleIfEmpty(store, config);
-        if (n > 0) log.info({ articles: n, ms: Math.round(performance.now() - t0) }, 'imported the bundled sample into the empty database');
-      }
-      const queue = new MemoryQueue({ onError: (job, err) => log.warn({ job, err: err.message }, 'job failed') });
-      const limiter = new HostLimiter({ minDelayMs: 1000 });
-      const guard = new AddressGuard(config.fetchGuard);
-      const scheduler = new Scheduler(store, queue, { tickMs: Number(o.pollInterval) * 1000, onError: (e) => log.error({ err: e.message }, 'scheduler tick failed') });
-      if (o.poll) {
-        await queue.work(POLL_SOURCE, async (p) => {
-          const r = await pollSource({ states: store, ingest: (articles) => ingest(store, articles), perHost: (url, fn) => limiter.run(url, fn), fetch: { guard } }, p.sourceId);
-          log.info({ source_id: p.sourceId, url: p.url, status: r?.status, error: r?.error }, 'polled');
-        }, { concurrency: 4 });
-        scheduler.start();
-      }
-      const app = await buildApp({
-        store,
-        adminToken: config.adminToken,
-        starterOpml: join(config.dataDir, 'sources.opml'),
-        rateLimit: config.rateLimit,
-        logger: log,
-        guard,
-        baseUrl: config.baseUrl,
-        trustProxy: config.trustProxy,
-        csrfSecret: config.csrfSecret,
-      });
-      await app.listen({ port: config.port, host: config.host });
-      const addr = app.server.address();
-      const port = typeof addr === 'object' && addr ? addr.port : config.port;
-      process.stdout.write(`Marsad is serving ${await store.countArticles()} articles at http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/\n`);
-      const shutdown = async (signal: string) => {
-        log.info({ signal }, 'shutting down');
-        scheduler.stop();
-        await regrouped;
-        await queue.stop(5000);
-        await app.close();
-        await store.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void shutdown('SIGINT'));
-      process.once('SIGTERM', () => void shutdown('SIGTERM'));
-    });
+export interface ServeOpts {
+  db?: string;
+  port?: string;
+  host?: string;
+  sample: boolean;
+  poll: boolean;
+  pollInterval: string;
+}
+
+export async function runServe(o: ServeOpts): Promise<void> {
+  const config = loadConfig({ db: o.db, port: o.port, host: o.host });
+  const log = createLogger(config.logLevel);
+  if (!/^postgres/i.test(config.db)) mkdirSync(dirname(config.db), { recursive: true });
+  const store = await openStore(config.db);
+  // A crash (even kill -9 during the first-start sample import) leaves articles without a story: group them.
+  const regrouped = resume(store).then(
+    (c) => {
+      if (c.grouped > 0 || c.failed > 0) log.info({ grouped: c.grouped, failed: c.failed }, 'regrouped articles a previous run left ungrouped');
+    },
+    (e: Error) => log.error({ err: e.message }, 'regrouping after a crash failed'),
+  );
+  if (o.sample) {
+    const t0 = performance.now();
+    const n = await loadSampleIfEmpty(store, config);
+    if (n > 0) log.info({ articles: n, ms: Math.round(performance.now() - t0) }, 'imported the bundled sample into the empty database');
+  }
+  const queue = new MemoryQueue({ onError: (job, err) => log.warn({ job, err: err.message }, 'job failed') });
+  const limiter = new HostLimiter({ minDelayMs: 1000 });
+  const guard = new AddressGuard(config.fetchGuard);
+  const scheduler = new Scheduler(store, queue, { tickMs: Number(o.pollInterval) * 1000, onError: (e) => log.error({ err: e.message }, 'scheduler tick failed') });
+  if (o.poll) {
+    await queue.work(POLL_SOURCE, async (p) => {
+      const r = await pollSource({ states: store, ingest: (articles) => ingest(store, articles), perHost: (url, fn) => limiter.run(url, fn), fetch: { guard } }, p.sourceId);
+      log.info({ source_id: p.sourceId, url: p.url, status: r?.status, error: r?.error }, 'polled');
+    }, { concurrency: 4 });
+    scheduler.start();
+  }
+  const app = await buildApp({
+    store,
+    adminToken: config.adminToken,
+    starterOpml: join(config.dataDir, 'sources.opml'),
+    rateLimit: config.rateLimit,
+    logger: log,
+    guard,
+    baseUrl: config.baseUrl,
+    trustProxy: config.trustProxy,
+    csrfSecret: config.csrfSecret,
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  process.stdout.write(`Marsad is serving ${await store.countArticles()} articles at http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/\n`);
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    scheduler.stop();
+    await regrouped;
+    await queue.stop(5000);
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }

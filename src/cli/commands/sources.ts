@@ -4,7 +4,6 @@
  * itself; `marsad serve` polls what is subscribed.
  */
 import { readFile } from 'node:fs/promises';
-import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openStore, type MarsadStore } from '../../store/index.ts';
 import { formatIssue, parseDocument } from '../../ingest/index.ts';
@@ -23,47 +22,42 @@ async function withStore<T>(db: string | undefined, fn: (s: MarsadStore) => Prom
   }
 }
 
-export function registerSources(program: Command): void {
-  const cmd = program.command('sources').description('manage subscribed sources (feeds)');
-  const db = ['--db <path>', 'database (default: $MARSAD_DB, else ./data/marsad.db)'] as const;
+/** `sources add <url> [--title T]`: subscribe to a feed. */
+export async function addSource(url: string, o: { title?: string; db?: string }): Promise<void> {
+  const v = guardOf().checkUrl(url);
+  if (!v.ok) throw new Error(`sources add: ${v.code}: ${v.message}`);
+  const s = await withStore(o.db, (st) => st.addSource({ url, title: o.title ?? null }));
+  process.stdout.write(`subscribed ${s.url} (id ${s.id})\n`);
+}
 
-  cmd.command('add').argument('<url>', 'feed URL').option('--title <title>').option(...db).description('subscribe to a feed')
-    .action(async (url: string, o: { title?: string; db?: string }) => {
-      const v = guardOf().checkUrl(url);
-      if (!v.ok) throw new Error(`sources add: ${v.code}: ${v.message}`);
-      const s = await withStore(o.db, (st) => st.addSource({ url, title: o.title ?? null }));
-      process.stdout.write(`subscribed ${s.url} (id ${s.id})\n`);
-    });
+/** `sources import <file>`: subscribe to every feed of an OPML file. */
+export async function importSources(file: string, o: { db?: string }): Promise<void> {
+  const r = await parseDocument({ name: file, bytes: await readFile(file) }, { format: 'opml' });
+  for (const e of r.errors) process.stderr.write(formatIssue(e) + '\n');
+  if (r.sources.length === 0) throw new Error(`sources import: no sources in ${file}`);
+  const { ok, refused } = screenUrls(r.sources, guardOf());
+  for (const x of refused) process.stderr.write(`${file}: ${x.code}: ${x.message}\n`);
+  const c = ok.length ? await withStore(o.db, (st) => st.importSources(ok.map((s) => ({ url: s.url, title: s.title })))) : { added: 0, existing: 0 };
+  process.stdout.write(`${c.added} added, ${c.existing} already subscribed${refused.length ? `, ${refused.length} refused` : ''}\n`);
+  if (ok.length === 0) process.exitCode = 1;
+}
 
-  cmd.command('import').argument('<file>', 'an OPML file').option(...db).description('subscribe to every feed of an OPML file')
-    .action(async (file: string, o: { db?: string }) => {
-      const r = await parseDocument({ name: file, bytes: await readFile(file) }, { format: 'opml' });
-      for (const e of r.errors) process.stderr.write(formatIssue(e) + '\n');
-      if (r.sources.length === 0) throw new Error(`sources import: no sources in ${file}`);
-      const { ok, refused } = screenUrls(r.sources, guardOf());
-      for (const x of refused) process.stderr.write(`${file}: ${x.code}: ${x.message}\n`);
-      const c = ok.length ? await withStore(o.db, (st) => st.importSources(ok.map((s) => ({ url: s.url, title: s.title })))) : { added: 0, existing: 0 };
-      process.stdout.write(`${c.added} added, ${c.existing} already subscribed${refused.length ? `, ${refused.length} refused` : ''}\n`);
-      if (ok.length === 0) process.exitCode = 1;
-    });
+/** `sources export`: the subscriptions as OPML on stdout. */
+export async function exportSources(o: { db?: string }): Promise<void> {
+  const list = await withStore(o.db, (st) => st.listSources());
+  process.stdout.write(toOpml(list.map((s) => ({ url: s.url, title: s.title, siteUrl: null, category: null }))) + '\n');
+}
 
-  cmd.command('export').option(...db).description('print the subscriptions as OPML')
-    .action(async (o: { db?: string }) => {
-      const list = await withStore(o.db, (st) => st.listSources());
-      process.stdout.write(toOpml(list.map((s) => ({ url: s.url, title: s.title, siteUrl: null, category: null }))) + '\n');
-    });
+/** `sources list [--json]`: subscriptions with their polling state. */
+export async function listSources(o: { db?: string; json?: boolean }): Promise<void> {
+  const list = await withStore(o.db, (st) => st.listSources());
+  if (o.json) return void process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+  for (const s of list) process.stdout.write(`${s.id}\t${s.status ?? 'new'}\terrors=${s.errorCount}\tnext=${s.nextPoll ?? '-'}\t${s.title ?? ''}\t${s.url}\n`);
+}
 
-  cmd.command('list').option(...db).option('--json').description('list subscriptions with their polling state')
-    .action(async (o: { db?: string; json?: boolean }) => {
-      const list = await withStore(o.db, (st) => st.listSources());
-      if (o.json) return void process.stdout.write(JSON.stringify(list, null, 2) + '\n');
-      for (const s of list) process.stdout.write(`${s.id}\t${s.status ?? 'new'}\terrors=${s.errorCount}\tnext=${s.nextPoll ?? '-'}\t${s.title ?? ''}\t${s.url}\n`);
-    });
-
-  cmd.command('remove').argument('<id>').option(...db).description('unsubscribe')
-    .action(async (id: string, o: { db?: string }) => {
-      const ok = await withStore(o.db, (st) => st.removeSource(id));
-      if (!ok) throw new Error(`sources remove: no source with id ${id}`);
-      process.stdout.write(`removed ${id}\n`);
-    });
+/** `sources remove <id>`: unsubscribe. */
+export async function removeSource(id: string, o: { db?: string }): Promise<void> {
+  const ok = await withStore(o.db, (st) => st.removeSource(id));
+  if (!ok) throw new Error(`sources remove: no source with id ${id}`);
+  process.stdout.write(`removed ${id}\n`);
 }

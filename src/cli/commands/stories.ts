@@ -5,7 +5,6 @@
  * order) and `originalOutlet` (the earliest outlet: the likely original). --json prints
  * one JSON array. Without --limit every matching story is printed.
  */
-import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openStore } from '../../store/index.ts';
 import type { StorySummary } from '../../web/types.ts';
@@ -19,7 +18,7 @@ export function isoBound(flag: string, v: string | undefined): string | null {
   return v.length === 10 ? v : new Date(v).toISOString();
 }
 
-interface Opts {
+export interface StoriesOpts {
   db?: string;
   since?: string;
   until?: string;
@@ -28,40 +27,29 @@ interface Opts {
   json?: boolean;
 }
 
-export function registerStories(program: Command): void {
-  program
-    .command('stories')
-    .description('list stories (articles about one event across outlets), newest first')
-    .option('--db <path>', 'database (default: $MARSAD_DB, else ./data/marsad.db)')
-    .option('--since <date>', 'first seen on or after (YYYY-MM-DD or ISO time)')
-    .option('--until <date>', 'first seen on or before')
-    .option('--outlet <name>', 'only stories this outlet covered')
-    .option('--limit <n>', 'at most this many stories')
-    .option('--json', 'print one JSON array')
-    .action(async (o: Opts) => {
-      const from = isoBound('--since', o.since);
-      const to = isoBound('--until', o.until);
-      const max = o.limit === undefined ? Infinity : Number(o.limit);
-      if (!(max >= 1) || (Number.isFinite(max) && !Number.isInteger(max))) throw new Error(`--limit: not a positive integer: ${o.limit}`);
-      const store = await openStore(loadConfig({ db: o.db }).db, { mustExist: true });
-      try {
-        const out: StorySummary[] = [];
-        for (let offset = 0; out.length < max; ) {
-          const page = await store.listStories({ from, to, outlet: o.outlet ?? null, offset, limit: Math.min(1000, max - out.length) });
-          out.push(...page);
-          offset += page.length;
-          if (page.length === 0 || offset >= 100_000) break;
-        }
-        if (o.json) {
-          const rows = out.map((s) => ({ id: s.id, title: s.title, firstSeen: s.firstSeen, lastSeen: s.lastSeen, outlets: s.outlets, articleIds: s.articleIds, originalOutlet: s.originalOutlet }));
-          process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-          return;
-        }
-        for (const s of out) {
-          process.stdout.write(`${(s.firstSeen ?? "").slice(0, 16).replace('T', ' ')}  ${s.title}\n   ${s.id} · ${s.articleIds.length} article(s) · ${s.outlets.join('، ') || '—'} · first: ${s.originalOutlet ?? '—'}\n`);
-        }
-      } finally {
-        await store.close();
-      }
-    });
+export async function runStories(o: StoriesOpts): Promise<void> {
+  const from = isoBound('--since', o.since);
+  const to = isoBound('--until', o.until);
+  const max = o.limit === undefined ? Infinity : Number(o.limit);
+  if (!(max >= 1) || (Number.isFinite(max) && !Number.isInteger(max))) throw new Error(`--limit: not a positive integer: ${o.limit}`);
+  const store = await openStore(loadConfig({ db: o.db }).db, { mustExist: true });
+  try {
+    const out: StorySummary[] = [];
+    for (let offset = 0; out.length < max; ) {
+      const page = await store.listStories({ from, to, outlet: o.outlet ?? null, offset, limit: Math.min(1000, max - out.length) });
+      out.push(...page);
+      offset += page.length;
+      if (page.length === 0 || offset >= 100_000) break;
+    }
+    if (o.json) {
+      const rows = out.map((s) => ({ id: s.id, title: s.title, firstSeen: s.firstSeen, lastSeen: s.lastSeen, outlets: s.outlets, articleIds: s.articleIds, originalOutlet: s.originalOutlet }));
+      process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+      return;
+    }
+    for (const s of out) {
+      process.stdout.write(`${(s.firstSeen ?? "").slice(0, 16).replace('T', ' ')}  ${s.title}\n   ${s.id} · ${s.articleIds.length} article(s) · ${s.outlets.join('، ') || '—'} · first: ${s.originalOutlet ?? '—'}\n`);
+    }
+  } finally {
+    await store.close();
+  }
 }

@@ -10,7 +10,6 @@
  * (release for retry) whatever is still running, close, exit 0. A worker killed outright
  * loses nothing: its jobs expire after their timeout and are retried by the others.
  */
-import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { bindHandlers } from '../../jobs/handlers.ts';
 import { PgHostLocks } from '../../jobs/locks.ts';
@@ -22,7 +21,7 @@ import { ingest, resume } from '../../pipeline/index.ts';
 import { parsePgUrl } from '../../store/postgres/index.ts';
 import { openMarsadPgStore } from '../../store/postgres/marsad.ts';
 
-interface Opts {
+export interface WorkerOpts {
   db?: string;
   concurrency: string;
   graceMs: string;
@@ -40,69 +39,55 @@ const int = (v: string, name: string, min: number): number => {
   return n;
 };
 
-export function registerWorker(program: Command): void {
-  program
-    .command('worker')
-    .description('run queued jobs (poll sources, fetch pages, process articles) from PostgreSQL')
-    .option('--db <url>', 'postgres:// database (default: $MARSAD_DB)')
-    .option('--concurrency <n>', 'jobs of each kind at a time', '4')
-    .option('--grace-ms <ms>', 'on SIGTERM, how long in-flight jobs may finish', '30000')
-    .option('--no-scheduler', 'do not enqueue due sources (another process does)')
-    .option('--tick-sec <s>', 'scheduler tick', '30')
-    .option('--poll-sec <s>', 'how often an idle worker asks for jobs', '1')
-    .option('--maintenance-sec <s>', 'how often expired jobs are released for retry', '30')
-    .option('--min-delay-ms <ms>', 'pause between two requests to one host, across workers', '1000')
-    .option('--job-timeout-sec <s>', 'cap every job timeout (a killed worker\'s jobs are retried after it)')
-    .action(async (o: Opts) => {
-      const config = loadConfig({ db: o.db });
-      if (!/^postgres(ql)?:\/\//i.test(config.db)) {
-        throw new Error('worker: needs a postgres:// database (--db or $MARSAD_DB); the embedded SQLite setup runs jobs inside `marsad serve`');
-      }
-      const log = createLogger(config.logLevel);
-      const concurrency = int(o.concurrency, '--concurrency', 1);
-      const store = await openMarsadPgStore(config.db, { poolSize: concurrency + 4 });
-      const { connectionString } = parsePgUrl(config.db);
-      const queue = new PgBossQueue({
-        url: connectionString,
-        schema: bossSchemaFor(store.schema),
-        pollingIntervalSeconds: int(o.pollSec, '--poll-sec', 0.5),
-        maintenanceIntervalSeconds: int(o.maintenanceSec, '--maintenance-sec', 1),
-        maxTimeoutSec: o.jobTimeoutSec ? int(o.jobTimeoutSec, '--job-timeout-sec', 1) : undefined,
-        max: concurrency * 3 + 2,
-        onError: (e) => log.warn({ err: e.message }, 'queue error'),
-      });
-      await queue.start();
-      const locks = new PgHostLocks(store.pool, { minDelayMs: int(o.minDelayMs, '--min-delay-ms', 0) });
-      await bindHandlers(queue, { states: store, ingest: (articles) => ingest(store, articles), perHost: locks.perHost, log, fetch: { guard: new AddressGuard(config.fetchGuard) } }, concurrency);
-      const scheduler = new Scheduler(store, queue, { tickMs: int(o.tickSec, '--tick-sec', 1) * 1000, onError: (e) => log.warn({ err: e.message }, 'scheduler tick failed') });
-      if (o.scheduler) scheduler.start();
-      log.info({ pid: process.pid, concurrency, schema: store.schema, scheduler: o.scheduler }, 'worker ready');
-      // What a killed process stored but never grouped gets its story now (serialized with this worker's ingests).
-      const regrouped = resume(store).then(
-        (c) => {
-          if (c.grouped > 0 || c.failed > 0) log.info({ grouped: c.grouped, failed: c.failed }, 'regrouped articles a previous run left ungrouped');
-        },
-        (e: Error) => log.error({ err: e.message }, 'regrouping after a crash failed'),
-      );
+export async function runWorker(o: WorkerOpts): Promise<void> {
+  const config = loadConfig({ db: o.db });
+  if (!/^postgres(ql)?:\/\//i.test(config.db)) {
+    throw new Error('worker: needs a postgres:// database (--db or $MARSAD_DB); the embedded SQLite setup runs jobs inside `marsad serve`');
+  }
+  const log = createLogger(config.logLevel);
+  const concurrency = int(o.concurrency, '--concurrency', 1);
+  const store = await openMarsadPgStore(config.db, { poolSize: concurrency + 4 });
+  const { connectionString } = parsePgUrl(config.db);
+  const queue = new PgBossQueue({
+    url: connectionString,
+    schema: bossSchemaFor(store.schema),
+    pollingIntervalSeconds: int(o.pollSec, '--poll-sec', 0.5),
+    maintenanceIntervalSeconds: int(o.maintenanceSec, '--maintenance-sec', 1),
+    maxTimeoutSec: o.jobTimeoutSec ? int(o.jobTimeoutSec, '--job-timeout-sec', 1) : undefined,
+    max: concurrency * 3 + 2,
+    onError: (e) => log.warn({ err: e.message }, 'queue error'),
+  });
+  await queue.start();
+  const locks = new PgHostLocks(store.pool, { minDelayMs: int(o.minDelayMs, '--min-delay-ms', 0) });
+  await bindHandlers(queue, { states: store, ingest: (articles) => ingest(store, articles), perHost: locks.perHost, log, fetch: { guard: new AddressGuard(config.fetchGuard) } }, concurrency);
+  const scheduler = new Scheduler(store, queue, { tickMs: int(o.tickSec, '--tick-sec', 1) * 1000, onError: (e) => log.warn({ err: e.message }, 'scheduler tick failed') });
+  if (o.scheduler) scheduler.start();
+  log.info({ pid: process.pid, concurrency, schema: store.schema, scheduler: o.scheduler }, 'worker ready');
+  // What a killed process stored but never grouped gets its story now (serialized with this worker's ingests).
+  const regrouped = resume(store).then(
+    (c) => {
+      if (c.grouped > 0 || c.failed > 0) log.info({ grouped: c.grouped, failed: c.failed }, 'regrouped articles a previous run left ungrouped');
+    },
+    (e: Error) => log.error({ err: e.message }, 'regrouping after a crash failed'),
+  );
 
-      let stopping = false;
-      const shutdown = async (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        log.info({ signal }, 'worker stopping: finishing in-flight jobs');
-        scheduler.stop();
-        try {
-          await queue.stop(int(o.graceMs, '--grace-ms', 0));
-          await regrouped;
-          await store.close();
-          log.info({ signal }, 'worker stopped');
-          process.exit(0);
-        } catch (e) {
-          log.error({ err: (e as Error).message }, 'worker stop failed');
-          process.exit(1);
-        }
-      };
-      process.once('SIGINT', () => void shutdown('SIGINT'));
-      process.once('SIGTERM', () => void shutdown('SIGTERM'));
-    });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'worker stopping: finishing in-flight jobs');
+    scheduler.stop();
+    try {
+      await queue.stop(int(o.graceMs, '--grace-ms', 0));
+      await regrouped;
+      await store.close();
+      log.info({ signal }, 'worker stopped');
+      process.exit(0);
+    } catch (e) {
+      log.error({ err: (e as Error).message }, 'worker stop failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }

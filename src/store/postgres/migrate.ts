@@ -6,8 +6,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type pg from 'pg';
+import { rootUrl } from '../../paths.ts';
 
-const DIR = new URL('./migrations/', import.meta.url);
+const DIR = rootUrl('src/store/postgres/migrations/');
 
 export interface Migration {
   version: number;

@@ -7,8 +7,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
+import { rootUrl } from '../../paths.ts';
 
-const DIR = new URL('./migrations/', import.meta.url);
+const DIR = rootUrl('src/store/sqlite/migrations/');
 
 export interface Migration {
   version: number;
@@ -29,9 +30,11 @@ export function migrate(db: Database.Database, migrations = loadMigrations()): n
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const legacy = db.pragma('user_version', { simple: true }) as number;
+  const inferred: Migration[] = [];
   if (done.size === 0 && legacy > 0) {
     // A database from before the table: everything up to user_version was applied.
-    for (const m of migrations) if (m.version <= legacy) done.add(m.version);
+    for (const m of migrations) if (m.version <= legacy) inferred.push(m);
+    for (const m of inferred) done.add(m.version);
   }
   const known = new Set(migrations.map((m) => m.version));
   const newest = Math.max(legacy, ...done);
@@ -41,7 +44,9 @@ export function migrate(db: Database.Database, migrations = loadMigrations()): n
   }
   const record = db.prepare('INSERT OR REPLACE INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   const now = new Date().toISOString();
-  if (done.size > 0) db.transaction(() => migrations.filter((m) => done.has(m.version)).forEach((m) => record.run(m.version, m.name, now)))();
+  // Only what is new gets written: a current database opens without a write transaction,
+  // so a reader (`marsad search`) never waits on, nor fails beside, a running import.
+  if (inferred.length > 0) db.transaction(() => inferred.forEach((m) => record.run(m.version, m.name, now)))();
   const applied: number[] = [];
   for (const m of migrations) {
     if (done.has(m.version)) continue;
