@@ -50,7 +50,9 @@ export interface Served {
 }
 
 export function startServe(db: string, pollTickSec: number): Promise<Served> {
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0', '--poll-interval', String(pollTickSec)], {
+  // SOAK_SERVE_NODE_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`.
+  const nodeArgs = (process.env.SOAK_SERVE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, CLI, 'serve', '--db', db, '--port', '0', '--poll-interval', String(pollTickSec)], {
     cwd: REPO,
     env: serveEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
