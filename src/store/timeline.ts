@@ -210,6 +210,24 @@ export function buildTimeline(rows: MentionRow[], entities: EntityRef[], opts: {
   return { entities, unit, by, buckets, totals };
 }
 
+/**
+ * The same timeline in longer buckets: every unit lies in exactly one day, so summing the
+ * day buckets (counts and `all`) into weeks or months is exact.
+ */
+export function rebucket(t: TimelineResult, by: TimelineBy): TimelineResult {
+  if (t.by === by) return t;
+  if (t.by !== 'day') throw new TimelineError('by', `cannot re-bucket ${t.by} into ${by}: start from days`);
+  const out = new Map<string, TimelineBucket>();
+  for (const b of t.buckets) {
+    const start = bucketOf(b.start, by);
+    let o = out.get(start);
+    if (!o) out.set(start, (o = { start, counts: Object.fromEntries(t.entities.map((e) => [e.id, 0])), all: 0 }));
+    for (const e of t.entities) o.counts[e.id]! += b.counts[e.id] ?? 0;
+    o.all += b.all;
+  }
+  return { ...t, by, buckets: [...out.values()] };
+}
+
 /** Lift, rounded to 3 decimals (0 when a count is 0). */
 export function lift(together: number, a: number, b: number, total: number): number {
   if (!together || !a || !b || !total) return 0;
