@@ -28,7 +28,8 @@ function text(v: string | null | undefined): string {
 /** Header + rows → the CSV document (BOM, CRLF, RFC 4180 quoting). */
 export function toCsv(header: string[], rows: Cell[][]): string {
   const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? c : text(c))));
-  return stringify([header.map(text), ...cells], { bom: true, record_delimiter: 'windows', cast: { number: (n) => String(n) } });
+  // A lone CR or LF is quoted too (csv-stringify quotes only the record delimiter, CRLF, by itself).
+  return stringify([header.map(text), ...cells], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { number: (n) => String(n) } });
 }
 
 /** One row per bucket: start, each entity's count, then the "all" series. */
