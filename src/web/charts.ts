@@ -26,13 +26,30 @@ const AR_MONTH = new Intl.DateTimeFormat('ar-EG', { month: 'short', year: 'numer
 const AR_YEAR = new Intl.DateTimeFormat('ar-EG', { year: 'numeric', timeZone: 'UTC' });
 const AR_NUM = new Intl.NumberFormat('ar-EG', { maximumFractionDigits: 0 });
 
-/** A tick's label: a year at a year's start, month and year at a month's, else day and month. */
-export function tickLabel(ms: number): string {
+const AR_DAY_YEAR = new Intl.DateTimeFormat('ar-EG', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** A tick's label: «أغسطس ٢٠١٥» for months, «١٠ أغسطس» for days and weeks (with the year when the axis spans two). */
+export function tickLabel(ms: number, style: string): string {
   const d = new Date(ms);
   if (Number.isNaN(d.getTime())) return '';
-  if (d.getUTCDate() === 1 && d.getUTCMonth() === 0) return AR_YEAR.format(d);
-  if (d.getUTCDate() === 1) return AR_MONTH.format(d);
-  return AR_DAY.format(d);
+  return (style === 'month' ? AR_MONTH : style === 'day-year' ? AR_DAY_YEAR : AR_DAY).format(d);
+}
+
+/** Estimated width in px of a label of `chars` characters, as Vega estimates it without a canvas (0.8 em each). */
+const estimate = (chars: number, fontSize: number) => chars * fontSize * 0.8;
+
+/**
+ * Tick values: bucket starts, every k-th, k chosen so that the labels (at Vega's own
+ * estimate of their width, plus a gap) fit the width. Ticks sit on bucket starts, so an
+ * ISO week's tick is its Monday (Vega's own week ticks would be Sundays).
+ */
+export function tickValues(starts: string[], style: string, width: number, fontSize: number): string[] {
+  if (starts.length === 0) return [];
+  const sample = tickLabel(Date.parse(`${starts[0]}T00:00:00Z`), style);
+  const per = estimate(sample.length + 1, fontSize) + 16;
+  const fit = Math.max(1, Math.floor(width / per));
+  const k = Math.max(1, Math.ceil(starts.length / fit));
+  return starts.filter((_, i) => i % k === 0).map((d) => `${d}T00:00:00.000Z`);
 }
 
 export const TOGETHER = 'معاً';
@@ -44,7 +61,7 @@ let libs: Promise<{ vega: Vega; vl: VegaLite }> | null = null;
 
 function load(): Promise<{ vega: Vega; vl: VegaLite }> {
   return (libs ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => {
-    vega.expressionFunction('marsadDate', (v: unknown) => tickLabel(typeof v === 'number' ? v : Date.parse(String(v))));
+    vega.expressionFunction('marsadDate', (v: unknown, style: unknown) => tickLabel(typeof v === 'number' ? v : Date.parse(String(v)), String(style)));
     vega.expressionFunction('marsadNum', (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? AR_NUM.format(v) : ''));
     return { vega, vl };
   }));
@@ -73,20 +90,32 @@ export function timelineSpec(t: TimelineResult, o: ChartOptions): Record<string,
   const several = t.entities.length > 1;
   const names = t.entities.map((e) => e.name);
   const series = several ? [...names, TOGETHER] : names;
+  const unitWord = t.unit === 'story' ? 'قصص' : 'مقالات';
+  const starts = t.buckets.map((b) => b.start);
+  const style = t.by === 'month' ? 'month' : starts.length && starts[0]!.slice(0, 4) !== starts.at(-1)!.slice(0, 4) ? 'day-year' : 'day';
   const values = t.buckets.flatMap((b) => {
     const t0 = `${b.start}T00:00:00.000Z`;
     const t1 = END(b.start, t.by);
-    const mid = new Date((Date.parse(t0) + Date.parse(t1)) / 2).toISOString();
-    const rows = t.entities.map((e) => ({ t0, t1, mid, series: e.name, n: b.counts[e.id] ?? 0 }));
-    if (several) rows.push({ t0, t1, mid, series: TOGETHER, n: b.all });
+    const when = tickLabel(Date.parse(t0), style === 'month' ? 'month' : 'day-year');
+    const row = (series: string, n: number) => ({ t0, t1, series, n, label: `${series}، ${when}: ${n.toLocaleString('ar-EG')} ${unitWord}` });
+    const rows = t.entities.map((e) => row(e.name, b.counts[e.id] ?? 0));
+    if (several) rows.push(row(TOGETHER, b.all));
     return rows;
   });
-  const x = { type: 'temporal', scale: { type: 'utc' }, title: null, axis: { labelExpr: 'marsadDate(datum.value)', tickCount: Math.max(2, Math.floor(width / 110)), labelOverlap: 'greedy', labelSeparation: 10, labelFlush: true, grid: false, labelFontSize: 12 } };
-  const y = { field: 'n', type: 'quantitative', title: t.unit === 'story' ? 'قصص' : 'مقالات', axis: { labelExpr: 'marsadNum(datum.value)', tickMinStep: 1, tickCount: 4, labelOverlap: 'greedy', labelFontSize: 12, titleFontSize: 12 } };
+  const fontSize = 12;
+  const x = {
+    field: 't0',
+    type: 'temporal',
+    scale: { type: 'utc' },
+    title: null,
+    axis: { values: tickValues(starts, style, width, fontSize), labelExpr: `marsadDate(datum.value, '${style}')`, labelOverlap: 'greedy', labelSeparation: 8, labelFlush: true, grid: false, labelFontSize: fontSize },
+  };
+  const y = { field: 'n', type: 'quantitative', title: unitWord, axis: { labelExpr: 'marsadNum(datum.value)', tickMinStep: 1, tickCount: 4, labelOverlap: 'greedy', labelFontSize: fontSize, titleFontSize: fontSize } };
+  const description = { field: 'label' };
   const color = { field: 'series', type: 'nominal', title: null, scale: { domain: series, range: PALETTE.slice(0, series.length) }, legend: several ? { orient: 'top', labelFontSize: 13, symbolType: 'stroke', columns: Math.min(series.length, 5) } : null };
   const mark = several
-    ? { layer: [{ mark: { type: 'line', strokeWidth: 2, interpolate: 'linear' }, encoding: { x: { field: 'mid', ...x }, y, color } }, { mark: { type: 'point', filled: true, size: 20 }, encoding: { x: { field: 'mid', ...x }, y, color } }] }
-    : { mark: { type: 'bar', color: PALETTE[0] }, encoding: { x: { field: 't0', ...x }, x2: { field: 't1' }, y } };
+    ? { layer: [{ mark: { type: 'line', strokeWidth: 2, interpolate: 'linear' }, encoding: { x, y, color } }, { mark: { type: 'point', filled: true, size: 20 }, encoding: { x, y, color, description } }] }
+    : { mark: { type: 'bar', color: PALETTE[0] }, encoding: { x, x2: { field: 't1' }, y, y2: { datum: 0 }, description } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: o.label,
