@@ -8,10 +8,12 @@
  *   empty buckets are present as zeros, so gaps show.
  * - Arabic labels from Intl (`ar-EG`: Arabic month names, Arabic-Indic digits) through
  *   two expression functions registered with Vega (`marsadDate`, `marsadNum`).
- * - Labels never overlap: few ticks for the width, `labelOverlap: 'greedy'` with a
- *   separation (Vega drops a label whose box would touch its neighbour's; with no canvas
- *   it estimates text at 0.8 em a character, wider than Arabic text renders, so the boxes
- *   it keeps apart are apart in a browser too — test/browser/timeline.test.ts measures).
+ * - Labels never overlap: ticks on bucket starts (an ISO week's Monday), every k-th, k
+ *   chosen so the labels fit the width at Vega's own width estimate, and then
+ *   `labelOverlap: 'greedy'` with a separation (Vega drops a label whose box would touch
+ *   its neighbour's; with no canvas it estimates text at 0.8 em a character, wider than
+ *   Arabic text renders, so the boxes it keeps apart are apart in a browser too —
+ *   test/browser/timeline.test.ts measures them in Chromium).
  * - Styling is SVG attributes only (no style attributes or <style>), so `style-src 'self'`
  *   needs nothing more; the wrapper is `dir="ltr"` so the page's RTL does not flip the
  *   anchors of the axis text.
@@ -20,10 +22,11 @@
  */
 import type { TimelineResult } from '../store/timeline.ts';
 import { raw, type SafeHtml } from './html.ts';
+import type * as VegaModule from 'vega';
+import type * as VegaLiteModule from 'vega-lite';
 
 const AR_DAY = new Intl.DateTimeFormat('ar-EG', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const AR_MONTH = new Intl.DateTimeFormat('ar-EG', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const AR_YEAR = new Intl.DateTimeFormat('ar-EG', { year: 'numeric', timeZone: 'UTC' });
 const AR_NUM = new Intl.NumberFormat('ar-EG', { maximumFractionDigits: 0 });
 
 const AR_DAY_YEAR = new Intl.DateTimeFormat('ar-EG', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -55,8 +58,8 @@ export function tickValues(starts: string[], style: string, width: number, fontS
 export const TOGETHER = 'معاً';
 const PALETTE = ['#0b6e4f', '#c2410c', '#1d4ed8', '#7e22ce', '#111827'];
 
-type Vega = typeof import('vega');
-type VegaLite = typeof import('vega-lite');
+type Vega = typeof VegaModule;
+type VegaLite = typeof VegaLiteModule;
 let libs: Promise<{ vega: Vega; vl: VegaLite }> | null = null;
 
 function load(): Promise<{ vega: Vega; vl: VegaLite }> {
