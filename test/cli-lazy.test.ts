@@ -62,7 +62,7 @@ test('marsad --help loads commander and no other dependency', async () => {
 });
 
 test('marsad <command> --help loads commander and no other dependency, for every command', async () => {
-  for (const cmd of [['search'], ['serve'], ['worker'], ['import'], ['parse'], ['sources', 'add']]) {
+  for (const cmd of [['search'], ['serve'], ['worker'], ['import'], ['parse'], ['sources', 'add'], ['timeline'], ['comention']]) {
     const r = await marsad([...cmd, '--help']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, new RegExp(`Usage: marsad ${cmd.join(' ')}`));

@@ -15,6 +15,7 @@ import type { SearchOpts } from './commands/search.ts';
 import type { ServeOpts } from './commands/serve.ts';
 import type { StoriesOpts } from './commands/stories.ts';
 import type { WorkerOpts } from './commands/worker.ts';
+import type { ComentionOpts, TimelineOpts } from './commands/timeline.ts';
 
 const DB = ['--db <path>', 'database (default: $MARSAD_DB, else ./data/marsad.db)'] as const;
 const DB_URL = ['--db <url>', 'database (default: $MARSAD_DB, else ./data/marsad.db)'] as const;
@@ -63,6 +64,7 @@ export function registerCommands(program: Command): void {
     .option('--limit <n>', 'results per query (1–100)', '10')
     .option('--offset <n>', 'skip this many results', '0')
     .option('--json', 'one JSON line per query')
+    .option('--csv', 'print CSV (UTF-8 with BOM; with --stdin one table, a query column first)')
     .option('--stdin', 'read one query per line from standard input')
     .option('--outlet <name>', 'only this outlet')
     .option('--from <date>', 'published on or after (YYYY-MM-DD)')
@@ -120,6 +122,29 @@ export function registerCommands(program: Command): void {
     .option('--limit <n>', 'articles to list (1–1000)', '50')
     .option('--json', 'print one JSON object')
     .action(async (name: string, o: { db?: string; limit: string; json?: boolean }) => (await import('./commands/entity.ts')).runEntity(name, o));
+
+  program
+    .command('timeline')
+    .description('mentions of one or more entities over time (stories by default: wire copies count once), with the stories mentioning all of them')
+    .argument('<entities...>', 'entity ids (country:IR) or names')
+    .option(...DB)
+    .addOption(new Option('--by <bucket>', 'bucket: UTC day, ISO week (from Monday) or month').choices(['day', 'week', 'month']).default('day'))
+    .addOption(new Option('--unit <unit>', 'count stories or articles').choices(['story', 'article']).default('story'))
+    .option('--since <date>', 'from this day (YYYY-MM-DD, inclusive)')
+    .option('--until <date>', 'to this day (YYYY-MM-DD, inclusive)')
+    .option('--json', 'print one JSON object')
+    .option('--csv', 'print CSV (UTF-8 with BOM)')
+    .action(async (names: string[], o: TimelineOpts) => (await import('./commands/timeline.ts')).runTimeline(names, o));
+
+  program
+    .command('comention')
+    .description('one entity: the entities most often in the same stories (with lift); two entities: the stories mentioning both, newest first')
+    .argument('<entities...>', 'one or two entity ids or names')
+    .option(...DB)
+    .option('--limit <n>', 'at most this many rows (1–1000)', '20')
+    .option('--json', 'print one JSON object')
+    .option('--csv', 'print CSV (UTF-8 with BOM)')
+    .action(async (names: string[], o: ComentionOpts) => (await import('./commands/timeline.ts')).runComention(names, o));
 
   program
     .command('worker')

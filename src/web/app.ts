@@ -15,6 +15,7 @@ import type { ReaderStore, SourceAdmin } from './types.ts';
 import { registerReaderPages } from './pages/reader.ts';
 import { registerSearchPage } from './pages/search.ts';
 import { registerEntityPages } from './pages/entity.ts';
+import { registerComparePage } from './pages/timeline.ts';
 import { registerAdminPages } from './pages/admin.ts';
 import { registerAtomFeeds } from './feeds/atom.ts';
 import { registerApi } from './api/v1.ts';
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerReaderPages(app, store);
   registerSearchPage(app, store, { searchLimit: limits.search });
   registerEntityPages(app, store);
+  registerComparePage(app, store);
   registerAtomFeeds(app, store, { origin: siteOrigin, searchLimit: limits.search });
   registerAdminPages(app, { store, adminToken: deps.adminToken, starterOpml: deps.starterOpml ?? null, guard, writeLimit: limits.write });
   registerApi(app, { store, adminToken: deps.adminToken, rateLimit: limits, guard, metrics: (o) => metrics.sample(o) });

@@ -9,7 +9,7 @@
  * cached read is a map lookup, and a card is the five fields a list item prints.
  *
  * Contract: `cachedStore(store)` returns the same store (every method, bound) with those
- * reads memoized plus `articleCards` and `relatedCards`. Entries are dropped, all at once,
+ * reads memoized (timelines and co-mentions too) plus `articleCards` and `relatedCards`. Entries are dropped, all at once,
  * when `store.changeToken()` changes (any commit, by this process or another); nothing is
  * remembered while it is null (a write under way) or when the store has no token (then
  * every read goes to the store, as before). Each memo is an LRU with a bounded number of
@@ -31,7 +31,7 @@ export interface CardReader {
 export type CachedStore<S extends ReaderStore> = S & CardReader;
 
 /** Entries kept per memo (bounded by what an entry weighs: a story list holds 300 stories). */
-export const CACHE_LIMITS = { search: 1000, listOutlets: 20, listStories: 100, getStory: 10_000, relatedIds: 10_000, cards: 20_000 };
+export const CACHE_LIMITS = { search: 1000, timeline: 1000, comentions: 1000, storiesTogether: 1000, listOutlets: 20, listStories: 100, getStory: 10_000, relatedIds: 10_000, cards: 20_000 };
 
 class Lru<V> {
   private readonly m = new Map<string, V>();
@@ -125,6 +125,9 @@ export function cachedStore<S extends ReaderStore & Partial<SourceAdmin>>(store:
     listOutlets: memo('listOutlets', store.listOutlets.bind(store)),
     listStories: memo('listStories', store.listStories.bind(store)),
     getStory: memo('getStory', store.getStory.bind(store)),
+    timeline: memo('timeline', store.timeline.bind(store)),
+    comentions: memo('comentions', store.comentions.bind(store)),
+    storiesTogether: memo('storiesTogether', store.storiesTogether.bind(store)),
     articleCards,
     relatedCards: async (id: string, limit: number) => articleCards(await relatedIds(id, limit)),
   };

@@ -4,6 +4,7 @@
  */
 import type { Article, EntityMention } from '../model/article.ts';
 import type { SearchQuery, SearchResult } from '../store/types.ts';
+import type { TimelineReader } from '../store/timeline.ts';
 
 export interface StorySummary {
   id: string;
@@ -44,7 +45,8 @@ export interface ListOptions {
   to?: string | null;
 }
 
-export interface ReaderStore {
+/** `timeline`, `comentions`, `storiesTogether`: see src/store/timeline.ts. */
+export interface ReaderStore extends TimelineReader {
   listStories(o?: ListOptions): Promise<StorySummary[]>;
   getStory(id: string): Promise<StorySummary | null>;
   getArticle(id: string): Promise<Article | null>;

@@ -84,10 +84,10 @@ describe('pages', () => {
     assert.match(long.body, /q: longer than/);
   });
 
-  test('entity page: articles newest first and a daily mention chart; keyword and outlet pages', async () => {
+  test('entity page: articles newest first and a timeline chart (Vega SVG); keyword and outlet pages', async () => {
     const r = await get('/entity/country%3AIR');
     assert.equal(r.statusCode, 200);
-    assert.match(r.body, /<svg class="chart"/);
+    assert.match(r.body, /<figure class="timeline"><div class="timeline-svg" dir="ltr"[^>]*><svg [^>]*class="marks"/);
     assert.match(r.body, /class="item"/);
     assert.equal((await get('/entity/country%3AXX-none')).statusCode, 404);
     const byName = await get(`/entity/${encodeURIComponent('ايران')}`);

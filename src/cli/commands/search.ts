@@ -15,6 +15,7 @@ export interface SearchOpts {
   limit: string;
   offset: string;
   json?: boolean;
+  csv?: boolean;
   stdin?: boolean;
   outlet?: string;
   from?: string;
@@ -66,8 +67,18 @@ export async function runSearch(query: string | undefined, o: SearchOpts): Promi
     tag: o.tag ?? null,
     recency: o.recent ?? false,
   };
+  if (o.csv && o.json) throw new Error('search: --json and --csv are exclusive');
+  const csv = o.csv ? await import('../../export/csv.ts') : null;
+  let first = true;
   const run = async (q: string): Promise<void> => {
     const r = await store.search({ ...base, q });
+    if (csv) {
+      // One table: the header (and BOM) once, a query column first.
+      const doc = csv.searchCsv(r.hits, q);
+      process.stdout.write(first ? doc : doc.slice(doc.indexOf('\r\n') + 2));
+      first = false;
+      return;
+    }
     process.stdout.write(o.json ? jsonLine(q, r) + '\n' : human(q, r, offset));
   };
   try {

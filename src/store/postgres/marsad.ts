@@ -17,6 +17,8 @@ import type { PendingArticle, PipelineStore } from '../../pipeline/types.ts';
 import { entryOf, relatedArticles } from '../../stories/index.ts';
 import type { EntityInfo, ListOptions, ReaderStore, SourceAdmin, SourceInfo, StorySummary } from '../../web/types.ts';
 import type { ArticleListOptions } from '../sqlite/reader.ts';
+import { PgTimeline } from './timeline.ts';
+import { timelineReader, type ComentionResult, type StoriesTogetherResult, type TimelineQuery, type TimelineReader, type TimelineResult } from '../timeline.ts';
 import { canonicalOf, contentHash, rowToArticle, type ArticleRow } from '../rows.ts';
 import { TxScope } from './db.ts';
 import { PgEntityIndex } from './entities.ts';
@@ -177,6 +179,24 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
 
   entityDaily(id: string): Promise<Array<{ day: string; count: number }>> {
     return this.entityIndex.entityDaily(id);
+  }
+
+  private timelines?: TimelineReader;
+  private get timelineReads(): TimelineReader {
+    return (this.timelines ??= timelineReader(new PgTimeline(this.scope), this));
+  }
+
+  /** Mentions over time, in stories or articles (src/store/timeline.ts). */
+  timeline(q: TimelineQuery): Promise<TimelineResult> {
+    return this.timelineReads.timeline(q);
+  }
+
+  comentions(entity: string, limit?: number): Promise<ComentionResult> {
+    return this.timelineReads.comentions(entity, limit);
+  }
+
+  storiesTogether(entities: string[], limit?: number): Promise<StoriesTogetherResult> {
+    return this.timelineReads.storiesTogether(entities, limit);
   }
 
   // ── sources ──────────────────────────────────────────────────────────────────────

@@ -22,6 +22,8 @@ import { SqliteStoryIndex } from './stories.ts';
 import { SqliteEntityIndex } from './entities.ts';
 import { SqliteSources } from './sources.ts';
 import { SqliteReader, type ArticleListOptions } from './reader.ts';
+import { SqliteTimeline } from './timeline.ts';
+import { timelineReader, type ComentionResult, type StoriesTogetherResult, type TimelineQuery, type TimelineReader, type TimelineResult } from '../timeline.ts';
 import { canonicalOf, contentHash, rowToArticle, type ArticleRow } from '../rows.ts';
 
 type Known = Pick<ArticleRow, 'content_hash' | 'entities' | 'keywords'>;
@@ -199,6 +201,24 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
 
   entityDaily(id: string): Promise<Array<{ day: string; count: number }>> {
     return Promise.resolve(this.entityIndex.entityDaily(id));
+  }
+
+  private timelines?: TimelineReader;
+  private get timelineReads(): TimelineReader {
+    return (this.timelines ??= timelineReader(new SqliteTimeline(this.db), this));
+  }
+
+  /** Mentions over time, in stories or articles (src/store/timeline.ts). */
+  timeline(q: TimelineQuery): Promise<TimelineResult> {
+    return this.timelineReads.timeline(q);
+  }
+
+  comentions(entity: string, limit?: number): Promise<ComentionResult> {
+    return this.timelineReads.comentions(entity, limit);
+  }
+
+  storiesTogether(entities: string[], limit?: number): Promise<StoriesTogetherResult> {
+    return this.timelineReads.storiesTogether(entities, limit);
   }
 
   // ── sources ──────────────────────────────────────────────────────────────────────

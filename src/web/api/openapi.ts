@@ -18,6 +18,10 @@ const errors = {
   '404': { description: 'unknown id', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
 };
 const admin = [{ bearer: [] }];
+const format = { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'] }, description: 'csv: UTF-8 with a BOM, RFC 4180 (a header row, CRLF)' };
+const entities = { name: 'entity', in: 'query', required: true, schema: { type: 'array', items: str }, style: 'form', explode: true, description: 'entity id (country:IR) or name, as /api/v1/entities/{id} resolves it; repeat to compare' };
+const csvOk = (ref: string) => ({ '200': { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } }, 'text/csv': { schema: str } } } });
+const counts = { type: 'object', additionalProperties: { type: 'integer' }, description: 'entity id → count' };
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -46,13 +50,58 @@ export const openApiDocument = {
       Story: { type: 'object', properties: { id: str, title: str, firstSeen: nstr, lastSeen: nstr, outlets: { type: 'array', items: str }, originalOutlet: nstr, articleIds: { type: 'array', items: str } } },
       StoryPage: { type: 'object', properties: { results: { type: 'array', items: { $ref: '#/components/schemas/Story' } }, next: nstr } },
       Entity: { type: 'object', properties: { id: str, name: str, type: str, articleCount: { type: 'integer' }, daily: { type: 'array', items: { type: 'object', properties: { day: str, count: { type: 'integer' } } } }, articles: { type: 'array', items: { $ref: '#/components/schemas/Article' } } } },
+      Timeline: {
+        type: 'object',
+        description: 'Counts per bucket (UTC day, ISO week from Monday, or month, named by its first day), empty buckets included. unit story: a story (wire copies grouped) counts once, dated by its earliest article; all: units mentioning every entity.',
+        properties: {
+          entities: { type: 'array', items: { type: 'object', properties: { id: str, name: str } } },
+          unit: { type: 'string', enum: ['story', 'article'] },
+          by: { type: 'string', enum: ['day', 'week', 'month'] },
+          buckets: { type: 'array', items: { type: 'object', properties: { start: { type: 'string', format: 'date' }, counts, all: { type: 'integer' } }, required: ['start', 'counts', 'all'] } },
+          totals: { type: 'object', properties: { counts, all: { type: 'integer' }, undated: counts } },
+        },
+        required: ['entities', 'unit', 'buckets'],
+      },
+      Comentions: {
+        type: 'object',
+        description: 'Entities in the same stories; lift = P(a,b) / (P(a) P(b)) over stories',
+        properties: {
+          entity: { type: 'object', properties: { id: str, name: str, stories: { type: 'integer' } } },
+          totalStories: { type: 'integer' },
+          results: { type: 'array', items: { type: 'object', properties: { id: str, name: str, type: str, together: { type: 'integer' }, stories: { type: 'integer' }, lift: { type: 'number' } } } },
+        },
+      },
+      StoriesTogether: {
+        type: 'object',
+        properties: {
+          entities: { type: 'array', items: { type: 'object', properties: { id: str, name: str } } },
+          total: { type: 'integer' },
+          stories: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/Story' }, { type: 'object', properties: { date: nstr } }] } },
+        },
+      },
       Outlets: { type: 'object', properties: { results: { type: 'array', items: { type: 'object', properties: { outlet: str, count: { type: 'integer' } } } } } },
       Source: { type: 'object', properties: { id: str, url: str, title: nstr, lastFetch: nstr, status: nstr, errorCount: { type: 'integer' }, lastError: nstr, nextPoll: nstr } },
       Sources: { type: 'object', properties: { results: { type: 'array', items: { $ref: '#/components/schemas/Source' } } } },
     },
   },
   paths: {
-    '/api/v1/search': { get: { summary: 'Arabic-aware full-text search', parameters: [{ name: 'q', in: 'query', required: true, schema: str, description: 'phrases "…", -exclusion, OR' }, ...filters, { name: 'tag', in: 'query', schema: str }, { name: 'recent', in: 'query', schema: { type: 'string', enum: ['1', '0'] }, description: 'favour recent articles' }, ...page], responses: { ...ok('SearchPage'), ...errors } } },
+    '/api/v1/search': { get: { summary: 'Arabic-aware full-text search', parameters: [{ name: 'q', in: 'query', required: true, schema: str, description: 'phrases "…", -exclusion, OR' }, ...filters, { name: 'tag', in: 'query', schema: str }, { name: 'recent', in: 'query', schema: { type: 'string', enum: ['1', '0'] }, description: 'favour recent articles' }, ...page, format], responses: { ...csvOk('SearchPage'), ...errors } } },
+    '/api/v1/timeline': {
+      get: {
+        summary: 'Mentions of entities over time, and the units mentioning all of them',
+        parameters: [
+          entities,
+          { name: 'by', in: 'query', schema: { type: 'string', enum: ['day', 'week', 'month'], default: 'day' } },
+          { name: 'unit', in: 'query', schema: { type: 'string', enum: ['story', 'article'], default: 'story' } },
+          { name: 'since', in: 'query', schema: { type: 'string', format: 'date' } },
+          { name: 'until', in: 'query', schema: { type: 'string', format: 'date' } },
+          format,
+        ],
+        responses: { ...csvOk('Timeline'), ...errors },
+      },
+    },
+    '/api/v1/comentions': { get: { summary: 'The entities most often in the same stories as one entity, with lift', parameters: [{ ...entities, schema: str, description: 'entity id or name' }, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } }, format], responses: { ...csvOk('Comentions'), ...errors } } },
+    '/api/v1/comentions/stories': { get: { summary: 'Stories mentioning every given entity (two or more), newest first', parameters: [entities, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } }, format], responses: { ...csvOk('StoriesTogether'), ...errors } } },
     '/api/v1/articles': { get: { summary: 'Articles, newest first', parameters: [...filters, { name: 'entity', in: 'query', schema: str }, { name: 'keyword', in: 'query', schema: str }, ...page], responses: { ...ok('ArticlePage'), ...errors } } },
     '/api/v1/articles/{id}': { get: { summary: 'One article with its entities, keywords and story', parameters: id, responses: { ...ok('Article'), ...errors } } },
     '/api/v1/articles/{id}/related': { get: { summary: 'Related articles (اقرأ أيضاً)', parameters: [...id, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 20 } }], responses: { ...ok('ArticlePage'), ...errors } } },

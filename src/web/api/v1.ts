@@ -11,6 +11,8 @@ import { openApiDocument } from './openapi.ts';
 import { parseDocument } from '../../ingest/index.ts';
 import { screenUrls, type AddressGuard } from '../../ingest/fetch/guard.ts';
 import type { MetricsSample } from '../metrics.ts';
+import { CSV_TYPE, comentionsCsv, searchCsv, storiesTogetherCsv, timelineCsv } from '../../export/csv.ts';
+import { TimelineError, type TimelineBy, type TimelineUnit } from '../../store/timeline.ts';
 
 export interface ApiDeps {
   store: ReaderStore & Partial<SourceAdmin>;
@@ -29,6 +31,38 @@ function unsupported(reply: FastifyReply, want: string) {
   return reply.code(415).send({ error: 'unsupported_media_type', message: `Content-Type must be ${want}` });
 }
 
+/** The repeated `entity` parameter (1 to `max` names or ids). */
+function entitiesParam(q: Query, max: number): string[] {
+  const raw = q.entity === undefined ? [] : [q.entity].flat();
+  if (raw.some((x) => typeof x !== 'string')) throw new BadRequest('entity', 'must be entity ids or names');
+  const list = (raw as string[]).map((x) => x.trim()).filter(Boolean);
+  if (list.length === 0) throw new BadRequest('entity', 'is required (an id such as country:IR, or a name; repeat it to compare)');
+  if (list.length > max) throw new BadRequest('entity', `at most ${max} entities, got ${list.length}`);
+  if (list.some((x) => x.length > 200)) throw new BadRequest('entity', 'longer than 200 characters');
+  return list;
+}
+
+/** `format=csv` or `format=json` (the default). */
+function wantsCsv(q: Query): boolean {
+  const f = str(q, 'format', 10);
+  if (f !== null && f !== 'csv' && f !== 'json') throw new BadRequest('format', 'must be json or csv');
+  return f === 'csv';
+}
+
+function sendCsv(reply: FastifyReply, name: string, body: string) {
+  return reply.type(CSV_TYPE).header('content-disposition', `attachment; filename="${name}.csv"`).send(body);
+}
+
+/** An unknown entity is a 404 in the API's error shape; other timeline errors are 400s. */
+async function timelineCall<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T | FastifyReply> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof TimelineError && e.statusCode === 404) return reply.code(404).send({ error: 'not_found', message: e.message });
+    throw e;
+  }
+}
+
 function notFound(reply: FastifyReply, what: string) {
   return reply.code(404).send({ error: 'not_found', message: `${what} not found` });
 }
@@ -45,7 +79,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
 
   app.get('/api/v1/openapi.json', async () => openApiDocument);
 
-  app.get('/api/v1/search', search, async (req) => {
+  app.get('/api/v1/search', search, async (req, reply) => {
     const q = req.query as Query;
     const text = str(q, 'q', 1000);
     if (!text) throw new BadRequest('q', 'is required');
@@ -53,6 +87,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     const offset = decodeCursor(str(q, 'cursor', 200));
     const r = await store.search({ q: text, outlet: str(q, 'outlet'), from: date(q, 'from'), to: endOfDay(date(q, 'to')), tag: str(q, 'tag'), recency: bool(q, 'recent'), limit: limit + 1, offset });
     const results = r.hits.slice(0, limit);
+    if (wantsCsv(q)) return sendCsv(reply, 'search', searchCsv(results));
     return { results, next: r.hits.length > limit ? encodeCursor(offset + limit) : null, total: r.total, ...(r.notice ? { notice: r.notice } : {}) };
   });
 
@@ -96,6 +131,38 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     const limit = int(req.query as Query, 'limit', 20, 1, 100);
     const [daily, articles] = await Promise.all([store.entityDaily(e.id), store.listArticles({ entityId: e.id, limit })]);
     return { ...e, daily, articles };
+  });
+
+  app.get('/api/v1/timeline', async (req, reply) => {
+    const q = req.query as Query;
+    const entities = entitiesParam(q, 8);
+    const csv = wantsCsv(q);
+    const t = await timelineCall(reply, () =>
+      store.timeline({ entities, by: (str(q, 'by', 10) ?? 'day') as TimelineBy, unit: (str(q, 'unit', 10) ?? 'story') as TimelineUnit, since: str(q, 'since', 10), until: str(q, 'until', 10) }),
+    );
+    if (!('buckets' in t)) return t;
+    return csv ? sendCsv(reply, 'timeline', timelineCsv(t)) : t;
+  });
+
+  app.get('/api/v1/comentions', async (req, reply) => {
+    const q = req.query as Query;
+    const [entity] = entitiesParam(q, 1);
+    const limit = int(q, 'limit', 20, 1, 1000);
+    const csv = wantsCsv(q);
+    const c = await timelineCall(reply, () => store.comentions(entity!, limit));
+    if (!('results' in c)) return c;
+    return csv ? sendCsv(reply, 'comentions', comentionsCsv(c)) : c;
+  });
+
+  app.get('/api/v1/comentions/stories', async (req, reply) => {
+    const q = req.query as Query;
+    const entities = entitiesParam(q, 8);
+    if (entities.length < 2) throw new BadRequest('entity', 'give two or more (repeat the parameter)');
+    const limit = int(q, 'limit', 20, 1, 1000);
+    const csv = wantsCsv(q);
+    const s = await timelineCall(reply, () => store.storiesTogether(entities, limit));
+    if (!('stories' in s)) return s;
+    return csv ? sendCsv(reply, 'stories-together', storiesTogetherCsv(s)) : s;
   });
 
   app.get('/api/v1/outlets', async () => ({ results: await store.listOutlets() }));

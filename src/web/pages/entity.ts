@@ -1,40 +1,44 @@
-/** Entity and keyword pages: the articles that mention them, newest first, and a daily chart. */
+/**
+ * Entity and keyword pages: the articles that mention them, newest first; the entity's
+ * timeline (stories by default, pages/timeline.ts) and the entities mentioned with it.
+ * The heading counts articles and stories; the chart's caption says which it counts.
+ */
 import type { FastifyInstance } from 'fastify';
-import { html, type SafeHtml } from '../html.ts';
+import { html, qs } from '../html.ts';
 import { layout } from '../layout.ts';
-import { arabicDay } from '../format.ts';
 import { PAGE_SIZE, articleItem, pager, path } from '../components.ts';
-import { int, type Query } from '../params.ts';
+import { int, str, type Query } from '../params.ts';
+import { comentionList, countOf, csvReply, pageTimeline, timelineSection, viewLinks, viewOptions } from './timeline.ts';
+import { timelineCsv } from '../../export/csv.ts';
 import type { ReaderStore } from '../types.ts';
 import { notFound } from './errors.ts';
 
 const TYPE_AR: Record<string, string> = { country: 'دولة', city: 'مدينة', org: 'منظمة', agency: 'وكالة أنباء', region: 'منطقة', person: 'شخص' };
 
-/** A bar chart of mentions per day, as inline SVG (no script). */
-export function dailyChart(days: Array<{ day: string; count: number }>): SafeHtml {
-  if (days.length === 0) return html``;
-  const w = 16;
-  const h = 100;
-  const max = Math.max(...days.map((d) => d.count));
-  const bars = days.map((d, i) => {
-    const bh = Math.max(1, Math.round((d.count / max) * (h - 20)));
-    return html`<g><rect x="${i * w + 2}" y="${h - 14 - bh}" width="${w - 4}" height="${bh}"><title>${d.day}: ${d.count}</title></rect>${i % Math.ceil(days.length / 8) === 0 ? html`<text x="${i * w + 2}" y="${h - 2}">${arabicDay(d.day)}</text>` : ''}</g>`;
-  });
-  return html`<figure><svg class="chart" viewBox="0 0 ${days.length * w} ${h}" role="img" aria-label="الإشارات اليومية" direction="ltr">${bars}</svg><figcaption class="meta">الإشارات في اليوم</figcaption></figure>`;
-}
-
 export function registerEntityPages(app: FastifyInstance, store: ReaderStore): void {
   app.get('/entity/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
-    const page = int(req.query as Query, 'page', 1, 1, 1000);
+    const q = req.query as Query;
+    const page = int(q, 'page', 1, 1, 1000);
     const entity = await store.getEntity(id);
     if (!entity) return notFound(reply, 'الكيان غير معروف');
-    const [articles, daily] = await Promise.all([
+    const v = viewOptions(q);
+    const t = await pageTimeline(store, [entity.id], v);
+    if (str(q, 'format', 10) === 'csv') return csvReply(reply, 'timeline', timelineCsv(t));
+    const [articles, comentions, stories] = await Promise.all([
       store.listArticles({ entityId: entity.id, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
-      store.entityDaily(entity.id),
+      store.comentions(entity.id, 10),
+      // The heading's story count: all of them, whatever the chart's unit or dates.
+      t.unit === 'story' && !v.since && !v.until ? Promise.resolve(t) : store.timeline({ entities: [entity.id], by: 'month', unit: 'story' }),
     ]);
-    const body = html`<h1 dir="auto">${entity.name}</h1><p class="meta">${TYPE_AR[entity.type] ?? entity.type} · ${entity.articleCount} مقالاً</p>
-${dailyChart(daily)}
+    const storyCount = (stories.totals.counts[entity.id] ?? 0) + (stories.totals.undated[entity.id] ?? 0);
+    const chart = await timelineSection(t, `${entity.name}: ${t.unit === 'story' ? 'قصص' : 'مقالات'}`);
+    const link = (p: Record<string, string | null>) => `${path.entity(entity.id)}${qs(p)}`;
+    const body = html`<h1 dir="auto">${entity.name}</h1><p class="meta">${TYPE_AR[entity.type] ?? entity.type} · ${countOf(entity.articleCount, 'article')} في ${countOf(storyCount, 'story')}</p>
+${chart}
+${viewLinks(link, t, v.since, v.until)}
+<h2>يُذكر معه</h2>${comentionList(comentions)}
+<p class="meta"><a href="/api/v1/comentions?entity=${encodeURIComponent(entity.id)}&amp;format=csv">CSV</a></p>
 <h2>المقالات</h2>${articles.slice(0, PAGE_SIZE).map((a) => articleItem(a))}${pager(path.entity(entity.id), {}, page, articles.length > PAGE_SIZE)}`;
     return reply.type('text/html; charset=utf-8').send(layout({ title: entity.name, body, feed: `${path.entity(entity.id)}/feed.atom` }));
   });

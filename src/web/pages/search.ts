@@ -3,9 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { html, qs, raw, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
 import { PAGE_SIZE, filterForm, outletLink, pager, path, timeTag } from '../components.ts';
-import { bool, date, endOfDay, int, str, type Query } from '../params.ts';
+import { BadRequest, bool, date, endOfDay, int, str, type Query } from '../params.ts';
 import type { ReaderStore } from '../types.ts';
 import { snippetHtml } from '../snippet.ts';
+import { CSV_TYPE, searchCsv } from '../../export/csv.ts';
 
 /** `searchLimit`: requests per minute per client, the same as /api/v1/search and /search.atom. */
 export function registerSearchPage(app: FastifyInstance, store: ReaderStore, opts: { searchLimit: number }): void {
@@ -17,13 +18,19 @@ export function registerSearchPage(app: FastifyInstance, store: ReaderStore, opt
     const to = date(query, 'to');
     const page = int(query, 'page', 1, 1, 100);
     const recent = bool(query, 'recent');
+    if (str(query, 'format', 10) === 'csv') {
+      // The first `limit` results (default and most 100) as CSV, for a spreadsheet.
+      if (!q) throw new BadRequest('q', 'is required for CSV');
+      const r = await store.search({ q, outlet, from, to: endOfDay(to), recency: recent, limit: int(query, 'limit', 100, 1, 100), offset: 0 });
+      return reply.type(CSV_TYPE).header('content-disposition', 'attachment; filename="search.csv"').send(searchCsv(r.hits, q));
+    }
     const outlets = (await store.listOutlets()).map((o) => o.outlet);
     let results: SafeHtml = html``;
     if (q) {
       const r = await store.search({ q, outlet, from, to: endOfDay(to), recency: recent, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
       const hits = r.hits.slice(0, PAGE_SIZE);
       results = html`${r.notice ? html`<p class="notice">${r.notice}</p>` : ''}
-<p class="meta">${r.total} نتيجة</p>
+<p class="meta">${r.total} نتيجة · <a href="/search${qs({ q, outlet, from, to, recent: recent ? '1' : null, format: 'csv' })}">CSV</a></p>
 ${hits.map((h) => html`<section class="hit"><h3><a href="${path.article(h.id)}" dir="auto">${h.title}</a></h3>
 <div class="meta">${h.outlet ? html`${outletLink(h.outlet)} · ` : ''}${timeTag(h.publishedAt)}</div>
 <p class="snippet" dir="auto">${snippetHtml(h.snippet, h.highlights)}</p></section>`)}
