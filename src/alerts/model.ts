@@ -51,7 +51,10 @@ export interface UrlChecker {
 }
 
 function text(v: unknown, field: string, max: number, required: boolean): string | null {
-  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '' && !required)) return null;
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '' && !required)) {
+    if (required) throw new AlertInputError(field, 'is required');
+    return null;
+  }
   if (typeof v !== 'string') throw new AlertInputError(field, 'must be a string');
   const s = v.trim();
   if (required && s === '') throw new AlertInputError(field, 'is required');
