@@ -34,10 +34,10 @@ export class SqliteAlerts implements AlertStore {
       insertMatch: db.prepare(
         `INSERT INTO alert_matches (alert_id, story_id, state, created_at, updated_at, next_attempt)
          SELECT @alert_id, @story_id, CASE WHEN webhook_url IS NULL THEN 'feed' ELSE 'pending' END, @now, @now, @now FROM alerts WHERE id = @alert_id
-         ON CONFLICT (alert_id, story_id) DO NOTHING`,
+         ON CONFLICT (alert_id, story_id) DO UPDATE SET updated_at = excluded.updated_at`,
       ),
+      // Only under an existing entry (the alert may have been removed since the matcher was built).
       insertArticle: db.prepare('INSERT INTO alert_match_articles (alert_id, article_id, story_id, added_at) SELECT @alert_id, @article_id, @story_id, @now FROM alert_matches WHERE alert_id = @alert_id AND story_id = @story_id ON CONFLICT DO NOTHING'),
-      touch: db.prepare('UPDATE alert_matches SET updated_at = @now WHERE alert_id = @alert_id AND story_id = @story_id'),
       articles: db.prepare<[string, string, number], MatchedArticleRow>(
         `SELECT a.id, a.url, a.title, a.outlet, a.published_at, m.story_id, substr(a.text, 1, ${SNIPPET_READ}) AS head
          FROM alert_match_articles m JOIN articles a ON a.id = m.article_id
@@ -93,8 +93,9 @@ export class SqliteAlerts implements AlertStore {
   recordMatches(rows: MatchRow[], now: string): Promise<void> {
     for (const r of rows) {
       const p = { alert_id: r.alertId, story_id: r.storyId, article_id: r.articleId, now };
+      // An article is matched once (when first grouped), so the entry's updated_at moves with each new article.
       this.s.insertMatch.run(p);
-      if (this.s.insertArticle.run(p).changes) this.s.touch.run(p);
+      this.s.insertArticle.run(p);
     }
     return Promise.resolve();
   }
