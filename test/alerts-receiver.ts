@@ -5,7 +5,7 @@
  * purpose (a delay), per request through `behave`.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export interface Received {
   id: string;
@@ -54,7 +54,7 @@ const readBody = (req: IncomingMessage) =>
 export async function startReceiver(secret: string): Promise<Receiver> {
   let n = 0;
   const rec: Receiver = { url: '', received: [], behave: () => ({ status: 200 }), secret, close: async () => undefined };
-  const server: Server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req);
     const h = (k: string) => String(req.headers[k] ?? '');
     const r = { id: h('webhook-id'), timestamp: h('webhook-timestamp'), signature: h('webhook-signature'), body, json: JSON.parse(body || '{}') as Received['json'], valid: verify(rec.secret, h('webhook-id'), h('webhook-timestamp'), h('webhook-signature'), body) };
@@ -62,7 +62,8 @@ export async function startReceiver(secret: string): Promise<Receiver> {
     if (b.delayMs) await new Promise((ok) => setTimeout(ok, b.delayMs));
     rec.received.push({ ...r, status: b.status });
     if (!res.destroyed) res.writeHead(b.status, { 'content-type': 'text/plain' }).end(b.status < 300 ? 'ok' : 'failing on purpose');
-  });
+  };
+  const server: Server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const addr = server.address() as { port: number };
   rec.url = `http://127.0.0.1:${addr.port}/hook`;

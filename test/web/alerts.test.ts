@@ -11,6 +11,7 @@ import { SaxesParser } from 'saxes';
 import { AddressGuard } from '../../src/ingest/fetch/guard.ts';
 import { AlertDeliverer } from '../../src/alerts/deliver.ts';
 import { ingest } from '../../src/pipeline/index.ts';
+import type { MarsadSqliteStore } from '../../src/store/sqlite/marsad.ts';
 import { ADMIN_TOKEN, webFixture, type WebFixture } from './fixture.ts';
 import { startReceiver, type Receiver } from '../alerts-receiver.ts';
 
@@ -120,7 +121,7 @@ describe('admin page /admin/alerts', () => {
     }
     // Test attempts are logged but never pause; real ones do (simulated here through the outbox).
     assert.equal((await fx.store.alerts.getAlert(id))!.pausedAt, null);
-    const db = (fx.store as unknown as { db: import('better-sqlite3').Database }).db;
+    const db = (fx.store as unknown as MarsadSqliteStore).db;
     db.prepare('UPDATE alerts SET consecutive_failures = 10, paused_at = ?, paused_reason = ? WHERE id = ?').run(new Date().toISOString(), 'paused after 10 consecutive failed deliveries; last: webhook.http_500: boom', id);
     const page = await fx.app.inject({ url: '/admin/alerts', headers: { cookie } });
     assert.match(page.body, /class="notice error paused"[^]*paused after 10 consecutive failed deliveries; last: webhook\.http_500: boom/);
