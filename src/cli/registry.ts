@@ -16,6 +16,7 @@ import type { ServeOpts } from './commands/serve.ts';
 import type { StoriesOpts } from './commands/stories.ts';
 import type { WorkerOpts } from './commands/worker.ts';
 import type { ComentionOpts, TimelineOpts } from './commands/timeline.ts';
+import type { AddOpts } from './commands/alerts.ts';
 
 const DB = ['--db <path>', 'database (default: $MARSAD_DB, else ./data/marsad.db)'] as const;
 const DB_URL = ['--db <url>', 'database (default: $MARSAD_DB, else ./data/marsad.db)'] as const;
@@ -33,6 +34,22 @@ function registerSources(program: Command): void {
     .action(async (o: { db?: string; json?: boolean }) => (await sources()).listSources(o));
   cmd.command('remove').argument('<id>').option(...DB).description('unsubscribe')
     .action(async (id: string, o: { db?: string }) => (await sources()).removeSource(id, o));
+}
+
+function registerAlerts(program: Command): void {
+  const cmd = program.command('alerts').description('saved searches that notify: a webhook (Standard Webhooks) and an Atom feed per alert');
+  const alerts = () => import('./commands/alerts.ts');
+  cmd.command('add').requiredOption('--name <name>', 'what to call it').requiredOption('--query <q>', 'a search query (phrases "…", -exclusion, OR)')
+    .option('--webhook <url>', 'POST each matched story here, signed').option('--secret <whsec>', 'signing secret whsec_<base64> (default: generated)')
+    .option('--outlet <name>', 'only this outlet').option('--entity <entity>', 'only articles mentioning this entity (id or name)').option('--keyword <kw>', 'only articles with this keyword')
+    .option(...DB).description('save an alert; prints it as JSON (with its secret)')
+    .action(async (o: AddOpts) => (await alerts()).addAlert(o));
+  cmd.command('list').option(...DB).option('--json').description('list alerts (secrets masked), with paused webhooks and why')
+    .action(async (o: { db?: string; json?: boolean }) => (await alerts()).listAlerts(o));
+  cmd.command('remove').argument('<id>').option(...DB).description('remove an alert with its outbox and delivery log')
+    .action(async (id: string, o: { db?: string }) => (await alerts()).removeAlert(id, o));
+  cmd.command('test').argument('<id>').option(...DB).description("send a sample delivery to the alert's webhook")
+    .action(async (id: string, o: { db?: string }) => (await alerts()).testAlert(id, o));
 }
 
 /** Declares every command on the program. */
@@ -54,7 +71,8 @@ export function registerCommands(program: Command): void {
     .option(...DB)
     .option('--batch <n>', 'articles per transaction', '500')
     .option('--allow-private', 'let URLs reach private and loopback addresses (else: $MARSAD_ALLOW_PRIVATE_HOSTS, $MARSAD_ALLOW_HOSTS)')
-    .action(async (inputs: string[], o: { db?: string; batch: string; allowPrivate?: boolean }) => (await import('./commands/import.ts')).runImport(inputs, o));
+    .option('--webhook-wait <seconds>', 'how long to wait for the alerts\' webhook deliveries before exiting', '30')
+    .action(async (inputs: string[], o: { db?: string; batch: string; allowPrivate?: boolean; webhookWait: string }) => (await import('./commands/import.ts')).runImport(inputs, o));
 
   program
     .command('search')
@@ -85,6 +103,7 @@ export function registerCommands(program: Command): void {
     .action(async (o: ServeOpts) => (await import('./commands/serve.ts')).runServe(o));
 
   registerSources(program);
+  registerAlerts(program);
 
   program
     .command('article')

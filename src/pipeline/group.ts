@@ -16,6 +16,8 @@ import type { TextAnalysis } from '../arabic/index.ts';
 import type { ParseIssue } from '../ingest/index.ts';
 import { addArticle, type GroupOptions } from '../stories/index.ts';
 import type { PendingArticle, PipelineStore } from './types.ts';
+import { alertMatcher, recordAlertMatches } from './alerts.ts';
+import type { AlertMatcher } from '../alerts/percolate.ts';
 
 export interface GroupCounts {
   grouped: number;
@@ -25,6 +27,8 @@ export interface GroupCounts {
   joined: number;
   newStories: number;
   failed: number;
+  /** Alert matches recorded (article × alert). */
+  alertMatches: number;
 }
 
 export interface GroupRunOptions {
@@ -35,7 +39,7 @@ export interface GroupRunOptions {
   analyses?: ReadonlyMap<string, TextAnalysis>;
 }
 
-async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts, opts: GroupRunOptions): Promise<void> {
+async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts, opts: GroupRunOptions, matcher: AlertMatcher | null): Promise<void> {
   await store.indexEnrichment(p.article);
   // An entry that exists already (text edited, or a crash after grouping) keeps its story.
   if (await store.syncGrouping(p.article.id)) {
@@ -45,6 +49,8 @@ async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts,
   const analyzed = opts.analyses?.get(p.article.id);
   const a = await addArticle(store.storyIndex, p.article, analyzed ? { ...opts.group, analyzed } : opts.group);
   c.grouped++;
+  // Alerts see each article once, when it is first placed (an edited article keeps its matches).
+  if (matcher) c.alertMatches += await recordAlertMatches(store, matcher, p.article, a.storyId, analyzed);
   if (a.via === 'exact' || a.via === 'near') c.duplicates++;
   else if (a.via === 'story') c.joined++;
   else if (a.via === 'new') c.newStories++;
@@ -52,8 +58,9 @@ async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts,
 
 /** Groups every stored article without a story; returns what happened. */
 export async function groupPending(store: PipelineStore, opts: GroupRunOptions = {}): Promise<GroupCounts> {
-  const c: GroupCounts = { grouped: 0, duplicates: 0, joined: 0, newStories: 0, failed: 0 };
+  const c: GroupCounts = { grouped: 0, duplicates: 0, joined: 0, newStories: 0, failed: 0, alertMatches: 0 };
   const chunk = Math.max(1, opts.chunk ?? 200);
+  const matcher = await alertMatcher(store);
   let cursor = -1;
   for (;;) {
     const pending = await store.ungrouped(cursor, chunk);
@@ -62,13 +69,13 @@ export async function groupPending(store: PipelineStore, opts: GroupRunOptions =
     const before = { ...c };
     try {
       await store.writeTransaction(async () => {
-        for (const p of pending) await groupOne(store, p, c, opts);
+        for (const p of pending) await groupOne(store, p, c, opts, matcher);
       });
     } catch {
       Object.assign(c, before);
       for (const p of pending) {
         try {
-          await store.writeTransaction(() => groupOne(store, p, c, opts));
+          await store.writeTransaction(() => groupOne(store, p, c, opts, matcher));
         } catch (e) {
           c.failed++;
           opts.onIssue?.({ code: 'stories.failed', source: p.article.url ?? p.article.id, message: `grouping failed: ${(e as Error).message}` });

@@ -6,6 +6,7 @@
 import type { Article } from '../model/article.ts';
 import type { RelatedSource, StoryIndex } from '../stories/index.ts';
 import type { UpsertResult } from '../store/types.ts';
+import type { AlertStore } from '../alerts/types.ts';
 
 /** A stored article still waiting for its story, with the position to resume after. */
 export interface PendingArticle {
@@ -28,6 +29,8 @@ export interface PipelineStore {
   indexEnrichment(article: Article): Promise<void>;
   /** Copies the grouping of an article's existing story entry onto the article. */
   syncGrouping(id: string): Promise<boolean>;
+  /** Saved searches that notify: matched against every newly grouped article (absent: none). */
+  readonly alerts?: AlertStore;
   /** Runs `fn` as one write transaction: all of it is stored, or none. */
   writeTransaction<T>(fn: () => Promise<T>): Promise<T>;
 }

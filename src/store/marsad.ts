@@ -8,5 +8,6 @@ import type { SourceStateStore } from '../jobs/scheduler.ts';
 import type { PipelineStore } from '../pipeline/types.ts';
 import type { ReaderStore, SourceAdmin } from '../web/types.ts';
 import type { Store } from './types.ts';
+import type { AlertStore } from '../alerts/types.ts';
 
-export type MarsadStore = Store & ReaderStore & SourceAdmin & SourceStateStore & PipelineStore;
+export type MarsadStore = Store & ReaderStore & SourceAdmin & SourceStateStore & PipelineStore & { readonly alerts: AlertStore };

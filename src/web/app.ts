@@ -26,6 +26,10 @@ import { registerCsrf } from './csrf.ts';
 import { bearerToken, cookieToken } from './auth.ts';
 import { ProcessMetrics } from './metrics.ts';
 import { strictGuard, type AddressGuard } from '../ingest/fetch/guard.ts';
+import type { AlertsWeb } from './alerts/deps.ts';
+import { registerAlertsApi } from './alerts/api.ts';
+import { registerAlertsAdmin } from './alerts/admin.ts';
+import { registerAlertFeed } from './alerts/feed.ts';
 
 export interface AppDeps {
   store: ReaderStore & Partial<SourceAdmin>;
@@ -43,6 +47,8 @@ export interface AppDeps {
   trustProxy?: string | null;
   /** Key of the CSRF tokens; default derived from the admin token. */
   csrfSecret?: string | null;
+  /** Saved searches that notify (API, admin page, feeds); absent: no alert routes. */
+  alerts?: AlertsWeb | null;
 }
 
 const CSS = readFileSync(rootUrl('src/web/static/style.css'));
@@ -134,5 +140,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAtomFeeds(app, store, { origin: siteOrigin, searchLimit: limits.search });
   registerAdminPages(app, { store, adminToken: deps.adminToken, starterOpml: deps.starterOpml ?? null, guard, writeLimit: limits.write });
   registerApi(app, { store, adminToken: deps.adminToken, rateLimit: limits, guard, metrics: (o) => metrics.sample(o) });
+  // Alerts read their own tables directly (not through the read cache): they change by the minute.
+  if (deps.alerts) {
+    const o = { adminToken: deps.adminToken, guard, writeLimit: limits.write };
+    registerAlertsApi(app, deps.alerts, o);
+    registerAlertsAdmin(app, deps.alerts, o);
+    registerAlertFeed(app, deps.alerts, { origin: siteOrigin });
+  }
   return app;
 }

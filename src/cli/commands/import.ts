@@ -3,14 +3,17 @@
  * the ingest stage reads, archives included) and stores the articles, one transaction per
  * batch. Shows a progress bar on a terminal only; prints how many articles were added,
  * updated, unchanged and failed. Issues go to stderr (the first 20, then counts by code).
- * Exit code 1 when nothing could be imported and something failed.
+ * Exit code 1 when nothing could be imported and something failed. When alerts matched
+ * what was added and have webhooks, their deliveries are made before exiting, waiting at
+ * most --webhook-wait seconds (retries that come due meanwhile included); what was sent,
+ * failed and is left pending (for `serve` or `worker` to retry) is reported on stderr.
  */
 import { stat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../../config.ts';
 import { formatIssue, type ParseIssue } from '../../ingest/index.ts';
-import { openStore } from '../../store/index.ts';
+import { openStore, type MarsadStore } from '../../store/index.ts';
 import { importInputs } from '../../store/import.ts';
 import { ingest } from '../../pipeline/index.ts';
 import { AddressGuard } from '../../ingest/fetch/guard.ts';
@@ -36,11 +39,29 @@ async function countFiles(args: string[]): Promise<number> {
   return n;
 }
 
-export async function runImport(inputs: string[], o: { db?: string; batch: string; allowPrivate?: boolean }): Promise<void> {
+/** Delivers the alerts' pending webhooks for at most `waitSec` seconds; reports on stderr. */
+async function deliverAlerts(store: MarsadStore, guard: AddressGuard, waitSec: number): Promise<void> {
+  const before = await store.alerts.pendingCount(new Date().toISOString());
+  if (before.pending === 0) return;
+  const { AlertDeliverer } = await import('../../alerts/deliver.ts');
+  const d = new AlertDeliverer(store.alerts, { guard });
+  const t0 = performance.now();
+  try {
+    const r = await d.drain(waitSec * 1000);
+    const secs = ((performance.now() - t0) / 1000).toFixed(1);
+    process.stderr.write(`alerts: ${r.sent} webhook deliveries sent, ${r.failed} failed attempt(s) in ${secs} s (wait bound ${waitSec} s)` + (r.pending ? `; ${r.pending} still pending, retried by \`marsad serve\` or \`marsad worker\`` : '') + '\n');
+  } finally {
+    await d.stop();
+  }
+}
+
+export async function runImport(inputs: string[], o: { db?: string; batch: string; allowPrivate?: boolean; webhookWait?: string }): Promise<void> {
   const config = loadConfig({ db: o.db });
   const guard = new AddressGuard({ ...config.fetchGuard, allowPrivate: config.fetchGuard.allowPrivate || o.allowPrivate === true });
   const batchSize = Number(o.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch: not a positive integer: ${o.batch}`);
+  const webhookWait = Number(o.webhookWait ?? '30');
+  if (!Number.isFinite(webhookWait) || webhookWait < 0) throw new Error(`--webhook-wait: not a number of seconds ≥ 0: ${o.webhookWait}`);
   const store = await openStore(config.db);
   const started = performance.now();
   const issues: ParseIssue[] = [];
@@ -84,6 +105,7 @@ export async function runImport(inputs: string[], o: { db?: string; batch: strin
         ` (${c.files} file(s), ${stored} article(s) in ${secs.toFixed(1)} s, ${Math.round(stored / Math.max(secs, 1e-3))}/s) → ${config.db}\n`,
     );
     if (stored === 0 && c.failed > 0) process.exitCode = 1;
+    await deliverAlerts(store, guard, webhookWait);
   } finally {
     bar?.stop();
     await store.close();

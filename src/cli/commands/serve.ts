@@ -5,8 +5,10 @@
  * On first start with an empty database it imports the bundled sample of real articles.
  * Every start regroups, in the background, whatever a crash left stored but not grouped
  * into a story (the pipeline's `resume`; cheap when nothing is pending, whatever the size).
- * It never contacts another host unless the user has subscribed sources, and then only
- * public addresses unless the config allows more (the address guard).
+ * It never contacts another host unless the user has subscribed sources or saved alerts
+ * with webhooks, and then only public addresses unless the config allows more (the address
+ * guard). Alert webhooks matched by any process on this database are delivered by a loop
+ * here (src/alerts/deliver.ts), every 5 s.
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,6 +24,7 @@ import { HostLimiter } from '../../ingest/fetch/politeness.ts';
 import { AddressGuard } from '../../ingest/fetch/guard.ts';
 import { ingest, resume } from '../../pipeline/index.ts';
 import { createLogger } from '../../log.ts';
+import { AlertDeliverer } from '../../alerts/deliver.ts';
 
 /** Imports data/samples/* into an empty store; returns how many articles were added. */
 export async function loadSampleIfEmpty(store: MarsadStore, config: Config): Promise<number> {
@@ -69,8 +72,14 @@ export async function runServe(o: ServeOpts): Promise<void> {
     }, { concurrency: 4 });
     scheduler.start();
   }
+  const deliverer = new AlertDeliverer(store.alerts, {
+    guard,
+    onAttempt: (a) => (a.outcome.ok ? log.info : log.warn).call(log, { alert_id: a.alertId, story_id: a.storyId, status: a.outcome.status, err: a.outcome.error, paused: a.paused }, 'alert webhook'),
+  });
+  deliverer.start(5000);
   const app = await buildApp({
     store,
+    alerts: { store: store.alerts, deliverer, reader: store },
     adminToken: config.adminToken,
     starterOpml: join(config.dataDir, 'sources.opml'),
     rateLimit: config.rateLimit,
@@ -89,6 +98,7 @@ export async function runServe(o: ServeOpts): Promise<void> {
     scheduler.stop();
     await regrouped;
     await queue.stop(5000);
+    await deliverer.stop();
     await app.close();
     await store.close();
     process.exit(0);

@@ -6,6 +6,9 @@
  * Unless `--no-scheduler`, it also enqueues due sources (deduplicated per source by the
  * queue, so any number of workers may run the scheduler).
  *
+ * Alert webhooks are delivered by a loop in every worker (claims are leased with SKIP
+ * LOCKED, so workers share the outbox without sending an entry twice at once).
+ *
  * SIGTERM/SIGINT: stop fetching, let in-flight jobs finish for up to --grace-ms, fail
  * (release for retry) whatever is still running, close, exit 0. A worker killed outright
  * loses nothing: its jobs expire after their timeout and are retried by the others.
@@ -20,6 +23,7 @@ import { AddressGuard } from '../../ingest/fetch/guard.ts';
 import { ingest, resume } from '../../pipeline/index.ts';
 import { parsePgUrl } from '../../store/postgres/index.ts';
 import { openMarsadPgStore } from '../../store/postgres/marsad.ts';
+import { AlertDeliverer } from '../../alerts/deliver.ts';
 
 export interface WorkerOpts {
   db?: string;
@@ -62,6 +66,11 @@ export async function runWorker(o: WorkerOpts): Promise<void> {
   await bindHandlers(queue, { states: store, ingest: (articles) => ingest(store, articles), perHost: locks.perHost, log, fetch: { guard: new AddressGuard(config.fetchGuard) } }, concurrency);
   const scheduler = new Scheduler(store, queue, { tickMs: int(o.tickSec, '--tick-sec', 1) * 1000, onError: (e) => log.warn({ err: e.message }, 'scheduler tick failed') });
   if (o.scheduler) scheduler.start();
+  const deliverer = new AlertDeliverer(store.alerts, {
+    guard: new AddressGuard(config.fetchGuard),
+    onAttempt: (a) => (a.outcome.ok ? log.info : log.warn).call(log, { alert_id: a.alertId, story_id: a.storyId, status: a.outcome.status, err: a.outcome.error, paused: a.paused }, 'alert webhook'),
+  });
+  deliverer.start(int(o.pollSec, '--poll-sec', 0.5) * 1000 * 5);
   log.info({ pid: process.pid, concurrency, schema: store.schema, scheduler: o.scheduler }, 'worker ready');
   // What a killed process stored but never grouped gets its story now (serialized with this worker's ingests).
   const regrouped = resume(store).then(
@@ -79,6 +88,7 @@ export async function runWorker(o: WorkerOpts): Promise<void> {
     scheduler.stop();
     try {
       await queue.stop(int(o.graceMs, '--grace-ms', 0));
+      await deliverer.stop();
       await regrouped;
       await store.close();
       log.info({ signal }, 'worker stopped');

@@ -26,6 +26,7 @@ import { PgStore, type PgStoreOptions } from './index.ts';
 import { ARTICLE_COLUMNS, PgReader } from './reader.ts';
 import { PgSources } from './sources.ts';
 import { PgStoryIndex } from './stories.ts';
+import { PgAlerts } from './alerts.ts';
 
 /** Advisory-lock key of story assignment (class, key). */
 export const GROUPING_LOCK = [7403, 0] as const;
@@ -36,6 +37,8 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
   readonly entityIndex: PgEntityIndex;
   readonly sources: PgSources;
   readonly reader: PgReader;
+  /** Alerts and their outbox (src/alerts); matches are written in the grouping transaction. */
+  readonly alerts: PgAlerts;
   private savepoints = 0;
 
   protected constructor(url: string, opts: PgStoreOptions) {
@@ -45,6 +48,7 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
     this.entityIndex = new PgEntityIndex(this.scope);
     this.sources = new PgSources(this.pool);
     this.reader = new PgReader(this.scope);
+    this.alerts = new PgAlerts(this.pool, this.scope);
   }
 
   static override open(url: string, opts: PgStoreOptions = {}): Promise<MarsadPgStore> {

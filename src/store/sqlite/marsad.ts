@@ -24,6 +24,7 @@ import { SqliteSources } from './sources.ts';
 import { SqliteReader, type ArticleListOptions } from './reader.ts';
 import { SqliteTimeline } from './timeline.ts';
 import { timelineReader, type ComentionResult, type StoriesTogetherResult, type TimelineQuery, type TimelineReader, type TimelineResult } from '../timeline.ts';
+import { SqliteAlerts } from './alerts.ts';
 import { canonicalOf, contentHash, rowToArticle, type ArticleRow } from '../rows.ts';
 
 type Known = Pick<ArticleRow, 'content_hash' | 'entities' | 'keywords'>;
@@ -41,6 +42,8 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
   readonly entityIndex: SqliteEntityIndex;
   readonly sources: SqliteSources;
   readonly reader: SqliteReader;
+  /** Alerts and their outbox (src/alerts), on the same connection. */
+  readonly alerts: SqliteAlerts;
   private readonly m;
   private savepoints = 0;
   private readonly relatedCache = new Map<string, { ids: string[]; count: number; at: number }>();
@@ -56,6 +59,7 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
     this.entityIndex = new SqliteEntityIndex(this.db);
     this.sources = new SqliteSources(this.db);
     this.reader = new SqliteReader(this.db);
+    this.alerts = new SqliteAlerts(this.db);
     this.m = {
       knownById: this.db.prepare<[string], Known>('SELECT content_hash, entities, keywords FROM articles WHERE id = ?'),
       knownByCanon: this.db.prepare<[string], Known>('SELECT content_hash, entities, keywords FROM articles WHERE canonical_url = ?'),

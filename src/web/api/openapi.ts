@@ -82,6 +82,21 @@ export const openApiDocument = {
       Outlets: { type: 'object', properties: { results: { type: 'array', items: { type: 'object', properties: { outlet: str, count: { type: 'integer' } } } } } },
       Source: { type: 'object', properties: { id: str, url: str, title: nstr, lastFetch: nstr, status: nstr, errorCount: { type: 'integer' }, lastError: nstr, nextPoll: nstr } },
       Sources: { type: 'object', properties: { results: { type: 'array', items: { $ref: '#/components/schemas/Source' } } } },
+      Alert: {
+        type: 'object',
+        description: 'A saved search that notifies: each matched story once, by webhook (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature v1) and in its Atom feed',
+        properties: {
+          id: str, name: str, query: { type: 'string', description: 'search syntax: phrases "…", -exclusion, OR' }, outlet: nstr, entity: nstr, keyword: nstr,
+          webhookUrl: nstr, secret: { type: ['string', 'null'], description: 'whsec_<base64>: in full only in the creation answer, masked elsewhere' },
+          createdAt: str, consecutiveFailures: { type: 'integer' }, pausedAt: nstr, pausedReason: nstr, feed: { type: 'string', description: 'path of the Atom feed' },
+        },
+      },
+      Alerts: { type: 'object', properties: { results: { type: 'array', items: { $ref: '#/components/schemas/Alert' } } } },
+      NewAlert: {
+        type: 'object',
+        properties: { name: str, query: str, webhook: { type: 'string', description: 'http(s); public addresses only unless the server allows private ones' }, secret: { type: 'string', description: 'whsec_<base64 of 24–64 bytes>; generated when absent' }, outlet: str, entity: str, keyword: str },
+        required: ['name', 'query'],
+      },
     },
   },
   paths: {
@@ -115,6 +130,14 @@ export const openApiDocument = {
     },
     '/api/v1/sources/{id}': { delete: { summary: 'Unsubscribe', security: admin, parameters: id, responses: { '204': { description: 'removed' }, '401': { description: 'no valid token' }, '404': errors['404'] } } },
     '/api/v1/sources/import': { post: { summary: 'Subscribe to every feed of an OPML document; feeds at refused addresses are listed, not subscribed', security: admin, requestBody: { content: { 'text/x-opml': { schema: str }, 'application/xml': { schema: str }, 'text/xml': { schema: str } } }, responses: { '200': { description: 'counts and refused feeds' }, '400': errors['400'], '401': { description: 'no valid token' }, '415': { description: 'not an OPML content type' } } } },
+    '/api/v1/alerts': {
+      get: { summary: 'Saved alerts, secrets masked (admin only)', security: admin, responses: { ...ok('Alerts'), '401': { description: 'no valid token' } } },
+      post: { summary: 'Save an alert; the answer carries its signing secret', security: admin, requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/NewAlert' } } } }, responses: { '201': { description: 'created', content: { 'application/json': { schema: { $ref: '#/components/schemas/Alert' } } } }, '400': errors['400'], '401': { description: 'no valid token' }, '415': { description: 'the body is not application/json' } } },
+    },
+    '/api/v1/alerts/{id}': {
+      get: { summary: 'One alert with its latest story entries and delivery attempts (admin only)', security: admin, parameters: [...id, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } }], responses: { '200': { description: 'OK' }, '401': { description: 'no valid token' }, '404': errors['404'] } },
+      delete: { summary: 'Remove an alert with its outbox and log', security: admin, parameters: id, responses: { '204': { description: 'removed' }, '401': { description: 'no valid token' }, '404': errors['404'] } },
+    },
     '/api/v1/metrics': { get: { summary: 'Process figures: RSS, heap, event-loop delay since the last call (admin only)', security: admin, responses: { '200': { description: 'OK' }, '401': { description: 'no valid token' } } } },
     '/api/v1/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OK' } } } },
   },

@@ -47,6 +47,7 @@ ${deps.adminToken ? html`<form method="post" action="/admin/login"><label>رمز
     const notice = (req.query as { done?: string }).done;
     const token = html`<input type="hidden" name="_csrf" value="${req.csrfToken() ?? ''}">`;
     const body = html`<h1>المصادر المشترك فيها</h1>${notice ? html`<p class="notice">${notice}</p>` : ''}
+<p><a href="/admin/alerts">التنبيهات</a></p>
 <table><thead><tr><th>المصدر</th><th>آخر جلب</th><th>الحالة</th><th>الأخطاء</th><th>الجلب التالي</th><th></th></tr></thead><tbody>
 ${sources.map((s) => html`<tr><td>${linkable(s.url) ? html`<a href="${s.url}" dir="auto">${s.title ?? s.url}</a>` : html`<bdi>${s.title ?? s.url}</bdi>`}</td><td dir="ltr">${gmt(s.lastFetch) || '—'}</td><td>${s.status ?? '—'}${s.lastError ? html`<div class="error" dir="auto">${s.lastError}</div>` : ''}</td><td>${s.errorCount}</td><td dir="ltr">${gmt(s.nextPoll) || '—'}</td>
 <td><form method="post" action="/admin/sources/${encodeURIComponent(s.id)}/delete">${token}<button type="submit">حذف</button></form></td></tr>`)}
