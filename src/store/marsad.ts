@@ -4,9 +4,9 @@
  * needs, in one object. The SQLite backend (sqlite/marsad.ts) implements it today; a
  * PostgreSQL backend returns the same shape for postgres:// URLs.
  */
-import type { SourceStateStore } from '../jobs/scheduler.ts';
-import type { PipelineStore } from '../pipeline/types.ts';
-import type { ReaderStore, SourceAdmin } from '../web/types.ts';
+import type { SourceStateStore } from '../model/sources.ts';
+import type { PipelineStore } from '../model/pipeline.ts';
+import type { ReaderStore, SourceAdmin } from '../model/reader.ts';
 import type { Store } from './types.ts';
 
 export type MarsadStore = Store & ReaderStore & SourceAdmin & SourceStateStore & PipelineStore;

@@ -11,13 +11,12 @@
  * in commit order, and land in one story. The lock is released by COMMIT or ROLLBACK, or
  * by the server when a worker dies. Nested calls use savepoints.
  */
-import type { PollOutcome, PollState, SourceStateStore } from '../../jobs/scheduler.ts';
+import type { PollOutcome, PollState, SourceStateStore } from '../../model/sources.ts';
 import type { Article } from '../../model/article.ts';
-import type { PendingArticle, PipelineStore } from '../../pipeline/types.ts';
-import { entryOf, relatedArticles } from '../../stories/index.ts';
-import type { EntityInfo, ListOptions, ReaderStore, SourceAdmin, SourceInfo, StorySummary } from '../../web/types.ts';
-import type { ArticleListOptions } from '../sqlite/reader.ts';
+import type { PendingArticle, PipelineStore } from '../../model/pipeline.ts';
+import type { ArticleListOptions, EntityInfo, ListOptions, ReaderStore, SourceAdmin, SourceInfo, StorySummary } from '../../model/reader.ts';
 import { canonicalOf, contentHash, rowToArticle, type ArticleRow } from '../rows.ts';
+import { PAGE_LINKED_SQL, relatedLimit, selectRelated } from '../related.ts';
 import { TxScope } from './db.ts';
 import { PgEntityIndex } from './entities.ts';
 import { PgStore, type PgStoreOptions } from './index.ts';
@@ -131,6 +130,10 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
 
   // ── the reader's side ────────────────────────────────────────────────────────────
 
+  override getArticle(id: string): Promise<Article | null> {
+    return this.reader.getArticle(id);
+  }
+
   override listArticles(o: ArticleListOptions = {}): Promise<Article[]> {
     return this.reader.listArticles(o);
   }
@@ -147,27 +150,14 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
     return this.reader.getArticles(ids);
   }
 
-  /** Up to `limit` related articles (src/stories' relatedArticles), never copies of its story. */
+  /** Up to `limit` related articles (../related.ts: page links first, never copies of its story). */
   async relatedArticles(id: string, limit = 5): Promise<Article[]> {
-    let entry = await this.storyIndex.getEntry(id);
-    if (!entry) {
-      const a = await this.getArticle(id);
-      if (!a) return [];
-      entry = entryOf(a, { now: 0 });
-      entry.storyId = a.storyId ?? '';
-      entry.duplicateOf = a.duplicateOf ?? null;
-    }
-    const n = Math.min(20, Math.max(1, Math.trunc(limit) || 5));
-    // Articles the source page itself linked to this one (appended on the same page,
-    // either way round) come first: the page said they are related.
-    const linked = (
-      await this.pool.query<{ id: string }>(
-        'SELECT id FROM articles WHERE related_to = $1 UNION SELECT related_to AS id FROM articles WHERE id = $1 AND related_to IS NOT NULL',
-        [id],
-      )
-    ).rows.map((r) => r.id).filter((x) => x !== id).slice(0, n);
-    const similar = await relatedArticles(entry, this.storyIndex, { limit: n });
-    const ids = [...linked, ...similar.filter((x) => !linked.includes(x))].slice(0, n);
+    const ids = await selectRelated(id, relatedLimit(limit), {
+      getEntry: (x) => this.storyIndex.getEntry(x),
+      getArticle: (x) => this.getArticle(x),
+      pageLinked: async (x) => (await this.pool.query<{ id: string }>(PAGE_LINKED_SQL('$1'), [x])).rows.map((r) => r.id),
+      index: this.storyIndex,
+    });
     return this.reader.getArticles(ids);
   }
 

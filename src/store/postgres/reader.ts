@@ -5,10 +5,9 @@
  * keyset). Same caps: offsets ≤ 100,000, limits ≤ 1,000; a bare `to` date covers its day.
  */
 import type { Article } from '../../model/article.ts';
-import type { ListOptions, StorySummary } from '../../web/types.ts';
-import type { ArticleListOptions } from '../sqlite/reader.ts';
-import { rowToArticle, type ArticleRow } from '../rows.ts';
-import { normalizeTag } from '../rows.ts';
+import type { ArticleListOptions, ListOptions, StorySummary } from '../../model/reader.ts';
+import { normalizeTag, readerArticle, type ArticleRow } from '../rows.ts';
+import { limitOf, offsetOf, upperBound } from '../query.ts';
 import type { TxScope } from './db.ts';
 
 export const ARTICLE_COLUMNS =
@@ -24,9 +23,6 @@ interface StoryRow {
   outlets: string;
 }
 
-const limitOf = (n: number | undefined, dflt: number): number => Math.min(1000, Math.max(1, Math.trunc(n ?? dflt) || dflt));
-const offsetOf = (n: number | undefined): number => Math.min(100_000, Math.max(0, Math.trunc(n ?? 0) || 0));
-const upper = (to: string): string => (to.length === 10 ? `${to}\uffff` : to);
 
 export class PgReader {
   constructor(private readonly scope: TxScope) {}
@@ -70,12 +66,17 @@ export class PgReader {
     const col = o.outlet ? 'so.first_seen' : 's.first_seen';
     if (o.outlet) where.push(`so.outlet = ${p(o.outlet)}`);
     if (o.from) where.push(`${col} >= ${p(o.from)}`);
-    if (o.to) where.push(`${col} <= ${p(upper(o.to))}`);
+    if (o.to) where.push(`${col} <= ${p(upperBound(o.to))}`);
     const page = `LIMIT ${limitOf(o.limit, 20)} OFFSET ${offsetOf(o.offset)}`;
     const sql = o.outlet
       ? `SELECT s.* FROM story_outlets so JOIN stories s ON s.id = so.story_id WHERE ${where.join(' AND ')} ORDER BY so.first_seen DESC, so.story_id DESC ${page}`
       : `SELECT s.* FROM stories s${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY s.first_seen DESC, s.id DESC ${page}`;
     return this.summaries((await this.db.query<StoryRow>(sql, params)).rows);
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const r = (await this.db.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = $1`, [id])).rows[0];
+    return r ? readerArticle(r) : null;
   }
 
   /** The stored articles with these ids, in the order given (unknown ids skipped). */
@@ -86,7 +87,7 @@ export class PgReader {
     const out: Article[] = [];
     for (const id of new Set(ids)) {
       const r = byId.get(id);
-      if (r) out.push(rowToArticle(r));
+      if (r) out.push(readerArticle(r));
     }
     return out;
   }
@@ -112,7 +113,7 @@ export class PgReader {
     }
     if (o.outlet) where.push(`a.outlet = ${p(o.outlet)}`);
     if (o.from) where.push(`${pub} >= ${p(o.from)}`);
-    if (o.to) where.push(`${pub} <= ${p(upper(o.to))}`);
+    if (o.to) where.push(`${pub} <= ${p(upperBound(o.to))}`);
     if (o.before) {
       const bid = p(o.before.id);
       if (o.before.publishedAt === null) where.push(`(${pub} IS NULL AND a.id < ${bid})`);
@@ -123,6 +124,6 @@ export class PgReader {
     }
     const order = o.entityId ? 'ae.published DESC, a.id DESC' : 'a.published_at DESC NULLS LAST, a.id DESC';
     const sql = `SELECT ${A_COLUMNS} FROM ${from}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} LIMIT ${limitOf(o.limit, 50)} OFFSET ${offsetOf(o.offset)}`;
-    return (await this.db.query<ArticleRow>(sql, params)).rows.map(rowToArticle);
+    return (await this.db.query<ArticleRow>(sql, params)).rows.map(readerArticle);
   }
 }

@@ -11,6 +11,7 @@ import { openApiDocument } from './openapi.ts';
 import { parseDocument } from '../../ingest/index.ts';
 import { screenUrls, type AddressGuard } from '../../ingest/fetch/guard.ts';
 import type { MetricsSample } from '../metrics.ts';
+import { findEntity } from '../../pipeline/entity.ts';
 
 export interface ApiDeps {
   store: ReaderStore & Partial<SourceAdmin>;
@@ -91,7 +92,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   });
 
   app.get('/api/v1/entities/:id', async (req, reply) => {
-    const e = await store.getEntity((req.params as { id: string }).id);
+    const e = await findEntity(store, (req.params as { id: string }).id);
     if (!e) return notFound(reply, 'entity');
     const limit = int(req.query as Query, 'limit', 20, 1, 100);
     const [daily, articles] = await Promise.all([store.entityDaily(e.id), store.listArticles({ entityId: e.id, limit })]);

@@ -7,6 +7,7 @@ import { PAGE_SIZE, articleItem, pager, path } from '../components.ts';
 import { int, type Query } from '../params.ts';
 import type { ReaderStore } from '../types.ts';
 import { notFound } from './errors.ts';
+import { findEntity } from '../../pipeline/entity.ts';
 
 const TYPE_AR: Record<string, string> = { country: 'دولة', city: 'مدينة', org: 'منظمة', agency: 'وكالة أنباء', region: 'منطقة', person: 'شخص' };
 
@@ -27,7 +28,7 @@ export function registerEntityPages(app: FastifyInstance, store: ReaderStore): v
   app.get('/entity/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
     const page = int(req.query as Query, 'page', 1, 1, 1000);
-    const entity = await store.getEntity(id);
+    const entity = await findEntity(store, id);
     if (!entity) return notFound(reply, 'الكيان غير معروف');
     const [articles, daily] = await Promise.all([
       store.listArticles({ entityId: entity.id, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
