@@ -25,8 +25,13 @@ export interface PipelineStore {
   /** Stored articles without a story, in arrival order, after `cursor` (start with -1). */
   ungrouped(cursor: number, limit: number): Promise<PendingArticle[]>;
   readonly storyIndex: StoryIndex & RelatedSource;
-  /** Replaces the entity and keyword index rows of a stored article from its fields. */
-  indexEnrichment(article: Article): Promise<void>;
+  /**
+   * Replaces the entity and keyword index rows of a stored article from its fields (under
+   * its stored date); true when it did. With `onlyUngrouped` it does nothing (false) when
+   * the article has a story already: another worker grouped, and so indexed, it since the
+   * pending list was read. The same on every backend.
+   */
+  indexEnrichment(article: Article, opts?: { onlyUngrouped?: boolean }): Promise<boolean>;
   /** Copies the grouping of an article's existing story entry onto the article. */
   syncGrouping(id: string): Promise<boolean>;
   /** Runs `fn` as one write transaction: all of it is stored, or none. */

@@ -19,7 +19,7 @@ export function loadContractArticles(): Article[] {
 }
 
 /** A copy with a changed text, through makeArticle (same URL → same id). */
-function withText(a: Article, text: string): Article {
+export function withText(a: Article, text: string): Article {
   const { id: _id, ...rest } = a;
   return makeArticle({ ...rest, text });
 }

@@ -117,16 +117,9 @@ export function rowToArticle(r: ArticleRow): Article {
   if (r.keywords !== null) a.keywords = parseJson<string[]>(r.keywords, []);
   if (r.story_id !== null) a.storyId = r.story_id;
   if (r.duplicate_of !== null) a.duplicateOf = r.duplicate_of;
-  return a;
-}
-
-/**
- * An Article as readers get it (the API, `marsad article --json`, the pages): a grouped
- * article says `duplicateOf: null` outright when it is the earliest copy, on every backend.
- */
-export function readerArticle(r: ArticleRow): Article {
-  const a = rowToArticle(r);
-  if (a.storyId) a.duplicateOf ??= null;
+  // A grouped article says `duplicateOf: null` outright when it is the earliest copy: one
+  // shape on every backend and every read (API, `marsad article --json`, by id or by URL).
+  else if (r.story_id !== null) a.duplicateOf = null;
   return a;
 }
 

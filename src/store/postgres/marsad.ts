@@ -77,17 +77,14 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
     return r.rows.map((x) => ({ cursor: x.seq, article: rowToArticle(x) }));
   }
 
-  /**
-   * As SQLite, except that an article another worker has grouped since this one read the
-   * pending list (its row has a story now, read under the grouping lock) is skipped: that
-   * worker indexed it already, and re-indexing every other worker's articles would make
-   * the serialized step grow with the number of workers.
-   */
-  async indexEnrichment(a: Article): Promise<void> {
+  /** As SQLite (see PipelineStore.indexEnrichment): `onlyUngrouped` skips an article another worker grouped meanwhile. */
+  async indexEnrichment(a: Article, opts: { onlyUngrouped?: boolean } = {}): Promise<boolean> {
     const r = (
       await this.scope.db().query<{ seq: number; published_at: string | null; story_id: string | null }>('SELECT seq, published_at, story_id FROM articles WHERE id = $1', [a.id])
     ).rows[0];
-    if (r && r.story_id === null) await this.entityIndex.indexArticle({ seq: r.seq, publishedAt: r.published_at, entities: a.entities, keywords: a.keywords });
+    if (!r || (opts.onlyUngrouped && r.story_id !== null)) return false;
+    await this.entityIndex.indexArticle({ seq: r.seq, publishedAt: r.published_at, entities: a.entities, keywords: a.keywords });
+    return true;
   }
 
   async syncGrouping(id: string): Promise<boolean> {
@@ -129,10 +126,6 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
   }
 
   // ── the reader's side ────────────────────────────────────────────────────────────
-
-  override getArticle(id: string): Promise<Article | null> {
-    return this.reader.getArticle(id);
-  }
 
   override listArticles(o: ArticleListOptions = {}): Promise<Article[]> {
     return this.reader.listArticles(o);

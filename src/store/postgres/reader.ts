@@ -6,7 +6,7 @@
  */
 import type { Article } from '../../model/article.ts';
 import type { ArticleListOptions, ListOptions, StorySummary } from '../../model/reader.ts';
-import { normalizeTag, readerArticle, type ArticleRow } from '../rows.ts';
+import { normalizeTag, rowToArticle, type ArticleRow } from '../rows.ts';
 import { limitOf, offsetOf, upperBound } from '../query.ts';
 import type { TxScope } from './db.ts';
 
@@ -74,11 +74,6 @@ export class PgReader {
     return this.summaries((await this.db.query<StoryRow>(sql, params)).rows);
   }
 
-  async getArticle(id: string): Promise<Article | null> {
-    const r = (await this.db.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = $1`, [id])).rows[0];
-    return r ? readerArticle(r) : null;
-  }
-
   /** The stored articles with these ids, in the order given (unknown ids skipped). */
   async getArticles(ids: string[]): Promise<Article[]> {
     if (ids.length === 0) return [];
@@ -87,7 +82,7 @@ export class PgReader {
     const out: Article[] = [];
     for (const id of new Set(ids)) {
       const r = byId.get(id);
-      if (r) out.push(readerArticle(r));
+      if (r) out.push(rowToArticle(r));
     }
     return out;
   }
@@ -124,6 +119,6 @@ export class PgReader {
     }
     const order = o.entityId ? 'ae.published DESC, a.id DESC' : 'a.published_at DESC NULLS LAST, a.id DESC';
     const sql = `SELECT ${A_COLUMNS} FROM ${from}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} LIMIT ${limitOf(o.limit, 50)} OFFSET ${offsetOf(o.offset)}`;
-    return (await this.db.query<ArticleRow>(sql, params)).rows.map(readerArticle);
+    return (await this.db.query<ArticleRow>(sql, params)).rows.map(rowToArticle);
   }
 }

@@ -59,7 +59,7 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
       knownById: this.db.prepare<[string], Known>('SELECT content_hash, entities, keywords FROM articles WHERE id = ?'),
       knownByCanon: this.db.prepare<[string], Known>('SELECT content_hash, entities, keywords FROM articles WHERE canonical_url = ?'),
       ungrouped: this.db.prepare<[number, number], ArticleRow>('SELECT * FROM articles WHERE story_id IS NULL AND seq > ? ORDER BY seq LIMIT ?'),
-      seqOf: this.db.prepare<[string], { seq: number; published_at: string | null }>('SELECT seq, published_at FROM articles WHERE id = ?'),
+      seqOf: this.db.prepare<[string], { seq: number; published_at: string | null; story_id: string | null }>('SELECT seq, published_at, story_id FROM articles WHERE id = ?'),
       pageLinked: this.db.prepare<[string, string], string>(PAGE_LINKED_SQL('?')).pluck(),
     };
   }
@@ -80,10 +80,11 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
     return Promise.resolve(this.m.ungrouped.all(cursor, limit).map((r) => ({ cursor: r.seq, article: rowToArticle(r) })));
   }
 
-  indexEnrichment(a: Article): Promise<void> {
+  indexEnrichment(a: Article, opts: { onlyUngrouped?: boolean } = {}): Promise<boolean> {
     const r = this.m.seqOf.get(a.id);
-    if (r) this.entityIndex.indexArticle({ seq: r.seq, publishedAt: r.published_at, entities: a.entities, keywords: a.keywords });
-    return Promise.resolve();
+    if (!r || (opts.onlyUngrouped && r.story_id !== null)) return Promise.resolve(false);
+    this.entityIndex.indexArticle({ seq: r.seq, publishedAt: r.published_at, entities: a.entities, keywords: a.keywords });
+    return Promise.resolve(true);
   }
 
   syncGrouping(id: string): Promise<boolean> {

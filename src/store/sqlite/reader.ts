@@ -13,7 +13,7 @@
 import type Database from 'better-sqlite3';
 import type { Article } from '../../model/article.ts';
 import type { ArticleListOptions, ListOptions, StorySummary } from '../../model/reader.ts';
-import { normalizeTag, readerArticle, type ArticleRow } from '../rows.ts';
+import { normalizeTag, rowToArticle, type ArticleRow } from '../rows.ts';
 import { limitOf, offsetOf, upperBound } from '../query.ts';
 
 interface StoryRow {
@@ -83,7 +83,7 @@ export class SqliteReader {
 
   getArticle(id: string): Article | null {
     const r = this.q.article.get(id);
-    return r ? readerArticle(r) : null;
+    return r ? rowToArticle(r) : null;
   }
 
   /** The stored articles with these ids, in the order given (unknown ids are skipped). */
@@ -93,7 +93,7 @@ export class SqliteReader {
     const out: Article[] = [];
     for (const id of new Set(ids)) {
       const r = byId.get(id);
-      if (r) out.push(readerArticle(r));
+      if (r) out.push(rowToArticle(r));
     }
     return out;
   }
@@ -140,6 +140,6 @@ export class SqliteReader {
     // The entity listing orders by its own copy of the date, so the index serves the order.
     const order = o.entityId ? 'ae.published DESC, a.id DESC' : 'a.published_at DESC, a.id DESC';
     const sql = `SELECT a.* FROM ${from}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
-    return this.db.prepare<Record<string, string | number>, ArticleRow>(sql).all(params).map(readerArticle);
+    return this.db.prepare<Record<string, string | number>, ArticleRow>(sql).all(params).map(rowToArticle);
   }
 }
