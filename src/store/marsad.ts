@@ -1,8 +1,8 @@
 /**
  * The shape every storage backend returns from `openStore`: the article Store, the
  * reader's read model, source management, the scheduler's poll state and the pipeline's
- * needs, in one object. The SQLite backend (sqlite/marsad.ts) implements it today; a
- * PostgreSQL backend returns the same shape for postgres:// URLs.
+ * needs, in one object: sqlite/marsad.ts and postgres/marsad.ts return it. Every part is
+ * declared in src/model/, so the store implements it without importing those layers.
  */
 import type { SourceStateStore } from '../model/sources.ts';
 import type { PipelineStore } from '../model/pipeline.ts';
