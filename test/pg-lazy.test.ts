@@ -19,7 +19,8 @@ const dir = mkdtempSync(join(tmpdir(), 'marsad-pg-lazy-'));
 const schemas: string[] = [];
 after(async () => {
   rmSync(dir, { recursive: true, force: true });
-  await dropSchemas(schemas);
+  // The worker's pg-boss schema is named after the store's (jobs/pgboss.ts bossSchemaFor).
+  await dropSchemas(schemas.flatMap((s) => [s, `${s}_boss`]));
 });
 
 /** Runs `marsad args` traced until `ready` is printed, then SIGTERM; returns the packages it loaded. */
