@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's type-aware rules, with no-floating-promises on (STYLE.md rule 9).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layerConfigs } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'artifacts/**', '**/testdata/**', 'coverage/**'] },
@@ -17,6 +18,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  ...layerConfigs(),
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore, type MarsadStore } from '../src/store/index.ts';
-import { importInputs } from '../src/store/import.ts';
+import { importInputs } from '../src/pipeline/import.ts';
 import { ingest } from '../src/pipeline/index.ts';
 import { pollSource } from '../src/jobs/poll.ts';
 import { AddressGuard, strictGuard } from '../src/ingest/fetch/guard.ts';

@@ -81,6 +81,6 @@ test('marsad search finds articles without loading fastify, pg, pg-boss, linkedo
   for (const heavy of ['fastify', '@fastify/helmet', '@fastify/rate-limit', 'pg', 'pg-boss', 'linkedom', '@mozilla/readability', 'chrono-node', 'undici', 'feedsmith', 'sanitize-html', 'pino']) {
     assert.ok(!r.deps.includes(heavy), `search loaded ${heavy}`);
   }
-  // What search does load: the CLI, the SQLite driver and the Arabic stemmer package only.
-  assert.deepEqual(r.deps, ['@orama/stemmers', 'better-sqlite3', 'commander']);
+  // What search does load: the CLI, the SQLite driver, the store's LRU caches and the Arabic stemmer package only.
+  assert.deepEqual(r.deps, ['@orama/stemmers', 'better-sqlite3', 'commander', 'lru-cache']);
 });

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type MarsadStore } from '../src/store/index.ts';
-import { importInputs } from '../src/store/import.ts';
+import { importInputs } from '../src/pipeline/import.ts';
 import { ingest } from '../src/pipeline/index.ts';
 import { dropSchemas, scratchName, skipPg, urlFor } from './pg-env.ts';
 import { DAY, SAMPLE, timelineSuite } from './timeline-suite.ts';

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
-import { importInputs } from '../src/store/import.ts';
+import { importInputs } from '../src/pipeline/import.ts';
 
 // One saudinewsnet day, the original ZIP (testdata/README.md): 2,050 records.
 const DAY = fileURLToPath(new URL('./testdata/saudinewsnet/2015-07-22.zip', import.meta.url));

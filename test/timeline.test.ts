@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { openStore, type MarsadStore } from '../src/store/index.ts';
-import { importInputs } from '../src/store/import.ts';
+import { importInputs } from '../src/pipeline/import.ts';
 import { ingest } from '../src/pipeline/index.ts';
 import { buildApp } from '../src/web/app.ts';
 import { searchCsv, timelineCsv, toCsv } from '../src/export/csv.ts';

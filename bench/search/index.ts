@@ -24,7 +24,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.ts';
-import { importInputs } from '../../src/store/import.ts';
+import { importInputs } from '../../src/pipeline/import.ts';
 import { rowToArticle, type ArticleRow } from '../../src/store/rows.ts';
 import { analyzerFor } from '../../src/search/analyzer.ts';
 import { knownItems, REPORT_SEED, TUNING_SEED, type KnownItem, type Recipe } from './queries.ts';

@@ -13,13 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
-import { importInputs } from '../../src/store/import.ts';
+import { importInputs } from '../../src/pipeline/import.ts';
 import { rowToArticle, type ArticleRow } from '../../src/store/rows.ts';
 import { analyzerFor } from '../../src/search/analyzer.ts';
 import { knownItems, TUNING_SEED, type Recipe } from './queries.ts';
 import { RANKING } from '../../src/search/rank.ts';
 import { writtenCeiling } from './ceiling.ts';
-import { FTS_TUNING } from '../../src/store/sqlite/search.ts';
+import { FTS_TUNING } from '../../src/store/query.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/saudinewsnet/', import.meta.url));
 const arg = (name: string): string | undefined => {

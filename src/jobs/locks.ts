@@ -6,7 +6,7 @@
  * How: a session-level PostgreSQL advisory lock per host (class 7402, key hashtext(host)),
  * held on one pooled connection for the duration of the request. A worker that dies
  * loses its session and so its locks: nothing stays stuck. The end time of each visit is
- * recorded in `host_visits` (store/postgres migration 002) while the lock is held, so the
+ * recorded in `host_visits` (store/postgres migration 014) while the lock is held, so the
  * next holder, on any machine, can wait out `minDelayMs`. Inside one process, requests to
  * one host queue on an in-memory HostLimiter first, so waiting does not hold connections.
  */

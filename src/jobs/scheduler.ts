@@ -7,35 +7,8 @@
 import type { Queue } from './types.ts';
 import { POLL_SOURCE } from './definitions.ts';
 
-export interface PollState {
-  id: string;
-  url: string;
-  title: string | null;
-  etag: string | null;
-  lastModified: string | null;
-  errorCount: number;
-  /** Seconds between polls when healthy. */
-  intervalSec: number;
-}
-
-export interface PollOutcome {
-  lastFetch: string;
-  status: 'ok' | 'not_modified' | 'error';
-  error: string | null;
-  etag: string | null;
-  lastModified: string | null;
-  errorCount: number;
-  nextPoll: string;
-  /** The feed's own title, learned on the first successful poll. */
-  title?: string | null;
-}
-
-/** What the scheduler needs from storage (implemented by every Store backend). */
-export interface SourceStateStore {
-  dueSources(nowIso: string, limit: number): Promise<PollState[]>;
-  getPollState(id: string): Promise<PollState | null>;
-  recordPoll(id: string, outcome: PollOutcome): Promise<void>;
-}
+export type { PollState, PollOutcome, SourceStateStore } from '../model/sources.ts';
+import type { SourceStateStore } from '../model/sources.ts';
 
 export const MAX_BACKOFF_SEC = 24 * 3600;
 

@@ -40,7 +40,8 @@ export interface GroupRunOptions {
 }
 
 async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts, opts: GroupRunOptions, matcher: AlertMatcher | null): Promise<void> {
-  await store.indexEnrichment(p.article);
+  // Indexed only while still ungrouped: another worker that grouped it meanwhile indexed it.
+  await store.indexEnrichment(p.article, { onlyUngrouped: true });
   // An entry that exists already (text edited, or a crash after grouping) keeps its story.
   if (await store.syncGrouping(p.article.id)) {
     c.grouped++;

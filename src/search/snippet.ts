@@ -7,7 +7,7 @@
  * `markSnippet`.
  */
 import type { Analyzer, Term } from './analyzer.ts';
-import type { Highlight, SearchHit } from '../store/types.ts';
+import type { Highlight, SearchHit } from '../model/search.ts';
 
 export interface Snippet {
   snippet: string;

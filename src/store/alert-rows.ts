@@ -3,7 +3,7 @@
  * articles of an outbox entry as the webhook body and the feed show them, and the
  * failure bookkeeping both backends apply the same way.
  */
-import type { Alert, MatchedArticle } from '../alerts/types.ts';
+import type { Alert, MatchedArticle } from '../model/alerts.ts';
 
 export interface AlertRow {
   id: string;

@@ -5,6 +5,8 @@
  * all-or-nothing batches, listing and search semantics — on real articles
  * (testdata/articles.json, from saudinewsnet). `open(key)` opens the store for `key`:
  * the same key must give the same database (reopened), a new key an empty one.
+ * The rest of the MarsadStore (stories, entities, sources, reader queries, related, update
+ * paths through the pipeline) has its own suite: test/contract/marsad.ts.
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,7 +21,7 @@ export function loadContractArticles(): Article[] {
 }
 
 /** A copy with a changed text, through makeArticle (same URL → same id). */
-function withText(a: Article, text: string): Article {
+export function withText(a: Article, text: string): Article {
   const { id: _id, ...rest } = a;
   return makeArticle({ ...rest, text });
 }

@@ -1,13 +1,13 @@
 /**
  * The shape every storage backend returns from `openStore`: the article Store, the
  * reader's read model, source management, the scheduler's poll state and the pipeline's
- * needs, in one object. The SQLite backend (sqlite/marsad.ts) implements it today; a
- * PostgreSQL backend returns the same shape for postgres:// URLs.
+ * needs, in one object: sqlite/marsad.ts and postgres/marsad.ts return it. Every part is
+ * declared in src/model/, so the store implements it without importing those layers.
  */
-import type { SourceStateStore } from '../jobs/scheduler.ts';
-import type { PipelineStore } from '../pipeline/types.ts';
-import type { ReaderStore, SourceAdmin } from '../web/types.ts';
+import type { SourceStateStore } from '../model/sources.ts';
+import type { PipelineStore } from '../model/pipeline.ts';
+import type { ReaderStore, SourceAdmin } from '../model/reader.ts';
 import type { Store } from './types.ts';
-import type { AlertStore } from '../alerts/types.ts';
+import type { AlertStore } from '../model/alerts.ts';
 
 export type MarsadStore = Store & ReaderStore & SourceAdmin & SourceStateStore & PipelineStore & { readonly alerts: AlertStore };

@@ -32,7 +32,7 @@ export interface ArticleRow {
   story_id: string | null;
   duplicate_of: string | null;
   title_terms: string;
-  /** Absent in rows written before migration 002 (and in backends without it). */
+  /** Absent in SQLite rows written before migration 002. */
   title_norms?: string;
   created_at: string;
   updated_at: string;
@@ -117,6 +117,9 @@ export function rowToArticle(r: ArticleRow): Article {
   if (r.keywords !== null) a.keywords = parseJson<string[]>(r.keywords, []);
   if (r.story_id !== null) a.storyId = r.story_id;
   if (r.duplicate_of !== null) a.duplicateOf = r.duplicate_of;
+  // A grouped article says `duplicateOf: null` outright when it is the earliest copy: one
+  // shape on every backend and every read (API, `marsad article --json`, by id or by URL).
+  else if (r.story_id !== null) a.duplicateOf = null;
   return a;
 }
 

@@ -4,8 +4,8 @@
  * id is 16 hex digits of SHA-256 over it; only http(s) URLs are accepted.
  */
 import { createHash } from 'node:crypto';
-import type { PollState } from '../jobs/scheduler.ts';
-import type { SourceInfo } from '../web/types.ts';
+import type { PollState } from '../model/sources.ts';
+import type { SourceInfo } from '../model/reader.ts';
 
 /** Seconds between polls of a healthy source unless set otherwise. */
 export const DEFAULT_INTERVAL_SEC = 15 * 60;

@@ -41,6 +41,19 @@ export const join = (xs: readonly string[]): string => xs.filter((x) => x && !/\
 export const clampTime = (t: number): number => (Number.isFinite(t) ? Math.trunc(t) : t > 0 ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER);
 export const isoTime = (t: number): string => new Date(Math.min(8.64e15, Math.max(-8.64e15, t))).toISOString();
 
+/** `<band>:<hex>` → band × 2^32 + hash; any other shape → a 52-bit FNV hash of the string. */
+export function bandInt(key: string): number {
+  const m = /^(\d{1,5}):([0-9a-f]{1,8})$/.exec(key);
+  if (m) return Number(m[1]) * 2 ** 32 + parseInt(m[2]!, 16);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    h1 = Math.imul(h1 ^ key.charCodeAt(i), 0x01000193);
+    h2 = Math.imul(h2 ^ key.charCodeAt(i), 0x5bd1e995);
+  }
+  return -(((h1 >>> 0) * 2 ** 20 + ((h2 >>> 0) & 0xfffff)) + 1); // negative: never a packed key
+}
+
 /** Shingle hashes to the stored blob (little-endian uint32) and back. */
 export function shinglesToBlob(s: Uint32Array): Buffer {
   const b = Buffer.alloc(s.length * 4);

@@ -19,10 +19,10 @@
  *   b and n(a,b) mentioning both, lift = P(a,b) / (P(a) P(b)) = n(a,b) · N / (n(a) · n(b)).
  *   Ranked by n(a,b), then lift, then id.
  */
-import type { StorySummary } from '../web/types.ts';
+import type { StorySummary } from '../model/reader.ts';
+export type { TimelineUnit, TimelineBy, EntityRef, TimelineQuery, TimelineBucket, TimelineResult, ComentionResult, StoriesTogetherResult, TimelineReader } from '../model/timeline.ts';
+import type { TimelineUnit, TimelineBy, EntityRef, TimelineQuery, TimelineBucket, TimelineResult, ComentionResult, StoriesTogetherResult, TimelineReader } from '../model/timeline.ts';
 
-export type TimelineUnit = 'story' | 'article';
-export type TimelineBy = 'day' | 'week' | 'month';
 export const TIMELINE_UNITS: readonly TimelineUnit[] = ['story', 'article'];
 export const TIMELINE_BYS: readonly TimelineBy[] = ['day', 'week', 'month'];
 /** More buckets than this is an error (a day axis over 27 years helps nobody). */
@@ -30,10 +30,6 @@ export const MAX_BUCKETS = 10_000;
 /** Entities one timeline may compare. */
 export const MAX_TIMELINE_ENTITIES = 8;
 
-export interface EntityRef {
-  id: string;
-  name: string;
-}
 
 /** One row per (entity, article mentioning it). */
 export interface MentionRow {
@@ -58,53 +54,11 @@ export interface TimelineSource {
   totalStories(): Promise<number>;
 }
 
-export interface TimelineQuery {
-  /** Entity ids or names, resolved with `getEntity`. */
-  entities: string[];
-  by?: TimelineBy;
-  unit?: TimelineUnit;
-  /** Inclusive UTC days, YYYY-MM-DD. */
-  since?: string | null;
-  until?: string | null;
-}
 
-export interface TimelineBucket {
-  start: string;
-  counts: Record<string, number>;
-  all: number;
-}
 
-export interface TimelineResult {
-  entities: EntityRef[];
-  unit: TimelineUnit;
-  by: TimelineBy;
-  buckets: TimelineBucket[];
-  /** Sums over the buckets, and the units left out for want of a date (within no bucket). */
-  totals: { counts: Record<string, number>; all: number; undated: Record<string, number> };
-}
 
-export interface Comention {
-  id: string;
-  name: string;
-  type: string;
-  /** Stories mentioning both. */
-  together: number;
-  /** Stories mentioning this entity. */
-  stories: number;
-  lift: number;
-}
 
-export interface ComentionResult {
-  entity: EntityRef & { stories: number };
-  totalStories: number;
-  results: Comention[];
-}
 
-export interface StoriesTogetherResult {
-  entities: EntityRef[];
-  total: number;
-  stories: Array<StorySummary & { date: string | null }>;
-}
 
 /** A bad request: the CLI prints it, the web answers 400 (statusCode) naming the parameter. */
 export class TimelineError extends Error {
@@ -310,12 +264,6 @@ export async function storiesTogether(
   return { entities, total: both.length, stories };
 }
 
-/** What a store offers (ReaderStore's timeline methods), built from its source and reader. */
-export interface TimelineReader {
-  timeline(q: TimelineQuery): Promise<TimelineResult>;
-  comentions(entity: string, limit?: number): Promise<ComentionResult>;
-  storiesTogether(entities: string[], limit?: number): Promise<StoriesTogetherResult>;
-}
 
 type StoreReads = Parameters<typeof storiesTogether>[3] & { getEntity: Resolver };
 

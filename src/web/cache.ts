@@ -13,9 +13,10 @@
  * when `store.changeToken()` changes (any commit, by this process or another); nothing is
  * remembered while it is null (a write under way) or when the store has no token (then
  * every read goes to the store, as before). Each memo is an LRU with a bounded number of
- * entries. Cached arrays are returned as fresh copies; their elements are shared and must
+ * entries (lru-cache). Cached arrays are returned as fresh copies; their elements are shared and must
  * not be mutated by callers.
  */
+import { LRUCache } from 'lru-cache';
 import type { Article, ReaderStore, SourceAdmin } from './types.ts';
 
 /** What a list item prints of an article. */
@@ -33,42 +34,12 @@ export type CachedStore<S extends ReaderStore> = S & CardReader;
 /** Entries kept per memo (bounded by what an entry weighs: a story list holds 300 stories). */
 export const CACHE_LIMITS = { search: 1000, timeline: 1000, comentions: 1000, storiesTogether: 1000, listOutlets: 20, listStories: 100, getStory: 10_000, relatedIds: 10_000, cards: 20_000 };
 
-class Lru<V> {
-  private readonly m = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(k: string): V | undefined {
-    const v = this.m.get(k);
-    if (v !== undefined) {
-      this.m.delete(k);
-      this.m.set(k, v);
-    }
-    return v;
-  }
-  set(k: string, v: V): void {
-    this.m.delete(k);
-    this.m.set(k, v);
-    if (this.m.size > this.max) this.m.delete(this.m.keys().next().value!);
-  }
-  peek(k: string): V | undefined {
-    return this.m.get(k);
-  }
-  delete(k: string): void {
-    this.m.delete(k);
-  }
-  clear(): void {
-    this.m.clear();
-  }
-  get size(): number {
-    return this.m.size;
-  }
-}
-
 const card = (a: ArticleCard): ArticleCard => ({ id: a.id, title: a.title, lang: a.lang, outlet: a.outlet, publishedAt: a.publishedAt });
 const copy = <T>(v: T): T => (Array.isArray(v) ? (v.slice() as T) : v);
 
 export function cachedStore<S extends ReaderStore & Partial<SourceAdmin>>(store: S): CachedStore<S> {
-  const memos: Array<Lru<unknown>> = [];
-  const cards = new Lru<ArticleCard>(CACHE_LIMITS.cards);
+  const memos: Array<{ clear(): void }> = [];
+  const cards = new LRUCache<string, ArticleCard>({ max: CACHE_LIMITS.cards });
   let seen: string | null = null;
   // The token is asked once per synchronous run: nothing can be written between two reads
   // that no await separates, and a page makes several reads at once.
@@ -87,7 +58,7 @@ export function cachedStore<S extends ReaderStore & Partial<SourceAdmin>>(store:
     return t;
   };
   const memo = <A extends unknown[], R>(name: keyof typeof CACHE_LIMITS, fn: (...a: A) => Promise<R>) => {
-    const reads = new Lru<Promise<R>>(CACHE_LIMITS[name]);
+    const reads = new LRUCache<string, Promise<R>>({ max: CACHE_LIMITS[name] });
     memos.push(reads);
     return async (...args: A): Promise<R> => {
       if (token() === null) return fn(...args);

@@ -7,13 +7,14 @@
  */
 import { loadConfig } from '../../config.ts';
 import { openStore } from '../../store/index.ts';
+import { findEntity } from '../../pipeline/entity.ts';
 
 export async function runEntity(name: string, o: { db?: string; limit: string; json?: boolean }): Promise<void> {
   const limit = Number(o.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new Error(`--limit: not an integer from 1 to 1000: ${o.limit}`);
   const store = await openStore(loadConfig({ db: o.db }).db, { mustExist: true });
   try {
-    const e = await store.getEntity(name);
+    const e = await findEntity(store, name);
     if (!e) {
       process.stderr.write(`entity: no entity ${name}\n`);
       process.exitCode = 1;

@@ -14,7 +14,7 @@ import cliProgress from 'cli-progress';
 import { loadConfig } from '../../config.ts';
 import { formatIssue, type ParseIssue } from '../../ingest/index.ts';
 import { openStore, type MarsadStore } from '../../store/index.ts';
-import { importInputs } from '../../store/import.ts';
+import { importInputs } from '../../pipeline/import.ts';
 import { ingest } from '../../pipeline/index.ts';
 import { AddressGuard } from '../../ingest/fetch/guard.ts';
 

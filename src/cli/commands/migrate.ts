@@ -7,32 +7,21 @@
  */
 import { loadConfig } from '../../config.ts';
 import { PgBossQueue, bossSchemaFor } from '../../jobs/pgboss.ts';
-import { parsePgUrl } from '../../store/postgres/index.ts';
-import { loadPgMigrations, migratePg } from '../../store/postgres/migrate.ts';
-import { openStore } from '../../store/index.ts';
-import pg from 'pg';
+import { migrateDatabase } from '../../store/index.ts';
 
 export async function runMigrate(o: { db?: string }): Promise<void> {
   const config = loadConfig({ db: o.db });
-  if (!/^postgres(ql)?:\/\//i.test(config.db)) {
-    const s = await openStore(config.db);
-    await s.close();
+  const r = await migrateDatabase(config.db);
+  if (r.schema === undefined || r.connectionString === undefined) {
     process.stdout.write(`migrate: ${config.db} is up to date\n`);
     return;
   }
-  const { connectionString, schema } = parsePgUrl(config.db);
-  const pool = new pg.Pool({ connectionString, max: 1 });
-  try {
-    const applied = await migratePg(pool, schema ?? 'public');
-    const latest = loadPgMigrations().at(-1)?.version ?? 0;
-    process.stdout.write(
-      applied.length ? `migrate: applied ${applied.map((v) => String(v).padStart(3, '0')).join(', ')} (schema ${schema ?? 'public'}, now at ${latest})\n` : `migrate: schema ${schema ?? 'public'} is up to date (${latest})\n`,
-    );
-  } finally {
-    await pool.end();
-  }
-  const queue = new PgBossQueue({ url: connectionString, schema: bossSchemaFor(schema ?? 'public') });
+  const { applied, latest, schema, connectionString } = r;
+  process.stdout.write(
+    applied.length ? `migrate: applied ${applied.map((v) => String(v).padStart(3, '0')).join(', ')} (schema ${schema}, now at ${latest})\n` : `migrate: schema ${schema} is up to date (${latest})\n`,
+  );
+  const queue = new PgBossQueue({ url: connectionString, schema: bossSchemaFor(schema) });
   await queue.start();
   await queue.stop(1000);
-  process.stdout.write(`migrate: pg-boss schema ${bossSchemaFor(schema ?? 'public')} is installed\n`);
+  process.stdout.write(`migrate: pg-boss schema ${bossSchemaFor(schema)} is installed\n`);
 }

@@ -14,7 +14,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadConfig, type Config } from '../../config.ts';
 import { openStore, type MarsadStore } from '../../store/index.ts';
-import { importInputs } from '../../store/import.ts';
+import { importInputs } from '../../pipeline/import.ts';
 import { buildApp } from '../../web/app.ts';
 import { MemoryQueue } from '../../jobs/memory.ts';
 import { Scheduler } from '../../jobs/scheduler.ts';

@@ -21,8 +21,7 @@ import { Scheduler } from '../../jobs/scheduler.ts';
 import { createLogger } from '../../log.ts';
 import { AddressGuard } from '../../ingest/fetch/guard.ts';
 import { ingest, resume } from '../../pipeline/index.ts';
-import { parsePgUrl } from '../../store/postgres/index.ts';
-import { openMarsadPgStore } from '../../store/postgres/marsad.ts';
+import { openScaleOut } from '../../store/index.ts';
 import { AlertDeliverer } from '../../alerts/deliver.ts';
 
 export interface WorkerOpts {
@@ -50,11 +49,10 @@ export async function runWorker(o: WorkerOpts): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const concurrency = int(o.concurrency, '--concurrency', 1);
-  const store = await openMarsadPgStore(config.db, { poolSize: concurrency + 4 });
-  const { connectionString } = parsePgUrl(config.db);
+  const { store, schema, connectionString, pool } = await openScaleOut(config.db, { poolSize: concurrency + 4 });
   const queue = new PgBossQueue({
     url: connectionString,
-    schema: bossSchemaFor(store.schema),
+    schema: bossSchemaFor(schema),
     pollingIntervalSeconds: int(o.pollSec, '--poll-sec', 0.5),
     maintenanceIntervalSeconds: int(o.maintenanceSec, '--maintenance-sec', 1),
     maxTimeoutSec: o.jobTimeoutSec ? int(o.jobTimeoutSec, '--job-timeout-sec', 1) : undefined,
@@ -62,7 +60,7 @@ export async function runWorker(o: WorkerOpts): Promise<void> {
     onError: (e) => log.warn({ err: e.message }, 'queue error'),
   });
   await queue.start();
-  const locks = new PgHostLocks(store.pool, { minDelayMs: int(o.minDelayMs, '--min-delay-ms', 0) });
+  const locks = new PgHostLocks(pool, { minDelayMs: int(o.minDelayMs, '--min-delay-ms', 0) });
   await bindHandlers(queue, { states: store, ingest: (articles) => ingest(store, articles), perHost: locks.perHost, log, fetch: { guard: new AddressGuard(config.fetchGuard) } }, concurrency);
   const scheduler = new Scheduler(store, queue, { tickMs: int(o.tickSec, '--tick-sec', 1) * 1000, onError: (e) => log.warn({ err: e.message }, 'scheduler tick failed') });
   if (o.scheduler) scheduler.start();
@@ -71,7 +69,7 @@ export async function runWorker(o: WorkerOpts): Promise<void> {
     onAttempt: (a) => (a.outcome.ok ? log.info : log.warn).call(log, { alert_id: a.alertId, story_id: a.storyId, status: a.outcome.status, err: a.outcome.error, paused: a.paused }, 'alert webhook'),
   });
   deliverer.start(int(o.pollSec, '--poll-sec', 0.5) * 1000 * 5);
-  log.info({ pid: process.pid, concurrency, schema: store.schema, scheduler: o.scheduler }, 'worker ready');
+  log.info({ pid: process.pid, concurrency, schema, scheduler: o.scheduler }, 'worker ready');
   // What a killed process stored but never grouped gets its story now (serialized with this worker's ingests).
   const regrouped = resume(store).then(
     (c) => {

@@ -4,13 +4,15 @@
  *
  * Why: feedsmith says only that a feed is malformed; a user fixing a feed, or reading
  * why a poll failed, needs the line. fast-xml-parser's validator (the parser feedsmith
- * itself uses) is run only after a failure, so good feeds pay nothing. Contract: pure
+ * itself uses) is run only after a failure, so good feeds pay nothing; a JSON Feed's error
+ * is located by the JSON adapter's own locator (../json/locate.ts). Contract: pure
  * functions; never throw.
  */
 import { XMLValidator } from 'fast-xml-parser';
 import type { ParseIssue } from '../types.ts';
+import { firstJsonError, lineCol } from '../json/locate.ts';
 
-const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
+const lineAt = (text: string, index: number): number => lineCol(text, index).line;
 
 /** A `feed.malformed` issue for XML feedsmith refused, with the line when the validator finds one. */
 export function xmlIssue(source: string, text: string): ParseIssue {
@@ -40,68 +42,10 @@ export function xmlProblem(source: string, text: string): ParseIssue | null {
 export function jsonIssue(source: string, text: string, e: Error): ParseIssue {
   // V8 gives the position for some errors only; the scanner finds it for the others.
   const pos = /position (\d+)/.exec(e.message);
-  const at = pos ? Number(pos[1]) : jsonErrorOffset(text);
+  const at = pos ? Number(pos[1]) : firstJsonError(text);
   const issue: ParseIssue = { code: 'feed.malformed', source, message: `malformed JSON: ${e.message.split('\n')[0]}` };
-  if (at != null) issue.line = lineAt(text, at);
+  if (at >= 0) issue.line = lineAt(text, at);
   return issue;
-}
-
-/** The offset of the first JSON syntax error in `text`, or null when none is found. */
-export function jsonErrorOffset(text: string): number | null {
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
-  };
-  const fail = (): never => {
-    throw i;
-  };
-  const value = (depth: number): void => {
-    if (depth > 512) fail();
-    ws();
-    const c = text[i];
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
-      ws();
-      if (text[i] === close) return void i++;
-      for (;;) {
-        if (c === '{') {
-          ws();
-          if (text[i] !== '"') fail();
-          string();
-          ws();
-          if (text[i] !== ':') fail();
-          i++;
-        }
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === close) return void i++;
-        else fail();
-      }
-    }
-    if (c === '"') return string();
-    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 64));
-    if (!m) fail();
-    i += m![0].length;
-  };
-  const string = () => {
-    i++;
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') i++;
-      else if (text.charCodeAt(i) < 0x20) fail();
-      i++;
-    }
-    if (i >= text.length) fail();
-    i++;
-  };
-  try {
-    value(0);
-    ws();
-    return i < text.length ? i : null;
-  } catch (e) {
-    return typeof e === 'number' ? Math.min(e, text.length) : null;
-  }
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
- * Alerts on PostgreSQL (migration 014): the port of store/sqlite/alerts.ts. Matches are
+ * Alerts on PostgreSQL (migration 015): the port of store/sqlite/alerts.ts. Matches are
  * written through the TxScope, so inside the pipeline's grouping transaction; claims take
  * due rows with FOR UPDATE SKIP LOCKED and a lease, so any number of workers and servers
  * deliver without sending one entry twice at once.
  */
 import type pg from 'pg';
-import type { Alert, AlertEntry, AlertStore, AttemptLog, AttemptOutcome, DueDelivery, MatchRow } from '../../alerts/types.ts';
+import type { Alert, AlertEntry, AlertStore, AttemptLog, AttemptOutcome, DueDelivery, MatchRow } from '../../model/alerts.ts';
 import { ALERT_COLUMNS, MAX_ENTRY_ARTICLES, SNIPPET_READ, alertToRow, clipError, pauseReason, rowToAlert, rowToMatched, type AlertRow, type MatchedArticleRow } from '../alert-rows.ts';
 import type { TxScope } from './db.ts';
 

@@ -1,21 +1,13 @@
 /**
  * The PostgreSQL entity and keyword index (migration 011): the port of
  * store/sqlite/entities.ts with the same contract — `indexArticle` replaces an article's
- * rows and adjusts the kept counts and daily totals, so re-indexing is idempotent; lookup
- * by id, else normalized name, else the gazetteer run over the name. Runs inside the
+ * rows (decided in ../entity-rows.ts) and adjusts the kept counts and daily totals, so
+ * re-indexing is idempotent; lookup by id, else normalized name. Runs inside the
  * store's grouping transaction, so the counters are never written by two workers at once.
  */
-import { extractEntities } from '../../enrich/index.ts';
-import type { EntityInfo } from '../../web/types.ts';
-import { entityNorm, type IndexedArticle } from '../sqlite/entities.ts';
-import { normalizeTag } from '../rows.ts';
+import type { EntityInfo } from '../../model/reader.ts';
+import { dayOf, entityNorm, entityRows, keywordRows, publishedKey, type IndexedArticle } from '../entity-rows.ts';
 import type { TxScope } from './db.ts';
-
-function dayOf(iso: string | null): string | null {
-  if (!iso) return null;
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : null;
-}
 
 interface EntityRow {
   eid: number;
@@ -46,20 +38,17 @@ export class PgEntityIndex {
       }
     }
     await this.db.query('DELETE FROM article_entities WHERE seq = $1', [a.seq]);
-    const published = a.publishedAt ?? '';
+    const published = publishedKey(a.publishedAt);
     const day = dayOf(a.publishedAt);
-    const seen = new Set<string>();
-    for (const e of a.entities ?? []) {
-      if (!e.id || seen.has(e.id)) continue;
-      seen.add(e.id);
-      const mentions = Math.max(1, Math.trunc(e.mentions) || 1);
+    for (const e of entityRows(a.entities)) {
+      const mentions = e.mentions;
       const ent = (
         await this.db.query<{ eid: number }>(
           `INSERT INTO entities (id, name, type, norm, article_count, mention_count) VALUES ($1, $2, $3, $4, 1, $5)
            ON CONFLICT (id) DO UPDATE SET name = excluded.name, norm = excluded.norm,
              article_count = entities.article_count + 1, mention_count = entities.mention_count + excluded.mention_count
            RETURNING eid`,
-          [e.id, e.name || e.id, e.type || 'unknown', entityNorm(e.name || e.id), mentions],
+          [e.id, e.name, e.type, e.norm, mentions],
         )
       ).rows[0]!.eid;
       await this.db.query(
@@ -73,7 +62,7 @@ export class PgEntityIndex {
       }
     }
     await this.db.query('DELETE FROM article_keywords WHERE seq = $1', [a.seq]);
-    const kws = [...new Set((a.keywords ?? []).map(normalizeTag).filter((k) => k))];
+    const kws = keywordRows(a.keywords);
     if (kws.length) await this.db.query('INSERT INTO article_keywords (kw, seq) SELECT k, $2 FROM unnest($1::text[]) k ON CONFLICT DO NOTHING', [kws, a.seq]);
   }
 
@@ -85,12 +74,7 @@ export class PgEntityIndex {
     const s = idOrName.trim();
     if (!s) return null;
     const direct = (await this.byId(s)) ?? (await this.db.query<EntityRow>(`${ENTITY} WHERE norm = $1 ORDER BY article_count DESC LIMIT 1`, [entityNorm(s)])).rows[0];
-    if (direct) return direct;
-    for (const e of extractEntities({ title: s.slice(0, 200), text: '' })) {
-      const r = await this.byId(e.id);
-      if (r) return r;
-    }
-    return null;
+    return direct ?? null;
   }
 
   async getEntity(idOrName: string): Promise<EntityInfo | null> {

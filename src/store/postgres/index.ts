@@ -12,8 +12,9 @@ import pg from 'pg';
 import type { Article } from '../../model/article.ts';
 import { canonicalUrl } from '../../model/url.ts';
 import { defaultAnalyzer, titleStrings, type Analyzer } from '../../search/analyzer.ts';
-import { analyzerFingerprint } from '../sqlite/index.ts';
+import { analyzerFingerprint } from '../analysis.ts';
 import { rowToArticle, type ArticleRow } from '../rows.ts';
+import { limitOf, upperBound } from '../query.ts';
 import type { ArticleQuery, SearchQuery, SearchResult, Store, UpsertResult } from '../types.ts';
 import { migratePg, quoteSchema } from './migrate.ts';
 import { pgTypes } from './db.ts';
@@ -148,7 +149,7 @@ export class PgStore implements Store {
     const p = (v: unknown) => `$${params.push(v)}`;
     if (q.outlet) where.push(`outlet = ${p(q.outlet)}`);
     if (q.from) where.push(`published_at >= ${p(q.from)}`);
-    if (q.to) where.push(`published_at <= ${p(q.to.length === 10 ? `${q.to}\uffff` : q.to)}`);
+    if (q.to) where.push(`published_at <= ${p(upperBound(q.to))}`);
     if (q.before) {
       const bid = p(q.before.id);
       if (q.before.publishedAt === null) where.push(`(published_at IS NULL AND id < ${bid})`);
@@ -157,7 +158,7 @@ export class PgStore implements Store {
         where.push(`(published_at < ${bp} OR (published_at = ${bp} AND id < ${bid}) OR published_at IS NULL)`);
       }
     }
-    const limit = Math.min(1000, Math.max(1, Math.trunc(q.limit ?? 50) || 50));
+    const limit = limitOf(q.limit, 50);
     const sql = `SELECT ${ARTICLE_COLUMNS} FROM articles${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY published_at DESC NULLS LAST, id DESC LIMIT ${limit}`;
     return (await this.pool.query<ArticleRow>(sql, params)).rows.map(rowToArticle);
   }

@@ -11,15 +11,14 @@
  * in commit order, and land in one story. The lock is released by COMMIT or ROLLBACK, or
  * by the server when a worker dies. Nested calls use savepoints.
  */
-import type { PollOutcome, PollState, SourceStateStore } from '../../jobs/scheduler.ts';
+import type { PollOutcome, PollState, SourceStateStore } from '../../model/sources.ts';
 import type { Article } from '../../model/article.ts';
-import type { PendingArticle, PipelineStore } from '../../pipeline/types.ts';
-import { entryOf, relatedArticles } from '../../stories/index.ts';
-import type { EntityInfo, ListOptions, ReaderStore, SourceAdmin, SourceInfo, StorySummary } from '../../web/types.ts';
-import type { ArticleListOptions } from '../sqlite/reader.ts';
+import type { PendingArticle, PipelineStore } from '../../model/pipeline.ts';
+import type { ArticleListOptions, EntityInfo, ListOptions, ReaderStore, SourceAdmin, SourceInfo, StorySummary } from '../../model/reader.ts';
 import { PgTimeline } from './timeline.ts';
 import { timelineReader, type ComentionResult, type StoriesTogetherResult, type TimelineQuery, type TimelineReader, type TimelineResult } from '../timeline.ts';
 import { canonicalOf, contentHash, rowToArticle, type ArticleRow } from '../rows.ts';
+import { PAGE_LINKED_SQL, relatedLimit, selectRelated } from '../related.ts';
 import { TxScope } from './db.ts';
 import { PgEntityIndex } from './entities.ts';
 import { PgStore, type PgStoreOptions } from './index.ts';
@@ -84,17 +83,14 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
     return r.rows.map((x) => ({ cursor: x.seq, article: rowToArticle(x) }));
   }
 
-  /**
-   * As SQLite, except that an article another worker has grouped since this one read the
-   * pending list (its row has a story now, read under the grouping lock) is skipped: that
-   * worker indexed it already, and re-indexing every other worker's articles would make
-   * the serialized step grow with the number of workers.
-   */
-  async indexEnrichment(a: Article): Promise<void> {
+  /** As SQLite (see PipelineStore.indexEnrichment): `onlyUngrouped` skips an article another worker grouped meanwhile. */
+  async indexEnrichment(a: Article, opts: { onlyUngrouped?: boolean } = {}): Promise<boolean> {
     const r = (
       await this.scope.db().query<{ seq: number; published_at: string | null; story_id: string | null }>('SELECT seq, published_at, story_id FROM articles WHERE id = $1', [a.id])
     ).rows[0];
-    if (r && r.story_id === null) await this.entityIndex.indexArticle({ seq: r.seq, publishedAt: r.published_at, entities: a.entities, keywords: a.keywords });
+    if (!r || (opts.onlyUngrouped && r.story_id !== null)) return false;
+    await this.entityIndex.indexArticle({ seq: r.seq, publishedAt: r.published_at, entities: a.entities, keywords: a.keywords });
+    return true;
   }
 
   async syncGrouping(id: string): Promise<boolean> {
@@ -153,27 +149,14 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
     return this.reader.getArticles(ids);
   }
 
-  /** Up to `limit` related articles (src/stories' relatedArticles), never copies of its story. */
+  /** Up to `limit` related articles (../related.ts: page links first, never copies of its story). */
   async relatedArticles(id: string, limit = 5): Promise<Article[]> {
-    let entry = await this.storyIndex.getEntry(id);
-    if (!entry) {
-      const a = await this.getArticle(id);
-      if (!a) return [];
-      entry = entryOf(a, { now: 0 });
-      entry.storyId = a.storyId ?? '';
-      entry.duplicateOf = a.duplicateOf ?? null;
-    }
-    const n = Math.min(20, Math.max(1, Math.trunc(limit) || 5));
-    // Articles the source page itself linked to this one (appended on the same page,
-    // either way round) come first: the page said they are related.
-    const linked = (
-      await this.pool.query<{ id: string }>(
-        'SELECT id FROM articles WHERE related_to = $1 UNION SELECT related_to AS id FROM articles WHERE id = $1 AND related_to IS NOT NULL',
-        [id],
-      )
-    ).rows.map((r) => r.id).filter((x) => x !== id).slice(0, n);
-    const similar = await relatedArticles(entry, this.storyIndex, { limit: n });
-    const ids = [...linked, ...similar.filter((x) => !linked.includes(x))].slice(0, n);
+    const ids = await selectRelated(id, relatedLimit(limit), {
+      getEntry: (x) => this.storyIndex.getEntry(x),
+      getArticle: (x) => this.getArticle(x),
+      pageLinked: async (x) => (await this.pool.query<{ id: string }>(PAGE_LINKED_SQL('$1'), [x])).rows.map((r) => r.id),
+      index: this.storyIndex,
+    });
     return this.reader.getArticles(ids);
   }
 

@@ -1,27 +1,27 @@
 /**
- * Applies the numbered SQL migrations in ./migrations (`001_name.sql`, …) to one schema,
- * recording each in `schema_migrations`. Safe to run from many processes at once: an
- * advisory lock per schema serializes them, and each migration commits with its record.
- * A schema newer than this code is refused rather than misread.
+ * Applies the numbered SQL migrations in ./migrations to one schema under the shared rule
+ * of ../migrations.ts (every file whose number is not recorded, in order; duplicate
+ * numbers and numbers from newer code refused), recording each in `schema_migrations`.
+ * Safe to run from many processes at once: an advisory lock per schema serializes them,
+ * and each migration commits with its record.
+ *
+ * Renumbered: `002_hosts.sql` became `014_hosts.sql`, so that 002 means the headline's
+ * normalized words on both backends (SQLite's 002_title_norms); a schema migrated before
+ * has its record moved, and host_visits is not created twice.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { rootUrl } from '../../paths.ts';
+import { loadMigrations, planMigrations, type Applied, type Migration, type Renumbered } from '../migrations.ts';
+
+export type { Migration } from '../migrations.ts';
 
 const DIR = rootUrl('src/store/postgres/migrations/');
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export const PG_RENUMBERED: readonly Renumbered[] = [{ from: '002_hosts.sql', to: '014_hosts.sql' }];
 
 /** The migrations shipped with the code, sorted by number. */
 export function loadPgMigrations(): Migration[] {
-  return readdirSync(DIR)
-    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
-    .sort()
-    .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(new URL(f, DIR), 'utf8') }));
+  return loadMigrations(DIR);
 }
 
 /** A schema name as an SQL identifier (letters, digits, underscores only). */
@@ -33,7 +33,6 @@ export function quoteSchema(schema: string): string {
 /** Brings `schema` up to date (creating it); returns the versions applied. */
 export async function migratePg(pool: pg.Pool, schema: string, migrations = loadPgMigrations()): Promise<number[]> {
   const q = quoteSchema(schema);
-  const latest = migrations.at(-1)?.version ?? 0;
   const applied: number[] = [];
   const c = await pool.connect();
   try {
@@ -43,11 +42,21 @@ export async function migratePg(pool: pg.Pool, schema: string, migrations = load
       await c.query(
         `CREATE TABLE IF NOT EXISTS ${q}.schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
       );
-      const r = await c.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${q}.schema_migrations`);
-      const current = r.rows[0]?.v ?? 0;
-      if (current > latest) throw new Error(`store: database schema version ${current} is newer than this code (${latest}); upgrade marsad`);
-      for (const m of migrations) {
-        if (m.version <= current) continue;
+      const recorded = (await c.query<Applied>(`SELECT version, name FROM ${q}.schema_migrations ORDER BY version`)).rows;
+      const plan = planMigrations(migrations, recorded, PG_RENUMBERED);
+      if (plan.moves.length) {
+        await c.query('BEGIN');
+        try {
+          for (const m of plan.moves) {
+            await c.query(`UPDATE ${q}.schema_migrations SET version = $2, name = $3 WHERE version = $1`, [m.from.version, m.to.version, m.to.name]);
+          }
+          await c.query('COMMIT');
+        } catch (e) {
+          await c.query('ROLLBACK');
+          throw e;
+        }
+      }
+      for (const m of plan.pending) {
         await c.query('BEGIN');
         try {
           await c.query(`SET LOCAL search_path TO ${q}`);

@@ -5,10 +5,9 @@
  * keyset). Same caps: offsets ≤ 100,000, limits ≤ 1,000; a bare `to` date covers its day.
  */
 import type { Article } from '../../model/article.ts';
-import type { ListOptions, StorySummary } from '../../web/types.ts';
-import type { ArticleListOptions } from '../sqlite/reader.ts';
-import { rowToArticle, type ArticleRow } from '../rows.ts';
-import { normalizeTag } from '../rows.ts';
+import type { ArticleListOptions, ListOptions, StorySummary } from '../../model/reader.ts';
+import { normalizeTag, rowToArticle, type ArticleRow } from '../rows.ts';
+import { limitOf, offsetOf, upperBound } from '../query.ts';
 import type { TxScope } from './db.ts';
 
 export const ARTICLE_COLUMNS =
@@ -24,9 +23,6 @@ interface StoryRow {
   outlets: string;
 }
 
-const limitOf = (n: number | undefined, dflt: number): number => Math.min(1000, Math.max(1, Math.trunc(n ?? dflt) || dflt));
-const offsetOf = (n: number | undefined): number => Math.min(100_000, Math.max(0, Math.trunc(n ?? 0) || 0));
-const upper = (to: string): string => (to.length === 10 ? `${to}\uffff` : to);
 
 export class PgReader {
   constructor(private readonly scope: TxScope) {}
@@ -70,7 +66,7 @@ export class PgReader {
     const col = o.outlet ? 'so.first_seen' : 's.first_seen';
     if (o.outlet) where.push(`so.outlet = ${p(o.outlet)}`);
     if (o.from) where.push(`${col} >= ${p(o.from)}`);
-    if (o.to) where.push(`${col} <= ${p(upper(o.to))}`);
+    if (o.to) where.push(`${col} <= ${p(upperBound(o.to))}`);
     const page = `LIMIT ${limitOf(o.limit, 20)} OFFSET ${offsetOf(o.offset)}`;
     const sql = o.outlet
       ? `SELECT s.* FROM story_outlets so JOIN stories s ON s.id = so.story_id WHERE ${where.join(' AND ')} ORDER BY so.first_seen DESC, so.story_id DESC ${page}`
@@ -112,7 +108,7 @@ export class PgReader {
     }
     if (o.outlet) where.push(`a.outlet = ${p(o.outlet)}`);
     if (o.from) where.push(`${pub} >= ${p(o.from)}`);
-    if (o.to) where.push(`${pub} <= ${p(upper(o.to))}`);
+    if (o.to) where.push(`${pub} <= ${p(upperBound(o.to))}`);
     if (o.before) {
       const bid = p(o.before.id);
       if (o.before.publishedAt === null) where.push(`(${pub} IS NULL AND a.id < ${bid})`);

@@ -15,8 +15,7 @@ import type { Analyzer } from '../../search/analyzer.ts';
 import { parseQuery, relaxQuery, type ParsedQuery } from '../../search/query.ts';
 import { rerank } from '../../search/rank.ts';
 import { toHits, type HitSource } from '../../search/snippet.ts';
-import { FTS_TUNING } from '../sqlite/search.ts';
-import { normalizeTag } from '../rows.ts';
+import { FTS_TUNING, searchFilters, searchPage, type SearchFilters } from '../query.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '../types.ts';
 import { B, K1, bm25, idf, type CorpusStats, type RowPositions } from './bm25.ts';
 import { itemTokens, phraseQuery, tsQuery } from './tsv.ts';
@@ -24,26 +23,17 @@ import { itemTokens, phraseQuery, tsQuery } from './tsv.ts';
 interface Filters {
   sql: string;
   params: unknown[];
-  notice?: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** Filter clauses with parameters numbered from `$first`. */
-function filters(q: SearchQuery, first: number): Filters {
+/** The shared filter values (../query.ts) as PostgreSQL conditions on `a`, parameters numbered from `$first`. */
+function render(f: SearchFilters, first: number): Filters {
   const parts: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => `$${first + params.push(v) - 1}`;
-  if (q.outlet) parts.push(`a.outlet = ${p(q.outlet)}`);
-  for (const [k, op] of [['from', '>='], ['to', '<=']] as const) {
-    const v = q[k];
-    if (!v) continue;
-    if (!DATE.test(v) || Number.isNaN(Date.parse(v))) return { sql: '', params, notice: `Not a date: ${k}=${v.slice(0, 40)} (use YYYY-MM-DD).` };
-    // A bare end date covers its whole day: '2015-07-21\uffff' sorts after every time that day.
-    const val = v.length === 10 ? (k === 'to' ? `${v}\uffff` : v) : new Date(v).toISOString();
-    parts.push(`a.published_at ${op} ${p(val)}`);
-  }
-  if (q.tag) parts.push(`a.seq IN (SELECT seq FROM article_tags WHERE tag = ${p(normalizeTag(q.tag))})`);
+  if (f.outlet !== undefined) parts.push(`a.outlet = ${p(f.outlet)}`);
+  if (f.from !== undefined) parts.push(`a.published_at >= ${p(f.from)}`);
+  if (f.to !== undefined) parts.push(`a.published_at <= ${p(f.to)}`);
+  if (f.tag !== undefined) parts.push(`a.seq IN (SELECT seq FROM article_tags WHERE tag = ${p(f.tag)})`);
   return { sql: parts.map((x) => ` AND ${x}`).join(''), params };
 }
 
@@ -118,14 +108,14 @@ export class PgSearch {
    * column-weighted term frequency / w (every occurrence is a cover of length one). With a
    * multi-token phrase, the positions of the query's tokens come back and bm25.ts counts.
    */
-  private async scored(p: ParsedQuery, q: SearchQuery, n: number, exclude: number[]): Promise<{ top: Scored[]; total: number }> {
+  private async scored(p: ParsedQuery, sf: SearchFilters, n: number, exclude: number[]): Promise<{ top: Scored[]; total: number }> {
     const tsq = tsQuery(p);
     if (!tsq) return { top: [], total: 0 };
     const phrases = p.groups.flat().map(itemTokens).filter((t) => t.length > 0);
     const stats = await this.corpus();
     const { titleWeight: wt, textWeight: wx } = FTS_TUNING;
     const params: unknown[] = [tsq];
-    const f = filters(q, 2);
+    const f = render(sf, 2);
     params.push(...f.params);
     const excl = exclude.length ? ` AND a.seq <> ALL($${params.push(exclude)}::int[])` : '';
     const where = ` FROM articles a WHERE a.tsv @@ $1::tsquery${f.sql}${excl}`;
@@ -173,8 +163,8 @@ export class PgSearch {
   }
 
   /** The best `n` matches of `p`, re-ranked (search/rank.ts). */
-  private async ranked(p: ParsedQuery, q: SearchQuery, n: number, exclude: number[] = []) {
-    const { top, total } = await this.scored(p, q, n, exclude);
+  private async ranked(p: ParsedQuery, sf: SearchFilters, recency: boolean, n: number, exclude: number[] = []) {
+    const { top, total } = await this.scored(p, sf, n, exclude);
     if (top.length === 0) return { ranked: [], total: 0 };
     const need = top.filter((c) => c.title_terms === undefined).map((c) => c.seq);
     const info = new Map(
@@ -197,27 +187,26 @@ export class PgSearch {
         publishedAt: i?.published_at ?? null,
       };
     });
-    return { ranked: rerank(full, p.terms, q.recency ?? false, p.norms), total };
+    return { ranked: rerank(full, p.terms, recency, p.norms), total };
   }
 
   async search(q: SearchQuery): Promise<SearchResult> {
     const parsed = parseQuery(q.q, this.analyzer);
     if (parsed.empty) return { hits: [], total: 0, notice: parsed.notice };
-    const f = filters(q, 1);
-    if (f.notice) return { hits: [], total: 0, notice: f.notice };
-    const limit = Math.min(100, Math.max(1, Math.trunc(q.limit ?? 10) || 10));
-    const offset = Math.max(0, Math.trunc(q.offset ?? 0) || 0);
-    const want = offset + limit;
-    const n = Math.max(FTS_TUNING.candidates, want);
+    const checked = searchFilters(q);
+    if ('notice' in checked) return { hits: [], total: 0, notice: checked.notice };
+    const sf = checked.filters;
+    const recency = q.recency ?? false;
+    const { offset, want, pool: n } = searchPage(q);
     const notices = parsed.notice ? [parsed.notice] : [];
 
-    const all = await this.ranked(parsed, q, n);
+    const all = await this.ranked(parsed, sf, recency, n);
     let list = all.ranked;
     let total = all.total;
     // Relaxing costs a wide OR query: only when no article holds every word (as SQLite).
     const relaxed = list.length === 0 ? relaxQuery(parsed) : null;
     if (relaxed) {
-      const more = await this.ranked(relaxed, q, n, list.map((c) => c.seq));
+      const more = await this.ranked(relaxed, sf, recency, n, list.map((c) => c.seq));
       if (more.ranked.length) {
         // Articles with only some of the words come after every article with all of them.
         const floor = list.length ? list[list.length - 1]!.score : Infinity;

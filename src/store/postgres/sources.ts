@@ -5,10 +5,10 @@
  * accepted (`store.bad_source_url`), a new source due at once.
  */
 import type pg from 'pg';
-import type { PollOutcome, PollState, SourceStateStore } from '../../jobs/scheduler.ts';
+import type { PollOutcome, PollState, SourceStateStore } from '../../model/sources.ts';
 import { canonicalUrl } from '../../model/url.ts';
 import { DEFAULT_INTERVAL_SEC, SourceUrlError, pollState, sourceId, sourceInfo, type SourceRow } from '../source-rows.ts';
-import type { SourceAdmin, SourceInfo } from '../../web/types.ts';
+import type { SourceAdmin, SourceInfo } from '../../model/reader.ts';
 import type { Db } from './db.ts';
 
 export class PgSources implements SourceStateStore, SourceAdmin {

@@ -9,9 +9,9 @@
  * Caches: an entry's immutable parts (fingerprints, terms) by id, and document
  * frequencies while the entry counter says no other worker has added entries since.
  */
+import { LRUCache } from 'lru-cache';
 import type { RelatedCandidate, RelatedSource, Story, StoryEntry, StoryIndex } from '../../stories/index.ts';
-import { clampTime, isoTime, join, shinglesToBlob as toBytes, toEntry, words, type EntryRow, type StoryRow } from '../story-rows.ts';
-import { bandInt } from '../sqlite/stories.ts';
+import { bandInt, clampTime, isoTime, join, shinglesToBlob as toBytes, toEntry, words, type EntryRow, type StoryRow } from '../story-rows.ts';
 import type { TxScope } from './db.ts';
 
 
@@ -20,7 +20,7 @@ const DF_CACHE = 300_000;
 
 
 export class PgStoryIndex implements StoryIndex, RelatedSource {
-  private readonly cache = new Map<string, StoryEntry>();
+  private readonly cache = new LRUCache<string, StoryEntry>({ max: ENTRY_CACHE });
   private readonly dfCache = new Map<string, number>();
   private dfCount = -1;
 
@@ -77,12 +77,10 @@ export class PgStoryIndex implements StoryIndex, RelatedSource {
     const grouping = rows ? new Map(rows.map((r) => [r.id, r])) : null;
     const out: StoryEntry[] = [];
     for (const id of uniq) {
-      const e = this.cache.get(id);
+      const e = this.cache.get(id); // LRU: marks it the newest
       if (!e) continue;
       const g = grouping ? grouping.get(id) : undefined;
       if (grouping && !g) continue;
-      this.cache.delete(id);
-      this.cache.set(id, e);
       out.push({ ...e, storyId: g ? g.story_id : e.storyId, duplicateOf: g ? g.duplicate_of : e.duplicateOf });
     }
     return out;
@@ -90,7 +88,6 @@ export class PgStoryIndex implements StoryIndex, RelatedSource {
 
   private remember(e: StoryEntry): void {
     this.cache.set(e.id, e);
-    if (this.cache.size > ENTRY_CACHE) this.cache.delete(this.cache.keys().next().value!);
   }
 
   async getEntry(id: string): Promise<StoryEntry | null> {

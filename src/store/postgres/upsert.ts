@@ -11,10 +11,11 @@
  */
 import type pg from 'pg';
 import type { Article } from '../../model/article.ts';
-import { titleStrings, type Analyzer } from '../../search/analyzer.ts';
+import type { Analyzer } from '../../search/analyzer.ts';
+import { analyzeForIndex, type IndexAnalysis } from '../analysis.ts';
 import type { UpsertResult } from '../types.ts';
 import { ARTICLE_COLUMNS as COLUMNS, EXISTING_COLUMNS as EXISTING, canonicalOf, normalizeTag, planUpsert, type Existing } from '../rows.ts';
-import { indexDoc, textTokens } from './tsv.ts';
+import { ftsTokens, indexDoc } from './tsv.ts';
 
 /** Advisory-lock class of article identity keys (the first key of the two-int form). */
 export const ARTICLE_LOCK_CLASS = 7401;
@@ -56,11 +57,14 @@ export async function lockIdentities(c: pg.ClientBase, articles: readonly Articl
 /** Upserts one article inside the caller's transaction. */
 export async function upsertOne(c: pg.ClientBase, analyzer: Analyzer, a: Article): Promise<UpsertResult> {
   const old = (await c.query<Existing>(FIND, [canonicalOf(a), a.id])).rows[0];
-  const plan = planUpsert(a, old, () => titleStrings(analyzer, a.title));
+  let analysis: IndexAnalysis | null = null;
+  const plan = planUpsert(a, old, () => (analysis = analyzeForIndex(analyzer, a)).title);
   if (plan.unchanged) return { id: plan.id, status: 'unchanged' };
-  const { row, reindex } = plan;
+  const { row } = plan;
   const values = COLUMNS.map((k) => row[k]);
-  const doc = reindex ? indexDoc(textTokens(analyzer, a.title), textTokens(analyzer, a.text)) : null;
+  // The one analysis of this upsert (planUpsert asks for it exactly when re-indexing).
+  const done = analysis as IndexAnalysis | null;
+  const doc = done ? indexDoc(done.titleTerms.flatMap(ftsTokens), done.textTerms.flatMap(ftsTokens)) : null;
   let seq: number;
   if (!old) {
     seq = (await c.query<{ seq: number }>(INSERT, [...values, doc!.tsv, doc!.titleLen, doc!.docLen])).rows[0]!.seq;

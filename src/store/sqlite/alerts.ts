@@ -1,5 +1,5 @@
 /**
- * Alerts on SQLite (migration 014): the AlertStore (src/alerts/types.ts) over the same
+ * Alerts on SQLite (migration 015): the AlertStore (src/alerts/types.ts) over the same
  * connection as the articles, so an article's matches are written in the transaction that
  * groups it (a crash loses both or neither).
  *
@@ -10,7 +10,7 @@
  * are leases taken under BEGIN IMMEDIATE, so two deliverers never send one entry at once.
  */
 import type Database from 'better-sqlite3';
-import type { Alert, AlertEntry, AlertStore, AttemptLog, AttemptOutcome, DueDelivery, MatchRow } from '../../alerts/types.ts';
+import type { Alert, AlertEntry, AlertStore, AttemptLog, AttemptOutcome, DueDelivery, MatchRow } from '../../model/alerts.ts';
 import { ALERT_COLUMNS, MAX_ENTRY_ARTICLES, SNIPPET_READ, alertToRow, clipError, pauseReason, rowToAlert, rowToMatched, type AlertRow, type MatchedArticleRow } from '../alert-rows.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

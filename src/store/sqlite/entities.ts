@@ -6,28 +6,13 @@
  *
  * Contract: `indexArticle` replaces an article's rows (decrementing the counts its old
  * rows added), so re-indexing is idempotent; the counts and daily totals are kept on
- * write, so reading them never aggregates. Lookup by name compares normalized names
- * (`ايران` finds `إيران`) and, failing that, runs the gazetteer over the name
- * (`الإيرانية` → country:IR).
+ * write, so reading them never aggregates. Which rows an article gets is decided in
+ * ../entity-rows.ts (shared with PostgreSQL). Lookup is by id, else normalized name
+ * (`ايران` finds `إيران`); other spellings are resolved above the store (pipeline/entity.ts).
  */
 import type Database from 'better-sqlite3';
-import { normalize } from '../../arabic/index.ts';
-import { extractEntities } from '../../enrich/index.ts';
-import type { EntityMention } from '../../model/article.ts';
-import type { EntityInfo } from '../../web/types.ts';
-import { normalizeTag } from '../rows.ts';
-
-/** An entity name as compared by lookup: normalized, whitespace folded, `_` as a space. */
-export function entityNorm(name: string): string {
-  return normalize(name).replace(/[\s_]+/gu, ' ').trim();
-}
-
-/** The UTC day of an ISO time, or null when there is none. */
-function dayOf(iso: string | null): string | null {
-  if (!iso) return null;
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : null;
-}
+import type { EntityInfo } from '../../model/reader.ts';
+import { dayOf, entityNorm, entityRows, keywordRows, publishedKey, type IndexedArticle } from '../entity-rows.ts';
 
 interface EntityRow {
   eid: number;
@@ -35,13 +20,6 @@ interface EntityRow {
   name: string;
   type: string;
   article_count: number;
-}
-
-export interface IndexedArticle {
-  seq: number;
-  publishedAt: string | null;
-  entities: EntityMention[] | undefined;
-  keywords: string[] | undefined;
 }
 
 export class SqliteEntityIndex {
@@ -82,36 +60,23 @@ export class SqliteEntityIndex {
       }
     }
     this.q.delete.run(a.seq);
-    const published = a.publishedAt ?? '';
+    const published = publishedKey(a.publishedAt);
     const day = dayOf(a.publishedAt);
-    const seen = new Set<string>();
-    for (const e of a.entities ?? []) {
-      if (!e.id || seen.has(e.id)) continue;
-      seen.add(e.id);
-      const mentions = Math.max(1, Math.trunc(e.mentions) || 1);
-      const ent = this.q.upsert.get(e.id, e.name || e.id, e.type || 'unknown', entityNorm(e.name || e.id))!;
-      this.q.insert.run(ent, published, a.seq, mentions);
-      this.q.counts.run(1, mentions, ent);
-      if (day) this.q.daily.run(ent, day, mentions);
+    for (const e of entityRows(a.entities)) {
+      const ent = this.q.upsert.get(e.id, e.name, e.type, e.norm)!;
+      this.q.insert.run(ent, published, a.seq, e.mentions);
+      this.q.counts.run(1, e.mentions, ent);
+      if (day) this.q.daily.run(ent, day, e.mentions);
     }
     this.q.kwDelete.run(a.seq);
-    for (const k of a.keywords ?? []) {
-      const n = normalizeTag(k);
-      if (n) this.q.kwInsert.run(n, a.seq);
-    }
+    for (const k of keywordRows(a.keywords)) this.q.kwInsert.run(k, a.seq);
   }
 
   private find(idOrName: string): EntityRow | null {
     const s = idOrName.trim();
     if (!s) return null;
     const direct = this.q.byId.get(s) ?? this.q.byNorm.get(entityNorm(s));
-    if (direct) return direct;
-    // A spelling the gazetteer knows (a demonym, a clitic-attached form, a capital).
-    for (const e of extractEntities({ title: s.slice(0, 200), text: '' })) {
-      const r = this.q.byId.get(e.id);
-      if (r) return r;
-    }
-    return null;
+    return direct ?? null;
   }
 
   /** The entity by id, else by (normalized) name; null when nothing matches. */

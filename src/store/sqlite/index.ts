@@ -6,14 +6,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Article } from '../../model/article.ts';
 import { canonicalUrl } from '../../model/url.ts';
 import { defaultAnalyzer, termString, titleStrings, type Analyzer } from '../../search/analyzer.ts';
+import { analyzerFingerprint } from '../analysis.ts';
 import type { ArticleQuery, SearchQuery, SearchResult, Store, UpsertResult } from '../types.ts';
 import { migrate } from './migrate.ts';
 import { rowToArticle, type ArticleRow } from '../rows.ts';
+import { limitOf, upperBound } from '../query.ts';
 import { SqliteSearch } from './search.ts';
 import { Upserter } from './upsert.ts';
 
@@ -24,15 +25,7 @@ export interface SqliteStoreOptions {
   reindex?: boolean;
 }
 
-/** A probe whose analysis changes whenever the analyzer's behaviour does (with its version). */
-const PROBE =
-  'وأعلنت وزارة الخارجيّة الإيرانية أنّ الرئيس سيزور طهران والرياض، والمملكة العربية السعودية للمستشفيات ' +
-  'بالمعلمين فالكتاب كالسيارات للطلاب الـ24 ٢٠١٥ Covid-19 مؤتمرات المسلمون يلعبون سيارتها فلسطين وزير';
-
-export function analyzerFingerprint(a: Analyzer): string {
-  const name = a.version ? `${a.name}@${a.version}` : a.name;
-  return `${name}:${createHash('sha256').update(termString(a, PROBE)).digest('hex').slice(0, 12)}`;
-}
+export { analyzerFingerprint } from '../analysis.ts';
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
@@ -109,7 +102,7 @@ export class SqliteStore implements Store {
     }
     if (q.to) {
       where.push('published_at <= @to');
-      params.to = q.to.length === 10 ? `${q.to}\uffff` : q.to;
+      params.to = upperBound(q.to);
     }
     if (q.before) {
       params.bid = q.before.id;
@@ -119,7 +112,7 @@ export class SqliteStore implements Store {
         where.push('(published_at < @bp OR (published_at = @bp AND id < @bid) OR published_at IS NULL)');
       }
     }
-    params.limit = Math.min(1000, Math.max(1, Math.trunc(q.limit ?? 50) || 50));
+    params.limit = limitOf(q.limit, 50);
     const sql = `SELECT * FROM articles${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY published_at DESC, id DESC LIMIT @limit`;
     return Promise.resolve((this.db.prepare(sql).all(params) as ArticleRow[]).map(rowToArticle));
   }

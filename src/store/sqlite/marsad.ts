@@ -11,21 +11,22 @@
  * pipeline's PipelineStore (see src/store/marsad.ts). `listArticles` extends the Store's
  * (keyset `before`) with offset, entity and keyword filters.
  */
-import type { SourceAdmin, SourceInfo, EntityInfo, ReaderStore, ListOptions, StorySummary } from '../../web/types.ts';
-import type { PollOutcome, PollState, SourceStateStore } from '../../jobs/scheduler.ts';
+import type { ArticleListOptions, SourceAdmin, SourceInfo, EntityInfo, ReaderStore, ListOptions, StorySummary } from '../../model/reader.ts';
+import type { PollOutcome, PollState, SourceStateStore } from '../../model/sources.ts';
 import type { Article } from '../../model/article.ts';
-import type { PendingArticle, PipelineStore } from '../../pipeline/types.ts';
-import { entryOf, relatedArticles } from '../../stories/index.ts';
+import type { PendingArticle, PipelineStore } from '../../model/pipeline.ts';
+import { LRUCache } from 'lru-cache';
 import type { Statement } from 'better-sqlite3';
 import { SqliteStore, type SqliteStoreOptions } from './index.ts';
 import { SqliteStoryIndex } from './stories.ts';
 import { SqliteEntityIndex } from './entities.ts';
 import { SqliteSources } from './sources.ts';
-import { SqliteReader, type ArticleListOptions } from './reader.ts';
+import { SqliteReader } from './reader.ts';
 import { SqliteTimeline } from './timeline.ts';
 import { timelineReader, type ComentionResult, type StoriesTogetherResult, type TimelineQuery, type TimelineReader, type TimelineResult } from '../timeline.ts';
 import { SqliteAlerts } from './alerts.ts';
 import { canonicalOf, contentHash, rowToArticle, type ArticleRow } from '../rows.ts';
+import { PAGE_LINKED_SQL, relatedLimit, selectRelated } from '../related.ts';
 
 type Known = Pick<ArticleRow, 'content_hash' | 'entities' | 'keywords'>;
 
@@ -46,7 +47,7 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
   readonly alerts: SqliteAlerts;
   private readonly m;
   private savepoints = 0;
-  private readonly relatedCache = new Map<string, { ids: string[]; count: number; at: number }>();
+  private readonly relatedCache = new LRUCache<string, { ids: string[]; count: number; at: number }>({ max: RELATED_CACHE });
   private tokenStatements?: [Statement, Statement];
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
@@ -64,7 +65,8 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
       knownById: this.db.prepare<[string], Known>('SELECT content_hash, entities, keywords FROM articles WHERE id = ?'),
       knownByCanon: this.db.prepare<[string], Known>('SELECT content_hash, entities, keywords FROM articles WHERE canonical_url = ?'),
       ungrouped: this.db.prepare<[number, number], ArticleRow>('SELECT * FROM articles WHERE story_id IS NULL AND seq > ? ORDER BY seq LIMIT ?'),
-      seqOf: this.db.prepare<[string], { seq: number; published_at: string | null }>('SELECT seq, published_at FROM articles WHERE id = ?'),
+      seqOf: this.db.prepare<[string], { seq: number; published_at: string | null; story_id: string | null }>('SELECT seq, published_at, story_id FROM articles WHERE id = ?'),
+      pageLinked: this.db.prepare<[string, string], string>(PAGE_LINKED_SQL('?')).pluck(),
     };
   }
 
@@ -84,10 +86,11 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
     return Promise.resolve(this.m.ungrouped.all(cursor, limit).map((r) => ({ cursor: r.seq, article: rowToArticle(r) })));
   }
 
-  indexEnrichment(a: Article): Promise<void> {
+  indexEnrichment(a: Article, opts: { onlyUngrouped?: boolean } = {}): Promise<boolean> {
     const r = this.m.seqOf.get(a.id);
-    if (r) this.entityIndex.indexArticle({ seq: r.seq, publishedAt: r.published_at, entities: a.entities, keywords: a.keywords });
-    return Promise.resolve();
+    if (!r || (opts.onlyUngrouped && r.story_id !== null)) return Promise.resolve(false);
+    this.entityIndex.indexArticle({ seq: r.seq, publishedAt: r.published_at, entities: a.entities, keywords: a.keywords });
+    return Promise.resolve(true);
   }
 
   syncGrouping(id: string): Promise<boolean> {
@@ -153,50 +156,25 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
   }
 
   /**
-   * Up to `limit` related articles (src/stories' relatedArticles), never copies of its story.
-   * Computed on read (≈ 10 ms) and remembered while no article was added, or for
-   * RELATED_TTL_MS at most once others were: a page view then costs one lookup.
+   * Up to `limit` related articles (../related.ts: page links first, then src/stories'
+   * relatedArticles, never copies of its story). Computed on read (≈ 10 ms) and
+   * remembered while no article was added, or for RELATED_TTL_MS at most once others
+   * were: a page view then costs one lookup.
    */
   async relatedArticles(id: string, limit = 5): Promise<Article[]> {
-    const n = Math.min(20, Math.max(1, Math.trunc(limit) || 5));
+    const n = relatedLimit(limit);
     const key = `${id}:${n}`;
     const count = this.storyIndex.docCount();
     const hit = this.relatedCache.get(key);
     if (hit && (hit.count === count || Date.now() - hit.at < RELATED_TTL_MS)) return this.reader.getArticles(hit.ids);
-    const ids = await this.computeRelated(id, n);
-    this.relatedCache.delete(key);
+    const ids = await selectRelated(id, n, {
+      getEntry: (x) => this.storyIndex.getEntry(x),
+      getArticle: (x) => this.getArticle(x),
+      pageLinked: (x) => this.m.pageLinked.all(x, x),
+      index: this.storyIndex,
+    });
     this.relatedCache.set(key, { ids, count, at: Date.now() });
-    if (this.relatedCache.size > RELATED_CACHE) this.relatedCache.delete(this.relatedCache.keys().next().value!);
     return this.reader.getArticles(ids);
-  }
-
-  /**
-   * Articles the source page itself linked to this one (an article appended to another on
-   * the same page, either way round): the page said they are related, so they come first.
-   */
-  private pageLinked(id: string): string[] {
-    const rows = this.db
-      .prepare('SELECT id FROM articles WHERE related_to = ? UNION SELECT related_to AS id FROM articles WHERE id = ? AND related_to IS NOT NULL')
-      .all(id, id) as Array<{ id: string }>;
-    return rows.map((r) => r.id).filter((x) => x !== id);
-  }
-
-  private async computeRelated(id: string, limit: number): Promise<string[]> {
-    const linked = this.pageLinked(id).slice(0, limit);
-    const computed = await this.computeSimilar(id, limit);
-    return [...linked, ...computed.filter((x) => !linked.includes(x))].slice(0, limit);
-  }
-
-  private async computeSimilar(id: string, limit: number): Promise<string[]> {
-    let entry = this.storyIndex.getEntry(id);
-    if (!entry) {
-      const a = await this.getArticle(id);
-      if (!a) return [];
-      entry = entryOf(a, { now: 0 });
-      entry.storyId = a.storyId ?? '';
-      entry.duplicateOf = a.duplicateOf ?? null;
-    }
-    return relatedArticles(entry, this.storyIndex, { limit });
   }
 
   getEntity(idOrName: string): Promise<EntityInfo | null> {

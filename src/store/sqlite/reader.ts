@@ -12,16 +12,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { Article } from '../../model/article.ts';
-import type { ArticleQuery } from '../types.ts';
-import type { ListOptions, StorySummary } from '../../web/types.ts';
-import { rowToArticle, type ArticleRow } from '../rows.ts';
-import { normalizeTag } from '../rows.ts';
-
-export type ArticleListOptions = ArticleQuery &
-  ListOptions & {
-    entityId?: string | null;
-    keyword?: string | null;
-  };
+import type { ArticleListOptions, ListOptions, StorySummary } from '../../model/reader.ts';
+import { normalizeTag, rowToArticle, type ArticleRow } from '../rows.ts';
+import { limitOf, offsetOf, upperBound } from '../query.ts';
 
 interface StoryRow {
   id: string;
@@ -31,18 +24,6 @@ interface StoryRow {
   original_outlet: string | null;
   outlets: string;
 }
-
-/** An Article as the reader shows it: a grouped article says `duplicateOf: null` outright. */
-export function readerArticle(r: ArticleRow): Article {
-  const a = rowToArticle(r);
-  if (a.storyId) a.duplicateOf ??= null;
-  return a;
-}
-
-const limitOf = (n: number | undefined, dflt: number): number => Math.min(1000, Math.max(1, Math.trunc(n ?? dflt) || dflt));
-const offsetOf = (n: number | undefined): number => Math.min(100_000, Math.max(0, Math.trunc(n ?? 0) || 0));
-/** A bare date as an upper bound covers its whole day. */
-const upper = (to: string): string => (to.length === 10 ? `${to}\uffff` : to);
 
 export class SqliteReader {
   private readonly q;
@@ -85,7 +66,7 @@ export class SqliteReader {
     }
     if (o.to) {
       where.push(`${col} <= @to`);
-      params.to = upper(o.to);
+      params.to = upperBound(o.to);
     }
     let sql: string;
     if (o.outlet) {
@@ -102,7 +83,7 @@ export class SqliteReader {
 
   getArticle(id: string): Article | null {
     const r = this.q.article.get(id);
-    return r ? readerArticle(r) : null;
+    return r ? rowToArticle(r) : null;
   }
 
   /** The stored articles with these ids, in the order given (unknown ids are skipped). */
@@ -112,7 +93,7 @@ export class SqliteReader {
     const out: Article[] = [];
     for (const id of new Set(ids)) {
       const r = byId.get(id);
-      if (r) out.push(readerArticle(r));
+      if (r) out.push(rowToArticle(r));
     }
     return out;
   }
@@ -146,7 +127,7 @@ export class SqliteReader {
     }
     if (o.to) {
       where.push(`${pub} <= @to`);
-      params.to = upper(o.to);
+      params.to = upperBound(o.to);
     }
     if (o.before) {
       params.bid = o.before.id;
@@ -159,6 +140,6 @@ export class SqliteReader {
     // The entity listing orders by its own copy of the date, so the index serves the order.
     const order = o.entityId ? 'ae.published DESC, a.id DESC' : 'a.published_at DESC, a.id DESC';
     const sql = `SELECT a.* FROM ${from}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
-    return this.db.prepare<Record<string, string | number>, ArticleRow>(sql).all(params).map(readerArticle);
+    return this.db.prepare<Record<string, string | number>, ArticleRow>(sql).all(params).map(rowToArticle);
   }
 }

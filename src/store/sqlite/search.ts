@@ -11,10 +11,7 @@ import { parseQuery, relaxQuery, type Item, type ParsedQuery } from '../../searc
 import { rerank } from '../../search/rank.ts';
 import { toHits, type HitSource } from '../../search/snippet.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '../types.ts';
-import { normalizeTag } from '../rows.ts';
-
-/** BM25 column weights (title, text) and the re-ranked candidate pool; tuned on bench/search. */
-export const FTS_TUNING = { titleWeight: 4, textWeight: 1, candidates: 100 };
+import { FTS_TUNING, searchFilters, searchPage, type SearchFilters } from '../query.ts';
 
 const quote = (it: Item): string => `"${it.terms.join(' ').replaceAll('"', '""')}"`;
 
@@ -29,30 +26,27 @@ export function ftsExpression(p: ParsedQuery): string {
 interface Filters {
   sql: string;
   params: Record<string, string>;
-  notice?: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-function filters(q: SearchQuery): Filters {
+/** The shared filter values (../query.ts) as SQLite conditions on `a`. */
+function render(f: SearchFilters): Filters {
   const parts: string[] = [];
   const params: Record<string, string> = {};
-  if (q.outlet) {
+  if (f.outlet !== undefined) {
     parts.push('a.outlet = @outlet');
-    params.outlet = q.outlet;
+    params.outlet = f.outlet;
   }
-  for (const [k, op] of [['from', '>='], ['to', '<=']] as const) {
-    const v = q[k];
-    if (!v) continue;
-    if (!DATE.test(v) || Number.isNaN(Date.parse(v))) return { sql: '', params, notice: `Not a date: ${k}=${v.slice(0, 40)} (use YYYY-MM-DD).` };
-    // A bare end date covers its whole day: '2015-07-21\uffff' sorts after every time that day.
-    if (v.length === 10) params[k] = k === 'to' ? `${v}\uffff` : v;
-    else params[k] = new Date(v).toISOString();
-    parts.push(`a.published_at ${op} @${k}`);
+  if (f.from !== undefined) {
+    parts.push('a.published_at >= @from');
+    params.from = f.from;
   }
-  if (q.tag) {
+  if (f.to !== undefined) {
+    parts.push('a.published_at <= @to');
+    params.to = f.to;
+  }
+  if (f.tag !== undefined) {
     parts.push('a.seq IN (SELECT seq FROM article_tags WHERE tag = @tag)');
-    params.tag = normalizeTag(q.tag);
+    params.tag = f.tag;
   }
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }
@@ -113,12 +107,10 @@ export class SqliteSearch {
   search(q: SearchQuery): SearchResult {
     const parsed = parseQuery(q.q, this.analyzer);
     if (parsed.empty) return { hits: [], total: 0, notice: parsed.notice };
-    const f = filters(q);
-    if (f.notice) return { hits: [], total: 0, notice: f.notice };
-    const limit = Math.min(100, Math.max(1, Math.trunc(q.limit ?? 10) || 10));
-    const offset = Math.max(0, Math.trunc(q.offset ?? 0) || 0);
-    const want = offset + limit;
-    const n = Math.max(FTS_TUNING.candidates, want);
+    const checked = searchFilters(q);
+    if ('notice' in checked) return { hits: [], total: 0, notice: checked.notice };
+    const f = render(checked.filters);
+    const { offset, want, pool: n } = searchPage(q);
     const notices = parsed.notice ? [parsed.notice] : [];
 
     let { ranked: list, total } = this.ranked(parsed, f, n, q.recency ?? false);

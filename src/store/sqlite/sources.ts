@@ -10,10 +10,10 @@
  * next-poll index, never the whole table.
  */
 import type Database from 'better-sqlite3';
-import type { PollOutcome, PollState, SourceStateStore } from '../../jobs/scheduler.ts';
+import type { PollOutcome, PollState, SourceStateStore } from '../../model/sources.ts';
 import { canonicalUrl } from '../../model/url.ts';
 import { DEFAULT_INTERVAL_SEC, SourceUrlError, pollState, sourceId, sourceInfo, type SourceRow } from '../source-rows.ts';
-import type { SourceAdmin, SourceInfo } from '../../web/types.ts';
+import type { SourceAdmin, SourceInfo } from '../../model/reader.ts';
 
 export class SqliteSources implements SourceStateStore, SourceAdmin {
   private readonly q;

@@ -15,22 +15,10 @@
  * from the entries that point at it (time order), never stored twice.
  */
 import type Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import type { RelatedCandidate, RelatedSource, Story, StoryEntry, StoryIndex } from '../../stories/index.ts';
-import { clampTime, isoTime, join, toEntry as sharedToEntry, words, type EntryRow, type StoryRow } from '../story-rows.ts';
+import { bandInt, clampTime, isoTime, join, toEntry as sharedToEntry, words, type EntryRow, type StoryRow } from '../story-rows.ts';
 
-
-/** `<band>:<hex>` → band × 2^32 + hash; any other shape → a 52-bit FNV hash of the string. */
-export function bandInt(key: string): number {
-  const m = /^(\d{1,5}):([0-9a-f]{1,8})$/.exec(key);
-  if (m) return Number(m[1]) * 2 ** 32 + parseInt(m[2]!, 16);
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < key.length; i++) {
-    h1 = Math.imul(h1 ^ key.charCodeAt(i), 0x01000193);
-    h2 = Math.imul(h2 ^ key.charCodeAt(i), 0x5bd1e995);
-  }
-  return -(((h1 >>> 0) * 2 ** 20 + ((h2 >>> 0) & 0xfffff)) + 1); // negative: never a packed key
-}
 
 const toBlob = (s: Uint32Array): Buffer => Buffer.from(s.buffer, s.byteOffset, s.byteLength);
 function fromBlob(b: Buffer): Uint32Array {
@@ -46,7 +34,7 @@ const DF_CACHE = 300_000;
 
 export class SqliteStoryIndex implements StoryIndex, RelatedSource {
   private readonly q;
-  private readonly cache = new Map<string, StoryEntry>();
+  private readonly cache = new LRUCache<string, StoryEntry>({ max: ENTRY_CACHE });
   private readonly dfCache = new Map<string, number>();
   /** The entry count the df cache agrees with (−1: none). */
   private dfCount = -1;
@@ -158,11 +146,9 @@ export class SqliteStoryIndex implements StoryIndex, RelatedSource {
         this.remember(fresh);
         continue;
       }
-      const e = this.cache.get(id);
+      const e = this.cache.get(id); // LRU: marks it the newest
       const g = grouping.get(id);
       if (!e || !g) continue;
-      this.cache.delete(id); // LRU: re-insert as the newest
-      this.cache.set(id, e);
       out.push({ ...e, storyId: g.story_id, duplicateOf: g.duplicate_of });
     }
     return out;
@@ -170,7 +156,6 @@ export class SqliteStoryIndex implements StoryIndex, RelatedSource {
 
   private remember(e: StoryEntry): void {
     this.cache.set(e.id, e);
-    if (this.cache.size > ENTRY_CACHE) this.cache.delete(this.cache.keys().next().value!);
   }
 
   getEntry(id: string): StoryEntry | null {

@@ -6,8 +6,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { Article } from '../../model/article.ts';
-import { attachAnalysis, type Term } from '../../arabic/index.ts';
-import { defaultAnalyzer, termString, titleStrings, type Analyzer } from '../../search/analyzer.ts';
+import type { Analyzer } from '../../search/analyzer.ts';
+import { analyzeForIndex } from '../analysis.ts';
 import type { UpsertResult } from '../types.ts';
 import { ARTICLE_COLUMNS as COLUMNS, EXISTING_COLUMNS as EXISTING, canonicalOf, normalizeTag, planUpsert, type Columns, type Existing } from '../rows.ts';
 
@@ -40,22 +40,6 @@ export class Upserter {
     this.run = db.transaction((articles: Article[]) => articles.map((a) => this.one(a)));
   }
 
-  /**
-   * The index strings of an article. With the default analyzer its terms are also attached
-   * to the article object (src/arabic attachAnalysis), so the pipeline's story step does
-   * not analyze the same title and text again.
-   */
-  private analyze(a: Article): { title: { terms: string; norms: string }; text: string } {
-    if (this.analyzer !== defaultAnalyzer) return { title: titleStrings(this.analyzer, a.title), text: termString(this.analyzer, a.text) };
-    const tt = this.analyzer.terms(a.title);
-    const xt = this.analyzer.terms(a.text);
-    const term = (t: Term): string => t.term;
-    const titleTerms = tt.map(term);
-    const textTerms = xt.map(term);
-    attachAnalysis(a, { title: a.title, text: a.text, titleTerms, textTerms });
-    return { title: { terms: titleTerms.join(' '), norms: tt.map((t) => t.norm).join(' ') }, text: textTerms.join(' ') };
-  }
-
   /** Without a URL the id is the normalized-content hash (model/article.ts): match by id. */
   private find(a: Article, canon: string | null): Existing | undefined {
     if (canon) return this.byCanon.get(canon) ?? this.byId.get(a.id);
@@ -66,8 +50,8 @@ export class Upserter {
     const old = this.find(a, canonicalOf(a));
     let text = '';
     const plan = planUpsert(a, old, () => {
-      const analysis = this.analyze(a);
-      text = analysis.text;
+      const analysis = analyzeForIndex(this.analyzer, a);
+      text = analysis.textTerms.join(' ');
       return analysis.title;
     });
     if (plan.unchanged) return { id: plan.id, status: 'unchanged' };

@@ -13,6 +13,7 @@ import { screenUrls, type AddressGuard } from '../../ingest/fetch/guard.ts';
 import type { MetricsSample } from '../metrics.ts';
 import { CSV_TYPE, comentionsCsv, searchCsv, storiesTogetherCsv, timelineCsv } from '../../export/csv.ts';
 import { TimelineError, type TimelineBy, type TimelineUnit } from '../../store/timeline.ts';
+import { findEntity } from '../../pipeline/entity.ts';
 
 export interface ApiDeps {
   store: ReaderStore & Partial<SourceAdmin>;
@@ -126,7 +127,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   });
 
   app.get('/api/v1/entities/:id', async (req, reply) => {
-    const e = await store.getEntity((req.params as { id: string }).id);
+    const e = await findEntity(store, (req.params as { id: string }).id);
     if (!e) return notFound(reply, 'entity');
     const limit = int(req.query as Query, 'limit', 20, 1, 100);
     const [daily, articles] = await Promise.all([store.entityDaily(e.id), store.listArticles({ entityId: e.id, limit })]);

@@ -11,6 +11,7 @@ import { generateAtomFeed } from 'feedsmith';
 import type { Article, ReaderStore } from '../types.ts';
 import { path } from '../components.ts';
 import { str, type Query } from '../params.ts';
+import { findEntity } from '../../pipeline/entity.ts';
 
 const MAX = 50;
 
@@ -66,7 +67,7 @@ export function registerAtomFeeds(app: FastifyInstance, store: ReaderStore, opts
     return reply.type(type).send(send(req, `مرصد — بحث: ${q}`, articles));
   });
   app.get('/entity/:id/feed.atom', async (req, reply) => {
-    const e = await store.getEntity((req.params as { id: string }).id);
+    const e = await findEntity(store, (req.params as { id: string }).id);
     if (!e) return reply.code(404).send({ error: 'unknown entity' });
     return reply.type(type).send(send(req, `مرصد — ${e.name}`, await store.listArticles({ entityId: e.id, limit: MAX })));
   });

@@ -12,6 +12,7 @@ import { comentionList, countOf, csvReply, pageTimeline, timelineSection, viewLi
 import { timelineCsv } from '../../export/csv.ts';
 import type { ReaderStore } from '../types.ts';
 import { notFound } from './errors.ts';
+import { findEntity } from '../../pipeline/entity.ts';
 
 const TYPE_AR: Record<string, string> = { country: 'دولة', city: 'مدينة', org: 'منظمة', agency: 'وكالة أنباء', region: 'منطقة', person: 'شخص' };
 
@@ -20,7 +21,7 @@ export function registerEntityPages(app: FastifyInstance, store: ReaderStore): v
     const { id } = req.params as { id: string };
     const q = req.query as Query;
     const page = int(q, 'page', 1, 1, 1000);
-    const entity = await store.getEntity(id);
+    const entity = await findEntity(store, id);
     if (!entity) return notFound(reply, 'الكيان غير معروف');
     const v = viewOptions(q);
     const t = await pageTimeline(store, [entity.id], v);

@@ -1,6 +1,7 @@
 /**
- * The import path: inputs (files, directories, URLs) → parseDocument → Store, in batches
- * of `batchSize` articles, each batch one transaction. Counts what was added, updated,
+ * The import path: inputs (files, directories, URLs) → parseStream → the Store (or the
+ * pipeline's `ingest`), in batches of `batchSize` articles, each batch one transaction.
+ * It lives in pipeline/ because it parses: the store only stores. Counts what was added, updated,
  * unchanged and failed. Idempotent: a rerun after a crash (even SIGKILL) writes only what
  * the lost batches held, since every batch commits whole or not at all and upserts match
  * stored articles by identity.
@@ -9,7 +10,7 @@ import { parseStream, type ParseIssue } from '../ingest/index.ts';
 import { streamInputs } from '../ingest/inputs.ts';
 import type { FetchOptions } from '../ingest/fetch/index.ts';
 import type { Article } from '../model/article.ts';
-import type { Store, UpsertResult } from './types.ts';
+import type { Store, UpsertResult } from '../store/types.ts';
 
 export interface ImportCounts {
   files: number;

@@ -1,0 +1,42 @@
+/**
+ * What the pipeline needs from storage: the article store, the stories state (the
+ * `StoryIndex` / `RelatedSource` interfaces), the entity/keyword index and a write
+ * transaction. Declared here so the store backends implement it without importing
+ * pipeline/; every backend that serves the reader implements it.
+ */
+import type { Article } from './article.ts';
+import type { UpsertResult } from './search.ts';
+import type { RelatedSource, StoryIndex } from './stories.ts';
+import type { AlertStore } from './alerts.ts';
+
+/** A stored article still waiting for its story, with the position to resume after. */
+export interface PendingArticle {
+  cursor: number;
+  article: Article;
+}
+
+export interface PipelineStore {
+  upsertArticles(articles: Article[]): Promise<UpsertResult[]>;
+  getArticle(id: string): Promise<Article | null>;
+  /**
+   * Incoming ids whose stored copy (matched like upsert matches) has the same title and
+   * text and is already enriched: their enrichment would not change, so it is skipped.
+   */
+  enrichedAlready(articles: Article[]): Promise<Set<string>>;
+  /** Stored articles without a story, in arrival order, after `cursor` (start with -1). */
+  ungrouped(cursor: number, limit: number): Promise<PendingArticle[]>;
+  readonly storyIndex: StoryIndex & RelatedSource;
+  /**
+   * Replaces the entity and keyword index rows of a stored article from its fields (under
+   * its stored date); true when it did. With `onlyUngrouped` it does nothing (false) when
+   * the article has a story already: another worker grouped, and so indexed, it since the
+   * pending list was read. The same on every backend.
+   */
+  indexEnrichment(article: Article, opts?: { onlyUngrouped?: boolean }): Promise<boolean>;
+  /** Copies the grouping of an article's existing story entry onto the article. */
+  syncGrouping(id: string): Promise<boolean>;
+  /** Saved searches that notify: matched against every newly grouped article (absent: none). */
+  readonly alerts?: AlertStore;
+  /** Runs `fn` as one write transaction: all of it is stored, or none. */
+  writeTransaction<T>(fn: () => Promise<T>): Promise<T>;
+}

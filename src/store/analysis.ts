@@ -1,0 +1,40 @@
+/**
+ * The analysis an upsert indexes, shared by both backends: the headline's terms and
+ * normalized words (re-ranking) and the body's terms, computed once per re-indexed
+ * article. With the default analyzer the terms are also attached to the article object
+ * (src/arabic attachAnalysis), so the pipeline's story step reuses them instead of
+ * analyzing the same title and text again — on SQLite and PostgreSQL alike.
+ *
+ * Also the analyzer's fingerprint, recorded by each backend beside its index: an index
+ * built by a different analyzer (or another version of it) is rebuilt on open.
+ */
+import { createHash } from 'node:crypto';
+import { attachAnalysis } from '../arabic/index.ts';
+import type { Article } from '../model/article.ts';
+import { defaultAnalyzer, termString, type Analyzer } from '../search/analyzer.ts';
+
+export interface IndexAnalysis {
+  /** Headline terms (stems) and normalized unstemmed words, space-joined (the row's title_terms, title_norms). */
+  title: { terms: string; norms: string };
+  titleTerms: string[];
+  textTerms: string[];
+}
+
+/** Analyzes an article's title and text for the index, attaching the result when the analyzer is the default one. */
+export function analyzeForIndex(analyzer: Analyzer, a: Pick<Article, 'title' | 'text'>): IndexAnalysis {
+  const tt = analyzer.terms(a.title);
+  const titleTerms = tt.map((t) => t.term);
+  const textTerms = analyzer.terms(a.text).map((t) => t.term);
+  if (analyzer === defaultAnalyzer) attachAnalysis(a, { title: a.title, text: a.text, titleTerms, textTerms });
+  return { title: { terms: titleTerms.join(' '), norms: tt.map((t) => t.norm).join(' ') }, titleTerms, textTerms };
+}
+
+/** A probe whose analysis changes whenever the analyzer's behaviour does (with its version). */
+const PROBE =
+  'وأعلنت وزارة الخارجيّة الإيرانية أنّ الرئيس سيزور طهران والرياض، والمملكة العربية السعودية للمستشفيات ' +
+  'بالمعلمين فالكتاب كالسيارات للطلاب الـ24 ٢٠١٥ Covid-19 مؤتمرات المسلمون يلعبون سيارتها فلسطين وزير';
+
+export function analyzerFingerprint(a: Analyzer): string {
+  const name = a.version ? `${a.name}@${a.version}` : a.name;
+  return `${name}:${createHash('sha256').update(termString(a, PROBE)).digest('hex').slice(0, 12)}`;
+}

@@ -1,0 +1,28 @@
+/**
+ * The MarsadStore contract (test/contract/marsad.ts) on both backends: SQLite files in a
+ * temporary folder, and PostgreSQL scratch schemas when MARSAD_TEST_PG is set (CI sets it).
+ */
+import { after, test } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../src/store/index.ts';
+import { runMarsadContract } from './contract/marsad.ts';
+import { PG_URL, dropSchemas, scratchName, skipPg, urlFor } from './pg-env.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'marsad-contract-'));
+const schemas: string[] = [];
+after(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await dropSchemas(schemas);
+});
+
+runMarsadContract('sqlite', (key) => openStore(join(dir, `${key}.db`)));
+
+if (PG_URL) {
+  runMarsadContract('postgres', (key) => {
+    const schema = `${scratchName()}_${key.replace(/\W/g, '_').slice(-20)}`.toLowerCase();
+    schemas.push(schema);
+    return openStore(urlFor(schema));
+  });
+} else test('MarsadStore contract: postgres', { skip: skipPg }, () => undefined);
