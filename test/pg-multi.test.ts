@@ -45,7 +45,7 @@ async function dayArticles(n: number): Promise<Article[]> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-test('3 workers + 1 server on one database; a worker SIGKILLed mid-job loses nothing', { skip: skipPg, timeout: 120_000 }, async () => {
+test('3 workers + 1 server on one database; a worker SIGKILLed mid-job loses nothing', { skip: skipPg, timeout: 300_000 }, async () => {
   const db = urlFor(schema);
   const migrate = marsad(['migrate', '--db', db]);
   assert.equal((await migrate.exited).code, 0, migrate.out());
@@ -82,14 +82,15 @@ test('3 workers + 1 server on one database; a worker SIGKILLed mid-job loses not
     victim.child.kill('SIGKILL');
     assert.equal((await victim.exited).signal, 'SIGKILL');
 
-    // Wait until every job is done and every source polled.
+    // Wait until every job is done and every source polled (a liveness bound, generous for a
+    // loaded 2-core machine: the killed job is retried only after its 8 s timeout).
     const boss = `"${bossSchemaFor(schema)}"`;
     const t0 = Date.now();
     for (;;) {
       const r = await store.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${boss}.job WHERE name = $1 AND state = 'completed'`, [PROCESS_ARTICLES.name]);
       const polled = (await store.listSources()).filter((s) => s.status !== null).length;
       if (r.rows[0]!.n === Math.ceil(day.length / 20) && polled === routes.size) break;
-      assert.ok(Date.now() - t0 < 60_000, `timed out: ${r.rows[0]!.n} jobs done, ${polled} sources polled`);
+      assert.ok(Date.now() - t0 < 180_000, `timed out: ${r.rows[0]!.n} jobs done, ${polled} sources polled`);
       await sleep(500);
     }
     await sleep(1000); // the last grouping commits after its job is marked done
