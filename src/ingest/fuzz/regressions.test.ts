@@ -31,6 +31,21 @@ test('content linkedom leaves inside <head> is moved to <body>, so Readability d
   assert.match(ok.articles[0]!.text, /^قال وزير الخارجية اليوم/);
 });
 
+test('content outside <head> and <body> (a misspelt <body> tag) is moved into <body>', async () => {
+  // Found by `npm run bench:fuzz -- --runs 3000 --seed 7` (html, path 474): `<bodhref="/">`
+  // left linkedom's <body> empty and the article in a sibling of it, so Readability's walk
+  // up to BODY read `tagName` of null. The fuzzer's input, as found, is in testdata/.
+  const bytes = readFileSync(new URL('testdata/content-after-body.html', import.meta.url));
+  const r = await parseDocument({ name: 'content-after-body.html', bytes }, { format: 'html' });
+  assert.ok(!r.errors.some((e) => e.code === 'html.failed'), JSON.stringify(r.errors));
+  const page = '<!doctype html><html lang="ar"><head><title>عنوان الخبر</title></head><body></body><article><h1>عنوان الخبر</h1>' +
+    '<p>قال وزير الخارجية اليوم إن المحادثات بين الجانبين حققت تقدما ملموسا في عدد من الملفات العالقة، وإن الجولة المقبلة ستعقد الشهر القادم في العاصمة.</p>' +
+    '<p>وأضاف أن الطرفين اتفقا على تشكيل لجان فنية مشتركة لمتابعة تنفيذ ما تم التوصل إليه، مؤكدا أهمية الحوار في حل الخلافات القائمة بين البلدين الجارين.</p></article></html>';
+  const ok = await parseDocument({ name: 'p.html', bytes: Buffer.from(page) });
+  assert.deepEqual(ok.errors, []);
+  assert.match(ok.articles[0]!.text, /^قال وزير الخارجية اليوم/);
+});
+
 test('a url with control characters in it is stored clean, never as given', async () => {
   // Found by `npm run bench:fuzz -- --runs 300 --seed 11` (archive, path 286): an http url
   // holding a C0 control passed the http(s) check on its cleaned form, but the raw form
