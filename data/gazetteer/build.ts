@@ -45,8 +45,9 @@ function cleanSourceName(s: string): string {
  * multi-word forms are also listed definite (الكوري الجنوبي). '!' = definite forms only.
  */
 export function demonymForms(spec: string): string[] {
-  const definiteOnly = spec.startsWith('!');
-  const words = spec.replace(/^!/, '').split(/\s+/);
+  const bare = spec.replace(/^=/, '');
+  const definiteOnly = bare.startsWith('!');
+  const words = bare.replace(/^!/, '').split(/\s+/);
   const out: string[] = [];
   for (const suf of ['', 'ة', 'ون', 'ين', 'ات', 'ان', 'تان', 'تين']) {
     const inflected = words.map((w) => w + suf);
@@ -86,6 +87,10 @@ export function buildGazetteer(gz: URL = DEFAULT_SOURCES): Gazetteer {
     const e: GazetteerEntity = { id: `country:${code}`, type: 'country', name: isoNames[0]!, names };
     const dem = uniq(list(demonyms).flatMap(demonymForms).concat(list(plurals)));
     if (dem.length) e.demonyms = dem;
+    // '=' before a demonym: it must be written as listed (final ي, not ى: المجري is Hungarian,
+    // المجرى a channel).
+    const strict = list(demonyms).filter((d) => d.startsWith('=')).flatMap(demonymForms);
+    if (strict.length) e.exact = uniq([...(e.exact ?? []), ...strict]);
     entities.push(e);
     if (capId && capNames) {
       const caps = list(capNames);

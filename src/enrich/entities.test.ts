@@ -114,3 +114,29 @@ test('bad input: empty, one word, digits, Latin, 1 MB — no crash, sensible res
   assert.ok(performance.now() - t0 < 10_000);
   assert.equal(e[0]!.id, 'country:RU');
 });
+
+// Sentences from SaudiNewsNet (CC BY-NC-SA 4.0, test/testdata/README.md), July–August 2015:
+// the country error classes of issue 14, each fixed.
+test('countries: demonyms of every form, a missing name, common words, a cup, datelines', () => {
+  assert.ok(ids('', 'والأوروجواياني كارلوس سانشيز في الدقيقة 74').includes('country:UY'), 'الأوروجواياني');
+  assert.ok(ids('', 'السماح لشريكها مانشستر يونايتد الإنجليزي بارتداء شعار غريمها').includes('country:GB'), 'الإنجليزي');
+  assert.ok(ids('', 'نظيره الانجليزي').includes('country:GB'), 'الانجليزي');
+  assert.ok(!ids('', 'ترجمة الكتاب إلى الإنجليزية').includes('country:GB'), 'the English language is not Britain');
+  assert.ok(ids('', 'أعلنت المالديف').includes('country:MV'), 'المالديف');
+  assert.ok(ids('', 'رؤساء كرواتيا وجزر المالديف وجنوب إفريقيا').includes('country:MV'), 'وجزر المالديف');
+  // المجرى (a channel, written with ى) and مجريات (the course of events) are not Hungary;
+  // المجري (written with ي) is.
+  assert.ok(!ids('', 'ويسهم توسيع المجرى الملاحي الحالي إلى جانب افتتاح المجرى الجديد بترسيخ مكانة قناة السويس').includes('country:HU'));
+  assert.ok(!ids('', 'بعد مجريات الأحداث الأخيرة').includes('country:HU'));
+  assert.deepEqual(ids('', 'المتابع لمجريات الأمور في الجزء الشرقي من ألمانيا'), ['country:DE']);
+  assert.ok(ids('', 'وحارس مرمى بولتون المجري آدم بوغدان').includes('country:HU'), 'المجري');
+  assert.ok(!ids('', 'تأهل الفريق إلى دور الـ16 من كأس سود أمريكا').includes('country:US'), 'Copa Sudamericana');
+  // A dateline says where a story was filed: neither the place, its country, nor the
+  // author's name in it is a mention; the same place later in the text is.
+  const sabq = 'وحماية الأعراض من الضروريات الخمسة.\n خلود غنام- سبق- الرياض: أثار انتشار مقاطع فيديو وثقت بعض حالات التحرش في الآونة الأخيرة';
+  assert.deepEqual(extractEntities({ title: '', text: sabq }), []);
+  const later = extractEntities({ title: '', text: 'سبق- الرياض: أعلنت أمانة منطقة الرياض عن افتتاح حديقة جديدة' });
+  assert.deepEqual(later.map((e) => [e.id, e.mentions]), [['city:riyadh', 1], ['country:SA', 1]]);
+  // A line that starts with a speaker and a colon is not a dateline.
+  assert.ok(ids('', 'قال وزير الخارجية الأمريكي: إن المحادثات مستمرة').includes('country:US'));
+});

@@ -37,10 +37,23 @@ interface Acc {
 }
 
 /** Entities with their roles, spellings and salience (what keywords and entity pages need). */
+/** Entity types a dateline can name. */
+const PLACE_TYPES = new Set(['city', 'country', 'region']);
+
 export function analyzeEntities(article: ArticleText, index: GazetteerIndex = loadGazetteer(), tokens?: DocToken[]): EntityInfo[] {
   const toks = tokens ?? docTokens(article.title ?? '', article.text ?? '');
-  const matches = matchGazetteer(toks, index);
-  resolveAmbiguous(matches, toks, index);
+  const found = matchGazetteer(toks, index);
+  resolveAmbiguous(found, toks, index);
+  // A place that ends a dateline (`سبق- الرياض:`) says where the story was filed, not what it
+  // is about: it is not a mention, and neither is anything else in that dateline (the author).
+  const datelines = new Set<number>();
+  for (const m of found) {
+    const last = toks[m.start + m.len - 1]!;
+    const e = m.ids[0] ? index.byId.get(m.ids[0]) : undefined;
+    if (!m.demonym && e && PLACE_TYPES.has(e.type) && last.datelineEnd && toks[m.start]!.dateline === last.dateline) datelines.add(last.dateline!);
+  }
+  const inDateline = (i: number): boolean => toks[i]!.dateline !== undefined && datelines.has(toks[i]!.dateline!);
+  const matches = datelines.size ? found.filter((m) => !inDateline(m.start)) : found;
   const acc = new Map<string, Acc>();
   const bump = (id: string, pos: number, title: boolean): Acc => {
     let a = acc.get(id);
@@ -74,7 +87,11 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
       coveredNorms: [...a.covered],
     });
   }
-  for (const p of findPeople(toks, matches)) {
+  // A name in a dateline is its author's byline: not counted (only the first mention can be there).
+  const people = findPeople(toks, matches)
+    .map((q) => (inDateline(q.first) ? { ...q, mentions: q.mentions - 1 } : q))
+    .filter((q) => q.mentions > 0);
+  for (const p of people) {
     out.push({
       id: p.id,
       name: p.name,

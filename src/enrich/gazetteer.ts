@@ -62,7 +62,7 @@ export function indexGazetteer(g: Gazetteer): GazetteerIndex {
   for (const ent of g.entities) {
     const exact = new Set((ent.exact ?? []).map(cleanSurface));
     for (const n of ent.names) add(n, ent.id, false, exact.has(cleanSurface(n)) ? cleanSurface(n) : undefined);
-    for (const d of ent.demonyms ?? []) add(d, ent.id, true);
+    for (const d of ent.demonyms ?? []) add(d, ent.id, true, exact.has(cleanSurface(d)) ? cleanSurface(d) : undefined);
   }
   for (const b of g.blocked) add(b, null, false);
   const byFirst = new Map<string, NameEntry[]>();
@@ -71,6 +71,7 @@ export function indexGazetteer(g: Gazetteer): GazetteerIndex {
     list.push(e);
     byFirst.set(e.tokens[0]!, list);
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  // Longest first; at equal length a blocked phrase first, so it wins over the name or demonym it spells.
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length || Number(a.ids.length > 0) - Number(b.ids.length > 0));
   return { byId, byFirst };
 }

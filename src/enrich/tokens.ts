@@ -16,6 +16,42 @@ export interface DocToken {
   seg: 0 | 1;
   /** True when punctuation, a newline or the start of a segment separates it from the previous token. */
   brk: boolean;
+  /**
+   * Set on body tokens inside a dateline-shaped line start (`سبق- الرياض:`, `خلود غنام- سبق-
+   * الرياض:`, `الرياض - واس:`): the span's number, counted from 1 (see `DATELINE`).
+   */
+  dateline?: number;
+  /** True on the last token of such a span (the word right before its final `:` or dash). */
+  datelineEnd?: boolean;
+}
+
+/**
+ * A dateline-shaped start of one of the body's first lines: up to two dash-ended parts
+ * (author, outlet) and a last part of one to three words ended by `:` or a dash. Whether it
+ * is a dateline is decided by the caller (entities.ts: the last part must be a place).
+ */
+const DATELINE = /[ \t]*(?:[^\n:\-–—,.،؛!?]{1,30}?[ \t]*[-–—][ \t]*){0,2}([^\n:\-–—,.،؛!?\s]+(?:[ \t]+[^\n:\-–—,.،؛!?\s]+){0,2})[ \t]*[:\-–—]/y;
+/** How many of the body's first lines may carry a dateline. */
+const DATELINE_LINES = 4;
+
+/** [start, end) character spans of dateline-shaped line starts in the first lines of `text`. */
+function datelineSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let at = 0;
+  for (let line = 0; line < DATELINE_LINES && at <= text.length; line++) {
+    DATELINE.lastIndex = at;
+    const m = DATELINE.exec(text);
+    if (m && m[1]) {
+      const end = m.index + m[0].length;
+      const lastStart = text.lastIndexOf(m[1], end);
+      out.push([at, lastStart + m[1].length]);
+    }
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) break;
+    at = nl + 1;
+    while (text[at] === '\n' || text[at] === '\r') at++;
+  }
+  return out;
 }
 
 /** Characters allowed between two tokens of one phrase: spaces (not newlines), tatweel, zero-width marks. */
@@ -37,12 +73,20 @@ export function cleanSurface(s: string): string {
 export function docTokens(title: string, text: string): DocToken[] {
   const out: DocToken[] = [];
   ([title, text] as const).forEach((part, seg) => {
+    const spans = seg === 1 ? datelineSpans(part) : [];
     let prevEnd = -1;
+    let prev: DocToken | null = null;
     for (const t of tokenize(part)) {
       const brk = prevEnd < 0 || !JOIN.test(part.slice(prevEnd, t.start));
-      out.push({ surface: t.surface, norm: t.norm, seg: seg as 0 | 1, brk });
+      const tok: DocToken = { surface: t.surface, norm: t.norm, seg: seg as 0 | 1, brk };
+      const k = spans.findIndex(([a, b]) => t.start >= a && t.end <= b);
+      if (k >= 0) tok.dateline = k + 1;
+      if (prev?.dateline && prev.dateline !== tok.dateline) prev.datelineEnd = true;
+      out.push(tok);
       prevEnd = t.end;
+      prev = tok;
     }
+    if (prev?.dateline) prev.datelineEnd = true;
   });
   return out;
 }
