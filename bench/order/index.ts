@@ -17,7 +17,35 @@ import { runGrouping, type Algo, type RunResult } from '../stories/run.ts';
 import { agreement, fmt, pairStats, sameDup, sameStory } from '../stories/eval.ts';
 import { autoPositives, handPairs, randomPairs, rng, type Pair } from '../stories/labels.ts';
 import { extractEntities } from '../../src/enrich/index.ts';
-import type { StoryEntry } from '../../src/stories/index.ts';
+import type { MemoryStoryIndex, StoryEntry } from '../../src/stories/index.ts';
+
+/** Sizes of the edge graph's connected components: what an arrival recomputes. */
+function componentStats(index: MemoryStoryIndex): string {
+  const all = index.allEntries();
+  const seen = new Set<string>();
+  const sizes: number[] = [];
+  for (const e of all) {
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    let frontier = [e.id];
+    let n = 1;
+    while (frontier.length) {
+      const next: string[] = [];
+      for (const ed of index.edgesOf(frontier))
+        for (const id of [ed.a, ed.b])
+          if (!seen.has(id)) {
+            seen.add(id);
+            next.push(id);
+            n++;
+          }
+      frontier = next;
+    }
+    sizes.push(n);
+  }
+  sizes.sort((a, b) => b - a);
+  const perArticle = sizes.reduce((s, x) => s + x * x, 0) / all.length;
+  return `${index.edgesOf(all.map((e) => e.id)).length} edges, ${sizes.length} components, largest ${sizes.slice(0, 5).join(' / ')}, mean component size seen from an article ${perArticle.toFixed(1)}`;
+}
 
 const argv = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
@@ -62,6 +90,7 @@ for (const algo of algos) {
     const run = await runGrouping(k === 0 ? arts : shuffled(arts, 1000 + k), {}, entries, algo);
     speeds.push((arts.length * 1000) / run.groupMs);
     console.log(`${k === 0 ? 'time order' : `random order ${k}`}: grouping ${speeds.at(-1)!.toFixed(0)} articles/s, ${run.index.allStories().length} stories`);
+    if (k === 0 && algo === 'stable') console.log(`edge graph: ${componentStats(run.index)}`);
     runs.push(run.placement); // only the placements: each run's index is released
   }
   const t = runs[0]!;
