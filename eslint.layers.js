@@ -9,7 +9,7 @@ export const LAYERS = {
   arabic: ['paths.ts'],
   model: ['arabic'],
   search: ['arabic', 'model'],
-  stories: ['arabic', 'model'],
+  stories: ['arabic', 'model', 'paths.ts'],
   enrich: ['arabic', 'model', 'paths.ts'],
   ingest: ['arabic', 'model', 'search', 'paths.ts'],
   store: ['arabic', 'model', 'search', 'stories', 'paths.ts'],

@@ -65,13 +65,13 @@ export function loadDay(file: string | URL): Article[] {
 }
 
 /** Every day file, or the first `days` of them; deduplicated by id, sorted by time then id. */
-export function loadCorpus(days?: number): Article[] {
-  const names = readdirSync(CORPUS_DIR)
+export function loadCorpus(days?: number, dir: URL = CORPUS_DIR): Article[] {
+  const names = readdirSync(dir)
     .filter((n) => n.endsWith('.zip'))
     .sort()
     .slice(0, days);
   const seen = new Map<string, Article>();
-  for (const n of names) for (const a of loadDay(new URL(n, CORPUS_DIR))) if (!seen.has(a.id)) seen.set(a.id, a);
+  for (const n of names) for (const a of loadDay(new URL(n, dir))) if (!seen.has(a.id)) seen.set(a.id, a);
   return [...seen.values()].sort(byTime);
 }
 

@@ -4,7 +4,10 @@
  * printer and the tests.
  */
 import type { Article } from '../../src/model/article.ts';
-import { addEntry, entryOf, MemoryStoryIndex, type GroupOptions, type StoryEntry } from '../../src/stories/index.ts';
+import { addEntry, addEntryStable, entryOf, MemoryStoryIndex, type GroupOptions, type StableOptions, type StoryEntry } from '../../src/stories/index.ts';
+
+/** `incremental`: group.ts (today's pipeline); `stable`: the order-independent stable.ts. */
+export type Algo = 'incremental' | 'stable';
 
 export interface Placement {
   storyId: string;
@@ -21,8 +24,9 @@ export interface RunResult {
 
 export async function runGrouping(
   articles: readonly Article[],
-  opts: Partial<GroupOptions> = {},
+  opts: Partial<GroupOptions & StableOptions> = {},
   entries?: Map<string, StoryEntry>,
+  algo: Algo = 'incremental',
 ): Promise<RunResult> {
   const index = new MemoryStoryIndex();
   let entryMs = 0;
@@ -34,7 +38,7 @@ export async function runGrouping(
     if (!cached) entries?.set(a.id, { ...e });
     entryMs += performance.now() - t;
     t = performance.now();
-    await addEntry(index, e, opts);
+    await (algo === 'stable' ? addEntryStable(index, e, opts) : addEntry(index, e, opts));
     groupMs += performance.now() - t;
   }
   const placement = new Map<string, Placement>();

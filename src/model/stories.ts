@@ -77,6 +77,29 @@ export interface StoryIndex {
   deleteStory(id: string): MaybePromise<void>;
 }
 
+/**
+ * A verified article–article edge of the order-independent grouping (src/stories/stable.ts):
+ * `dup` (exact or near copy) or `story` (same event), with its evidence score. An edge is a
+ * pure function of its two articles, so the set of edges does not depend on arrival order.
+ * Stored once per pair with `a < b`.
+ */
+export interface StoryEdge {
+  a: string;
+  b: string;
+  kind: 'dup' | 'story';
+  score: number;
+}
+
+/** Where the order-independent grouping keeps its edges. */
+export interface EdgeIndex {
+  /** Adds edges (a pair already held is replaced). */
+  addEdges(edges: StoryEdge[]): MaybePromise<void>;
+  /** Every held edge touching any of `ids`, each once. */
+  edgesOf(ids: string[]): MaybePromise<StoryEdge[]>;
+  /** Entries holding a key, with time in [from, to], every one (no per-key limit). */
+  allByKey(key: string, from: number, to: number): MaybePromise<string[]>;
+}
+
 /** An article that could be shown as related (اقرأ أيضاً). */
 export interface RelatedCandidate {
   id: string;

@@ -4,7 +4,10 @@
  * gives «اقرأ أيضاً»; `MemoryStoryIndex` is the in-memory state; a store implements the
  * `StoryIndex` / `RelatedSource` interfaces of types.ts to hold the same state on disk.
  */
-export type { Story, StoryEntry, StoryIndex, RelatedCandidate, RelatedSource } from './types.ts';
+export type { Story, StoryEdge, EdgeIndex, StoryEntry, StoryIndex, RelatedCandidate, RelatedSource } from './types.ts';
+export { addArticleStable, addEntryStable, edgeOf, STABLE_DEFAULTS, type StableOptions, type EdgeStoryIndex } from './stable.ts';
+export { partition, type PartNode, type Placed } from './partition.ts';
+export { frozenWeights, parseDfTable, type FrozenWeights } from './frozen.ts';
 export { addArticle, addEntry, GROUP_DEFAULTS, type Assignment, type GroupOptions, type Via } from './group.ts';
 export { entryOf, articleTime, MAX_ANALYZED_CHARS, MIN_DUP_TERMS } from './entry.ts';
 export { exactHash, fingerprint, resemblance, shingleSet, minhash, bandKeys, DEFAULT_PARAMS } from './fingerprint.ts';

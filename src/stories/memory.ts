@@ -9,7 +9,7 @@
  * inverted lists drop evicted ids from their front and skip the others when read.
  * Document frequencies count every entry ever added.
  */
-import type { RelatedCandidate, RelatedSource, Story, StoryEntry, StoryIndex } from './types.ts';
+import type { EdgeIndex, RelatedCandidate, RelatedSource, Story, StoryEdge, StoryEntry, StoryIndex } from './types.ts';
 
 export interface MemoryIndexOptions {
   /** Keep entries this long behind the newest one (default: forever). */
@@ -29,7 +29,7 @@ function push(m: Postings, k: string, id: string): void {
   else m.set(k, { ids: [id], head: 0 });
 }
 
-export class MemoryStoryIndex implements StoryIndex, RelatedSource {
+export class MemoryStoryIndex implements StoryIndex, RelatedSource, EdgeIndex {
   private readonly entries = new Map<string, StoryEntry>();
   private readonly exact: Postings = new Map();
   private readonly bands: Postings = new Map();
@@ -37,6 +37,8 @@ export class MemoryStoryIndex implements StoryIndex, RelatedSource {
   private readonly children = new Map<string, Set<string>>();
   private readonly df = new Map<string, number>();
   private readonly stories = new Map<string, Story>();
+  /** Edges of the order-independent grouping: id → neighbour id → edge. */
+  private readonly adj = new Map<string, Map<string, StoryEdge>>();
   /** Min-heap of (time, id): eviction order even when articles arrive out of time order. */
   private readonly heapT: number[] = [];
   private readonly heapId: string[] = [];
@@ -97,6 +99,29 @@ export class MemoryStoryIndex implements StoryIndex, RelatedSource {
       if (e && ok(e)) out.push(e);
     }
     return out;
+  }
+
+  allByKey(key: string, from: number, to: number): string[] {
+    return this.live(this.keys.get(key), from, to);
+  }
+
+  addEdges(edges: StoryEdge[]): void {
+    for (const e of edges)
+      for (const [x, y] of [
+        [e.a, e.b],
+        [e.b, e.a],
+      ] as const) {
+        let m = this.adj.get(x);
+        if (!m) this.adj.set(x, (m = new Map()));
+        m.set(y, e);
+      }
+  }
+
+  /** Edges touching `ids` whose two ends are still held. */
+  edgesOf(ids: string[]): StoryEdge[] {
+    const out = new Set<StoryEdge>();
+    for (const id of ids) for (const [other, e] of this.adj.get(id) ?? []) if (this.entries.has(other)) out.add(e);
+    return [...out];
   }
 
   getEntries(ids: string[]): StoryEntry[] {
@@ -219,6 +244,8 @@ export class MemoryStoryIndex implements StoryIndex, RelatedSource {
       if (!e) continue;
       this.entries.delete(id);
       this.children.delete(id);
+      for (const other of this.adj.get(id)?.keys() ?? []) this.adj.get(other)?.delete(id);
+      this.adj.delete(id);
       if (e.exact) this.unlink(this.exact, e.exact);
       for (const b of e.bands) this.unlink(this.bands, b);
       for (const k of e.keys) this.unlink(this.keys, k);

@@ -1,0 +1,155 @@
+/**
+ * Order-independent duplicate detection and story grouping. An arrival adds verified
+ * article–article edges, then the stories of the connected component it touches are
+ * recomputed from scratch (src/stories/partition.ts). Invariants (tested in stable.test.ts):
+ *
+ * 1. An edge is a pure function of its two articles: thresholds as in group.ts, term
+ *    weights frozen (src/stories/frozen.ts), computed with the smaller id first so even the
+ *    floating-point sums do not depend on which side arrived last.
+ * 2. Candidate generation is symmetric: A finds B exactly when B would find A — the same
+ *    exact key; a shared LSH band within dupWindowMs; or, within storyWindowMs, shared
+ *    title/lede keys whose frozen weights (IDF of terms with df ≤ maxKeyDf × docs) sum to
+ *    ≥ minVote. No per-key limit and no top-N, which would depend on what else is held.
+ * 3. Hence the edge set, its components, and (partition being pure) every story, story id,
+ *    original and duplicateOf are the same for any arrival order. Stories only change
+ *    inside the component an arrival touches.
+ *
+ * Limits: entries without publishedAt take their arrival time, which is order; an index
+ * that evicts (retainMs) forgets edges, so stories spanning the horizon may differ.
+ */
+import type { Article } from '../model/article.ts';
+import { entryOf, type EntryOptions } from './entry.ts';
+import { resemblance } from './fingerprint.ts';
+import { frozenWeights, type FrozenWeights } from './frozen.ts';
+import { GROUP_DEFAULTS, type Assignment, type GroupOptions } from './group.ts';
+import { partition } from './partition.ts';
+import { storyScore, weightedJaccard } from './similarity.ts';
+import type { EdgeIndex, Story, StoryEdge, StoryEntry, StoryIndex } from './types.ts';
+
+export interface StableOptions extends GroupOptions {
+  /** Term keys held by more than this fraction of the frozen table's documents find no candidates. */
+  maxKeyDf: number;
+  /** Shared key weight (sum of frozen IDFs) that makes two articles story candidates. */
+  minVote: number;
+  weights?: FrozenWeights;
+}
+
+export const STABLE_DEFAULTS: Readonly<StableOptions> = Object.freeze({ ...GROUP_DEFAULTS, maxKeyDf: 0.05, minVote: 8 });
+
+export type EdgeStoryIndex = StoryIndex & EdgeIndex;
+
+const ordered = (x: StoryEntry, y: StoryEntry): [StoryEntry, StoryEntry] => (x.id < y.id ? [x, y] : [y, x]);
+
+/** The edge between two entries, or null: a pure function of the pair (either argument order). */
+export function edgeOf(x: StoryEntry, y: StoryEntry, o: StableOptions, w: FrozenWeights): StoryEdge | null {
+  const [a, b] = ordered(x, y);
+  const dt = Math.abs(a.time - b.time);
+  if (a.exact && a.exact === b.exact) return { a: a.id, b: b.id, kind: 'dup', score: 1 };
+  if (dt <= o.dupWindowMs && a.shingles.length && b.shingles.length) {
+    const r = resemblance(a.shingles, b.shingles);
+    const small = Math.min(a.shingles.length, b.shingles.length);
+    if ((r.jaccard >= o.jaccard || (r.containment >= o.containment && small >= o.minContainShingles)) && weightedJaccard(a.terms, b.terms, w.idf) >= o.guard)
+      return { a: a.id, b: b.id, kind: 'dup', score: r.jaccard };
+  }
+  if (dt > o.storyWindowMs || a.ledeTerms.length < o.storyMinTerms || b.ledeTerms.length < o.storyMinTerms) return null;
+  const s = storyScore(a, b, w.idf);
+  return s.score >= o.storyThreshold && s.lede >= o.storyMinLede ? { a: a.id, b: b.id, kind: 'story', score: s.score } : null;
+}
+
+/** Ids that may share an edge with `e` (symmetric; see invariant 2). */
+async function candidates(index: EdgeStoryIndex, e: StoryEntry, o: StableOptions, w: FrozenWeights): Promise<Set<string>> {
+  const ids = new Set<string>(e.exact ? await index.byExact(e.exact) : []);
+  if (e.bands.length) for (const id of await index.byBands(e.bands, e.time - o.dupWindowMs, e.time + o.dupWindowMs)) ids.add(id);
+  if (e.ledeTerms.length >= o.storyMinTerms) {
+    const votes = new Map<string, number>();
+    const maxDf = o.maxKeyDf * w.docs;
+    for (const k of e.keys) {
+      if (!k.startsWith('t:') || w.df(k.slice(2)) > maxDf) continue;
+      const weight = w.idf(k.slice(2));
+      for (const id of await index.allByKey(k, e.time - o.storyWindowMs, e.time + o.storyWindowMs)) votes.set(id, (votes.get(id) ?? 0) + weight);
+    }
+    for (const [id, v] of votes) if (v >= o.minVote) ids.add(id);
+  }
+  ids.delete(e.id);
+  return ids;
+}
+
+/** The ids connected to `start` through held edges, and those edges. */
+async function component(index: EdgeStoryIndex, start: string): Promise<{ ids: Set<string>; edges: StoryEdge[] }> {
+  const ids = new Set([start]);
+  const edges = new Map<string, StoryEdge>();
+  let frontier = [start];
+  while (frontier.length) {
+    const next: string[] = [];
+    for (const ed of await index.edgesOf(frontier)) {
+      edges.set(`${ed.a}|${ed.b}`, ed);
+      for (const id of [ed.a, ed.b])
+        if (!ids.has(id)) {
+          ids.add(id);
+          next.push(id);
+        }
+    }
+    frontier = next;
+  }
+  return { ids, edges: [...edges.values()] };
+}
+
+function storyOf(id: string, members: StoryEntry[]): Story {
+  const sorted = [...members].sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : 1));
+  const first = sorted[0]!;
+  const outlets: string[] = [];
+  for (const m of sorted) if (m.outlet && !outlets.includes(m.outlet)) outlets.push(m.outlet);
+  return {
+    id,
+    title: first.title,
+    firstSeen: new Date(Number.isFinite(first.time) ? first.time : 0).toISOString(),
+    outlets,
+    articleIds: sorted.map((m) => m.id),
+    originalOutlet: first.outlet,
+    originalId: first.id,
+  };
+}
+
+export async function addArticleStable(index: EdgeStoryIndex, a: Article, opts: Partial<StableOptions> & EntryOptions = {}): Promise<Assignment> {
+  return addEntryStable(index, entryOf(a, opts), opts);
+}
+
+/** Adds an entry and its edges, then recomputes its component's stories. Idempotent per id. */
+export async function addEntryStable(index: EdgeStoryIndex, e: StoryEntry, options: Partial<StableOptions> = {}): Promise<Assignment> {
+  const o = { ...STABLE_DEFAULTS, ...options };
+  const w = o.weights ?? frozenWeights();
+  const [prev] = await index.getEntries([e.id]);
+  if (prev) return { id: prev.id, storyId: prev.storyId, duplicateOf: prev.duplicateOf, via: 'existing', matched: null, score: null };
+
+  const cands = await index.getEntries([...(await candidates(index, e, o, w))]);
+  const edges: StoryEdge[] = [];
+  for (const c of cands) {
+    const ed = edgeOf(e, c, o, w);
+    if (ed) edges.push(ed);
+  }
+  e.storyId = `s-${e.id}`;
+  e.duplicateOf = null;
+  await index.addEntry(e);
+  if (edges.length) await index.addEdges(edges);
+
+  const comp = await component(index, e.id);
+  const members = await index.getEntries([...comp.ids]);
+  const placed = partition(members, comp.edges, o.storyMerge);
+  const oldStories = new Set(members.filter((m) => m.id !== e.id).map((m) => m.storyId));
+  const byStory = new Map<string, StoryEntry[]>();
+  for (const m of members) {
+    const p = placed.get(m.id)!;
+    if (m.storyId !== p.storyId || m.duplicateOf !== p.duplicateOf) await index.updateEntries([m.id], { storyId: p.storyId, duplicateOf: p.duplicateOf });
+    const l = byStory.get(p.storyId);
+    if (l) l.push(m);
+    else byStory.set(p.storyId, [m]);
+  }
+  for (const id of oldStories) if (!byStory.has(id)) await index.deleteStory(id);
+  for (const [id, l] of byStory) await index.putStory(storyOf(id, l));
+
+  const mine = placed.get(e.id)!;
+  const best = edges.reduce<StoryEdge | null>((b, x) => (!b || (x.kind === 'dup') > (b.kind === 'dup') || (x.kind === b.kind && x.score > b.score) ? x : b), null);
+  const other = best ? (best.a === e.id ? best.b : best.a) : null;
+  const via = !best ? 'new' : best.kind === 'story' ? 'story' : best.score === 1 && cands.find((c) => c.id === other)?.exact === e.exact ? 'exact' : 'near';
+  return { id: e.id, storyId: mine.storyId, duplicateOf: mine.duplicateOf, via, matched: other, score: best?.score ?? null };
+}
