@@ -14,7 +14,7 @@
  * Prints median and p95 in ms and the median's ratio to the baseline's.
  *
  * Run: `npm run bench:timeline [-- --corpus DIR] [--db FILE] [--runs N] [--pg URL]
- * [--pg-days 3] [--no-pg]`; --pg defaults to $MARSAD_TEST_PG (PostgreSQL is skipped
+ * [--pg-days 2] [--no-pg]`; --pg defaults to $MARSAD_TEST_PG (PostgreSQL is skipped
  * without either). Without
  * --db the corpus (saudinewsnet/, textdumps/, pages/ of DIR, default ../shared/corpus) is
  * imported once with `marsad import` into a cached temp database (bench/startup/db.ts).
@@ -35,7 +35,7 @@ const arg = (name: string): string | undefined => {
 const RUNS = Math.max(5, Number(arg('--runs')) || 30);
 const CORPUS = resolve(arg('--corpus') ?? join(ROOT, '../shared/corpus'));
 const PG = arg('--pg') ?? process.env.MARSAD_TEST_PG ?? null;
-const PG_DAYS = Math.max(1, Number(arg('--pg-days')) || 3);
+const PG_DAYS = Math.max(1, Number(arg('--pg-days')) || 2);
 const log = (s: string): void => void process.stderr.write(`bench:timeline: ${s}\n`);
 
 let db = arg('--db') ? resolve(arg('--db')!) : null;
