@@ -4,11 +4,9 @@
  * brute-force baseline (every alert verified against every article).
  *
  * Alerts are realistic queries drawn from the corpus itself, from days other than the ones
- * ingested: 40% adjacent headline word pairs as phrases, 20% an entity name (found by the
- * enrich stage) with a headline word, 15% two such phrases ORed, 15% two headline words
- * with an excluded word, 7% an entity name with a headline phrase, 3% an entity name alone
- * (broad: a country's name matches a large share of the news). As in monitoring, most
- * alerts match few articles and some match many; the figures print how many matched.
+ * ingested (bench/alerts/queries.ts: 2–4 word queries, phrases, names with a topic word,
+ * some filters, a few broad ones); the figures print how the matches spread over the
+ * alerts and the articles.
  *
  * Each ingest run is a child process (a fresh SQLite file; alerts created before the
  * clock starts) that ingests the parsed days in batches of 500 through `ingest`, the path
@@ -31,9 +29,8 @@ import { openMarsadSqliteStore } from '../../src/store/sqlite/marsad.ts';
 import { makeAlert } from '../../src/alerts/model.ts';
 import { AlertMatcher, tokensOf, type MatchDoc } from '../../src/alerts/percolate.ts';
 import { analyze } from '../../src/arabic/index.ts';
-import { parseQuery } from '../../src/search/query.ts';
-import { defaultAnalyzer } from '../../src/search/analyzer.ts';
 import type { Alert } from '../../src/alerts/types.ts';
+import { drawAlerts } from './queries.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -66,45 +63,6 @@ function dayFiles(): { ingest: string[]; queries: string[] } {
   return { ingest: all.slice(0, DAYS), queries: all.slice(-3) };
 }
 
-/** A deterministic PRNG (mulberry32), so every run draws the same alerts. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** `n` realistic queries from the headlines and entities of `source`. */
-function drawQueries(source: Article[], n: number): string[] {
-  const rand = rng(11);
-  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const words: string[][] = source.map((a) => a.title.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter((w) => w.length >= 3 && analyze(w).length === 1));
-  const titled = words.filter((w) => w.length >= 3);
-  const entities = new Set<string>();
-  for (const a of source.slice(0, 1500)) for (const e of enrichArticle(a).article.entities ?? []) entities.add(e.name);
-  const names = [...entities].filter((x) => analyze(x).length > 0);
-  const out = new Set<string>();
-  while (out.size < n) {
-    const w = pick(titled);
-    const i = Math.floor(rand() * (w.length - 1));
-    const r = rand();
-    const w2 = pick(titled);
-    const j = Math.floor(rand() * (w2.length - 1));
-    let q: string;
-    if (r < 0.4) q = `"${w[i]} ${w[i + 1]}"`;
-    else if (r < 0.6) q = `"${pick(names)}" ${pick(w)}`;
-    else if (r < 0.75) q = `"${w[i]} ${w[i + 1]}" OR "${w2[j]} ${w2[j + 1]}"`;
-    else if (r < 0.9) q = `${w[i]} ${pick(w.filter((x) => x !== w[i]))} -${pick(w2)}`;
-    else if (r < 0.97) q = `"${pick(names)}" "${w[i]} ${w[i + 1]}"`;
-    // A few broad ones: an entity name alone (a country's name matches a large share of the news).
-    else q = `"${pick(names)}"`;
-    if (!parseQuery(q, defaultAnalyzer).empty) out.add(q);
-  }
-  return [...out];
-}
-
 // ── child: one timed ingest ─────────────────────────────────────────────────────────
 async function child(mode: 'none' | 'alerts', db: string): Promise<void> {
   const { ingest: files, queries } = dayFiles();
@@ -112,9 +70,9 @@ async function child(mode: 'none' | 'alerts', db: string): Promise<void> {
   const store = openMarsadSqliteStore(db);
   let alerts = 0;
   if (mode === 'alerts') {
-    const qs = drawQueries(await parseDays(queries), N_ALERTS);
-    for (const q of qs) await store.alerts.createAlert(makeAlert({ name: q, query: q }, noGuard));
-    alerts = qs.length;
+    const drafts = drawAlerts(await parseDays(queries), N_ALERTS);
+    for (const d of drafts) await store.alerts.createAlert(makeAlert(d, noGuard));
+    alerts = drafts.length;
   }
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -122,8 +80,19 @@ async function child(mode: 'none' | 'alerts', db: string): Promise<void> {
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
   const m = store.db.prepare('SELECT (SELECT count(*) FROM alert_match_articles) AS matches, (SELECT count(*) FROM alert_matches) AS entries').get() as { matches: number; entries: number };
+  // How the matches spread: per alert (how many articles each matched) and per article.
+  const perAlert = store.db.prepare('SELECT count(*) AS n FROM alert_match_articles GROUP BY alert_id').pluck().all() as number[];
+  const perArticle = store.db.prepare('SELECT count(*) AS n FROM alert_match_articles GROUP BY article_id').pluck().all() as number[];
   await store.close();
-  process.stdout.write(JSON.stringify({ mode, articles: articles.length, alerts, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, ...m }) + '\n');
+  const spread = {
+    alertsNone: alerts - perAlert.length,
+    alerts1to5: perAlert.filter((n) => n <= 5).length,
+    alerts6to50: perAlert.filter((n) => n > 5 && n <= 50).length,
+    alertsOver50: perAlert.filter((n) => n > 50).length,
+    articlesMatched: perArticle.length,
+    perArticleMedian: median([...perArticle, ...new Array<number>(articles.length - perArticle.length).fill(0)]),
+  };
+  process.stdout.write(JSON.stringify({ mode, articles: articles.length, alerts, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, ...m, ...spread }) + '\n');
 }
 
 interface Run {
@@ -134,6 +103,12 @@ interface Run {
   cpuMs: number;
   matches: number;
   entries: number;
+  alertsNone: number;
+  alerts1to5: number;
+  alerts6to50: number;
+  alertsOver50: number;
+  articlesMatched: number;
+  perArticleMedian: number;
 }
 
 async function main(): Promise<void> {
@@ -169,13 +144,21 @@ async function main(): Promise<void> {
   console.log(`${`full pipeline, ${a.alerts} alerts`.padEnd(34)} ${w1.toFixed(1).padStart(18)} ${c1.toFixed(1).padStart(17)}`);
   console.log(`ratio (with / without): wall ${(w1 / w0).toFixed(3)}, cpu ${(c1 / c0).toFixed(3)} → drop ${((1 - w1 / w0) * 100).toFixed(1)}% wall, ${((1 - c1 / c0) * 100).toFixed(1)}% cpu (target ≤ 20%)`);
   console.log(`matches recorded: ${a.matches} (article × alert), outbox entries (alert × story): ${a.entries}`);
+  console.log(`per article: ${(a.matches / a.articles).toFixed(2)} matches on average, median ${a.perArticleMedian}, ${a.articlesMatched} of ${a.articles} articles matched by at least one alert`);
+  console.log(`per alert: ${a.alertsNone} matched nothing, ${a.alerts1to5} matched 1–5 articles, ${a.alerts6to50} matched 6–50, ${a.alertsOver50} matched more than 50`);
 
   // Matching alone: the percolator vs verifying every alert on every article.
   const { ingest: files, queries } = dayFiles();
   const articles = (await parseDays(files)).map((x) => enrichArticle(x).article);
-  const alerts: Alert[] = drawQueries(await parseDays(queries), N_ALERTS).map((q) => makeAlert({ name: q, query: q }, noGuard));
+  const alerts: Alert[] = drawAlerts(await parseDays(queries), N_ALERTS).map((d) => makeAlert(d, noGuard));
   const docs: MatchDoc[] = articles.map((x) => ({ title: tokensOf(analyze(x.title)), text: tokensOf(analyze(x.text)), outlet: x.outlet, entities: x.entities, keywords: x.keywords, tags: x.tags }));
-  const m = await AlertMatcher.build(alerts);
+  // Keys from the document frequencies of these articles (what the pipeline's df table holds once they are stored).
+  const dfs = new Map<string, number>();
+  for (const d of docs) for (const t of new Set([...d.title, ...d.text])) dfs.set(t, (dfs.get(t) ?? 0) + 1);
+  const blind = await AlertMatcher.build(alerts);
+  const m = await blind.rekey((ts) => ts.map((t) => dfs.get(t) ?? 0));
+  let blindCands = 0;
+  for (const d of docs) blindCands += blind.candidates(d);
   const times: number[] = [];
   let hits = 0;
   let cands = 0;
@@ -194,7 +177,7 @@ async function main(): Promise<void> {
   const bruteMs = (performance.now() - tb) / sample.length;
   let pHits = 0;
   for (const d of sample) pHits += m.match(d).length;
-  console.log(`\nmatching alone (${alerts.length} alerts): percolator ${(median(times) * 1000).toFixed(1)} µs/article, ${(cands / docs.length).toFixed(1)} candidate alerts/article, ${hits} matches`);
+  console.log(`\nmatching alone (${alerts.length} alerts): percolator ${(median(times) * 1000).toFixed(1)} µs/article, ${(cands / docs.length).toFixed(1)} candidate alerts/article (${(blindCands / docs.length).toFixed(1)} when keyed without document frequencies), ${hits} matches`);
   console.log(`brute force (every alert verified, first 100 articles): ${(bruteMs * 1000).toFixed(1)} µs/article → percolator ${(bruteMs / median(times)).toFixed(0)}× faster; same matches on the sample: ${pHits === bruteHits ? 'yes' : `NO (${pHits} vs ${bruteHits})`}`);
 }
 

@@ -1,5 +1,6 @@
 /**
- * Timeline and co-mention query latency on the whole shared corpus (SQLite), next to a
+ * Timeline and co-mention query latency on the whole shared corpus (SQLite) and on a few
+ * days of it in PostgreSQL (bench/timeline/pg.ts), each next to a
  * baseline measured in the same run: a plain count of an entity's articles
  * (`SELECT count(*) FROM article_entities WHERE ent = ?`, the same index the timeline
  * reads). Cases, interleaved per repetition so load drifts hit all alike, each over the
@@ -12,7 +13,9 @@
  *   together ×2           the 20 newest stories mentioning both
  * Prints median and p95 in ms and the median's ratio to the baseline's.
  *
- * Run: `npm run bench:timeline [-- --corpus DIR] [-- --db FILE] [-- --runs N]`. Without
+ * Run: `npm run bench:timeline [-- --corpus DIR] [--db FILE] [--runs N] [--pg URL]
+ * [--pg-days 2] [--no-pg]`; --pg defaults to $MARSAD_TEST_PG (PostgreSQL is skipped
+ * without either). Without
  * --db the corpus (saudinewsnet/, textdumps/, pages/ of DIR, default ../shared/corpus) is
  * imported once with `marsad import` into a cached temp database (bench/startup/db.ts).
  */
@@ -21,6 +24,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusDb, importInputs } from '../startup/db.ts';
 import { openMarsadSqliteStore } from '../../src/store/sqlite/marsad.ts';
+import { runCases } from './cases.ts';
+import { pgTimeline } from './pg.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const arg = (name: string): string | undefined => {
@@ -29,6 +34,8 @@ const arg = (name: string): string | undefined => {
 };
 const RUNS = Math.max(5, Number(arg('--runs')) || 30);
 const CORPUS = resolve(arg('--corpus') ?? join(ROOT, '../shared/corpus'));
+const PG = arg('--pg') ?? process.env.MARSAD_TEST_PG ?? null;
+const PG_DAYS = Math.max(1, Number(arg('--pg-days')) || 2);
 const log = (s: string): void => void process.stderr.write(`bench:timeline: ${s}\n`);
 
 let db = arg('--db') ? resolve(arg('--db')!) : null;
@@ -50,43 +57,25 @@ const store = openMarsadSqliteStore(db);
 const articles = await store.countArticles();
 const top = store.db.prepare('SELECT id, eid FROM entities ORDER BY article_count DESC LIMIT 2').all() as Array<{ id: string; eid: number }>;
 const pair = ['country:IR', 'country:RU'].filter((id) => store.entityIndex.eidOf(id) !== null);
-const pairs = [top.map((t) => t.id), ...(pair.length === 2 ? [pair] : [])];
 const countStmt = store.db.prepare('SELECT count(*) FROM article_entities WHERE ent = ?').pluck();
-const eids = top.map((t) => t.eid);
-
-type Case = { label: string; run: (i: number) => Promise<unknown> | unknown };
-const cases: Case[] = [
-  { label: 'baseline: count(*) of an entity', run: (i) => countStmt.get(eids[i % eids.length]) },
-  { label: 'timeline day/story (1 entity)', run: (i) => store.timeline({ entities: [top[i % top.length]!.id], by: 'day' }) },
-  { label: 'timeline day/article (1 entity)', run: (i) => store.timeline({ entities: [top[i % top.length]!.id], by: 'day', unit: 'article' }) },
-  { label: 'timeline week/story (2 + together)', run: (i) => store.timeline({ entities: pairs[i % pairs.length]!, by: 'week' }) },
-  { label: 'comention top 20 (lift)', run: (i) => store.comentions(top[i % top.length]!.id, 20) },
-  { label: 'stories together (2, newest 20)', run: (i) => store.storiesTogether(pairs[i % pairs.length]!, 20) },
-];
-
-const samples = new Map<string, number[]>(cases.map((c) => [c.label, []]));
-// One warm-up round (prepared statements, page cache).
-for (const c of cases) await c.run(0);
-for (let r = 0; r < RUNS; r++) {
-  const order = cases.map((_, k) => cases[(k + r) % cases.length]!);
-  for (const c of order) {
-    const t0 = process.hrtime.bigint();
-    await c.run(r);
-    samples.get(c.label)!.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
+try {
+  await runCases(
+    {
+      title: `SQLite ${db} (${articles} articles)`,
+      top: top.map((t) => t.id),
+      pair: pair.length === 2 ? pair : null,
+      count: (i) => countStmt.get(top[i]!.eid),
+      timeline: (q) => store.timeline(q),
+      comentions: (e, l) => store.comentions(e, l),
+      storiesTogether: (es, l) => store.storiesTogether(es, l),
+    },
+    RUNS,
+  );
+} finally {
+  await store.close();
 }
-await store.close();
 
-const q = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]!;
-};
-const base = q(samples.get(cases[0]!.label)!, 0.5);
-const e = (id: string) => id;
-console.log(`timeline bench: ${db} (${articles} articles), entities ${top.map((t) => e(t.id)).join(', ')}${pair.length === 2 ? ` and ${pair.join(' + ')}` : ''}, ${RUNS} runs each`);
-console.log(`${'case'.padEnd(38)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(10)} ${'× baseline'.padStart(11)}`);
-for (const c of cases) {
-  const xs = samples.get(c.label)!;
-  const med = q(xs, 0.5);
-  console.log(`${c.label.padEnd(38)} ${med.toFixed(2).padStart(10)} ${q(xs, 0.95).toFixed(2).padStart(10)} ${(med / base).toFixed(1).padStart(11)}`);
-}
+if (PG && !process.argv.includes('--no-pg')) {
+  console.log('');
+  await pgTimeline(PG, CORPUS, PG_DAYS, RUNS, log);
+} else log('PostgreSQL skipped (pass --pg URL or set MARSAD_TEST_PG)');

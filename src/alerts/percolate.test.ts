@@ -84,3 +84,18 @@ test('the index: each alert is filed under its rarest key, so an article reaches
   assert.deepEqual(m3.match(doc('', 'ارتفاع أسعار الغاز')), [or.id]);
   assert.deepEqual(m3.match(doc('', 'ارتفاع أسعار الذهب')), []);
 });
+
+test('rekey: keys chosen blind (no frequencies) are chosen again from the corpus, with the same matches', async () => {
+  // Keyed blind, the longer word wins the tie: the common one here. Re-keyed with frequencies, the rare one.
+  const a = alert('المملكة نمر');
+  const common = analyze('المملكة')[0]!;
+  const blind = await AlertMatcher.build([a]);
+  const common1 = doc('المملكة اليوم', 'خبر عن المملكة');
+  assert.equal(blind.candidates(common1), 1, 'blind: filed under the long, common word');
+  const keyed = await blind.rekey((toks) => toks.map((t) => (t === common ? 900 : 2)));
+  assert.equal(keyed.candidates(common1), 0, 're-keyed: an article with only the common word no longer reaches it');
+  assert.equal(keyed.size, 1);
+  const both = doc('نمر في المملكة', '');
+  assert.deepEqual(keyed.match(both), [a.id]);
+  assert.deepEqual(blind.match(both), [a.id]);
+});

@@ -114,6 +114,26 @@ class DocIndex {
     return (this.pos = [build(this.doc.title), build(this.doc.text)]);
   }
 
+  private ents: Set<string> | null = null;
+  private kws: Set<string> | null = null;
+
+  /** The article's entity ids and names, folded (built on the first alert with an entity filter). */
+  entities(): Set<string> {
+    if (this.ents) return this.ents;
+    this.ents = new Set();
+    for (const e of this.doc.entities ?? []) {
+      this.ents.add(e.id);
+      this.ents.add(fold(e.id));
+      this.ents.add(fold(e.name));
+    }
+    return this.ents;
+  }
+
+  /** The article's keywords and source tags, folded. */
+  keywords(): Set<string> {
+    return (this.kws ??= new Set([...(this.doc.keywords ?? []), ...(this.doc.tags ?? [])].map(fold)));
+  }
+
   has(s: Seq): boolean {
     if (s.length === 1) return this.set.has(s[0]!);
     for (const t of s) if (!this.set.has(t)) return false;
@@ -131,11 +151,12 @@ class DocIndex {
 }
 
 function verify(c: Compiled, d: DocIndex, doc: MatchDoc): boolean {
+  // The filters first: one comparison or set lookup each, and they rule out most candidates that have one.
+  if (c.outlet !== null && doc.outlet !== c.outlet) return false;
+  if (c.entity !== null && !d.entities().has(c.entity)) return false;
+  if (c.keyword !== null && !d.keywords().has(c.keyword)) return false;
   for (const g of c.groups) if (!g.some((s) => d.has(s))) return false;
   for (const s of c.not) if (d.has(s)) return false;
-  if (c.outlet !== null && doc.outlet !== c.outlet) return false;
-  if (c.entity !== null && !(doc.entities ?? []).some((e) => e.id === c.entity || fold(e.id) === c.entity || fold(e.name) === c.entity)) return false;
-  if (c.keyword !== null && ![...(doc.keywords ?? []), ...(doc.tags ?? [])].some((k) => fold(k) === c.keyword)) return false;
   return true;
 }
 
@@ -149,7 +170,10 @@ export class AlertMatcher {
   /** Alerts whose query could not be compiled (none in practice: queries are checked on creation). */
   readonly skipped: string[] = [];
 
-  private constructor(compiled: Compiled[], keys: string[][]) {
+  private constructor(
+    private readonly compiled: Compiled[],
+    keys: string[][],
+  ) {
     compiled.forEach((c, i) => {
       for (const k of keys[i]!) {
         const l = this.index.get(k);
@@ -170,25 +194,46 @@ export class AlertMatcher {
       if (c) compiled.push(c);
       else skipped.push(a.id);
     }
+    const m = await AlertMatcher.keyed(compiled, df);
+    m.skipped.push(...skipped);
+    return m;
+  }
+
+  /**
+   * The same alerts keyed again with new document frequencies (the queries are not parsed
+   * again): keys chosen on a small or empty corpus can be common words, so a caller re-keys
+   * as the corpus grows.
+   */
+  async rekey(df: DocFreq): Promise<AlertMatcher> {
+    const m = await AlertMatcher.keyed(this.compiled, df);
+    m.skipped.push(...this.skipped);
+    return m;
+  }
+
+  /**
+   * Files each alert under the keys of one of its groups: the rarest token of each
+   * alternative of the group whose keys are rarest together. A group of one alternative
+   * (`a b -c`, a phrase, a name with a word) costs the df of its rarest token, so an alert
+   * of AND-ed terms is filed under the rarest token of the whole query.
+   */
+  private static async keyed(compiled: Compiled[], df: DocFreq): Promise<AlertMatcher> {
     const vocab = [...new Set(compiled.flatMap((c) => c.groups.flat(2)))];
     const freqs = await df(vocab);
     const f = new Map(vocab.map((t, i) => [t, freqs[i] ?? 0]));
     // Rarer first; equal counts: the longer token (longer words are rarer), then by text for a stable choice.
     const rarer = (a: string, b: string) => (f.get(a) ?? 0) - (f.get(b) ?? 0) || b.length - a.length || (a < b ? -1 : 1);
-    const keyOf = (s: Seq) => [...s].sort(rarer)[0]!;
+    const keyOf = (s: Seq) => (s.length === 1 ? s[0]! : [...s].sort(rarer)[0]!);
     const keys = compiled.map((c) => {
       let best: string[] = [];
       let cost = Infinity;
       for (const g of c.groups) {
         const ks = [...new Set(g.map(keyOf))];
         const k = ks.reduce((sum, t) => sum + (f.get(t) ?? 0) + 1, 0);
-        if (k < cost) [best, cost] = [ks, k];
+        if (k < cost || (k === cost && ks.length === 1 && best.length === 1 && rarer(ks[0]!, best[0]!) < 0)) [best, cost] = [ks, k];
       }
       return best;
     });
-    const m = new AlertMatcher(compiled, keys);
-    m.skipped.push(...skipped);
-    return m;
+    return new AlertMatcher(compiled, keys);
   }
 
   /** Ids of the alerts `doc` matches, in no particular order. */

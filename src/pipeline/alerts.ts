@@ -14,7 +14,22 @@ import type { AlertStore } from '../alerts/types.ts';
 import type { Article } from '../model/article.ts';
 import type { PipelineStore } from './types.ts';
 
-const cache = new WeakMap<AlertStore, { version: string; matcher: AlertMatcher }>();
+interface Built {
+  version: string;
+  matcher: AlertMatcher;
+  /** Stories in the df table when the matcher was keyed. */
+  docs: number;
+}
+
+const cache = new WeakMap<AlertStore, Built>();
+
+/**
+ * The matcher is keyed by the document frequencies of the corpus it was built on; it is
+ * keyed again (not recompiled) once the corpus has doubled since — so a matcher built on an
+ * empty or small store (a first import) stops filing alerts under words that turn out to
+ * be common. Doubling bounds the re-keys to log2 of the corpus' growth.
+ */
+const REKEY_MIN_DOCS = 200;
 
 /** The matcher of the store's current alerts; null when the store has none. */
 export async function alertMatcher(store: PipelineStore): Promise<AlertMatcher | null> {
@@ -22,9 +37,20 @@ export async function alertMatcher(store: PipelineStore): Promise<AlertMatcher |
   if (!alerts) return null;
   const version = await alerts.alertsVersion();
   const hit = cache.get(alerts);
-  if (hit && hit.version === version) return hit.matcher.size ? hit.matcher : null;
-  const matcher = await AlertMatcher.build(await alerts.listAlerts(), (terms) => store.storyIndex.docFreq(terms));
-  cache.set(alerts, { version, matcher });
+  const df = (terms: string[]) => store.storyIndex.docFreq(terms);
+  if (hit && hit.version === version) {
+    if (hit.matcher.size === 0) return null;
+    const docs = await store.storyIndex.docCount();
+    if (docs >= Math.max(REKEY_MIN_DOCS, 2 * hit.docs)) {
+      const matcher = await hit.matcher.rekey(df);
+      cache.set(alerts, { version, matcher, docs });
+      return matcher;
+    }
+    return hit.matcher;
+  }
+  const docs = await store.storyIndex.docCount();
+  const matcher = await AlertMatcher.build(await alerts.listAlerts(), df);
+  cache.set(alerts, { version, matcher, docs });
   return matcher.size ? matcher : null;
 }
 

@@ -61,11 +61,12 @@ async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts,
 export async function groupPending(store: PipelineStore, opts: GroupRunOptions = {}): Promise<GroupCounts> {
   const c: GroupCounts = { grouped: 0, duplicates: 0, joined: 0, newStories: 0, failed: 0, alertMatches: 0 };
   const chunk = Math.max(1, opts.chunk ?? 200);
-  const matcher = await alertMatcher(store);
   let cursor = -1;
   for (;;) {
     const pending = await store.ungrouped(cursor, chunk);
     if (pending.length === 0) break;
+    // Per chunk: cheap when nothing changed, and a long run re-keys as its corpus grows (see alerts.ts).
+    const matcher = await alertMatcher(store);
     cursor = pending.at(-1)!.cursor;
     const before = { ...c };
     try {

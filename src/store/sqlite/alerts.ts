@@ -31,13 +31,19 @@ export class SqliteAlerts implements AlertStore {
 
   constructor(private readonly db: Database.Database) {
     this.s = {
-      insertMatch: db.prepare(
+      // One statement per table for all of an article's matches (a JSON array of alert ids), prepared once.
+      insertMatches: db.prepare(
         `INSERT INTO alert_matches (alert_id, story_id, state, created_at, updated_at, next_attempt)
-         SELECT @alert_id, @story_id, CASE WHEN webhook_url IS NULL THEN 'feed' ELSE 'pending' END, @now, @now, @now FROM alerts WHERE id = @alert_id
+         SELECT a.id, @story_id, CASE WHEN a.webhook_url IS NULL THEN 'feed' ELSE 'pending' END, @now, @now, @now
+         FROM json_each(@ids) j JOIN alerts a ON a.id = j.value WHERE true
          ON CONFLICT (alert_id, story_id) DO UPDATE SET updated_at = excluded.updated_at`,
       ),
       // Only under an existing entry (the alert may have been removed since the matcher was built).
-      insertArticle: db.prepare('INSERT INTO alert_match_articles (alert_id, article_id, story_id, added_at) SELECT @alert_id, @article_id, @story_id, @now FROM alert_matches WHERE alert_id = @alert_id AND story_id = @story_id ON CONFLICT DO NOTHING'),
+      insertArticles: db.prepare(
+        `INSERT INTO alert_match_articles (alert_id, article_id, story_id, added_at)
+         SELECT m.alert_id, @article_id, @story_id, @now FROM json_each(@ids) j JOIN alert_matches m ON m.alert_id = j.value AND m.story_id = @story_id WHERE true
+         ON CONFLICT DO NOTHING`,
+      ),
       articles: db.prepare<[string, string, number], MatchedArticleRow>(
         `SELECT a.id, a.url, a.title, a.outlet, a.published_at, m.story_id, substr(a.text, 1, ${SNIPPET_READ}) AS head
          FROM alert_match_articles m JOIN articles a ON a.id = m.article_id
@@ -91,11 +97,19 @@ export class SqliteAlerts implements AlertStore {
   }
 
   recordMatches(rows: MatchRow[], now: string): Promise<void> {
+    // Rows come per article (one story, one article, many alerts): one INSERT per table and group.
+    const groups = new Map<string, { story_id: string; article_id: string; ids: string[] }>();
     for (const r of rows) {
-      const p = { alert_id: r.alertId, story_id: r.storyId, article_id: r.articleId, now };
+      const k = `${r.storyId}\u0000${r.articleId}`;
+      const g = groups.get(k);
+      if (g) g.ids.push(r.alertId);
+      else groups.set(k, { story_id: r.storyId, article_id: r.articleId, ids: [r.alertId] });
+    }
+    for (const g of groups.values()) {
+      const p = { story_id: g.story_id, article_id: g.article_id, ids: JSON.stringify(g.ids), now };
       // An article is matched once (when first grouped), so the entry's updated_at moves with each new article.
-      this.s.insertMatch.run(p);
-      this.s.insertArticle.run(p);
+      this.s.insertMatches.run(p);
+      this.s.insertArticles.run(p);
     }
     return Promise.resolve();
   }
