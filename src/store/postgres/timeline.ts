@@ -16,11 +16,18 @@ export class PgTimeline implements TimelineSource {
 
   async mentionRows(entityIds: string[]): Promise<MentionRow[]> {
     const r = await this.db.query<MentionRow>(
-      `SELECT e.id AS entity, a.id AS article, ${STORY} AS story, a.published_at AS published,
-         CASE WHEN a.story_id IS NULL THEN a.published_at
-              ELSE (SELECT min(b.published_at) FROM articles b WHERE b.story_id = a.story_id) END AS "storyPublished"
-       FROM entities e JOIN article_entities ae ON ae.ent = e.eid JOIN articles a ON a.seq = ae.seq
-       WHERE e.id = ANY($1::text[])`,
+      // Each story's earliest date is aggregated once per story (not a subquery per row).
+      `WITH m AS MATERIALIZED (
+         SELECT e.id AS entity, a.id AS article, a.story_id, a.published_at
+         FROM entities e JOIN article_entities ae ON ae.ent = e.eid JOIN articles a ON a.seq = ae.seq
+         WHERE e.id = ANY($1::text[])
+       ), s AS (
+         SELECT b.story_id, min(b.published_at) AS first FROM articles b
+         WHERE b.story_id IN (SELECT DISTINCT story_id FROM m WHERE story_id IS NOT NULL) GROUP BY b.story_id
+       )
+       SELECT m.entity, m.article, coalesce(m.story_id, 'a:' || m.article) AS story, m.published_at AS published,
+         CASE WHEN m.story_id IS NULL THEN m.published_at ELSE s.first END AS "storyPublished"
+       FROM m LEFT JOIN s ON s.story_id = m.story_id`,
       [[...new Set(entityIds)]],
     );
     return r.rows;
