@@ -88,6 +88,7 @@ export async function runServe(o: ServeOpts): Promise<void> {
     baseUrl: config.baseUrl,
     trustProxy: config.trustProxy,
     csrfSecret: config.csrfSecret,
+    cacheStaleMs: config.cacheStaleMs,
   });
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();
