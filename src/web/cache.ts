@@ -36,8 +36,11 @@ export interface CardReader {
   articleCards(ids: string[]): Promise<ArticleCard[]>;
   /** Cards of the article's related articles (the same list as relatedArticles). */
   relatedCards(id: string, limit: number): Promise<ArticleCard[]>;
-  /** `compute()`'s output (a rendered page or feed made from store reads only), remembered under `key` like a read. */
-  rendered(key: string, compute: () => Promise<string>): Promise<string>;
+  /**
+   * `compute()`'s output (a rendered page or feed that depends on store reads and `key`
+   * alone, e.g. the URL; null for "not found"), remembered under `key` like a read.
+   */
+  rendered<T extends string | null>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 export type CachedStore<S extends ReaderStore> = S & CardReader;
@@ -61,7 +64,7 @@ export const CACHE_LIMITS = {
   listArticles: [200, 6 * MiB],
   getArticles: [200, 6 * MiB],
   getArticle: [2000, 4 * MiB],
-  rendered: [500, 4 * MiB],
+  rendered: [2000, 12 * MiB],
   cards: [20_000, 4 * MiB],
 } as const satisfies Record<string, readonly [number, number]>;
 
@@ -151,10 +154,10 @@ export function cachedStore<S extends ReaderStore & Partial<SourceAdmin>>(store:
       return copy(await through(reads, JSON.stringify(args), t, () => fn(...args)));
     };
   };
-  const renders = lru<string>('rendered');
-  const rendered = async (key: string, compute: () => Promise<string>): Promise<string> => {
+  const renders = lru<string | null>('rendered');
+  const rendered = async <T extends string | null>(key: string, compute: () => Promise<T>): Promise<T> => {
     const t = token();
-    return t === null ? compute() : through(renders, key, t, compute);
+    return t === null ? compute() : (through(renders, key, t, compute) as Promise<T>);
   };
   const cards = lru<ArticleCard>('cards');
   const remember = (list: ArticleCard[]): ArticleCard[] => {

@@ -51,12 +51,12 @@ export function atomFor(base: string, selfPath: string, title: string, articles:
 }
 
 /** `origin`: the site's own (config); `searchLimit`: per minute per client, as /search and /api/v1/search. */
-export function registerAtomFeeds(app: FastifyInstance, store: ReaderStore & Partial<Pick<CardReader, 'rendered'>>, opts: { origin: () => string; searchLimit: number }): void {
+export function registerAtomFeeds(app: FastifyInstance, store: ReaderStore & CardReader, opts: { origin: () => string; searchLimit: number }): void {
   const send = (req: FastifyRequest, title: string, articles: Article[]) => atomFor(opts.origin(), req.url, title, articles);
   const type = 'application/atom+xml; charset=utf-8';
   // Building a feed costs milliseconds (XML of MAX entries): the read cache remembers the
   // output of the feeds every reader polls, as it remembers the reads they are made of.
-  const render = (req: FastifyRequest, make: () => Promise<string>): Promise<string> => (store.rendered ? store.rendered(`${opts.origin()}${req.url}`, make) : make());
+  const render = (req: FastifyRequest, make: () => Promise<string>): Promise<string> => store.rendered(`atom:${opts.origin()}${req.url}`, make);
 
   app.get('/feed.atom', async (req, reply) => {
     const xml = await render(req, async () => {
