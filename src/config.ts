@@ -34,7 +34,7 @@ export interface Config {
   csrfSecret: string | null;
   /**
    * How long (ms) the web read cache may keep serving a read made before the last commit
-   * (MARSAD_CACHE_STALE_MS, default 2000; 0: every commit is seen by the next request).
+   * (MARSAD_CACHE_STALE_MS, default 10 s: feeds are polled every 15 min, so readers cannot tell; 0: every commit is seen by the next request).
    * See src/web/cache.ts.
    */
   cacheStaleMs: number;
@@ -68,7 +68,7 @@ export function loadConfig(flags: ConfigOverrides = {}, env: NodeJS.ProcessEnv =
     baseUrl: baseUrl(env.MARSAD_BASE_URL),
     trustProxy: env.MARSAD_TRUST_PROXY?.trim() || null,
     csrfSecret: env.MARSAD_CSRF_SECRET || null,
-    cacheStaleMs: nonNegativeInt(env.MARSAD_CACHE_STALE_MS, 2000, 'MARSAD_CACHE_STALE_MS'),
+    cacheStaleMs: nonNegativeInt(env.MARSAD_CACHE_STALE_MS, 10_000, 'MARSAD_CACHE_STALE_MS'),
   });
 }
 
