@@ -70,7 +70,7 @@ export function registerAtomFeeds(app: FastifyInstance, store: ReaderStore & Car
     const q = str(req.query as Query, 'q', 1000) ?? '';
     const outlet = str(req.query as Query, 'outlet');
     const xml = await render(req, async () => {
-      const r = q ? await store.search({ q, outlet, limit: MAX }) : { hits: [] };
+      const r = q ? await store.search({ q, outlet, limit: MAX, snippets: false }) : { hits: [] };
       const articles = await store.getArticles(r.hits.map((h) => h.id));
       return send(req, `مرصد — بحث: ${q}`, articles);
     });
