@@ -32,6 +32,12 @@ export interface Config {
   trustProxy: string | null;
   /** Key of the CSRF form tokens (MARSAD_CSRF_SECRET); null: derived from the admin token. */
   csrfSecret: string | null;
+  /**
+   * How long (ms) the web read cache may keep serving a read made before the last commit
+   * (MARSAD_CACHE_STALE_MS, default 10 s: feeds are polled every 15 min, so readers cannot tell; 0: every commit is seen by the next request).
+   * See src/web/cache.ts.
+   */
+  cacheStaleMs: number;
 }
 
 export interface ConfigOverrides {
@@ -62,6 +68,7 @@ export function loadConfig(flags: ConfigOverrides = {}, env: NodeJS.ProcessEnv =
     baseUrl: baseUrl(env.MARSAD_BASE_URL),
     trustProxy: env.MARSAD_TRUST_PROXY?.trim() || null,
     csrfSecret: env.MARSAD_CSRF_SECRET || null,
+    cacheStaleMs: nonNegativeInt(env.MARSAD_CACHE_STALE_MS, 10_000, 'MARSAD_CACHE_STALE_MS'),
   });
 }
 
@@ -115,5 +122,12 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`config: ${name} must be a positive integer, got ${value}`);
+  return n;
+}
+
+function nonNegativeInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`config: ${name} must be a whole number ≥ 0, got ${value}`);
   return n;
 }

@@ -91,3 +91,18 @@ test('hostile queries against a real store: no exception, an empty result or hit
   assert.ok((await s.search({ q: 'ايران" OR 1=1 --' })).hits.length > 0, 'the words still count');
   await s.close();
 });
+
+test('snippets: false gives the same hits, in the same order, without snippets', async () => {
+  const s = openSqliteStore(':memory:');
+  await s.upsertArticles(loadContractArticles());
+  for (const q of ['ايران', 'وزير الدفاع', 'السعودية OR روسيا']) {
+    const full = await s.search({ q, limit: 20 });
+    const bare = await s.search({ q, limit: 20, snippets: false });
+    assert.ok(full.hits.length > 0, q);
+    assert.ok(full.hits.some((h) => h.snippet.length > 0), q);
+    assert.deepEqual(bare.hits.map((h) => [h.id, h.score, h.title]), full.hits.map((h) => [h.id, h.score, h.title]), q);
+    assert.equal(bare.total, full.total, q);
+    assert.ok(bare.hits.every((h) => h.snippet === '' && h.highlights.length === 0), q);
+  }
+  await s.close();
+});

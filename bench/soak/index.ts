@@ -138,7 +138,7 @@ async function main(): Promise<void> {
         const mem = memoryOf(server.pid);
         samples.push({ min: t, rss: mem.rss, anon: mem.anon, file: mem.file, heap: m.heapUsedBytes / 2 ** 20, p99: m.eventLoop.p99Ms, max: m.eventLoop.maxMs, totalP99: m.eventLoopTotal.p99Ms, controlP99: ctl.p99Ms, afterWarmup: warmedUp && !reset });
         if (samples.length % Math.max(1, Math.round(60 / SAMPLE_SEC)) === 0) {
-          log(`${t.toFixed(1)} min: RSS ${mem.rss.toFixed(0)} MiB (anon ${mem.anon.toFixed(0)}, file ${mem.file.toFixed(0)}), heap ${(m.heapUsedBytes / 2 ** 20).toFixed(0)} MiB, loop p99 ${m.eventLoop.p99Ms} ms (max ${m.eventLoop.maxMs}; idle control ${ctl.p99Ms}), 5xx ${count5xx(statuses)}, load ${loadavg()[0]!.toFixed(1)}`);
+          log(`${t.toFixed(1)} min: RSS ${mem.rss.toFixed(0)} MiB (anon ${mem.anon.toFixed(0)}, file ${mem.file.toFixed(0)}), heap ${(m.heapUsedBytes / 2 ** 20).toFixed(0)} of ${(m.heapTotalBytes / 2 ** 20).toFixed(0)} MiB, external ${(m.externalBytes / 2 ** 20).toFixed(0)} MiB, loop p99 ${m.eventLoop.p99Ms} ms (max ${m.eventLoop.maxMs}; idle control ${ctl.p99Ms}), 5xx ${count5xx(statuses)}, load ${loadavg()[0]!.toFixed(1)}`);
         }
       })
       .catch((e: Error) => log(`sample failed: ${e.message}`));

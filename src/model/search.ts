@@ -26,6 +26,8 @@ export interface SearchQuery {
   offset?: number;
   /** Favour recent articles in the ranking. */
   recency?: boolean;
+  /** false: hits carry an empty snippet, not built (callers that print none, e.g. Atom feeds). Default true. */
+  snippets?: boolean;
 }
 
 /** A [start, end) range of UTF-16 offsets into `SearchHit.snippet`. */

@@ -68,7 +68,7 @@ export function ingest(store: PipelineStore, articles: Article[], opts: IngestOp
       return outlet === a.outlet ? a : { ...a, outlet };
     });
     const skip = articles.length ? await store.enrichedAlready(articles) : new Set<string>();
-    const enriched = enrichBatch(articles, skip, opts.onIssue);
+    const enriched = await enrichBatch(articles, skip, opts.onIssue);
     const results = enriched.length ? await store.upsertArticles(enriched) : [];
     await reindexUpdated(store, results);
     // The upsert's analysis of each title and text, reused for the story fingerprints.

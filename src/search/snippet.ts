@@ -160,15 +160,16 @@ export interface HitSource {
 
 /**
  * Search hits for a ranked page of candidates: each candidate's stored row (looked up by
- * `key`), its score rounded to 3 decimals, and a snippet of its text around the query terms.
+ * `key`), its score rounded to 3 decimals, and a snippet of its text around the query terms
+ * (empty when `snippets` is false).
  */
-export function toHits<C extends { score: number }, K>(page: readonly C[], key: (c: C) => K, rows: ReadonlyMap<K, HitSource>, queryTerms: Iterable<string>, analyzer: Analyzer): SearchHit[] {
+export function toHits<C extends { score: number }, K>(page: readonly C[], key: (c: C) => K, rows: ReadonlyMap<K, HitSource>, queryTerms: Iterable<string>, analyzer: Analyzer, snippets = true): SearchHit[] {
   const terms = [...queryTerms];
   const out: SearchHit[] = [];
   for (const c of page) {
     const r = rows.get(key(c));
     if (!r) continue;
-    const s = buildSnippet(r.text, terms, analyzer);
+    const s = snippets ? buildSnippet(r.text, terms, analyzer) : { snippet: '', highlights: [] };
     out.push({ id: r.id, url: r.url, title: r.title, outlet: r.outlet, publishedAt: r.published_at, score: Math.round(c.score * 1000) / 1000, snippet: s.snippet, highlights: s.highlights });
   }
   return out;

@@ -17,6 +17,8 @@ const isPg = (db: string): boolean => /^postgres(ql)?:\/\//i.test(db);
 export interface OpenStoreOptions {
   /** Refuse to create a new database (commands that only read, such as search). */
   mustExist?: boolean;
+  /** SQLite: the connection's page cache in KiB (default 64 MiB; reads also go through a 1 GiB mmap). */
+  cacheKiB?: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function openStore(db: string, opts: OpenStoreOptions = {}): Promis
   if (opts.mustExist && db !== ':memory:' && !existsSync(db)) {
     throw new Error(`store: no database at ${db} (run \`marsad import\` first, or pass --db)`);
   }
-  return (await import('./sqlite/marsad.ts')).openMarsadSqliteStore(db);
+  return (await import('./sqlite/marsad.ts')).openMarsadSqliteStore(db, { cacheKiB: opts.cacheKiB });
 }
 
 /** The scale-out deployment's handles: the store, and what its workers share besides. */

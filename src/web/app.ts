@@ -47,6 +47,8 @@ export interface AppDeps {
   trustProxy?: string | null;
   /** Key of the CSRF tokens; default derived from the admin token. */
   csrfSecret?: string | null;
+  /** How long (ms) the read cache may serve a read made before the last commit (src/web/cache.ts); default 0. */
+  cacheStaleMs?: number;
   /** Saved searches that notify (API, admin page, feeds); absent: no alert routes. */
   alerts?: AlertsWeb | null;
 }
@@ -131,8 +133,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => metrics.stop());
   const limits = deps.rateLimit ?? { search: 600, write: 60 };
   const guard = deps.guard ?? strictGuard;
-  // Every route reads through the cache (src/web/cache.ts): the store's change token keeps it fresh.
-  const store = cachedStore(deps.store);
+  // Every route reads through the cache (src/web/cache.ts): the store's change token keeps it
+  // fresh, or at most cacheStaleMs old.
+  const store = cachedStore(deps.store, { maxStaleMs: deps.cacheStaleMs ?? 0 });
   registerReaderPages(app, store);
   registerSearchPage(app, store, { searchLimit: limits.search });
   registerEntityPages(app, store);

@@ -2,7 +2,9 @@
  * The read cache over a real SQLite store holding the bundled sample: cached reads equal
  * the store's, a write through this store or through a second connection to the same file
  * is seen at once (the change token drops the cache), cards keep the order given, and a
- * store without a token is read through uncached.
+ * store without a token is read through uncached. With maxStaleMs, a read made before a
+ * commit is served until it is that old, then read again; rendered output is remembered
+ * like a read; `weigh` estimates what an entry holds.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +16,7 @@ import { openStore, type MarsadStore } from '../store/index.ts';
 import { loadSampleIfEmpty } from '../cli/commands/serve.ts';
 import { ingest } from '../pipeline/index.ts';
 import { makeArticle } from '../model/article.ts';
-import { cachedStore } from './cache.ts';
+import { cachedStore, weigh } from './cache.ts';
 
 let dir: string;
 let store: MarsadStore;
@@ -91,5 +93,50 @@ describe('cachedStore', () => {
     const b = await c.listStories({ limit: 3 });
     assert.deepEqual(a, b);
     assert.notEqual(a[0], b[0], 'read again from the store');
+  });
+
+  test('article reads (list, several, one) are remembered and equal the store reads', async () => {
+    const c = cachedStore(store);
+    const list = await c.listArticles({ limit: 3 });
+    assert.deepEqual(list, await store.listArticles({ limit: 3 }));
+    assert.equal((await c.listArticles({ limit: 3 }))[0], list[0], 'remembered');
+    const ids = list.map((a) => a.id);
+    assert.deepEqual(await c.getArticles(ids), await store.getArticles(ids));
+    assert.deepEqual(await c.getArticle(ids[1]!), await store.getArticle(ids[1]!));
+    assert.equal(await c.getArticle('no-such-id'), null);
+  });
+
+  test('maxStaleMs: a read made before a commit is served until it is that old, then read again', async () => {
+    const patient = cachedStore(store, { maxStaleMs: 60_000 });
+    const strict = cachedStore(store, { maxStaleMs: 1 });
+    const q = { q: 'ببغاء', limit: 5, offset: 0 };
+    const n = (await patient.search(q)).total;
+    assert.equal((await strict.search(q)).total, n);
+    await ingest(store, [fresh('ببغاء يتكلم في الدمام', 'مرصد ثالث')]);
+    assert.equal((await patient.search(q)).total, n, 'stale, within 60 s');
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal((await strict.search(q)).total, n + 1, 'older than 1 ms: read again');
+    assert.equal((await store.search(q)).total, n + 1);
+  });
+
+  test('rendered output is remembered under its key until the next commit', async () => {
+    const c = cachedStore(store);
+    let made = 0;
+    const make = async () => `page ${++made}`;
+    assert.equal(await c.rendered('/feed.atom', make), 'page 1');
+    assert.equal(await c.rendered('/feed.atom', make), 'page 1');
+    assert.equal(await c.rendered('/other.atom', make), 'page 2');
+    await ingest(store, [fresh('صقر في سماء تبوك', 'مرصد رابع')]);
+    assert.equal(await c.rendered('/feed.atom', make), 'page 3');
+    await assert.rejects(c.rendered('/bad', () => Promise.reject(new Error('boom'))), /boom/);
+    assert.equal(await c.rendered('/bad', make), 'page 4', 'a failed render is not remembered');
+  });
+
+  test('weigh: grows with what a value holds, and stops at its budget', () => {
+    const small = weigh({ id: 'a', title: 'عنوان' });
+    const big = weigh([{ id: 'a', title: 'عنوان', text: 'نص '.repeat(1000) }]);
+    assert.ok(small > 0 && big > small + 6000, `${small} ${big}`);
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ i, s: 'x'.repeat(10) }));
+    assert.ok(weigh(many, 100) < weigh(many), 'budget bounds the walk');
   });
 });

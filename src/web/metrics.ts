@@ -12,6 +12,9 @@ export interface MetricsSample {
   uptimeSec: number;
   rssBytes: number;
   heapUsedBytes: number;
+  /** V8 heap reserved (used or not), and memory held outside it (Buffers, native objects). */
+  heapTotalBytes: number;
+  externalBytes: number;
   /** Event-loop delay over the interval since the previous sample, ms. */
   eventLoop: Delay;
   /** Event-loop delay since start or the last reset of the total, ms. */
@@ -47,6 +50,8 @@ export class ProcessMetrics {
       uptimeSec: Math.round(process.uptime()),
       rssBytes: m.rss,
       heapUsedBytes: m.heapUsed,
+      heapTotalBytes: m.heapTotal,
+      externalBytes: m.external,
       eventLoop: delay(this.interval),
       eventLoopTotal: delay(this.total),
     };

@@ -48,7 +48,9 @@ export async function runServe(o: ServeOpts): Promise<void> {
   const config = loadConfig({ db: o.db, port: o.port, host: o.host });
   const log = createLogger(config.logLevel);
   if (!/^postgres/i.test(config.db)) mkdirSync(dirname(config.db), { recursive: true });
-  const store = await openStore(config.db);
+  // A long-running server keeps its memory flat: the page cache (resident once touched,
+  // filled by every write) is bounded at 16 MiB; reads of other pages go through the mmap.
+  const store = await openStore(config.db, { cacheKiB: 16 * 1024 });
   // A crash (even kill -9 during the first-start sample import) leaves articles without a story: group them.
   const regrouped = resume(store).then(
     (c) => {
@@ -88,6 +90,7 @@ export async function runServe(o: ServeOpts): Promise<void> {
     baseUrl: config.baseUrl,
     trustProxy: config.trustProxy,
     csrfSecret: config.csrfSecret,
+    cacheStaleMs: config.cacheStaleMs,
   });
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();

@@ -218,14 +218,14 @@ export class PgSearch {
       }
     }
     const page = list.slice(offset, want);
-    return { hits: await this.hits(page, parsed), total, notice: notices.length ? notices.join(' ') : undefined };
+    return { hits: await this.hits(page, parsed, q.snippets !== false), total, notice: notices.length ? notices.join(' ') : undefined };
   }
 
-  private async hits(page: Array<{ seq: number; score: number }>, p: ParsedQuery): Promise<SearchHit[]> {
+  private async hits(page: Array<{ seq: number; score: number }>, p: ParsedQuery, snippets: boolean): Promise<SearchHit[]> {
     if (page.length === 0) return [];
     const rows = new Map(
       (await this.pool.query<HitRow>('SELECT seq, id, url, title, outlet, published_at, text FROM articles WHERE seq = ANY($1::int[])', [page.map((c) => c.seq)])).rows.map((r) => [r.seq, r]),
     );
-    return toHits(page, (c) => c.seq, rows, p.terms, this.analyzer);
+    return toHits(page, (c) => c.seq, rows, p.terms, this.analyzer, snippets);
   }
 }

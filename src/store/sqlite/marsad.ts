@@ -38,6 +38,11 @@ const MMAP_BYTES = 1024 * 1024 * 1024;
 const RELATED_CACHE = 5000;
 const RELATED_TTL_MS = 5 * 60_000;
 
+export interface MarsadSqliteOptions extends SqliteStoreOptions {
+  /** The page cache in KiB (default CACHE_KIB): its pages stay resident once touched. */
+  cacheKiB?: number;
+}
+
 export class MarsadSqliteStore extends SqliteStore implements ReaderStore, SourceAdmin, SourceStateStore, PipelineStore {
   readonly storyIndex: SqliteStoryIndex;
   readonly entityIndex: SqliteEntityIndex;
@@ -50,11 +55,11 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
   private readonly relatedCache = new LRUCache<string, { ids: string[]; count: number; at: number }>({ max: RELATED_CACHE });
   private tokenStatements?: [Statement, Statement];
 
-  constructor(path: string, opts: SqliteStoreOptions = {}) {
+  constructor(path: string, opts: MarsadSqliteOptions = {}) {
     super(path, opts);
     // The grouping reads and writes small rows all over its indexes: keep them in memory
     // (SQLite's default page cache is 2 MB; a corpus-sized store is hundreds).
-    this.db.pragma(`cache_size = -${CACHE_KIB}`);
+    this.db.pragma(`cache_size = -${opts.cacheKiB ?? CACHE_KIB}`);
     this.db.pragma(`mmap_size = ${MMAP_BYTES}`);
     this.storyIndex = new SqliteStoryIndex(this.db);
     this.entityIndex = new SqliteEntityIndex(this.db);
@@ -234,6 +239,6 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
   }
 }
 
-export function openMarsadSqliteStore(path: string, opts: SqliteStoreOptions = {}): MarsadSqliteStore {
+export function openMarsadSqliteStore(path: string, opts: MarsadSqliteOptions = {}): MarsadSqliteStore {
   return new MarsadSqliteStore(path, opts);
 }

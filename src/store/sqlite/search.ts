@@ -121,19 +121,20 @@ export class SqliteSearch {
       if (list.length) notices.push('No article holds every word; these hold some of them.');
     }
     const page = list.slice(offset, want);
-    return { hits: this.hits(page, parsed), total, notice: notices.length ? notices.join(' ') : undefined };
+    return { hits: this.hits(page, parsed, q.snippets !== false), total, notice: notices.length ? notices.join(' ') : undefined };
   }
 
-  private hits(page: Array<{ seq: number; score: number }>, p: ParsedQuery): SearchHit[] {
+  private hits(page: Array<{ seq: number; score: number }>, p: ParsedQuery, snippets: boolean): SearchHit[] {
     if (page.length === 0) return [];
     const rows = new Map(
       this
         .prepare<string, HitRow>(
-          'SELECT seq, id, url, title, outlet, published_at, text FROM articles WHERE seq IN (SELECT value FROM json_each(?))',
+          // No snippet, no body read.
+          `SELECT seq, id, url, title, outlet, published_at, ${snippets ? 'text' : "'' AS text"} FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
         )
         .all(JSON.stringify(page.map((c) => c.seq)))
         .map((r) => [r.seq, r]),
     );
-    return toHits(page, (c) => c.seq, rows, p.terms, this.analyzer);
+    return toHits(page, (c) => c.seq, rows, p.terms, this.analyzer, snippets);
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ReaderStore, SourceAdmin } from '../types.ts';
+import type { CardReader } from '../cache.ts';
 import { BadRequest, bool, date, endOfDay, int, str, type Query } from '../params.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { isAdmin } from '../auth.ts';
@@ -16,7 +17,7 @@ import { TimelineError, type TimelineBy, type TimelineUnit } from '../../store/t
 import { findEntity } from '../../pipeline/entity.ts';
 
 export interface ApiDeps {
-  store: ReaderStore & Partial<SourceAdmin>;
+  store: ReaderStore & Partial<SourceAdmin> & Partial<Pick<CardReader, 'rendered'>>;
   adminToken: string | null;
   /** Per-route rate limits (requests per minute) for search and writes. */
   rateLimit: { search: number; write: number };
@@ -92,12 +93,17 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     return { results, next: r.hits.length > limit ? encodeCursor(offset + limit) : null, total: r.total, ...(r.notice ? { notice: r.notice } : {}) };
   });
 
-  app.get('/api/v1/articles', async (req) => {
+  app.get('/api/v1/articles', async (req, reply) => {
     const q = req.query as Query;
     const limit = int(q, 'limit', 20, 1, 100);
     const offset = decodeCursor(str(q, 'cursor', 200));
-    const rows = await store.listArticles({ outlet: str(q, 'outlet'), from: date(q, 'from'), to: endOfDay(date(q, 'to')), entityId: str(q, 'entity'), keyword: str(q, 'keyword'), limit: limit + 1, offset });
-    return { results: rows.slice(0, limit), next: rows.length > limit ? encodeCursor(offset + limit) : null };
+    const o = { outlet: str(q, 'outlet'), from: date(q, 'from'), to: endOfDay(date(q, 'to')), entityId: str(q, 'entity'), keyword: str(q, 'keyword'), limit: limit + 1, offset };
+    // Whole articles, bodies included: the read cache keeps the serialized answer by URL.
+    const make = async () => {
+      const rows = await store.listArticles(o);
+      return JSON.stringify({ results: rows.slice(0, limit), next: rows.length > limit ? encodeCursor(offset + limit) : null });
+    };
+    return reply.type('application/json; charset=utf-8').send(store.rendered ? await store.rendered(`api:${req.url}`, make) : await make());
   });
 
   app.get('/api/v1/articles/:id', async (req, reply) => {

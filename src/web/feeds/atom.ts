@@ -9,6 +9,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { generateAtomFeed } from 'feedsmith';
 import type { Article, ReaderStore } from '../types.ts';
+import type { CardReader } from '../cache.ts';
 import { path } from '../components.ts';
 import { str, type Query } from '../params.ts';
 import { findEntity } from '../../pipeline/entity.ts';
@@ -50,21 +51,30 @@ export function atomFor(base: string, selfPath: string, title: string, articles:
 }
 
 /** `origin`: the site's own (config); `searchLimit`: per minute per client, as /search and /api/v1/search. */
-export function registerAtomFeeds(app: FastifyInstance, store: ReaderStore, opts: { origin: () => string; searchLimit: number }): void {
+export function registerAtomFeeds(app: FastifyInstance, store: ReaderStore & CardReader, opts: { origin: () => string; searchLimit: number }): void {
   const send = (req: FastifyRequest, title: string, articles: Article[]) => atomFor(opts.origin(), req.url, title, articles);
   const type = 'application/atom+xml; charset=utf-8';
+  // Building a feed costs milliseconds (XML of MAX entries): the read cache remembers the
+  // output of the feeds every reader polls, as it remembers the reads they are made of.
+  const render = (req: FastifyRequest, make: () => Promise<string>): Promise<string> => store.rendered(`atom:${opts.origin()}${req.url}`, make);
 
   app.get('/feed.atom', async (req, reply) => {
-    const stories = await store.listStories({ limit: MAX });
-    const lead = await store.getArticles(stories.map((s) => s.articleIds[0]!).filter(Boolean));
-    return reply.type(type).send(send(req, 'مرصد — أحدث القصص', lead));
+    const xml = await render(req, async () => {
+      const stories = await store.listStories({ limit: MAX });
+      const lead = await store.getArticles(stories.map((s) => s.articleIds[0]!).filter(Boolean));
+      return send(req, 'مرصد — أحدث القصص', lead);
+    });
+    return reply.type(type).send(xml);
   });
   app.get('/search.atom', { config: { rateLimit: { max: opts.searchLimit, timeWindow: '1 minute' } } }, async (req, reply) => {
     const q = str(req.query as Query, 'q', 1000) ?? '';
     const outlet = str(req.query as Query, 'outlet');
-    const r = q ? await store.search({ q, outlet, limit: MAX }) : { hits: [] };
-    const articles = await store.getArticles(r.hits.map((h) => h.id));
-    return reply.type(type).send(send(req, `مرصد — بحث: ${q}`, articles));
+    const xml = await render(req, async () => {
+      const r = q ? await store.search({ q, outlet, limit: MAX, snippets: false }) : { hits: [] };
+      const articles = await store.getArticles(r.hits.map((h) => h.id));
+      return send(req, `مرصد — بحث: ${q}`, articles);
+    });
+    return reply.type(type).send(xml);
   });
   app.get('/entity/:id/feed.atom', async (req, reply) => {
     const e = await findEntity(store, (req.params as { id: string }).id);

@@ -1,5 +1,5 @@
 /** Reader pages: home (latest stories), story, article, outlets, outlet. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { html } from '../html.ts';
 import { layout } from '../layout.ts';
 import { arabicDate, gmt } from '../format.ts';
@@ -22,50 +22,60 @@ export function topCovered(latest: StorySummary[]): StorySummary[] {
 }
 
 export function registerReaderPages(app: FastifyInstance, store: ReaderStore & CardReader): void {
+  // Each page depends on its URL and the store alone: the read cache remembers its HTML
+  // (null: not found), so a page asked again costs a lookup, not reads and a render.
+  const cached = (req: FastifyRequest, reply: FastifyReply, missing: string, make: () => Promise<string | null>) =>
+    store.rendered(`page:${req.url}`, make).then((body) => (body === null ? notFound(reply, missing) : reply.type('text/html; charset=utf-8').send(body)));
+
   app.get('/', async (req, reply) => {
     const q = req.query as Query;
     const outlet = str(q, 'outlet');
     const from = date(q, 'from');
     const to = date(q, 'to');
     const page = int(q, 'page', 1, 1, 1000);
-    const [stories, outlets, recent] = await Promise.all([
-      store.listStories({ outlet, from, to: endOfDay(to), limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
-      store.listOutlets(),
-      page === 1 ? store.listStories({ outlet, from, to: endOfDay(to), limit: TOP_WINDOW }) : Promise.resolve([]),
-    ]);
-    const top = topCovered(recent);
-    const link = (s: StorySummary) => (s.articleIds.length === 1 ? path.article(s.articleIds[0]!) : path.story(s.id));
-    const body = html`${top.length ? html`<h1>الأكثر تغطية</h1>${top.map((s) => storyItem(s, link(s)))}` : ''}
+    return cached(req, reply, '', async () => {
+      const [stories, outlets, recent] = await Promise.all([
+        store.listStories({ outlet, from, to: endOfDay(to), limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
+        store.listOutlets(),
+        page === 1 ? store.listStories({ outlet, from, to: endOfDay(to), limit: TOP_WINDOW }) : Promise.resolve([]),
+      ]);
+      const top = topCovered(recent);
+      const link = (s: StorySummary) => (s.articleIds.length === 1 ? path.article(s.articleIds[0]!) : path.story(s.id));
+      const body = html`${top.length ? html`<h1>الأكثر تغطية</h1>${top.map((s) => storyItem(s, link(s)))}` : ''}
 <h${top.length ? '2' : '1'}>أحدث القصص</h${top.length ? '2' : '1'}>
 ${filterForm('/', { outlet, from, to }, outlets.map((o) => o.outlet))}
 ${stories.length === 0 ? html`<p class="notice">لا قصص بعد لهذه التصفية.</p>` : ''}
 ${stories.slice(0, PAGE_SIZE).map((s) => storyItem(s, link(s)))}
 ${pager('/', { outlet, from, to }, page, stories.length > PAGE_SIZE)}`;
-    return reply.type('text/html; charset=utf-8').send(layout({ title: 'أحدث القصص', body, feed: '/feed.atom' }));
+      return layout({ title: 'أحدث القصص', body, feed: '/feed.atom' });
+    });
   });
 
   app.get('/story/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
-    const story = await store.getStory(id);
-    if (!story) return notFound(reply, 'القصة غير موجودة');
-    const articles = (await store.articleCards(story.articleIds)).sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? ''));
-    const earliest = articles[0]?.id;
-    const body = html`<h1 dir="auto">${story.title}</h1>
+    return cached(req, reply, 'القصة غير موجودة', async () => {
+      const story = await store.getStory(id);
+      if (!story) return null;
+      const articles = (await store.articleCards(story.articleIds)).sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? ''));
+      const earliest = articles[0]?.id;
+      const body = html`<h1 dir="auto">${story.title}</h1>
 <p class="meta">${story.outlets.length} مصادر · أول ظهور ${timeTag(story.firstSeen)} عند ${story.originalOutlet ? html`<bdi>${story.originalOutlet}</bdi>` : '—'}</p>
 ${articles.map((a) => articleItem(a, a.id === earliest ? html` <span class="badge">الأسبق</span>` : undefined))}`;
-    return reply.type('text/html; charset=utf-8').send(layout({ title: story.title, body }));
+      return layout({ title: story.title, body });
+    });
   });
 
   app.get('/article/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
-    const a = await store.getArticle(id);
-    if (!a) return notFound(reply, 'المقال غير موجود');
-    // List items need only cards (title, outlet, date), not whole articles.
-    const [related, story] = await Promise.all([store.relatedCards(a.id, 5), a.storyId ? store.getStory(a.storyId) : null]);
-    const others = story ? await store.articleCards(story.articleIds.filter((x) => x !== a.id)) : [];
-    const entities = a.entities ?? [];
-    const keywords = (a.keywords?.length ? a.keywords : a.tags).filter((k) => !entities.some((e) => e.name === k));
-    const body = html`<article lang="${a.lang}" dir="auto">
+    return cached(req, reply, 'المقال غير موجود', async () => {
+      const a = await store.getArticle(id);
+      if (!a) return null;
+      // List items need only cards (title, outlet, date), not whole articles.
+      const [related, story] = await Promise.all([store.relatedCards(a.id, 5), a.storyId ? store.getStory(a.storyId) : null]);
+      const others = story ? await store.articleCards(story.articleIds.filter((x) => x !== a.id)) : [];
+      const entities = a.entities ?? [];
+      const keywords = (a.keywords?.length ? a.keywords : a.tags).filter((k) => !entities.some((e) => e.name === k));
+      const body = html`<article lang="${a.lang}" dir="auto">
 <h1 dir="auto">${a.title}</h1>
 <p class="meta">${a.publishedAt ? html`تاريخ النشر: <time datetime="${a.publishedAt}">${arabicDate(a.publishedAt)}</time> · <span dir="ltr">${gmt(a.publishedAt)}</span>` : 'تاريخ النشر غير معروف'}
 ${a.outlet ? html` · المصدر: ${outletLink(a.outlet)}` : ''}${a.via && a.via !== a.outlet ? html` · عبر <bdi>${a.via}</bdi>` : ''}${a.author ? html` · <bdi>${a.author}</bdi>` : ''}</p>
@@ -75,24 +85,29 @@ ${linkable(a.url) ? html`<p class="meta"><a href="${a.url}" rel="noopener nofoll
 ${entities.length || keywords.length ? html`<h2>كلمات دلالية</h2><div class="tags">${entities.map((e) => html`<a href="${path.entity(e.id)}" data-type="${e.type}" dir="auto">${e.name}</a>`)}${keywords.map((k) => html`<a href="${path.keyword(k)}" dir="auto">${k}</a>`)}</div>` : ''}
 ${related.length ? html`<h2>اقرأ أيضاً</h2>${related.map((r) => articleItem(r))}` : ''}
 ${others.length ? html`<h2>غطّتها أيضاً</h2>${others.map((o) => articleItem(o))}` : ''}`;
-    return reply.type('text/html; charset=utf-8').send(layout({ title: a.title, body, description: a.text.slice(0, 160) }));
+      return layout({ title: a.title, body, description: a.text.slice(0, 160) });
+    });
   });
 
-  app.get('/outlets', async (_req, reply) => {
-    const outlets = await store.listOutlets();
-    const body = html`<h1>المصادر</h1><table><thead><tr><th>المصدر</th><th>المقالات</th></tr></thead><tbody>
+  app.get('/outlets', async (req, reply) =>
+    cached(req, reply, '', async () => {
+      const outlets = await store.listOutlets();
+      const body = html`<h1>المصادر</h1><table><thead><tr><th>المصدر</th><th>المقالات</th></tr></thead><tbody>
 ${outlets.map((o) => html`<tr><td>${outletLink(o.outlet)}</td><td>${o.count}</td></tr>`)}</tbody></table>`;
-    return reply.type('text/html; charset=utf-8').send(layout({ title: 'المصادر', body }));
-  });
+      return layout({ title: 'المصادر', body });
+    }),
+  );
 
   app.get('/outlet/:name', async (req, reply) => {
     const { name } = req.params as { name: string };
     const q = req.query as Query;
     const page = int(q, 'page', 1, 1, 1000);
-    const articles = await store.listArticles({ outlet: name, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
-    if (articles.length === 0 && page === 1) return notFound(reply, 'لا مقالات لهذا المصدر');
-    const feed = `${path.outlet(name)}/feed.atom`;
-    const body = html`<h1 dir="auto">${name}</h1>${articles.slice(0, PAGE_SIZE).map((a) => articleItem(a))}${pager(path.outlet(name), {}, page, articles.length > PAGE_SIZE)}`;
-    return reply.type('text/html; charset=utf-8').send(layout({ title: name, body, feed }));
+    return cached(req, reply, 'لا مقالات لهذا المصدر', async () => {
+      const articles = await store.listArticles({ outlet: name, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+      if (articles.length === 0 && page === 1) return null;
+      const feed = `${path.outlet(name)}/feed.atom`;
+      const body = html`<h1 dir="auto">${name}</h1>${articles.slice(0, PAGE_SIZE).map((a) => articleItem(a))}${pager(path.outlet(name), {}, page, articles.length > PAGE_SIZE)}`;
+      return layout({ title: name, body, feed });
+    });
   });
 }

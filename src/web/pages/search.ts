@@ -5,11 +5,12 @@ import { layout } from '../layout.ts';
 import { PAGE_SIZE, filterForm, outletLink, pager, path, timeTag } from '../components.ts';
 import { BadRequest, bool, date, endOfDay, int, str, type Query } from '../params.ts';
 import type { ReaderStore } from '../types.ts';
+import type { CardReader } from '../cache.ts';
 import { snippetHtml } from '../snippet.ts';
 import { CSV_TYPE, searchCsv } from '../../export/csv.ts';
 
 /** `searchLimit`: requests per minute per client, the same as /api/v1/search and /search.atom. */
-export function registerSearchPage(app: FastifyInstance, store: ReaderStore, opts: { searchLimit: number }): void {
+export function registerSearchPage(app: FastifyInstance, store: ReaderStore & CardReader, opts: { searchLimit: number }): void {
   app.get('/search', { config: { rateLimit: { max: opts.searchLimit, timeWindow: '1 minute' } } }, async (req, reply) => {
     const query = req.query as Query;
     const q = str(query, 'q', 1000) ?? '';
@@ -24,20 +25,24 @@ export function registerSearchPage(app: FastifyInstance, store: ReaderStore, opt
       const r = await store.search({ q, outlet, from, to: endOfDay(to), recency: recent, limit: int(query, 'limit', 100, 1, 100), offset: 0 });
       return reply.type(CSV_TYPE).header('content-disposition', 'attachment; filename="search.csv"').send(searchCsv(r.hits, q));
     }
-    const outlets = (await store.listOutlets()).map((o) => o.outlet);
-    let results: SafeHtml = html``;
-    if (q) {
-      const r = await store.search({ q, outlet, from, to: endOfDay(to), recency: recent, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
-      const hits = r.hits.slice(0, PAGE_SIZE);
-      results = html`${r.notice ? html`<p class="notice">${r.notice}</p>` : ''}
+    // The page depends on its URL and the store alone: the read cache remembers its HTML.
+    const page_ = await store.rendered(`page:${req.url}`, async () => {
+      const outlets = (await store.listOutlets()).map((o) => o.outlet);
+      let results: SafeHtml = html``;
+      if (q) {
+        const r = await store.search({ q, outlet, from, to: endOfDay(to), recency: recent, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+        const hits = r.hits.slice(0, PAGE_SIZE);
+        results = html`${r.notice ? html`<p class="notice">${r.notice}</p>` : ''}
 <p class="meta">${r.total} نتيجة · <a href="/search${qs({ q, outlet, from, to, recent: recent ? '1' : null, format: 'csv' })}">CSV</a></p>
 ${hits.map((h) => html`<section class="hit"><h3><a href="${path.article(h.id)}" dir="auto">${h.title}</a></h3>
 <div class="meta">${h.outlet ? html`${outletLink(h.outlet)} · ` : ''}${timeTag(h.publishedAt)}</div>
 <p class="snippet" dir="auto">${snippetHtml(h.snippet, h.highlights)}</p></section>`)}
 ${pager('/search', { q, outlet, from, to, recent: recent ? '1' : null }, page, r.hits.length > PAGE_SIZE)}`;
-    }
-    const feed = q ? `/search.atom${qs({ q, outlet })}` : null;
-    const body = html`<h1>البحث</h1>${filterForm('/search', { q, outlet, from, to, recent }, outlets)}${results}${raw('')}`;
-    return reply.type('text/html; charset=utf-8').send(layout({ title: q ? `بحث: ${q}` : 'البحث', body, q, feed }));
+      }
+      const feed = q ? `/search.atom${qs({ q, outlet })}` : null;
+      const body = html`<h1>البحث</h1>${filterForm('/search', { q, outlet, from, to, recent }, outlets)}${results}${raw('')}`;
+      return layout({ title: q ? `بحث: ${q}` : 'البحث', body, q, feed });
+    });
+    return reply.type('text/html; charset=utf-8').send(page_);
   });
 }
