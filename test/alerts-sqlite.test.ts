@@ -156,7 +156,8 @@ describe('retries, pausing, timeouts and the address guard', () => {
     assert.equal(entries.length, 2, 'two stories');
     const start = rx.received.length;
     rx.behave = () => ({ status: 503 });
-    const d = new AlertDeliverer(store.alerts, { guard: local, backoff: { baseMs: 10, maxMs: 80 } });
+    // Delays well above the deliverer's polling step (~250 ms), so their growth shows in the log.
+    const d = new AlertDeliverer(store.alerts, { guard: local, backoff: { baseMs: 300, maxMs: 1200 } });
     const r = await d.drain(15_000);
     assert.equal(r.failed, 10);
     const a = (await store.alerts.getAlert(failing.id))!;
@@ -172,7 +173,8 @@ describe('retries, pausing, timeouts and the address guard', () => {
     assert.ok(log.every((x) => !x.ok && x.status === 503));
     const one = log.filter((x) => x.storyId === log[0]!.storyId).map((x) => Date.parse(x.at));
     const gaps = one.slice(1).map((t, i) => t - one[i]!);
-    assert.ok(gaps.length >= 3 && gaps.at(-1)! >= gaps[0]!, `gaps ${gaps.join(',')}`);
+    // 300, 600, 1200, 1200 ms scheduled (plus polling): the last gap at least twice the first.
+    assert.ok(gaps.length >= 3 && gaps[0]! >= 300 && gaps.at(-1)! >= 2 * gaps[0]! - 300, `gaps ${gaps.join(',')}`);
     // Resumed with a healthy receiver: each entry is delivered once.
     rx.behave = () => ({ status: 200 });
     assert.ok(await store.alerts.resumeAlert(failing.id));
