@@ -13,22 +13,9 @@ export class PgAlerts implements AlertStore {
   constructor(
     private readonly pool: pg.Pool,
     private readonly scope: TxScope,
+    /** One transaction on one connection: the store's own `PgStore.tx`. */
+    private readonly tx: <T>(fn: (c: pg.PoolClient) => Promise<T>) => Promise<T>,
   ) {}
-
-  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
-      const out = await fn(c);
-      await c.query('COMMIT');
-      return out;
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      c.release();
-    }
-  }
 
   private bump(c: pg.PoolClient) {
     return c.query("INSERT INTO meta (key, value) VALUES ('alerts_version', '1') ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + 1)::text");

@@ -47,7 +47,7 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
     this.entityIndex = new PgEntityIndex(this.scope);
     this.sources = new PgSources(this.pool);
     this.reader = new PgReader(this.scope);
-    this.alerts = new PgAlerts(this.pool, this.scope);
+    this.alerts = new PgAlerts(this.pool, this.scope, (fn) => this.tx(fn));
   }
 
   static override open(url: string, opts: PgStoreOptions = {}): Promise<MarsadPgStore> {
