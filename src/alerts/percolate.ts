@@ -65,6 +65,8 @@ type Seq = readonly string[];
 
 interface Compiled {
   id: string;
+  /** The last `match` call that visited this alert (instead of a per-call Set of seen alerts). */
+  seen: number;
   groups: Seq[][];
   not: Seq[];
   outlet: string | null;
@@ -82,6 +84,7 @@ function compile(a: Alert, analyzer: Analyzer): Compiled | null {
   if (groups.some((g) => g.length === 0)) return null;
   return {
     id: a.id,
+    seen: 0,
     groups,
     not: p.not.map(seq).filter((s) => s.length > 0),
     outlet: a.outlet,
@@ -155,10 +158,20 @@ function verify(c: Compiled, d: DocIndex, doc: MatchDoc): boolean {
   if (c.outlet !== null && doc.outlet !== c.outlet) return false;
   if (c.entity !== null && !d.entities().has(c.entity)) return false;
   if (c.keyword !== null && !d.keywords().has(c.keyword)) return false;
-  for (const g of c.groups) if (!g.some((s) => d.has(s))) return false;
+  for (const g of c.groups) {
+    let any = false;
+    for (let i = 0; i < g.length && !any; i++) any = d.has(g[i]!);
+    if (!any) return false;
+  }
   for (const s of c.not) if (d.has(s)) return false;
   return true;
 }
+
+/**
+ * Numbers every `match` call of the process, to mark the alerts a call has visited. One
+ * counter for all matchers: a re-keyed matcher shares its compiled alerts with the old one.
+ */
+let matchEpoch = 0;
 
 /** Document frequencies of tokens (higher is more common); unknown tokens 0. */
 export type DocFreq = (tokens: string[]) => Promise<number[]> | number[];
@@ -240,14 +253,15 @@ export class AlertMatcher {
   match(doc: MatchDoc): string[] {
     if (this.size === 0) return [];
     const d = new DocIndex(doc);
-    const seen = new Set<Compiled>();
+    const epoch = ++matchEpoch;
     const out: string[] = [];
     for (const t of d.set) {
       const list = this.index.get(t);
       if (!list) continue;
-      for (const c of list) {
-        if (seen.has(c)) continue;
-        seen.add(c);
+      for (let i = 0; i < list.length; i++) {
+        const c = list[i]!;
+        if (c.seen === epoch) continue;
+        c.seen = epoch;
         if (verify(c, d, doc)) out.push(c.id);
       }
     }
