@@ -1,7 +1,9 @@
 /**
  * The stories step of the pipeline: every stored article that has no story yet gets one
  * (duplicate of an earlier copy, new coverage of a story, or a new story) through
- * src/stories' `addArticle` on the store's StoryIndex, and its entity/keyword index rows.
+ * src/stories' order-independent `addArticleStable` on the store's StoryIndex and
+ * EdgeIndex (its edges are kept; the stories of the component an arrival touches are
+ * recomputed, so they do not depend on arrival order), and its entity/keyword index rows.
  *
  * Why it reads "articles without a story" instead of the batch it was given: that makes
  * it crash-safe. An article stored by an upsert whose grouping never committed (a kill
@@ -14,7 +16,7 @@
  */
 import type { TextAnalysis } from '../arabic/index.ts';
 import type { ParseIssue } from '../ingest/index.ts';
-import { addArticle, type GroupOptions } from '../stories/index.ts';
+import { addArticleStable, type StableOptions } from '../stories/index.ts';
 import type { PendingArticle, PipelineStore } from './types.ts';
 import { alertMatcher, recordAlertMatches } from './alerts.ts';
 import type { AlertMatcher } from '../alerts/percolate.ts';
@@ -33,7 +35,7 @@ export interface GroupCounts {
 
 export interface GroupRunOptions {
   chunk?: number;
-  group?: Partial<GroupOptions>;
+  group?: Partial<StableOptions>;
   onIssue?: (i: ParseIssue) => void;
   /** Default analyses of articles by id, from this call's upsert (each used only if its text matches). */
   analyses?: ReadonlyMap<string, TextAnalysis>;
@@ -48,7 +50,7 @@ async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts,
     return;
   }
   const analyzed = opts.analyses?.get(p.article.id);
-  const a = await addArticle(store.storyIndex, p.article, analyzed ? { ...opts.group, analyzed } : opts.group);
+  const a = await addArticleStable(store.storyIndex, p.article, analyzed ? { ...opts.group, analyzed } : opts.group);
   c.grouped++;
   // Alerts see each article once, when it is first placed (an edited article keeps its matches).
   if (matcher) c.alertMatches += await recordAlertMatches(store, matcher, p.article, a.storyId, analyzed);

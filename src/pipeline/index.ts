@@ -16,7 +16,7 @@
 import { attachedAnalysis, type TextAnalysis } from '../arabic/index.ts';
 import type { ParseIssue } from '../ingest/index.ts';
 import type { Article } from '../model/article.ts';
-import type { GroupOptions } from '../stories/index.ts';
+import type { StableOptions } from '../stories/index.ts';
 import type { UpsertResult } from '../store/types.ts';
 import { enrichBatch } from './enrich.ts';
 import { outletName } from '../enrich/outlets.ts';
@@ -31,7 +31,7 @@ export interface IngestOptions {
   onIssue?: (i: ParseIssue) => void;
   /** Called with the grouping counts of this call. */
   onGrouped?: (c: GroupCounts) => void;
-  group?: Partial<GroupOptions>;
+  group?: Partial<StableOptions>;
 }
 
 const queues = new WeakMap<object, Promise<unknown>>();

@@ -51,6 +51,25 @@ describe('pages', () => {
     assert.equal((await get('/story/no-such-story')).statusCode, 404);
   });
 
+  test('a renamed story: its old name redirects to the story its articles are in now', async () => {
+    const stories = await fx.store.listStories({ limit: 50 });
+    const firsts = await fx.store.getArticles(stories.map((s) => s.articleIds[0]!));
+    const a = firsts.find((x) => x.publishedAt && x.text.length > 600)!;
+    const story = stories.find((s) => s.id === a.storyId);
+    // An earlier copy arrives: the story is renamed after it (s-<earliest article>).
+    const copy = { ...a, id: '0000000000c0ffee', url: 'https://early.example/copy', outlet: 'منفذ أسبق', publishedAt: new Date(Date.parse(a.publishedAt!) - 3_600_000).toISOString(), entities: undefined, keywords: undefined, storyId: undefined, duplicateOf: undefined };
+    await (await import('../../src/pipeline/index.ts')).ingest(fx.store, [copy]);
+    const now = (await fx.store.getArticle(a.id))!.storyId!;
+    assert.equal(now, `s-${copy.id}`);
+    for (const [old, to] of [[`/story/${story!.id}`, `/story/${now}`], [`/api/v1/stories/${story!.id}`, `/api/v1/stories/${now}`]]) {
+      const r = await get(old!);
+      assert.equal(r.statusCode, 302, old);
+      assert.equal(r.headers.location, to);
+      assert.equal((await get(to!)).statusCode, 200);
+    }
+    assert.equal((await get('/story/s-0000000000000bad')).statusCode, 404);
+  });
+
   test('article page reads like the aggregator page: date in Arabic and GMT, outlet, keywords, read-also', async () => {
     const [a] = (await fx.store.search({ q: 'شويجو', limit: 1 })).hits;
     assert.ok(a, 'the sample page is in the store');

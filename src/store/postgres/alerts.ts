@@ -58,8 +58,18 @@ export class PgAlerts implements AlertStore {
   async recordMatches(rows: MatchRow[], now: string): Promise<void> {
     if (rows.length === 0) return;
     const db = this.scope.db();
+    // The entry each alert files an article under: an entry of the alert holding another article of the
+    // article's current story (renamed or merged since that entry was made), else the story itself (see
+    // the SQLite store); the oldest such entry wins.
+    const targets = await db.query<{ story_id: string }>(
+      `SELECT coalesce((
+         SELECT m.story_id FROM story_entries e JOIN alert_match_articles m ON m.alert_id = x.alert_id AND m.article_id = e.id
+         WHERE e.story_id = x.story_id AND e.id <> x.article_id ORDER BY m.added_at, m.story_id LIMIT 1), x.story_id) AS story_id
+       FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS x (alert_id, story_id, article_id, n) ORDER BY x.n`,
+      [rows.map((r) => r.alertId), rows.map((r) => r.storyId), rows.map((r) => r.articleId)],
+    );
     const alertIds = rows.map((r) => r.alertId);
-    const storyIds = rows.map((r) => r.storyId);
+    const storyIds = targets.rows.map((r) => r.story_id);
     const articleIds = rows.map((r) => r.articleId);
     await db.query(
       `INSERT INTO alert_matches (alert_id, story_id, state, created_at, updated_at, next_attempt)

@@ -10,7 +10,7 @@
  * frequencies while the entry counter says no other worker has added entries since.
  */
 import { LRUCache } from 'lru-cache';
-import type { RelatedCandidate, RelatedSource, Story, StoryEntry, StoryIndex } from '../../stories/index.ts';
+import type { EdgeIndex, RelatedCandidate, RelatedSource, Story, StoryEdge, StoryEntry, StoryIndex } from '../../stories/index.ts';
 import { bandInt, clampTime, isoTime, join, shinglesToBlob as toBytes, toEntry, words, type EntryRow, type StoryRow } from '../story-rows.ts';
 import type { TxScope } from './db.ts';
 
@@ -19,7 +19,7 @@ const ENTRY_CACHE = 4096;
 const DF_CACHE = 300_000;
 
 
-export class PgStoryIndex implements StoryIndex, RelatedSource {
+export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource {
   private readonly cache = new LRUCache<string, StoryEntry>({ max: ENTRY_CACHE });
   private readonly dfCache = new Map<string, number>();
   private dfCount = -1;
@@ -58,6 +58,39 @@ export class PgStoryIndex implements StoryIndex, RelatedSource {
     );
     for (const r of rows.rows) out.get(r.key)?.push(r.id);
     return out;
+  }
+
+  allByKey(key: string, from: number, to: number): Promise<string[]> {
+    return this.col<string>(
+      `SELECT e.id FROM story_keydict d JOIN story_keys k ON k.kid = d.kid JOIN story_entries e ON e.eid = k.eid
+       WHERE d.key = $1 AND k.time BETWEEN $2 AND $3`,
+      [key, clampTime(from), clampTime(to)],
+    );
+  }
+
+  /** Adds edges (smaller article id first, as stories/stable.ts makes them); a pair held already is replaced. */
+  async addEdges(edges: StoryEdge[]): Promise<void> {
+    if (edges.length === 0) return;
+    const ord = edges.map((e) => (e.a < e.b ? e : { ...e, a: e.b, b: e.a }));
+    await this.db.query(
+      `INSERT INTO story_edges (a, b, kind, score)
+       SELECT x.eid, y.eid, g.kind, g.score FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[]) AS g (a, b, kind, score)
+       JOIN story_entries x ON x.id = g.a JOIN story_entries y ON y.id = g.b
+       ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, score = excluded.score`,
+      [ord.map((e) => e.a), ord.map((e) => e.b), ord.map((e) => e.kind), ord.map((e) => e.score)],
+    );
+  }
+
+  async edgesOf(ids: string[]): Promise<StoryEdge[]> {
+    if (ids.length === 0) return [];
+    const r = await this.db.query<StoryEdge>(
+      `WITH ids AS (SELECT eid FROM story_entries WHERE id = ANY($1::text[])),
+       g AS (SELECT a, b, kind, score FROM story_edges WHERE a IN (SELECT eid FROM ids)
+             UNION SELECT a, b, kind, score FROM story_edges WHERE b IN (SELECT eid FROM ids))
+       SELECT x.id AS a, y.id AS b, g.kind, g.score FROM g JOIN story_entries x ON x.eid = g.a JOIN story_entries y ON y.eid = g.b`,
+      [[...new Set(ids)]],
+    );
+    return r.rows;
   }
 
   async getEntries(ids: string[]): Promise<StoryEntry[]> {

@@ -49,6 +49,15 @@ export class SqliteAlerts implements AlertStore {
          FROM alert_match_articles m JOIN articles a ON a.id = m.article_id
          WHERE m.alert_id = ? AND m.story_id = ? ORDER BY a.published_at, a.id LIMIT ?`,
       ),
+      // The entry each alert files an article under: an entry of the alert holding another article of the
+      // article's current story (the story may have been renamed or merged since that entry was made), else
+      // the story itself. The oldest such entry wins, so a story is one entry per alert whatever its renames.
+      targets: db.prepare<{ ids: string; story_id: string; article_id: string }, { alert_id: string; story_id: string }>(
+        `SELECT j.value AS alert_id, coalesce((
+           SELECT m.story_id FROM story_entries e JOIN alert_match_articles m ON m.alert_id = j.value AND m.article_id = e.id
+           WHERE e.story_id = @story_id AND e.id <> @article_id ORDER BY m.added_at, m.story_id LIMIT 1), @story_id) AS story_id
+         FROM json_each(@ids) j`,
+      ),
       version: db.prepare("SELECT value FROM meta WHERE key = 'alerts_version'").pluck(),
       bump: db.prepare("INSERT INTO meta (key, value) VALUES ('alerts_version', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"),
     };
@@ -106,10 +115,18 @@ export class SqliteAlerts implements AlertStore {
       else groups.set(k, { story_id: r.storyId, article_id: r.articleId, ids: [r.alertId] });
     }
     for (const g of groups.values()) {
-      const p = { story_id: g.story_id, article_id: g.article_id, ids: JSON.stringify(g.ids), now };
-      // An article is matched once (when first grouped), so the entry's updated_at moves with each new article.
-      this.s.insertMatches.run(p);
-      this.s.insertArticles.run(p);
+      const byEntry = new Map<string, string[]>();
+      for (const t of this.s.targets.all({ ids: JSON.stringify(g.ids), story_id: g.story_id, article_id: g.article_id })) {
+        const l = byEntry.get(t.story_id);
+        if (l) l.push(t.alert_id);
+        else byEntry.set(t.story_id, [t.alert_id]);
+      }
+      for (const [story, ids] of byEntry) {
+        const p = { story_id: story, article_id: g.article_id, ids: JSON.stringify(ids), now };
+        // An article is matched once (when first grouped), so the entry's updated_at moves with each new article.
+        this.s.insertMatches.run(p);
+        this.s.insertArticles.run(p);
+      }
     }
     return Promise.resolve();
   }

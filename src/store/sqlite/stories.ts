@@ -16,7 +16,7 @@
  */
 import type Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
-import type { RelatedCandidate, RelatedSource, Story, StoryEntry, StoryIndex } from '../../stories/index.ts';
+import type { EdgeIndex, RelatedCandidate, RelatedSource, Story, StoryEdge, StoryEntry, StoryIndex } from '../../stories/index.ts';
 import { bandInt, clampTime, isoTime, join, toEntry as sharedToEntry, words, type EntryRow, type StoryRow } from '../story-rows.ts';
 
 
@@ -32,7 +32,7 @@ const ENTRY_CACHE = 4096;
 /** Terms whose document frequency stays cached. */
 const DF_CACHE = 300_000;
 
-export class SqliteStoryIndex implements StoryIndex, RelatedSource {
+export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource {
   private readonly q;
   private readonly cache = new LRUCache<string, StoryEntry>({ max: ENTRY_CACHE });
   private readonly dfCache = new Map<string, number>();
@@ -101,6 +101,19 @@ export class SqliteStoryIndex implements StoryIndex, RelatedSource {
            article_count = excluded.article_count`,
       ),
       storyDelete: p('DELETE FROM stories WHERE id = ?'),
+      postingAll: p<string>(
+        `SELECT e.id FROM story_keydict d JOIN story_keys k ON k.kid = d.kid JOIN story_entries e ON e.eid = k.eid
+         WHERE d.key = ? AND k.time BETWEEN ? AND ?`,
+      ).pluck(),
+      edgeAdd: p(
+        `INSERT INTO story_edges (a, b, kind, score) SELECT x.eid, y.eid, @kind, @score FROM story_entries x, story_entries y
+         WHERE x.id = @a AND y.id = @b ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, score = excluded.score`,
+      ),
+      edgesOf: p<StoryEdge>(
+        `WITH ids (eid) AS (SELECT eid FROM story_entries WHERE id IN (SELECT value FROM json_each(?))),
+         g AS (SELECT a, b, kind, score FROM story_edges WHERE a IN ids UNION SELECT a, b, kind, score FROM story_edges WHERE b IN ids)
+         SELECT x.id AS a, y.id AS b, g.kind, g.score FROM g JOIN story_entries x ON x.eid = g.a JOIN story_entries y ON y.eid = g.b`,
+      ),
       outletsDelete: p('DELETE FROM story_outlets WHERE story_id = ?'),
       outletInsert: p('INSERT OR IGNORE INTO story_outlets (outlet, first_seen, story_id) VALUES (?, ?, ?)'),
     };
@@ -122,6 +135,19 @@ export class SqliteStoryIndex implements StoryIndex, RelatedSource {
     const limit = Math.max(0, limitPerKey);
     for (const k of keys) out.set(k, this.q.posting.all(k, lo, hi, limit));
     return out;
+  }
+
+  allByKey(key: string, from: number, to: number): string[] {
+    return this.q.postingAll.all(key, clampTime(from), clampTime(to));
+  }
+
+  /** Adds edges (smaller article id first, as stories/stable.ts makes them); a pair held already is replaced. */
+  addEdges(edges: StoryEdge[]): void {
+    for (const e of edges) this.q.edgeAdd.run(e.a < e.b ? e : { ...e, a: e.b, b: e.a });
+  }
+
+  edgesOf(ids: string[]): StoryEdge[] {
+    return ids.length ? this.q.edgesOf.all(JSON.stringify([...new Set(ids)])) : [];
   }
 
   /**

@@ -15,6 +15,7 @@ import type { MetricsSample } from '../metrics.ts';
 import { CSV_TYPE, comentionsCsv, searchCsv, storiesTogetherCsv, timelineCsv } from '../../export/csv.ts';
 import { TimelineError, type TimelineBy, type TimelineUnit } from '../../store/timeline.ts';
 import { findEntity } from '../../pipeline/entity.ts';
+import { storyMovedTo } from '../moved.ts';
 
 export interface ApiDeps {
   store: ReaderStore & Partial<SourceAdmin> & Partial<Pick<CardReader, 'rendered'>>;
@@ -127,7 +128,10 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   });
 
   app.get('/api/v1/stories/:id', async (req, reply) => {
-    const s = await store.getStory((req.params as { id: string }).id);
+    const id = (req.params as { id: string }).id;
+    const moved = await storyMovedTo(store, id);
+    if (moved) return reply.redirect(`/api/v1/stories/${encodeURIComponent(moved)}`, 302);
+    const s = await store.getStory(id);
     if (!s) return notFound(reply, 'story');
     return { ...s, articles: await store.getArticles(s.articleIds) };
   });

@@ -8,6 +8,7 @@ import { date, endOfDay, int, str, type Query } from '../params.ts';
 import type { ReaderStore, StorySummary } from '../types.ts';
 import type { CardReader } from '../cache.ts';
 import { notFound } from './errors.ts';
+import { storyMovedTo } from '../moved.ts';
 
 /** How many of the latest stories compete for «الأكثر تغطية», and how many are shown. */
 const TOP_WINDOW = 300;
@@ -53,6 +54,8 @@ ${pager('/', { outlet, from, to }, page, stories.length > PAGE_SIZE)}`;
 
   app.get('/story/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
+    const moved = await storyMovedTo(store, id);
+    if (moved) return reply.redirect(`/story/${encodeURIComponent(moved)}`, 302);
     return cached(req, reply, 'القصة غير موجودة', async () => {
       const story = await store.getStory(id);
       if (!story) return null;
