@@ -18,7 +18,6 @@ import { bool, endOfDay, int, str, type Query } from '../params.ts';
 import { atomFor } from '../feeds/atom.ts';
 import { layout } from '../layout.ts';
 import { back, csrfField, form, page, userOf, type AccountsCtx } from './deps.ts';
-import { readBadge } from './slots.ts';
 
 const KIND_AR: Record<FollowKind, string> = { outlet: 'مصدر', source: 'خلاصة', entity: 'كيان', keyword: 'كلمة', alert: 'تنبيه' };
 
@@ -142,10 +141,11 @@ export function registerReading(app: FastifyInstance, ctx: AccountsCtx): void {
     const params = { order: order === 'covered' ? 'covered' : null, unread: unreadOnly ? '1' : null, follow: only };
     const link = (p: Record<string, string | null>) => `/me${qs({ ...params, page: null, ...p })}`;
     const countLink = (c: (typeof counts)[number]) => (user.followsAll ? path.outlet(c.target) : link({ follow: `${c.kind}:${c.target}` }));
+    // The item's read badge is its story slot's (slots.ts), as on every list.
     const item = (x: { s: StoryReadState; story: NonNullable<Awaited<ReturnType<AccountsCtx['reader']['getStory']>>> | null }) => {
       const st = x.story!;
       const to = st.articleIds.length === 1 ? path.article(st.articleIds[0]!) : path.story(st.id);
-      return html`<div class="my-item${x.s.readAt && !isNewCoverage(x.s) ? ' is-read' : ''}" data-story="${st.id}">${storyItem(st, to)}<p class="meta">${readBadge(x.s)}</p></div>`;
+      return html`<div class="my-item${x.s.readAt && !isNewCoverage(x.s) ? ' is-read' : ''}" data-story="${st.id}">${storyItem(st, to)}</div>`;
     };
     const body = html`<h1>أخباري</h1>
 <p class="meta">${user.followsAll ? html`تتابع كل شيء حتى تختار: تابع مصدراً أو كياناً أو كلمة من صفحاتها.` : html`تتابع ${follows.length} عنصراً. <a href="/settings#follows">إدارة المتابعة</a>`}${chosen ? html` · المعروض: <bdi>${chosen.label}</bdi> <a href="${link({ follow: null })}">الكل</a>` : ''}</p>
