@@ -14,16 +14,17 @@ export const LAYERS = {
   ingest: ['arabic', 'model', 'search', 'paths.ts'],
   store: ['arabic', 'model', 'search', 'stories', 'paths.ts'],
   alerts: ['arabic', 'model', 'search', 'ingest'],
+  accounts: ['arabic', 'model', 'search', 'ingest'],
   export: ['arabic', 'model', 'store'],
   pipeline: ['arabic', 'model', 'search', 'stories', 'enrich', 'ingest', 'store', 'alerts'],
   jobs: ['arabic', 'model', 'search', 'stories', 'enrich', 'ingest', 'store', 'alerts', 'pipeline', 'config.ts', 'log.ts', 'paths.ts'],
-  web: ['arabic', 'model', 'search', 'stories', 'enrich', 'ingest', 'store', 'alerts', 'export', 'pipeline', 'jobs', 'config.ts', 'log.ts', 'paths.ts'],
-  cli: ['arabic', 'model', 'search', 'stories', 'enrich', 'ingest', 'store', 'alerts', 'export', 'pipeline', 'jobs', 'web', 'config.ts', 'log.ts', 'paths.ts'],
+  web: ['arabic', 'model', 'search', 'stories', 'enrich', 'ingest', 'store', 'alerts', 'accounts', 'export', 'pipeline', 'jobs', 'config.ts', 'log.ts', 'paths.ts'],
+  cli: ['arabic', 'model', 'search', 'stories', 'enrich', 'ingest', 'store', 'alerts', 'accounts', 'export', 'pipeline', 'jobs', 'web', 'config.ts', 'log.ts', 'paths.ts'],
 };
 
 /** The concrete stores: only src/store/index.ts opens them; neither imports the other. */
 const BACKENDS = ['sqlite', 'postgres'];
-const TOP = ['arabic', 'model', 'search', 'stories', 'enrich', 'ingest', 'store', 'alerts', 'export', 'pipeline', 'jobs', 'web', 'cli', 'config.ts', 'log.ts', 'paths.ts'];
+const TOP = ['arabic', 'model', 'search', 'stories', 'enrich', 'ingest', 'store', 'alerts', 'accounts', 'export', 'pipeline', 'jobs', 'web', 'cli', 'config.ts', 'log.ts', 'paths.ts'];
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const alt = (xs) => xs.map(esc).join('|');
 

@@ -1,5 +1,5 @@
 /**
- * The MarsadStore contract (test/contract/marsad.ts) on both backends: SQLite files in a
+ * The MarsadStore contract (test/contract/marsad.ts, with its accounts part test/contract/accounts.ts) on both backends: SQLite files in a
  * temporary folder, and PostgreSQL scratch schemas when MARSAD_TEST_PG is set (CI sets it).
  */
 import { after, test } from 'node:test';
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/index.ts';
 import { runMarsadContract } from './contract/marsad.ts';
+import { runAccountsContract } from './contract/accounts.ts';
 import { PG_URL, dropSchemas, scratchName, skipPg, urlFor } from './pg-env.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marsad-contract-'));
@@ -18,11 +19,14 @@ after(async () => {
 });
 
 runMarsadContract('sqlite', (key) => openStore(join(dir, `${key}.db`)));
+runAccountsContract('sqlite', (key) => openStore(join(dir, `${key}.db`)));
 
 if (PG_URL) {
-  runMarsadContract('postgres', (key) => {
+  const pgOpen = (key: string) => {
     const schema = `${scratchName()}_${key.replace(/\W/g, '_').slice(-20)}`.toLowerCase();
     schemas.push(schema);
     return openStore(urlFor(schema));
-  });
+  };
+  runMarsadContract('postgres', pgOpen);
+  runAccountsContract('postgres', pgOpen);
 } else test('MarsadStore contract: postgres', { skip: skipPg }, () => undefined);

@@ -52,6 +52,19 @@ function registerAlerts(program: Command): void {
     .action(async (id: string, o: { db?: string }) => (await alerts()).testAlert(id, o));
 }
 
+function registerUsers(program: Command): void {
+  const cmd = program.command('users').description('accounts: readers and admins of the web site (passwords hashed with argon2id)');
+  const users = () => import('./commands/users.ts');
+  cmd.command('add').argument('<name>').option('--admin', 'with the admin role (else a reader)').option('--password-stdin', 'read the password from standard input').option(...DB)
+    .description('create a user; prints it as JSON').action(async (name: string, o: { db?: string; admin?: boolean; passwordStdin?: boolean }) => (await users()).addUser(name, o));
+  cmd.command('list').option(...DB).option('--json').description('list users with their roles')
+    .action(async (o: { db?: string; json?: boolean }) => (await users()).listUsers(o));
+  cmd.command('remove').argument('<name>').option(...DB).description('remove a user with their sessions, keys, follows, read marks and stars')
+    .action(async (name: string, o: { db?: string }) => (await users()).removeUser(name, o));
+  cmd.command('passwd').argument('<name>').option('--password-stdin', 'read the password from standard input').option(...DB).description("set a user's password (ends their sessions)")
+    .action(async (name: string, o: { db?: string; passwordStdin?: boolean }) => (await users()).setPassword(name, o));
+}
+
 /** Declares every command on the program. */
 export function registerCommands(program: Command): void {
   program
@@ -104,6 +117,7 @@ export function registerCommands(program: Command): void {
 
   registerSources(program);
   registerAlerts(program);
+  registerUsers(program);
 
   program
     .command('article')

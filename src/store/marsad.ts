@@ -9,5 +9,6 @@ import type { PipelineStore } from '../model/pipeline.ts';
 import type { ReaderStore, SourceAdmin } from '../model/reader.ts';
 import type { Store } from './types.ts';
 import type { AlertStore } from '../model/alerts.ts';
+import type { AccountStore } from '../model/accounts.ts';
 
-export type MarsadStore = Store & ReaderStore & SourceAdmin & SourceStateStore & PipelineStore & { readonly alerts: AlertStore };
+export type MarsadStore = Store & ReaderStore & SourceAdmin & SourceStateStore & PipelineStore & { readonly alerts: AlertStore; readonly accounts: AccountStore };

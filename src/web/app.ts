@@ -30,6 +30,8 @@ import type { AlertsWeb } from './alerts/deps.ts';
 import { registerAlertsApi } from './alerts/api.ts';
 import { registerAlertsAdmin } from './alerts/admin.ts';
 import { registerAlertFeed } from './alerts/feed.ts';
+import { registerAccountHooks, registerAccountRoutes, sessionCookie, type AccountsWeb } from './accounts/index.ts';
+import type { AccountStore } from '../model/accounts.ts';
 
 export interface AppDeps {
   store: ReaderStore & Partial<SourceAdmin>;
@@ -51,6 +53,17 @@ export interface AppDeps {
   cacheStaleMs?: number;
   /** Saved searches that notify (API, admin page, feeds); absent: no alert routes. */
   alerts?: AlertsWeb | null;
+  /** Accounts, following and read state (src/web/accounts/); absent: the anonymous site only. */
+  accounts?: AccountsWeb | null;
+}
+
+/** The CSRF key when none is configured and there is no admin token: kept in the database, so forms outlive a restart as sessions do. */
+async function storedSecret(store: AccountStore): Promise<Buffer> {
+  const have = await store.getSetting('csrf.secret');
+  if (have) return Buffer.from(have, 'base64url');
+  const made = randomBytes(32);
+  await store.setSetting('csrf.secret', made.toString('base64url'));
+  return made;
 }
 
 const CSS = readFileSync(rootUrl('src/web/static/style.css'));
@@ -102,8 +115,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   let origin: string | null = deps.baseUrl ?? null;
   const siteOrigin = (): string => origin ?? (app.server.listening ? (origin = listeningOrigin(app)) : listeningOrigin(app));
-  const secret = deps.csrfSecret ?? (deps.adminToken ? createHash('sha256').update(`marsad-csrf\0${deps.adminToken}`).digest() : randomBytes(32));
-  registerCsrf(app, { origin: siteOrigin, secret, session: cookieToken, skip: (req: FastifyRequest) => bearerToken(req) !== null });
+  const secret =
+    deps.csrfSecret ??
+    (deps.adminToken ? createHash('sha256').update(`marsad-csrf\0${deps.adminToken}`).digest() : deps.accounts ? await storedSecret(deps.accounts.store) : randomBytes(32));
+  // The session a form token is bound to: the admin's cookie, else a person's session cookie.
+  registerCsrf(app, { origin: siteOrigin, secret, session: (req) => cookieToken(req) ?? sessionCookie(req), skip: (req: FastifyRequest) => bearerToken(req) !== null });
 
   const logged = new WeakSet<FastifyRequest>();
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
@@ -136,6 +152,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Every route reads through the cache (src/web/cache.ts): the store's change token keeps it
   // fresh, or at most cacheStaleMs old.
   const store = cachedStore(deps.store, { maxStaleMs: deps.cacheStaleMs ?? 0 });
+  // Who the request is, the private gate and the personal parts of pages: hooks, before any route.
+  const accounts = deps.accounts
+    ? registerAccountHooks(app, { ...deps.accounts, reader: store, adminToken: deps.adminToken, origin: siteOrigin, writeLimit: limits.write, alerts: deps.accounts.alerts ?? deps.alerts?.store ?? null })
+    : null;
   registerReaderPages(app, store);
   registerSearchPage(app, store, { searchLimit: limits.search });
   registerEntityPages(app, store);
@@ -150,5 +170,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAlertsAdmin(app, deps.alerts, o);
     registerAlertFeed(app, deps.alerts, { origin: siteOrigin });
   }
+  if (accounts) registerAccountRoutes(app, accounts);
   return app;
 }

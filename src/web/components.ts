@@ -6,6 +6,7 @@
 import { html, qs, type SafeHtml } from './html.ts';
 import { arabicShort, gmt } from './format.ts';
 import type { Article, StorySummary } from './types.ts';
+import { slot } from './accounts/slots.ts';
 
 export const PAGE_SIZE = 20;
 
@@ -35,7 +36,7 @@ export function storyItem(s: StorySummary, titleLink: string): SafeHtml {
   const others = s.outlets.filter((o) => o !== s.originalOutlet);
   return html`<section class="story">
 <h3><a href="${titleLink}" dir="auto">${s.title}</a></h3>
-<div class="meta">${s.outlets.length > 1 ? html`<span class="badge">${s.outlets.length} مصادر</span> ` : ''}أولاً: ${s.originalOutlet ? outletLink(s.originalOutlet) : '—'} · ${timeTag(s.firstSeen)}</div>
+<div class="meta">${s.outlets.length > 1 ? html`<span class="badge">${s.outlets.length} مصادر</span> ` : ''}أولاً: ${s.originalOutlet ? outletLink(s.originalOutlet) : '—'} · ${timeTag(s.firstSeen)}${slot.story(s.id)}</div>
 ${others.length ? html`<ul class="outlets" aria-label="مصادر أخرى">${others.map((o) => html`<li>${outletLink(o)}</li>`)}</ul>` : ''}
 </section>`;
 }
@@ -43,7 +44,7 @@ ${others.length ? html`<ul class="outlets" aria-label="مصادر أخرى">${ot
 export function articleItem(a: Pick<Article, 'id' | 'title' | 'lang' | 'outlet' | 'publishedAt'>, extra?: SafeHtml): SafeHtml {
   return html`<section class="item">
 <h3><a href="${path.article(a.id)}" dir="auto" lang="${a.lang}">${a.title || '(بلا عنوان)'}</a></h3>
-<div class="meta">${a.outlet ? html`${outletLink(a.outlet)} · ` : ''}${timeTag(a.publishedAt)}${extra ?? ''}</div>
+<div class="meta">${a.outlet ? html`${outletLink(a.outlet)} · ` : ''}${timeTag(a.publishedAt)}${slot.article(a.id)}${extra ?? ''}</div>
 </section>`;
 }
 

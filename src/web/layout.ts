@@ -1,4 +1,7 @@
-/** The page shell: `<html lang="ar" dir="rtl">`, header with search, footer. */
+/**
+ * The page shell: `<html lang="ar" dir="rtl">`, header with search and the account link
+ * (a login link that web/accounts/slots.ts replaces for a logged-in person), footer.
+ */
 import { html, type SafeHtml } from './html.ts';
 
 export interface PageOptions {
@@ -26,6 +29,7 @@ ${o.feed ? html`<link rel="alternate" type="application/atom+xml" title="${o.tit
 <header class="site"><div class="bar">
 <a class="logo" href="/">مرصد</a>
 <nav><a href="/">القصص</a><a href="/outlets">المصادر</a><a href="/search">البحث</a></nav>
+<nav class="account" aria-label="الحساب"><!--marsad:account--><a href="/login">دخول</a><!--/marsad:account--></nav>
 <form action="/search" method="get" role="search"><input type="search" name="q" value="${o.q ?? ''}" placeholder="ابحث: ايران، وزير الدفاع …" aria-label="بحث"><button type="submit">بحث</button></form>
 </div></header>
 <main>

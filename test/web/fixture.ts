@@ -26,7 +26,7 @@ export async function webFixture(opts: Partial<Omit<AppDeps, 'store' | 'adminTok
   const config = loadConfig({ db: join(dir, 'm.db') }, {});
   const store = await openStore(config.db);
   await loadSampleIfEmpty(store, config);
-  const app = await buildApp({ starterOpml: join(config.dataDir, 'sources.opml'), alerts: { store: store.alerts, reader: store }, ...opts, store, adminToken: ADMIN_TOKEN });
+  const app = await buildApp({ starterOpml: join(config.dataDir, 'sources.opml'), alerts: { store: store.alerts, reader: store }, accounts: { store: store.accounts }, ...opts, store, adminToken: ADMIN_TOKEN });
   return {
     store,
     app,

@@ -82,6 +82,7 @@ export async function runServe(o: ServeOpts): Promise<void> {
   const app = await buildApp({
     store,
     alerts: { store: store.alerts, deliverer, reader: store },
+    accounts: { store: store.accounts },
     adminToken: config.adminToken,
     starterOpml: join(config.dataDir, 'sources.opml'),
     rateLimit: config.rateLimit,

@@ -26,6 +26,7 @@ import { ARTICLE_COLUMNS, PgReader } from './reader.ts';
 import { PgSources } from './sources.ts';
 import { PgStoryIndex } from './stories.ts';
 import { PgAlerts } from './alerts.ts';
+import { PgAccounts } from './reading.ts';
 
 /** Advisory-lock key of story assignment (class, key). */
 export const GROUPING_LOCK = [7403, 0] as const;
@@ -38,6 +39,8 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
   readonly reader: PgReader;
   /** Alerts and their outbox (src/alerts); matches are written in the grouping transaction. */
   readonly alerts: PgAlerts;
+  /** Users, sessions, follows, read state and stars (src/model/accounts.ts). */
+  readonly accounts: PgAccounts;
   private savepoints = 0;
 
   protected constructor(url: string, opts: PgStoreOptions) {
@@ -48,6 +51,7 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
     this.sources = new PgSources(this.pool);
     this.reader = new PgReader(this.scope);
     this.alerts = new PgAlerts(this.pool, this.scope, (fn) => this.tx(fn));
+    this.accounts = new PgAccounts(this.pool, (fn) => this.tx(fn));
   }
 
   static override open(url: string, opts: PgStoreOptions = {}): Promise<MarsadPgStore> {

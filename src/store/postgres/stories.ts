@@ -265,9 +265,19 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource {
     }
   }
 
+  /** Deletes a story no entry points at; its readers' read marks move where its named article is now (see the SQLite index). */
   async deleteStory(id: string): Promise<void> {
     await this.db.query('DELETE FROM stories WHERE id = $1', [id]);
     await this.db.query('DELETE FROM story_outlets WHERE story_id = $1', [id]);
+    const to = (await this.col<string>('SELECT story_id FROM story_entries WHERE id = $1', [id.slice(2)]))[0];
+    if (to && to !== id) {
+      await this.db.query(
+        `INSERT INTO story_reads (user_id, story_id, read_at, seen) SELECT user_id, $1, read_at, seen FROM story_reads WHERE story_id = $2
+         ON CONFLICT DO NOTHING`,
+        [to, id],
+      );
+      await this.db.query('DELETE FROM story_reads WHERE story_id = $1', [id]);
+    }
   }
 
   async relatedCandidates(keys: string[], to: number, limitPerKey: number): Promise<RelatedCandidate[]> {

@@ -25,6 +25,8 @@ import { SqliteReader } from './reader.ts';
 import { SqliteTimeline } from './timeline.ts';
 import { timelineReader, type ComentionResult, type StoriesTogetherResult, type TimelineQuery, type TimelineReader, type TimelineResult } from '../timeline.ts';
 import { SqliteAlerts } from './alerts.ts';
+import { SqliteAccounts } from './reading.ts';
+import type { QuietChanges } from './accounts.ts';
 import { canonicalOf, contentHash, rowToArticle, type ArticleRow } from '../rows.ts';
 import { PAGE_LINKED_SQL, relatedLimit, selectRelated } from '../related.ts';
 
@@ -50,6 +52,10 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
   readonly reader: SqliteReader;
   /** Alerts and their outbox (src/alerts), on the same connection. */
   readonly alerts: SqliteAlerts;
+  /** Users, sessions, follows, read state and stars (src/model/accounts.ts), on the same connection. */
+  readonly accounts: SqliteAccounts;
+  /** Rows changed by account writes: left out of the change token (see accounts.ts). */
+  private readonly quiet: QuietChanges = { changes: 0 };
   private readonly m;
   private savepoints = 0;
   private readonly relatedCache = new LRUCache<string, { ids: string[]; count: number; at: number }>({ max: RELATED_CACHE });
@@ -66,6 +72,7 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
     this.sources = new SqliteSources(this.db);
     this.reader = new SqliteReader(this.db);
     this.alerts = new SqliteAlerts(this.db);
+    this.accounts = new SqliteAccounts(this.db, this.quiet);
     this.m = {
       knownById: this.db.prepare<[string], Known>('SELECT content_hash, entities, keywords FROM articles WHERE id = ?'),
       knownByCanon: this.db.prepare<[string], Known>('SELECT content_hash, entities, keywords FROM articles WHERE canonical_url = ?'),
@@ -152,12 +159,13 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
   /**
    * Changes whenever the database may have: a commit by this connection (total_changes)
    * or by any other (data_version). The web layer keys its read cache on it; null while a
-   * transaction is open, when nothing read may be remembered.
+   * transaction is open, when nothing read may be remembered. Account writes (a read
+   * mark, a session) are left out: nothing the cache holds depends on them.
    */
   changeToken(): string | null {
     if (this.db.inTransaction) return null;
     const s = (this.tokenStatements ??= [this.db.prepare('PRAGMA data_version').pluck(), this.db.prepare('SELECT total_changes()').pluck()]);
-    return `${String(s[0].get())}:${String(s[1].get())}`;
+    return `${String(s[0].get())}:${Number(s[1].get()) - this.quiet.changes}`;
   }
 
   /**

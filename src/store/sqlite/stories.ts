@@ -101,6 +101,8 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource {
            article_count = excluded.article_count`,
       ),
       storyDelete: p('DELETE FROM stories WHERE id = ?'),
+      readsMove: p('INSERT OR IGNORE INTO story_reads (user_id, story_id, read_at, seen) SELECT user_id, ?, read_at, seen FROM story_reads WHERE story_id = ?'),
+      readsDrop: p('DELETE FROM story_reads WHERE story_id = ?'),
       postingAll: p<string>(
         `SELECT e.id FROM story_keydict d JOIN story_keys k ON k.kid = d.kid JOIN story_entries e ON e.eid = k.eid
          WHERE d.key = ? AND k.time BETWEEN ? AND ?`,
@@ -348,9 +350,19 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource {
     for (const o of outlets) this.q.outletInsert.run(o, s.firstSeen, s.id);
   }
 
+  /**
+   * Deletes a story that no entry points at any more. Its name is `s-<article>` and that
+   * article is in another story now (the grouping moved the entries first): the readers'
+   * read marks move there (a mark already held there wins).
+   */
   deleteStory(id: string): void {
     this.q.storyDelete.run(id);
     this.q.outletsDelete.run(id);
+    const to = this.q.grouping.get(id.slice(2))?.story_id;
+    if (to && to !== id) {
+      this.q.readsMove.run(to, id);
+      this.q.readsDrop.run(id);
+    }
   }
 
   relatedCandidates(keys: string[], to: number, limitPerKey: number): RelatedCandidate[] {

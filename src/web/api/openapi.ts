@@ -27,7 +27,7 @@ export const openApiDocument = {
   openapi: '3.1.0',
   info: { title: 'Marsad API', version: '1', description: 'Arabic-first news aggregation: articles, stories across outlets, entities, search.' },
   components: {
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'MARSAD_ADMIN_TOKEN' } },
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'MARSAD_ADMIN_TOKEN, or a person\'s API key (mk_…, made on /settings); an admin\'s key is an admin token' } },
     schemas: {
       Error: { type: 'object', properties: { error: str, message: str }, required: ['error', 'message'] },
       Article: {
@@ -140,5 +140,24 @@ export const openApiDocument = {
     },
     '/api/v1/metrics': { get: { summary: 'Process figures: RSS, heap, event-loop delay since the last call (admin only)', security: admin, responses: { '200': { description: 'OK' }, '401': { description: 'no valid token' } } } },
     '/api/v1/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OK' } } } },
+    '/api/v1/users': {
+      get: { summary: 'Users and roles (admin only)', security: admin, responses: { '200': { description: 'OK' }, '401': { description: 'no valid token' } } },
+      post: { summary: 'Add a user: {name, password, role: admin|reader}', security: admin, responses: { '201': { description: 'created' }, '400': errors['400'], '401': { description: 'no valid token' } } },
+    },
+    '/api/v1/users/{name}': { delete: { summary: 'Remove a user with their sessions, keys, follows, read marks and stars', security: admin, parameters: [{ name: 'name', in: 'path', required: true, schema: str }], responses: { '204': { description: 'removed' }, '401': { description: 'no valid token' }, '404': errors['404'], '409': { description: 'the last admin' } } } },
+    '/api/v1/me': { get: { summary: 'The key\'s person: user, follows, unread stories per followed item', security: admin, responses: { '200': { description: 'OK' }, '401': { description: 'no API key or session' } } } },
+    '/api/v1/me/stories': {
+      get: {
+        summary: 'The person\'s stories (what they follow, or everything until they choose) with per-story read state and new coverage',
+        security: admin,
+        parameters: [
+          { name: 'order', in: 'query', schema: { type: 'string', enum: ['newest', 'covered'] } },
+          { name: 'unread', in: 'query', schema: { type: 'string', enum: ['1', '0'] } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+          { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 } },
+        ],
+        responses: { '200': { description: 'OK' }, '401': { description: 'no API key or session' } },
+      },
+    },
   },
 } as const;

@@ -13,6 +13,7 @@ import { timelineCsv } from '../../export/csv.ts';
 import type { ReaderStore } from '../types.ts';
 import { notFound } from './errors.ts';
 import { findEntity } from '../../pipeline/entity.ts';
+import { slot } from '../accounts/slots.ts';
 
 const TYPE_AR: Record<string, string> = { country: 'دولة', city: 'مدينة', org: 'منظمة', agency: 'وكالة أنباء', region: 'منطقة', person: 'شخص' };
 
@@ -35,7 +36,7 @@ export function registerEntityPages(app: FastifyInstance, store: ReaderStore): v
     const storyCount = (stories.totals.counts[entity.id] ?? 0) + (stories.totals.undated[entity.id] ?? 0);
     const chart = await timelineSection(t, `${entity.name}: ${t.unit === 'story' ? 'قصص' : 'مقالات'}`);
     const link = (p: Record<string, string | null>) => `${path.entity(entity.id)}${qs(p)}`;
-    const body = html`<h1 dir="auto">${entity.name}</h1><p class="meta">${TYPE_AR[entity.type] ?? entity.type} · ${countOf(entity.articleCount, 'article')} في ${countOf(storyCount, 'story')}</p>
+    const body = html`<h1 dir="auto">${entity.name}</h1>${slot.list('entity', entity.id)}<p class="meta">${TYPE_AR[entity.type] ?? entity.type} · ${countOf(entity.articleCount, 'article')} في ${countOf(storyCount, 'story')}</p>
 ${chart}
 ${viewLinks(link, t, v.since, v.until)}
 <h2>يُذكر معه</h2>${comentionList(comentions)}
@@ -49,7 +50,7 @@ ${viewLinks(link, t, v.since, v.until)}
     const page = int(req.query as Query, 'page', 1, 1, 1000);
     const articles = await store.listArticles({ keyword: kw, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
     if (articles.length === 0 && page === 1) return notFound(reply, 'لا مقالات بهذه الكلمة');
-    const body = html`<h1 dir="auto">${kw}</h1>${articles.slice(0, PAGE_SIZE).map((a) => articleItem(a))}${pager(path.keyword(kw), {}, page, articles.length > PAGE_SIZE)}`;
+    const body = html`<h1 dir="auto">${kw}</h1>${slot.list('keyword', kw)}${articles.slice(0, PAGE_SIZE).map((a) => articleItem(a))}${pager(path.keyword(kw), {}, page, articles.length > PAGE_SIZE)}`;
     return reply.type('text/html; charset=utf-8').send(layout({ title: kw, body, feed: `${path.keyword(kw)}/feed.atom` }));
   });
 }

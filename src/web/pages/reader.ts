@@ -9,6 +9,7 @@ import type { ReaderStore, StorySummary } from '../types.ts';
 import type { CardReader } from '../cache.ts';
 import { notFound } from './errors.ts';
 import { storyMovedTo } from '../moved.ts';
+import { slot } from '../accounts/slots.ts';
 
 /** How many of the latest stories compete for «الأكثر تغطية», and how many are shown. */
 const TOP_WINDOW = 300;
@@ -81,7 +82,7 @@ ${articles.map((a) => articleItem(a, a.id === earliest ? html` <span class="badg
       const body = html`<article lang="${a.lang}" dir="auto">
 <h1 dir="auto">${a.title}</h1>
 <p class="meta">${a.publishedAt ? html`تاريخ النشر: <time datetime="${a.publishedAt}">${arabicDate(a.publishedAt)}</time> · <span dir="ltr">${gmt(a.publishedAt)}</span>` : 'تاريخ النشر غير معروف'}
-${a.outlet ? html` · المصدر: ${outletLink(a.outlet)}` : ''}${a.via && a.via !== a.outlet ? html` · عبر <bdi>${a.via}</bdi>` : ''}${a.author ? html` · <bdi>${a.author}</bdi>` : ''}</p>
+${a.outlet ? html` · المصدر: ${outletLink(a.outlet)}` : ''}${a.via && a.via !== a.outlet ? html` · عبر <bdi>${a.via}</bdi>` : ''}${a.author ? html` · <bdi>${a.author}</bdi>` : ''}${slot.star(a.id)}</p>
 <div class="body">${paragraphs(a.text)}</div>
 ${linkable(a.url) ? html`<p class="meta"><a href="${a.url}" rel="noopener nofollow">المقال في موقعه الأصلي</a></p>` : ''}
 </article>
@@ -109,7 +110,7 @@ ${outlets.map((o) => html`<tr><td>${outletLink(o.outlet)}</td><td>${o.count}</td
       const articles = await store.listArticles({ outlet: name, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
       if (articles.length === 0 && page === 1) return null;
       const feed = `${path.outlet(name)}/feed.atom`;
-      const body = html`<h1 dir="auto">${name}</h1>${articles.slice(0, PAGE_SIZE).map((a) => articleItem(a))}${pager(path.outlet(name), {}, page, articles.length > PAGE_SIZE)}`;
+      const body = html`<h1 dir="auto">${name}</h1>${slot.list('outlet', name)}${articles.slice(0, PAGE_SIZE).map((a) => articleItem(a))}${pager(path.outlet(name), {}, page, articles.length > PAGE_SIZE)}`;
       return layout({ title: name, body, feed });
     });
   });

@@ -8,6 +8,7 @@ import type { ReaderStore } from '../types.ts';
 import type { CardReader } from '../cache.ts';
 import { snippetHtml } from '../snippet.ts';
 import { CSV_TYPE, searchCsv } from '../../export/csv.ts';
+import { slot } from '../accounts/slots.ts';
 
 /** `searchLimit`: requests per minute per client, the same as /api/v1/search and /search.atom. */
 export function registerSearchPage(app: FastifyInstance, store: ReaderStore & CardReader, opts: { searchLimit: number }): void {
@@ -33,9 +34,9 @@ export function registerSearchPage(app: FastifyInstance, store: ReaderStore & Ca
         const r = await store.search({ q, outlet, from, to: endOfDay(to), recency: recent, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
         const hits = r.hits.slice(0, PAGE_SIZE);
         results = html`${r.notice ? html`<p class="notice">${r.notice}</p>` : ''}
-<p class="meta">${r.total} نتيجة · <a href="/search${qs({ q, outlet, from, to, recent: recent ? '1' : null, format: 'csv' })}">CSV</a></p>
+<p class="meta">${r.total} نتيجة · <a href="/search${qs({ q, outlet, from, to, recent: recent ? '1' : null, format: 'csv' })}">CSV</a></p>${slot.list('search')}
 ${hits.map((h) => html`<section class="hit"><h3><a href="${path.article(h.id)}" dir="auto">${h.title}</a></h3>
-<div class="meta">${h.outlet ? html`${outletLink(h.outlet)} · ` : ''}${timeTag(h.publishedAt)}</div>
+<div class="meta">${h.outlet ? html`${outletLink(h.outlet)} · ` : ''}${timeTag(h.publishedAt)}${slot.article(h.id)}</div>
 <p class="snippet" dir="auto">${snippetHtml(h.snippet, h.highlights)}</p></section>`)}
 ${pager('/search', { q, outlet, from, to, recent: recent ? '1' : null }, page, r.hits.length > PAGE_SIZE)}`;
       }

@@ -1,0 +1,89 @@
+/**
+ * Personal parts of shared pages. The reader's pages are rendered once per URL and kept in
+ * the read cache (src/web/cache.ts), the same HTML for everyone; the parts that depend on
+ * the person are marked in it with HTML comments, which an anonymous reader gets as they
+ * are (invisible, a few bytes) and which this onSend hook fills for a logged-in person:
+ * - `<!--marsad:account-->…<!--/marsad:account-->` (the header's login link) → the
+ *   person's links and the logout form;
+ * - `<!--marsad:s STORY-->` / `<!--marsad:a ARTICLE-->` (in list items) → «مقروءة» or
+ *   «تغطية جديدة» badges from the per-story read state (two queries per page);
+ * - `<!--marsad:list KIND TARGET-->` (outlet, entity, keyword, search pages) → follow /
+ *   unfollow and «mark all as read» forms; `<!--marsad:star ARTICLE-->` → star / unstar.
+ * Personal pages are sent `cache-control: private, no-store`.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isNewCoverage, type FollowKind, type StoryReadState, type User } from '../../model/accounts.ts';
+import { html, raw, type SafeHtml } from '../html.ts';
+import { csrfField, ROLE_AR, type AccountsCtx } from './deps.ts';
+
+export const ACCOUNT_SLOT = /<!--marsad:account-->[\s\S]*?<!--\/marsad:account-->/;
+const STORY = /<!--marsad:s ([A-Za-z0-9_-]{1,80})-->/g;
+const ARTICLE = /<!--marsad:a ([0-9a-f]{16})-->/g;
+const LIST = /<!--marsad:list (outlet|entity|keyword|alert|search)(?: ([^\s>]{1,600}))?-->/g;
+const STAR = /<!--marsad:star ([0-9a-f]{16})-->/g;
+
+/** The markers, for the page templates. */
+export const slot = {
+  story: (id: string) => raw(`<!--marsad:s ${id.replace(/[^A-Za-z0-9_-]/g, '')}-->`),
+  article: (id: string) => raw(`<!--marsad:a ${id.replace(/[^0-9a-f]/g, '')}-->`),
+  list: (kind: FollowKind | 'search', target = '') => raw(`<!--marsad:list ${kind}${target ? ` ${encodeURIComponent(target)}` : ''}-->`),
+  star: (id: string) => raw(`<!--marsad:star ${id.replace(/[^0-9a-f]/g, '')}-->`),
+};
+
+export function accountLinks(req: FastifyRequest, user: User): SafeHtml {
+  return html`<a href="/me">أخباري</a><a href="/me/starred">المحفوظة</a>${user.role === 'admin' ? html`<a href="/admin">الإدارة</a>` : ''}<a href="/settings" title="${ROLE_AR[user.role] ?? user.role}"><bdi>${user.name}</bdi></a><form method="post" action="/logout" class="inline">${csrfField(req)}<button type="submit">خروج</button></form>`;
+}
+
+export const readBadge = (s: StoryReadState | undefined): SafeHtml =>
+  !s || s.readAt === null ? html`` : isNewCoverage(s) ? html` <span class="badge new-coverage">تغطية جديدة</span>` : html` <span class="badge read">مقروءة</span>`;
+
+export function registerSlots(app: FastifyInstance, ctx: AccountsCtx): void {
+  app.addHook('onSend', async (req, reply, payload) => {
+    const user = req.account?.user;
+    if (!user || typeof payload !== 'string' || !payload.includes('<!--marsad:')) return payload;
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+    void reply.header('cache-control', 'private, no-store');
+    const storyIds = [...new Set([...payload.matchAll(STORY)].map((m) => m[1]!))];
+    const articleIds = [...new Set([...payload.matchAll(ARTICLE)].map((m) => m[1]!))];
+    const starIds = [...new Set([...payload.matchAll(STAR)].map((m) => m[1]!))];
+    const hasList = payload.includes('<!--marsad:list ');
+    const [stories, articles, starred, follows] = await Promise.all([
+      storyIds.length ? ctx.store.storyReadStates(user.id, storyIds) : [],
+      articleIds.length ? ctx.store.articleReadStates(user.id, articleIds) : [],
+      starIds.length ? ctx.store.starredAmong(user.id, starIds) : new Set<string>(),
+      hasList ? ctx.store.listFollows(user.id) : [],
+    ]);
+    const byStory = new Map(stories.map((s) => [s.storyId, s]));
+    const byArticle = new Map(articles.map((s) => [s.articleId, s]));
+    const token = csrfField(req);
+    const backTo = html`<input type="hidden" name="back" value="${req.url}">`;
+    const list = (kind: string, target: string): SafeHtml => {
+      const markAll = (fields: SafeHtml) =>
+        html`<form method="post" action="/me/read" class="inline">${token}${backTo}${fields}<button type="submit">تعليم الكل كمقروء</button></form>`;
+      if (kind === 'search') {
+        const q = req.query as Record<string, string | undefined>;
+        return html`<div class="follow-bar">${markAll(html`<input type="hidden" name="scope" value="search">${['q', 'outlet', 'from', 'to'].map((k) => (q[k] ? html`<input type="hidden" name="${k}" value="${q[k]}">` : ''))}`)}</div>`;
+      }
+      const following = !user.followsAll && follows.some((f) => f.kind === kind && f.target === target);
+      return html`<div class="follow-bar"><form method="post" action="/me/follow" class="inline">${token}${backTo}<input type="hidden" name="kind" value="${kind}"><input type="hidden" name="target" value="${target}"><input type="hidden" name="action" value="${following ? 'unfollow' : 'follow'}"><button type="submit" class="${following ? 'following' : 'follow'}" aria-pressed="${following ? 'true' : 'false'}">${following ? 'إلغاء المتابعة' : 'متابعة'}</button></form>
+${markAll(html`<input type="hidden" name="scope" value="${kind}"><input type="hidden" name="target" value="${target}">`)}</div>`;
+    };
+    return payload
+      .replace(ACCOUNT_SLOT, `<!--marsad:account-->${accountLinks(req, user).value}<!--/marsad:account-->`)
+      .replace(STORY, (_m, id: string) => readBadge(byStory.get(id)).value)
+      .replace(ARTICLE, (_m, id: string) => readBadge(byArticle.get(id)).value)
+      .replace(STAR, (_m, id: string) => {
+        const on = starred.has(id);
+        return html`<form method="post" action="/me/star" class="inline star">${token}${backTo}<input type="hidden" name="article" value="${id}"><input type="hidden" name="action" value="${on ? 'unstar' : 'star'}"><button type="submit" aria-pressed="${on ? 'true' : 'false'}">${on ? '★ محفوظ' : '☆ حفظ'}</button></form>`.value;
+      })
+      .replace(LIST, (_m, kind: string, target?: string) => {
+        let t = '';
+        try {
+          t = target ? decodeURIComponent(target) : '';
+        } catch {
+          return '';
+        }
+        return list(kind, t).value;
+      });
+  });
+}
