@@ -58,6 +58,7 @@ export class SqliteAlerts implements AlertStore {
            WHERE e.story_id = @story_id AND e.id <> @article_id ORDER BY m.added_at, m.story_id LIMIT 1), @story_id) AS story_id
          FROM json_each(@ids) j`,
       ),
+      alone: db.prepare<[string, string], number>('SELECT 1 FROM story_entries WHERE story_id = ? AND id <> ? LIMIT 1').pluck(),
       version: db.prepare("SELECT value FROM meta WHERE key = 'alerts_version'").pluck(),
       bump: db.prepare("INSERT INTO meta (key, value) VALUES ('alerts_version', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"),
     };
@@ -116,7 +117,10 @@ export class SqliteAlerts implements AlertStore {
     }
     for (const g of groups.values()) {
       const byEntry = new Map<string, string[]>();
-      for (const t of this.s.targets.all({ ids: JSON.stringify(g.ids), story_id: g.story_id, article_id: g.article_id })) {
+      // Most matched articles start a story of their own: then there is no other entry to look for.
+      const alone = this.s.alone.get(g.story_id, g.article_id) === undefined;
+      const targets = alone ? g.ids.map((alert_id) => ({ alert_id, story_id: g.story_id })) : this.s.targets.all({ ids: JSON.stringify(g.ids), story_id: g.story_id, article_id: g.article_id });
+      for (const t of targets) {
         const l = byEntry.get(t.story_id);
         if (l) l.push(t.alert_id);
         else byEntry.set(t.story_id, [t.alert_id]);
