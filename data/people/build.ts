@@ -77,6 +77,8 @@ export function buildNames(corpusDir: string): string {
     const seen = (first.get(w)?.n ?? 0) + (last.get(w)?.n ?? 0);
     const common = isCommonNoun(base, w.replace(/^ال/, ''));
     if (common && seen < MIN_SEEN) continue;
+    // A frequent word that is seldom a name here (شهد «witnessed», أسماء «names», ملاك).
+    if (base.stats.df(w) >= 100 && seen < 0.03 * base.stats.df(w)) continue;
     rows.set(w, `${w}\t${w.startsWith('ال') ? 'surname' : 'arabic'}\tarabic-name-to-en\t${seen}`);
   }
   for (const [m, kind] of [[first, 'given'], [last, 'surname']] as const) {

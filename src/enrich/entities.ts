@@ -15,10 +15,11 @@
  */
 import type { EntityMention } from '../model/article.ts';
 import { loadGazetteer, type GazetteerIndex } from './gazetteer.ts';
-import { matchGazetteer } from './match.ts';
+import { matchGazetteer, type Match } from './match.ts';
 import { findPeople } from './people.ts';
 import { resolveAmbiguous } from './resolve.ts';
-import { docTokens, type DocToken } from './tokens.ts';
+import { normalize } from '../arabic/index.ts';
+import { cleanSurface, docTokens, type DocToken } from './tokens.ts';
 import type { EntityInfo } from './types.ts';
 
 export const TITLE_WEIGHT = 2;
@@ -36,7 +37,42 @@ interface Acc {
   covered: Set<string>;
 }
 
-/** Entities with their roles, spellings and salience (what keywords and entity pages need). */
+/** Words after which a place is where something happens, not an actor (في الرياض، إلى موسكو). */
+const LOCATIVE = new Set(['في', 'الي', 'من', 'داخل', 'خارج', 'قرب', 'بمدينه', 'مدينه', 'العاصمه', 'بالعاصمه', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'محافظه', 'منطقه', 'بمنطقه', 'بمحافظه', 'مطار', 'حي', 'بين', 'حتي', 'عبر', 'انحاء', 'ضواحي', 'مقر', 'بمقر', 'وفي', 'والي', 'ومن']);
+
+/**
+ * Whether a place mention also counts for the country it implies. A city that is not a
+ * capital never does (`في جدة` does not make an article about Saudi Arabia). A capital or a
+ * region does unless it is only the location: written with a glued ب (`بموسكو`) or after a
+ * locative word (`في الرياض`, `إلى موسكو`); `أعلنت موسكو`, `محادثات مع واشنطن` count.
+ */
+function standsForState(e: { capital?: boolean; type: string }, m: { start: number; display: string }, toks: DocToken[]): boolean {
+  if (!(e.capital || e.type === 'region')) return false;
+  const t = toks[m.start]!;
+  // The clitics cut from the first word (display keeps the name as written).
+  const cut = cleanSurface(t.surface).length - (m.display.split(' ')[0] ?? '').length;
+  if (cut > 0 && normalize(cleanSurface(t.surface).slice(0, cut)).includes('ب')) return false;
+  const prev = toks[m.start - 1];
+  return !(prev && !t.brk && LOCATIVE.has(prev.norm));
+}
+
+/**
+ * `المملكة` alone (with clitics: بالمملكة، للمملكة) is Saudi Arabia in an article that names
+ * something Saudi (the country, a Saudi city or region); it is no mention otherwise, and never
+ * when a longer name took it (المملكة المتحدة، المملكة الأردنية).
+ */
+function saudiKingdom(toks: DocToken[], matches: Match[], index: GazetteerIndex, bump: (id: string, pos: number, title: boolean) => unknown): void {
+  if (!index.byId.has('country:SA')) return;
+  const saudi = matches.some((m) => m.ids[0] === 'country:SA' || index.byId.get(m.ids[0] ?? '')?.implies?.includes('country:SA'));
+  if (!saudi) return;
+  const taken = new Set<number>();
+  for (const m of matches) for (let k = 0; k < m.len; k++) taken.add(m.start + k);
+  toks.forEach((t, i) => {
+    if (taken.has(i) || t.dateline !== undefined) return;
+    if (t.norm === 'المملكه' || /^[وف]?(بال|لل|ال)مملكه$/.test(t.norm)) bump('country:SA', i, t.seg === 0);
+  });
+}
+
 /** Entity types a dateline can name. */
 const PLACE_TYPES = new Set(['city', 'country', 'region']);
 
@@ -70,8 +106,9 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     const a = bump(e.id, m.start, title);
     if (!m.demonym) a.surfaces.set(m.display, (a.surfaces.get(m.display) ?? 0) + 1);
     for (let k = 0; k < m.len; k++) a.covered.add(toks[m.start + k]!.norm);
-    for (const imp of e.implies ?? []) if (index.byId.has(imp)) bump(imp, m.start, title);
+    if (standsForState(e, m, toks)) for (const imp of e.implies ?? []) if (index.byId.has(imp)) bump(imp, m.start, title);
   }
+  saudiKingdom(toks, matches, index, bump);
   const out: EntityInfo[] = [];
   for (const [id, a] of acc) {
     const e = index.byId.get(id)!;

@@ -27,10 +27,11 @@ export interface DocToken {
 
 /**
  * A dateline-shaped start of one of the body's first lines: up to two dash-ended parts
- * (author, outlet) and a last part of one to three words ended by `:` or a dash. Whether it
+ * (author, outlet) and a last part of one to three words ended by `:` or a dash, or by the
+ * end of the line when a dash came before (`عين اليوم – الرياض`). Whether it
  * is a dateline is decided by the caller (entities.ts: the last part must be a place).
  */
-const DATELINE = /[ \t]*(?:[^\n:\-–—,.،؛!?]{1,30}?[ \t]*[-–—][ \t]*){0,2}([^\n:\-–—,.،؛!?\s]+(?:[ \t]+[^\n:\-–—,.،؛!?\s]+){0,2})[ \t]*[:\-–—]/y;
+const DATELINE = /[ \t]*(?:[^\n:\-–—,.،؛!?]{1,30}?[ \t]*[-–—][ \t]*){0,2}([^\n:\-–—,.،؛!?\s]+(?:[ \t]+[^\n:\-–—,.،؛!?\s]+){0,2})[ \t]*(?:[:\-–—]|(?<=[-–—][ \t]*[^\n]{1,40})\r?(?=\n))/y;
 /** How many of the body's first lines may carry a dateline. */
 const DATELINE_LINES = 4;
 

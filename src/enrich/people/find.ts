@@ -149,19 +149,31 @@ class Finder {
     if (/^س[يت]/.test(n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
     const df = this.lx.stats.df(n);
     if (df >= 300) return false;
-    for (const c of cliticCandidates(n)) if (c.cut > 0 && c.key.length >= 3 && this.lx.stats.df(c.key) > df) return false;
+    for (const c of cliticCandidates(n)) if (c.cut > 0 && c.key.length >= 3 && this.lx.stats.df(c.key) >= 20 && this.lx.stats.df(c.key) > 3 * df) return false;
+    // A pronoun suffix or an adverb's ا on a known word (مؤشرنا، مساحتها، مؤقتا، أسبوعيا).
+    const m = /(نا|ها|هم|ه|ا|ي)$/.exec(n);
+    if (m && n.length - m[0].length >= 3) {
+      const bare = n.slice(0, -m[0].length);
+      const known = this.lx.stats.df(bare) + this.lx.stats.df(bare + 'ه') + this.lx.stats.df('ال' + bare);
+      if (known >= 20 && known > 3 * df) return false;
+    }
     return !isCommonNoun(this.lx, n) && !isVerbLike(this.lx, n);
   }
 
   /** Can `n` continue a name after `prev`? */
-  private nextWord(n: string, prev: string): boolean {
+  private nextWord(n: string, prev: string, nasab: boolean): boolean {
     if (!this.nameWord(n)) return false;
     if (CONNECTORS.has(n) || n === 'الله') return true;
     if (DEFINITE.test(n)) {
       if (!n.startsWith('ال')) return false;
-      return CONNECTORS.has(prev) || this.lx.surname.has(n) || (n.endsWith('ي') && n.length >= 5) || !isCommonNoun(this.lx, n.slice(2));
+      const bare = n.slice(2);
+      if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5) || !isCommonNoun(this.lx, bare)) return true;
+      // After a nasab (… بن فهد الغنيم) a definite word the corpus seldom uses is a family name.
+      return nasab && this.lx.stats.df(n) < 100;
     }
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
+    // After بن/آل/أبو any word that is no verb, stopword or clitic form is a name.
+    if (CONNECTORS.has(prev)) return !isVerbLike(this.lx, n) && !/^س[يت]/.test(n);
     if (/^[ين]/.test(n) && n.length >= 4 && this.lx.stats.df(n) >= 3) return false;
     return this.unknownNameWord(n);
   }
@@ -169,7 +181,7 @@ class Finder {
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
   private name(s: number, via: NameSpan['via'], strong: boolean, min = 2): NameSpan | undefined {
     const t = this.t;
-    if (s >= t.length || this.inMatch.has(s) || this.trigger(s) || this.speaker(s)) return undefined;
+    if (s >= t.length || this.inMatch.has(s) || this.trigger(s) || this.speaker(s) || this.lx.pair.has(t[s]!.norm)) return undefined;
     // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد).
     const first = cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : this.lx.given.has(c.key)));
     if (!first || this.inInstitution(s)) return undefined;
@@ -179,7 +191,7 @@ class Finder {
       const u = t[j]!;
       if (u.brk || u.seg !== t[s]!.seg || this.inMatch.has(j)) break;
       const prev = t[j - 1]!.norm;
-      if (!this.nextWord(u.norm, prev) || (this.trigger(j) && !CONNECTORS.has(prev)) || this.speaker(j)) break;
+      if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت')) || (this.trigger(j) && !CONNECTORS.has(prev)) || this.speaker(j)) break;
       // A connector must be followed by a name word (بن سلمان; not «بن» at the end).
       if (CONNECTORS.has(u.norm)) {
         const v = t[j + 1];
@@ -187,7 +199,7 @@ class Finder {
       } else if (u.norm !== 'الله') counted++;
       j++;
       // A definite surname ends the name unless a connector or الله follows.
-      if (DEFINITE.test(u.norm) && u.norm !== 'الله' && !CONNECTORS.has(prev)) {
+      if (DEFINITE.test(u.norm) && u.norm !== 'الله' && !CONNECTORS.has(u.norm) && !CONNECTORS.has(prev)) {
         const v = t[j];
         if (!(v && !v.brk && (v.norm === 'الله' || v.norm === 'ال' || v.norm === 'بن'))) break;
       }
@@ -220,6 +232,7 @@ class Finder {
       }
     }
     const limit = trig?.kind === 'role' ? 3 : 8;
+    const start = j;
     let words = 0;
     while (j < t.length && words < limit) {
       const u = t[j]!;
@@ -240,6 +253,8 @@ class Finder {
         words++;
       } else break;
     }
+    // An office ending on a word that needs its complement (رئيس نادي …) names no one after it.
+    if (j > start && ROLE_LINKS.has(t[j - 1]!.norm)) return undefined;
     return { end: j, role: [this.triggerDisplay(t[i]!), spanText(t, i + 1, j, 0)].filter(Boolean).join(' ') };
   }
 
@@ -260,8 +275,11 @@ class Finder {
     if (ti) {
       let j = ti.end;
       while (j < t.length && this.honorific(j) && (j === ti.end || !t[j]!.brk)) j++;
-      if (j < t.length && (j === ti.end || !t[j]!.brk || j === ti.end)) {
-        const s = this.name(j, 'title', true, 1);
+      if (j < t.length) {
+        // Right after punctuation (`وزير الدفاع الروسي، سيرجي شويجو`) a name has two words or a known first word.
+        const afterBreak = t[j]!.brk;
+        const known = this.lx.given.has(t[j]!.norm) || this.lx.surname.has(t[j]!.norm);
+        const s = this.name(j, 'title', true, afterBreak && !known ? 2 : 1);
         if (s) return { ...s, role: ti.role };
       }
       return undefined;
