@@ -18,7 +18,8 @@ import { loadGazetteer, type GazetteerIndex } from './gazetteer.ts';
 import { matchGazetteer, type Match } from './match.ts';
 import { findPeople } from './people.ts';
 import { resolveAmbiguous } from './resolve.ts';
-import { normalize } from '../arabic/index.ts';
+import { isStopword, normalize } from '../arabic/index.ts';
+import { findOrgs } from './orgs.ts';
 import { cleanSurface, docTokens, type DocToken } from './tokens.ts';
 import type { EntityInfo } from './types.ts';
 
@@ -123,6 +124,23 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
       surfaces: [...a.surfaces].sort((x, y) => y[1] - x[1]).map(([s]) => s),
       coveredNorms: [...a.covered],
     });
+  }
+  // Organisations by their shape (وزارة الداخلية، جامعة الملك سعود، شركة أرامكو).
+  const orgs = new Map<string, EntityInfo>();
+  for (const o of findOrgs(toks, matches, (n) => n.length >= 2 && !isStopword(n))) {
+    if (toks[o.start]!.dateline !== undefined) continue;
+    const title = toks[o.start]!.seg === 0;
+    let e = orgs.get(o.id);
+    if (!e) {
+      e = { id: o.id, name: o.display, type: 'org', mentions: 0, titleMentions: 0, salience: 0, first: o.start, surfaces: [], coveredNorms: [] };
+      orgs.set(o.id, e);
+      out.push(e);
+    }
+    e.mentions++;
+    if (title) e.titleMentions++;
+    e.salience = e.mentions + TITLE_WEIGHT * e.titleMentions;
+    if (!e.surfaces.includes(o.display)) e.surfaces.push(o.display);
+    for (const n of o.norms) if (!e.coveredNorms.includes(n)) e.coveredNorms.push(n);
   }
   // A name in a dateline is its author's byline: not counted (only the first mention can be there).
   const people = findPeople(toks, matches)
