@@ -33,7 +33,8 @@ export interface NameSpan {
   via: 'title' | 'speaker' | 'nasab' | 'given';
 }
 
-const CONNECTORS = new Set(['بن', 'بنت', 'ابن', 'ابو', 'ابي', 'عبد', 'ال', 'ام']);
+/** Words inside a name that need a name after them: nasab and kunya, and the particles of foreign names (لويس فان خال، دافيد دي خيا). */
+const CONNECTORS = new Set(['بن', 'بنت', 'ابن', 'ابو', 'ابي', 'عبد', 'ال', 'ام', 'دي', 'فان', 'فون', 'دا', 'دو', 'ديل', 'ولد']);
 /** Link words inside an office (وزير الدولة لشؤون …, رئيس مجلس إدارة …). */
 const ROLE_LINKS = new Set([
   'باسم', 'لشؤون', 'شؤون', 'لدي', 'عام', 'مجلس', 'لمجلس', 'وزاره', 'لوزاره', 'هيئه', 'لهيئه', 'دوله', 'منطقه',
@@ -57,7 +58,7 @@ const NAME_STOP = new Set([
   'كتب', 'نص', 'لكره', 'القدم', 'بينما', 'ايضا', 'فقط', 'حاليا', 'سابقا', 'مؤخرا', 'رحمه', 'رحمها',
   'صلي', 'عليه', 'رضي', 'تعالي', 'سبحانه', 'السلام', 'وسلم', 'يرحمه', 'الشهيد', 'سموه', 'معاليه', 'وقالت',
   'واضاف', 'واكد', 'واوضح', 'واشار', 'اذ', 'لكن', 'ولكن', 'منذ', 'الان', 'هو', 'هي', 'ثم', 'او', 'والذي',
-  'نفسه', 'شخصيا', 'بنفسه', 'مجددا', 'حفظهما', 'اطال', 'عمره', 'ساعه', 'دقيقه', 'مباراه', 'لقاء', 'رقم',
+  'نفسه', 'انذاك', 'حينها', 'حينذاك', 'وقتها', 'شخصيا', 'بنفسه', 'مجددا', 'حفظهما', 'اطال', 'عمره', 'ساعه', 'دقيقه', 'مباراه', 'لقاء', 'رقم',
 ]);
 /** Given names that start with و or ي (a first word with those letters is otherwise «and …» or a verb). */
 const WAW_YA = new Set([
@@ -149,7 +150,7 @@ class Finder {
     if (/^س[يت]/.test(n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
     const df = this.lx.stats.df(n);
     if (df >= 300) return false;
-    for (const c of cliticCandidates(n)) if (c.cut > 0 && c.key.length >= 3 && this.lx.stats.df(c.key) >= 20 && this.lx.stats.df(c.key) > 3 * df) return false;
+    for (const c of cliticCandidates(n)) if (c.cut > 0 && c.key.length >= 3 && this.lx.stats.df(c.key) >= 20 && this.lx.stats.df(c.key) > df) return false;
     // A pronoun suffix or an adverb's ا on a known word (مؤشرنا، مساحتها، مؤقتا، أسبوعيا).
     const m = /(نا|ها|هم|ه|ا|ي)$/.exec(n);
     if (m && n.length - m[0].length >= 3) {
@@ -162,14 +163,15 @@ class Finder {
 
   /** Can `n` continue a name after `prev`? */
   private nextWord(n: string, prev: string, nasab: boolean): boolean {
-    if (!this.nameWord(n)) return false;
     if (CONNECTORS.has(n) || n === 'الله') return true;
+    if (!this.nameWord(n)) return false;
     if (DEFINITE.test(n)) {
       if (!n.startsWith('ال')) return false;
       const bare = n.slice(2);
-      if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5) || !isCommonNoun(this.lx, bare)) return true;
-      // After a nasab (… بن فهد الغنيم) a definite word the corpus seldom uses is a family name.
-      return nasab && this.lx.stats.df(n) < 100;
+      if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5)) return true;
+      // A definite word the corpus seldom uses is a family name (العجلان، المفرج); a frequent
+      // one is a noun or adjective (الصغير، الجديد), though after a nasab less so (… بن فهد الغنيم).
+      return this.lx.stats.df(n) < (nasab ? 150 : 60) && !n.endsWith('ه');
     }
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
     // After بن/آل/أبو any word that is no verb, stopword or clitic form is a name.

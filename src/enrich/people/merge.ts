@@ -114,7 +114,9 @@ export function mergePeople(spans: NameSpan[], tokens: DocToken[], lx: PeopleLex
   for (const x of singles) {
     const g = groups.find((y) => y.key.length === 1 && y.key[0] === x.key[0]);
     if (g) g.spans.push(x.s);
-    else if (x.s.via === 'title' || x.s.via === 'speaker') groups.push({ key: x.key, spans: [x.s] });
+    else if ((x.s.via === 'title' || x.s.via === 'speaker') && (lx.given.has(x.s.norms[0]!) || lx.surname.has(x.s.norms[0]!) || lx.stats.df(x.s.norms[0]!) < 100)) {
+      groups.push({ key: x.key, spans: [x.s] });
+    }
   }
 
   const covered = new Set<number>();
