@@ -46,7 +46,7 @@ function packageNames(): string[] {
 
 export function buildNames(corpusDir: string): string {
   const pkg = packageNames();
-  const base = makeLexicon(pkg.map((w) => [w, w.startsWith('ال') ? 'surname' : 'arabic'] as const));
+  const base = { ...makeLexicon(pkg.map((w) => [w, w.startsWith('ال') ? 'surname' : 'arabic'] as const)), maxUnknownDf: Infinity };
   const gaz = loadGazetteer();
   const first = new Map<string, { n: number; outlets: Set<string> }>();
   const last = new Map<string, { n: number; outlets: Set<string> }>();

@@ -149,10 +149,10 @@ class Finder {
     if (n.length < 3 || n.endsWith('ه') || NUMBER_WORDS.has(n)) return false;
     if (/^س[يت]/.test(n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
     const df = this.lx.stats.df(n);
-    if (df >= 300) return false;
+    if (df >= this.lx.maxUnknownDf) return false;
     for (const c of cliticCandidates(n)) if (c.cut > 0 && c.key.length >= 3 && this.lx.stats.df(c.key) >= 20 && this.lx.stats.df(c.key) > df) return false;
     // A pronoun suffix or an adverb's ا on a known word (مؤشرنا، مساحتها، مؤقتا، أسبوعيا).
-    const m = /(نا|ها|هم|ه|ا|ي)$/.exec(n);
+    const m = /(نا|ها|هم|ه|ا)$/.exec(n);
     if (m && n.length - m[0].length >= 3) {
       const bare = n.slice(0, -m[0].length);
       const known = this.lx.stats.df(bare) + this.lx.stats.df(bare + 'ه') + this.lx.stats.df('ال' + bare);
@@ -162,12 +162,13 @@ class Finder {
   }
 
   /** Can `n` continue a name after `prev`? */
-  private nextWord(n: string, prev: string, nasab: boolean): boolean {
+  private nextWord(n: string, prev: string, nasab: boolean, next?: string): boolean {
     if (CONNECTORS.has(n) || n === 'الله') return true;
     if (!this.nameWord(n)) return false;
     if (DEFINITE.test(n)) {
       if (!n.startsWith('ال')) return false;
       const bare = n.slice(2);
+      if (next === 'الله') return true;
       if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5)) return true;
       // A definite word the corpus seldom uses is a family name (العجلان، المفرج); a frequent
       // one is a noun or adjective (الصغير، الجديد), though after a nasab less so (… بن فهد الغنيم).
@@ -176,14 +177,17 @@ class Finder {
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
     // After بن/آل/أبو any word that is no verb, stopword or clitic form is a name.
     if (CONNECTORS.has(prev)) return !isVerbLike(this.lx, n) && !/^س[يت]/.test(n);
-    if (/^[ين]/.test(n) && n.length >= 4 && this.lx.stats.df(n) >= 3) return false;
+    // Present-tense verbs (يعزي، نعمل); a ن-word ending in ي is a nisba surname (نقلي).
+    if (n.length >= 4 && ((n.startsWith('ي') && this.lx.stats.df(n) >= 3) || (n.startsWith('ن') && !n.endsWith('ي') && this.lx.stats.df(n) >= 50))) return false;
     return this.unknownNameWord(n);
   }
 
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
   private name(s: number, via: NameSpan['via'], strong: boolean, min = 2): NameSpan | undefined {
     const t = this.t;
-    if (s >= t.length || this.inMatch.has(s) || this.trigger(s) || this.speaker(s) || this.lx.pair.has(t[s]!.norm)) return undefined;
+    if (s >= t.length || this.inMatch.has(s) || this.speaker(s) || this.lx.pair.has(t[s]!.norm)) return undefined;
+    // A title word is no name, unless it is a given name too (سلطان، مالك، أمير).
+    if (this.trigger(s) && !this.lx.given.has(t[s]!.norm)) return undefined;
     // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد).
     const first = cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : this.lx.given.has(c.key)));
     if (!first || this.inInstitution(s)) return undefined;
@@ -193,7 +197,8 @@ class Finder {
       const u = t[j]!;
       if (u.brk || u.seg !== t[s]!.seg || this.inMatch.has(j)) break;
       const prev = t[j - 1]!.norm;
-      if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت')) || (this.trigger(j) && !CONNECTORS.has(prev)) || this.speaker(j)) break;
+      const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
+      if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm) || (this.trigger(j) && !CONNECTORS.has(prev) && !known) || this.speaker(j)) break;
       // A connector must be followed by a name word (بن سلمان; not «بن» at the end).
       if (CONNECTORS.has(u.norm)) {
         const v = t[j + 1];

@@ -31,6 +31,11 @@ export interface PeopleLexicon {
   /** Surnames, definite ones with their ال (الجبير، السبيعي). */
   surname: Set<string>;
   stats: TermStats;
+  /**
+   * An unknown word more frequent than this is no name (ارتفاع، مقر). data/people/build.ts lifts
+   * it while learning names, so frequent names (جون) can be learnt and listed.
+   */
+  maxUnknownDf: number;
 }
 
 let cached: PeopleLexicon | undefined;
@@ -63,6 +68,7 @@ export function makeLexicon(names: ReadonlyArray<readonly [string, string]>): Pe
     arabic: new Set(),
     surname: new Set(),
     stats: shippedTermStats(),
+    maxUnknownDf: 300,
   };
   for (const [kind, form, extra] of rows('data/people/titles.tsv')) {
     if (!kind || !form) continue;
