@@ -16,7 +16,7 @@
 import type { EntityMention } from '../model/article.ts';
 import { loadGazetteer, type GazetteerIndex } from './gazetteer.ts';
 import { matchGazetteer, type Match } from './match.ts';
-import { findPeople } from './people.ts';
+import { findPeople, personLookupKey } from './people.ts';
 import { resolveAmbiguous } from './resolve.ts';
 import { isStopword, normalize } from '../arabic/index.ts';
 import { findOrgs } from './orgs.ts';
@@ -39,7 +39,7 @@ interface Acc {
 }
 
 /** Words after which a place is where something happens, not an actor (في الرياض، إلى موسكو). */
-const LOCATIVE = new Set(['في', 'الي', 'من', 'داخل', 'خارج', 'قرب', 'بمدينه', 'مدينه', 'العاصمه', 'بالعاصمه', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'محافظه', 'منطقه', 'بمنطقه', 'بمحافظه', 'مطار', 'حي', 'حتي', 'عبر', 'انحاء', 'ضواحي', 'مقر', 'بمقر', 'وفي', 'والي', 'ومن']);
+const LOCATIVE = new Set(['في', 'الي', 'داخل', 'خارج', 'قرب', 'بمدينه', 'مدينه', 'العاصمه', 'بالعاصمه', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'محافظه', 'منطقه', 'بمنطقه', 'بمحافظه', 'مطار', 'حي', 'حتي', 'عبر', 'انحاء', 'ضواحي', 'مقر', 'بمقر', 'وفي', 'والي']);
 
 /**
  * Whether a place mention also counts for the country it implies. A city that is not a
@@ -155,7 +155,7 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
       titleMentions: p.titleMentions,
       salience: p.mentions + TITLE_WEIGHT * p.titleMentions,
       first: p.first,
-      surfaces: [p.name],
+      surfaces: p.aliases,
       coveredNorms: p.tokens,
       role: p.role,
     });
@@ -163,7 +163,24 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   return out.sort((a, b) => b.salience - a.salience || a.first - b.first || (a.id < b.id ? -1 : 1));
 }
 
-/** The stored shape: `[{id, name, type, mentions}]`, most salient first. */
+/**
+ * The stored shape: `[{id, name, type, mentions}]`, most salient first; people also carry
+ * their other spellings in the article (`aliases`) and the lookup keys of every spelling
+ * (`keys`, transliteration-folded: the store finds `شويقو` through them).
+ */
 export function extractEntities(article: ArticleText, index?: GazetteerIndex): EntityMention[] {
-  return analyzeEntities(article, index).map(({ id, name, type, mentions }) => ({ id, name, type, mentions }));
+  return storedEntities(analyzeEntities(article, index));
+}
+
+/** `EntityInfo` records in the stored shape (see extractEntities). */
+export function storedEntities(infos: readonly EntityInfo[]): EntityMention[] {
+  return infos.map(({ id, name, type, mentions, surfaces }) => {
+    if (type !== 'person') return { id, name, type, mentions };
+    const aliases = surfaces.filter((s) => s !== name);
+    // The surname alone is a key too (`شويغو` finds سيرجي شويجو), unless the name is a nasab chain.
+    const words = name.split(' ');
+    const surname = words.length > 1 && !words.some((w) => /^(بن|بنت|ابن|آل|ال)$/.test(w)) ? [words[words.length - 1]!] : [];
+    const keys = [...new Set([name, ...aliases, ...surname].map(personLookupKey).filter(Boolean))];
+    return { id, name, type, mentions, ...(aliases.length ? { aliases } : {}), keys };
+  });
 }

@@ -13,10 +13,19 @@ import type { Match } from './match.ts';
 import type { DocToken } from './tokens.ts';
 import { findNames } from './people/find.ts';
 import { lexicon } from './people/lexicon.ts';
-import { mergePeople, type Person } from './people/merge.ts';
+import { mergePeople, personKey as personKeyOf, type Person } from './people/merge.ts';
+import { tokenize } from '../arabic/index.ts';
 
 export type { Person };
 export { personKey, foldForeign, idWords } from './people/merge.ts';
+
+/**
+ * The spelling-insensitive lookup key of a typed or written name (`شويغو`, `سيرجي شويجو`):
+ * its words through `personKey` (hamza, عبد الله spacing, transliteration fold), space-joined.
+ */
+export function personLookupKey(name: string): string {
+  return personKeyOf(tokenize(name).map((t) => t.norm), lexicon()).join(' ');
+}
 
 export function findPeople(tokens: DocToken[], matches: Match[]): Person[] {
   const lx = lexicon();

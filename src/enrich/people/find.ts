@@ -147,7 +147,7 @@ class Finder {
    */
   private unknownNameWord(n: string): boolean {
     if (n.length < 3 || n.endsWith('ه') || NUMBER_WORDS.has(n)) return false;
-    if (/^س[يت]/.test(n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
+    if (this.futureVerb(n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
     const df = this.lx.stats.df(n);
     if (df >= this.lx.maxUnknownDf) return false;
     for (const c of cliticCandidates(n)) if (c.cut > 0 && c.key.length >= 3 && this.lx.stats.df(c.key) >= 20 && this.lx.stats.df(c.key) > df) return false;
@@ -159,6 +159,11 @@ class Finder {
       if (known >= 20 && known > 3 * df) return false;
     }
     return !isCommonNoun(this.lx, n) && !isVerbLike(this.lx, n);
+  }
+
+  /** A future verb (سيخلف، ستعقد): س and a present verb the corpus knows; not سيرغي، ستيفن. */
+  private futureVerb(n: string): boolean {
+    return /^س[يتنا]/.test(n) && n.length >= 4 && this.lx.stats.df(n.slice(1)) >= 20;
   }
 
   /** Can `n` continue a name after `prev`? */
@@ -175,8 +180,10 @@ class Finder {
       return this.lx.stats.df(n) < (nasab ? 150 : 60) && !n.endsWith('ه');
     }
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
+    // A rare nisba after a nasab is a family name (أسامة بن أحمد نقلي).
+    if (nasab && n.endsWith('ي') && this.lx.stats.df(n) < 100) return true;
     // After بن/آل/أبو any word that is no verb, stopword or clitic form is a name.
-    if (CONNECTORS.has(prev)) return !isVerbLike(this.lx, n) && !/^س[يت]/.test(n);
+    if (CONNECTORS.has(prev)) return !isVerbLike(this.lx, n) && !this.futureVerb(n);
     // Present-tense verbs (يعزي، نعمل); a ن-word ending in ي is a nisba surname (نقلي).
     if (n.length >= 4 && ((n.startsWith('ي') && this.lx.stats.df(n) >= 3) || (n.startsWith('ن') && !n.endsWith('ي') && this.lx.stats.df(n) >= 50))) return false;
     return this.unknownNameWord(n);

@@ -26,7 +26,10 @@ export interface PeopleLexicon {
   context: Set<string>;
   /** Given names (Arabic and transliterated) known from the name list or the corpus. */
   given: Set<string>;
-  /** Arabic given names from the name list: spelled exactly, never phonetically folded. */
+  /**
+   * Arabic names of the name list that another listed name would meet under the
+   * transliteration fold (حسن/حسين، قاسم/جاسم، سعد/سعيد): kept as spelled, never folded.
+   */
   arabic: Set<string>;
   /** Surnames, definite ones with their ال (الجبير، السبيعي). */
   surname: Set<string>;
@@ -39,6 +42,19 @@ export interface PeopleLexicon {
 }
 
 let cached: PeopleLexicon | undefined;
+
+/**
+ * A transliterated word's phonetic key: ج/غ/ق → ج, long vowels (ا و ي) inside the word
+ * dropped when at least three letters remain, doubled letters single.
+ */
+export function foldForeign(w: string): string {
+  let s = w.replace(/[غق]/g, 'ج');
+  if (s.length >= 4) {
+    const inner = s.slice(1, -1).replace(/[اوي]/g, '');
+    if (inner.length + 2 >= 3) s = s[0] + inner + s[s.length - 1];
+  }
+  return s.replace(/(.)\1+/g, '$1');
+}
 
 const norm = (s: string): string => normalize(s.trim()).replace(/\s+/g, ' ');
 const bare = (s: string): string => s.replace(/^ال(?=..)/, '');
@@ -100,15 +116,17 @@ export function makeLexicon(names: ReadonlyArray<readonly [string, string]>): Pe
         break;
     }
   }
+  const byFold = new Map<string, string[]>();
   for (const [word, kind] of names) {
     if (!word || !kind) continue;
     const n = norm(word);
     if (kind === 'surname') lx.surname.add(n);
     else {
       lx.given.add(n);
-      if (kind === 'arabic') lx.arabic.add(n);
+      if (kind === 'arabic') byFold.set(foldForeign(n), [...(byFold.get(foldForeign(n)) ?? []), n]);
     }
   }
+  for (const same of byFold.values()) if (same.length > 1) for (const n of same) lx.arabic.add(n);
   return lx;
 }
 
@@ -129,6 +147,8 @@ export function isCommonNoun(lx: PeopleLexicon, w: string): boolean {
  */
 export function isVerbLike(lx: PeopleLexicon, w: string): boolean {
   if (w.startsWith('ال') || lx.given.has(w) || lx.surname.has(w) || w.length < 4 || !/^(ي|ت|ن|سي|ست)/.test(w)) return false;
+  // A future verb is س and a known present verb (سيخلف); سيرغي، ستيفن are not.
+  if (w.startsWith('س') && lx.stats.df(w.slice(1)) < 20) return false;
   const df = lx.stats.df(w);
   return df >= 3 && lx.stats.df('ال' + w) < 0.05 * df;
 }

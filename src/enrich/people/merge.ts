@@ -4,20 +4,23 @@
  *   folded by `personKey`; so are transliteration variants of words that are not Arabic given
  *   names (`foldForeign`: ج/غ/ق as one letter, long vowels inside the word dropped, doubled
  *   letters single: شويجو/شويغو/شويقو, زيلينسكي/زيلنسكي, بزشكيان/بيزشكيان, ترامب/ترمب).
- *   Arabic given names are kept as spelled, so حسن and حسين, قاسم and جاسم stay apart.
+ *   Arabic given names that the fold would merge with another are kept as spelled, so حسن
+ *   and حسين, قاسم and جاسم stay apart.
  * - one article: a shorter form merges into the one longer form that contains it word by word
  *   with the same first word (`محمد بن نايف` ⊂ `محمد بن نايف بن عبدالعزيز`); a one-word form
  *   (`الأمير متعب`, `شويغو`) into the one person whose first or last word it is; when two
  *   people could take it, it counts for neither.
  * - across articles: the id keeps, of a nasab chain, the first name and the father's name
  *   (`محمد بن نايف بن عبدالعزيز آل سعود` → person:محمد_بن_نايف) and a family name that ends it
- *   (`ماجد بن فهد السبيعي`), so the longer and shorter nasab of one person meet.
+ *   (`ماجد بن فهد السبيعي`, not `آل سعود`), so the longer and shorter nasab of one person meet.
  * - later mentions of the last name alone (`عن شويغو`, `وكيري`) count for the person.
  * Contract: pure; people in order of first mention.
  */
-import { cliticCandidates, type DocToken } from '../tokens.ts';
+import { cleanSurface, cliticCandidates, type DocToken } from '../tokens.ts';
 import type { NameSpan } from './find.ts';
-import { isCommonNoun, type PeopleLexicon } from './lexicon.ts';
+import { foldForeign, isCommonNoun, type PeopleLexicon } from './lexicon.ts';
+
+export { foldForeign };
 
 export interface Person {
   id: string;
@@ -35,19 +38,6 @@ export interface Person {
 
 const JOIN_NEXT = new Set(['عبد', 'ابو', 'ابي']);
 const NASAB = new Set(['بن', 'بنت', 'ابن']);
-
-/**
- * A transliterated word's phonetic key: ج/غ/ق → ج, ك/ك, long vowels (ا و ي) inside the word
- * dropped when at least three letters remain, doubled letters single, final ه/ة as ه.
- */
-export function foldForeign(w: string): string {
-  let s = w.replace(/[غق]/g, 'ج');
-  if (s.length >= 4) {
-    const inner = s.slice(1, -1).replace(/[اوي]/g, '');
-    if (inner.length + 2 >= 3) s = s[0] + inner + s[s.length - 1];
-  }
-  return s.replace(/(.)\1+/g, '$1');
-}
 
 /** The words of a name as compared: joined عبد/أبو, each word folded unless an Arabic given name. */
 export function personKey(norms: readonly string[], lx: PeopleLexicon): string[] {
@@ -71,9 +61,9 @@ export function idWords(key: readonly string[]): string[] {
   const firstNasab = k.findIndex((w) => NASAB.has(w));
   if (firstNasab < 0 || firstNasab + 2 >= k.length) return k;
   const head = k.slice(0, firstNasab + 2);
-  const last = k[k.length - 1]!;
-  const family = !NASAB.has(k[k.length - 2]!) && last.startsWith('ال');
-  return family ? [...head, last] : head;
+  // A family name after the chain (… السبيعي، … نقلي) stays: it tells two namesakes apart.
+  const family = !NASAB.has(k[k.length - 2]!);
+  return family ? [...head, k[k.length - 1]!] : head;
 }
 
 /** True when `a`'s words appear in `b` in order, starting with the same word. */
@@ -155,6 +145,8 @@ export function mergePeople(spans: NameSpan[], tokens: DocToken[], lx: PeopleLex
         p.mentions++;
         if (tokens[i]!.seg === 0) p.titleMentions++;
         p.first = Math.min(p.first, i);
+        const alias = cleanSurface(tokens[i]!.surface).slice(c.cut);
+        if (!p.aliases.includes(alias)) p.aliases.push(alias);
         break;
       }
     }
