@@ -150,7 +150,8 @@ class Finder {
     if (this.futureVerb(n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
     const df = this.lx.stats.df(n);
     if (df >= this.lx.maxUnknownDf) return false;
-    for (const c of cliticCandidates(n)) if (c.cut > 0 && c.key.length >= 3 && this.lx.stats.df(c.key) >= 20 && this.lx.stats.df(c.key) > df) return false;
+    // (ك is left alone: كيري is no «like يري».)
+    for (const c of cliticCandidates(n)) if (c.cut > 0 && !n.startsWith('ك') && c.key.length >= 3 && this.lx.stats.df(c.key) >= 20 && this.lx.stats.df(c.key) > df) return false;
     // A pronoun suffix or an adverb's ا on a known word (مؤشرنا، مساحتها، مؤقتا، أسبوعيا).
     const m = /(نا|ها|هم|ه|ا)$/.exec(n);
     if (m && n.length - m[0].length >= 3) {
