@@ -40,9 +40,16 @@ const STOP = new Set(['اليوم', 'امس', 'الماضي', 'المقبل', '�
 const ARABIC = /^[\u0621-\u064a]{2,}$/;
 const DEF = /^([وف]?(ال|لل))/;
 
+/** A word's head key (clitics removed), memoized per spelling: most words are no head. */
+const HEAD_MEMO = new Map<string, string | null>();
 function head(t: DocToken): string | undefined {
-  for (const c of cliticCandidates(t.norm)) if (!c.al && HEADS.has(c.key)) return c.key;
-  return undefined;
+  let h = HEAD_MEMO.get(t.norm);
+  if (h === undefined) {
+    h = cliticCandidates(t.norm).find((c) => !c.al && HEADS.has(c.key))?.key ?? null;
+    if (HEAD_MEMO.size >= 100_000) HEAD_MEMO.clear();
+    HEAD_MEMO.set(t.norm, h);
+  }
+  return h ?? undefined;
 }
 
 export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: string) => boolean): OrgMention[] {

@@ -136,9 +136,12 @@ export function mergePeople(spans: NameSpan[], tokens: DocToken[], lx: PeopleLex
     lastOf.set(w, lastOf.has(w) && lastOf.get(w) !== people[k] ? null : people[k]!);
   });
   if (lastOf.size) {
+    const lasts = [...lastOf.keys()];
     for (let i = 0; i < tokens.length; i++) {
       if (covered.has(i)) continue;
-      for (const c of cliticCandidates(tokens[i]!.norm)) {
+      const norm = tokens[i]!.norm;
+      if (!lasts.some((w) => norm.endsWith(w))) continue;
+      for (const c of cliticCandidates(norm)) {
         if (c.al) continue;
         const p = lastOf.get(c.key);
         if (!p) continue;
