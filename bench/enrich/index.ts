@@ -19,13 +19,14 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readSaudiNewsNet } from '../keywords/corpus.ts';
+import * as Ours from '../../src/enrich/index.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const { values } = parseArgs({ options: { ref: { type: 'string', default: 'main' }, articles: { type: 'string', default: '3000' }, rounds: { type: 'string', default: '5' } } });
 const N = Number(values.articles);
 const ROUNDS = Number(values.rounds);
 
-type Enrich = typeof import('../../src/enrich/index.ts');
+type Enrich = typeof Ours;
 
 function baselineTree(ref: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-enrich-base-'));
@@ -38,7 +39,7 @@ function baselineTree(ref: string): string {
 const dir = baselineTree(values.ref!);
 try {
   const base = (await import(pathToFileURL(join(dir, 'src/enrich/index.ts')).href)) as Enrich;
-  const ours = (await import('../../src/enrich/index.ts')) as Enrich;
+  const ours: Enrich = Ours;
   const articles = [...readSaudiNewsNet()].filter((a) => (a.title || a.text)).slice(0, N);
   const run = (m: Enrich): number => {
     const stats = m.shippedTermStats();

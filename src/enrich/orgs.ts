@@ -14,7 +14,7 @@
  */
 import { isStopword } from '../arabic/index.ts';
 import type { Match } from './match.ts';
-import { cleanSurface, cliticCandidates, type DocToken } from './tokens.ts';
+import { cleanSurface, cliticCandidates, infoOf, type DocToken } from './tokens.ts';
 
 export interface OrgMention {
   id: string;
@@ -40,16 +40,11 @@ const STOP = new Set(['اليوم', 'امس', 'الماضي', 'المقبل', '�
 const ARABIC = /^[\u0621-\u064a]{2,}$/;
 const DEF = /^([وف]?(ال|لل))/;
 
-/** A word's head key (clitics removed), memoized per spelling: most words are no head. */
-const HEAD_MEMO = new Map<string, string | null>();
+/** A word's head key (clitics removed), memoized per spelling (tokens.ts wordInfo): most words are no head. */
 function head(t: DocToken): string | undefined {
-  let h = HEAD_MEMO.get(t.norm);
-  if (h === undefined) {
-    h = cliticCandidates(t.norm).find((c) => !c.al && HEADS.has(c.key))?.key ?? null;
-    if (HEAD_MEMO.size >= 100_000) HEAD_MEMO.clear();
-    HEAD_MEMO.set(t.norm, h);
-  }
-  return h ?? undefined;
+  const w = infoOf(t);
+  if (w.head === undefined) w.head = w.cands.find((c) => !c.al && HEADS.has(c.key))?.key ?? null;
+  return w.head ?? undefined;
 }
 
 export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: string) => boolean): OrgMention[] {

@@ -23,6 +23,25 @@ export interface DocToken {
   dateline?: number;
   /** True on the last token of such a span (the word right before its final `:` or dash). */
   datelineEnd?: boolean;
+  /** What is memoized about this spelling (see `wordInfo`), fetched once per token. */
+  info?: WordInfo;
+}
+
+/**
+ * What enrichment memoizes per spelling: its clitic candidates, and slots the finders fill
+ * lazily (orgs.ts: the head word; people/find.ts: whether a name may start here). Word
+ * frequencies are Zipfian, so one hash lookup per token (`infoOf`) serves every pass.
+ */
+export interface WordInfo {
+  cands: readonly Candidate[];
+  head?: string | null;
+  /** people/find.ts: [the lexicon it was computed for, the answer]. */
+  person?: [object, boolean];
+}
+
+/** The token's memoized word info (one lookup per token, then a property read). */
+export function infoOf(t: DocToken): WordInfo {
+  return (t.info ??= wordInfo(t.norm));
 }
 
 /**
@@ -109,16 +128,21 @@ export interface Candidate {
  * Example: `وللولايات` → وللولايات, للولايات, الولايات (restoreAl), ولايات (al).
  */
 export function cliticCandidates(norm: string): readonly Candidate[] {
+  return wordInfo(norm).cands;
+}
+
+/** The memoized info of a spelling (bounded memo). */
+export function wordInfo(norm: string): WordInfo {
   let c = CACHE.get(norm);
   if (!c) {
     if (CACHE.size >= CACHE_MAX) CACHE.clear();
-    CACHE.set(norm, (c = computeCandidates(norm)));
+    CACHE.set(norm, (c = { cands: computeCandidates(norm) }));
   }
   return c;
 }
 
 /** Word frequencies are Zipfian: a bounded memo of candidates saves most of the work. */
-const CACHE = new Map<string, readonly Candidate[]>();
+const CACHE = new Map<string, WordInfo>();
 const CACHE_MAX = 200_000;
 
 function computeCandidates(norm: string): Candidate[] {

@@ -17,7 +17,7 @@
  */
 import { isStopword } from '../../arabic/index.ts';
 import type { Match } from '../match.ts';
-import { cleanSurface, cliticCandidates, type DocToken } from '../tokens.ts';
+import { cleanSurface, cliticCandidates, infoOf, type DocToken } from '../tokens.ts';
 import { isCommonNoun, isVerbLike, lexicon, type PeopleLexicon } from './lexicon.ts';
 
 export interface NameSpan {
@@ -66,7 +66,6 @@ const WAW_YA = new Set([
   'يوسف', 'يحيي', 'ياسر', 'يزيد', 'يعقوب', 'يونس', 'ياسين', 'يعرب', 'يسري', 'يوهان', 'يان', 'يوري', 'ينس', 'يسرا',
   'ياسمين', 'يمني', 'يوشيهيدي', 'يولاندا', 'يانيس', 'يورغن', 'يوكيا', 'يعلون', 'يتسحاق', 'يائير', 'يوآف', 'يحيى',
 ]);
-const MAYBE = new WeakMap<PeopleLexicon, Map<string, boolean>>();
 const NUMBER_WORDS = new Set(['واحد', 'اثنان', 'اثنين', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع', 'عشر', 'عشرين', 'مئه', 'الف', 'مليون']);
 const ARABIC_WORD = /^[\u0621-\u064a]+$/;
 const DEFINITE = /^(ال|لل|بال|وال|فال)/;
@@ -288,19 +287,16 @@ class Finder {
    * honorific, verb, given name or surname, behind clitics or not): most words are none, and
    * word frequencies are Zipfian, so the answer is memoized per spelling (per lexicon).
    */
-  private maybe(n: string): boolean {
-    let memo = MAYBE.get(this.lx);
-    if (!memo) MAYBE.set(this.lx, (memo = new Map()));
-    let v = memo.get(n);
-    if (v === undefined) {
-      const lx = this.lx;
-      const b = n.replace(/^[وف]/, '');
-      v =
-        lx.given.has(n) || lx.surname.has(n) || lx.honorific.has(n) || lx.honorific.has(b) || lx.speaker.has(n) || lx.speaker.has(b) ||
-        cliticCandidates(n).some((c) => lx.office.has(c.key) || lx.role.has(c.key) || lx.pair.has(c.key));
-      if (memo.size >= 100_000) memo.clear();
-      memo.set(n, v);
-    }
+  private maybe(tok: DocToken): boolean {
+    const w = infoOf(tok);
+    if (w.person?.[0] === this.lx) return w.person[1];
+    const lx = this.lx;
+    const n = tok.norm;
+    const b = n.replace(/^[وف]/, '');
+    const v =
+      lx.given.has(n) || lx.surname.has(n) || lx.honorific.has(n) || lx.honorific.has(b) || lx.speaker.has(n) || lx.speaker.has(b) ||
+      w.cands.some((c) => lx.office.has(c.key) || lx.role.has(c.key) || lx.pair.has(c.key));
+    w.person = [lx, v];
     return v;
   }
 
@@ -308,7 +304,7 @@ class Finder {
     const t = this.t;
     if (this.inMatch.has(i)) return undefined;
     const nx = t[i + 1]?.norm;
-    if (!this.maybe(t[i]!.norm) && nx !== 'بن' && nx !== 'بنت') return undefined;
+    if (!this.maybe(t[i]!) && nx !== 'بن' && nx !== 'بنت') return undefined;
     // 1. A title, then honorifics (punctuation allowed once, right after the title), then the name.
     const ti = this.title(i);
     if (ti) {
