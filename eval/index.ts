@@ -13,12 +13,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { lang } from './lang.ts';
+import { understand } from './understand.ts';
 import { related } from './related.ts';
 import { Report, type Check } from './report.ts';
 import { saudinewsnet } from './saudinewsnet.ts';
 import { textdumps } from './textdumps.ts';
 
-const CHECKS: readonly Check[] = [saudinewsnet, textdumps, lang, related];
+const CHECKS: readonly Check[] = [saudinewsnet, textdumps, lang, related, understand];
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_CORPUS = resolve(ROOT, '../shared/corpus');
 

@@ -94,7 +94,7 @@ export function buildGazetteer(gz: URL = DEFAULT_SOURCES): Gazetteer {
     entities.push(e);
     if (capId && capNames) {
       const caps = list(capNames);
-      entities.push({ id: `city:${capId}`, type: 'city', name: caps[0]!, names: caps, implies: [e.id] });
+      entities.push({ id: `city:${capId}`, type: 'city', name: caps[0]!, names: caps, implies: [e.id], capital: true });
     }
   }
   for (const code of curated.keys()) {

@@ -15,10 +15,12 @@
  */
 import type { EntityMention } from '../model/article.ts';
 import { loadGazetteer, type GazetteerIndex } from './gazetteer.ts';
-import { matchGazetteer } from './match.ts';
-import { findPeople } from './people.ts';
+import { matchGazetteer, type Match } from './match.ts';
+import { findPeople, personLookupKey } from './people.ts';
 import { resolveAmbiguous } from './resolve.ts';
-import { docTokens, type DocToken } from './tokens.ts';
+import { isStopword, normalize } from '../arabic/index.ts';
+import { findOrgs } from './orgs.ts';
+import { cleanSurface, docTokens, type DocToken } from './tokens.ts';
 import type { EntityInfo } from './types.ts';
 
 export const TITLE_WEIGHT = 2;
@@ -36,7 +38,42 @@ interface Acc {
   covered: Set<string>;
 }
 
-/** Entities with their roles, spellings and salience (what keywords and entity pages need). */
+/** Words after which a place is where something happens, not an actor (في الرياض، إلى موسكو). */
+const LOCATIVE = new Set(['في', 'الي', 'داخل', 'خارج', 'قرب', 'بمدينه', 'مدينه', 'العاصمه', 'بالعاصمه', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'محافظه', 'منطقه', 'بمنطقه', 'بمحافظه', 'مطار', 'حي', 'حتي', 'عبر', 'انحاء', 'ضواحي', 'مقر', 'بمقر', 'وفي', 'والي', 'امير', 'محافظ', 'امانه', 'بلديه', 'جامعه', 'اهالي', 'سكان']);
+
+/**
+ * Whether a place mention also counts for the country it implies. A city that is not a
+ * capital never does (`في جدة` does not make an article about Saudi Arabia). A capital or a
+ * region does unless it is only the location: written with a glued ب (`بموسكو`) or after a
+ * locative word (`في الرياض`, `إلى موسكو`); `أعلنت موسكو`, `محادثات مع واشنطن` count.
+ */
+function standsForState(e: { capital?: boolean; type: string }, m: { start: number; display: string }, toks: DocToken[]): boolean {
+  if (!(e.capital || e.type === 'region')) return false;
+  const t = toks[m.start]!;
+  // The clitics cut from the first word (display keeps the name as written).
+  const cut = cleanSurface(t.surface).length - (m.display.split(' ')[0] ?? '').length;
+  if (cut > 0 && normalize(cleanSurface(t.surface).slice(0, cut)).includes('ب')) return false;
+  const prev = toks[m.start - 1];
+  return !(prev && !t.brk && LOCATIVE.has(prev.norm));
+}
+
+/**
+ * `المملكة` alone (with clitics: بالمملكة، للمملكة) is Saudi Arabia in an article that names
+ * something Saudi (the country, a Saudi city or region); it is no mention otherwise, and never
+ * when a longer name took it (المملكة المتحدة، المملكة الأردنية).
+ */
+function saudiKingdom(toks: DocToken[], matches: Match[], index: GazetteerIndex, bump: (id: string, pos: number, title: boolean) => unknown): void {
+  if (!index.byId.has('country:SA')) return;
+  const saudi = matches.some((m) => m.ids[0] === 'country:SA' || index.byId.get(m.ids[0] ?? '')?.implies?.includes('country:SA'));
+  if (!saudi) return;
+  const taken = new Set<number>();
+  for (const m of matches) for (let k = 0; k < m.len; k++) taken.add(m.start + k);
+  toks.forEach((t, i) => {
+    if (taken.has(i) || t.dateline !== undefined) return;
+    if (t.norm === 'المملكه' || /^[وف]?(بال|لل|ال)مملكه$/.test(t.norm)) bump('country:SA', i, t.seg === 0);
+  });
+}
+
 /** Entity types a dateline can name. */
 const PLACE_TYPES = new Set(['city', 'country', 'region']);
 
@@ -70,8 +107,9 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     const a = bump(e.id, m.start, title);
     if (!m.demonym) a.surfaces.set(m.display, (a.surfaces.get(m.display) ?? 0) + 1);
     for (let k = 0; k < m.len; k++) a.covered.add(toks[m.start + k]!.norm);
-    for (const imp of e.implies ?? []) if (index.byId.has(imp)) bump(imp, m.start, title);
+    if (standsForState(e, m, toks)) for (const imp of e.implies ?? []) if (index.byId.has(imp)) bump(imp, m.start, title);
   }
+  saudiKingdom(toks, matches, index, bump);
   const out: EntityInfo[] = [];
   for (const [id, a] of acc) {
     const e = index.byId.get(id)!;
@@ -87,6 +125,23 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
       coveredNorms: [...a.covered],
     });
   }
+  // Organisations by their shape (وزارة الداخلية، جامعة الملك سعود، شركة أرامكو).
+  const orgs = new Map<string, EntityInfo>();
+  for (const o of findOrgs(toks, matches, (n) => n.length >= 2 && !isStopword(n))) {
+    if (toks[o.start]!.dateline !== undefined) continue;
+    const title = toks[o.start]!.seg === 0;
+    let e = orgs.get(o.id);
+    if (!e) {
+      e = { id: o.id, name: o.display, type: 'org', mentions: 0, titleMentions: 0, salience: 0, first: o.start, surfaces: [], coveredNorms: [] };
+      orgs.set(o.id, e);
+      out.push(e);
+    }
+    e.mentions++;
+    if (title) e.titleMentions++;
+    e.salience = e.mentions + TITLE_WEIGHT * e.titleMentions;
+    if (!e.surfaces.includes(o.display)) e.surfaces.push(o.display);
+    for (const n of o.norms) if (!e.coveredNorms.includes(n)) e.coveredNorms.push(n);
+  }
   // A name in a dateline is its author's byline: not counted (only the first mention can be there).
   const people = findPeople(toks, matches)
     .map((q) => (inDateline(q.first) ? { ...q, mentions: q.mentions - 1 } : q))
@@ -100,7 +155,7 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
       titleMentions: p.titleMentions,
       salience: p.mentions + TITLE_WEIGHT * p.titleMentions,
       first: p.first,
-      surfaces: [p.name],
+      surfaces: p.aliases,
       coveredNorms: p.tokens,
       role: p.role,
     });
@@ -108,7 +163,24 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   return out.sort((a, b) => b.salience - a.salience || a.first - b.first || (a.id < b.id ? -1 : 1));
 }
 
-/** The stored shape: `[{id, name, type, mentions}]`, most salient first. */
+/**
+ * The stored shape: `[{id, name, type, mentions}]`, most salient first; people also carry
+ * their other spellings in the article (`aliases`) and the lookup keys of every spelling
+ * (`keys`, transliteration-folded: the store finds `شويقو` through them).
+ */
 export function extractEntities(article: ArticleText, index?: GazetteerIndex): EntityMention[] {
-  return analyzeEntities(article, index).map(({ id, name, type, mentions }) => ({ id, name, type, mentions }));
+  return storedEntities(analyzeEntities(article, index));
+}
+
+/** `EntityInfo` records in the stored shape (see extractEntities). */
+export function storedEntities(infos: readonly EntityInfo[]): EntityMention[] {
+  return infos.map(({ id, name, type, mentions, surfaces }) => {
+    if (type !== 'person') return { id, name, type, mentions };
+    const aliases = surfaces.filter((s) => s !== name);
+    // The surname alone is a key too (`شويغو` finds سيرجي شويجو), unless the name is a nasab chain.
+    const words = name.split(' ');
+    const surname = words.length > 1 && !words.some((w) => /^(بن|بنت|ابن|آل|ال)$/.test(w)) ? [words[words.length - 1]!] : [];
+    const keys = [...new Set([name, ...aliases, ...surname].map(personLookupKey).filter(Boolean))];
+    return { id, name, type, mentions, ...(aliases.length ? { aliases } : {}), keys };
+  });
 }

@@ -7,9 +7,10 @@
  *   const entities = extractEntities({ title, text });        // [{id, name, type, mentions}]
  *   const keywords = extractKeywords({ title, text }, shippedTermStats());
  */
-export { extractEntities, analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
+export { extractEntities, analyzeEntities, storedEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
 export { extractKeywords, type KeywordOptions } from './keywords.ts';
 export { MemoryTermStats, shippedTermStats, termKey, type TermStats } from './termstats.ts';
 export { loadGazetteer, indexGazetteer, type GazetteerIndex } from './gazetteer.ts';
 export { docTokens, type DocToken } from './tokens.ts';
+export { personLookupKey } from './people.ts';
 export type { EntityInfo, EntityType, Gazetteer, GazetteerEntity } from './types.ts';

@@ -14,7 +14,7 @@
  * Contract: pure; O(words × clitic candidates) hash lookups.
  */
 import type { GazetteerIndex, NameEntry } from './gazetteer.ts';
-import { cleanSurface, cliticCandidates, displayPart, type DocToken } from './tokens.ts';
+import { cleanSurface, displayPart, infoOf, type DocToken } from './tokens.ts';
 
 export interface Match {
   /** Index of the first token. */
@@ -42,7 +42,7 @@ export function matchGazetteer(tokens: DocToken[], index: GazetteerIndex): Match
   while (i < tokens.length) {
     const tok = tokens[i]!;
     let best: { e: NameEntry; display: string } | undefined;
-    for (const cand of cliticCandidates(tok.norm)) {
+    for (const cand of infoOf(tok).cands) {
       const entries = index.byFirst.get(cand.key);
       if (!entries) continue;
       for (const e of entries) {

@@ -23,14 +23,34 @@ export interface DocToken {
   dateline?: number;
   /** True on the last token of such a span (the word right before its final `:` or dash). */
   datelineEnd?: boolean;
+  /** What is memoized about this spelling (see `wordInfo`), fetched once per token. */
+  info?: WordInfo;
+}
+
+/**
+ * What enrichment memoizes per spelling: its clitic candidates, and slots the finders fill
+ * lazily (orgs.ts: the head word; people/find.ts: whether a name may start here). Word
+ * frequencies are Zipfian, so one hash lookup per token (`infoOf`) serves every pass.
+ */
+export interface WordInfo {
+  cands: readonly Candidate[];
+  head?: string | null;
+  /** people/find.ts: [the lexicon it was computed for, the answer]. */
+  person?: [object, boolean];
+}
+
+/** The token's memoized word info (one lookup per token, then a property read). */
+export function infoOf(t: DocToken): WordInfo {
+  return (t.info ??= wordInfo(t.norm));
 }
 
 /**
  * A dateline-shaped start of one of the body's first lines: up to two dash-ended parts
- * (author, outlet) and a last part of one to three words ended by `:` or a dash. Whether it
+ * (author, outlet) and a last part of one to three words ended by `:` or a dash, or by the
+ * end of the line when a dash came before (`عين اليوم – الرياض`). Whether it
  * is a dateline is decided by the caller (entities.ts: the last part must be a place).
  */
-const DATELINE = /[ \t]*(?:[^\n:\-–—,.،؛!?]{1,30}?[ \t]*[-–—][ \t]*){0,2}([^\n:\-–—,.،؛!?\s]+(?:[ \t]+[^\n:\-–—,.،؛!?\s]+){0,2})[ \t]*[:\-–—]/y;
+const DATELINE = /[ \t]*(?:[^\n:\-–—,.،؛!?]{1,30}?[ \t]*[-–—][ \t]*){0,2}([^\n:\-–—,.،؛!?\s]+(?:[ \t]+[^\n:\-–—,.،؛!?\s]+){0,2})[ \t]*(?:[:\-–—]|(?<=[-–—][ \t]*[^\n]{1,40})\r?(?=\n))/y;
 /** How many of the body's first lines may carry a dateline. */
 const DATELINE_LINES = 4;
 
@@ -108,16 +128,21 @@ export interface Candidate {
  * Example: `وللولايات` → وللولايات, للولايات, الولايات (restoreAl), ولايات (al).
  */
 export function cliticCandidates(norm: string): readonly Candidate[] {
+  return wordInfo(norm).cands;
+}
+
+/** The memoized info of a spelling (bounded memo). */
+export function wordInfo(norm: string): WordInfo {
   let c = CACHE.get(norm);
   if (!c) {
     if (CACHE.size >= CACHE_MAX) CACHE.clear();
-    CACHE.set(norm, (c = computeCandidates(norm)));
+    CACHE.set(norm, (c = { cands: computeCandidates(norm) }));
   }
   return c;
 }
 
 /** Word frequencies are Zipfian: a bounded memo of candidates saves most of the work. */
-const CACHE = new Map<string, readonly Candidate[]>();
+const CACHE = new Map<string, WordInfo>();
 const CACHE_MAX = 200_000;
 
 function computeCandidates(norm: string): Candidate[] {

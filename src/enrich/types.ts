@@ -18,8 +18,14 @@ export interface GazetteerEntity {
   names: string[];
   /** Adjective and plural forms (الروسي، الروسية، الروس): matched with or without ال. */
   demonyms?: string[];
-  /** Entities a mention also counts for (a capital implies its country). */
+  /**
+   * Entities a mention may also count for: a capital's country, a city's country, Gaza's
+   * Palestine. Counted only for capitals and regions, and not where the place is just where
+   * something happens (see entities.ts).
+   */
   implies?: string[];
+  /** A country's capital (its mentions may stand for the state: `أعلنت موسكو`). */
+  capital?: boolean;
   /** Spellings that must match as written, not only after normalization. */
   exact?: string[];
 }

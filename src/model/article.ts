@@ -19,6 +19,13 @@ export interface EntityMention {
   name: string;
   type: string;
   mentions: number;
+  /** Other spellings of the name seen in the article (`شويجو`, `عبد الله بن مساعد`). */
+  aliases?: string[];
+  /**
+   * Lookup keys enrichment derives from the name and aliases, spelling-insensitive where it
+   * knows how (a person's transliteration fold: `شويجو`, `شويغو` and `شويقو` share one).
+   */
+  keys?: string[];
 }
 
 export interface Article {

@@ -26,6 +26,8 @@ export interface EntityInfo {
   name: string;
   type: string;
   articleCount: number;
+  /** Other spellings seen in articles, in the order first seen (none when there are none). */
+  aliases?: string[];
 }
 
 export interface SourceInfo {

@@ -66,7 +66,9 @@ export const ArticleSchema = z
     tags: z.array(oneLine(LIMITS.field).min(1)).max(LIMITS.tags),
     readAlso: z.array(z.object({ title: oneLine(LIMITS.field), url: httpUrl.nullable() })).max(LIMITS.readAlso),
     relatedTo: id.nullable(),
-    entities: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), mentions: z.number() })).optional(),
+    entities: z
+      .array(z.object({ id: z.string(), name: z.string(), type: z.string(), mentions: z.number(), aliases: z.array(z.string()).optional(), keys: z.array(z.string()).optional() }))
+      .optional(),
     keywords: z.array(z.string()).optional(),
     storyId: z.string().nullable().optional(),
     duplicateOf: z.string().nullable().optional(),

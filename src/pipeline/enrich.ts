@@ -9,7 +9,7 @@
  * server polling feeds keeps answering requests while a batch is enriched.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { analyzeEntities, docTokens, extractKeywords, loadGazetteer, shippedTermStats, type TermStats } from '../enrich/index.ts';
+import { analyzeEntities, storedEntities, docTokens, extractKeywords, loadGazetteer, shippedTermStats, type TermStats } from '../enrich/index.ts';
 import type { ParseIssue } from '../ingest/index.ts';
 import type { Article } from '../model/article.ts';
 
@@ -18,7 +18,7 @@ export function enrichArticle(a: Article, stats: TermStats = shippedTermStats())
     // One tokenization for both passes (entities, then keywords).
     const tokens = docTokens(a.title ?? '', a.text ?? '');
     const infos = analyzeEntities(a, loadGazetteer(), tokens);
-    const entities = infos.map(({ id, name, type, mentions }) => ({ id, name, type, mentions }));
+    const entities = storedEntities(infos);
     const keywords = extractKeywords(a, stats, { entities: infos, tokens });
     return { article: { ...a, entities, keywords }, issue: null };
   } catch (e) {

@@ -27,7 +27,16 @@ export interface EntityRowPlan {
   /** The normalized name (lookup by name). */
   norm: string;
   mentions: number;
+  /**
+   * Alias rows (kept once seen, never removed): `{norm, alias}` for each spelling (lookup by
+   * normalized alias, shown on the entity page), and `{norm: keyNorm(key), alias: ''}` for each
+   * lookup key enrichment gave (found by keyNorm of what a reader typed, never shown).
+   */
+  aliases: Array<{ norm: string; alias: string }>;
 }
+
+/** The stored form of a lookup key: `~` and the key, normalized (no name normalizes to it). */
+export const keyNorm = (key: string): string => '~' + entityNorm(key);
 
 /** An entity name as compared by lookup: normalized, whitespace folded, `_` as a space. */
 export function entityNorm(name: string): string {
@@ -49,7 +58,17 @@ export function entityRows(entities: readonly EntityMention[] | undefined): Enti
     if (!e.id || seen.has(e.id)) continue;
     seen.add(e.id);
     const name = e.name || e.id;
-    out.push({ id: e.id, name, type: e.type || 'unknown', norm: entityNorm(name), mentions: Math.max(1, Math.trunc(e.mentions) || 1) });
+    const aliases = new Map<string, string>();
+    for (const a of e.aliases ?? []) if (a && a !== name && entityNorm(a) !== entityNorm(name)) aliases.set(entityNorm(a), a.slice(0, 200));
+    for (const k of e.keys ?? []) if (k) aliases.set(keyNorm(k), '');
+    out.push({
+      id: e.id,
+      name,
+      type: e.type || 'unknown',
+      norm: entityNorm(name),
+      mentions: Math.max(1, Math.trunc(e.mentions) || 1),
+      aliases: [...aliases].slice(0, 32).map(([norm, alias]) => ({ norm, alias })),
+    });
   }
   return out;
 }

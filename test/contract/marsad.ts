@@ -12,7 +12,9 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { attachedAnalysis } from '../../src/arabic/index.ts';
 import { makeArticle, type Article } from '../../src/model/article.ts';
+import { readFileSync } from 'node:fs';
 import { ingest } from '../../src/pipeline/index.ts';
+import { findEntity } from '../../src/pipeline/entity.ts';
 import { loadContractArticles, withText } from '../../src/store/contract.ts';
 import type { MarsadStore } from '../../src/store/index.ts';
 
@@ -183,6 +185,30 @@ export function runMarsadContract(name: string, open: OpenMarsad): void {
       assert.equal(sum(outlets.map((o) => o.count)), distinct.length);
       assert.equal((await s.getEntity(e.id))!.id, e.id);
       assert.equal((await s.getEntity(e.name))!.id, e.id, 'by its name');
+    });
+
+    test('one person under two transliterations is one entity, found by either spelling and by its surname; aliases kept', async () => {
+      // The saved page's article (شويجو) and a wire sentence spelling him شويغو.
+      const page = JSON.parse(readFileSync(new URL('../../src/enrich/testdata/moscow-tehran.json', import.meta.url), 'utf8')) as { articles: Array<{ title: string; text: string }> };
+      const a = makeArticle({ title: page.articles[0]!.title, text: page.articles[0]!.text, url: 'https://example.com/shoigu-1', outlet: 'page', publishedAt: '2023-09-20T10:00:00Z' });
+      const b = makeArticle({
+        title: 'شويغو يبحث مع نظيره الإيراني التعاون العسكري',
+        text: 'بحث وزير الدفاع الروسي سيرغي شويغو مع نظيره الإيراني التعاون العسكري بين البلدين. وقال شويغو إن العلاقات تتطور.',
+        url: 'https://example.com/shoigu-2',
+        outlet: 'wire',
+        publishedAt: '2023-09-21T10:00:00Z',
+      });
+      const s = await loaded([a, b]);
+      const ids = await Promise.all(['شويجو', 'شويغو', 'شويقو', 'سيرجي شويجو', 'سيرغي شويغو'].map(async (q) => (await findEntity(s, q))?.id));
+      assert.ok(ids[0]?.startsWith('person:'), String(ids[0]));
+      assert.deepEqual(new Set(ids), new Set([ids[0]]), ids.join(' | '));
+      const e = (await s.getEntity(ids[0]!))!;
+      assert.equal(e.articleCount, 2);
+      for (const alias of ['شويجو', 'شويغو']) assert.ok([e.name, ...(e.aliases ?? [])].includes(alias), `${alias} not among ${e.name} / ${e.aliases?.join(', ')}`);
+      assert.ok(!(e.aliases ?? []).some((x) => x.startsWith('~')), 'lookup keys are not shown as aliases');
+      // Re-ingesting changes nothing.
+      await ingest(s, [a, b]);
+      assert.deepEqual(await s.getEntity(ids[0]!), e);
     });
 
     test('related: page links first both ways, never the article itself or its story, at most limit', async () => {

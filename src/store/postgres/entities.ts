@@ -55,6 +55,12 @@ export class PgEntityIndex {
         'INSERT INTO article_entities (ent, published, seq, mentions) VALUES ($1, $2, $3, $4) ON CONFLICT (ent, published, seq) DO UPDATE SET mentions = excluded.mentions',
         [ent, published, a.seq, mentions],
       );
+      if (e.aliases.length) {
+        await this.db.query(
+          'INSERT INTO entity_aliases (ent, norm, alias) SELECT $1, n, a FROM unnest($2::text[], $3::text[]) AS x(n, a) ON CONFLICT (ent, norm) DO NOTHING',
+          [ent, e.aliases.map((x) => x.norm), e.aliases.map((x) => x.alias)],
+        );
+      }
       if (day) {
         await this.db.query('INSERT INTO entity_daily (ent, day, count) VALUES ($1, $2, $3) ON CONFLICT (ent, day) DO UPDATE SET count = entity_daily.count + excluded.count', [
           ent, day, mentions,
@@ -73,13 +79,26 @@ export class PgEntityIndex {
   private async find(idOrName: string): Promise<EntityRow | null> {
     const s = idOrName.trim();
     if (!s) return null;
-    const direct = (await this.byId(s)) ?? (await this.db.query<EntityRow>(`${ENTITY} WHERE norm = $1 ORDER BY article_count DESC LIMIT 1`, [entityNorm(s)])).rows[0];
+    const n = entityNorm(s);
+    const direct =
+      (await this.byId(s)) ??
+      (await this.db.query<EntityRow>(`${ENTITY} WHERE norm = $1 ORDER BY article_count DESC LIMIT 1`, [n])).rows[0] ??
+      (
+        await this.db.query<EntityRow>(
+          `SELECT e.eid, e.id, e.name, e.type, e.article_count FROM entity_aliases a JOIN entities e ON e.eid = a.ent
+           WHERE a.norm = $1 ORDER BY e.article_count DESC LIMIT 1`,
+          [n],
+        )
+      ).rows[0];
     return direct ?? null;
   }
 
+  /** The entity by id, else by (normalized) name, else by an alias or lookup key. */
   async getEntity(idOrName: string): Promise<EntityInfo | null> {
     const r = await this.find(idOrName);
-    return r ? { id: r.id, name: r.name, type: r.type, articleCount: r.article_count } : null;
+    if (!r) return null;
+    const aliases = (await this.db.query<{ alias: string }>("SELECT alias FROM entity_aliases WHERE ent = $1 AND alias <> '' ORDER BY seen LIMIT 20", [r.eid])).rows.map((x) => x.alias);
+    return { id: r.id, name: r.name, type: r.type, articleCount: Number(r.article_count), ...(aliases.length ? { aliases } : {}) };
   }
 
   async eidOf(id: string): Promise<number | null> {

@@ -44,6 +44,12 @@ export class SqliteEntityIndex {
       ),
       dailyPrune: p('DELETE FROM entity_daily WHERE ent = ? AND day = ? AND count <= 0'),
       dailyOf: p<{ day: string; count: number }>('SELECT day, count FROM entity_daily WHERE ent = ? AND count > 0 ORDER BY day'),
+      aliasInsert: p('INSERT OR IGNORE INTO entity_aliases (ent, norm, alias) VALUES (?, ?, ?)'),
+      byAlias: p<EntityRow>(
+        `SELECT e.eid, e.id, e.name, e.type, e.article_count FROM entity_aliases a JOIN entities e ON e.eid = a.ent
+         WHERE a.norm = ? ORDER BY e.article_count DESC LIMIT 1`,
+      ),
+      aliasesOf: p<string>("SELECT alias FROM entity_aliases WHERE ent = ? AND alias <> '' ORDER BY rowid LIMIT 20").pluck(),
       kwDelete: p('DELETE FROM article_keywords WHERE seq = ?'),
       kwInsert: p('INSERT OR IGNORE INTO article_keywords (kw, seq) VALUES (?, ?)'),
     };
@@ -67,6 +73,7 @@ export class SqliteEntityIndex {
       this.q.insert.run(ent, published, a.seq, e.mentions);
       this.q.counts.run(1, e.mentions, ent);
       if (day) this.q.daily.run(ent, day, e.mentions);
+      for (const al of e.aliases) this.q.aliasInsert.run(ent, al.norm, al.alias);
     }
     this.q.kwDelete.run(a.seq);
     for (const k of keywordRows(a.keywords)) this.q.kwInsert.run(k, a.seq);
@@ -75,14 +82,17 @@ export class SqliteEntityIndex {
   private find(idOrName: string): EntityRow | null {
     const s = idOrName.trim();
     if (!s) return null;
-    const direct = this.q.byId.get(s) ?? this.q.byNorm.get(entityNorm(s));
+    const n = entityNorm(s);
+    const direct = this.q.byId.get(s) ?? this.q.byNorm.get(n) ?? this.q.byAlias.get(n);
     return direct ?? null;
   }
 
-  /** The entity by id, else by (normalized) name; null when nothing matches. */
+  /** The entity by id, else by (normalized) name, else by an alias or lookup key; null when nothing matches. */
   getEntity(idOrName: string): EntityInfo | null {
     const r = this.find(idOrName);
-    return r ? { id: r.id, name: r.name, type: r.type, articleCount: r.article_count } : null;
+    if (!r) return null;
+    const aliases = this.q.aliasesOf.all(r.eid);
+    return { id: r.id, name: r.name, type: r.type, articleCount: r.article_count, ...(aliases.length ? { aliases } : {}) };
   }
 
   /** The internal key of an entity id (for joins), or null. */

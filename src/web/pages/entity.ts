@@ -36,8 +36,10 @@ export function registerEntityPages(app: FastifyInstance, store: ReaderStore): v
     const storyCount = (stories.totals.counts[entity.id] ?? 0) + (stories.totals.undated[entity.id] ?? 0);
     const chart = await timelineSection(t, `${entity.name}: ${t.unit === 'story' ? 'قصص' : 'مقالات'}`);
     const link = (p: Record<string, string | null>) => `${path.entity(entity.id)}${qs(p)}`;
+    // Other spellings seen (شويجو beside سيرجي شويغو): a reader searching one finds the others.
+    const aliases = entity.aliases?.length ? html`<p class="meta aliases">يُكتب أيضًا: <span dir="auto">${entity.aliases.join('، ')}</span></p>` : '';
     const body = html`<h1 dir="auto">${entity.name}</h1>${slot.list('entity', entity.id)}<p class="meta">${TYPE_AR[entity.type] ?? entity.type} · ${countOf(entity.articleCount, 'article')} في ${countOf(storyCount, 'story')}</p>
-${chart}
+${aliases}${chart}
 ${viewLinks(link, t, v.since, v.until)}
 <h2>يُذكر معه</h2>${comentionList(comentions)}
 <p class="meta"><a href="/api/v1/comentions?entity=${encodeURIComponent(entity.id)}&amp;format=csv">CSV</a></p>

@@ -1,0 +1,105 @@
+/**
+ * Builds data/people/names.tsv: the given names and surnames the people finder knows.
+ *
+ * Two sources:
+ * 1. The name list of the npm package `arabic-name-to-en` (ISC; ~2,900 Arabic names and
+ *    family names): words without ال are Arabic given names (`arabic`: never folded
+ *    phonetically, so حسن/حسين stay apart), words with ال surnames. Entries the corpus shows
+ *    to be common nouns (they take ال: أمل/الأمل) are left out, except those seen as names
+ *    after titles (step 2).
+ * 2. The corpus (SaudiNewsNet, without the two days of the labelled set eval/understand/,
+ *    2015-07-26 and 2015-08-08): names read after titles and honorifics by the finder itself
+ *    (src/enrich/people/find.ts, way 1–2, multi-word names only). A first word seen so in at
+ *    least MIN_SEEN names and in 2+ outlets is a given name (`given`: transliterated ones such
+ *    as سيرجي، هيلاري، باراك), a last word so seen a surname (`surname`), unless it is a
+ *    common noun or a gazetteer name.
+ * Output rows: `word<TAB>kind<TAB>source<TAB>count`, sorted. Deterministic for its inputs.
+ * Run: `node --import tsx data/people/build.ts [CORPUS_DIR]` (default ../shared/corpus).
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+import { normalize } from '../../src/arabic/index.ts';
+import { loadGazetteer } from '../../src/enrich/gazetteer.ts';
+import { matchGazetteer } from '../../src/enrich/match.ts';
+import { findNames } from '../../src/enrich/people/find.ts';
+import { isCommonNoun, makeLexicon } from '../../src/enrich/people/lexicon.ts';
+import { docTokens } from '../../src/enrich/tokens.ts';
+
+const HERE = fileURLToPath(new URL('./', import.meta.url));
+/** The days of eval/understand/articles.jsonl: never learnt from. */
+const HELD_OUT = ['2015-07-26', '2015-08-08'];
+const MIN_SEEN = 3;
+const MIN_SHARE = 0.05;
+/** Package entries that are common words in news, not names here. */
+const NOT_NAMES = new Set(['ثبوت', 'صوتوا', 'جامع', 'غازينتاب', 'اتلتيك', 'ممفيس', 'لويزيانا', 'اتلانتا', 'بايرن', 'مسيرتنا', 'ومطالبتهم', 'وليا', 'ليماسول', 'سبور', 'اكسوم', 'رشدهم', 'فيفاء', 'ساعد', 'ابو', 'بن', 'بنت', 'ابن', 'عبد', 'ال', 'امير', 'ملك', 'سلطان', 'شيخ', 'مدير', 'قائد', 'رئيس']);
+
+function packageNames(): string[] {
+  const require = createRequire(import.meta.url);
+  const db = require('arabic-name-to-en/cases/fullnamedb.js') as Record<string, string>;
+  return Object.keys(db)
+    .map((k) => normalize(k.trim()))
+    .filter((k) => /^[\u0621-\u064a]{2,}$/.test(k) && !NOT_NAMES.has(k));
+}
+
+export function buildNames(corpusDir: string): string {
+  const pkg = packageNames();
+  const base = { ...makeLexicon(pkg.map((w) => [w, w.startsWith('ال') ? 'surname' : 'arabic'] as const)), maxUnknownDf: Infinity };
+  const gaz = loadGazetteer();
+  const first = new Map<string, { n: number; outlets: Set<string> }>();
+  const last = new Map<string, { n: number; outlets: Set<string> }>();
+  const see = (m: Map<string, { n: number; outlets: Set<string> }>, w: string, outlet: string): void => {
+    const e = m.get(w) ?? { n: 0, outlets: new Set<string>() };
+    e.n++;
+    e.outlets.add(outlet);
+    m.set(w, e);
+  };
+  const dir = join(corpusDir, 'saudinewsnet');
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.zip') && !HELD_OUT.some((d) => x.startsWith(d))).sort()) {
+    for (const bytes of Object.values(unzipSync(readFileSync(join(dir, f))))) {
+      for (const a of JSON.parse(strFromU8(bytes)) as Array<{ source: string; title: string; content: string }>) {
+        const toks = docTokens(a.title ?? '', a.content ?? '');
+        for (const s of findNames(toks, matchGazetteer(toks, gaz), base)) {
+          if (s.via !== 'title') continue;
+          const words = s.norms.filter((w) => !['بن', 'بنت', 'ابن', 'ال', 'عبد', 'ابو', 'الله'].includes(w));
+          if (words.length < 2) continue;
+          see(first, words[0]!, a.source);
+          see(last, words[words.length - 1]!, a.source);
+        }
+      }
+    }
+  }
+  const inGazetteer = (w: string): boolean => gaz.byFirst.has(w) || gaz.byFirst.has(w.replace(/^ال/, ''));
+  const rows = new Map<string, string>();
+  for (const w of pkg) {
+    const seen = (first.get(w)?.n ?? 0) + (last.get(w)?.n ?? 0);
+    const common = isCommonNoun(base, w.replace(/^ال/, ''));
+    if (common && seen < MIN_SEEN) continue;
+    // A frequent word that is seldom a name here (شهد «witnessed», أسماء «names», ملاك).
+    if (base.stats.df(w) >= 100 && seen < 0.03 * base.stats.df(w)) continue;
+    rows.set(w, `${w}\t${w.startsWith('ال') ? 'surname' : 'arabic'}\tarabic-name-to-en\t${seen}`);
+  }
+  for (const [m, kind] of [[first, 'given'], [last, 'surname']] as const) {
+    for (const [w, e] of m) {
+      if (rows.has(w) || NOT_NAMES.has(w) || e.n < MIN_SEEN || e.outlets.size < 2 || inGazetteer(w)) continue;
+      if (isCommonNoun(base, w.replace(/^ال/, ''))) continue;
+      // Seen as a name in a good share of the documents that use it at all.
+      if (e.n < MIN_SHARE * base.stats.df(w)) continue;
+      rows.set(w, `${w}\t${kind}\tcorpus\t${e.n}`);
+    }
+  }
+  const header = [
+    '# Given names and surnames for the people finder (src/enrich/people/). Built by data/people/build.ts;',
+    '# do not edit by hand. Columns: word (normalized), kind (arabic | given | surname), source, count',
+    '# (times seen as a name after a title in the corpus). Sources and licences: NOTICE.md.',
+  ];
+  return [...header, ...[...rows.values()].sort()].join('\n') + '\n';
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const corpus = resolve(process.argv[2] ?? join(HERE, '../../../shared/corpus'));
+  writeFileSync(join(HERE, 'names.tsv'), buildNames(corpus));
+  console.log(`wrote ${join(HERE, 'names.tsv')}`);
+}

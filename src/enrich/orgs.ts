@@ -1,0 +1,96 @@
+/**
+ * Organisations the gazetteer does not list, found by their shape: a head word that names a
+ * kind of body, then what it is of.
+ * - `وزارة الداخلية`, `هيئة التحقيق والادعاء العام`, `الرئاسة العامة لرعاية الشباب` style:
+ *   the head and the definite words after it (و-joined ones too), up to five words;
+ * - `جامعة الملك سعود`, `مستشفى الملك فهد`, `مدينة الملك عبدالعزيز للعلوم والتقنية`: an
+ *   honorific and the person's name belong to the name (and are no person there, see
+ *   people/find.ts);
+ * - `شركة أرامكو`, `نادي الهلال`, `بنك الرياض`: one or two words after the head, definite or not.
+ * Heads (clitics allowed: بوزارة، لهيئة): see HEADS. A head alone (`الوزارة`) is no name.
+ * Id: `org:` + the normalized words joined by `_` (the same body in two articles is one id);
+ * display: the most frequent spelling in the article.
+ * Contract: pure; O(tokens).
+ */
+import { isStopword } from '../arabic/index.ts';
+import type { Match } from './match.ts';
+import { cleanSurface, cliticCandidates, infoOf, type DocToken } from './tokens.ts';
+
+export interface OrgMention {
+  id: string;
+  start: number;
+  len: number;
+  display: string;
+  norms: string[];
+}
+
+const HEADS = new Set([
+  'وزاره', 'هيئه', 'جامعه', 'شركه', 'نادي', 'مؤسسه', 'جمعيه', 'مجلس', 'بنك', 'مصرف', 'صندوق', 'مستشفي', 'امانه',
+  'رئاسه', 'الرئاسه', 'مديريه', 'اداره', 'مركز', 'معهد', 'كليه', 'محكمه', 'ديوان', 'حزب', 'حركه', 'جماعه', 'منظمه',
+  'اتحاد', 'غرفه', 'لجنه', 'وكاله', 'شرطه', 'قوات', 'جيش', 'بلديه', 'منتخب', 'حرس', 'عماده', 'مصلحه',
+  'مجمع', 'مدينه', 'تنظيم', 'مليشيا', 'ميليشيا', 'ميليشيات', 'جبهه', 'كتائب', 'تحالف',
+]);
+/** Heads that take an honorific and a person's name (جامعة الملك سعود). */
+const NAMED_AFTER = new Set(['جامعه', 'مستشفي', 'مدينه', 'مركز', 'مؤسسه', 'جمعيه', 'معهد', 'كليه', 'مجمع', 'صندوق']);
+const HONORIFICS = new Set(['الملك', 'الامير', 'الاميره', 'الامام', 'الشيخ', 'السلطان']);
+/** Heads whose name may be indefinite (شركة أرامكو، نادي الهلال، بنك الرياض). */
+const OPEN = new Set(['شركه', 'نادي', 'بنك', 'مصرف', 'حزب', 'حركه', 'جماعه', 'تنظيم', 'مستشفي', 'مجمع', 'جبهه', 'كتائب']);
+/** Words that end an organisation's name (time words, particles, generic adjectives). */
+const STOP = new Set(['اليوم', 'امس', 'الماضي', 'المقبل', 'الحالي', 'الذي', 'التي', 'الذين', 'الاول', 'الثاني', 'الجديد', 'الجديده', 'الاخير', 'الاخيره', 'السابق', 'الكبير', 'الاسبوع', 'العام']);
+const ARABIC = /^[\u0621-\u064a]{2,}$/;
+const DEF = /^([وف]?(ال|لل))/;
+
+/** A word's head key (clitics removed), memoized per spelling (tokens.ts wordInfo): most words are no head. */
+function head(t: DocToken): string | undefined {
+  const w = infoOf(t);
+  if (w.head === undefined) w.head = w.cands.find((c) => !c.al && HEADS.has(c.key))?.key ?? null;
+  return w.head ?? undefined;
+}
+
+export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: string) => boolean): OrgMention[] {
+  const taken = new Set<number>();
+  for (const m of matches) for (let k = 0; k < m.len; k++) taken.add(m.start + k);
+  const out: OrgMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const h = taken.has(i) ? undefined : head(tokens[i]!);
+    if (!h || h.startsWith('ال')) continue;
+    let j = i + 1;
+    let closed = false;
+    const at = (k: number): DocToken | undefined => (k < tokens.length && !tokens[k]!.brk && tokens[k]!.seg === tokens[i]!.seg ? tokens[k] : undefined);
+    const first = at(j);
+    if (!first || !ARABIC.test(first.norm)) continue;
+    if (NAMED_AFTER.has(h) && HONORIFICS.has(first.norm) && at(j + 1) && isName(at(j + 1)!.norm)) {
+      j += 2;
+      while (j < i + 5 && at(j) && (at(j)!.norm === 'بن' || (at(j - 1)!.norm === 'بن' && ARABIC.test(at(j)!.norm)))) j++;
+    } else if (taken.has(j) || isStopword(first.norm)) {
+      if (!taken.has(j)) continue;
+      // A gazetteer name right after the head (بنك الرياض، جامعة الدول العربية is in the gazetteer itself).
+      const m = matches.find((x) => x.start === j)!;
+      if (!OPEN.has(h) || m.demonym) continue;
+      j += m.len;
+      closed = true;
+    } else if (DEF.test(first.norm) && !STOP.has(first.norm)) {
+      j++;
+    } else if (OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm)) {
+      j++;
+      if (at(j) && !DEF.test(at(j)!.norm) && isName(at(j)!.norm) && !head(at(j)!)) j++;
+      closed = true;
+    } else continue;
+    // What it is of: definite words, و-joined ones, لل-linked ones (للعلوم والتقنية، العامة للرياضة).
+    const more = (k: number): boolean => {
+      const u = at(k);
+      return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u);
+    };
+    while (!closed && j < i + 6 && more(j)) j++;
+    // A demonym closes the name (وزارة الخارجية الأمريكية).
+    const m = matches.find((x) => x.start === j && x.demonym);
+    if (m && at(j)) j += m.len;
+    const span = tokens.slice(i, j);
+    const c = cliticCandidates(tokens[i]!.norm).find((x) => x.key === h)!;
+    const words = span.map((t, k) => (k === 0 ? cleanSurface(t.surface).slice(c.cut) : cleanSurface(t.surface)));
+    const norms = span.map((t, k) => (k === 0 ? h : t.norm.replace(/^[وف]?(?=(ال|لل))/, '')));
+    out.push({ id: 'org:' + norms.join('_'), start: i, len: j - i, display: words.join(' '), norms });
+    i = j - 1;
+  }
+  return out;
+}

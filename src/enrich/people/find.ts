@@ -1,0 +1,354 @@
+/**
+ * Where an article names people: spans of tokens, each a name as written (titles, honorifics
+ * and following words left out), found in five ways, first that applies at a word wins:
+ * 1. after a title and what it is of: `وزير الخارجية الأمريكي جون كيري`, `أمير منطقة
+ *    الرياض فيصل بن بندر`, `المدرب البرتغالي جوزيه مورينيو`, `ولي العهد الأمير محمد بن سلمان`;
+ * 2. after an honorific: `الأمير متعب بن عبدالله`, `الشيخ …`, `الدكتور …`;
+ * 3. after a verb of saying or acting, when the name starts with a known given name or
+ *    surname: `قال جون كيري`, `وأضاف شويغو`;
+ * 4. a nasab chain: `فهد بن فهيد السبيعي`, `متعب بن عبدالله يعزّي …`;
+ * 5. a known given name followed by a name word: `هيلاري كلينتون تدعو …`.
+ * Boundaries: a name ends before punctuation, a stopword or a clitic-attached one (بأنه), a
+ * verb, a time word, a common noun (a word the corpus often writes with ال: ساعات، مطالب),
+ * a gazetteer name, another title; a definite word ends it unless it is a surname (السبيعي،
+ * الجبير) or `الله` follows (رامي الحمد الله). A name right after an institution word and its
+ * honorific is no person there (`مطار الملك خالد الدولي`, `جامعة الملك سعود`).
+ * Contract: pure; O(tokens) with bounded look-ahead.
+ */
+import { isStopword } from '../../arabic/index.ts';
+import type { Match } from '../match.ts';
+import { cleanSurface, cliticCandidates, infoOf, type DocToken } from '../tokens.ts';
+import { isCommonNoun, isVerbLike, lexicon, type PeopleLexicon } from './lexicon.ts';
+
+export interface NameSpan {
+  start: number;
+  end: number;
+  /** Normalized words of the name. */
+  norms: string[];
+  /** The name as written (clitics of its first word removed). */
+  surface: string;
+  /** The title that introduced it (`وزير الدفاع الروسي`), if any. */
+  role?: string;
+  /** How it was found: 'title' (ways 1–2), 'speaker', 'nasab', 'given'. */
+  via: 'title' | 'speaker' | 'nasab' | 'given';
+}
+
+/** Words inside a name that need a name after them: nasab and kunya, and the particles of foreign names (لويس فان خال، دافيد دي خيا). */
+const CONNECTORS = new Set(['بن', 'بنت', 'ابن', 'ابو', 'ابي', 'عبد', 'ال', 'ام', 'دي', 'فان', 'فون', 'دا', 'دو', 'ديل', 'ولد']);
+/** Link words inside an office (وزير الدولة لشؤون …, رئيس مجلس إدارة …). */
+const ROLE_LINKS = new Set([
+  'باسم', 'لشؤون', 'شؤون', 'لدي', 'عام', 'مجلس', 'لمجلس', 'وزاره', 'لوزاره', 'هيئه', 'لهيئه', 'دوله', 'منطقه',
+  'محافظه', 'مدينه', 'جامعه', 'لجنه', 'اداره', 'شركه', 'نادي', 'جمعيه', 'مركز', 'مؤسسه', 'اتحاد', 'غرفه',
+  'حزب', 'حركه', 'جماعه', 'قوات', 'قياده', 'منظمه', 'وكاله', 'بنك', 'صندوق', 'برنامج', 'مكتب', 'ديوان', 'فريق',
+  'منتخب', 'لنادي', 'لمنتخب', 'لفريق', 'للشؤون', 'اعلام', 'عمليات', 'بلديه', 'امانه', 'فرع', 'قسم', 'شرطه',
+  'لشركه', 'مجموعه', 'لجماعه', 'لحزب', 'لحركه', 'لمنظمه', 'لهيئه', 'للشركه', 'ادارات', 'شعبه', 'تحرير', 'تنظيم',
+]);
+/** Role words after a demonym that still belong to the role. */
+const ROLE_TAIL = new Set(['السابق', 'الاسبق', 'الجديد', 'المكلف', 'المنتهيه', 'الحالي', 'السابقه', 'الجديده', 'المكلفه']);
+/** Words that end a name: verbs, time words, particles and formulas. */
+const NAME_STOP = new Set([
+  'قال', 'قالت', 'اكد', 'اكدت', 'اعلن', 'اعلنت', 'اشار', 'اشارت', 'اضاف', 'اضافت', 'اوضح', 'اوضحت',
+  'اعتبر', 'شدد', 'دعا', 'طالب', 'بحث', 'التقي', 'استقبل', 'وصل', 'اجري', 'يقول', 'يزور', 'زار',
+  'غادر', 'توجه', 'عقد', 'ترأس', 'تراس', 'افتتح', 'رعي', 'وقع', 'هنا', 'بعث', 'تلقي', 'اجتمع',
+  'اليوم', 'امس', 'غدا', 'الليله', 'صباح', 'مساء', 'السبت', 'الاحد', 'الاثنين', 'الثلاثاء',
+  'الاربعاء', 'الخميس', 'الجمعه', 'الماضي', 'المقبل', 'الحالي', 'خلال', 'عقب', 'اثناء', 'امام',
+  'حيث', 'الذي', 'التي', 'الذين', 'انه', 'انها', 'ان', 'كما', 'وذلك', 'هذا', 'هذه', 'الي', 'علي',
+  'في', 'من', 'عن', 'مع', 'بعد', 'قبل', 'لدي', 'عندما', 'بان', 'لا', 'لم', 'لن', 'قد', 'وقال', 'وقد',
+  'يوم', 'يوما', 'عام', 'بشان', 'حول', 'جديد', 'خلفا', 'رعاه', 'حفظه', 'يحفظه', 'ايده', 'بمناسبه', 'ذكري',
+  'كتب', 'نص', 'لكره', 'القدم', 'بينما', 'ايضا', 'فقط', 'حاليا', 'سابقا', 'مؤخرا', 'رحمه', 'رحمها',
+  'صلي', 'عليه', 'رضي', 'تعالي', 'سبحانه', 'السلام', 'وسلم', 'يرحمه', 'الشهيد', 'سموه', 'معاليه', 'وقالت',
+  'واضاف', 'واكد', 'واوضح', 'واشار', 'اذ', 'لكن', 'ولكن', 'منذ', 'الان', 'هو', 'هي', 'ثم', 'او', 'والذي',
+  'نفسه', 'انذاك', 'حينها', 'حينذاك', 'وقتها', 'شخصيا', 'بنفسه', 'مجددا', 'حفظهما', 'اطال', 'عمره', 'ساعه', 'دقيقه', 'مباراه', 'لقاء', 'رقم',
+]);
+/** Given names that start with و or ي (a first word with those letters is otherwise «and …» or a verb). */
+const WAW_YA = new Set([
+  'وليد', 'وائل', 'وديع', 'وسام', 'وفاء', 'وجدي', 'وحيد', 'وضاح', 'وصفي', 'ولاء', 'وهيب', 'وهبه', 'وعد', 'ورد',
+  'يوسف', 'يحيي', 'ياسر', 'يزيد', 'يعقوب', 'يونس', 'ياسين', 'يعرب', 'يسري', 'يوهان', 'يان', 'يوري', 'ينس', 'يسرا',
+  'ياسمين', 'يمني', 'يوشيهيدي', 'يولاندا', 'يانيس', 'يورغن', 'يوكيا', 'يعلون', 'يتسحاق', 'يائير', 'يوآف', 'يحيى',
+]);
+const NUMBER_WORDS = new Set(['واحد', 'اثنان', 'اثنين', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع', 'عشر', 'عشرين', 'مئه', 'الف', 'مليون']);
+const ARABIC_WORD = /^[\u0621-\u064a]+$/;
+const DEFINITE = /^(ال|لل|بال|وال|فال)/;
+
+export function findNames(tokens: DocToken[], matches: Match[], lx: PeopleLexicon = lexicon()): NameSpan[] {
+  const matchAt = new Map(matches.map((m) => [m.start, m]));
+  const inMatch = new Set<number>();
+  for (const m of matches) for (let k = 0; k < m.len; k++) inMatch.add(m.start + k);
+  const f = new Finder(tokens, matchAt, inMatch, lx);
+  const out: NameSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const s = f.at(i);
+    if (!s) continue;
+    out.push(s);
+    i = s.end - 1;
+  }
+  return out;
+}
+
+class Finder {
+  constructor(
+    private readonly t: DocToken[],
+    private readonly matchAt: Map<number, Match>,
+    private readonly inMatch: Set<number>,
+    private readonly lx: PeopleLexicon,
+  ) {}
+
+  /** The key of a trigger (office or role word, clitics and ال removed), or undefined. */
+  private trigger(i: number): { kind: 'office' | 'role'; key: string } | undefined {
+    const n = this.t[i]?.norm;
+    if (!n) return undefined;
+    for (const c of cliticCandidates(n)) {
+      if (this.lx.office.has(c.key)) return { kind: 'office', key: c.key };
+      if (this.lx.role.has(c.key)) return { kind: 'role', key: c.key };
+    }
+    return undefined;
+  }
+
+  private honorific(i: number): boolean {
+    const n = this.t[i]?.norm;
+    return !!n && (this.lx.honorific.has(n) || (/^[وف]/.test(n) && this.lx.honorific.has(n.slice(1))));
+  }
+
+  private speaker(i: number): boolean {
+    const n = this.t[i]?.norm;
+    if (!n) return false;
+    return this.lx.speaker.has(n) || (/^[وف]/.test(n) && this.lx.speaker.has(n.slice(1)));
+  }
+
+  /** True when the word right before `start` (honorifics skipped) names an institution or a place. */
+  private inInstitution(start: number): boolean {
+    let k = start - 1;
+    while (k >= 0 && this.honorific(k) && !this.t[k + 1]!.brk) k--;
+    if (k < 0 || k === start - 1 || this.t[k + 1]!.brk) return false;
+    return cliticCandidates(this.t[k]!.norm).some((c) => this.lx.context.has(c.key));
+  }
+
+  /** A word that can stand in a name at all. */
+  private nameWord(n: string): boolean {
+    if (!ARABIC_WORD.test(n) || n.length < 2 || isStopword(n) || NAME_STOP.has(n) || this.lx.honorific.has(n)) return false;
+    // A stopword or stop word behind clitics (بأنه، وفي، لدى).
+    for (const c of cliticCandidates(n)) if (c.cut > 0 && (isStopword(c.key) || NAME_STOP.has(c.key))) return false;
+    return true;
+  }
+
+  /** Can `n` start a name? `strong`: after a title or honorific (a rare unknown word may). */
+  private firstWord(n: string, strong: boolean): boolean {
+    if (!this.nameWord(n) || CONNECTORS.has(n) || DEFINITE.test(n)) return false;
+    if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
+    if (/^[وي]/.test(n) && !WAW_YA.has(n)) return false;
+    if (!strong) return false;
+    return this.unknownNameWord(n);
+  }
+
+  /**
+   * A word no list knows that may still be a name (a new transliteration): not a common noun,
+   * verb or frequent word, not a clitic glued to a word (لألعاب), no ة ending (حماية، نتيجة),
+   * no ت/س prefix of a verb or verbal noun (تعرض، سيخلف).
+   */
+  private unknownNameWord(n: string): boolean {
+    if (n.length < 3 || n.endsWith('ه') || NUMBER_WORDS.has(n)) return false;
+    if (this.futureVerb(n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
+    const df = this.lx.stats.df(n);
+    if (df >= this.lx.maxUnknownDf) return false;
+    // (ك is left alone: كيري is no «like يري».)
+    for (const c of cliticCandidates(n)) if (c.cut > 0 && !n.startsWith('ك') && c.key.length >= 3 && this.lx.stats.df(c.key) >= 20 && this.lx.stats.df(c.key) > df) return false;
+    // A pronoun suffix or an adverb's ا on a known word (مؤشرنا، مساحتها، مؤقتا، أسبوعيا).
+    const m = /(نا|ها|هم|ه|ا)$/.exec(n);
+    if (m && n.length - m[0].length >= 3) {
+      const bare = n.slice(0, -m[0].length);
+      const known = this.lx.stats.df(bare) + this.lx.stats.df(bare + 'ه') + this.lx.stats.df('ال' + bare);
+      if (known >= 20 && known > 3 * df) return false;
+    }
+    return !isCommonNoun(this.lx, n) && !isVerbLike(this.lx, n);
+  }
+
+  /** A future verb (سيخلف، ستعقد): س and a present verb the corpus knows; not سيرغي، ستيفن. */
+  private futureVerb(n: string): boolean {
+    return /^س[يتنا]/.test(n) && n.length >= 4 && this.lx.stats.df(n.slice(1)) >= 20;
+  }
+
+  /** Can `n` continue a name after `prev`? */
+  private nextWord(n: string, prev: string, nasab: boolean, next?: string): boolean {
+    if (CONNECTORS.has(n) || n === 'الله') return true;
+    if (!this.nameWord(n)) return false;
+    if (DEFINITE.test(n)) {
+      if (!n.startsWith('ال')) return false;
+      const bare = n.slice(2);
+      if (next === 'الله') return true;
+      if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5)) return true;
+      // A definite word the corpus seldom uses is a family name (العجلان، المفرج); a frequent
+      // one is a noun or adjective (الصغير، الجديد), though after a nasab less so (… بن فهد الغنيم).
+      return this.lx.stats.df(n) < (nasab ? 150 : 60) && !n.endsWith('ه');
+    }
+    if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
+    // A rare nisba after a nasab is a family name (أسامة بن أحمد نقلي).
+    if (nasab && n.endsWith('ي') && this.lx.stats.df(n) < 100) return true;
+    // After بن/آل/أبو any word that is no verb, stopword or clitic form is a name.
+    if (CONNECTORS.has(prev)) return !isVerbLike(this.lx, n) && !this.futureVerb(n);
+    // Present-tense verbs (يعزي، نعمل); a ن-word ending in ي is a nisba surname (نقلي).
+    if (n.length >= 4 && ((n.startsWith('ي') && this.lx.stats.df(n) >= 3) || (n.startsWith('ن') && !n.endsWith('ي') && this.lx.stats.df(n) >= 50))) return false;
+    return this.unknownNameWord(n);
+  }
+
+  /** Reads a name at `s`; undefined when none (fewer than `min` words). */
+  private name(s: number, via: NameSpan['via'], strong: boolean, min = 2): NameSpan | undefined {
+    const t = this.t;
+    if (s >= t.length || this.inMatch.has(s) || this.speaker(s) || this.lx.pair.has(t[s]!.norm)) return undefined;
+    // A title word is no name, unless it is a given name too (سلطان، مالك، أمير).
+    if (this.trigger(s) && !this.lx.given.has(t[s]!.norm)) return undefined;
+    // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد).
+    const first = cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : this.lx.given.has(c.key)));
+    if (!first || this.inInstitution(s)) return undefined;
+    let j = s + 1;
+    let counted = 1;
+    while (j < t.length && counted < 5) {
+      const u = t[j]!;
+      if (u.brk || u.seg !== t[s]!.seg || this.inMatch.has(j)) break;
+      const prev = t[j - 1]!.norm;
+      const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
+      if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm) || (this.trigger(j) && !CONNECTORS.has(prev) && !known) || this.speaker(j)) break;
+      // A connector must be followed by a name word (بن سلمان; not «بن» at the end).
+      if (CONNECTORS.has(u.norm)) {
+        const v = t[j + 1];
+        if (!v || v.brk || this.inMatch.has(j + 1) || !this.nameWord(v.norm)) break;
+      } else if (u.norm !== 'الله') counted++;
+      j++;
+      // A definite surname ends the name unless a connector or الله follows.
+      if (DEFINITE.test(u.norm) && u.norm !== 'الله' && !CONNECTORS.has(u.norm) && !CONNECTORS.has(prev)) {
+        const v = t[j];
+        if (!(v && !v.brk && (v.norm === 'الله' || v.norm === 'ال' || v.norm === 'بن'))) break;
+      }
+    }
+    while (j > s + 1 && CONNECTORS.has(t[j - 1]!.norm)) j--;
+    const norms = t.slice(s, j).map((x, k) => (k === 0 ? first.key : x.norm));
+    const words = norms.filter((n) => !CONNECTORS.has(n) && n !== 'الله').length;
+    if (words < min) return undefined;
+    return { start: s, end: j, norms, surface: spanText(t, s, j, first.cut), via };
+  }
+
+  /** A title at i: its end (after what it is of) and its display, or undefined. */
+  private title(i: number): { end: number; role: string } | undefined {
+    const t = this.t;
+    const trig = this.trigger(i);
+    let j = i + 1;
+    if (!trig) {
+      // Two-word triggers (ولي العهد، خادم الحرمين الشريفين).
+      const key = cliticCandidates(t[i]!.norm).find((c) => this.lx.pair.has(c.key));
+      if (!key) return undefined;
+      const tail = this.lx.pair.get(key.key)!.find((w) => w.every((x, k) => t[i + 1 + k]?.norm === x && !t[i + 1 + k]!.brk));
+      if (!tail) return undefined;
+      j += tail.length;
+    } else {
+      const need = this.lx.pair.get(trig.key);
+      if (need) {
+        const tail = need.find((w) => w.every((x, k) => t[i + 1 + k]?.norm === x && !t[i + 1 + k]!.brk));
+        if (!tail) return undefined;
+        j += tail.length;
+      }
+    }
+    const limit = trig?.kind === 'role' ? 3 : 8;
+    const start = j;
+    let words = 0;
+    while (j < t.length && words < limit) {
+      const u = t[j]!;
+      if (u.brk || this.honorific(j)) break;
+      const m = this.matchAt.get(j);
+      if (m) {
+        j += m.len;
+        words++;
+        if (m.demonym) {
+          while (j < t.length && !t[j]!.brk && ROLE_TAIL.has(t[j]!.norm)) j++;
+          break;
+        }
+        continue;
+      }
+      const definite = DEFINITE.test(u.norm) && !NAME_STOP.has(u.norm) && u.norm !== 'الله';
+      if (definite || (trig?.kind !== 'role' && ROLE_LINKS.has(u.norm))) {
+        j++;
+        words++;
+      } else break;
+    }
+    // An office ending on a word that needs its complement (رئيس نادي …) names no one after it.
+    if (j > start && ROLE_LINKS.has(t[j - 1]!.norm)) return undefined;
+    return { end: j, role: [this.triggerDisplay(t[i]!), spanText(t, i + 1, j, 0)].filter(Boolean).join(' ') };
+  }
+
+  /** The trigger word as written without its clitics, keeping its article: والرئيس → الرئيس، للوزير → الوزير. */
+  private triggerDisplay(t: DocToken): string {
+    const clean = cleanSurface(t.surface);
+    const known = (k: string): boolean => this.lx.office.has(k) || this.lx.role.has(k) || this.lx.pair.has(k);
+    const c = cliticCandidates(t.norm).find((x) => !x.al && known(x.key.replace(/^ال(?=..)/, '')));
+    if (!c || c.cut === 0) return clean;
+    return c.restoreAl ? 'ال' + clean.slice(c.cut) : clean.slice(c.cut);
+  }
+
+  /**
+   * Whether a name can start at or right after a word with this spelling at all (a title, pair,
+   * honorific, verb, given name or surname, behind clitics or not): most words are none, and
+   * word frequencies are Zipfian, so the answer is memoized per spelling (per lexicon).
+   */
+  private maybe(tok: DocToken): boolean {
+    const w = infoOf(tok);
+    if (w.person?.[0] === this.lx) return w.person[1];
+    const lx = this.lx;
+    const n = tok.norm;
+    const b = n.replace(/^[وف]/, '');
+    const v =
+      lx.given.has(n) || lx.surname.has(n) || lx.honorific.has(n) || lx.honorific.has(b) || lx.speaker.has(n) || lx.speaker.has(b) ||
+      w.cands.some((c) => lx.office.has(c.key) || lx.role.has(c.key) || lx.pair.has(c.key));
+    w.person = [lx, v];
+    return v;
+  }
+
+  at(i: number): NameSpan | undefined {
+    const t = this.t;
+    if (this.inMatch.has(i)) return undefined;
+    const nx = t[i + 1]?.norm;
+    if (!this.maybe(t[i]!) && nx !== 'بن' && nx !== 'بنت') return undefined;
+    // 1. A title, then honorifics (punctuation allowed once, right after the title), then the name.
+    const ti = this.title(i);
+    if (ti) {
+      let j = ti.end;
+      while (j < t.length && this.honorific(j) && (j === ti.end || !t[j]!.brk)) j++;
+      if (j < t.length) {
+        // Right after punctuation (`وزير الدفاع الروسي، سيرجي شويجو`) a name has two words or a known first word.
+        const afterBreak = t[j]!.brk;
+        const known = this.lx.given.has(t[j]!.norm) || this.lx.surname.has(t[j]!.norm);
+        const s = this.name(j, 'title', true, afterBreak && !known ? 2 : 1);
+        if (s) return { ...s, role: ti.role };
+      }
+      return undefined;
+    }
+    // 2. Honorifics, then the name.
+    if (this.honorific(i)) {
+      let j = i;
+      while (j < t.length && this.honorific(j) && (j === i || !t[j]!.brk)) j++;
+      if (j < t.length && !t[j]!.brk) return this.name(j, 'title', true, 1);
+      return undefined;
+    }
+    // 3. A verb of saying or acting, then a name that starts with a known name.
+    if (this.speaker(i)) {
+      const n = t[i + 1];
+      if (n && !n.brk && (this.lx.given.has(n.norm) || this.lx.surname.has(n.norm))) return this.name(i + 1, 'speaker', false, 1);
+      return undefined;
+    }
+    const n = t[i]!.norm;
+    // 4. A nasab chain.
+    const next = t[i + 1];
+    if (next && !next.brk && (next.norm === 'بن' || next.norm === 'بنت')) {
+      const s = this.name(i, 'nasab', !isCommonNoun(this.lx, n));
+      if (s) return s;
+    }
+    // 5. A known given name and a name word.
+    if (this.lx.given.has(n) && !isCommonNoun(this.lx, n)) return this.name(i, 'given', false, 2);
+    return undefined;
+  }
+}
+
+
+export function spanText(tokens: DocToken[], a: number, b: number, cutFirst: number): string {
+  return tokens
+    .slice(a, b)
+    .map((t, k) => (k === 0 ? cleanSurface(t.surface).slice(cutFirst) : cleanSurface(t.surface)))
+    .join(' ');
+}
