@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/index.ts';
 import { runMarsadContract } from './contract/marsad.ts';
+import { runCollapseContract } from './contract/collapse.ts';
 import { PG_URL, dropSchemas, scratchName, skipPg, urlFor } from './pg-env.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marsad-contract-'));
@@ -18,11 +19,14 @@ after(async () => {
 });
 
 runMarsadContract('sqlite', (key) => openStore(join(dir, `${key}.db`)));
+runCollapseContract('sqlite', (key) => openStore(join(dir, `${key}.db`)));
 
 if (PG_URL) {
-  runMarsadContract('postgres', (key) => {
+  const pgOpen = (key: string) => {
     const schema = `${scratchName()}_${key.replace(/\W/g, '_').slice(-20)}`.toLowerCase();
     schemas.push(schema);
     return openStore(urlFor(schema));
-  });
+  };
+  runMarsadContract('postgres', pgOpen);
+  runCollapseContract('postgres', pgOpen);
 } else test('MarsadStore contract: postgres', { skip: skipPg }, () => undefined);
