@@ -53,6 +53,11 @@ export interface Coverage {
   moreOutlets: number;
   /** Other articles of this list (search matches, listed articles) folded into this row. */
   folded: number;
+  /**
+   * Search only: up to three more folded matches, best first, each under a headline of its
+   * own (a copy retitled by another outlet, another report of the story); lists: empty.
+   */
+  also: Array<{ id: string; title: string; outlet: string | null; publishedAt: string | null }>;
 }
 
 /** A [start, end) range of UTF-16 offsets into `SearchHit.snippet`. */

@@ -38,17 +38,27 @@ export function topStories<T extends StoryScored>(matches: T[], n: number, perSt
 /**
  * One row per story from a ranked list (best first): each story's first row, in order,
  * with how many other matches of that story it folds (`copies` − 1, or the other rows
- * of the list when `copies` does not know the story).
+ * of the list when `copies` does not know the story), and `also`: up to `also` of the
+ * story's next rows (best first) whose headline differs from the shown one's and from
+ * each other's, so the row can name them (a reader looking for one outlet's headline
+ * still sees it).
  */
-export function foldStories<T extends { story: string }>(ranked: T[], copies: ReadonlyMap<string, number>): Array<T & { folded: number }> {
+export function foldStories<T extends { story: string; titleNorms?: string[] }>(ranked: T[], copies: ReadonlyMap<string, number>, also = 0): Array<T & { folded: number; also: T[] }> {
+  const rows = new Map<string, T & { folded: number; also: T[] }>();
+  const heads = new Map<string, Set<string>>();
   const seen = new Map<string, number>();
-  for (const r of ranked) seen.set(r.story, (seen.get(r.story) ?? 0) + 1);
-  const out: Array<T & { folded: number }> = [];
-  const done = new Set<string>();
+  const head = (r: T) => (r.titleNorms ?? []).join(' ');
   for (const r of ranked) {
-    if (done.has(r.story)) continue;
-    done.add(r.story);
-    out.push({ ...r, folded: (copies.get(r.story) ?? seen.get(r.story)!) - 1 });
+    seen.set(r.story, (seen.get(r.story) ?? 0) + 1);
+    const row = rows.get(r.story);
+    if (!row) {
+      rows.set(r.story, { ...r, folded: 0, also: [] });
+      heads.set(r.story, new Set([head(r)]));
+    } else if (row.also.length < also && !heads.get(r.story)!.has(head(r))) {
+      row.also.push(r);
+      heads.get(r.story)!.add(head(r));
+    }
   }
-  return out;
+  for (const row of rows.values()) row.folded = (copies.get(row.story) ?? seen.get(row.story)!) - 1;
+  return [...rows.values()];
 }

@@ -73,6 +73,12 @@ export function coverageLink(c: Coverage | undefined): SafeHtml {
   return html` · <a class="more" href="${path.story(c.storyId)}">${moreOutletsText(c.moreOutlets)}</a>`;
 }
 
+/** The other headlines a collapsed search row names (coverage.also), each with its outlet. */
+export function alsoList(c: Coverage | undefined): SafeHtml {
+  if (!c?.also.length) return html``;
+  return html`<ul class="also" aria-label="عناوين أخرى للقصة">${c.also.map((a) => html`<li><a href="${path.article(a.id)}" dir="auto">${a.title || '(بلا عنوان)'}</a>${a.outlet ? html` — <bdi>${a.outlet}</bdi>` : ''}</li>`)}</ul>`;
+}
+
 /** Previous/next links keeping the current filters. */
 export function pager(base: string, params: Record<string, string | null | undefined>, page: number, hasNext: boolean): SafeHtml {
   const prev = page > 1 ? html`<a rel="prev" href="${base}${qs({ ...params, page: page - 1 > 1 ? page - 1 : null })}">→ الأحدث</a>` : html`<span></span>`;

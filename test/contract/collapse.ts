@@ -68,6 +68,7 @@ export function runCollapseContract(name: string, open: OpenMarsad): void {
         assert.deepEqual(h.coverage!.outlets, st.outlets);
         assert.equal(h.coverage!.articles, st.articleIds.length);
         assert.equal(h.coverage!.moreOutlets, st.outlets.filter((o) => o !== h.outlet).length);
+        for (const a of h.coverage!.also) assert.ok(copies.some((c) => c.id === a.id && c.id !== h.id), 'also: another match of the story');
       }
       // Where the pool re-ranks every copy, the shown copy is the story's best-ranked one,
       // and the stories come in the order of their first copy in the flat list.

@@ -37,6 +37,10 @@ describe('story collapse on the pages', () => {
       assert.ok(s.outlets.length >= 2);
       assert.match(text!, /^و(مصدر آخر|مصدران آخران|\d+ مصادر أخرى|\d+ مصدراً آخر)$/);
     }
+    // Other headlines of a story are named on its row, linked to their articles.
+    const also = [...r.body.matchAll(/<ul class="also"[^>]*>(.*?)<\/ul>/gs)].flatMap((m) => [...m[1]!.matchAll(/href="\/article\/([0-9a-f]{16})"/g)].map((x) => x[1]!));
+    assert.ok(also.length >= 1, 'a row names another headline of its story');
+    for (const id of also) assert.ok(stories.includes(await storyOf(id)), 'named copies belong to a shown story');
     const flat = await get(`/search?q=${Q}&collapse=none`);
     const flatIds = listed(flat.body, 'hit');
     assert.ok(new Set(await Promise.all(flatIds.map(storyOf))).size < flatIds.length, 'without collapse, copies of one story repeat');
@@ -78,6 +82,13 @@ describe('story collapse in the API', () => {
       const c = h.coverage!;
       assert.equal(c.storyId, await storyOf(h.id));
       assert.equal(c.moreOutlets, c.outlets.filter((o) => o !== h.outlet).length);
+      assert.ok(c.also.length <= 3 && c.also.length <= c.folded);
+      const heads = [h, ...c.also].map((x) => (x as { title?: string }).title);
+      for (const a of c.also) {
+        assert.equal(await storyOf(a.id), c.storyId, 'also: a copy of the same story');
+        assert.ok(flat.results.some((x) => x.id === a.id), 'also: a match of the query');
+      }
+      assert.equal(new Set(heads).size, heads.length, 'also: headlines of their own');
     }
     const bad = await get(`/api/v1/search?q=${Q}&collapse=1`);
     assert.equal(bad.statusCode, 400);

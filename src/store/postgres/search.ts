@@ -16,7 +16,7 @@ import { parseQuery, relaxQuery, type ParsedQuery } from '../../search/query.ts'
 import { rerank } from '../../search/rank.ts';
 import { toHits, type HitSource } from '../../search/snippet.ts';
 import { foldStories, topStories } from '../../search/collapse.ts';
-import { FTS_TUNING, coverageOf, searchFilters, searchPage, storyKeySql, type SearchFilters } from '../query.ts';
+import { FTS_TUNING, attachCoverage, pageSeqs, searchFilters, searchPage, storyKeySql, type SearchFilters } from '../query.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '../types.ts';
 import { B, K1, bm25, idf, type CorpusStats, type RowPositions } from './bm25.ts';
 import { itemTokens, phraseQuery, tsQuery } from './tsv.ts';
@@ -58,7 +58,7 @@ interface Scored {
 }
 
 /** A ranked candidate; with collapse, its story and the other matches folded into it. */
-type Ranked = { seq: number; score: number; story?: string; folded?: number };
+type Ranked = { seq: number; score: number; story?: string; folded?: number; also?: Array<{ seq: number }> };
 
 interface Cached<T> {
   gen: number;
@@ -205,7 +205,7 @@ export class PgSearch {
       };
     });
     const ranked = rerank(full, p.terms, recency, p.norms);
-    return { ranked: copies ? foldStories(ranked, copies) : ranked, total };
+    return { ranked: copies ? foldStories(ranked, copies, FTS_TUNING.also) : ranked, total };
   }
 
   async search(q: SearchQuery): Promise<SearchResult> {
@@ -246,15 +246,10 @@ export class PgSearch {
     const sql = collapse
       ? `SELECT ${cols}, a.story_id, s.outlets, s.article_count FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.seq = ANY($1::int[])`
       : `SELECT ${cols} FROM articles a WHERE a.seq = ANY($1::int[])`;
-    const rows = new Map((await this.pool.query<HitRow>(sql, [page.map((c) => c.seq)])).rows.map((r) => [r.seq, r]));
+    const rows = new Map((await this.pool.query<HitRow>(sql, [collapse ? pageSeqs(page) : page.map((c) => c.seq)])).rows.map((r) => [r.seq, r]));
     const hits = toHits(page, (c) => c.seq, rows, p.terms, this.analyzer, snippets);
     if (!collapse) return hits;
-    const folded = new Map(page.map((c) => [c.seq, c.folded ?? 0]));
-    const byId = new Map([...rows.values()].map((r) => [r.id, r]));
-    for (const h of hits) {
-      const r = byId.get(h.id)!;
-      h.coverage = coverageOf({ outlet: r.outlet, story_id: r.story_id ?? null }, r.outlets ? { outlets: r.outlets, article_count: r.article_count ?? 1 } : undefined, folded.get(r.seq) ?? 0);
-    }
+    attachCoverage(hits, page, rows);
     return hits;
   }
 }

@@ -12,7 +12,7 @@ import { rerank } from '../../search/rank.ts';
 import { toHits, type HitSource } from '../../search/snippet.ts';
 import { foldStories, topStories, type StoryScored } from '../../search/collapse.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '../types.ts';
-import { FTS_TUNING, coverageOf, searchFilters, searchPage, storyKeySql, type SearchFilters } from '../query.ts';
+import { FTS_TUNING, attachCoverage, pageSeqs, searchFilters, searchPage, storyKeySql, type SearchFilters } from '../query.ts';
 
 const quote = (it: Item): string => `"${it.terms.join(' ').replaceAll('"', '""')}"`;
 
@@ -65,7 +65,7 @@ interface Cand {
 }
 type HitRow = HitSource & { seq: number; story_id?: string | null; outlets?: string | null; article_count?: number | null };
 /** A ranked candidate; with collapse, its story and the other matches folded into it. */
-type Ranked = { seq: number; score: number; story?: string; folded?: number };
+type Ranked = { seq: number; score: number; story?: string; folded?: number; also?: Array<{ seq: number }> };
 
 export class SqliteSearch {
   private readonly statements = new Map<string, Database.Statement>();
@@ -149,7 +149,7 @@ export class SqliteSearch {
     }));
     const ranked = rerank(full, p.terms, recency, p.norms);
     if (!folded) return { ranked, total: cands[0]!.total };
-    return { ranked: foldStories(ranked, folded.copies), total: folded.total };
+    return { ranked: foldStories(ranked, folded.copies, FTS_TUNING.also), total: folded.total };
   }
 
   search(q: SearchQuery): SearchResult {
@@ -180,15 +180,10 @@ export class SqliteSearch {
     const sql = collapse
       ? `SELECT ${cols}, a.story_id, s.outlets, s.article_count FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.seq IN (SELECT value FROM json_each(?))`
       : `SELECT ${cols} FROM articles a WHERE a.seq IN (SELECT value FROM json_each(?))`;
-    const rows = new Map(this.prepare<string, HitRow>(sql).all(JSON.stringify(page.map((c) => c.seq))).map((r) => [r.seq, r]));
+    const rows = new Map(this.prepare<string, HitRow>(sql).all(JSON.stringify(collapse ? pageSeqs(page) : page.map((c) => c.seq))).map((r) => [r.seq, r]));
     const hits = toHits(page, (c) => c.seq, rows, p.terms, this.analyzer, snippets);
     if (!collapse) return hits;
-    const folded = new Map(page.map((c) => [c.seq, c.folded ?? 0]));
-    const bySeq = new Map([...rows.values()].map((r) => [r.id, r]));
-    for (const h of hits) {
-      const r = bySeq.get(h.id)!;
-      h.coverage = coverageOf({ outlet: r.outlet, story_id: r.story_id ?? null }, r.outlets ? { outlets: r.outlets, article_count: r.article_count ?? 1 } : undefined, folded.get(r.seq) ?? 0);
-    }
+    attachCoverage(hits, page, rows);
     return hits;
   }
 }

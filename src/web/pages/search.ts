@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { html, qs, raw, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
-import { PAGE_SIZE, coverageLink, filterForm, outletLink, pager, path, timeTag } from '../components.ts';
+import { PAGE_SIZE, alsoList, coverageLink, filterForm, outletLink, pager, path, timeTag } from '../components.ts';
 import { BadRequest, bool, collapseParam, date, endOfDay, int, str, type Query } from '../params.ts';
 import type { ReaderStore } from '../types.ts';
 import type { CardReader } from '../cache.ts';
@@ -39,7 +39,7 @@ export function registerSearchPage(app: FastifyInstance, store: ReaderStore & Ca
 <p class="meta">${r.total} ${collapse === 'story' ? 'قصة' : 'نتيجة'} · <a href="/search${qs({ q, outlet, from, to, recent: recent ? '1' : null, format: 'csv' })}">CSV</a></p>
 ${hits.map((h) => html`<section class="hit"><h3><a href="${path.article(h.id)}" dir="auto">${h.title}</a></h3>
 <div class="meta">${h.outlet ? html`${outletLink(h.outlet)} · ` : ''}${timeTag(h.publishedAt)}${coverageLink(h.coverage)}</div>
-<p class="snippet" dir="auto">${snippetHtml(h.snippet, h.highlights)}</p></section>`)}
+<p class="snippet" dir="auto">${snippetHtml(h.snippet, h.highlights)}</p>${alsoList(h.coverage)}</section>`)}
 ${pager('/search', keep, page, r.hits.length > PAGE_SIZE)}`;
       }
       const feed = q ? `/search.atom${qs({ q, outlet })}` : null;
