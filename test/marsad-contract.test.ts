@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openStore } from '../src/store/index.ts';
 import { runMarsadContract } from './contract/marsad.ts';
 import { runAccountsContract } from './contract/accounts.ts';
+import { runCollapseContract } from './contract/collapse.ts';
 import { PG_URL, dropSchemas, scratchName, skipPg, urlFor } from './pg-env.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marsad-contract-'));
@@ -20,6 +21,7 @@ after(async () => {
 
 runMarsadContract('sqlite', (key) => openStore(join(dir, `${key}.db`)));
 runAccountsContract('sqlite', (key) => openStore(join(dir, `${key}.db`)));
+runCollapseContract('sqlite', (key) => openStore(join(dir, `${key}.db`)));
 
 if (PG_URL) {
   const pgOpen = (key: string) => {
@@ -29,4 +31,5 @@ if (PG_URL) {
   };
   runMarsadContract('postgres', pgOpen);
   runAccountsContract('postgres', pgOpen);
+  runCollapseContract('postgres', pgOpen);
 } else test('MarsadStore contract: postgres', { skip: skipPg }, () => undefined);

@@ -17,25 +17,35 @@
  *    recipe (v1). Beside each, the written-query ceiling (ceiling.ts): the MRR@10 of the
  *    Bayes-optimal ranking that knows the recipe.
  *
- * Run: `npm run bench:search [-- --queries N] [-- --no-pg]` (a few minutes on 2 cores).
+ * 4. Story collapse (src/store/query.ts): the same corpus imported through the whole
+ *    pipeline (`marsad import`: enrich, store, group into stories), searched one row per
+ *    article and one row per story (`collapse: 'story'`), same queries, same run: MRR@10 and
+ *    R@10 with the same relevant sets (a copy of the target counts, as above), the same
+ *    counting the target's story row as found (the row links to every copy), and the
+ *    latency of both.
+ *
+ * Run: `npm run bench:search [-- --queries N] [-- --no-pg] [-- --corpus DIR]` (DIR holds
+ * saudinewsnet/; default ../shared/corpus beside the repository; a few minutes on 2 cores).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.ts';
+import { openMarsadSqliteStore } from '../../src/store/sqlite/marsad.ts';
 import { importInputs } from '../../src/pipeline/import.ts';
+import { ingest } from '../../src/pipeline/index.ts';
 import { rowToArticle, type ArticleRow } from '../../src/store/rows.ts';
 import { analyzerFor } from '../../src/search/analyzer.ts';
 import { knownItems, REPORT_SEED, TUNING_SEED, type KnownItem, type Recipe } from './queries.ts';
 import { writtenCeiling } from './ceiling.ts';
 import { marsadSystem, postgresArabic, rawFts, type System } from './systems.ts';
 
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/saudinewsnet/', import.meta.url));
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
+const CORPUS = arg('--corpus') ? join(arg('--corpus')!, 'saudinewsnet') : fileURLToPath(new URL('../../../shared/corpus/saudinewsnet/', import.meta.url));
 const N = Number(arg('--queries')) || 500;
 const PG = process.env.MARSAD_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -53,9 +63,11 @@ const pct = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
 };
 
-async function evaluate(sys: System, items: KnownItem[], variant: 'typed' | 'written'): Promise<Score> {
+/** `storyOf`: article id → story; then `storyMrr` counts a row of the target's story as found. */
+async function evaluate(sys: System, items: KnownItem[], variant: 'typed' | 'written', storyOf?: Map<string, string>): Promise<Score & { storyMrr?: number }> {
   for (const it of items.slice(0, 25)) await sys.search(it[variant]); // warm-up
   let rr = 0;
+  let srr = 0;
   let found = 0;
   const ms: number[] = [];
   const cpu0 = process.cpuUsage();
@@ -63,14 +75,20 @@ async function evaluate(sys: System, items: KnownItem[], variant: 'typed' | 'wri
     const t0 = performance.now();
     const ids = await sys.search(it[variant]);
     ms.push(performance.now() - t0);
-    const rank = ids.slice(0, 10).findIndex((id) => it.relevant.has(id));
+    const rank = ids.slice(0, 10).findIndex((row) => [row].flat().some((id) => it.relevant.has(id)));
     if (rank >= 0) {
       rr += 1 / (rank + 1);
       found++;
     }
+    if (storyOf) {
+      const s = storyOf.get(it.target);
+      const srank = ids.slice(0, 10).findIndex((row) => [row].flat().some((id) => it.relevant.has(id) || (s !== undefined && storyOf.get(id) === s)));
+      if (srank >= 0) srr += 1 / (srank + 1);
+    }
   }
   const cpu = process.cpuUsage(cpu0);
-  return { mrr: rr / items.length, recall: found / items.length, p50: pct(ms, 0.5), p95: pct(ms, 0.95), cpu: (cpu.user + cpu.system) / 1000 / items.length };
+  const score = { mrr: rr / items.length, recall: found / items.length, p50: pct(ms, 0.5), p95: pct(ms, 0.95), cpu: (cpu.user + cpu.system) / 1000 / items.length };
+  return storyOf ? { ...score, storyMrr: srr / items.length } : score;
 }
 
 const f3 = (x: number): string => x.toFixed(3);
@@ -146,6 +164,29 @@ async function main(): Promise<void> {
       rows2.push([`seed ${seed} (${role}), recipe ${recipe}`, f3(typed.mrr), f3(typed.recall), f3(written.mrr), f3(written.recall), f3(writtenCeiling(articles, xs))]);
     }
     const head2 = ['Marsad light, query set', 'typed MRR@10', 'typed R@10', 'written MRR@10', 'written R@10', 'written ceiling'];
+
+    log('story collapse: marsad import path (enrich, store, group) …');
+    const grouped = openMarsadSqliteStore(join(dir, 'grouped.db'), { analyzer: analyzerFor('light') });
+    t0 = performance.now();
+    await importInputs(grouped, [CORPUS], { ingest: (b) => ingest(grouped, b) });
+    const groupMs = performance.now() - t0;
+    const storyOf = new Map((grouped.db.prepare('SELECT id, story_id FROM articles').all() as Array<{ id: string; story_id: string | null }>).map((r) => [r.id, r.story_id ?? r.id]));
+    const stories = new Set(storyOf.values()).size;
+    const none = () => Promise.resolve();
+    const perArticle: System = { name: 'collapse=none', search: (q) => grouped.searchSync({ q, limit: 10 }).hits.map((h) => h.id), close: none };
+    // A collapsed row shows its copy and names up to three more under their own headlines (coverage.also).
+    const collapsed: System = { name: 'collapse=story', search: (q) => grouped.searchSync({ q, limit: 10, collapse: 'story' }).hits.map((h) => [h.id, ...h.coverage!.also.map((a) => a.id)]), close: none };
+    const shownOnly: System = { name: 'collapse=story, shown copy only', search: (q) => grouped.searchSync({ q, limit: 10, collapse: 'story' }).hits.map((h) => h.id), close: none };
+    const rows3: string[][] = [];
+    // Alternated twice, so that a change in the machine's load falls on both alike.
+    const runs: Array<[System, Array<Awaited<ReturnType<typeof evaluate>>>]> = [[perArticle, []], [collapsed, []], [shownOnly, []]];
+    for (let round = 0; round < 2; round++) for (const [sys, out] of runs) for (const v of ['typed', 'written'] as const) out.push(await evaluate(sys, items, v, storyOf));
+    for (const [sys, [t1, w1, t2, w2]] of runs) {
+      const ms = (x: number) => x.toFixed(2);
+      rows3.push([sys.name, f3(t1!.mrr), f3(t1!.storyMrr!), f3(t1!.recall), f3(w1!.mrr), f3(w1!.storyMrr!), f3(w1!.recall), ms(Math.min(Math.max(t1!.p50, w1!.p50), Math.max(t2!.p50, w2!.p50))), ms(Math.min(Math.max(t1!.p95, w1!.p95), Math.max(t2!.p95, w2!.p95))), ms(Math.min((t1!.cpu + w1!.cpu) / 2, (t2!.cpu + w2!.cpu) / 2))]);
+    }
+    await grouped.close();
+    const head3 = ['Marsad light, grouped store', 'typed MRR@10', 'typed story MRR@10', 'typed R@10', 'written MRR@10', 'written story MRR@10', 'written R@10', 'p50 ms', 'p95 ms', 'CPU ms/query'];
     const out = [
       `Known-item search on saudinewsnet: ${articles.length} articles indexed, ${items.length} queries (seed ${REPORT_SEED}, recipe v2), top 10.`,
       ...table(head, rows),
@@ -163,6 +204,12 @@ async function main(): Promise<void> {
       `Marsad (light stemmer) on other query sets of ${N}: the tuning seed and the first recipe (v1: queries.ts).`,
       ...table(head2, rows2),
       'Written ceiling: MRR@10 of the Bayes-optimal ranking that knows the query recipe (ceiling.ts).',
+      '',
+      `Story collapse: the same ${items.length} queries on the corpus imported through the whole pipeline (${(groupMs / 1000).toFixed(0)} s; ${stories} stories), one row per article vs one per story.`,
+      ...table(head3, rows3),
+      'MRR@10 and R@10: a copy of the target (same folded headline) counts, as above — for collapse=story, shown or named on its row (coverage.also, up to three more headlines);',
+      '"shown copy only" counts the row\'s own copy alone. Story MRR@10: a row of the target\'s story counts too.',
+      'Latency: each system measured twice, alternated; the better of the two runs (the machine is shared).',
     ];
     process.stdout.write(out.join('\n') + '\n');
     for (const s of systems) await s.close();

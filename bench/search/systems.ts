@@ -13,7 +13,8 @@ import type { SqliteStore } from '../../src/store/sqlite/index.ts';
 
 export interface System {
   name: string;
-  search(q: string): string[] | Promise<string[]>;
+  /** The top rows' ids; a row may name several articles (a story-collapsed row and the copies it names). */
+  search(q: string): Array<string | string[]> | Promise<Array<string | string[]>>;
   close(): Promise<void>;
 }
 

@@ -5,7 +5,7 @@
  * implement it, so neither imports the other. Lists are newest first.
  */
 import type { Article } from './article.ts';
-import type { ArticleQuery, SearchQuery, SearchResult } from './search.ts';
+import type { ArticleQuery, Collapse, Coverage, SearchQuery, SearchResult } from './search.ts';
 import type { TimelineReader } from './timeline.ts';
 
 export interface StorySummary {
@@ -57,7 +57,15 @@ export type ArticleListOptions = ArticleQuery &
   ListOptions & {
     entityId?: string | null;
     keyword?: string | null;
+    /**
+     * 'story': one row per story among the listed articles — the story's earliest listed
+     * copy, placed by its own date, with `coverage` (src/store/query.ts). Default 'none'.
+     */
+    collapse?: Collapse;
   };
+
+/** A listed article; with `collapse: 'story'`, the story it stands for. */
+export type ListedArticle = Article & { coverage?: Coverage };
 
 /** `timeline`, `comentions`, `storiesTogether`: see src/store/timeline.ts. */
 export interface ReaderStore extends TimelineReader {
@@ -65,7 +73,7 @@ export interface ReaderStore extends TimelineReader {
   getStory(id: string): Promise<StorySummary | null>;
   getArticle(id: string): Promise<Article | null>;
   getArticles(ids: string[]): Promise<Article[]>;
-  listArticles(o?: ArticleListOptions): Promise<Article[]>;
+  listArticles(o?: ArticleListOptions): Promise<ListedArticle[]>;
   relatedArticles(id: string, limit?: number): Promise<Article[]>;
   search(q: SearchQuery): Promise<SearchResult>;
   getEntity(idOrName: string): Promise<EntityInfo | null>;

@@ -28,6 +28,36 @@ export interface SearchQuery {
   recency?: boolean;
   /** false: hits carry an empty snippet, not built (callers that print none, e.g. Atom feeds). Default true. */
   snippets?: boolean;
+  /**
+   * 'story': one hit per story — its best-ranked matching copy, with `coverage` — and
+   * `total` counts stories; 'none' (the default): one hit per matching article.
+   */
+  collapse?: Collapse;
+}
+
+/** How a list treats the copies of one story: one row per story ('story') or per article ('none'). */
+export type Collapse = 'story' | 'none';
+
+/**
+ * What a row of a story-collapsed list stands for (src/store/query.ts decides which copy
+ * is shown): the story, its outlets, and how many of the list's own rows it folds.
+ */
+export interface Coverage {
+  /** The story's id; null for an article not grouped yet (a story of its own). */
+  storyId: string | null;
+  /** Every outlet that carried the story, in order of first publication. */
+  outlets: string[];
+  /** Articles in the story. */
+  articles: number;
+  /** Outlets besides the shown copy's: "and N more outlets". */
+  moreOutlets: number;
+  /** Other articles of this list (search matches, listed articles) folded into this row. */
+  folded: number;
+  /**
+   * Search only: up to three more folded matches, best first, each under a headline of its
+   * own (a copy retitled by another outlet, another report of the story); lists: empty.
+   */
+  also: Array<{ id: string; title: string; outlet: string | null; publishedAt: string | null }>;
 }
 
 /** A [start, end) range of UTF-16 offsets into `SearchHit.snippet`. */
@@ -45,11 +75,13 @@ export interface SearchHit {
   snippet: string;
   /** Where the matched words are in `snippet`; render with `markSnippet` (search/snippet.ts). */
   highlights: Highlight[];
+  /** With `collapse: 'story'` only: the story this hit stands for. */
+  coverage?: Coverage;
 }
 
 export interface SearchResult {
   hits: SearchHit[];
-  /** Matches in all (for pagination). */
+  /** Matches in all (for pagination): articles, or stories with `collapse: 'story'`. */
   total: number;
   /** A message for the user when the query was empty after analysis, malformed, or relaxed. */
   notice?: string;

@@ -5,7 +5,7 @@
  */
 import { html, qs, type SafeHtml } from './html.ts';
 import { arabicShort, gmt } from './format.ts';
-import type { Article, StorySummary } from './types.ts';
+import type { Article, Coverage, StorySummary } from './types.ts';
 import { slot } from './accounts/slots.ts';
 
 export const PAGE_SIZE = 20;
@@ -46,6 +46,38 @@ export function articleItem(a: Pick<Article, 'id' | 'title' | 'lang' | 'outlet' 
 <h3><a href="${path.article(a.id)}" dir="auto" lang="${a.lang}">${a.title || '(بلا عنوان)'}</a></h3>
 <div class="meta">${a.outlet ? html`${outletLink(a.outlet)} · ` : ''}${timeTag(a.publishedAt)}${slot.article(a.id)}${extra ?? ''}</div>
 </section>`;
+}
+
+const PLURAL = new Intl.PluralRules('ar');
+/** «ومصدر آخر»، «ومصدران آخران»، «و٣ مصادر أخرى»، «و١١ مصدراً آخر»: the other outlets of a story. */
+export function moreOutletsText(n: number): string {
+  switch (PLURAL.select(n)) {
+    case 'one':
+      return 'ومصدر آخر';
+    case 'two':
+      return 'ومصدران آخران';
+    case 'few':
+      return `و${n} مصادر أخرى`;
+    case 'many':
+      return `و${n} مصدراً آخر`;
+    default:
+      return `و${n} مصدر آخر`;
+  }
+}
+
+/**
+ * A story-collapsed row's link to its story: "and N more outlets" (Google News' full
+ * coverage), empty when no other outlet carried it.
+ */
+export function coverageLink(c: Coverage | undefined): SafeHtml {
+  if (!c?.storyId || c.moreOutlets === 0) return html``;
+  return html` · <a class="more" href="${path.story(c.storyId)}">${moreOutletsText(c.moreOutlets)}</a>`;
+}
+
+/** The other headlines a collapsed search row names (coverage.also), each with its outlet. */
+export function alsoList(c: Coverage | undefined): SafeHtml {
+  if (!c?.also.length) return html``;
+  return html`<ul class="also" aria-label="عناوين أخرى للقصة">${c.also.map((a) => html`<li><a href="${path.article(a.id)}" dir="auto">${a.title || '(بلا عنوان)'}</a>${a.outlet ? html` — <bdi>${a.outlet}</bdi>` : ''}</li>`)}</ul>`;
 }
 
 /** Previous/next links keeping the current filters. */

@@ -2,6 +2,7 @@
  * Query-parameter validation shared by pages and API: bad parameters give a 400 with a
  * message naming the parameter, never an exception.
  */
+import type { Collapse } from '../model/search.ts';
 
 export class BadRequest extends Error {
   readonly statusCode = 400;
@@ -55,4 +56,12 @@ export function date(q: Query, name: string): string | null {
 /** Upper bound `to` as an inclusive end of day when only a date is given. */
 export function endOfDay(d: string | null): string | null {
   return d && d.length === 10 ? `${d}T23:59:59.999Z` : d;
+}
+
+/** `collapse=story|none` (src/store/query.ts): `dflt` when absent; anything else is a 400. */
+export function collapseParam(q: Query, dflt: Collapse): Collapse {
+  const v = str(q, 'collapse', 10);
+  if (v === null) return dflt;
+  if (v !== 'story' && v !== 'none') throw new BadRequest('collapse', 'must be story or none');
+  return v;
 }

@@ -5,9 +5,9 @@
  * keyset). Same caps: offsets ≤ 100,000, limits ≤ 1,000; a bare `to` date covers its day.
  */
 import type { Article } from '../../model/article.ts';
-import type { ArticleListOptions, ListOptions, StorySummary } from '../../model/reader.ts';
+import type { ArticleListOptions, ListedArticle, ListOptions, StorySummary } from '../../model/reader.ts';
 import { normalizeTag, rowToArticle, type ArticleRow } from '../rows.ts';
-import { limitOf, offsetOf, upperBound } from '../query.ts';
+import { coverageOf, earlierSibling, limitOf, offsetOf, upperBound } from '../query.ts';
 import type { TxScope } from './db.ts';
 
 export const ARTICLE_COLUMNS =
@@ -87,28 +87,44 @@ export class PgReader {
     return out;
   }
 
-  async listArticles(o: ArticleListOptions = {}): Promise<Article[]> {
+  async listArticles(o: ArticleListOptions = {}): Promise<ListedArticle[]> {
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
     const where: string[] = [];
+    // Each filter once as a parameter, then as conditions on any article alias (store/query.ts).
+    const f: Record<string, string> = {};
     let from = 'articles a';
     let pub = 'a.published_at';
     if (o.entityId) {
       const eid = (await this.db.query<{ eid: number }>('SELECT eid FROM entities WHERE id = $1', [o.entityId])).rows[0]?.eid;
       if (eid === undefined) return [];
+      f.eid = p(eid);
       from = 'article_entities ae JOIN articles a ON a.seq = ae.seq';
-      where.push(`ae.ent = ${p(eid)}`);
+      where.push(`ae.ent = ${f.eid}`);
       pub = "nullif(ae.published, '')";
     }
     if (o.keyword) {
       const kw = normalizeTag(o.keyword);
       if (!kw) return [];
-      const k = p(kw);
-      where.push(`a.seq IN (SELECT seq FROM article_keywords WHERE kw = ${k} UNION SELECT seq FROM article_tags WHERE tag = ${k})`);
+      f.kw = p(kw);
+      where.push(`a.seq IN (SELECT seq FROM article_keywords WHERE kw = ${f.kw} UNION SELECT seq FROM article_tags WHERE tag = ${f.kw})`);
     }
-    if (o.outlet) where.push(`a.outlet = ${p(o.outlet)}`);
-    if (o.from) where.push(`${pub} >= ${p(o.from)}`);
-    if (o.to) where.push(`${pub} <= ${p(upperBound(o.to))}`);
+    if (o.outlet) where.push(`a.outlet = ${(f.outlet = p(o.outlet))}`);
+    if (o.from) where.push(`${pub} >= ${(f.from = p(o.from))}`);
+    if (o.to) where.push(`${pub} <= ${(f.to = p(upperBound(o.to)))}`);
+    /** The filters on alias `x`, entity and keyword as subqueries. */
+    const filters = (x: string): string =>
+      [
+        f.eid && `EXISTS (SELECT 1 FROM article_entities xe WHERE xe.seq = ${x}.seq AND xe.ent = ${f.eid})`,
+        f.kw && `(EXISTS (SELECT 1 FROM article_keywords WHERE kw = ${f.kw} AND seq = ${x}.seq) OR EXISTS (SELECT 1 FROM article_tags WHERE tag = ${f.kw} AND seq = ${x}.seq))`,
+        f.outlet && `${x}.outlet = ${f.outlet}`,
+        f.from && `${x}.published_at >= ${f.from}`,
+        f.to && `${x}.published_at <= ${f.to}`,
+      ]
+        .filter(Boolean)
+        .map((c) => ` AND ${c}`)
+        .join('');
+    const nf = params.length;
     if (o.before) {
       const bid = p(o.before.id);
       if (o.before.publishedAt === null) where.push(`(${pub} IS NULL AND a.id < ${bid})`);
@@ -117,8 +133,28 @@ export class PgReader {
         where.push(`(${pub} < ${bp} OR (${pub} = ${bp} AND a.id < ${bid}) OR ${pub} IS NULL)`);
       }
     }
+    const collapse = o.collapse === 'story';
+    // One row per story: the copy no earlier listed copy of its story precedes (store/query.ts).
+    if (collapse) where.push(`NOT EXISTS (SELECT 1 FROM articles b WHERE b.story_id = a.story_id AND b.seq <> a.seq${filters('b')} AND ${earlierSibling('b', 'a')})`);
     const order = o.entityId ? 'ae.published DESC, a.id DESC' : 'a.published_at DESC NULLS LAST, a.id DESC';
     const sql = `SELECT ${A_COLUMNS} FROM ${from}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} LIMIT ${limitOf(o.limit, 50)} OFFSET ${offsetOf(o.offset)}`;
-    return (await this.db.query<ArticleRow>(sql, params)).rows.map(rowToArticle);
+    const rows = (await this.db.query<ArticleRow>(sql, params)).rows;
+    if (!collapse) return rows.map(rowToArticle);
+    // Each row's story, and how many listed copies it stands for (the filters' parameters, then the ids).
+    const ids = [...new Set(rows.map((r) => r.story_id).filter((x): x is string => x !== null))];
+    const stories = new Map(
+      ids.length
+        ? (
+            await this.db.query<{ id: string; outlets: string; article_count: number; listed: number }>(
+              `SELECT s.id, s.outlets, s.article_count, (SELECT count(*)::int FROM articles a WHERE a.story_id = s.id${filters('a')}) AS listed FROM stories s WHERE s.id = ANY($${nf + 1}::text[])`,
+              [...params.slice(0, nf), ids],
+            )
+          ).rows.map((r) => [r.id, r])
+        : [],
+    );
+    return rows.map((r) => {
+      const st = r.story_id ? stories.get(r.story_id) : undefined;
+      return { ...rowToArticle(r), coverage: coverageOf(r, st, (st?.listed ?? 1) - 1) };
+    });
   }
 }

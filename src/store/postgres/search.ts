@@ -15,7 +15,8 @@ import type { Analyzer } from '../../search/analyzer.ts';
 import { parseQuery, relaxQuery, type ParsedQuery } from '../../search/query.ts';
 import { rerank } from '../../search/rank.ts';
 import { toHits, type HitSource } from '../../search/snippet.ts';
-import { FTS_TUNING, searchFilters, searchPage, type SearchFilters } from '../query.ts';
+import { foldStories, topStories } from '../../search/collapse.ts';
+import { FTS_TUNING, attachCoverage, pageSeqs, searchFilters, searchPage, storyKeySql, type SearchFilters } from '../query.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '../types.ts';
 import { B, K1, bm25, idf, type CorpusStats, type RowPositions } from './bm25.ts';
 import { itemTokens, phraseQuery, tsQuery } from './tsv.ts';
@@ -43,15 +44,21 @@ interface MatchRow {
   doc_len: number;
   p: Array<[string, number[]]> | null;
 }
-type HitRow = HitSource & { seq: number; title_terms: string };
+type HitRow = HitSource & { seq: number; title_terms: string; story_id?: string | null; outlets?: string | null; article_count?: number | null };
 
 interface Scored {
   seq: number;
   base: number;
+  /** With collapse: the story key (store/query.ts) and the story's number of matches. */
+  story?: string;
+  copies?: number;
   title_terms?: string;
   title_norms?: string;
   published_at?: string | null;
 }
+
+/** A ranked candidate; with collapse, its story and the other matches folded into it. */
+type Ranked = { seq: number; score: number; story?: string; folded?: number; also?: Array<{ seq: number }> };
 
 interface Cached<T> {
   gen: number;
@@ -108,7 +115,7 @@ export class PgSearch {
    * column-weighted term frequency / w (every occurrence is a cover of length one). With a
    * multi-token phrase, the positions of the query's tokens come back and bm25.ts counts.
    */
-  private async scored(p: ParsedQuery, sf: SearchFilters, n: number, exclude: number[]): Promise<{ top: Scored[]; total: number }> {
+  private async scored(p: ParsedQuery, sf: SearchFilters, n: number, exclude: number[], collapse: boolean): Promise<{ top: Scored[]; total: number; copies?: Map<string, number> }> {
     const tsq = tsQuery(p);
     if (!tsq) return { top: [], total: 0 };
     const phrases = p.groups.flat().map(itemTokens).filter((t) => t.length > 0);
@@ -140,31 +147,40 @@ export class PgSearch {
         const idfSql = k !== undefined ? `$${params.push(idf(stats, k))}::float8` : `greatest(1e-6, ln((${rowsP} - df.d${i} + 0.5) / (df.d${i} + 0.5)))`;
         return `${idfSql} * (${tf} * ${K1 + 1}) / (${tf} + ${norm})`;
       });
-      const sql =
-        `${dfCte}SELECT t.seq, t.base, t.total, a.title_terms, a.title_norms, a.published_at${missing.map((x) => `, t.d${x.i}`).join('')} FROM (` +
-        `SELECT s.*, count(*) OVER ()::int AS total FROM (SELECT a.seq, ${terms.join(' + ')} AS base${missing.map((x) => `, df.d${x.i}`).join('')}` +
-        `${where.replace(' FROM articles a', ' FROM df, articles a')}) s ORDER BY s.base DESC, s.seq LIMIT ${n}) t JOIN articles a ON a.seq = t.seq ORDER BY t.base DESC, t.seq`;
+      const dCols = (t: string) => missing.map((x) => `, ${t}.d${x.i}`).join('');
+      const matches = `SELECT a.seq, ${terms.join(' + ')} AS base${collapse ? `, ${storyKeySql('a')} AS story` : ''}${dCols('df')}${where.replace(' FROM articles a', ' FROM df, articles a')}`;
+      // Collapsed: the best n stories by their best copy (ties: the smaller key), at most
+      // FTS_TUNING.copies copies each, with each story's matches and the number of stories.
+      const sql = collapse
+        ? `${dfCte}, m AS (${matches}), s AS (SELECT story, max(base) AS best, count(*)::int AS copies FROM m GROUP BY story),` +
+          ` t AS (SELECT story, best, copies, count(*) OVER ()::int AS total FROM s ORDER BY best DESC, story LIMIT ${n}),` +
+          ` c AS (SELECT m.*, t.best, t.copies, t.total, row_number() OVER (PARTITION BY m.story ORDER BY m.base DESC, m.seq) AS rn FROM m JOIN t ON t.story = m.story)` +
+          ` SELECT c.seq, c.base, c.story, c.copies, c.total, a.title_terms, a.title_norms, a.published_at${dCols('c')} FROM c JOIN articles a ON a.seq = c.seq` +
+          ` WHERE c.rn <= ${FTS_TUNING.copies} ORDER BY c.best DESC, c.story, c.base DESC, c.seq`
+        : `${dfCte}SELECT t.seq, t.base, t.total, a.title_terms, a.title_norms, a.published_at${dCols('t')} FROM (` +
+          `SELECT s.*, count(*) OVER ()::int AS total FROM (${matches}) s ORDER BY s.base DESC, s.seq LIMIT ${n}) t JOIN articles a ON a.seq = t.seq ORDER BY t.base DESC, t.seq`;
       const rows = (await this.pool.query<Scored & { total: number } & Record<string, number>>(sql, params)).rows;
       for (const x of missing) if (rows[0]) this.remember(x.t, rows[0][`d${x.i}`]!);
-      return { top: rows, total: rows[0]?.total ?? 0 };
+      return { top: rows, total: rows[0]?.total ?? 0, ...(collapse ? { copies: new Map(rows.map((r) => [r.story!, r.copies!])) } : {}) };
     }
     const weights = await Promise.all(phrases.map(async (t) => ({ tokens: t, idf: idf(stats, await this.docFreq(t)) })));
     const tokens = [...new Set(phrases.flat())];
     const sql =
-      `SELECT a.seq, a.title_len, a.doc_len, (SELECT json_agg(json_build_array(u.lexeme, u.positions)) FROM unnest(a.tsv) u WHERE u.lexeme = ANY($${params.push(tokens)}::text[])) AS p` +
+      `SELECT a.seq, a.title_len, a.doc_len, ${storyKeySql('a')} AS story, (SELECT json_agg(json_build_array(u.lexeme, u.positions)) FROM unnest(a.tsv) u WHERE u.lexeme = ANY($${params.push(tokens)}::text[])) AS p` +
       where;
-    const rows = (await this.pool.query<MatchRow>(sql, params)).rows;
+    const rows = (await this.pool.query<MatchRow & { story: string }>(sql, params)).rows;
     const scored = rows.map((r) => {
       const row: RowPositions = { titleLen: r.title_len, docLen: r.doc_len, positions: new Map(r.p ?? []) };
-      return { seq: r.seq, base: bm25(weights, row, stats, wt, wx) };
+      return { seq: r.seq, base: bm25(weights, row, stats, wt, wx), story: r.story };
     });
+    if (collapse) return topStories(scored, n, FTS_TUNING.copies);
     scored.sort((x, y) => y.base - x.base || x.seq - y.seq);
     return { top: scored.slice(0, n), total: scored.length };
   }
 
   /** The best `n` matches of `p`, re-ranked (search/rank.ts). */
-  private async ranked(p: ParsedQuery, sf: SearchFilters, recency: boolean, n: number, exclude: number[] = []) {
-    const { top, total } = await this.scored(p, sf, n, exclude);
+  private async ranked(p: ParsedQuery, sf: SearchFilters, recency: boolean, n: number, collapse: boolean, exclude: number[] = []): Promise<{ ranked: Ranked[]; total: number }> {
+    const { top, total, copies } = await this.scored(p, sf, n, exclude, collapse);
     if (top.length === 0) return { ranked: [], total: 0 };
     const need = top.filter((c) => c.title_terms === undefined).map((c) => c.seq);
     const info = new Map(
@@ -182,12 +198,14 @@ export class PgSearch {
       return {
         seq: c.seq,
         base: c.base,
+        story: c.story ?? '',
         titleTerms: i?.title_terms ? i.title_terms.split(' ') : [],
         titleNorms: i?.title_norms ? i.title_norms.split(' ') : [],
         publishedAt: i?.published_at ?? null,
       };
     });
-    return { ranked: rerank(full, p.terms, recency, p.norms), total };
+    const ranked = rerank(full, p.terms, recency, p.norms);
+    return { ranked: copies ? foldStories(ranked, copies, FTS_TUNING.also) : ranked, total };
   }
 
   async search(q: SearchQuery): Promise<SearchResult> {
@@ -199,14 +217,15 @@ export class PgSearch {
     const recency = q.recency ?? false;
     const { offset, want, pool: n } = searchPage(q);
     const notices = parsed.notice ? [parsed.notice] : [];
+    const collapse = q.collapse === 'story';
 
-    const all = await this.ranked(parsed, sf, recency, n);
+    const all = await this.ranked(parsed, sf, recency, n, collapse);
     let list = all.ranked;
     let total = all.total;
     // Relaxing costs a wide OR query: only when no article holds every word (as SQLite).
     const relaxed = list.length === 0 ? relaxQuery(parsed) : null;
     if (relaxed) {
-      const more = await this.ranked(relaxed, sf, recency, n, list.map((c) => c.seq));
+      const more = await this.ranked(relaxed, sf, recency, n, collapse, list.map((c) => c.seq));
       if (more.ranked.length) {
         // Articles with only some of the words come after every article with all of them.
         const floor = list.length ? list[list.length - 1]!.score : Infinity;
@@ -218,14 +237,19 @@ export class PgSearch {
       }
     }
     const page = list.slice(offset, want);
-    return { hits: await this.hits(page, parsed, q.snippets !== false), total, notice: notices.length ? notices.join(' ') : undefined };
+    return { hits: await this.hits(page, parsed, q.snippets !== false, collapse), total, notice: notices.length ? notices.join(' ') : undefined };
   }
 
-  private async hits(page: Array<{ seq: number; score: number }>, p: ParsedQuery, snippets: boolean): Promise<SearchHit[]> {
+  private async hits(page: Ranked[], p: ParsedQuery, snippets: boolean, collapse: boolean): Promise<SearchHit[]> {
     if (page.length === 0) return [];
-    const rows = new Map(
-      (await this.pool.query<HitRow>('SELECT seq, id, url, title, outlet, published_at, text FROM articles WHERE seq = ANY($1::int[])', [page.map((c) => c.seq)])).rows.map((r) => [r.seq, r]),
-    );
-    return toHits(page, (c) => c.seq, rows, p.terms, this.analyzer, snippets);
+    const cols = 'a.seq, a.id, a.url, a.title, a.outlet, a.published_at, a.text';
+    const sql = collapse
+      ? `SELECT ${cols}, a.story_id, s.outlets, s.article_count FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.seq = ANY($1::int[])`
+      : `SELECT ${cols} FROM articles a WHERE a.seq = ANY($1::int[])`;
+    const rows = new Map((await this.pool.query<HitRow>(sql, [collapse ? pageSeqs(page) : page.map((c) => c.seq)])).rows.map((r) => [r.seq, r]));
+    const hits = toHits(page, (c) => c.seq, rows, p.terms, this.analyzer, snippets);
+    if (!collapse) return hits;
+    attachCoverage(hits, page, rows);
+    return hits;
   }
 }

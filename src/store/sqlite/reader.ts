@@ -12,9 +12,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { Article } from '../../model/article.ts';
-import type { ArticleListOptions, ListOptions, StorySummary } from '../../model/reader.ts';
+import type { ArticleListOptions, ListedArticle, ListOptions, StorySummary } from '../../model/reader.ts';
 import { normalizeTag, rowToArticle, type ArticleRow } from '../rows.ts';
-import { limitOf, offsetOf, upperBound } from '../query.ts';
+import { coverageOf, earlierSibling, limitOf, offsetOf, upperBound } from '../query.ts';
 
 interface StoryRow {
   id: string;
@@ -98,21 +98,37 @@ export class SqliteReader {
     return out;
   }
 
-  listArticles(o: ArticleListOptions = {}): Article[] {
+  /**
+   * The listing's filters as conditions on article alias `x`, entity and keyword as
+   * subqueries (what a story's other copies must pass to count as listed too).
+   */
+  private filters(o: ArticleListOptions, x: string, eid: number | undefined, kw: string | null): string[] {
+    const c: string[] = [];
+    if (eid !== undefined) c.push(`EXISTS (SELECT 1 FROM article_entities xe WHERE xe.seq = ${x}.seq AND xe.ent = @eid)`);
+    if (kw !== null) c.push(`(EXISTS (SELECT 1 FROM article_keywords WHERE kw = @kw AND seq = ${x}.seq) OR EXISTS (SELECT 1 FROM article_tags WHERE tag = @kw AND seq = ${x}.seq))`);
+    if (o.outlet) c.push(`${x}.outlet = @outlet`);
+    if (o.from) c.push(`${x}.published_at >= @from`);
+    if (o.to) c.push(`${x}.published_at <= @to`);
+    return c;
+  }
+
+  listArticles(o: ArticleListOptions = {}): ListedArticle[] {
     const where: string[] = [];
     const params: Record<string, string | number> = { limit: limitOf(o.limit, 50), offset: offsetOf(o.offset) };
     let from = 'articles a';
     let pub = 'a.published_at';
+    let eid: number | undefined;
     if (o.entityId) {
-      const eid = this.q.eid.get(o.entityId);
+      eid = this.q.eid.get(o.entityId);
       if (eid === undefined) return [];
       from = 'article_entities ae JOIN articles a ON a.seq = ae.seq';
       where.push('ae.ent = @eid');
       params.eid = eid;
       pub = "nullif(ae.published, '')";
     }
+    let kw: string | null = null;
     if (o.keyword) {
-      const kw = normalizeTag(o.keyword);
+      kw = normalizeTag(o.keyword);
       if (!kw) return [];
       where.push('a.seq IN (SELECT seq FROM article_keywords WHERE kw = @kw UNION SELECT seq FROM article_tags WHERE tag = @kw)');
       params.kw = kw;
@@ -137,9 +153,31 @@ export class SqliteReader {
         where.push(`(${pub} < @bp OR (${pub} = @bp AND a.id < @bid) OR ${pub} IS NULL)`);
       }
     }
+    const collapse = o.collapse === 'story';
+    // One row per story: the copy no earlier listed copy of its story precedes (store/query.ts).
+    if (collapse) where.push(`NOT EXISTS (SELECT 1 FROM articles b WHERE b.story_id = a.story_id AND b.seq <> a.seq${this.filters(o, 'b', eid, kw).map((c) => ` AND ${c}`).join('')} AND ${earlierSibling('b', 'a')})`);
     // The entity listing orders by its own copy of the date, so the index serves the order.
     const order = o.entityId ? 'ae.published DESC, a.id DESC' : 'a.published_at DESC, a.id DESC';
     const sql = `SELECT a.* FROM ${from}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
-    return this.db.prepare<Record<string, string | number>, ArticleRow>(sql).all(params).map(rowToArticle);
+    const rows = this.db.prepare<Record<string, string | number>, ArticleRow>(sql).all(params);
+    if (!collapse) return rows.map(rowToArticle);
+    // Each row's story, and how many listed copies it stands for.
+    const ids = [...new Set(rows.map((r) => r.story_id).filter((x): x is string => x !== null))];
+    const { limit: _l, offset: _o, bid: _b, bp: _p, ...fp } = params;
+    const cond = this.filters(o, 'a', eid, kw).map((c) => ` AND ${c}`).join('');
+    const stories = new Map(
+      ids.length
+        ? this.db
+            .prepare<Record<string, string | number>, { id: string; outlets: string; article_count: number; listed: number }>(
+              `SELECT s.id, s.outlets, s.article_count, (SELECT count(*) FROM articles a WHERE a.story_id = s.id${cond}) AS listed FROM stories s WHERE s.id IN (SELECT value FROM json_each(@ids))`,
+            )
+            .all({ ...fp, ids: JSON.stringify(ids) })
+            .map((r) => [r.id, r])
+        : [],
+    );
+    return rows.map((r) => {
+      const st = r.story_id ? stories.get(r.story_id) : undefined;
+      return { ...rowToArticle(r), coverage: coverageOf(r, st, (st?.listed ?? 1) - 1) };
+    });
   }
 }

@@ -10,8 +10,9 @@ import type { Analyzer } from '../../search/analyzer.ts';
 import { parseQuery, relaxQuery, type Item, type ParsedQuery } from '../../search/query.ts';
 import { rerank } from '../../search/rank.ts';
 import { toHits, type HitSource } from '../../search/snippet.ts';
+import { foldStories, topStories, type StoryScored } from '../../search/collapse.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '../types.ts';
-import { FTS_TUNING, searchFilters, searchPage, type SearchFilters } from '../query.ts';
+import { FTS_TUNING, attachCoverage, pageSeqs, searchFilters, searchPage, storyKeySql, type SearchFilters } from '../query.ts';
 
 const quote = (it: Item): string => `"${it.terms.join(' ').replaceAll('"', '""')}"`;
 
@@ -59,8 +60,12 @@ interface Cand {
   title_terms: string;
   title_norms: string;
   published_at: string | null;
+  /** With collapse: the story key. */
+  story?: string;
 }
-type HitRow = HitSource & { seq: number };
+type HitRow = HitSource & { seq: number; story_id?: string | null; outlets?: string | null; article_count?: number | null };
+/** A ranked candidate; with collapse, its story and the other matches folded into it. */
+type Ranked = { seq: number; score: number; story?: string; folded?: number; also?: Array<{ seq: number }> };
 
 export class SqliteSearch {
   private readonly statements = new Map<string, Database.Statement>();
@@ -91,17 +96,60 @@ export class SqliteSearch {
     return this.prepare<Record<string, string>, Cand>(sql).all(params);
   }
 
-  private ranked(p: ParsedQuery, f: Filters, n: number, recency: boolean) {
-    const cands = this.candidates(ftsExpression(p), f, n);
+  /**
+   * The copies (at most FTS_TUNING.copies each, best BM25 first) of the best `n` stories by
+   * their best copy's BM25, each story's number of matches among those read, and the number
+   * of stories matching. The best `10n` matches by BM25 are read with their stories (from the
+   * covering index articles_seq_story, never the article row), four times more while they
+   * hold fewer than `n` stories; the stories are counted apart only when some matches were
+   * not read. Headline terms are read for the kept copies only.
+   */
+  private storyCandidates(match: string, f: Filters, n: number): { cands: Cand[]; total: number; copies: Map<string, number> } {
+    const { titleWeight: wt, textWeight: wx, copies: perStory } = FTS_TUNING;
+    const join = f.sql ? ' JOIN articles a ON a.seq = article_fts.rowid' : '';
+    const matches = ` FROM article_fts JOIN articles k INDEXED BY articles_seq_story ON k.seq = article_fts.rowid${join} WHERE article_fts MATCH @match${f.sql}`;
+    const params = { ...f.params, match };
+    let read = 10 * n;
+    for (;;) {
+      const sql =
+        `SELECT c.seq, c.base, c.total, ${storyKeySql('k')} AS story FROM (` +
+        `SELECT seq, base, count(*) OVER () AS total FROM (SELECT article_fts.rowid AS seq, -bm25(article_fts, ${wt}, ${wx}) AS base` +
+        ` FROM article_fts${join} WHERE article_fts MATCH @match${f.sql}) ORDER BY base DESC, seq LIMIT ${read}) c` +
+        ` JOIN articles k INDEXED BY articles_seq_story ON k.seq = c.seq`;
+      const rows = this.prepare<Record<string, string>, StoryScored & { total: number }>(sql).all(params);
+      const matched = rows[0]?.total ?? 0;
+      const top = topStories(rows, n, perStory);
+      if (top.copies.size < n && read < matched) {
+        read *= 4;
+        continue;
+      }
+      const total = read >= matched ? top.total : this.prepare<Record<string, string>, number>(`SELECT count(DISTINCT ${storyKeySql('k')})${matches}`).pluck().get(params)!;
+      const info = new Map(
+        this
+          .prepare<string, Cand>('SELECT seq, title_terms, title_norms, published_at FROM articles WHERE seq IN (SELECT value FROM json_each(?))')
+          .all(JSON.stringify(top.top.map((c) => c.seq)))
+          .map((r) => [r.seq, r]),
+      );
+      const cands = top.top.map((c) => ({ ...info.get(c.seq)!, seq: c.seq, base: c.base, total, story: c.story }));
+      return { cands, total, copies: top.copies };
+    }
+  }
+
+  private ranked(p: ParsedQuery, f: Filters, n: number, recency: boolean, collapse: boolean): { ranked: Ranked[]; total: number } {
+    const folded = collapse ? this.storyCandidates(ftsExpression(p), f, n) : null;
+    const cands = folded ? folded.cands : this.candidates(ftsExpression(p), f, n);
     if (cands.length === 0) return { ranked: [], total: 0 };
     const full = cands.map((c) => ({
       seq: c.seq,
       base: c.base,
+      story: c.story ?? '',
       titleTerms: c.title_terms ? c.title_terms.split(' ') : [],
       titleNorms: c.title_norms ? c.title_norms.split(' ') : [],
       publishedAt: c.published_at,
     }));
-    return { ranked: rerank(full, p.terms, recency, p.norms), total: cands[0]!.total };
+    const ranked = rerank(full, p.terms, recency, p.norms);
+    if (!folded) return { ranked, total: cands[0]!.total };
+    return { ranked: foldStories(ranked, folded.copies, FTS_TUNING.also), total: folded.total };
   }
 
   search(q: SearchQuery): SearchResult {
@@ -112,29 +160,30 @@ export class SqliteSearch {
     const f = render(checked.filters);
     const { offset, want, pool: n } = searchPage(q);
     const notices = parsed.notice ? [parsed.notice] : [];
+    const collapse = q.collapse === 'story';
 
-    let { ranked: list, total } = this.ranked(parsed, f, n, q.recency ?? false);
+    let { ranked: list, total } = this.ranked(parsed, f, n, q.recency ?? false, collapse);
     // Relaxing costs a wide OR query: only when no article holds every word.
     const relaxed = list.length === 0 ? relaxQuery(parsed) : null;
     if (relaxed) {
-      ({ ranked: list, total } = this.ranked(relaxed, f, n, q.recency ?? false));
+      ({ ranked: list, total } = this.ranked(relaxed, f, n, q.recency ?? false, collapse));
       if (list.length) notices.push('No article holds every word; these hold some of them.');
     }
     const page = list.slice(offset, want);
-    return { hits: this.hits(page, parsed, q.snippets !== false), total, notice: notices.length ? notices.join(' ') : undefined };
+    return { hits: this.hits(page, parsed, q.snippets !== false, collapse), total, notice: notices.length ? notices.join(' ') : undefined };
   }
 
-  private hits(page: Array<{ seq: number; score: number }>, p: ParsedQuery, snippets: boolean): SearchHit[] {
+  private hits(page: Ranked[], p: ParsedQuery, snippets: boolean, collapse: boolean): SearchHit[] {
     if (page.length === 0) return [];
-    const rows = new Map(
-      this
-        .prepare<string, HitRow>(
-          // No snippet, no body read.
-          `SELECT seq, id, url, title, outlet, published_at, ${snippets ? 'text' : "'' AS text"} FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
-        )
-        .all(JSON.stringify(page.map((c) => c.seq)))
-        .map((r) => [r.seq, r]),
-    );
-    return toHits(page, (c) => c.seq, rows, p.terms, this.analyzer, snippets);
+    // No snippet, no body read; with collapse, the story's outlets beside each hit.
+    const cols = `a.seq, a.id, a.url, a.title, a.outlet, a.published_at, ${snippets ? 'a.text' : "'' AS text"}`;
+    const sql = collapse
+      ? `SELECT ${cols}, a.story_id, s.outlets, s.article_count FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.seq IN (SELECT value FROM json_each(?))`
+      : `SELECT ${cols} FROM articles a WHERE a.seq IN (SELECT value FROM json_each(?))`;
+    const rows = new Map(this.prepare<string, HitRow>(sql).all(JSON.stringify(collapse ? pageSeqs(page) : page.map((c) => c.seq))).map((r) => [r.seq, r]));
+    const hits = toHits(page, (c) => c.seq, rows, p.terms, this.analyzer, snippets);
+    if (!collapse) return hits;
+    attachCoverage(hits, page, rows);
+    return hits;
   }
 }

@@ -22,6 +22,16 @@ const format = { name: 'format', in: 'query', schema: { type: 'string', enum: ['
 const entities = { name: 'entity', in: 'query', required: true, schema: { type: 'array', items: str }, style: 'form', explode: true, description: 'entity id (country:IR) or name, as /api/v1/entities/{id} resolves it; repeat to compare' };
 const csvOk = (ref: string) => ({ '200': { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } }, 'text/csv': { schema: str } } } });
 const counts = { type: 'object', additionalProperties: { type: 'integer' }, description: 'entity id → count' };
+const collapse = {
+  name: 'collapse',
+  in: 'query',
+  schema: { type: 'string', enum: ['none', 'story'], default: 'none' },
+  description:
+    'story: one result per story instead of per article (wire copies of one text, and other reports grouped into the same story, make one row), each with `coverage`. ' +
+    'Search shows each story as its best-ranked matching copy and `total` counts stories; lists show the earliest listed copy, placed by its date. Paging is over stories. ' +
+    'Default none (one row per article, as before this parameter); the web pages default to story.',
+};
+const coverage = { $ref: '#/components/schemas/Coverage' };
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -40,11 +50,25 @@ export const openApiDocument = {
           entities: { type: 'array', items: { $ref: '#/components/schemas/EntityMention' } },
           keywords: { type: 'array', items: str },
           storyId: nstr, duplicateOf: nstr,
+          coverage: { ...coverage, description: 'with collapse=story only' },
         },
         required: ['id', 'url', 'title', 'text', 'publishedAt', 'outlet', 'via', 'author', 'lang', 'tags', 'readAlso', 'relatedTo'],
       },
       EntityMention: { type: 'object', properties: { id: str, name: str, type: str, mentions: { type: 'integer' } } },
-      SearchHit: { type: 'object', properties: { id: str, url: nstr, title: str, outlet: nstr, publishedAt: nstr, score: { type: 'number' }, snippet: str, highlights: { type: 'array', items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 }, description: '[start, end) UTF-16 offsets of matched words in snippet' } } },
+      SearchHit: { type: 'object', properties: { id: str, url: nstr, title: str, outlet: nstr, publishedAt: nstr, score: { type: 'number' }, snippet: str, highlights: { type: 'array', items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 }, description: '[start, end) UTF-16 offsets of matched words in snippet' }, coverage: { ...coverage, description: 'with collapse=story only' } } },
+      Coverage: {
+        type: 'object',
+        description: 'The story a collapsed row stands for: "and N more outlets" links to /api/v1/stories/{storyId}',
+        properties: {
+          storyId: { type: ['string', 'null'], description: 'null: an article not grouped yet (a story of its own)' },
+          outlets: { type: 'array', items: str, description: 'every outlet that carried the story, in order of first publication' },
+          articles: { type: 'integer', description: 'articles in the story' },
+          moreOutlets: { type: 'integer', description: 'outlets besides the shown copy’s' },
+          folded: { type: 'integer', description: 'other rows of this list (matches, listed articles) folded into this one' },
+          also: { type: 'array', description: 'search only: up to three more folded matches, best first, each under a headline of its own; lists: empty', items: { type: 'object', properties: { id: str, title: str, outlet: nstr, publishedAt: nstr } } },
+        },
+        required: ['storyId', 'outlets', 'articles', 'moreOutlets', 'folded', 'also'],
+      },
       SearchPage: { type: 'object', properties: { results: { type: 'array', items: { $ref: '#/components/schemas/SearchHit' } }, next: nstr, total: { type: 'integer' }, notice: str } },
       ArticlePage: { type: 'object', properties: { results: { type: 'array', items: { $ref: '#/components/schemas/Article' } }, next: nstr } },
       Story: { type: 'object', properties: { id: str, title: str, firstSeen: nstr, lastSeen: nstr, outlets: { type: 'array', items: str }, originalOutlet: nstr, articleIds: { type: 'array', items: str } } },
@@ -100,7 +124,7 @@ export const openApiDocument = {
     },
   },
   paths: {
-    '/api/v1/search': { get: { summary: 'Arabic-aware full-text search', parameters: [{ name: 'q', in: 'query', required: true, schema: str, description: 'phrases "…", -exclusion, OR' }, ...filters, { name: 'tag', in: 'query', schema: str }, { name: 'recent', in: 'query', schema: { type: 'string', enum: ['1', '0'] }, description: 'favour recent articles' }, ...page, format], responses: { ...csvOk('SearchPage'), ...errors } } },
+    '/api/v1/search': { get: { summary: 'Arabic-aware full-text search', parameters: [{ name: 'q', in: 'query', required: true, schema: str, description: 'phrases "…", -exclusion, OR' }, ...filters, { name: 'tag', in: 'query', schema: str }, { name: 'recent', in: 'query', schema: { type: 'string', enum: ['1', '0'] }, description: 'favour recent articles' }, collapse, ...page, format], responses: { ...csvOk('SearchPage'), ...errors } } },
     '/api/v1/timeline': {
       get: {
         summary: 'Mentions of entities over time, and the units mentioning all of them',
@@ -117,12 +141,12 @@ export const openApiDocument = {
     },
     '/api/v1/comentions': { get: { summary: 'The entities most often in the same stories as one entity, with lift', parameters: [{ ...entities, schema: str, description: 'entity id or name' }, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } }, format], responses: { ...csvOk('Comentions'), ...errors } } },
     '/api/v1/comentions/stories': { get: { summary: 'Stories mentioning every given entity (two or more), newest first', parameters: [entities, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } }, format], responses: { ...csvOk('StoriesTogether'), ...errors } } },
-    '/api/v1/articles': { get: { summary: 'Articles, newest first', parameters: [...filters, { name: 'entity', in: 'query', schema: str }, { name: 'keyword', in: 'query', schema: str }, ...page], responses: { ...ok('ArticlePage'), ...errors } } },
+    '/api/v1/articles': { get: { summary: 'Articles, newest first', parameters: [...filters, { name: 'entity', in: 'query', schema: str }, { name: 'keyword', in: 'query', schema: str }, collapse, ...page], responses: { ...ok('ArticlePage'), ...errors } } },
     '/api/v1/articles/{id}': { get: { summary: 'One article with its entities, keywords and story', parameters: id, responses: { ...ok('Article'), ...errors } } },
     '/api/v1/articles/{id}/related': { get: { summary: 'Related articles (اقرأ أيضاً)', parameters: [...id, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 20 } }], responses: { ...ok('ArticlePage'), ...errors } } },
     '/api/v1/stories': { get: { summary: 'Stories across outlets, newest first', parameters: [{ name: 'since', in: 'query', schema: { type: 'string', format: 'date' } }, ...filters, ...page], responses: { ...ok('StoryPage'), ...errors } } },
     '/api/v1/stories/{id}': { get: { summary: 'One story with its articles', parameters: id, responses: { ...ok('Story'), ...errors } } },
-    '/api/v1/entities/{id}': { get: { summary: 'An entity (id or name), its daily mentions and articles', parameters: [...id, { name: 'limit', in: 'query', schema: { type: 'integer' } }], responses: { ...ok('Entity'), ...errors } } },
+    '/api/v1/entities/{id}': { get: { summary: 'An entity (id or name), its daily mentions and articles', parameters: [...id, { name: 'limit', in: 'query', schema: { type: 'integer' } }, collapse], responses: { ...ok('Entity'), ...errors } } },
     '/api/v1/outlets': { get: { summary: 'Outlets with article counts', responses: ok('Outlets') } },
     '/api/v1/sources': {
       get: { summary: 'Subscribed sources and their polling state, errors included (admin only)', security: admin, responses: { ...ok('Sources'), '401': { description: 'no valid token' } } },

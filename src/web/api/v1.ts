@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ReaderStore, SourceAdmin } from '../types.ts';
 import type { CardReader } from '../cache.ts';
-import { BadRequest, bool, date, endOfDay, int, str, type Query } from '../params.ts';
+import { BadRequest, bool, collapseParam, date, endOfDay, int, str, type Query } from '../params.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { isAdmin } from '../auth.ts';
 import { openApiDocument } from './openapi.ts';
@@ -88,7 +88,10 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     if (!text) throw new BadRequest('q', 'is required');
     const limit = int(q, 'limit', 20, 1, 100);
     const offset = decodeCursor(str(q, 'cursor', 200));
-    const r = await store.search({ q: text, outlet: str(q, 'outlet'), from: date(q, 'from'), to: endOfDay(date(q, 'to')), tag: str(q, 'tag'), recency: bool(q, 'recent'), limit: limit + 1, offset });
+    // collapse=story: one result per story (each with `coverage`), total counting stories;
+    // the API's default stays none (one result per article), as before the parameter existed.
+    const collapse = collapseParam(q, 'none');
+    const r = await store.search({ q: text, outlet: str(q, 'outlet'), from: date(q, 'from'), to: endOfDay(date(q, 'to')), tag: str(q, 'tag'), recency: bool(q, 'recent'), limit: limit + 1, offset, collapse });
     const results = r.hits.slice(0, limit);
     if (wantsCsv(q)) return sendCsv(reply, 'search', searchCsv(results));
     return { results, next: r.hits.length > limit ? encodeCursor(offset + limit) : null, total: r.total, ...(r.notice ? { notice: r.notice } : {}) };
@@ -98,7 +101,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     const q = req.query as Query;
     const limit = int(q, 'limit', 20, 1, 100);
     const offset = decodeCursor(str(q, 'cursor', 200));
-    const o = { outlet: str(q, 'outlet'), from: date(q, 'from'), to: endOfDay(date(q, 'to')), entityId: str(q, 'entity'), keyword: str(q, 'keyword'), limit: limit + 1, offset };
+    const o = { outlet: str(q, 'outlet'), from: date(q, 'from'), to: endOfDay(date(q, 'to')), entityId: str(q, 'entity'), keyword: str(q, 'keyword'), limit: limit + 1, offset, collapse: collapseParam(q, 'none') };
     // Whole articles, bodies included: the read cache keeps the serialized answer by URL.
     const make = async () => {
       const rows = await store.listArticles(o);
@@ -140,7 +143,8 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     const e = await findEntity(store, (req.params as { id: string }).id);
     if (!e) return notFound(reply, 'entity');
     const limit = int(req.query as Query, 'limit', 20, 1, 100);
-    const [daily, articles] = await Promise.all([store.entityDaily(e.id), store.listArticles({ entityId: e.id, limit })]);
+    const collapse = collapseParam(req.query as Query, 'none');
+    const [daily, articles] = await Promise.all([store.entityDaily(e.id), store.listArticles({ entityId: e.id, limit, collapse })]);
     return { ...e, daily, articles };
   });
 

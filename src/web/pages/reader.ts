@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { html } from '../html.ts';
 import { layout } from '../layout.ts';
 import { arabicDate, gmt } from '../format.ts';
-import { PAGE_SIZE, articleItem, filterForm, linkable, outletLink, pager, paragraphs, path, storyItem, timeTag } from '../components.ts';
-import { date, endOfDay, int, str, type Query } from '../params.ts';
+import { PAGE_SIZE, articleItem, coverageLink, filterForm, linkable, outletLink, pager, paragraphs, path, storyItem, timeTag } from '../components.ts';
+import { collapseParam, date, endOfDay, int, str, type Query } from '../params.ts';
 import type { ReaderStore, StorySummary } from '../types.ts';
 import type { CardReader } from '../cache.ts';
 import { notFound } from './errors.ts';
@@ -106,11 +106,14 @@ ${outlets.map((o) => html`<tr><td>${outletLink(o.outlet)}</td><td>${o.count}</td
     const { name } = req.params as { name: string };
     const q = req.query as Query;
     const page = int(q, 'page', 1, 1, 1000);
+    // One row per story by default (collapse=none: every copy).
+    const collapse = collapseParam(q, 'story');
     return cached(req, reply, 'لا مقالات لهذا المصدر', async () => {
-      const articles = await store.listArticles({ outlet: name, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+      const articles = await store.listArticles({ outlet: name, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE, collapse });
       if (articles.length === 0 && page === 1) return null;
       const feed = `${path.outlet(name)}/feed.atom`;
-      const body = html`<h1 dir="auto">${name}</h1>${slot.list('outlet', name)}${articles.slice(0, PAGE_SIZE).map((a) => articleItem(a))}${pager(path.outlet(name), {}, page, articles.length > PAGE_SIZE)}`;
+      const keep = { collapse: collapse === 'none' ? 'none' : null };
+      const body = html`<h1 dir="auto">${name}</h1>${slot.list('outlet', name)}${articles.slice(0, PAGE_SIZE).map((a) => articleItem(a, coverageLink(a.coverage)))}${pager(path.outlet(name), keep, page, articles.length > PAGE_SIZE)}`;
       return layout({ title: name, body, feed });
     });
   });

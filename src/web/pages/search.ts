@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { html, qs, raw, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
-import { PAGE_SIZE, filterForm, outletLink, pager, path, timeTag } from '../components.ts';
-import { BadRequest, bool, date, endOfDay, int, str, type Query } from '../params.ts';
+import { PAGE_SIZE, alsoList, coverageLink, filterForm, outletLink, pager, path, timeTag } from '../components.ts';
+import { BadRequest, bool, collapseParam, date, endOfDay, int, str, type Query } from '../params.ts';
 import type { ReaderStore } from '../types.ts';
 import type { CardReader } from '../cache.ts';
 import { snippetHtml } from '../snippet.ts';
@@ -20,6 +20,8 @@ export function registerSearchPage(app: FastifyInstance, store: ReaderStore & Ca
     const to = date(query, 'to');
     const page = int(query, 'page', 1, 1, 100);
     const recent = bool(query, 'recent');
+    // One result per story by default (collapse=none: every copy); the CSV lists articles.
+    const collapse = collapseParam(query, 'story');
     if (str(query, 'format', 10) === 'csv') {
       // The first `limit` results (default and most 100) as CSV, for a spreadsheet.
       if (!q) throw new BadRequest('q', 'is required for CSV');
@@ -31,14 +33,15 @@ export function registerSearchPage(app: FastifyInstance, store: ReaderStore & Ca
       const outlets = (await store.listOutlets()).map((o) => o.outlet);
       let results: SafeHtml = html``;
       if (q) {
-        const r = await store.search({ q, outlet, from, to: endOfDay(to), recency: recent, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+        const r = await store.search({ q, outlet, from, to: endOfDay(to), recency: recent, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE, collapse });
         const hits = r.hits.slice(0, PAGE_SIZE);
+        const keep = { q, outlet, from, to, recent: recent ? '1' : null, collapse: collapse === 'none' ? 'none' : null };
         results = html`${r.notice ? html`<p class="notice">${r.notice}</p>` : ''}
-<p class="meta">${r.total} نتيجة · <a href="/search${qs({ q, outlet, from, to, recent: recent ? '1' : null, format: 'csv' })}">CSV</a></p>${slot.list('search')}
+<p class="meta">${r.total} ${collapse === 'story' ? 'قصة' : 'نتيجة'} · <a href="/search${qs({ q, outlet, from, to, recent: recent ? '1' : null, format: 'csv' })}">CSV</a></p>${slot.list('search')}
 ${hits.map((h) => html`<section class="hit"><h3><a href="${path.article(h.id)}" dir="auto">${h.title}</a></h3>
-<div class="meta">${h.outlet ? html`${outletLink(h.outlet)} · ` : ''}${timeTag(h.publishedAt)}${slot.article(h.id)}</div>
-<p class="snippet" dir="auto">${snippetHtml(h.snippet, h.highlights)}</p></section>`)}
-${pager('/search', { q, outlet, from, to, recent: recent ? '1' : null }, page, r.hits.length > PAGE_SIZE)}`;
+<div class="meta">${h.outlet ? html`${outletLink(h.outlet)} · ` : ''}${timeTag(h.publishedAt)}${coverageLink(h.coverage)}${slot.article(h.id)}</div>
+<p class="snippet" dir="auto">${snippetHtml(h.snippet, h.highlights)}</p>${alsoList(h.coverage)}</section>`)}
+${pager('/search', keep, page, r.hits.length > PAGE_SIZE)}`;
       }
       const feed = q ? `/search.atom${qs({ q, outlet })}` : null;
       const body = html`<h1>البحث</h1>${filterForm('/search', { q, outlet, from, to, recent }, outlets)}${results}${raw('')}`;
