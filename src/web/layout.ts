@@ -6,7 +6,7 @@
  * /static/keys.js; every page works without the script).
  */
 import { html, type SafeHtml } from './html.ts';
-import type { Ui } from './i18n/index.ts';
+import { ui, type Ui } from './i18n/index.ts';
 
 export interface PageOptions {
   /** The UI language of the page (`uiOf(req)`). */
@@ -25,8 +25,7 @@ export interface PageOptions {
 /** The link to the other UI language, named in that language. */
 function languageSwitch(o: PageOptions): SafeHtml {
   const other = o.ui.lang === 'ar' ? 'en' : 'ar';
-  const label = other === 'en' ? 'English' : 'العربية';
-  return html`<a class="lang" href="/lang/${other}?next=${encodeURIComponent(o.url)}" lang="${other}" hreflang="${other}">${label}</a>`;
+  return html`<a class="lang" href="/lang/${other}?next=${encodeURIComponent(o.url)}" lang="${other}" hreflang="${other}">${ui(other).t('lang.self')}</a>`;
 }
 
 const KEYS = [

@@ -55,7 +55,7 @@ ${alerts.length === 0 ? html`<p class="notice">${u.t('alerts.none')}</p>` : ''}
 <h2>${u.t('alerts.add')}</h2>
 <form method="post" action="/admin/alerts">${token}
 <label>${u.t('alerts.name')} <input type="text" name="name" required></label>
-<label>${u.t('alerts.query')} <input type="text" name="query" required placeholder='"وزير الدفاع" ايران -كورونا'></label>
+<label>${u.t('alerts.query')} <input type="text" name="query" required placeholder="${u.t('alerts.queryExample')}"></label>
 <label>${u.t('alerts.webhook')} <input type="url" name="webhook" dir="ltr" placeholder="https://example.com/hook"></label>
 <label>${u.t('alerts.outlet')} <input type="text" name="outlet"></label> <label>${u.t('alerts.entity')} <input type="text" name="entity"></label> <label>${u.t('alerts.keyword')} <input type="text" name="keyword"></label>
 <button type="submit">${u.t('admin.addButton')}</button></form>

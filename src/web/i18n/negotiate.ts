@@ -56,10 +56,12 @@ export function uiLanguage(req: FastifyRequest): Lang {
   return lang;
 }
 
-/** `next` if it is a path on this site (`/…`, not `//host` or `/\host`), else `/`. */
+/** `next` if it is a path on this site (`/…`, not `//host` or `/\\host`), percent-encoded; else `/`. */
 export function localPath(next: unknown): string {
   if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n]/.test(next)) return '/';
-  return next;
+  // Re-encoded by URL (a Location header carries no raw Arabic); still this site's.
+  const u = new URL(next, 'http://local.invalid');
+  return u.origin === 'http://local.invalid' ? `${u.pathname}${u.search}${u.hash}` : '/';
 }
 
 /** The language switch: `GET /lang/:lang?next=/path`. */
