@@ -13,6 +13,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { ADMIN_TOKEN, webFixture, type WebFixture } from './fixture.ts';
+import { searchNotice } from '../../src/web/i18n/notices.ts';
+import { ui } from '../../src/web/i18n/index.ts';
 
 let fx: WebFixture;
 before(async () => {
@@ -109,6 +111,31 @@ describe('pages in English', () => {
     assert.match(en, /<entry xml:lang="ar">/);
     assert.match((await get('/feed.atom')).body, /<title>مرصد — أحدث القصص<\/title>/);
   });
+});
+
+test('every notice the real search gives is shown from the catalog, in both languages', async () => {
+  const words = Array.from({ length: 40 }, (_, i) => `كلمة${i}`).join(' ');
+  const cases: Array<[string, Parameters<typeof fx.store.search>[0]]> = [
+    ['unclosed', { q: '"وزير الدفاع', limit: 5 }],
+    ['too many', { q: words, limit: 5 }],
+    ['only excluded', { q: '-كورونا', limit: 5 }],
+    ['stop words', { q: 'في من على', limit: 5 }],
+    ['relaxed', { q: 'شويجو السعودية', limit: 5 }],
+    ['bad date', { q: 'السعودية', from: 'yesterday', limit: 5 }],
+  ];
+  for (const [name, q] of cases) {
+    const { notice } = await fx.store.search(q);
+    assert.ok(notice, `${name}: the search gives a notice`);
+    for (const lang of ['ar', 'en'] as const) {
+      const shown = searchNotice(ui(lang), notice).value;
+      assert.doesNotMatch(shown, /dir="auto"/, `${name} (${lang}): every sentence known: ${notice}`);
+      if (lang === 'ar') assert.doesNotMatch(shown.replace(/YYYY-MM-DD|from=yesterday/g, ''), /[A-Za-z]{3,}(?![^<]*>)/, `${name}: Arabic text: ${shown}`);
+    }
+  }
+  // An unknown sentence is kept as it came, isolated.
+  assert.equal(searchNotice(ui('ar'), 'Something new.').value, '<span dir="auto">Something new.</span>');
+  const page = (await get(`/search?q=${encodeURIComponent('في من على')}`)).body;
+  assert.match(page, /<p class="notice" role="status"><span>في الاستعلام كلمات شائعة/);
 });
 
 describe('caching and headers', () => {

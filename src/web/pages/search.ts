@@ -10,6 +10,7 @@ import { snippetHtml } from '../snippet.ts';
 import { CSV_TYPE, searchCsv } from '../../export/csv.ts';
 import { slot } from '../accounts/slots.ts';
 import { uiOf } from '../i18n/negotiate.ts';
+import { searchNotice } from '../i18n/notices.ts';
 
 /** `searchLimit`: requests per minute per client, the same as /api/v1/search and /search.atom. */
 export function registerSearchPage(app: FastifyInstance, store: ReaderStore & CardReader, opts: { searchLimit: number }): void {
@@ -35,7 +36,7 @@ export function registerSearchPage(app: FastifyInstance, store: ReaderStore & Ca
       if (q) {
         const r = await store.search({ q, outlet, from, to: endOfDay(to), recency: recent, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
         const hits = r.hits.slice(0, PAGE_SIZE);
-        results = html`${r.notice ? html`<p class="notice">${r.notice}</p>` : ''}
+        results = html`${r.notice ? html`<p class="notice" role="status">${searchNotice(u, r.notice)}</p>` : ''}
 <p class="meta">${u.t('search.results', { n: r.total })} · <a href="/search${qs({ q, outlet, from, to, recent: recent ? '1' : null, format: 'csv' })}">${u.t('common.csv')}</a></p>${slot.list('search')}
 ${hits.map((h) => html`<section class="hit" data-item><h2><a href="${path.article(h.id)}" dir="auto">${h.title}</a></h2>
 <div class="meta">${h.outlet ? html`${outletLink(h.outlet)} · ` : ''}${timeTag(u, h.publishedAt)}${slot.article(h.id)}</div>
