@@ -120,6 +120,12 @@ test('shortcuts: j/k move the focus between items, o opens, / searches, ? shows 
     assert.equal(await page.locator('[data-item].kbd-current').count(), 1);
     await page.keyboard.press('k');
     assert.equal(await focusedItem(page), 1);
+    // With an Arabic keyboard layout the J key types «ت»: the key's position still means j.
+    const arabicKey = (key: string, code: string) => page.evaluate(([k, c]) => document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: k, code: c, bubbles: true, cancelable: true })), [key, code]);
+    await arabicKey('ت', 'KeyJ');
+    assert.equal(await focusedItem(page), 2);
+    await arabicKey('ن', 'KeyK');
+    assert.equal(await focusedItem(page), 1);
 
     // `/` goes to the search field; letters typed there are text, not shortcuts.
     await page.keyboard.press('/');

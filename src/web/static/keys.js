@@ -17,7 +17,9 @@
  *   [data-shortcut="search"]          the field `/` focuses
  *   [data-shortcut="help"]            shown (it is `hidden` without the script); opens the help
  *   dialog#shortcuts                  the help, written by the server in the page's language
- * Keys typed in a field, or with Ctrl, Alt or Meta, are left alone.
+ * Keys typed in a field, or with Ctrl, Alt or Meta, are left alone. With an Arabic (or any
+ * non-Latin) keyboard layout the same physical keys work: `j` is read from the key's
+ * position (KeyJ) when the layout types «ت», `?` is also «؟».
  */
 (() => {
   'use strict';
@@ -61,6 +63,15 @@
     if (dialog && typeof dialog.showModal === 'function' && !dialog.open) dialog.showModal();
   }
 
+  const CODES = { KeyJ: 'j', KeyK: 'k', KeyO: 'o', KeyM: 'm', KeyS: 's' };
+  /** The shortcut a key press means: its character on a Latin layout, else its position. */
+  function keyOf(e) {
+    if (/^[\x20-\x7e]$/.test(e.key)) return e.key;
+    if (e.key === '؟') return '?';
+    if (e.code === 'Slash') return e.shiftKey ? '?' : '/';
+    return CODES[e.code] || e.key;
+  }
+
   const typing = (el) => el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 
   document.addEventListener('keydown', (e) => {
@@ -68,7 +79,7 @@
     const dialog = document.getElementById('shortcuts');
     if (dialog && dialog.open) return;
     let handled = true;
-    switch (e.key) {
+    switch (keyOf(e)) {
       case 'j':
         select(focused() + 1);
         break;
