@@ -2,7 +2,8 @@
  * Accessibility audit in a real browser (Debian's Chromium): axe-core (through
  * @axe-core/playwright) on every page type — home, article, story, outlets, outlet,
  * entity, keyword, search, compare, admin (login and signed in), alerts admin, 404 and
- * 400 — in Arabic and in English, over a real server on loopback with the bundled sample.
+ * 400, and a signed-in person's pages (login, «My news», saved, settings, users admin,
+ * and the reader pages with their follow, read and star forms) — in Arabic and in English, over a real server on loopback with the bundled sample.
  * No serious or critical violation is allowed, and none of the three the issue named
  * (links told apart by colour alone, skipped heading levels, landmarks sharing a name)
  * at any impact. Every violation found is written to artifacts/a11y-<lang>.json.
@@ -14,12 +15,15 @@ import type { Browser } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { ARTIFACTS, chromiumMissing, launchChromium } from './chromium.ts';
 import { ADMIN_TOKEN, webFixture, type WebFixture } from '../web/fixture.ts';
+import { createUser } from '../../src/accounts/service.ts';
+import { SESSION_COOKIE } from '../../src/web/accounts/session.ts';
 
 const skip = chromiumMissing();
 let fx: WebFixture;
 let browser: Browser;
 let base = '';
 let urls: Array<[string, string]> = [];
+let session = '';
 
 /** The rules behind the three defects the issue names: failed at any impact. */
 const NAMED = ['link-in-text-block', 'heading-order', 'landmark-unique'];
@@ -54,7 +58,20 @@ before(async () => {
     ['alerts admin', '/admin/alerts'],
     ['404', '/no/such/page'],
     ['400', '/?page=0'],
+    ['login', '/login'],
+    ['person: my news', '/me'],
+    ['person: saved', '/me/starred'],
+    ['person: settings', '/settings'],
+    ['person: users admin', '/admin/users'],
+    ['person: entity', '/entity/country%3ASA'],
+    ['person: article', `/article/${article.id}`],
+    ['person: search', `/search?q=${e('ايران')}`],
   ];
+  // A person (an admin, so the users page opens too), logged in through the real form.
+  await createUser(fx.store.accounts, { name: 'mudir', password: 'audit password 1', role: 'admin' });
+  const login = await fetch(`${base}/login`, { method: 'POST', redirect: 'manual', headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=mudir&password=audit+password+1&next=%2F' });
+  assert.equal(login.status, 303);
+  session = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(login.headers.get('set-cookie') ?? '')![1]!;
   browser = await launchChromium();
 });
 
@@ -72,13 +89,15 @@ for (const lang of ['ar', 'en'] as const) {
     try {
       for (const [name, url] of urls) {
         const signedIn = name === 'admin' || name === 'alerts admin';
+        const person = name.startsWith('person:');
         await context.clearCookies();
         if (signedIn) await context.addCookies([{ name: 'marsad_admin', value: ADMIN_TOKEN, url: base, httpOnly: true, sameSite: 'Strict' }]);
+        if (person) await context.addCookies([{ name: SESSION_COOKIE, value: session, url: base, httpOnly: true, sameSite: 'Lax' }]);
         const r = await page.goto(`${base}${url}`);
         assert.ok(r, url);
         assert.equal(await page.getAttribute('html', 'lang'), lang, `${name}: <html lang>`);
         assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr', `${name}: <html dir>`);
-        if (signedIn) assert.equal(await page.locator('input[name=_csrf]').count() > 0, true, `${name}: signed in`);
+        if (signedIn || person) assert.equal(await page.locator('input[name=_csrf]').count() > 0, true, `${name}: signed in`);
         const result = await new AxeBuilder({ page }).analyze();
         for (const v of result.violations) found.push({ page: name, id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) });
       }

@@ -66,7 +66,7 @@ test('switch to English and back: <html lang dir>, words and dates follow; an Ar
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
     assert.equal(await dirOf(page, 'header.site nav'), 'ltr');
-    assert.deepEqual(await page.locator('header.site nav a').allTextContents(), ['Stories', 'Outlets', 'Search']);
+    assert.deepEqual(await page.locator('header.site nav a').allTextContents(), ['Stories', 'Outlets', 'Search', 'Log in']);
     assert.match((await page.locator('article p.meta').textContent()) ?? '', /Published: .*September 2023/);
     // The article keeps its own language and direction inside the English page.
     assert.equal(await page.getAttribute('article', 'lang'), 'ar');
@@ -89,7 +89,7 @@ test('switch to English and back: <html lang dir>, words and dates follow; an Ar
     await Promise.all([page.waitForURL(`${base}/`), toArabic.click()]);
     assert.equal(await page.getAttribute('html', 'lang'), 'ar');
     assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
-    assert.deepEqual(await page.locator('header.site nav a').allTextContents(), ['القصص', 'المصادر', 'البحث']);
+    assert.deepEqual(await page.locator('header.site nav a').allTextContents(), ['القصص', 'المصادر', 'البحث', 'دخول']);
     assert.match((await page.locator('section.story .badge').first().textContent()) ?? '', /^([٠-٩]+ مصادر|[٠-٩]+ مصدراً|مصدران)$/);
     assert.deepEqual(csp, [], 'no CSP violation');
   });
