@@ -23,4 +23,9 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
+  // The pages' one script (keyboard shortcuts) runs in the browser, as a classic script.
+  {
+    files: ['src/web/static/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { document: 'readonly', window: 'readonly', HTMLElement: 'readonly', HTMLFormElement: 'readonly' } },
+  },
 );

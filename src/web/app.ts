@@ -32,6 +32,7 @@ import { registerAlertsAdmin } from './alerts/admin.ts';
 import { registerAlertFeed } from './alerts/feed.ts';
 import { registerAccountHooks, registerAccountRoutes, sessionCookie, type AccountsWeb } from './accounts/index.ts';
 import type { AccountStore } from '../model/accounts.ts';
+import { registerLanguageSwitch, uiOf } from './i18n/negotiate.ts';
 
 export interface AppDeps {
   store: ReaderStore & Partial<SourceAdmin>;
@@ -67,6 +68,8 @@ async function storedSecret(store: AccountStore): Promise<Buffer> {
 }
 
 const CSS = readFileSync(rootUrl('src/web/static/style.css'));
+/** The keyboard shortcuts: the one script pages load (CSP `script-src 'self'`, nothing inline). */
+const KEYS_JS = readFileSync(rootUrl('src/web/static/keys.js'));
 
 /** http://<address>:<port> of the listening server (a wildcard address as 127.0.0.1); before listening, fastify inject's. */
 function listeningOrigin(app: FastifyInstance): string {
@@ -90,7 +93,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       applyHeaders?.(req as unknown as FastifyRequest, reply);
       const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400;
       if (req.url.startsWith('/api/')) return void reply.code(status).send({ error: 'bad_request', message: err.message });
-      void reply.code(status).type('text/html; charset=utf-8').send(errorPage(status, 'رابط غير صالح'));
+      const r = req as unknown as FastifyRequest;
+      void reply.code(status).type('text/html; charset=utf-8').send(errorPage(uiOf(r), '/', status, uiOf(r).t('error.badUrl')));
     },
   }) as unknown as FastifyInstance;
   // Every route, as `METHOD /url`: the OpenAPI test checks that each API route is documented.
@@ -106,7 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // helmet's headers, computed once per protocol (src/web/headers.ts): @fastify/helmet rebuilds them per request.
   applyHeaders = await addSecurityHeaders(app, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], styleSrc: ["'self'"], scriptSrc: ["'none'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] },
+      directives: { defaultSrc: ["'self'"], styleSrc: ["'self'"], scriptSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] },
     },
     // Not no-referrer: under it browsers send `Origin: null` with same-origin form posts, which the CSRF check refuses.
     referrerPolicy: { policy: 'same-origin' },
@@ -131,7 +135,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const message = status === 500 ? `internal error (request ${req.id})` : err.message;
     const code = { 400: 'bad_request', 403: 'forbidden', 415: 'unsupported_media_type', 429: 'rate_limited' }[status] ?? 'error';
     if (req.url.startsWith('/api/')) return reply.code(status).send({ error: code, message });
-    return reply.code(status).type('text/html; charset=utf-8').send(errorPage(status, message));
+    const u = uiOf(req);
+    return reply.code(status).type('text/html; charset=utf-8').send(errorPage(u, req.url, status, status === 500 ? u.t('error.request', { id: String(req.id) }) : message));
   });
   // A 5xx answered without an exception (a 501, a 503) is logged too, once.
   app.addHook('onResponse', async (req, reply) => {
@@ -139,10 +144,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` });
-    return reply.code(404).type('text/html; charset=utf-8').send(errorPage(404, 'الصفحة غير موجودة'));
+    return reply.code(404).type('text/html; charset=utf-8').send(errorPage(uiOf(req), req.url, 404, null));
   });
 
   app.get('/static/style.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS));
+  app.get('/static/keys.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(KEYS_JS));
+  // Pages and feeds are in the UI language (src/web/i18n/negotiate.ts): a shared cache must
+  // keep one copy per Accept-Language and Cookie (the `lang` cookie).
+  app.addHook('onSend', async (_req, reply, payload) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html') || type.startsWith('application/atom+xml')) reply.header('vary', 'Accept-Language, Cookie');
+    return payload;
+  });
+  registerLanguageSwitch(app);
   app.get('/healthz', async () => ({ ok: true }));
 
   const metrics = new ProcessMetrics();

@@ -48,7 +48,7 @@ test('home → story → article → keyword, on a phone-sized screen', { skip }
   assert.equal(await page.locator('.badge', { hasText: 'الأسبق' }).count(), 1);
   await shot('02-story');
 
-  await page.locator('section.item h3 a').first().click();
+  await page.locator('section.item h2 a').first().click();
   await page.waitForURL(/\/article\//);
   assert.ok(await page.locator('article h1').isVisible());
   assert.match((await page.locator('p.meta').first().textContent()) ?? '', /GMT/);

@@ -152,8 +152,8 @@ describe('feed /alerts/<id>/feed.atom', () => {
     assert.equal(feed.statusCode, 200);
     assert.match(feed.headers['content-type'] as string, /application\/atom\+xml/);
     new SaxesParser().write(feed.body).close();
-    assert.equal(feed.body.match(/<entry>/g)?.length, 1, 'one story, one entry');
-    assert.match(feed.body, /نشرته 3 مصادر: عكاظ، الرياض، سبق/);
+    assert.equal(feed.body.match(/<entry[ >]/g)?.length, 1, 'one story, one entry');
+    assert.match(feed.body, /نشرته ٣ مصادر: عكاظ، الرياض، سبق/);
     assert.match(feed.body, new RegExp(`${SITE.replace(/[.:/]/g, '\\$&')}/alerts/${id}/feed\\.atom`));
     assert.equal((await fx.app.inject({ url: '/alerts/0123456789abcdef/feed.atom' })).statusCode, 404);
     assert.equal((await fx.app.inject({ url: '/alerts/..%2Fx/feed.atom' })).statusCode, 404);

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { webFixture, type WebFixture } from './fixture.ts';
-import { moreOutletsText } from '../../src/web/components.ts';
+import { ui } from '../../src/web/i18n/index.ts';
 import type { Coverage } from '../../src/model/search.ts';
 
 let fx: WebFixture;
@@ -20,7 +20,7 @@ const Q = encodeURIComponent('وزير الدفاع');
 type Row = { id: string; outlet: string | null; coverage?: Coverage };
 const storyOf = async (id: string) => (await fx.store.getArticle(id))!.storyId ?? id;
 /** The article ids a rendered list links to, in order. */
-const listed = (body: string, cls: string) => [...body.matchAll(new RegExp(`<section class="${cls}">\\s*<h3><a href="/article/([0-9a-f]{16})"`, 'g'))].map((m) => m[1]!);
+const listed = (body: string, cls: string) => [...body.matchAll(new RegExp(`<section class="${cls}"[^>]*>\\s*<h[23]><a href="/article/([0-9a-f]{16})"`, 'g'))].map((m) => m[1]!);
 
 describe('story collapse on the pages', () => {
   test('search page: one result per story with «and N more outlets» linked to the story; collapse=none shows every copy', async () => {
@@ -29,13 +29,13 @@ describe('story collapse on the pages', () => {
     const ids = listed(r.body, 'hit');
     const stories = await Promise.all(ids.map(storyOf));
     assert.equal(new Set(stories).size, ids.length, 'no story twice');
-    assert.match(r.body, /<p class="meta">10 قصة/);
+    assert.match(r.body, /<p class="meta">١٠ قصص/);
     const more = [...r.body.matchAll(/<a class="more" href="\/story\/([^"]+)">([^<]+)<\/a>/g)];
     assert.ok(more.length >= 3, 'stories carried by other outlets link to their story');
     for (const [, id, text] of more) {
       const s = (await fx.store.getStory(decodeURIComponent(id!)))!;
       assert.ok(s.outlets.length >= 2);
-      assert.match(text!, /^و(مصدر آخر|مصدران آخران|\d+ مصادر أخرى|\d+ مصدراً آخر)$/);
+      assert.match(text!, /^و(مصدر آخر|مصدران آخران|[٠-٩]+ مصادر أخرى|[٠-٩]+ مصدراً آخر|[٠-٩]+ مصدر آخر)$/);
     }
     // Other headlines of a story are named on its row, linked to their articles.
     const also = [...r.body.matchAll(/<ul class="also"[^>]*>(.*?)<\/ul>/gs)].flatMap((m) => [...m[1]!.matchAll(/href="\/article\/([0-9a-f]{16})"/g)].map((x) => x[1]!));
@@ -44,7 +44,7 @@ describe('story collapse on the pages', () => {
     const flat = await get(`/search?q=${Q}&collapse=none`);
     const flatIds = listed(flat.body, 'hit');
     assert.ok(new Set(await Promise.all(flatIds.map(storyOf))).size < flatIds.length, 'without collapse, copies of one story repeat');
-    assert.match(flat.body, /<p class="meta">25 نتيجة/);
+    assert.match(flat.body, /<p class="meta">٢٥ نتيجة/);
     assert.doesNotMatch(flat.body, /class="more"/);
     assert.equal((await get(`/search?q=${Q}&collapse=all`)).statusCode, 400);
   });
@@ -63,8 +63,10 @@ describe('story collapse on the pages', () => {
     assert.match(entity.body, /<a class="more" href="\/story\//);
   });
 
-  test('Arabic plural forms of «and N more outlets»', () => {
-    assert.deepEqual([1, 2, 3, 10, 11, 99, 100].map(moreOutletsText), ['ومصدر آخر', 'ومصدران آخران', 'و3 مصادر أخرى', 'و10 مصادر أخرى', 'و11 مصدراً آخر', 'و99 مصدراً آخر', 'و100 مصدر آخر']);
+  test('Arabic plural forms of «and N more outlets» (and English)', () => {
+    const ar = (n: number) => ui('ar').t('story.moreOutlets', { n });
+    assert.deepEqual([1, 2, 3, 10, 11, 99, 100].map(ar), ['ومصدر آخر', 'ومصدران آخران', 'و٣ مصادر أخرى', 'و١٠ مصادر أخرى', 'و١١ مصدراً آخر', 'و٩٩ مصدراً آخر', 'و١٠٠ مصدر آخر']);
+    assert.deepEqual([1, 2, 12].map((n) => ui('en').t('story.moreOutlets', { n })), ['and one more outlet', 'and 2 more outlets', 'and 12 more outlets']);
   });
 });
 

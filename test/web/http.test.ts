@@ -24,8 +24,8 @@ describe('pages', () => {
     assert.match(r.headers['content-type'] as string, /text\/html/);
     assert.match(r.body, /<html lang="ar" dir="rtl">/);
     assert.match(r.body, /class="story"/);
-    assert.match(r.body, /\d+ مصادر/, 'a story carried by several outlets shows its outlet count');
-    assert.match(r.headers['content-security-policy'] as string, /script-src 'none'/);
+    assert.match(r.body, /[٠-٩]+ مصادر/, 'a story carried by several outlets shows its outlet count, in Arabic-Indic digits');
+    assert.match(r.headers['content-security-policy'] as string, /script-src 'self'(;|$)/);
     assert.equal(r.headers['x-content-type-options'], 'nosniff');
   });
 
@@ -139,7 +139,7 @@ describe('Atom feeds', () => {
       assert.equal(r.statusCode, 200, url);
       assert.match(r.headers['content-type'] as string, /application\/atom\+xml/);
       assert.match(r.body, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="ar"/);
-      assert.match(r.body, /<entry>/, `${url} has entries`);
+      assert.match(r.body, /<entry[ >]/, `${url} has entries`);
     }
   });
 });

@@ -50,7 +50,7 @@ describe('Atom feeds stay well-formed with hostile stored text (defect 5)', () =
       const r = await get(url);
       assert.equal(r.statusCode, 200, url);
       assert.doesNotThrow(() => strictXml(r.body), `${url} is well-formed XML`);
-      assert.match(r.body, /<entry>/, `${url} has entries`);
+      assert.match(r.body, /<entry[ >]/, `${url} has entries`);
     }
     const home = (await get('/feed.atom')).body;
     assert.ok(home.includes('إيران تعلن عن اتفاق جديد مع روسيا'), 'the title is kept, less the forbidden characters');

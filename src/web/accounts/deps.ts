@@ -9,6 +9,8 @@ import type { AlertStore } from '../../model/alerts.ts';
 import type { CardReader } from '../cache.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
+import { uiOf } from '../i18n/negotiate.ts';
+import type { MessageKey, Ui } from '../i18n/index.ts';
 import type { ReaderStore } from '../types.ts';
 import type { LoginLimits } from '../../accounts/service.ts';
 import type { SessionHooks } from './session.ts';
@@ -29,8 +31,11 @@ export interface AccountsCtx extends AccountsWeb {
   sessions: SessionHooks;
 }
 
-export const page = (reply: FastifyReply, title: string, body: SafeHtml, status = 200): FastifyReply =>
-  reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(layout({ title, body }));
+/** A personal page in the request's UI language; `title`: a catalog key. */
+export const page = (req: FastifyRequest, reply: FastifyReply, title: MessageKey, body: SafeHtml, status = 200): FastifyReply => {
+  const u = uiOf(req);
+  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(layout({ ui: u, url: req.url, title: u.t(title), body }));
+};
 
 export const form = (req: FastifyRequest): URLSearchParams => new URLSearchParams(typeof req.body === 'string' ? req.body : '');
 
@@ -44,4 +49,9 @@ export function back(f: URLSearchParams, fallback: string): string {
   return b && b.startsWith('/') && !b.startsWith('//') && !b.startsWith('/\\') && b.length < 1000 ? b : fallback;
 }
 
-export const ROLE_AR: Record<string, string> = { admin: 'مدير', reader: 'قارئ' };
+/** A role's name in the UI language. */
+export const roleName = (u: Ui, role: string): string => (role === 'admin' || role === 'reader' ? u.t(`role.${role}`) : role);
+
+/** A follow kind's name in the UI language. */
+export const kindName = (u: Ui, kind: string): string =>
+  kind === 'outlet' || kind === 'source' || kind === 'entity' || kind === 'keyword' || kind === 'alert' ? u.t(`follow.kind.${kind}`) : kind;

@@ -10,20 +10,24 @@ import { login } from '../../accounts/service.ts';
 import { html } from '../html.ts';
 import { str, type Query } from '../params.ts';
 import { csrfField, form, page, type AccountsCtx } from './deps.ts';
+import { uiOf } from '../i18n/negotiate.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import { clearSessionCookie, safeNext, setSessionCookie } from './session.ts';
 
 export function registerLogin(app: FastifyInstance, ctx: AccountsCtx): void {
-  const loginForm = (req: Parameters<typeof csrfField>[0], next: string, message?: string) =>
-    html`<h1>تسجيل الدخول</h1>${message ? html`<p class="notice error" role="alert">${message}</p>` : ''}
+  const loginForm = (req: Parameters<typeof csrfField>[0], next: string, message?: MessageKey) => {
+    const u = uiOf(req);
+    return html`<h1>${u.t('login.title')}</h1>${message ? html`<p class="notice error" role="alert">${u.t(message)}</p>` : ''}
 <form method="post" action="/login" class="login">${csrfField(req)}<input type="hidden" name="next" value="${next}">
-<label>الاسم <input type="text" name="name" autocomplete="username" required maxlength="64"></label>
-<label>كلمة المرور <input type="password" name="password" autocomplete="current-password" required></label>
-<button type="submit">دخول</button></form>`;
+<label>${u.t('login.name')} <input type="text" name="name" autocomplete="username" required maxlength="64"></label>
+<label>${u.t('login.password')} <input type="password" name="password" autocomplete="current-password" required></label>
+<button type="submit">${u.t('account.login')}</button></form>`;
+  };
 
   app.get('/login', async (req, reply) => {
     const next = safeNext(str(req.query as Query, 'next', 1000));
     if (req.account?.via === 'session') return reply.redirect(next, 303);
-    return page(reply, 'تسجيل الدخول', loginForm(req, next));
+    return page(req, reply, 'login.title', loginForm(req, next));
   });
 
   app.post('/login', { config: { csrf: 'origin', rateLimit: { max: ctx.writeLimit, timeWindow: '1 minute' } } }, async (req, reply) => {
@@ -33,9 +37,9 @@ export function registerLogin(app: FastifyInstance, ctx: AccountsCtx): void {
     if (!r.ok) {
       if (r.reason === 'limited') {
         void reply.header('retry-after', String(r.retryAfterSec ?? 900));
-        return page(reply, 'تسجيل الدخول', loginForm(req, next, 'محاولات كثيرة خاطئة. حاول لاحقاً.'), 429);
+        return page(req, reply, 'login.title', loginForm(req, next, 'login.limited'), 429);
       }
-      return page(reply, 'تسجيل الدخول', loginForm(req, next, 'الاسم أو كلمة المرور غير صحيحة.'), 401);
+      return page(req, reply, 'login.title', loginForm(req, next, 'login.wrong'), 401);
     }
     // A session cookie the browser had before (another account's) is replaced; it ends below.
     if (req.account?.via === 'session' && req.account.sessionId) await ctx.store.revokeSession(req.account.user.id, req.account.sessionId);

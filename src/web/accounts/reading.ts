@@ -1,6 +1,6 @@
 /**
  * Following and reading: the forms' routes (POST /me/follow, /me/read, /me/star, each
- * with the CSRF token), «أخباري» (/me: the stories of what the person follows — or of
+ * with the CSRF token), «My news» (/me: the stories of what the person follows — or of
  * everything, until they choose — newest or most covered first, unread only on request,
  * with unread counts per followed item), the starred list (/me/starred) and its private
  * Atom feed (/u/<feed token>/starred.atom: the token is the capability, as an alert's id).
@@ -17,9 +17,8 @@ import { PAGE_SIZE, articleItem, pager, path, storyItem } from '../components.ts
 import { bool, endOfDay, int, str, type Query } from '../params.ts';
 import { atomFor } from '../feeds/atom.ts';
 import { layout } from '../layout.ts';
-import { back, csrfField, form, page, userOf, type AccountsCtx } from './deps.ts';
-
-const KIND_AR: Record<FollowKind, string> = { outlet: 'مصدر', source: 'خلاصة', entity: 'كيان', keyword: 'كلمة', alert: 'تنبيه' };
+import { back, csrfField, form, kindName, page, userOf, type AccountsCtx } from './deps.ts';
+import { uiOf } from '../i18n/negotiate.ts';
 
 /** Resolves what a person asked to follow into a Follow (label and match), or null when it does not exist. */
 export async function resolveFollow(ctx: AccountsCtx, kind: FollowKind, target: string): Promise<Follow | null> {
@@ -81,11 +80,11 @@ export function registerReading(app: FastifyInstance, ctx: AccountsCtx): void {
     const f = form(req);
     const kind = f.get('kind') as FollowKind;
     const target = (f.get('target') ?? '').slice(0, 300);
-    if (!FOLLOW_KINDS.includes(kind) || !target) return page(reply, 'متابعة', html`<p class="notice error">طلب متابعة غير صالح.</p>`, 400);
+    if (!FOLLOW_KINDS.includes(kind) || !target) return page(req, reply, 'follow.follow', html`<h1>${uiOf(req).t('follow.follow')}</h1><p class="notice error">${uiOf(req).t('follow.bad')}</p>`, 400);
     if (f.get('action') === 'unfollow') await ctx.store.unfollow(user.id, kind, target);
     else {
       const follow = await resolveFollow(ctx, kind, target);
-      if (!follow) return page(reply, 'متابعة', html`<p class="notice error">لا يوجد <bdi>${target}</bdi>.</p>`, 404);
+      if (!follow) return page(req, reply, 'follow.follow', html`<h1>${uiOf(req).t('follow.follow')}</h1><p class="notice error">${uiOf(req).h('follow.missing', { target: html`<bdi>${target}</bdi>` })}</p>`, 404);
       await ctx.store.follow(user.id, follow);
     }
     return reply.redirect(back(f, '/me'), 303);
@@ -105,7 +104,7 @@ export function registerReading(app: FastifyInstance, ctx: AccountsCtx): void {
       const follow = await resolveFollow(ctx, scope as FollowKind, target);
       s = follow ? { kind: follow.kind, match: follow.match } : { kind: 'stories', ids: [] };
     }
-    if (!s) return page(reply, 'تعليم كمقروء', html`<p class="notice error">نطاق غير صالح.</p>`, 400);
+    if (!s) return page(req, reply, 'read.title', html`<h1>${uiOf(req).t('read.title')}</h1><p class="notice error">${uiOf(req).t('read.badScope')}</p>`, 400);
     if (f.get('action') === 'unread' && s.kind === 'stories') await ctx.store.markStoriesUnread(user.id, s.ids);
     else await ctx.store.markScopeRead(user.id, s, nowIso());
     return reply.redirect(back(f, '/me'), 303);
@@ -116,9 +115,9 @@ export function registerReading(app: FastifyInstance, ctx: AccountsCtx): void {
     if (!user) return reply;
     const f = form(req);
     const id = f.get('article') ?? '';
-    if (!/^[0-9a-f]{16}$/.test(id)) return page(reply, 'حفظ', html`<p class="notice error">مقال غير صالح.</p>`, 400);
+    if (!/^[0-9a-f]{16}$/.test(id)) return page(req, reply, 'star.title', html`<h1>${uiOf(req).t('star.title')}</h1><p class="notice error">${uiOf(req).t('star.bad')}</p>`, 400);
     if (f.get('action') === 'unstar') await ctx.store.unstar(user.id, id);
-    else if (!(await ctx.store.star(user.id, id, nowIso()))) return page(reply, 'حفظ', html`<p class="notice error">المقال غير موجود.</p>`, 404);
+    else if (!(await ctx.store.star(user.id, id, nowIso()))) return page(req, reply, 'star.title', html`<h1>${uiOf(req).t('star.title')}</h1><p class="notice error">${uiOf(req).t('article.missing')}</p>`, 404);
     return reply.redirect(back(f, '/me/starred'), 303);
   });
 
@@ -126,6 +125,7 @@ export function registerReading(app: FastifyInstance, ctx: AccountsCtx): void {
     const user = person(req, reply);
     if (!user) return reply;
     const q = req.query as Query;
+    const tr = uiOf(req);
     const order = str(q, 'order', 10) === 'covered' ? 'covered' : 'newest';
     const unreadOnly = bool(q, 'unread');
     const pageNo = int(q, 'page', 1, 1, 1000);
@@ -145,19 +145,19 @@ export function registerReading(app: FastifyInstance, ctx: AccountsCtx): void {
     const item = (x: { s: StoryReadState; story: NonNullable<Awaited<ReturnType<AccountsCtx['reader']['getStory']>>> | null }) => {
       const st = x.story!;
       const to = st.articleIds.length === 1 ? path.article(st.articleIds[0]!) : path.story(st.id);
-      return html`<div class="my-item${x.s.readAt && !isNewCoverage(x.s) ? ' is-read' : ''}" data-story="${st.id}">${storyItem(st, to)}</div>`;
+      return html`<div class="my-item${x.s.readAt && !isNewCoverage(x.s) ? ' is-read' : ''}" data-story="${st.id}">${storyItem(tr, st, to, 3)}</div>`;
     };
-    const body = html`<h1>أخباري</h1>
-<p class="meta">${user.followsAll ? html`تتابع كل شيء حتى تختار: تابع مصدراً أو كياناً أو كلمة من صفحاتها.` : html`تتابع ${follows.length} عنصراً. <a href="/settings#follows">إدارة المتابعة</a>`}${chosen ? html` · المعروض: <bdi>${chosen.label}</bdi> <a href="${link({ follow: null })}">الكل</a>` : ''}</p>
-<nav class="my-order"><a href="${link({ order: null })}"${order === 'newest' ? html` aria-current="page"` : ''}>الأحدث</a> <a href="${link({ order: 'covered' })}"${order === 'covered' ? html` aria-current="page"` : ''}>الأكثر تغطية</a> <a href="${link({ unread: unreadOnly ? null : '1' })}">${unreadOnly ? 'الكل' : 'غير المقروءة فقط'}</a></nav>
-<form method="post" action="/me/read" class="inline">${csrfField(req)}<input type="hidden" name="back" value="${req.url}">${chosen ? html`<input type="hidden" name="scope" value="${chosen.kind}"><input type="hidden" name="target" value="${chosen.target}">` : html`<input type="hidden" name="scope" value="followed">`}<button type="submit">تعليم الكل كمقروء</button></form>
-<h2>غير المقروءة</h2>
-<ul class="unread-counts">${counts.slice(0, 50).map((c) => html`<li><a href="${countLink(c)}"><bdi>${c.label}</bdi></a> <span class="meta">${KIND_AR[c.kind]}</span> <span class="badge count">${c.unread}</span></li>`)}</ul>
-<h2>القصص</h2>
-${stories.length === 0 ? html`<p class="notice">${unreadOnly ? 'لا قصص غير مقروءة.' : 'لا قصص بعد لما تتابعه.'}</p>` : ''}
+    const body = html`<h1>${tr.t('me.title')}</h1>
+<p class="meta">${user.followsAll ? tr.t('me.followsAll') : html`${tr.t('me.following', { n: follows.length })} <a href="/settings#follows">${tr.t('me.manage')}</a>`}${chosen ? html` · ${tr.h('me.shown', { label: html`<bdi>${chosen.label}</bdi>` })} <a href="${link({ follow: null })}">${tr.t('filters.all')}</a>` : ''}</p>
+<nav class="my-order" aria-label="${tr.t('me.order')}"><a href="${link({ order: null })}"${order === 'newest' ? html` aria-current="page"` : ''}>${tr.t('me.newest')}</a> <a href="${link({ order: 'covered' })}"${order === 'covered' ? html` aria-current="page"` : ''}>${tr.t('home.top')}</a> <a href="${link({ unread: unreadOnly ? null : '1' })}">${unreadOnly ? tr.t('filters.all') : tr.t('me.unreadOnly')}</a></nav>
+<form method="post" action="/me/read" class="inline">${csrfField(req)}<input type="hidden" name="back" value="${req.url}">${chosen ? html`<input type="hidden" name="scope" value="${chosen.kind}"><input type="hidden" name="target" value="${chosen.target}">` : html`<input type="hidden" name="scope" value="followed">`}<button type="submit">${tr.t('read.markAll')}</button></form>
+<h2>${tr.t('me.unread')}</h2>
+<ul class="unread-counts">${counts.slice(0, 50).map((c) => html`<li><a href="${countLink(c)}"><bdi>${c.label}</bdi></a> <span class="meta">${kindName(tr, c.kind)}</span> <span class="badge count">${tr.num(c.unread)}</span></li>`)}</ul>
+<h2>${tr.t('me.stories')}</h2>
+${stories.length === 0 ? html`<p class="notice">${unreadOnly ? tr.t('me.noUnread') : tr.t('me.empty')}</p>` : ''}
 ${stories.map(item)}
-${pager('/me', params, pageNo, states.length > PAGE_SIZE)}`;
-    return page(reply, 'أخباري', body);
+${pager(tr, '/me', params, pageNo, states.length > PAGE_SIZE)}`;
+    return page(req, reply, 'me.title', body);
   });
 
   app.get('/me/starred', async (req, reply) => {
@@ -167,14 +167,15 @@ ${pager('/me', params, pageNo, states.length > PAGE_SIZE)}`;
     const list = await ctx.store.listStarred(user.id, PAGE_SIZE + 1, (pageNo - 1) * PAGE_SIZE);
     const cards = await ctx.reader.articleCards(list.slice(0, PAGE_SIZE).map((s) => s.articleId));
     const feed = `/u/${user.feedToken}/starred.atom`;
+    const tr = uiOf(req);
     const unstar = (id: string) =>
-      html` <form method="post" action="/me/star" class="inline">${csrfField(req)}<input type="hidden" name="back" value="${req.url}"><input type="hidden" name="article" value="${id}"><input type="hidden" name="action" value="unstar"><button type="submit">إزالة</button></form>`;
-    const body = html`<h1>المحفوظة</h1>
-<p class="meta">خلاصة Atom خاصة بك (لا تشاركها): <a href="${feed}" dir="ltr">${ctx.origin()}${feed}</a></p>
-${cards.length === 0 ? html`<p class="notice">لم تحفظ مقالات بعد.</p>` : ''}
-${cards.map((c) => articleItem(c, unstar(c.id)))}
-${pager('/me/starred', {}, pageNo, list.length > PAGE_SIZE)}`;
-    return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(layout({ title: 'المحفوظة', body, feed }));
+      html` <form method="post" action="/me/star" class="inline" data-action="star">${csrfField(req)}<input type="hidden" name="back" value="${req.url}"><input type="hidden" name="article" value="${id}"><input type="hidden" name="action" value="unstar"><button type="submit">${tr.t('starred.remove')}</button></form>`;
+    const body = html`<h1>${tr.t('starred.title')}</h1>
+<p class="meta">${tr.t('starred.feed')} <a href="${feed}" dir="ltr">${ctx.origin()}${feed}</a></p>
+${cards.length === 0 ? html`<p class="notice">${tr.t('starred.empty')}</p>` : ''}
+${cards.map((c) => articleItem(tr, c, 2, unstar(c.id)))}
+${pager(tr, '/me/starred', {}, pageNo, list.length > PAGE_SIZE)}`;
+    return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(layout({ ui: tr, url: req.url, title: tr.t('starred.title'), body, feed }));
   });
 
   app.get('/u/:token/starred.atom', async (req, reply) => {
@@ -186,6 +187,6 @@ ${pager('/me/starred', {}, pageNo, list.length > PAGE_SIZE)}`;
     return reply
       .type('application/atom+xml; charset=utf-8')
       .header('cache-control', 'private, no-store')
-      .send(atomFor(ctx.origin(), req.url, `مرصد — محفوظات ${user.name}`, articles));
+      .send(atomFor(ctx.origin(), req.url, uiOf(req).t('feed.starred', { name: user.name }), articles, uiOf(req).lang));
   });
 }

@@ -14,11 +14,11 @@ import { canonicalUrl } from '../../model/url.ts';
 import type { User } from '../../model/accounts.ts';
 import { gmt } from '../format.ts';
 import { html } from '../html.ts';
-import { csrfField, form, page, ROLE_AR, userOf, type AccountsCtx } from './deps.ts';
+import { csrfField, form, kindName, page, roleName, userOf, type AccountsCtx } from './deps.ts';
+import { uiOf } from '../i18n/negotiate.ts';
+import type { MessageKey, Values } from '../i18n/index.ts';
 import { resolveFollow } from './reading.ts';
 import { setSessionCookie } from './session.ts';
-
-const KIND_AR: Record<string, string> = { outlet: 'مصدر', source: 'خلاصة', entity: 'كيان', keyword: 'كلمة', alert: 'تنبيه' };
 
 export function registerSettings(app: FastifyInstance, ctx: AccountsCtx): void {
   const write = { config: { rateLimit: { max: ctx.writeLimit, timeWindow: '1 minute' } } };
@@ -27,75 +27,82 @@ export function registerSettings(app: FastifyInstance, ctx: AccountsCtx): void {
     if (!user) return reply.redirect('/login?next=%2Fsettings', 303);
     return handler(req, reply, user);
   };
-  const done = (reply: FastifyReply, msg: string) => reply.redirect(`/settings?done=${encodeURIComponent(msg)}`, 303);
+  /** Back to the settings with a message in the request's language. */
+  const done = (req: FastifyRequest, reply: FastifyReply, key: MessageKey, values?: Values) => reply.redirect(`/settings?done=${encodeURIComponent(uiOf(req).t(key, values))}`, 303);
+  const failed = (req: FastifyRequest, reply: FastifyReply, message: string, status: number) =>
+    page(req, reply, 'settings.title', html`<h1>${uiOf(req).t('settings.title')}</h1><p class="notice error" dir="auto">${message}</p><p><a href="/settings">${uiOf(req).t('alerts.back')}</a></p>`, status);
 
   app.get('/settings', guarded(async (req, reply, user) => {
     const now = nowIso();
     const [sessions, keys, follows] = await Promise.all([ctx.store.listSessions(user.id, now), ctx.store.listApiKeys(user.id), ctx.store.listFollows(user.id)]);
     const notice = (req.query as { done?: string }).done;
     const t = csrfField(req);
-    const post = (action: string, label: string, fields = html``) => html`<form method="post" action="${action}" class="inline">${t}${fields}<button type="submit">${label}</button></form>`;
-    const body = html`<h1>الإعدادات</h1>${notice ? html`<p class="notice" role="status" dir="auto">${notice}</p>` : ''}
-<p class="meta"><bdi>${user.name}</bdi> · ${ROLE_AR[user.role] ?? user.role} · الخلاصة الخاصة: <a href="/me/starred">المحفوظة</a></p>
-<h2 id="follows">المتابعة</h2>
-${user.followsAll ? html`<p>تتابع كل شيء حتى تختار.</p>` : html`<table><thead><tr><th>النوع</th><th>الاسم</th><th></th></tr></thead><tbody>
-${follows.map((f) => html`<tr><td>${KIND_AR[f.kind]}</td><td><bdi>${f.label}</bdi></td><td>${post('/me/follow', 'إلغاء المتابعة', html`<input type="hidden" name="back" value="/settings#follows"><input type="hidden" name="kind" value="${f.kind}"><input type="hidden" name="target" value="${f.target}"><input type="hidden" name="action" value="unfollow">`)}</td></tr>`)}
-</tbody></table>${post('/settings/follow-all', 'تابع كل شيء من جديد')}`}
-<p><a href="/me/follows.opml">تصدير OPML</a></p>
-<form method="post" action="/settings/opml">${t}<label>استيراد OPML <textarea name="opml" rows="4" cols="60" dir="ltr" placeholder="&lt;opml …&gt;"></textarea></label><br><button type="submit">استيراد</button></form>
-<h2>كلمة المرور</h2>
-<form method="post" action="/settings/password">${t}<label>الحالية <input type="password" name="current" autocomplete="current-password" required></label> <label>الجديدة <input type="password" name="password" autocomplete="new-password" minlength="8" required></label> <button type="submit">تغيير</button></form>
-<h2>الجلسات</h2>
-<table><thead><tr><th>بدأت</th><th>تنتهي</th><th>المتصفح</th><th></th></tr></thead><tbody>
-${sessions.map((s) => html`<tr><td dir="ltr">${gmt(s.createdAt)}</td><td dir="ltr">${gmt(s.expiresAt)}</td><td dir="ltr">${s.userAgent ?? '—'}</td><td>${s.id === req.account?.sessionId ? 'هذه الجلسة' : post(`/settings/sessions/${s.id}/revoke`, 'إنهاء')}</td></tr>`)}
+    const u = uiOf(req);
+    const post = (action: string, label: string, fields = html``, name?: string) =>
+      html`<form method="post" action="${action}" class="inline">${t}${fields}<button type="submit"${name ? html` aria-label="${u.t('alerts.actionOn', { action: label, name })}"` : ''}>${label}</button></form>`;
+    const actions = html`<th><span class="visually-hidden">${u.t('admin.actions')}</span></th>`;
+    const body = html`<h1>${u.t('settings.title')}</h1>${notice ? html`<p class="notice" role="status" dir="auto">${notice}</p>` : ''}
+<p class="meta"><bdi>${user.name}</bdi> · ${roleName(u, user.role)} · ${u.t('settings.privateFeed')} <a href="/me/starred">${u.t('starred.title')}</a></p>
+<h2 id="follows">${u.t('settings.follows')}</h2>
+${user.followsAll ? html`<p>${u.t('settings.followsAll')}</p>` : html`<table><thead><tr><th>${u.t('settings.kind')}</th><th>${u.t('alerts.name')}</th>${actions}</tr></thead><tbody>
+${follows.map((f) => html`<tr><td>${kindName(u, f.kind)}</td><td><bdi>${f.label}</bdi></td><td>${post('/me/follow', u.t('follow.unfollow'), html`<input type="hidden" name="back" value="/settings#follows"><input type="hidden" name="kind" value="${f.kind}"><input type="hidden" name="target" value="${f.target}"><input type="hidden" name="action" value="unfollow">`, f.label)}</td></tr>`)}
+</tbody></table>${post('/settings/follow-all', u.t('settings.followAllAgain'))}`}
+<p><a href="/me/follows.opml">${u.t('settings.exportOpml')}</a></p>
+<form method="post" action="/settings/opml">${t}<label>${u.t('admin.import')} <textarea name="opml" rows="4" cols="60" dir="ltr" placeholder="&lt;opml …&gt;"></textarea></label><br><button type="submit">${u.t('admin.importButton')}</button></form>
+<h2>${u.t('login.password')}</h2>
+<form method="post" action="/settings/password">${t}<label>${u.t('settings.current')} <input type="password" name="current" autocomplete="current-password" required></label> <label>${u.t('settings.new')} <input type="password" name="password" autocomplete="new-password" minlength="8" required></label> <button type="submit">${u.t('settings.change')}</button></form>
+<h2>${u.t('settings.sessions')}</h2>
+<table><thead><tr><th>${u.t('settings.started')}</th><th>${u.t('settings.expires')}</th><th>${u.t('settings.browser')}</th>${actions}</tr></thead><tbody>
+${sessions.map((s) => html`<tr><td dir="ltr">${gmt(s.createdAt)}</td><td dir="ltr">${gmt(s.expiresAt)}</td><td dir="ltr">${s.userAgent ?? '—'}</td><td>${s.id === req.account?.sessionId ? u.t('settings.thisSession') : post(`/settings/sessions/${s.id}/revoke`, u.t('settings.end'), html``, gmt(s.createdAt))}</td></tr>`)}
 </tbody></table>
-<h2>مفاتيح API</h2>
-<p class="meta">للاستخدام مع <code dir="ltr">Authorization: Bearer mk_…</code> على <code dir="ltr">/api/v1</code>.</p>
-<table><thead><tr><th>الاسم</th><th>المعرف</th><th>أنشئ</th><th></th></tr></thead><tbody>
-${keys.map((k) => html`<tr><td><bdi>${k.name}</bdi></td><td dir="ltr">${k.id}</td><td dir="ltr">${gmt(k.createdAt)}</td><td>${post(`/settings/keys/${k.id}/revoke`, 'إلغاء')}</td></tr>`)}
+<h2>${u.t('settings.keys')}</h2>
+<p class="meta">${u.h('settings.keysHint', { header: html`<code dir="ltr">Authorization: Bearer mk_…</code>`, path: html`<code dir="ltr">/api/v1</code>` })}</p>
+<table><thead><tr><th>${u.t('alerts.name')}</th><th>${u.t('settings.keyId')}</th><th>${u.t('settings.created')}</th>${actions}</tr></thead><tbody>
+${keys.map((k) => html`<tr><td><bdi>${k.name}</bdi></td><td dir="ltr">${k.id}</td><td dir="ltr">${gmt(k.createdAt)}</td><td>${post(`/settings/keys/${k.id}/revoke`, u.t('settings.revoke'), html``, k.name)}</td></tr>`)}
 </tbody></table>
-<form method="post" action="/settings/keys">${t}<label>اسم المفتاح <input type="text" name="name" maxlength="100" required></label> <button type="submit">إنشاء مفتاح</button></form>
-<h2>رابط الخلاصة الخاصة</h2>
-${post('/settings/feed-token', 'تغيير الرابط (يبطل القديم)')}`;
-    return page(reply, 'الإعدادات', body);
+<form method="post" action="/settings/keys">${t}<label>${u.t('settings.keyName')} <input type="text" name="name" maxlength="100" required></label> <button type="submit">${u.t('settings.createKey')}</button></form>
+<h2>${u.t('settings.feedLink')}</h2>
+${post('/settings/feed-token', u.t('settings.rotateFeed'))}`;
+    return page(req, reply, 'settings.title', body);
   }));
 
   app.post('/settings/password', write, guarded(async (req, reply, user) => {
     const f = form(req);
     const record = await ctx.store.findUserByName(user.name);
-    if (!record || !(await verifyPassword(record.passwordHash, f.get('current') ?? ''))) return page(reply, 'الإعدادات', html`<p class="notice error">كلمة المرور الحالية غير صحيحة.</p><p><a href="/settings">رجوع</a></p>`, 403);
+    if (!record || !(await verifyPassword(record.passwordHash, f.get('current') ?? ''))) return failed(req, reply, uiOf(req).t('settings.wrongCurrent'), 403);
     try {
       await changePassword(ctx.store, user.id, f.get('password') ?? '');
     } catch (e) {
-      if (e instanceof PasswordError) return page(reply, 'الإعدادات', html`<p class="notice error" dir="ltr">${e.message}</p><p><a href="/settings">رجوع</a></p>`, 400);
+      if (e instanceof PasswordError) return failed(req, reply, e.message, 400);
       throw e;
     }
     // Every session ended with the change: this browser gets a new one.
     const s = await startSession(ctx.store, user.id, req.headers['user-agent'] ?? null);
     setSessionCookie(req, reply, s.token);
-    return done(reply, 'تغيّرت كلمة المرور وانتهت الجلسات الأخرى');
+    return done(req, reply, 'settings.passwordChanged');
   }));
 
   app.post('/settings/sessions/:id/revoke', write, guarded(async (req, reply, user) =>
-    done(reply, (await ctx.store.revokeSession(user.id, (req.params as { id: string }).id)) ? 'انتهت الجلسة' : 'الجلسة غير موجودة')));
+    done(req, reply, (await ctx.store.revokeSession(user.id, (req.params as { id: string }).id)) ? 'settings.sessionEnded' : 'settings.noSession')));
 
   app.post('/settings/keys', write, guarded(async (req, reply, user) => {
     const { key } = await createApiKey(ctx.store, user.id, form(req).get('name') ?? '');
     // Shown once, on this page (not in a redirect URL, which would land in logs and history).
-    return page(reply, 'مفتاح API', html`<h1>مفتاح API جديد</h1><p class="notice">انسخه الآن: لن يظهر مرة أخرى.</p><p><code dir="ltr" class="secret">${key}</code></p><p><a href="/settings">رجوع إلى الإعدادات</a></p>`);
+    const u = uiOf(req);
+    return page(req, reply, 'settings.key', html`<h1>${u.t('settings.newKey')}</h1><p class="notice">${u.t('settings.copyNow')}</p><p><code dir="ltr" class="secret">${key}</code></p><p><a href="/settings">${u.t('settings.backTo')}</a></p>`);
   }));
 
   app.post('/settings/keys/:id/revoke', write, guarded(async (req, reply, user) =>
-    done(reply, (await ctx.store.revokeApiKey(user.id, (req.params as { id: string }).id)) ? 'أُلغي المفتاح' : 'المفتاح غير موجود')));
+    done(req, reply, (await ctx.store.revokeApiKey(user.id, (req.params as { id: string }).id)) ? 'settings.keyRevoked' : 'settings.noKey')));
 
-  app.post('/settings/feed-token', write, guarded(async (_req, reply, user) => {
+  app.post('/settings/feed-token', write, guarded(async (req, reply, user) => {
     await ctx.store.setFeedToken(user.id, newFeedToken());
-    return done(reply, 'تغيّر رابط الخلاصة الخاصة');
+    return done(req, reply, 'settings.feedRotated');
   }));
 
-  app.post('/settings/follow-all', write, guarded(async (_req, reply, user) => {
+  app.post('/settings/follow-all', write, guarded(async (req, reply, user) => {
     await ctx.store.setFollowsAll(user.id, true);
-    return done(reply, 'تتابع كل شيء الآن');
+    return done(req, reply, 'settings.followingAll');
   }));
 
   const sourceMaps = async () => {
@@ -121,7 +128,8 @@ ${post('/settings/feed-token', 'تغيير الرابط (يبطل القديم)'
         added++;
       } else missing.push(p.label);
     }
-    if (added === 0 && plan.follows.length === 0 && plan.errors.length) return page(reply, 'الإعدادات', html`<p class="notice error" dir="ltr">${plan.errors[0]}</p><p><a href="/settings">رجوع</a></p>`, 400);
-    return done(reply, `تابعت ${added} عنصراً${missing.length ? `، ولم يُعرف ${missing.length}: ${missing.slice(0, 5).join('، ')}` : ''}`);
+    if (added === 0 && plan.follows.length === 0 && plan.errors.length) return failed(req, reply, plan.errors[0]!, 400);
+    const u = uiOf(req);
+    return done(req, reply, 'settings.opmlDone', { added, unknown: missing.length, names: missing.slice(0, 5).join(u.t('common.comma')) });
   }));
 }

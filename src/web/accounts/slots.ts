@@ -5,16 +5,19 @@
  * are (invisible, a few bytes) and which this onSend hook fills for a logged-in person:
  * - `<!--marsad:account-->…<!--/marsad:account-->` (the header's login link) → the
  *   person's links and the logout form;
- * - `<!--marsad:s STORY-->` / `<!--marsad:a ARTICLE-->` (in list items) → «مقروءة» or
- *   «تغطية جديدة» badges from the per-story read state (two queries per page);
+ * - `<!--marsad:s STORY-->` / `<!--marsad:a ARTICLE-->` (in list items) → «read» or
+ *   «new coverage» badges from the per-story read state (two queries per page);
  * - `<!--marsad:list KIND TARGET-->` (outlet, entity, keyword, search pages) → follow /
  *   unfollow and «mark all as read» forms; `<!--marsad:star ARTICLE-->` → star / unstar.
- * Personal pages are sent `cache-control: private, no-store`.
+ * Personal pages are sent `cache-control: private, no-store`. Every word is in the request's
+ * UI language (src/web/i18n); the star form is `data-action="star"` for the `s` shortcut.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isNewCoverage, type FollowKind, type StoryReadState, type User } from '../../model/accounts.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
-import { csrfField, ROLE_AR, type AccountsCtx } from './deps.ts';
+import { csrfField, roleName, type AccountsCtx } from './deps.ts';
+import { uiOf } from '../i18n/negotiate.ts';
+import type { Ui } from '../i18n/index.ts';
 
 export const ACCOUNT_SLOT = /<!--marsad:account-->[\s\S]*?<!--\/marsad:account-->/;
 const STORY = /<!--marsad:s ([A-Za-z0-9_-]{1,80})-->/g;
@@ -31,11 +34,12 @@ export const slot = {
 };
 
 export function accountLinks(req: FastifyRequest, user: User): SafeHtml {
-  return html`<a href="/me">أخباري</a><a href="/me/starred">المحفوظة</a>${user.role === 'admin' ? html`<a href="/admin">الإدارة</a>` : ''}<a href="/settings" title="${ROLE_AR[user.role] ?? user.role}"><bdi>${user.name}</bdi></a><form method="post" action="/logout" class="inline">${csrfField(req)}<button type="submit">خروج</button></form>`;
+  const u = uiOf(req);
+  return html`<a href="/me">${u.t('me.title')}</a><a href="/me/starred">${u.t('starred.title')}</a>${user.role === 'admin' ? html`<a href="/admin">${u.t('admin.title')}</a>` : ''}<a href="/settings" title="${roleName(u, user.role)}"><bdi>${user.name}</bdi></a><form method="post" action="/logout" class="inline">${csrfField(req)}<button type="submit">${u.t('account.logout')}</button></form>`;
 }
 
-export const readBadge = (s: StoryReadState | undefined): SafeHtml =>
-  !s || s.readAt === null ? html`` : isNewCoverage(s) ? html` <span class="badge new-coverage">تغطية جديدة</span>` : html` <span class="badge read">مقروءة</span>`;
+export const readBadge = (u: Ui, s: StoryReadState | undefined): SafeHtml =>
+  !s || s.readAt === null ? html`` : isNewCoverage(s) ? html` <span class="badge new-coverage">${u.t('read.newCoverage')}</span>` : html` <span class="badge read">${u.t('read.read')}</span>`;
 
 export function registerSlots(app: FastifyInstance, ctx: AccountsCtx): void {
   app.addHook('onSend', async (req, reply, payload) => {
@@ -56,25 +60,26 @@ export function registerSlots(app: FastifyInstance, ctx: AccountsCtx): void {
     const byStory = new Map(stories.map((s) => [s.storyId, s]));
     const byArticle = new Map(articles.map((s) => [s.articleId, s]));
     const token = csrfField(req);
+    const u = uiOf(req);
     const backTo = html`<input type="hidden" name="back" value="${req.url}">`;
     const list = (kind: string, target: string): SafeHtml => {
       const markAll = (fields: SafeHtml) =>
-        html`<form method="post" action="/me/read" class="inline">${token}${backTo}${fields}<button type="submit">تعليم الكل كمقروء</button></form>`;
+        html`<form method="post" action="/me/read" class="inline">${token}${backTo}${fields}<button type="submit">${u.t('read.markAll')}</button></form>`;
       if (kind === 'search') {
         const q = req.query as Record<string, string | undefined>;
         return html`<div class="follow-bar">${markAll(html`<input type="hidden" name="scope" value="search">${['q', 'outlet', 'from', 'to'].map((k) => (q[k] ? html`<input type="hidden" name="${k}" value="${q[k]}">` : ''))}`)}</div>`;
       }
       const following = !user.followsAll && follows.some((f) => f.kind === kind && f.target === target);
-      return html`<div class="follow-bar"><form method="post" action="/me/follow" class="inline">${token}${backTo}<input type="hidden" name="kind" value="${kind}"><input type="hidden" name="target" value="${target}"><input type="hidden" name="action" value="${following ? 'unfollow' : 'follow'}"><button type="submit" class="${following ? 'following' : 'follow'}" aria-pressed="${following ? 'true' : 'false'}">${following ? 'إلغاء المتابعة' : 'متابعة'}</button></form>
+      return html`<div class="follow-bar"><form method="post" action="/me/follow" class="inline">${token}${backTo}<input type="hidden" name="kind" value="${kind}"><input type="hidden" name="target" value="${target}"><input type="hidden" name="action" value="${following ? 'unfollow' : 'follow'}"><button type="submit" class="${following ? 'following' : 'follow'}" aria-pressed="${following ? 'true' : 'false'}">${following ? u.t('follow.unfollow') : u.t('follow.follow')}</button></form>
 ${markAll(html`<input type="hidden" name="scope" value="${kind}"><input type="hidden" name="target" value="${target}">`)}</div>`;
     };
     return payload
       .replace(ACCOUNT_SLOT, `<!--marsad:account-->${accountLinks(req, user).value}<!--/marsad:account-->`)
-      .replace(STORY, (_m, id: string) => readBadge(byStory.get(id)).value)
-      .replace(ARTICLE, (_m, id: string) => readBadge(byArticle.get(id)).value)
+      .replace(STORY, (_m, id: string) => readBadge(u, byStory.get(id)).value)
+      .replace(ARTICLE, (_m, id: string) => readBadge(u, byArticle.get(id)).value)
       .replace(STAR, (_m, id: string) => {
         const on = starred.has(id);
-        return html`<form method="post" action="/me/star" class="inline star">${token}${backTo}<input type="hidden" name="article" value="${id}"><input type="hidden" name="action" value="${on ? 'unstar' : 'star'}"><button type="submit" aria-pressed="${on ? 'true' : 'false'}">${on ? '★ محفوظ' : '☆ حفظ'}</button></form>`.value;
+        return html`<form method="post" action="/me/star" class="inline star" data-action="star">${token}${backTo}<input type="hidden" name="article" value="${id}"><input type="hidden" name="action" value="${on ? 'unstar' : 'star'}"><button type="submit" aria-pressed="${on ? 'true' : 'false'}">${on ? u.t('star.on') : u.t('star.off')}</button></form>`.value;
       })
       .replace(LIST, (_m, kind: string, target?: string) => {
         let t = '';

@@ -18,51 +18,60 @@ import { isAdmin } from '../auth.ts';
 import { gmt } from '../format.ts';
 import { html } from '../html.ts';
 import { BadRequest, bool, int, str, type Query } from '../params.ts';
-import { csrfField, form, page, ROLE_AR, type AccountsCtx } from './deps.ts';
+import { csrfField, form, page, roleName, type AccountsCtx } from './deps.ts';
+import { uiOf } from '../i18n/negotiate.ts';
+import type { MessageKey, Values } from '../i18n/index.ts';
 
 export function registerUsersAdmin(app: FastifyInstance, ctx: AccountsCtx): void {
   const write = { config: { rateLimit: { max: ctx.writeLimit, timeWindow: '1 minute' } } };
-  const denied = (reply: FastifyReply) => page(reply, 'المستخدمون', html`<h1>المستخدمون</h1><p class="notice error">سجّل الدخول من <a href="/admin">صفحة الإدارة</a> أولاً.</p>`, 401);
+  const denied = (req: FastifyRequest, reply: FastifyReply) => {
+    const u = uiOf(req);
+    return page(req, reply, 'users.title', html`<h1>${u.t('users.title')}</h1><p class="notice error">${u.h('alerts.loginFirst', { link: html`<a href="/admin">${u.t('alerts.adminPage')}</a>` })}</p>`, 401);
+  };
   const guarded = (handler: (req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) => async (req: FastifyRequest, reply: FastifyReply) =>
-    isAdmin(req, ctx.adminToken) ? handler(req, reply) : denied(reply);
-  const done = (reply: FastifyReply, msg: string) => reply.redirect(`/admin/users?done=${encodeURIComponent(msg)}`, 303);
-  const fail = (reply: FastifyReply, msg: string, status = 400) => page(reply, 'المستخدمون', html`<p class="notice error" dir="auto">${msg}</p><p><a href="/admin/users">رجوع</a></p>`, status);
+    isAdmin(req, ctx.adminToken) ? handler(req, reply) : denied(req, reply);
+  /** Back to the users page with a message in the request's language. */
+  const done = (req: FastifyRequest, reply: FastifyReply, key: MessageKey, values?: Values) => reply.redirect(`/admin/users?done=${encodeURIComponent(uiOf(req).t(key, values))}`, 303);
+  /** `msg`: what the code says (English, technical), under a heading in the UI language. */
+  const fail = (req: FastifyRequest, reply: FastifyReply, msg: string, status = 400) =>
+    page(req, reply, 'users.title', html`<h1>${uiOf(req).t('users.title')}</h1><p class="notice error" dir="auto">${msg}</p><p><a href="/admin/users">${uiOf(req).t('alerts.back')}</a></p>`, status);
 
   app.get('/admin/users', guarded(async (req, reply) => {
     const [users, priv] = await Promise.all([ctx.store.listUsers(), ctx.sessions.isPrivate()]);
     const notice = (req.query as { done?: string }).done;
     const t = csrfField(req);
+    const m = uiOf(req);
     const act = (name: string, what: string, label: string, extra = html``) =>
-      html`<form method="post" action="/admin/users/${encodeURIComponent(name)}/${what}" class="inline">${t}${extra}<button type="submit">${label}</button></form>`;
-    const body = html`<h1>المستخدمون</h1>${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
-<p><a href="/admin">المصادر</a> · <a href="/admin/alerts">التنبيهات</a></p>
-<h2>الوصول</h2>
-<p>الموقع الآن <strong>${priv ? 'خاص: القراءة لأصحاب الحسابات فقط' : 'عام: القراءة متاحة للجميع'}</strong>.</p>
-<form method="post" action="/admin/users/privacy">${t}<input type="hidden" name="private" value="${priv ? '0' : '1'}"><button type="submit">${priv ? 'اجعله عاماً' : 'اجعله خاصاً'}</button></form>
-<table><thead><tr><th>الاسم</th><th>الدور</th><th>أنشئ</th><th></th></tr></thead><tbody>
-${users.map((u) => html`<tr><td><bdi>${u.name}</bdi></td><td>${ROLE_AR[u.role]}</td><td dir="ltr">${gmt(u.createdAt)}</td>
-<td>${act(u.name, 'role', u.role === 'admin' ? 'اجعله قارئاً' : 'اجعله مديراً', html`<input type="hidden" name="role" value="${u.role === 'admin' ? 'reader' : 'admin'}">`)}
-${act(u.name, 'password', 'تعيين كلمة مرور', html`<input type="password" name="password" minlength="8" required aria-label="كلمة المرور الجديدة" autocomplete="new-password"> `)}
-${act(u.name, 'delete', 'حذف')}</td></tr>`)}
+      html`<form method="post" action="/admin/users/${encodeURIComponent(name)}/${what}" class="inline">${t}${extra}<button type="submit" aria-label="${m.t('alerts.actionOn', { action: label, name })}">${label}</button></form>`;
+    const body = html`<h1>${m.t('users.title')}</h1>${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+<p><a href="/admin">${m.t('admin.sources')}</a> · <a href="/admin/alerts">${m.t('alerts.title')}</a></p>
+<h2>${m.t('users.access')}</h2>
+<p>${m.h('users.now', { state: html`<strong>${priv ? m.t('users.private') : m.t('users.public')}</strong>` })}</p>
+<form method="post" action="/admin/users/privacy">${t}<input type="hidden" name="private" value="${priv ? '0' : '1'}"><button type="submit">${priv ? m.t('users.makePublic') : m.t('users.makePrivate')}</button></form>
+<table><thead><tr><th>${m.t('alerts.name')}</th><th>${m.t('users.role')}</th><th>${m.t('settings.created')}</th><th><span class="visually-hidden">${m.t('admin.actions')}</span></th></tr></thead><tbody>
+${users.map((u) => html`<tr><td><bdi>${u.name}</bdi></td><td>${roleName(m, u.role)}</td><td dir="ltr">${gmt(u.createdAt)}</td>
+<td>${act(u.name, 'role', u.role === 'admin' ? m.t('users.makeReader') : m.t('users.makeAdmin'), html`<input type="hidden" name="role" value="${u.role === 'admin' ? 'reader' : 'admin'}">`)}
+${act(u.name, 'password', m.t('users.setPassword'), html`<input type="password" name="password" minlength="8" required aria-label="${m.t('users.newPassword')}" autocomplete="new-password"> `)}
+${act(u.name, 'delete', m.t('admin.delete'))}</td></tr>`)}
 </tbody></table>
-${users.length === 0 ? html`<p class="notice">لا مستخدمين بعد: أضف أول مدير.</p>` : ''}
-<h2>إضافة مستخدم</h2>
-<form method="post" action="/admin/users">${t}<label>الاسم <input type="text" name="name" required maxlength="64" autocomplete="off"></label>
-<label>كلمة المرور <input type="password" name="password" required minlength="8" autocomplete="new-password"></label>
-<label>الدور <select name="role">${ROLES.map((r) => html`<option value="${r}"${r === (users.length ? 'reader' : 'admin') ? html` selected` : ''}>${ROLE_AR[r]}</option>`)}</select></label>
-<button type="submit">إضافة</button></form>`;
-    return page(reply, 'المستخدمون', body);
+${users.length === 0 ? html`<p class="notice">${m.t('users.none')}</p>` : ''}
+<h2>${m.t('users.add')}</h2>
+<form method="post" action="/admin/users">${t}<label>${m.t('alerts.name')} <input type="text" name="name" required maxlength="64" autocomplete="off"></label>
+<label>${m.t('login.password')} <input type="password" name="password" required minlength="8" autocomplete="new-password"></label>
+<label>${m.t('users.role')} <select name="role">${ROLES.map((r) => html`<option value="${r}"${r === (users.length ? 'reader' : 'admin') ? html` selected` : ''}>${roleName(m, r)}</option>`)}</select></label>
+<button type="submit">${m.t('admin.addButton')}</button></form>`;
+    return page(req, reply, 'users.title', body);
   }));
 
   app.post('/admin/users', write, guarded(async (req, reply) => {
     const f = form(req);
     const role = (f.get('role') ?? 'reader') as Role;
-    if (!ROLES.includes(role)) return fail(reply, 'role: admin | reader');
+    if (!ROLES.includes(role)) return fail(req, reply, 'role: admin | reader');
     try {
       const u = await createUser(ctx.store, { name: f.get('name') ?? '', password: f.get('password') ?? '', role });
-      return done(reply, `أضيف ${u.name}`);
+      return done(req, reply, 'users.added', { name: u.name });
     } catch (e) {
-      if (e instanceof AccountInputError || e instanceof PasswordError) return fail(reply, e.message);
+      if (e instanceof AccountInputError || e instanceof PasswordError) return fail(req, reply, e.message);
       throw e;
     }
   }));
@@ -72,38 +81,38 @@ ${users.length === 0 ? html`<p class="notice">لا مستخدمين بعد: أض
 
   app.post('/admin/users/:name/delete', write, guarded(async (req, reply) => {
     const u = await named(req);
-    if (!u) return fail(reply, 'unknown user', 404);
-    if (await lastAdmin(u.role)) return fail(reply, 'the last admin cannot be removed', 409);
+    if (!u) return fail(req, reply, 'unknown user', 404);
+    if (await lastAdmin(u.role)) return fail(req, reply, 'the last admin cannot be removed', 409);
     await ctx.store.removeUser(u.id);
-    return done(reply, `حُذف ${u.name}`);
+    return done(req, reply, 'users.removed', { name: u.name });
   }));
 
   app.post('/admin/users/:name/role', write, guarded(async (req, reply) => {
     const u = await named(req);
     const role = form(req).get('role') as Role;
-    if (!u) return fail(reply, 'unknown user', 404);
-    if (!ROLES.includes(role)) return fail(reply, 'role: admin | reader');
-    if (role !== 'admin' && (await lastAdmin(u.role))) return fail(reply, 'the last admin cannot be demoted', 409);
+    if (!u) return fail(req, reply, 'unknown user', 404);
+    if (!ROLES.includes(role)) return fail(req, reply, 'role: admin | reader');
+    if (role !== 'admin' && (await lastAdmin(u.role))) return fail(req, reply, 'the last admin cannot be demoted', 409);
     await ctx.store.setRole(u.id, role);
-    return done(reply, `${u.name}: ${ROLE_AR[role]}`);
+    return done(req, reply, 'users.roleSet', { name: u.name, role: roleName(uiOf(req), role) });
   }));
 
   app.post('/admin/users/:name/password', write, guarded(async (req, reply) => {
     const u = await named(req);
-    if (!u) return fail(reply, 'unknown user', 404);
+    if (!u) return fail(req, reply, 'unknown user', 404);
     try {
       await changePassword(ctx.store, u.id, form(req).get('password') ?? '');
     } catch (e) {
-      if (e instanceof PasswordError) return fail(reply, e.message);
+      if (e instanceof PasswordError) return fail(req, reply, e.message);
       throw e;
     }
-    return done(reply, `تغيّرت كلمة مرور ${u.name} وانتهت جلساته`);
+    return done(req, reply, 'users.passwordSet', { name: u.name });
   }));
 
   app.post('/admin/users/privacy', write, guarded(async (req, reply) => {
     const priv = form(req).get('private') === '1';
     await ctx.sessions.setPrivate(priv);
-    return done(reply, priv ? 'الموقع خاص الآن' : 'الموقع عام الآن');
+    return done(req, reply, priv ? 'users.nowPrivate' : 'users.nowPublic');
   }));
 
   // ── API ──

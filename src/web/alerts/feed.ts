@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { atomFor } from '../feeds/atom.ts';
 import type { Article } from '../types.ts';
 import type { AlertsWeb } from './deps.ts';
+import { uiOf } from '../i18n/negotiate.ts';
 
 const MAX = 50;
 
@@ -18,13 +19,14 @@ export function registerAlertFeed(app: FastifyInstance, deps: AlertsWeb, o: { or
     const alert = /^[0-9a-f]{16}$/.test(id) ? await deps.store.getAlert(id) : null;
     if (!alert) return reply.code(404).type('text/plain; charset=utf-8').send('unknown alert');
     const entries = await deps.store.listEntries(alert.id, MAX);
+    const u = uiOf(req);
     const articles: Article[] = entries
       .filter((e) => e.articles.length > 0)
       .map((e) => {
         const lead = e.articles[0]!;
         const outlets = [...new Set(e.articles.map((a) => a.outlet).filter((x): x is string => !!x))];
         const latest = e.articles.reduce((m, a) => (a.publishedAt && (!m || a.publishedAt > m) ? a.publishedAt : m), lead.publishedAt);
-        const also = outlets.length > 1 ? `نشرته ${outlets.length} مصادر: ${outlets.join('، ')}\n\n` : '';
+        const also = outlets.length > 1 ? `${u.t('feed.alsoCarried', { n: outlets.length, outlets: outlets.join(u.t('common.comma')) })}\n\n` : '';
         return {
           id: lead.id, url: lead.url, title: lead.title, text: also + lead.snippet, publishedAt: latest, outlet: lead.outlet,
           via: null, author: null, lang: 'ar', tags: [], readAlso: [], relatedTo: null, storyId: e.storyId,
@@ -33,6 +35,6 @@ export function registerAlertFeed(app: FastifyInstance, deps: AlertsWeb, o: { or
     return reply
       .type('application/atom+xml; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(atomFor(o.origin(), `/alerts/${alert.id}/feed.atom`, `مرصد — تنبيه: ${alert.name}`, articles));
+      .send(atomFor(o.origin(), `/alerts/${alert.id}/feed.atom`, u.t('feed.alert', { name: alert.name }), articles, u.lang));
   });
 }

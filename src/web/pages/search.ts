@@ -9,6 +9,8 @@ import type { CardReader } from '../cache.ts';
 import { snippetHtml } from '../snippet.ts';
 import { CSV_TYPE, searchCsv } from '../../export/csv.ts';
 import { slot } from '../accounts/slots.ts';
+import { uiOf } from '../i18n/negotiate.ts';
+import { searchNotice } from '../i18n/notices.ts';
 
 /** `searchLimit`: requests per minute per client, the same as /api/v1/search and /search.atom. */
 export function registerSearchPage(app: FastifyInstance, store: ReaderStore & CardReader, opts: { searchLimit: number }): void {
@@ -28,24 +30,25 @@ export function registerSearchPage(app: FastifyInstance, store: ReaderStore & Ca
       const r = await store.search({ q, outlet, from, to: endOfDay(to), recency: recent, limit: int(query, 'limit', 100, 1, 100), offset: 0 });
       return reply.type(CSV_TYPE).header('content-disposition', 'attachment; filename="search.csv"').send(searchCsv(r.hits, q));
     }
-    // The page depends on its URL and the store alone: the read cache remembers its HTML.
-    const page_ = await store.rendered(`page:${req.url}`, async () => {
+    // The page depends on its URL, its UI language and the store alone: the read cache remembers its HTML.
+    const u = uiOf(req);
+    const page_ = await store.rendered(`page:${u.lang}:${req.url}`, async () => {
       const outlets = (await store.listOutlets()).map((o) => o.outlet);
       let results: SafeHtml = html``;
       if (q) {
         const r = await store.search({ q, outlet, from, to: endOfDay(to), recency: recent, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE, collapse });
         const hits = r.hits.slice(0, PAGE_SIZE);
         const keep = { q, outlet, from, to, recent: recent ? '1' : null, collapse: collapse === 'none' ? 'none' : null };
-        results = html`${r.notice ? html`<p class="notice">${r.notice}</p>` : ''}
-<p class="meta">${r.total} ${collapse === 'story' ? 'قصة' : 'نتيجة'} · <a href="/search${qs({ q, outlet, from, to, recent: recent ? '1' : null, format: 'csv' })}">CSV</a></p>${slot.list('search')}
-${hits.map((h) => html`<section class="hit"><h3><a href="${path.article(h.id)}" dir="auto">${h.title}</a></h3>
-<div class="meta">${h.outlet ? html`${outletLink(h.outlet)} · ` : ''}${timeTag(h.publishedAt)}${coverageLink(h.coverage)}${slot.article(h.id)}</div>
-<p class="snippet" dir="auto">${snippetHtml(h.snippet, h.highlights)}</p>${alsoList(h.coverage)}</section>`)}
-${pager('/search', keep, page, r.hits.length > PAGE_SIZE)}`;
+        results = html`${r.notice ? html`<p class="notice" role="status">${searchNotice(u, r.notice)}</p>` : ''}
+<p class="meta">${u.t(collapse === 'story' ? 'search.stories' : 'search.results', { n: r.total })} · <a href="/search${qs({ q, outlet, from, to, recent: recent ? '1' : null, format: 'csv' })}">${u.t('common.csv')}</a></p>${slot.list('search')}
+${hits.map((h) => html`<section class="hit" data-item><h2><a href="${path.article(h.id)}" dir="auto">${h.title}</a></h2>
+<div class="meta">${h.outlet ? html`${outletLink(h.outlet)} · ` : ''}${timeTag(u, h.publishedAt)}${coverageLink(u, h.coverage)}${slot.article(h.id)}</div>
+<p class="snippet" dir="auto">${snippetHtml(h.snippet, h.highlights)}</p>${alsoList(u, h.coverage)}</section>`)}
+${pager(u, '/search', keep, page, r.hits.length > PAGE_SIZE)}`;
       }
       const feed = q ? `/search.atom${qs({ q, outlet })}` : null;
-      const body = html`<h1>البحث</h1>${filterForm('/search', { q, outlet, from, to, recent }, outlets)}${results}${raw('')}`;
-      return layout({ title: q ? `بحث: ${q}` : 'البحث', body, q, feed });
+      const body = html`<h1>${u.t('search.title')}</h1>${filterForm(u, '/search', { q, outlet, from, to, recent }, outlets)}${results}${raw('')}`;
+      return layout({ ui: u, url: req.url, title: q ? u.t('search.titleQuery', { q }) : u.t('search.title'), body, q, feed });
     });
     return reply.type('text/html; charset=utf-8').send(page_);
   });

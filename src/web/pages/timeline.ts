@@ -11,29 +11,20 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { html, qs, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
-import { arabicNumber } from '../format.ts';
 import { path, storyItem } from '../components.ts';
 import { date, str, type Query } from '../params.ts';
 import type { ReaderStore } from '../types.ts';
 import { timelineFigure } from '../charts.ts';
 import { CSV_TYPE, timelineCsv } from '../../export/csv.ts';
 import { autoBy, rebucket, TimelineError, type ComentionResult, type TimelineBy, type TimelineResult, type TimelineUnit } from '../../store/timeline.ts';
+import { uiOf } from '../i18n/negotiate.ts';
+import type { Ui } from '../i18n/index.ts';
 
 export const MAX_COMPARE = 4;
 
-const BY_AR: Record<TimelineBy, string> = { day: 'يوم', week: 'أسبوع', month: 'شهر' };
-const UNIT_AR: Record<TimelineUnit, { many: string; acc: string; dual: string; single: string }> = {
-  story: { many: 'قصص', acc: 'قصة', dual: 'قصتان', single: 'قصة واحدة' },
-  article: { many: 'مقالات', acc: 'مقالاً', dual: 'مقالان', single: 'مقال واحد' },
-};
-
-/** «قصة واحدة», «قصتان», «٣ قصص», «١٢ قصة» (Arabic counting: plural for 3–10, singular from 11). */
-export function countOf(n: number, unit: TimelineUnit): string {
-  const w = UNIT_AR[unit];
-  if (n === 1) return w.single;
-  if (n === 2) return w.dual;
-  const r = n % 100;
-  return `${arabicNumber(n)} ${n !== 0 && (r === 0 || r > 10) ? w.acc : w.many}`;
+/** «قصة واحدة», «قصتان», «٣ قصص», «١٢ قصة» / «1 story», «12 stories»: the catalog's plural forms. */
+export function countOf(u: Ui, n: number, unit: TimelineUnit): string {
+  return u.t(unit === 'story' ? 'count.stories' : 'count.articles', { n });
 }
 
 /** The view options of a timeline page: `by` (default: chosen from the span), `unit`, `since`, `until`. */
@@ -54,31 +45,36 @@ export async function pageTimeline(store: ReaderStore, entities: string[], v: Re
   return rebucket(days, autoBy(days.buckets[0]?.start ?? null, days.buckets.at(-1)?.start ?? null));
 }
 
+/** A list in the UI language («أ، ب» / «a, b»). */
+export function list(u: Ui, items: SafeHtml[]): SafeHtml {
+  return html`${items.map((s, i) => html`${i ? u.t('common.comma') : ''}${s}`)}`;
+}
+
 /** The chart with a caption saying the unit, the bucket, the total and what is left out. */
-export async function timelineSection(t: TimelineResult, label: string): Promise<SafeHtml> {
-  const unit = UNIT_AR[t.unit];
+export async function timelineSection(u: Ui, t: TimelineResult, label: string): Promise<SafeHtml> {
   const undated = t.entities.map((e) => ({ e, n: t.totals.undated[e.id] ?? 0 })).filter((x) => x.n > 0);
-  const sums = t.entities.map((e) => html`<bdi>${e.name}</bdi> ${countOf(t.totals.counts[e.id] ?? 0, t.unit)}`);
-  const caption = html`عدد ${unit.many} في كل ${BY_AR[t.by]} (بتوقيت غرينتش)${t.entities.length > 1 ? html`، و«معاً»: ${unit.many} تذكرها كلها (${arabicNumber(t.totals.all)})` : ''}. المجموع: ${sums.map((s, i) => html`${i ? '، ' : ''}${s}`)}${undated.length ? html`؛ بلا تاريخ فلا تظهر: ${undated.map((x, i) => html`${i ? '، ' : ''}<bdi>${x.e.name}</bdi> ${arabicNumber(x.n)}`)}` : ''}.`;
-  if (t.buckets.length === 0) return html`<p class="meta">لا ${unit.many} مؤرخة في هذه المدة.</p>`;
-  return timelineFigure(t, { label, caption, width: 640, height: t.entities.length > 1 ? 200 : 160 });
+  const sums = t.entities.map((e) => html`<bdi>${e.name}</bdi> ${countOf(u, t.totals.counts[e.id] ?? 0, t.unit)}`);
+  const caption = html`${u.t('timeline.caption', { unit: t.unit, by: t.by })}${t.entities.length > 1 ? u.t('timeline.together', { unit: t.unit, n: t.totals.all }) : ''}${u.h('timeline.sums', { sums: list(u, sums) })}${undated.length ? u.h('timeline.undated', { list: list(u, undated.map((x) => html`<bdi>${x.e.name}</bdi> ${u.num(x.n)}`)) }) : ''}${u.t('timeline.end')}`;
+  if (t.buckets.length === 0) return html`<p class="meta">${u.t('timeline.empty', { unit: t.unit })}</p>`;
+  return timelineFigure(u, t, { label, caption, width: 640, height: t.entities.length > 1 ? 200 : 160 });
 }
 
 /** Links to switch bucket and unit, and the CSV; `link` builds a URL of this page from parameters. */
-export function viewLinks(link: (p: Record<string, string | null>) => string, t: TimelineResult, since: string | null, until: string | null): SafeHtml {
+export function viewLinks(u: Ui, link: (p: Record<string, string | null>) => string, t: TimelineResult, since: string | null, until: string | null): SafeHtml {
   const at = (p: Record<string, string | null>) => link({ by: t.by, unit: t.unit, since, until, ...p });
-  const bys = (['day', 'week', 'month'] as const).map((b) => (b === t.by ? html`<strong>${BY_AR[b]}</strong>` : html`<a href="${at({ by: b })}">${BY_AR[b]}</a>`));
+  const name = (b: TimelineBy) => u.t('timeline.by', { by: b });
+  const bys = (['day', 'week', 'month'] as const).map((b) => (b === t.by ? html`<strong aria-current="true">${name(b)}</strong>` : html`<a href="${at({ by: b })}">${name(b)}</a>`));
   const other: TimelineUnit = t.unit === 'story' ? 'article' : 'story';
-  return html`<p class="filters meta">لكل: ${bys.map((b, i) => html`${i ? ' · ' : ''}${b}`)} — <a href="${at({ unit: other })}">عدّ ${UNIT_AR[other].many}</a> — <a href="${at({ format: 'csv' })}">CSV</a></p>`;
+  return html`<p class="filters meta">${u.t('timeline.per')} ${bys.map((b, i) => html`${i ? ' · ' : ''}${b}`)} — <a href="${at({ unit: other })}">${u.t('timeline.count', { unit: other })}</a> — <a href="${at({ format: 'csv' })}">${u.t('common.csv')}</a></p>`;
 }
 
 /** The co-mentioned entities, each linked to its page and to a comparison. */
-export function comentionList(c: ComentionResult, compareWith: string[] = [c.entity.id]): SafeHtml {
-  if (c.results.length === 0) return html`<p class="meta">لا كيانات مذكورة معه.</p>`;
+export function comentionList(u: Ui, c: ComentionResult, compareWith: string[] = [c.entity.id]): SafeHtml {
+  if (c.results.length === 0) return html`<p class="meta">${u.t('comentions.none')}</p>`;
   const rows = c.results.map(
-    (r) => html`<tr><td><a href="${path.entity(r.id)}" dir="auto">${r.name}</a></td><td>${arabicNumber(r.together)}</td><td>${r.lift.toLocaleString('ar-EG', { maximumFractionDigits: 2 })}</td><td>${compareWith.length < MAX_COMPARE && !compareWith.includes(r.id) ? html`<a href="${compareLink([...compareWith, r.id])}">قارن</a>` : ''}</td></tr>`,
+    (r) => html`<tr><td><a href="${path.entity(r.id)}" dir="auto">${r.name}</a></td><td>${u.num(r.together)}</td><td>${u.num(r.lift, { maximumFractionDigits: 2 })}</td><td>${compareWith.length < MAX_COMPARE && !compareWith.includes(r.id) ? html`<a href="${compareLink([...compareWith, r.id])}" aria-label="${u.t('comentions.compareWith', { name: r.name })}">${u.t('compare.button')}</a>` : ''}</td></tr>`,
   );
-  return html`<table class="comentions"><thead><tr><th>الكيان</th><th>قصص معاً</th><th title="كم مرة أكثر من المصادفة">الرفع</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+  return html`<table class="comentions"><thead><tr><th>${u.t('comentions.entity')}</th><th>${u.t('comentions.together')}</th><th title="${u.t('comentions.liftHint')}">${u.t('comentions.lift')}</th><th><span class="visually-hidden">${u.t('comentions.compare')}</span></th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 export function compareLink(ids: string[]): string {
@@ -99,8 +95,9 @@ export function registerComparePage(app: FastifyInstance, store: ReaderStore): v
     const names = (raw as string[]).map((s) => s.trim()).filter(Boolean);
     if (names.length > MAX_COMPARE) throw new TimelineError('e', `at most ${MAX_COMPARE} entities`);
     const v = viewOptions(q);
-    const form = compareForm(names);
-    if (names.length === 0) return reply.type('text/html; charset=utf-8').send(layout({ title: 'مقارنة', body: html`<h1>مقارنة</h1>${form}` }));
+    const u = uiOf(req);
+    const form = compareForm(u, names);
+    if (names.length === 0) return reply.type('text/html; charset=utf-8').send(layout({ ui: u, url: req.url, title: u.t('compare.title'), body: html`<h1>${u.t('compare.title')}</h1>${form}` }));
     const t = await pageTimeline(store, names, v);
     if (str(q, 'format', 10) === 'csv') return csvReply(reply, 'timeline', timelineCsv(t));
     const ids = t.entities.map((e) => e.id);
@@ -109,20 +106,21 @@ export function registerComparePage(app: FastifyInstance, store: ReaderStore): v
       Promise.all(ids.map((id) => store.comentions(id, 5))),
     ]);
     const title = t.entities.map((e) => e.name).join(' · ');
-    const chart = await timelineSection(t, `${title}: ${UNIT_AR[t.unit].many} في كل ${BY_AR[t.by]}`);
+    const chart = await timelineSection(u, t, u.t('compare.chartLabel', { title, unit: t.unit, by: t.by }));
     const base = compareLink(ids);
     const body = html`<h1 dir="auto">${t.entities.map((e, i) => html`${i ? ' · ' : ''}<a href="${path.entity(e.id)}">${e.name}</a>`)}</h1>
-<p class="meta">${t.entities.map((e, i) => html`${i ? '، ' : ''}<bdi>${e.name}</bdi>: ${countOf((t.totals.counts[e.id] ?? 0) + (t.totals.undated[e.id] ?? 0), t.unit)}`)}${ids.length > 1 ? html` — معاً: ${countOf(t.totals.all, t.unit)}` : ''}</p>
+<p class="meta">${list(u, t.entities.map((e) => html`<bdi>${e.name}</bdi>: ${countOf(u, (t.totals.counts[e.id] ?? 0) + (t.totals.undated[e.id] ?? 0), t.unit)}`))}${ids.length > 1 ? u.t('compare.together', { count: countOf(u, t.totals.all, t.unit) }) : ''}</p>
 ${chart}
-${viewLinks((p) => `${base}&${qs(p).slice(1)}`.replace(/&$/, ''), t, v.since, v.until)}
-${together ? html`<h2>${countOf(together.total, 'story')} تذكرها كلها</h2>${together.stories.map((s) => storyItem(s, path.story(s.id)))}` : ''}
-${comentions.map((c) => html`<h2>يُذكر مع <bdi>${c.entity.name}</bdi></h2>${comentionList(c, ids)}`)}
+${viewLinks(u, (p) => `${base}&${qs(p).slice(1)}`.replace(/&$/, ''), t, v.since, v.until)}
+${together ? html`<h2>${u.t('compare.all', { n: together.total })}</h2>${together.stories.map((s) => storyItem(u, s, path.story(s.id), 3))}` : ''}
+${comentions.map((c) => html`<h2>${u.h('compare.with', { name: html`<bdi>${c.entity.name}</bdi>` })}</h2>${comentionList(u, c, ids)}`)}
 ${form}`;
-    return reply.type('text/html; charset=utf-8').send(layout({ title: `مقارنة: ${title}`, body }));
+    return reply.type('text/html; charset=utf-8').send(layout({ ui: u, url: req.url, title: u.t('compare.titleOf', { title }), body }));
   });
 }
 
-function compareForm(names: string[]): SafeHtml {
+function compareForm(u: Ui, names: string[]): SafeHtml {
   const slots = Array.from({ length: MAX_COMPARE }, (_, i) => names[i] ?? '');
-  return html`<form class="filters" action="/compare" method="get" aria-label="قارن الكيانات">${slots.map((n, i) => html`<input name="e" value="${n}" placeholder="${i === 0 ? 'روسيا' : i === 1 ? 'إيران' : 'كيان'}" aria-label="كيان ${arabicNumber(i + 1)}" size="10">`)}<button type="submit">قارن</button></form>`;
+  const example = (i: number) => (i === 0 ? u.t('compare.example1') : i === 1 ? u.t('compare.example2') : u.t('compare.entity'));
+  return html`<form class="filters" action="/compare" method="get" aria-label="${u.t('compare.form')}">${slots.map((n, i) => html`<input name="e" value="${n}" placeholder="${example(i)}" aria-label="${u.t('compare.slot', { n: i + 1 })}" size="10">`)}<button type="submit">${u.t('compare.button')}</button></form>`;
 }
