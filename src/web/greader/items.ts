@@ -59,6 +59,7 @@ export function itemJson(e: Entry, c: ItemContext): Record<string, unknown> {
   if (e.state?.readAt) categories.push(READ);
   if (e.starred) categories.push(STARRED);
   if (c.label) categories.push(`user/-/label/${c.label}`);
+  const body = { direction: direction(a.lang), content: content(e, c.origin).value };
   return {
     id: longItemId(a.id),
     crawlTimeMsec: String(t),
@@ -70,7 +71,8 @@ export function itemJson(e: Entry, c: ItemContext): Record<string, unknown> {
     alternate: [{ href: link, type: 'text/html' }],
     categories,
     origin: { streamId: sub?.id ?? feedId('outlet', outlet), title: sub?.label ?? outlet, htmlUrl: `${c.origin}${path.outlet(outlet)}` },
-    summary: { direction: direction(a.lang), content: content(e, c.origin).value },
+    summary: body,
+    content: body,
     author: a.author ?? '',
   };
 }
