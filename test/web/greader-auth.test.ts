@@ -116,10 +116,20 @@ test('writes: the GoogleLogin header passes CSRF (even beside a session cookie a
 test('feeds, labels, subscription edits, quickadd, mark-all-as-read and unknown streams', async () => {
   const g = await app('ga1');
   const user = (await fx.store.accounts.findUserByName('ga1'))!;
-  // Subscribe to one outlet (the person now chooses): the list holds just it.
-  assert.equal((await g.post('subscription/edit', [['ac', 'subscribe'], ['s', 'feed/outlet:الرياض']])).body, 'OK');
+  // Following everything, the app sees every outlet; unsubscribing all but one leaves that one
+  // (not nothing), and the person now chooses.
+  const outlets = (await fx.store.listOutlets()).map((o) => o.outlet);
   let subs = (await g.get('subscription/list')).json<{ subscriptions: Array<{ id: string; title: string }> }>().subscriptions;
+  assert.equal(subs.length, outlets.length);
+  const others = outlets.filter((o) => o !== 'الرياض').map((o): [string, string] => ['s', `feed/outlet:${o}`]);
+  assert.equal((await g.post('subscription/edit', [['ac', 'unsubscribe'], ...others])).body, 'OK');
+  subs = (await g.get('subscription/list')).json<{ subscriptions: Array<{ id: string; title: string }> }>().subscriptions;
   assert.deepEqual(subs.map((s) => s.id), ['feed/outlet:الرياض']);
+  assert.equal((await fx.store.accounts.getUser(user.id))!.followsAll, false);
+  // Subscribe again to one of them.
+  assert.equal((await g.post('subscription/edit', [['ac', 'subscribe'], ['s', `feed/outlet:${outlets.find((o) => o !== 'الرياض')}`]])).body, 'OK');
+  assert.equal((await g.get('subscription/list')).json<{ subscriptions: unknown[] }>().subscriptions.length, 2);
+  await g.post('subscription/edit', [['ac', 'unsubscribe'], ['s', `feed/outlet:${outlets.find((o) => o !== 'الرياض')}`]]);
   const feed = (await g.get(`stream/contents/${encodeURIComponent('feed/outlet:الرياض')}`, [['n', '1000']])).json<{ items: Item[] }>().items;
   const riyadh = await fx.store.listArticles({ outlet: 'الرياض', limit: 1000 });
   assert.ok(feed.length > 0);
@@ -138,6 +148,12 @@ test('feeds, labels, subscription edits, quickadd, mark-all-as-read and unknown 
   for (const i of labelled) assert.ok(i.categories.includes(label));
   const counts = (await g.get('unread-count')).json<Counts>().unreadcounts;
   assert.equal(counts.find((c) => c.id === label)?.count, labelled.length);
+  // Each count's newest unread item is that stream's newest (not the reading list's).
+  const newest = (id: string) => (counts.find((c) => c.id === id) as unknown as { newestItemTimestampUsec: string }).newestItemTimestampUsec;
+  const firstOf = async (s: string) => (await g.get(`stream/contents/${encodeURIComponent(s)}`, [['n', '1'], ['xt', READ]])).json<{ items: Array<{ timestampUsec: string }> }>().items[0]!.timestampUsec;
+  assert.equal(newest(label), await firstOf(label));
+  assert.equal(newest('feed/outlet:الرياض'), await firstOf('feed/outlet:الرياض'));
+  assert.equal(newest(RL), await firstOf(RL));
   // mark-all-as-read on the label: its stories read, the outlet's others not.
   assert.equal((await g.post('mark-all-as-read', [['s', label]])).body, 'OK');
   const after = (await g.get('unread-count')).json<Counts>().unreadcounts;

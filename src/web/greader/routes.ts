@@ -63,7 +63,8 @@ export function registerGreaderRoutes(app: FastifyInstance, ctx: AccountsCtx): v
     return p;
   };
 
-  app.post(`${BASE}/accounts/ClientLogin`, async (req, reply) => clientLogin(ctx, req, reply));
+  // The login limiter counts failures; this caps every attempt per address, as on /login.
+  app.post(`${BASE}/accounts/ClientLogin`, { config: { rateLimit: { max: ctx.writeLimit, timeWindow: '1 minute' } } }, async (req, reply) => clientLogin(ctx, req, reply));
 
   app.get(`${API}/token`, auth, async (req, reply) => sendText(reply, writeToken(req.greader!.token)));
 
@@ -101,14 +102,28 @@ export function registerGreaderRoutes(app: FastifyInstance, ctx: AccountsCtx): v
       ctx.store.unreadCounts(user.id),
       ctx.store.followedStories(user.id, { unreadOnly: true, limit: MAX_N }),
     ]);
-    const newest = unread[0] ? await ctx.reader.getStory(unread[0].storyId) : null;
     const usec = (iso: string | null | undefined) => String((Date.parse(iso ?? '') || 0) * 1000);
+    /** When the newest unread story of a follow (or of all) was first seen. */
+    const newestOf = async (first: Promise<Array<{ storyId: string }>> | Array<{ storyId: string }>) => {
+      const [s] = await first;
+      return usec(s ? (await ctx.reader.getStory(s.storyId))?.firstSeen : null);
+    };
     const idOf = (kind: FollowKind, target: string) => (kind === 'outlet' || kind === 'source' ? subs.find((s) => s.kind === kind && s.target === target)?.id : labels.find((l) => l.kind === kind && l.target === target)?.id);
-    const unreadcounts = [{ id: READING_LIST, count: unread.length, newestItemTimestampUsec: usec(newest?.firstSeen) }];
-    for (const c of counts) {
+    const matchOf = (kind: FollowKind, target: string) => (kind === 'outlet' || kind === 'source' ? subs.find((s) => s.kind === kind && s.target === target)?.match : labels.find((l) => l.kind === kind && l.target === target)?.match) ?? target;
+    const rows = counts.flatMap((c) => {
       const id = idOf(c.kind, c.target) ?? (c.kind === 'outlet' ? feedId('outlet', c.target) : null);
-      if (id && c.unread > 0) unreadcounts.push({ id, count: c.unread, newestItemTimestampUsec: usec(newest?.firstSeen) });
-    }
+      return id && c.unread > 0 ? [{ id, c }] : [];
+    });
+    const unreadcounts = [
+      { id: READING_LIST, count: unread.length, newestItemTimestampUsec: await newestOf(unread) },
+      ...(await Promise.all(
+        rows.map(async ({ id, c }) => ({
+          id,
+          count: c.unread,
+          newestItemTimestampUsec: await newestOf(ctx.store.followedStories(user.id, { unreadOnly: true, limit: 1, follow: { kind: c.kind, match: matchOf(c.kind, c.target) } })),
+        })),
+      )),
+    ];
     return reply.header('cache-control', 'no-store').send({ max: MAX_N, unreadcounts });
   });
 
@@ -208,9 +223,15 @@ export function registerGreaderRoutes(app: FastifyInstance, ctx: AccountsCtx): v
     const user = me(req);
     const ac = p.get('ac') ?? '';
     if (!['subscribe', 'unsubscribe', 'edit'].includes(ac)) return reply.code(400).send({ error: 'bad_request', message: 'ac: subscribe, unsubscribe or edit' });
+    const follows = [];
     for (const sid of p.getAll('s')) {
       const f = await feedFollow(ctx, sid);
       if (!f) return notFound(reply, `no feed ${sid}`);
+      follows.push(f);
+    }
+    // Someone following everything sees every outlet as a subscription: an edit applies to that list.
+    if (user.followsAll) await followEveryOutlet(ctx, user);
+    for (const f of follows) {
       if (ac === 'unsubscribe') await ctx.store.unfollow(user.id, f.kind, f.target);
       else await ctx.store.follow(user.id, { ...f, label: (p.get('t') ?? '').trim().slice(0, 300) || f.label });
     }
@@ -223,9 +244,16 @@ export function registerGreaderRoutes(app: FastifyInstance, ctx: AccountsCtx): v
     const q = (p.get('quickadd') ?? '').trim();
     const f = await feedFollow(ctx, q.startsWith('feed/') ? q : `feed/${q}`);
     if (!f) return reply.header('cache-control', 'no-store').send({ query: q, numResults: 0, error: 'this site carries no such feed (an admin adds sources)' });
+    if (me(req).followsAll) await followEveryOutlet(ctx, me(req));
     await ctx.store.follow(me(req).id, f);
     return reply.header('cache-control', 'no-store').send({ query: q, numResults: 1, streamId: feedId(f.kind as 'outlet' | 'source', f.target), streamName: f.label });
   });
+}
+
+/** Turns "follows everything" into a follow of every outlet (what the apps were shown), before an edit. */
+async function followEveryOutlet(ctx: AccountsCtx, user: User): Promise<void> {
+  const createdAt = nowIso();
+  for (const o of await ctx.reader.listOutlets()) await ctx.store.follow(user.id, { kind: 'outlet', target: o.outlet, label: o.outlet, match: o.outlet, createdAt });
 }
 
 /**
