@@ -7,6 +7,7 @@
  * says so at the end of its content («و N مصادر أخرى»), linked to the story page.
  */
 import type { User } from '../../model/accounts.ts';
+import type { Article } from '../../model/article.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { linkable, path } from '../components.ts';
 import { feedId, longItemId, READ, READING_LIST, STARRED } from './ids.ts';
@@ -33,7 +34,7 @@ export function moreOutlets(n: number): string {
   }
 }
 
-function content(e: Entry, origin: string): SafeHtml {
+function content(e: Entry<Article>, origin: string): SafeHtml {
   const paras = e.article.text.split(/\n\s*\n/).filter((p) => p.trim());
   const others = e.story ? e.story.outlets.filter((o) => o !== e.article.outlet).length : 0;
   const more = others > 0 && e.story ? html`<p><a href="${origin}${path.story(e.story.id)}">${moreOutlets(others)}</a></p>` : '';
@@ -48,7 +49,7 @@ export interface ItemContext {
   label?: string | null;
 }
 
-export function itemJson(e: Entry, c: ItemContext): Record<string, unknown> {
+export function itemJson(e: Entry<Article>, c: ItemContext): Record<string, unknown> {
   const a = e.article;
   const t = e.time || Date.parse(a.publishedAt ?? '') || 0;
   const published = Math.floor((Date.parse(a.publishedAt ?? '') || t) / 1000);

@@ -14,7 +14,8 @@ import { resolveFollow } from '../accounts/reading.ts';
 import { authenticate, checkWriteToken, clientLogin, params, unauthorized, writeToken } from './auth.ts';
 import { feedId, parseItemId, parseStreamId, READING_LIST, shortItemId, STARRED, stateOf, type StreamId } from './ids.ts';
 import { itemJson, type ItemContext } from './items.ts';
-import { followables, MAX_N, scopeOf, SCAN_CAP, streamPage, type Entry, type Filters, type Scope } from './streams.ts';
+import { followables, MAX_N, scopeOf, SCAN_CAP, streamPage, withArticles, type Entry, type Filters, type Scope } from './streams.ts';
+import type { Article } from '../../model/article.ts';
 
 export const BASE = '/api/greader';
 const API = `${BASE}/reader/api/0`;
@@ -103,26 +104,25 @@ export function registerGreaderRoutes(app: FastifyInstance, ctx: AccountsCtx): v
       ctx.store.followedStories(user.id, { unreadOnly: true, limit: MAX_N }),
     ]);
     const usec = (iso: string | null | undefined) => String((Date.parse(iso ?? '') || 0) * 1000);
-    /** When the newest unread story of a follow (or of all) was first seen. */
-    const newestOf = async (first: Promise<Array<{ storyId: string }>> | Array<{ storyId: string }>) => {
-      const [s] = await first;
+    // The newest unread story per outlet, from the reading list's newest unread stories (one
+    // pass, through the read cache); a follow not met there (a label, a rare outlet) asks the store.
+    const unreadStories = await Promise.all(unread.map((s) => ctx.reader.getStory(s.storyId)));
+    const newestByOutlet = new Map<string, string | null>();
+    for (const st of unreadStories) for (const o of st?.outlets ?? []) if (!newestByOutlet.has(o)) newestByOutlet.set(o, st!.firstSeen);
+    const find = (kind: FollowKind, target: string) => (kind === 'outlet' || kind === 'source' ? subs.find((s) => s.kind === kind && s.target === target) : labels.find((l) => l.kind === kind && l.target === target));
+    const newestOf = async (kind: FollowKind, match: string): Promise<string> => {
+      if ((kind === 'outlet' || kind === 'source') && newestByOutlet.has(match)) return usec(newestByOutlet.get(match));
+      const [s] = await ctx.store.followedStories(user.id, { unreadOnly: true, limit: 1, follow: { kind, match } });
       return usec(s ? (await ctx.reader.getStory(s.storyId))?.firstSeen : null);
     };
-    const idOf = (kind: FollowKind, target: string) => (kind === 'outlet' || kind === 'source' ? subs.find((s) => s.kind === kind && s.target === target)?.id : labels.find((l) => l.kind === kind && l.target === target)?.id);
-    const matchOf = (kind: FollowKind, target: string) => (kind === 'outlet' || kind === 'source' ? subs.find((s) => s.kind === kind && s.target === target)?.match : labels.find((l) => l.kind === kind && l.target === target)?.match) ?? target;
     const rows = counts.flatMap((c) => {
-      const id = idOf(c.kind, c.target) ?? (c.kind === 'outlet' ? feedId('outlet', c.target) : null);
-      return id && c.unread > 0 ? [{ id, c }] : [];
+      const f = find(c.kind, c.target);
+      const id = f?.id ?? (c.kind === 'outlet' ? feedId('outlet', c.target) : null);
+      return id && c.unread > 0 ? [{ id, c, match: f?.match ?? c.target }] : [];
     });
     const unreadcounts = [
-      { id: READING_LIST, count: unread.length, newestItemTimestampUsec: await newestOf(unread) },
-      ...(await Promise.all(
-        rows.map(async ({ id, c }) => ({
-          id,
-          count: c.unread,
-          newestItemTimestampUsec: await newestOf(ctx.store.followedStories(user.id, { unreadOnly: true, limit: 1, follow: { kind: c.kind, match: matchOf(c.kind, c.target) } })),
-        })),
-      )),
+      { id: READING_LIST, count: unread.length, newestItemTimestampUsec: usec(unreadStories[0]?.firstSeen) },
+      ...(await Promise.all(rows.map(async ({ id, c, match }) => ({ id, count: c.unread, newestItemTimestampUsec: await newestOf(c.kind, match) })))),
     ];
     return reply.header('cache-control', 'no-store').send({ max: MAX_N, unreadcounts });
   });
@@ -132,13 +132,14 @@ export function registerGreaderRoutes(app: FastifyInstance, ctx: AccountsCtx): v
     const s = await stream(req, id);
     if (!s) return notFound(reply, `no stream ${id}`);
     const page = await streamPage(ctx, me(req), s.scope, filters(p));
+    const entries = await withArticles(ctx, page.entries);
     const c = await itemCtx(req, s.parsed.type === 'label' ? s.parsed.name : null);
     return reply.header('cache-control', 'no-store').send({
       id: s.id,
       title: s.scope.type === 'one' ? s.scope.label : s.id,
       direction: 'rtl',
       updated: Math.floor(Date.now() / 1000),
-      items: page.entries.map((e) => itemJson(e, c)),
+      items: entries.map((e) => itemJson(e, c)),
       ...(page.continuation ? { continuation: page.continuation } : {}),
     });
   };
@@ -156,12 +157,12 @@ export function registerGreaderRoutes(app: FastifyInstance, ctx: AccountsCtx): v
   });
 
   /** Entries for article ids (any form; unknown ones dropped), in the order asked. */
-  const entriesOf = async (user: User, ids: string[]): Promise<Entry[]> => {
+  const entriesOf = async (user: User, ids: string[]): Promise<Entry<Article>[]> => {
     const articleIds = [...new Set(ids.map(parseItemId).filter((x): x is string => x !== null))].slice(0, MAX_N);
     const [articles, states, starred] = await Promise.all([ctx.reader.getArticles(articleIds), ctx.store.articleReadStates(user.id, articleIds), ctx.store.starredAmong(user.id, articleIds)]);
     const byId = new Map(articles.map((a) => [a.id, a]));
     const stateOf_ = new Map(states.map((s) => [s.articleId, s]));
-    const out: Entry[] = [];
+    const out: Entry<Article>[] = [];
     for (const id of articleIds) {
       const a = byId.get(id);
       if (!a) continue;

@@ -16,6 +16,7 @@
  */
 import type { FollowKind, StoryReadState, User } from '../../model/accounts.ts';
 import type { Article } from '../../model/article.ts';
+import type { ArticleCard } from '../cache.ts';
 import type { StorySummary } from '../../model/reader.ts';
 import type { AccountsCtx } from '../accounts/deps.ts';
 import { resolveFollow } from '../accounts/reading.ts';
@@ -102,9 +103,9 @@ export interface Filters {
   before: number | null;
 }
 
-/** One item of a stream: the chosen copy, its story and the story's read state. */
-export interface Entry {
-  article: Article;
+/** One item of a stream: the chosen copy (its card while scanning; the article once a page is kept), its story and the story's read state. */
+export interface Entry<A extends ArticleCard = ArticleCard> {
+  article: A;
   story: StorySummary | null;
   state: StoryReadState | null;
   /** Sort time (ms): the story's first sighting, or the starred article's publication. */
@@ -112,24 +113,28 @@ export interface Entry {
   starred: boolean;
 }
 
-export interface StreamPage {
-  entries: Entry[];
+export interface StreamPage<A extends ArticleCard = ArticleCard> {
+  entries: Entry<A>[];
   continuation: string | null;
 }
 
 const ms = (iso: string | null | undefined): number => (iso ? Date.parse(iso) || 0 : 0);
 
 /** The copy that stands for a story: from `outlet` if given, else from a subscribed outlet, else the earliest. */
-function chooseCopy(copies: Article[], outlet: string | null, subscribed: Set<string>): Article | undefined {
+function chooseCopy(copies: ArticleCard[], outlet: string | null, subscribed: Set<string>): ArticleCard | undefined {
   if (outlet) return copies.find((a) => a.outlet === outlet) ?? copies[0];
   return copies.find((a) => a.outlet !== null && subscribed.has(a.outlet)) ?? copies[0];
 }
 
-/** Loads the stories and their chosen copies for a list of read states (order kept; missing stories dropped). */
+/**
+ * Loads the stories and their chosen copies (as cards: the read cache keeps them, and a
+ * story's copies are told apart by outlet alone) for a list of read states, order kept,
+ * missing stories dropped.
+ */
 export async function entriesFor(ctx: AccountsCtx, user: User, states: StoryReadState[], outlet: string | null, subscribed: Set<string>): Promise<Entry[]> {
   const stories = await Promise.all(states.map((s) => ctx.reader.getStory(s.storyId)));
   const ids = stories.flatMap((s) => (s ? s.articleIds.slice(0, 50) : []));
-  const byId = new Map((await ctx.reader.getArticles(ids)).map((a) => [a.id, a]));
+  const byId = new Map((await ctx.reader.articleCards(ids)).map((a) => [a.id, a]));
   const out: Entry[] = [];
   states.forEach((state, i) => {
     const story = stories[i];
@@ -141,6 +146,15 @@ export async function entriesFor(ctx: AccountsCtx, user: User, states: StoryRead
   const starred = await ctx.store.starredAmong(user.id, out.map((e) => e.article.id));
   for (const e of out) e.starred = starred.has(e.article.id);
   return out;
+}
+
+/** A page's entries with their full articles (for contents; ids need only the cards). */
+export async function withArticles(ctx: AccountsCtx, entries: Entry[]): Promise<Entry<Article>[]> {
+  const byId = new Map((await ctx.reader.getArticles(entries.map((e) => e.article.id))).map((a) => [a.id, a]));
+  return entries.flatMap((e) => {
+    const article = byId.get(e.article.id);
+    return article ? [{ ...e, article }] : [];
+  });
 }
 
 const keep = (e: Entry, f: Filters, readOnly: boolean): boolean =>
@@ -157,7 +171,9 @@ async function storyPage(ctx: AccountsCtx, user: User, scope: Exclude<Scope, { t
   let end = false;
   // Scan from the offset until n items (all of them for r=o), the `ot` boundary, the end or the cap.
   while (!end && scanned < SCAN_CAP && (f.oldestFirst || found.length < f.n)) {
-    const states = await ctx.store.followedStories(user.id, { order: 'newest', unreadOnly: f.excludeRead, follow, limit: BATCH, offset: pos });
+    // A page of n needs n stories when nothing is filtered out: read no more than that first, then in batches.
+    const size = f.oldestFirst ? BATCH : Math.min(BATCH, Math.max(f.n - found.length, 20));
+    const states = await ctx.store.followedStories(user.id, { order: 'newest', unreadOnly: f.excludeRead, follow, limit: size, offset: pos });
     const entries = await entriesFor(ctx, user, states, outlet, subscribed);
     const byStory = new Map(entries.map((e) => [e.story!.id, e]));
     let used = 0;
@@ -173,7 +189,7 @@ async function storyPage(ctx: AccountsCtx, user: User, scope: Exclude<Scope, { t
     }
     pos += used;
     scanned += used;
-    if (states.length < BATCH && used === states.length) end = true;
+    if (states.length < size && used === states.length) end = true;
   }
   if (f.oldestFirst) {
     found.reverse();
@@ -191,7 +207,7 @@ async function starredPage(ctx: AccountsCtx, user: User, f: Filters): Promise<St
     list.push(...batch);
     if (batch.length < MAX_N) break;
   }
-  const articles = await ctx.reader.getArticles(list.map((s) => s.articleId));
+  const articles = await ctx.reader.articleCards(list.map((s) => s.articleId));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const states = new Map((await ctx.store.articleReadStates(user.id, articles.map((a) => a.id))).map((s) => [s.articleId, s]));
   let all: Entry[] = list.flatMap((s) => {
