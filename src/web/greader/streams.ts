@@ -26,7 +26,8 @@ import { feedId, labelId, type StreamId } from './ids.ts';
 export const MAX_N = 1000;
 /** Stories scanned per request at most (a filter that matches few stories returns a continuation instead). */
 export const SCAN_CAP = 10_000;
-const BATCH = 200;
+/** Stories read per store call (the store's own cap): one query covers a page of up to 1000. */
+const BATCH = 1000;
 
 export interface Subscription {
   id: string;
