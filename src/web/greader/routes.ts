@@ -45,6 +45,8 @@ const sendText = (reply: FastifyReply, s: string): FastifyReply => reply.header(
 const notFound = (reply: FastifyReply, what: string): FastifyReply => reply.code(404).header('cache-control', 'no-store').send({ error: 'not_found', message: what });
 
 export function registerGreaderRoutes(app: FastifyInstance, ctx: AccountsCtx): void {
+  // Declared up front (fastify keeps request objects one shape); set by `authenticate`.
+  app.decorateRequest('greader', null);
   const auth = { onRequest: authenticate(ctx) };
   const me = (req: FastifyRequest): User => req.greader!.user;
   const itemCtx = async (req: FastifyRequest, label: string | null = null): Promise<ItemContext> => ({ origin: ctx.origin(), user: me(req), subs: (await followables(ctx, me(req))).subs, label });
