@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 interface AutocannonRequest {
   method?: string;
   path?: string;
+  headers?: Record<string, string>;
   setupRequest?: (req: AutocannonRequest) => AutocannonRequest;
 }
 interface AutocannonOptions {
@@ -53,14 +54,23 @@ export interface LoadResult {
 export const percentile = (sorted: number[], p: number): number =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
+/** A request with its own headers (a logged-in person's cookie or Authorization). */
+export interface PathWithHeaders {
+  path: string;
+  headers: Record<string, string>;
+}
+
 /**
  * Loads `base` + the rotating `paths` (or whatever path `paths()` returns next) at `connections` connections, for `seconds` seconds,
  * or, with `{ amount: n }`, for exactly n requests.
  */
-export function load(base: string, paths: string[] | (() => string), connections: number, length: number | { amount: number }): Promise<LoadResult> {
+export function load(base: string, paths: string[] | (() => string | PathWithHeaders), connections: number, length: number | { amount: number }): Promise<LoadResult> {
   let i = 0;
   const pick = typeof paths === 'function' ? paths : () => paths[i++ % paths.length]!;
-  const next = (req: AutocannonRequest): AutocannonRequest => ({ ...req, method: 'GET', path: pick() });
+  const next = (req: AutocannonRequest): AutocannonRequest => {
+    const p = pick();
+    return typeof p === 'string' ? { ...req, method: 'GET', path: p } : { ...req, method: 'GET', path: p.path, headers: { ...req.headers, ...p.headers } };
+  };
   const ms: number[] = [];
   let bytes = 0;
   return new Promise((resolve, reject) => {

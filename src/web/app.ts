@@ -33,6 +33,7 @@ import { registerAlertFeed } from './alerts/feed.ts';
 import { registerAccountHooks, registerAccountRoutes, sessionCookie, type AccountsWeb } from './accounts/index.ts';
 import type { AccountStore } from '../model/accounts.ts';
 import { registerLanguageSwitch, uiOf } from './i18n/negotiate.ts';
+import { registerGreaderRoutes } from './greader/routes.ts';
 
 export interface AppDeps {
   store: ReaderStore & Partial<SourceAdmin>;
@@ -123,7 +124,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.csrfSecret ??
     (deps.adminToken ? createHash('sha256').update(`marsad-csrf\0${deps.adminToken}`).digest() : deps.accounts ? await storedSecret(deps.accounts.store) : randomBytes(32));
   // The session a form token is bound to: the admin's cookie, else a person's session cookie.
-  registerCsrf(app, { origin: siteOrigin, secret, session: (req) => cookieToken(req) ?? sessionCookie(req), skip: (req: FastifyRequest) => bearerToken(req) !== null });
+  // Skipped: bearer-token requests, and Google Reader requests whose GoogleLogin header
+  // authenticated (req.greader is set by the route's onRequest, before this preHandler; never from a cookie).
+  registerCsrf(app, { origin: siteOrigin, secret, session: (req) => cookieToken(req) ?? sessionCookie(req), skip: (req: FastifyRequest) => bearerToken(req) !== null || req.greader != null });
 
   const logged = new WeakSet<FastifyRequest>();
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
@@ -184,6 +187,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAlertsAdmin(app, deps.alerts, o);
     registerAlertFeed(app, deps.alerts, { origin: siteOrigin });
   }
-  if (accounts) registerAccountRoutes(app, accounts);
+  if (accounts) {
+    registerAccountRoutes(app, accounts);
+    // The Google Reader API for existing apps (src/web/greader/).
+    registerGreaderRoutes(app, accounts);
+  }
   return app;
 }

@@ -33,8 +33,8 @@ export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply): vo
 /** The instance setting: anonymous reading allowed (public) or not (private). */
 export const PRIVATE_SETTING = 'instance.private';
 
-/** Paths reachable without an account on a private instance. */
-const OPEN = [/^\/login(\?|$)/, /^\/static\//, /^\/healthz$/, /^\/admin(\/login)?(\?|$)/, /^\/u\/[A-Za-z0-9_-]+\/starred\.atom$/, /^\/alerts\/[0-9a-f]{16}\/feed\.atom$/];
+/** Paths reachable without an account on a private instance (the Google Reader API authenticates each request itself). */
+const OPEN = [/^\/login(\?|$)/, /^\/static\//, /^\/healthz$/, /^\/admin(\/login)?(\?|$)/, /^\/u\/[A-Za-z0-9_-]+\/starred\.atom$/, /^\/alerts\/[0-9a-f]{16}\/feed\.atom$/, /^\/api\/greader\//];
 
 export interface SessionHooks {
   /** Whether the instance is private now (cached for a few seconds; see `privacy`). */

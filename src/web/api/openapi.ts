@@ -35,7 +35,7 @@ const coverage = { $ref: '#/components/schemas/Coverage' };
 
 export const openApiDocument = {
   openapi: '3.1.0',
-  info: { title: 'Marsad API', version: '1', description: 'Arabic-first news aggregation: articles, stories across outlets, entities, search.' },
+  info: { title: 'Marsad API', version: '1', description: 'Arabic-first news aggregation: articles, stories across outlets, entities, search. Reading apps use the Google Reader API under /api/greader instead (not described here: see src/web/greader/README.md in the repository).' },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'MARSAD_ADMIN_TOKEN, or a person\'s API key (mk_…, made on /settings); an admin\'s key is an admin token' } },
     schemas: {
