@@ -29,6 +29,8 @@ import type { EntityInfo } from './types.ts';
 
 export const MIN_PHRASE_DF = 12;
 export const MAX_DF_SHARE = 0.08;
+/** People and organisations first named within this many tokens are keywords even when named once. */
+export const LEAD_TOKENS = 150;
 
 const STOPLIST: ReadonlySet<string> = new Set(
   readFileSync(rootUrl('data/keywords/stoplist.txt'), 'utf8')
@@ -219,7 +221,11 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     seen.add(k);
     out.push(s);
   };
-  for (const e of ents) if (e.salience >= 2 && out.length < Math.min(5, max)) push(entityDisplay(e));
+  // Salient entities first, and the people and organisations named in the article's first
+  // LEAD_TOKENS tokens even once: an editor tags who the story is about (measured on the
+  // labelled set's development half: keyword overlap 0.445 → 0.52, weak keywords 0.057 → 0.04).
+  const named = (e: (typeof ents)[number]): boolean => (e.type === 'person' || e.type === 'org') && e.first < LEAD_TOKENS;
+  for (const e of ents) if ((e.salience >= 2 || named(e)) && out.length < Math.min(5, max)) push(entityDisplay(e));
   const top = scored.find((s) => s.score !== Infinity)?.score ?? 0;
   for (const s of scored) {
     if (out.length >= 3 && s.score < 0.35 * top) break;
