@@ -46,7 +46,7 @@ export async function createUser(store: AccountStore, o: { name: string; passwor
   const name = checkName(o.name);
   if (await store.findUserByName(name)) throw new AccountInputError(`name: ${name} is taken`);
   const passwordHash = await hashPassword(o.password);
-  return store.createUser({ id: randomHex(8), name, role: o.role, passwordHash, followsAll: true, feedToken: newFeedToken(), createdAt: now });
+  return store.createUser({ id: randomHex(8), name, role: o.role, passwordHash, followsAll: true, feedToken: newFeedToken(), createdAt: now, lang: null });
 }
 
 export async function changePassword(store: AccountStore, userId: string, password: string): Promise<boolean> {

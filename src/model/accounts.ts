@@ -34,6 +34,8 @@ export interface User {
   followsAll: boolean;
   /** Capability of the person's private feeds (`/u/<token>/starred.atom`); rotatable. */
   feedToken: string;
+  /** The person's UI language (`ar` | `en`, chosen in the settings); null: follow the browser. */
+  lang: string | null;
 }
 
 export interface UserRecord extends User {
@@ -132,6 +134,8 @@ export interface AccountStore {
   setPassword(id: string, passwordHash: string): Promise<boolean>;
   setRole(id: string, role: Role): Promise<boolean>;
   setFeedToken(id: string, token: string): Promise<boolean>;
+  /** Sets (or, with null, clears) the person's UI language; false when there is no such user. */
+  setLanguage(id: string, lang: string | null): Promise<boolean>;
   countAdmins(): Promise<number>;
 
   // ── sessions ──

@@ -24,13 +24,15 @@ export interface UserRow {
   follows_all: number | boolean;
   feed_token: string;
   created_at: string;
+  /** Migration 023. */
+  lang: string | null;
 }
 
 /** One account per name whatever its letter case or Unicode form. */
 export const nameKey = (name: string): string => name.normalize('NFKC').toLowerCase();
 
 export function rowToUser(r: UserRow): User {
-  return { id: r.id, name: r.name, role: r.role as Role, createdAt: r.created_at, followsAll: r.follows_all === true || r.follows_all === 1, feedToken: r.feed_token };
+  return { id: r.id, name: r.name, role: r.role as Role, createdAt: r.created_at, followsAll: r.follows_all === true || r.follows_all === 1, feedToken: r.feed_token, lang: r.lang ?? null };
 }
 
 export const rowToUserRecord = (r: UserRow): UserRecord => ({ ...rowToUser(r), passwordHash: r.password_hash });

@@ -3,7 +3,8 @@
  * server on loopback with the bundled sample (issue 12): log in through the form, follow
  * an entity with its page's button, open one copy of a multi-outlet story, and see the
  * story read — on «أخباري» and next to the other copies on the story page. Every form is
- * a real form post, so the CSRF checks (Origin and the form token) run as in use.
+ * a real form post, so the CSRF checks (Origin and the form token) run as in use. On an
+ * article page, the `m` shortcut submits its read / unread form: the story turns unread, then read.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -86,4 +87,25 @@ test('log in, follow an entity, read one copy of a multi-outlet story and see th
     assert.equal(await row.locator('.badge.read').count(), 1, `copy ${id} shows read`);
   }
   await shot('acc-03-story-read');
+});
+
+test('the `m` shortcut on an article page toggles its story unread and read again (the page\'s read form)', { skip }, async () => {
+  // Logged in by the test above; opening the article reads its story.
+  const story = (await fx.store.listStories({ limit: 1000 })).find((s) => s.articleIds.length >= 2)!;
+  const id = story.articleIds[0]!;
+  const qari = (await fx.store.accounts.findUserByName('qari'))!;
+  const readAt = async () => (await fx.store.accounts.storyReadStates(qari.id, [story.id]))[0]!.readAt;
+  await page.goto(`${base}/article/${id}`);
+  assert.notEqual(await readAt(), null, 'opened: read');
+  const toggle = page.locator('form[data-action="read"] button');
+  assert.equal(await toggle.innerText(), 'تعليم كغير مقروء');
+
+  await Promise.all([page.waitForURL(`${base}/article/${id}?kept=unread`), page.keyboard.press('m')]);
+  assert.equal(await readAt(), null, 'm: unread');
+  assert.equal(await toggle.innerText(), 'تعليم كمقروء');
+  await shot('acc-04-article-unread');
+
+  await Promise.all([page.waitForURL(`${base}/article/${id}`), page.keyboard.press('m')]);
+  assert.notEqual(await readAt(), null, 'm again: read');
+  assert.equal(await toggle.innerText(), 'تعليم كغير مقروء');
 });

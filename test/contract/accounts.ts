@@ -31,7 +31,8 @@ const user = (name: string, role: 'admin' | 'reader' = 'reader'): UserRecord => 
   followsAll: true,
   feedToken: `feedtoken${String(seq).padStart(23, '0')}`,
   createdAt: NOW,
-  });
+  lang: null,
+});
 
 export function runAccountsContract(name: string, open: OpenMarsad): void {
   const all = loadContractArticles();
@@ -73,6 +74,26 @@ export function runAccountsContract(name: string, open: OpenMarsad): void {
       assert.equal(await a.findApiKey('keyhash1'), null);
       assert.deepEqual(await a.listStarred(u.id, 10, 0), []);
       assert.equal(await a.removeUser(u.id), false);
+    });
+
+    test('a person\'s UI language: none at first, set, changed, cleared; it travels with the session; unknown users refused', async () => {
+      const s = await loaded();
+      const a = s.accounts;
+      const u = await a.createUser(user('Lina'));
+      const other = await a.createUser(user('Omar'));
+      assert.equal(u.lang, null);
+      assert.ok(await a.setLanguage(u.id, 'en'));
+      assert.equal((await a.getUser(u.id))?.lang, 'en');
+      assert.equal((await a.findUserByName('lina'))?.lang, 'en');
+      assert.equal((await a.getUser(other.id))?.lang, null, 'one person\'s setting is theirs alone');
+      await a.createSession({ id: 'lang1', userId: u.id, createdAt: NOW, expiresAt: '2030-02-01T00:00:00.000Z', userAgent: null });
+      assert.equal((await a.getSession('lang1', NOW))?.user.lang, 'en');
+      assert.ok(await a.setLanguage(u.id, 'ar'));
+      assert.equal((await a.getSession('lang1', NOW))?.user.lang, 'ar');
+      assert.deepEqual((await a.listUsers()).map((x) => [x.name, x.lang]), [['Lina', 'ar'], ['Omar', null]]);
+      assert.ok(await a.setLanguage(u.id, null));
+      assert.equal((await a.getUser(u.id))?.lang, null);
+      assert.equal(await a.setLanguage('u-nobody', 'en'), false);
     });
 
     test('sessions expire and are revoked; a password change ends them; API keys resolve by hash and are revoked', async () => {

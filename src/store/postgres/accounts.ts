@@ -36,8 +36,8 @@ export class PgAccountsBase {
   // ── users ──
 
   async createUser(u: UserRecord): Promise<User> {
-    await this.pool.query('INSERT INTO users (id, name, name_key, role, password_hash, follows_all, feed_token, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-      u.id, u.name, nameKey(u.name), u.role, u.passwordHash, u.followsAll, u.feedToken, u.createdAt,
+    await this.pool.query('INSERT INTO users (id, name, name_key, role, password_hash, follows_all, feed_token, created_at, lang) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
+      u.id, u.name, nameKey(u.name), u.role, u.passwordHash, u.followsAll, u.feedToken, u.createdAt, u.lang ?? null,
     ]);
     return (await this.getUser(u.id))!;
   }
@@ -82,6 +82,10 @@ export class PgAccountsBase {
 
   async setFeedToken(id: string, token: string): Promise<boolean> {
     return (await this.count('UPDATE users SET feed_token = $1 WHERE id = $2', [token, id])) > 0;
+  }
+
+  async setLanguage(id: string, lang: string | null): Promise<boolean> {
+    return (await this.count('UPDATE users SET lang = $1 WHERE id = $2', [lang, id])) > 0;
   }
 
   async countAdmins(): Promise<number> {

@@ -64,8 +64,8 @@ export class SqliteAccountsBase {
   async createUser(u: UserRecord): Promise<User> {
     await this.write(() =>
       this.db
-        .prepare('INSERT INTO users (id, name, name_key, role, password_hash, follows_all, feed_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(u.id, u.name, nameKey(u.name), u.role, u.passwordHash, u.followsAll ? 1 : 0, u.feedToken, u.createdAt),
+        .prepare('INSERT INTO users (id, name, name_key, role, password_hash, follows_all, feed_token, created_at, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(u.id, u.name, nameKey(u.name), u.role, u.passwordHash, u.followsAll ? 1 : 0, u.feedToken, u.createdAt, u.lang ?? null),
     );
     return (await this.getUser(u.id))!;
   }
@@ -110,6 +110,10 @@ export class SqliteAccountsBase {
 
   async setFeedToken(id: string, token: string): Promise<boolean> {
     return this.write(() => this.db.prepare('UPDATE users SET feed_token = ? WHERE id = ?').run(token, id).changes > 0);
+  }
+
+  setLanguage(id: string, lang: string | null): Promise<boolean> {
+    return this.write(() => this.db.prepare('UPDATE users SET lang = ? WHERE id = ?').run(lang, id).changes > 0);
   }
 
   countAdmins(): Promise<number> {

@@ -2,7 +2,7 @@
  * Accounts on the web (src/accounts for what they do, the AccountStore for storage):
  * sessions and the private-instance gate (session.ts), login and logout (login.ts), the
  * personal parts of shared pages (slots.ts), following, read state, «أخباري», starred and
- * its private feed (reading.ts), the person's settings, API keys and OPML (settings.ts),
+ * its private feed (reading.ts), the person's UI language (language.ts), settings, API keys and OPML (settings.ts),
  * and the admin's users page, privacy switch and the users/me API (users.ts).
  */
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +10,7 @@ import type { AccountsCtx } from './deps.ts';
 import { registerSessions, type SessionHooks } from './session.ts';
 import { registerLogin } from './login.ts';
 import { registerSlots } from './slots.ts';
+import { registerLanguageSetting } from './language.ts';
 import { registerReading } from './reading.ts';
 import { registerSettings } from './settings.ts';
 import { registerUsersAdmin } from './users.ts';
@@ -22,6 +23,7 @@ export function registerAccountHooks(app: FastifyInstance, ctx: Omit<AccountsCtx
   const sessions: SessionHooks = registerSessions(app, ctx.store, { adminToken: ctx.adminToken });
   const full = { ...ctx, sessions };
   registerSlots(app, full);
+  registerLanguageSetting(app, full);
   return full;
 }
 

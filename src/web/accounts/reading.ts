@@ -69,7 +69,8 @@ export function registerReading(app: FastifyInstance, ctx: AccountsCtx): void {
   };
 
   app.addHook('preHandler', async (req) => {
-    if (req.method === 'GET' && req.routeOptions.url === '/article/:id' && req.account) {
+    // Opening an article marks its story read, unless the person just marked it unread from there.
+    if (req.method === 'GET' && req.routeOptions.url === '/article/:id' && req.account && (req.query as { kept?: string }).kept !== 'unread') {
       await ctx.store.markArticleRead(req.account.user.id, (req.params as { id: string }).id, nowIso());
     }
   });

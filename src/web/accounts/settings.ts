@@ -1,5 +1,5 @@
 /**
- * /settings: the person's own account — password (changing it ends every session, this
+ * /settings: the person's own account — UI language (language.ts), password (changing it ends every session, this
  * one included, then logs in again), sessions (each can be ended), API keys for /api/v1
  * (created with a name, shown once, stored hashed; revocable), the private feed token
  * (rotatable), what they follow (unfollow, follow everything again), and OPML of it
@@ -19,6 +19,7 @@ import { uiOf } from '../i18n/negotiate.ts';
 import type { MessageKey, Values } from '../i18n/index.ts';
 import { resolveFollow } from './reading.ts';
 import { setSessionCookie } from './session.ts';
+import { languageSection } from './language.ts';
 
 export function registerSettings(app: FastifyInstance, ctx: AccountsCtx): void {
   const write = { config: { rateLimit: { max: ctx.writeLimit, timeWindow: '1 minute' } } };
@@ -43,6 +44,7 @@ export function registerSettings(app: FastifyInstance, ctx: AccountsCtx): void {
     const actions = html`<th><span class="visually-hidden">${u.t('admin.actions')}</span></th>`;
     const body = html`<h1>${u.t('settings.title')}</h1>${notice ? html`<p class="notice" role="status" dir="auto">${notice}</p>` : ''}
 <p class="meta"><bdi>${user.name}</bdi> · ${roleName(u, user.role)} · ${u.t('settings.privateFeed')} <a href="/me/starred">${u.t('starred.title')}</a></p>
+${languageSection(req, user)}
 <h2 id="follows">${u.t('settings.follows')}</h2>
 ${user.followsAll ? html`<p>${u.t('settings.followsAll')}</p>` : html`<table><thead><tr><th>${u.t('settings.kind')}</th><th>${u.t('alerts.name')}</th>${actions}</tr></thead><tbody>
 ${follows.map((f) => html`<tr><td>${kindName(u, f.kind)}</td><td><bdi>${f.label}</bdi></td><td>${post('/me/follow', u.t('follow.unfollow'), html`<input type="hidden" name="back" value="/settings#follows"><input type="hidden" name="kind" value="${f.kind}"><input type="hidden" name="target" value="${f.target}"><input type="hidden" name="action" value="unfollow">`, f.label)}</td></tr>`)}

@@ -10,7 +10,9 @@
  * - `<!--marsad:list KIND TARGET-->` (outlet, entity, keyword, search pages) → follow /
  *   unfollow and «mark all as read» forms; `<!--marsad:star ARTICLE-->` → star / unstar.
  * Personal pages are sent `cache-control: private, no-store`. Every word is in the request's
- * UI language (src/web/i18n); the star form is `data-action="star"` for the `s` shortcut.
+ * UI language (src/web/i18n); the star form is `data-action="star"` for the `s` shortcut,
+ * and `<!--marsad:read ARTICLE-->` (the article page) → the read / unread toggle of its
+ * story, `data-action="read"` for the `m` shortcut.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isNewCoverage, type FollowKind, type StoryReadState, type User } from '../../model/accounts.ts';
@@ -24,6 +26,7 @@ const STORY = /<!--marsad:s ([A-Za-z0-9_-]{1,80})-->/g;
 const ARTICLE = /<!--marsad:a ([0-9a-f]{16})-->/g;
 const LIST = /<!--marsad:list (outlet|entity|keyword|alert|search)(?: ([^\s>]{1,600}))?-->/g;
 const STAR = /<!--marsad:star ([0-9a-f]{16})-->/g;
+const READ = /<!--marsad:read ([0-9a-f]{16})-->/g;
 
 /** The markers, for the page templates. */
 export const slot = {
@@ -31,7 +34,24 @@ export const slot = {
   article: (id: string) => raw(`<!--marsad:a ${id.replace(/[^0-9a-f]/g, '')}-->`),
   list: (kind: FollowKind | 'search', target = '') => raw(`<!--marsad:list ${kind}${target ? ` ${encodeURIComponent(target)}` : ''}-->`),
   star: (id: string) => raw(`<!--marsad:star ${id.replace(/[^0-9a-f]/g, '')}-->`),
+  /** The article page's read / unread toggle of the article's story. */
+  readToggle: (id: string) => raw(`<!--marsad:read ${id.replace(/[^0-9a-f]/g, '')}-->`),
 };
+
+/** The query an article page is sent back to after «mark as unread»: opening it then leaves the story unread. */
+export const KEPT_UNREAD = 'kept=unread';
+
+/**
+ * The `m` shortcut's control on an article page: marks the article's story read or unread
+ * (`POST /me/read`, scope story). The button's words say what it does (no aria-pressed:
+ * the label changes instead). After «unread» the page comes back with `?kept=unread`, which
+ * the article page's mark-on-open skips (reading.ts).
+ */
+export function readToggle(u: Ui, token: SafeHtml, articleId: string, s: StoryReadState): SafeHtml {
+  const read = s.readAt !== null;
+  const path = `/article/${articleId}`;
+  return html`<form method="post" action="/me/read" class="inline read-toggle" data-action="read">${token}<input type="hidden" name="back" value="${read ? `${path}?${KEPT_UNREAD}` : path}"><input type="hidden" name="scope" value="story"><input type="hidden" name="target" value="${s.storyId}"><input type="hidden" name="action" value="${read ? 'unread' : 'read'}"><button type="submit">${read ? u.t('read.markUnread') : u.t('read.markRead')}</button></form>`;
+}
 
 export function accountLinks(req: FastifyRequest, user: User): SafeHtml {
   const u = uiOf(req);
@@ -48,7 +68,8 @@ export function registerSlots(app: FastifyInstance, ctx: AccountsCtx): void {
     if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
     void reply.header('cache-control', 'private, no-store');
     const storyIds = [...new Set([...payload.matchAll(STORY)].map((m) => m[1]!))];
-    const articleIds = [...new Set([...payload.matchAll(ARTICLE)].map((m) => m[1]!))];
+    const toggleIds = [...payload.matchAll(READ)].map((m) => m[1]!);
+    const articleIds = [...new Set([...[...payload.matchAll(ARTICLE)].map((m) => m[1]!), ...toggleIds])];
     const starIds = [...new Set([...payload.matchAll(STAR)].map((m) => m[1]!))];
     const hasList = payload.includes('<!--marsad:list ');
     const [stories, articles, starred, follows] = await Promise.all([
@@ -77,6 +98,10 @@ ${markAll(html`<input type="hidden" name="scope" value="${kind}"><input type="hi
       .replace(ACCOUNT_SLOT, `<!--marsad:account-->${accountLinks(req, user).value}<!--/marsad:account-->`)
       .replace(STORY, (_m, id: string) => readBadge(u, byStory.get(id)).value)
       .replace(ARTICLE, (_m, id: string) => readBadge(u, byArticle.get(id)).value)
+      .replace(READ, (_m, id: string) => {
+        const s = byArticle.get(id);
+        return s ? readToggle(u, token, id, s).value : '';
+      })
       .replace(STAR, (_m, id: string) => {
         const on = starred.has(id);
         return html`<form method="post" action="/me/star" class="inline star" data-action="star">${token}${backTo}<input type="hidden" name="article" value="${id}"><input type="hidden" name="action" value="${on ? 'unstar' : 'star'}"><button type="submit" aria-pressed="${on ? 'true' : 'false'}">${on ? u.t('star.on') : u.t('star.off')}</button></form>`.value;

@@ -46,11 +46,21 @@ export function acceptLanguage(header: string | undefined): Lang | null {
 
 const memo = new WeakMap<FastifyRequest, Lang>();
 
+/** What the browser asks for, the person's setting aside: the `lang` cookie, else `Accept-Language`, else Arabic. */
+export function browserLanguage(req: FastifyRequest): Lang {
+  const h = req.headers['accept-language'];
+  return cookieLanguage(req.headers.cookie) ?? acceptLanguage(Array.isArray(h) ? h.join(',') : h) ?? DEFAULT_LANG;
+}
+
+/**
+ * The request's UI language, decided once per request (memoized). The person's setting is
+ * read from what the accounts' onRequest hook resolved, so ask only from a route or a later
+ * hook (the read cache's keys, `page:<lang>:<url>`, are made in the routes).
+ */
 export function uiLanguage(req: FastifyRequest): Lang {
   let lang = memo.get(req);
   if (!lang) {
-    const h = req.headers['accept-language'];
-    lang = userLanguage?.(req) ?? cookieLanguage(req.headers.cookie) ?? acceptLanguage(Array.isArray(h) ? h.join(',') : h) ?? DEFAULT_LANG;
+    lang = userLanguage?.(req) ?? browserLanguage(req);
     memo.set(req, lang);
   }
   return lang;

@@ -92,7 +92,7 @@ ${articles.map((a) => articleItem(u, a, 2, a.id === earliest ? html` <span class
       const body = html`<article${langAttrs(a.lang)}>
 <h1 dir="auto">${a.title}</h1>
 <p class="meta" lang="${u.lang}" dir="${u.dir}">${a.publishedAt ? html`${u.t('article.published')} <time datetime="${a.publishedAt}">${u.date(a.publishedAt)}</time> · <span dir="ltr">${gmt(a.publishedAt)}</span>` : u.t('article.undated')}
-${a.outlet ? html` · ${u.h('article.outlet', { outlet: outletLink(a.outlet) })}` : ''}${a.via && a.via !== a.outlet ? html` · ${u.h('article.via', { via: html`<bdi>${a.via}</bdi>` })}` : ''}${a.author ? html` · <bdi>${a.author}</bdi>` : ''}${slot.star(a.id)}</p>
+${a.outlet ? html` · ${u.h('article.outlet', { outlet: outletLink(a.outlet) })}` : ''}${a.via && a.via !== a.outlet ? html` · ${u.h('article.via', { via: html`<bdi>${a.via}</bdi>` })}` : ''}${a.author ? html` · <bdi>${a.author}</bdi>` : ''}${slot.star(a.id)}${slot.readToggle(a.id)}</p>
 <div class="body">${paragraphs(a.text)}</div>
 ${linkable(a.url) ? html`<p class="meta" lang="${u.lang}" dir="${u.dir}"><a href="${a.url}" rel="noopener nofollow">${u.t('article.original')}</a></p>` : ''}
 </article>
