@@ -6,7 +6,7 @@
 import type { Article } from '../../src/model/article.ts';
 import { addEntry, addEntryStable, entryOf, MemoryStoryIndex, type GroupOptions, type StableOptions, type StoryEntry } from '../../src/stories/index.ts';
 
-/** `incremental`: group.ts (today's pipeline); `stable`: the order-independent stable.ts. */
+/** `incremental`: group.ts (the earlier pipeline, kept as the baseline); `stable`: the order-independent stable.ts the pipeline runs. */
 export type Algo = 'incremental' | 'stable';
 
 export interface Placement {
