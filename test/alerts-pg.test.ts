@@ -9,9 +9,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { parseDocument } from '../src/ingest/index.ts';
-import { readInputs } from '../src/ingest/inputs.ts';
+import { dayArticles } from './day.ts';
 import type { Article } from '../src/model/article.ts';
 import { ingest } from '../src/pipeline/index.ts';
 import { openMarsadPgStore, type MarsadPgStore } from '../src/store/postgres/marsad.ts';
@@ -25,7 +23,6 @@ import type { Alert } from '../src/alerts/types.ts';
 import { dropSchemas, scratchName, skipPg, urlFor } from './pg-env.ts';
 import { startReceiver, type Receiver } from './alerts-receiver.ts';
 
-const DAY = fileURLToPath(new URL('./testdata/saudinewsnet/2015-07-22.zip', import.meta.url));
 const schema = scratchName();
 const local = new AddressGuard({ allow: ['127.0.0.1'] });
 const QUERIES = ['"ديوان المظالم"', 'اليمن', 'عدن OR حضرموت', 'اليمن -عدن', '"مركز الملك سلمان"', 'الإمارات اليمن', '"خادم الحرمين الشريفين"', 'داعش'];
@@ -40,10 +37,7 @@ let others: Article[] = [];
 before(async () => {
   if (skipPg) return;
   rx = await startReceiver('whsec_' + Buffer.alloc(32, 9).toString('base64'));
-  const all: Article[] = [];
-  for await (const item of readInputs([DAY])) if ('doc' in item) all.push(...(await parseDocument(item.doc)).articles);
-  const seen = new Set<string>();
-  const uniq = all.filter((x) => !seen.has(x.id) && seen.add(x.id));
+  const uniq = await dayArticles();
   copies = uniq.filter((x) => x.text.includes('ديوان المظالم') && x.title.includes('قاض'));
   others = uniq.filter((x) => !copies.includes(x)).slice(0, 250);
   a = await openMarsadPgStore(urlFor(schema));

@@ -12,22 +12,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyze, attachedAnalysis } from '../src/arabic/index.ts';
-import { parseDocument } from '../src/ingest/index.ts';
-import { readInputs } from '../src/ingest/inputs.ts';
+import { dayArticles } from './day.ts';
 import type { Article } from '../src/model/article.ts';
 import { addArticle, entryOf, MemoryStoryIndex } from '../src/stories/index.ts';
 import { openMarsadSqliteStore } from '../src/store/sqlite/marsad.ts';
 
-const DAY = fileURLToPath(new URL('./testdata/saudinewsnet/2015-07-22.zip', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'marsad-ingest-fastpath-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const all: Article[] = [];
-for await (const item of readInputs([DAY])) if ('doc' in item) all.push(...(await parseDocument(item.doc)).articles);
-const seen = new Set<string>();
-const unique = all.filter((a) => !seen.has(a.id) && seen.add(a.id));
+const unique = await dayArticles();
 const articles = unique.slice(0, 200);
 const more = unique.slice(200, 210);
 

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from '../src/ingest/index.ts';
-import { readInputs } from '../src/ingest/inputs.ts';
+import { dayArticles } from './day.ts';
 import type { Article } from '../src/model/article.ts';
 import { ingest } from '../src/pipeline/index.ts';
 import { PROCESS_ARTICLES } from '../src/jobs/definitions.ts';
@@ -26,7 +26,6 @@ import { PG_URL, dropSchemas, scratchName, skipPg, urlFor } from './pg-env.ts';
 import { fixtureServer, marsad, type Proc } from './pg-helpers.ts';
 
 const FEEDS = fileURLToPath(new URL('../src/ingest/feeds/testdata/', import.meta.url));
-const DAY = fileURLToPath(new URL('./testdata/saudinewsnet/2015-07-22.zip', import.meta.url));
 const schema = scratchName();
 const dir = mkdtempSync(join(tmpdir(), 'marsad-pg-multi-'));
 after(async () => {
@@ -36,11 +35,8 @@ after(async () => {
 
 const TYPES: Record<string, string> = { '.xml': 'application/xml', '.json': 'application/feed+json' };
 
-async function dayArticles(n: number): Promise<Article[]> {
-  const out: Article[] = [];
-  for await (const item of readInputs([DAY])) if ('doc' in item) out.push(...(await parseDocument(item.doc)).articles);
-  const seen = new Set<string>();
-  return out.filter((a) => a.text && !seen.has(a.id) && seen.add(a.id)).slice(0, n);
+async function withText(n: number): Promise<Article[]> {
+  return (await dayArticles()).filter((a) => a.text).slice(0, n);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -61,7 +57,7 @@ test('3 workers + 1 server on one database; a worker SIGKILLed mid-job loses not
     const url = `http://127.0.0.1:${srv.port}${path}`;
     feedArticles.push(...(await parseDocument({ name: url, bytes: r.body, contentType: r.type, url })).articles);
   }
-  const day = await dayArticles(160);
+  const day = await withText(160);
   assert.equal(day.length, 160);
   const expected = new Set([...feedArticles, ...day].map((a) => a.id));
 

@@ -12,9 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseDocument } from '../src/ingest/index.ts';
-import { readInputs } from '../src/ingest/inputs.ts';
+import { dayArticles } from './day.ts';
 import { makeArticle, type Article } from '../src/model/article.ts';
 import { ingest } from '../src/pipeline/index.ts';
 import { addArticle, MemoryStoryIndex, type Assignment } from '../src/stories/index.ts';
@@ -22,7 +20,6 @@ import { openMarsadSqliteStore } from '../src/store/sqlite/marsad.ts';
 import { openMarsadPgStore, type MarsadPgStore } from '../src/store/postgres/marsad.ts';
 import { dropSchemas, scratchName, skipPg, urlFor } from './pg-env.ts';
 
-const DAY = fileURLToPath(new URL('./testdata/saudinewsnet/2015-07-22.zip', import.meta.url));
 const base = scratchName();
 const schemas: string[] = [];
 const fresh = (): string => {
@@ -36,13 +33,7 @@ after(async () => {
   await dropSchemas(schemas);
 });
 
-async function load(n: number): Promise<Article[]> {
-  const out: Article[] = [];
-  for await (const item of readInputs([DAY])) if ('doc' in item) out.push(...(await parseDocument(item.doc)).articles);
-  const seen = new Set<string>();
-  return out.filter((a) => !seen.has(a.id) && seen.add(a.id)).slice(0, n);
-}
-const articles = skipPg ? [] : await load(300);
+const articles = skipPg ? [] : (await dayArticles()).slice(0, 300);
 
 test('PostgreSQL grouping equals the in-memory reference on real articles', { skip: skipPg }, async () => {
   const mem = new MemoryStoryIndex();

@@ -11,16 +11,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseDocument } from '../src/ingest/index.ts';
-import { readInputs } from '../src/ingest/inputs.ts';
+import { dayArticles } from './day.ts';
 import type { Article } from '../src/model/article.ts';
 import { ingest } from '../src/pipeline/index.ts';
 import { openMarsadSqliteStore } from '../src/store/sqlite/marsad.ts';
 import { openMarsadPgStore } from '../src/store/postgres/marsad.ts';
 import { dropSchemas, scratchName, skipPg, urlFor } from './pg-env.ts';
+import { shuffled } from '../bench/rng.ts';
 
-const DAY = fileURLToPath(new URL('./testdata/saudinewsnet/2015-07-22.zip', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'marsad-order-'));
 const base = scratchName();
 const schemas: string[] = [];
@@ -31,23 +29,9 @@ after(async () => {
 
 /** The day's articles in the hours with the most wire traffic: the first N by date. */
 async function load(n: number): Promise<Article[]> {
-  const out: Article[] = [];
-  for await (const item of readInputs([DAY])) if ('doc' in item) out.push(...(await parseDocument(item.doc)).articles);
-  const seen = new Set<string>();
-  const uniq = out.filter((a) => !seen.has(a.id) && seen.add(a.id));
-  return uniq.sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || (a.id < b.id ? -1 : 1)).slice(0, n);
+  return (await dayArticles()).sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || (a.id < b.id ? -1 : 1)).slice(0, n);
 }
 
-function shuffled<T>(xs: readonly T[], seed: number): T[] {
-  const out = [...xs];
-  let s = seed >>> 0;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 interface Grouping {
   /** article id → [storyId, duplicateOf] */

@@ -10,23 +10,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseDocument } from '../src/ingest/index.ts';
-import { readInputs } from '../src/ingest/inputs.ts';
+import { dayArticles } from './day.ts';
 import type { Article } from '../src/model/article.ts';
 import { addArticle, MemoryStoryIndex, relatedArticles, type Assignment } from '../src/stories/index.ts';
 import { openMarsadSqliteStore, type MarsadSqliteStore } from '../src/store/sqlite/marsad.ts';
 
-const DAY = fileURLToPath(new URL('./testdata/saudinewsnet/2015-07-22.zip', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'marsad-stories-sqlite-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function load(file: string, n: number): Promise<Article[]> {
-  const out: Article[] = [];
-  for await (const item of readInputs([file])) if ('doc' in item) out.push(...(await parseDocument(item.doc)).articles);
-  const seen = new Set<string>();
-  return out.filter((a) => !seen.has(a.id) && seen.add(a.id)).slice(0, n);
-}
 
 /** Groups `articles` into a store (reopened every `reopenEvery`), returning the assignments. */
 async function groupSqlite(path: string, articles: Article[], reopenEvery: number): Promise<Assignment[]> {
@@ -44,7 +35,7 @@ async function groupSqlite(path: string, articles: Article[], reopenEvery: numbe
   return out;
 }
 
-const articles = await load(DAY, 700);
+const articles = (await dayArticles()).slice(0, 700);
 
 test('SQLite grouping equals the in-memory reference on real articles', async () => {
   assert.equal(articles.length, 700);

@@ -15,9 +15,10 @@ import { resolve } from 'node:path';
 import { loadCorpus } from '../stories/corpus.ts';
 import { runGrouping, type Algo, type RunResult } from '../stories/run.ts';
 import { agreement, fmt, pairStats, sameDup, sameStory } from '../stories/eval.ts';
-import { autoPositives, handPairs, randomPairs, rng, type Pair } from '../stories/labels.ts';
+import { autoPositives, handPairs, randomPairs, type Pair } from '../stories/labels.ts';
 import { extractEntities } from '../../src/enrich/index.ts';
 import type { MemoryStoryIndex, StoryEntry } from '../../src/stories/index.ts';
+import { shuffled } from '../rng.ts';
 
 /** Sizes of the edge graph's connected components: what an arrival recomputes. */
 function componentStats(index: MemoryStoryIndex): string {
@@ -65,15 +66,6 @@ let arts = loadCorpus(days, pathToFileURL(resolve(corpus, 'saudinewsnet') + '/')
 if (!argv.includes('--no-entities')) arts = arts.map((a) => ({ ...a, entities: extractEntities(a) }));
 console.log(`# arrival-order benchmark: ${arts.length} articles from ${corpus}/saudinewsnet, ${orders} random orders`);
 
-function shuffled<T>(xs: readonly T[], seed: number): T[] {
-  const out = [...xs];
-  const r = rng(seed);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 const pos = autoPositives(arts);
 const neg = randomPairs(arts, 20_000, 1);

@@ -2,24 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadDay } from '../../bench/stories/corpus.ts';
 import { runGrouping, type RunResult } from '../../bench/stories/run.ts';
-import { rng } from '../../bench/stories/labels.ts';
 import type { Article } from '../model/article.ts';
 import { addArticleStable, edgeOf, entryOf, frozenWeights, MemoryStoryIndex, parseDfTable, partition, STABLE_DEFAULTS, type StoryEdge, type StoryEntry } from './index.ts';
+import { shuffled } from '../../bench/rng.ts';
 
 // One real day of SaudiNewsNet (2015-07-22, test/testdata/README.md), wire copies across outlets.
 const day = [...new Map(loadDay(new URL('../../test/testdata/saudinewsnet/2015-07-22.zip', import.meta.url)).map((a) => [a.id, a])).values()];
 const byId = new Map(day.map((a) => [a.id, a]));
 const entries = new Map<string, StoryEntry>();
 
-function shuffled<T>(xs: readonly T[], seed: number): T[] {
-  const out = [...xs];
-  const r = rng(seed);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 const run = (arts: readonly Article[]): Promise<RunResult> => runGrouping(arts, {}, entries, 'stable');
 const timeOrder = [...day].sort((a, b) => ((a.publishedAt ?? '') < (b.publishedAt ?? '') ? -1 : (a.publishedAt ?? '') > (b.publishedAt ?? '') ? 1 : a.id < b.id ? -1 : 1));

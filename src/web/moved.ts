@@ -7,9 +7,9 @@
  */
 import type { ReaderStore } from './types.ts';
 
-/** The current id of the story once named `id`, when `id` names no story any more; else null. */
-export async function storyMovedTo(store: Pick<ReaderStore, 'getStory' | 'getArticle'>, id: string): Promise<string | null> {
-  if (!id.startsWith('s-') || (await store.getStory(id))) return null;
+/** The current id of the story once named `id` (ask only when `id` names no story now); else null. */
+export async function storyMovedTo(store: Pick<ReaderStore, 'getArticle'>, id: string): Promise<string | null> {
+  if (!id.startsWith('s-')) return null;
   const a = await store.getArticle(id.slice(2));
   return a?.storyId && a.storyId !== id ? a.storyId : null;
 }

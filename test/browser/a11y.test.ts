@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { ARTIFACTS, chromiumMissing, launchChromium } from './chromium.ts';
-import { ADMIN_TOKEN, webFixture, type WebFixture } from '../web/fixture.ts';
+import { ADMIN_TOKEN, webFixture, type WebFixture, listenLoopback } from '../web/fixture.ts';
 import { createUser } from '../../src/accounts/service.ts';
 import { SESSION_COOKIE } from '../../src/web/accounts/session.ts';
 
@@ -31,9 +31,7 @@ const NAMED = ['link-in-text-block', 'heading-order', 'landmark-unique'];
 before(async () => {
   if (skip) return;
   fx = await webFixture();
-  await fx.app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = fx.app.server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  base = await listenLoopback(fx.app);
   // An alert with a webhook, so the alerts page shows its table, actions and log.
   const made = await fx.app.inject({ method: 'POST', url: '/api/v1/alerts', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, payload: { name: 'وزير الدفاع', query: '"وزير الدفاع"' } });
   assert.equal(made.statusCode, 201, made.body);

@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, chromiumMissing, launchChromium } from './chromium.ts';
-import { webFixture, type WebFixture } from '../web/fixture.ts';
+import { webFixture, type WebFixture, listenLoopback } from '../web/fixture.ts';
 
 const skip = chromiumMissing();
 let fx: WebFixture;
@@ -24,9 +24,7 @@ let articleId = '';
 before(async () => {
   if (skip) return;
   fx = await webFixture();
-  await fx.app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = fx.app.server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  base = await listenLoopback(fx.app);
   articleId = (await fx.store.search({ q: 'شويجو', limit: 1 })).hits[0]!.id;
   browser = await launchChromium();
 });

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { ADMIN_TOKEN, webFixture, type WebFixture } from './fixture.ts';
+import { ADMIN_TOKEN, webFixture, type WebFixture, listenLoopback } from './fixture.ts';
 import { Client } from './client.ts';
 import { createUser } from '../../src/accounts/service.ts';
 import { openStore, type MarsadStore } from '../../src/store/index.ts';
@@ -25,8 +25,7 @@ before(async () => {
   fx = await webFixture();
   // The fixture's store (a real SQLite file with the sample), served with small login limits.
   app = await buildApp({ store: fx.store, adminToken: ADMIN_TOKEN, alerts: { store: fx.store.alerts, reader: fx.store }, accounts: { store: fx.store.accounts, limits } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  base = await listenLoopback(app);
   await createUser(fx.store.accounts, { name: 'huda', password: 'correct horse 1', role: 'reader' });
   await createUser(fx.store.accounts, { name: 'admin1', password: 'admin password 1', role: 'admin' });
 });
@@ -69,9 +68,9 @@ describe('login and sessions', () => {
 
   test('behind an HTTPS proxy the cookie is Secure', async () => {
     const app = await buildApp({ store: fx.store, adminToken: ADMIN_TOKEN, accounts: { store: fx.store.accounts }, trustProxy: '127.0.0.1', baseUrl: 'https://marsad.example' });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = await listenLoopback(app);
     try {
-      const c = new Client(`http://127.0.0.1:${(app.server.address() as { port: number }).port}`);
+      const c = new Client(url);
       const r = await c.post('/login', { name: 'huda', password: 'correct horse 1' }, { origin: 'https://marsad.example', headers: { 'x-forwarded-proto': 'https' } });
       assert.equal(r.status, 303);
       assert.match(c.setCookies.at(-1)!, /; Secure/);
@@ -97,17 +96,17 @@ describe('login and sessions', () => {
     let store: MarsadStore = await openStore(join(dir, 'restart.db'));
     await createUser(store.accounts, { name: 'rana', password: 'rana password', role: 'reader' });
     let app = await buildApp({ store, adminToken: null, accounts: { store: store.accounts } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const c = new Client(`http://127.0.0.1:${(app.server.address() as { port: number }).port}`);
+    const url = await listenLoopback(app);
+    const c = new Client(url);
     assert.equal((await c.login('rana', 'rana password')).status, 303);
     const before = await c.token('/settings');
     await app.close();
     await store.close();
     store = await openStore(join(dir, 'restart.db'));
     app = await buildApp({ store, adminToken: null, accounts: { store: store.accounts } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    const restarted = await listenLoopback(app);
     try {
-      const again = new Client(`http://127.0.0.1:${(app.server.address() as { port: number }).port}`);
+      const again = new Client(restarted);
       for (const [k, v] of c.cookies) again.cookies.set(k, v);
       const me = await again.get('/me');
       assert.equal(me.status, 200);

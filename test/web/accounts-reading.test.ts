@@ -9,7 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { ADMIN_TOKEN, webFixture, type WebFixture } from './fixture.ts';
+import { ADMIN_TOKEN, webFixture, type WebFixture, listenLoopback } from './fixture.ts';
 import { Client } from './client.ts';
 import { createUser } from '../../src/accounts/service.ts';
 import { buildApp } from '../../src/web/app.ts';
@@ -26,8 +26,7 @@ let copies: Article[];
 before(async () => {
   fx = await webFixture();
   app = await buildApp({ store: fx.store, adminToken: ADMIN_TOKEN, alerts: { store: fx.store.alerts, reader: fx.store }, accounts: { store: fx.store.accounts } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  base = await listenLoopback(app);
   await createUser(fx.store.accounts, { name: 'reader1', password: 'reader one pw', role: 'reader' });
   await createUser(fx.store.accounts, { name: 'reader2', password: 'reader two pw', role: 'reader' });
   // A story the sample's outlets carried several times, whose copies mention an entity.

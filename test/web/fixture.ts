@@ -4,6 +4,7 @@
  * path `npm start` uses.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -37,4 +38,10 @@ export async function webFixture(opts: Partial<Omit<AppDeps, 'store' | 'adminTok
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Listens on a free loopback port; the server's base URL (`http://127.0.0.1:PORT`). */
+export async function listenLoopback(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 }

@@ -9,7 +9,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { webFixture, type WebFixture } from './fixture.ts';
+import { webFixture, type WebFixture, listenLoopback } from './fixture.ts';
 import { GReader } from './greader-client.ts';
 import { Client } from './client.ts';
 import { createUser } from '../../src/accounts/service.ts';
@@ -32,8 +32,7 @@ let base = '';
 
 before(async () => {
   fx = await webFixture();
-  await fx.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(fx.app.server.address() as { port: number }).port}`;
+  base = await listenLoopback(fx.app);
   for (const n of ['ga1', 'ga2', 'ga3', 'ga4']) await createUser(fx.store.accounts, { name: n, password: `${n} password`, role: 'reader' });
 });
 after(async () => fx?.close());
@@ -191,9 +190,9 @@ test('a private instance still lets the apps in (they authenticate each request)
   await fx.store.accounts.setSetting('instance.private', '1');
   const { buildApp } = await import('../../src/web/app.ts');
   const app = await buildApp({ store: fx.store, adminToken: null, accounts: { store: fx.store.accounts } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await listenLoopback(app);
   try {
-    const b = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const b = url;
     const g = new GReader(b);
     assert.equal((await g.login('ga4', 'ga4 password')).status, 200);
     assert.equal((await g.get('user-info')).status, 200);

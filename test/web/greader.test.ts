@@ -8,7 +8,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { webFixture, type WebFixture } from './fixture.ts';
+import { webFixture, type WebFixture, listenLoopback } from './fixture.ts';
 import { GReader } from './greader-client.ts';
 import { createUser } from '../../src/accounts/service.ts';
 import { longItemId, shortItemId } from '../../src/web/greader/ids.ts';
@@ -51,8 +51,7 @@ let totalStories = 0;
 
 before(async () => {
   fx = await webFixture();
-  await fx.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(fx.app.server.address() as { port: number }).port}`;
+  base = await listenLoopback(fx.app);
   for (const n of ['gr1', 'gr2', 'gr3']) await createUser(fx.store.accounts, { name: n, password: `${n} password`, role: 'reader' });
   const stories = await fx.store.listStories({ limit: 1000 });
   // Filler so that the reading list outgrows one page's cap (1000): 900 short local items

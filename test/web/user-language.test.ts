@@ -11,7 +11,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { ADMIN_TOKEN, webFixture, type WebFixture } from './fixture.ts';
+import { ADMIN_TOKEN, webFixture, type WebFixture, listenLoopback } from './fixture.ts';
 import { Client } from './client.ts';
 import { createUser } from '../../src/accounts/service.ts';
 import { buildApp } from '../../src/web/app.ts';
@@ -25,8 +25,7 @@ let lina: User;
 before(async () => {
   fx = await webFixture();
   app = await buildApp({ store: fx.store, adminToken: ADMIN_TOKEN, accounts: { store: fx.store.accounts } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  base = await listenLoopback(app);
   lina = await createUser(fx.store.accounts, { name: 'lina', password: 'lina reads english', role: 'reader' });
   await createUser(fx.store.accounts, { name: 'omar', password: 'omar reads arabic', role: 'reader' });
 });

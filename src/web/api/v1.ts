@@ -132,10 +132,11 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
 
   app.get('/api/v1/stories/:id', async (req, reply) => {
     const id = (req.params as { id: string }).id;
-    const moved = await storyMovedTo(store, id);
-    if (moved) return reply.redirect(`/api/v1/stories/${encodeURIComponent(moved)}`, 302);
     const s = await store.getStory(id);
-    if (!s) return notFound(reply, 'story');
+    if (!s) {
+      const moved = await storyMovedTo(store, id);
+      return moved ? reply.redirect(`/api/v1/stories/${encodeURIComponent(moved)}`, 302) : notFound(reply, 'story');
+    }
     return { ...s, articles: await store.getArticles(s.articleIds) };
   });
 

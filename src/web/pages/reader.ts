@@ -29,8 +29,13 @@ export function registerReaderPages(app: FastifyInstance, store: ReaderStore & C
   // Each page depends on its URL, its UI language and the store alone: the read cache
   // remembers its HTML (null: not found) under the language and URL, so a page asked again
   // costs a lookup, not reads and a render, and is never served in the other language.
-  const cached = (req: FastifyRequest, reply: FastifyReply, missing: MessageKey | null, make: () => Promise<string | null>) =>
-    store.rendered(`page:${uiOf(req).lang}:${req.url}`, make).then((body) => (body === null ? notFound(req, reply, missing) : reply.type('text/html; charset=utf-8').send(body)));
+  /** A rendered page by language and URL; when `make` finds nothing, `elsewhere` may send the reader on, else a 404. */
+  const cached = async (req: FastifyRequest, reply: FastifyReply, missing: MessageKey | null, make: () => Promise<string | null>, elsewhere?: () => Promise<string | null>) => {
+    const body = await store.rendered(`page:${uiOf(req).lang}:${req.url}`, make);
+    if (body !== null) return reply.type('text/html; charset=utf-8').send(body);
+    const to = await elsewhere?.();
+    return to ? reply.redirect(to, 302) : notFound(req, reply, missing);
+  };
 
   app.get('/', async (req, reply) => {
     const q = req.query as Query;
@@ -61,9 +66,12 @@ ${pager(u, '/', { outlet, from, to }, page, stories.length > PAGE_SIZE)}`;
 
   app.get('/story/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
-    const moved = await storyMovedTo(store, id);
-    if (moved) return reply.redirect(`/story/${encodeURIComponent(moved)}`, 302);
     const u = uiOf(req);
+    // A renamed story's old name sends the reader on (looked up only when the name is not a story).
+    const moved = async () => {
+      const to = await storyMovedTo(store, id);
+      return to ? path.story(to) : null;
+    };
     return cached(req, reply, 'story.missing', async () => {
       const story = await store.getStory(id);
       if (!story) return null;
@@ -73,7 +81,7 @@ ${pager(u, '/', { outlet, from, to }, page, stories.length > PAGE_SIZE)}`;
 <p class="meta">${u.h('story.meta', { outlets: u.t('story.outlets', { n: story.outlets.length }), time: timeTag(u, story.firstSeen), outlet: story.originalOutlet ? html`<bdi>${story.originalOutlet}</bdi>` : '—' })}</p>
 ${articles.map((a) => articleItem(u, a, 2, a.id === earliest ? html` <span class="badge">${u.t('story.earliest')}</span>` : undefined))}`;
       return layout({ ui: u, url: req.url, title: story.title, body });
-    });
+    }, moved);
   });
 
   app.get('/article/:id', async (req, reply) => {

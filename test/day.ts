@@ -1,0 +1,18 @@
+/**
+ * The SaudiNewsNet day kept in test/testdata (2015-07-22, its original zip; source and
+ * licence in README.md) as the parser reads it: the articles many tests ingest.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from '../src/ingest/index.ts';
+import { readInputs } from '../src/ingest/inputs.ts';
+import type { Article } from '../src/model/article.ts';
+
+export const DAY = fileURLToPath(new URL('./testdata/saudinewsnet/2015-07-22.zip', import.meta.url));
+
+/** The day's articles in file order, each id once (the day repeats some records). */
+export async function dayArticles(): Promise<Article[]> {
+  const out: Article[] = [];
+  for await (const item of readInputs([DAY])) if ('doc' in item) out.push(...(await parseDocument(item.doc)).articles);
+  const seen = new Set<string>();
+  return out.filter((a) => !seen.has(a.id) && seen.add(a.id));
+}
