@@ -11,9 +11,14 @@
  */
 import type { Article } from '../model/article.ts';
 import type { RelatedList, RelatedSource, StoryEntry } from '../model/stories.ts';
-import { asEntry, relatedHits, RELATED_KEEP } from '../stories/index.ts';
+import { asEntry, relatedHits } from '../stories/index.ts';
 
 type MaybePromise<T> = T | Promise<T>;
+
+export interface Grouping {
+  storyId: string | null;
+  duplicateOf: string | null;
+}
 
 export interface RelatedLookups {
   /** The article's story entry, if it was grouped. */
@@ -24,6 +29,8 @@ export interface RelatedLookups {
   pageLinked(id: string): MaybePromise<string[]>;
   /** The article's kept list, if it has one. */
   relatedList(id: string): MaybePromise<RelatedList | null>;
+  /** The current story and copy group of grouped articles, by id. */
+  groupings(ids: string[]): MaybePromise<Map<string, Grouping>>;
   index: RelatedSource;
 }
 
@@ -34,33 +41,37 @@ export const relatedLimit = (limit: number | undefined): number => Math.min(20, 
 export async function selectRelated(id: string, limit: number, l: RelatedLookups): Promise<Article[]> {
   const linkedIds = (await l.pageLinked(id)).filter((x) => x !== id).slice(0, limit);
   const kept = await l.relatedList(id);
-  let similarIds: string[];
-  let self: { storyId?: string | null; duplicateOf?: string | null } | null;
-  if (kept) {
-    similarIds = kept.items.map((x) => x.id);
-    self = await l.getArticle(id);
-    if (!self) return [];
-  } else {
-    const entry = (await l.getEntry(id)) ?? (await l.getArticle(id).then((a) => (a ? asEntry(a) : null)));
-    if (!entry) return [];
-    similarIds = (await relatedHits(entry, l.index, { limit: RELATED_KEEP })).map((h) => h.id);
-    self = entry;
-  }
-  const byId = new Map((await l.getArticles([...linkedIds, ...similarIds])).map((a) => [a.id, a]));
-  const out: Article[] = linkedIds.flatMap((x) => byId.get(x) ?? []);
+  if (!kept) return computeNow(id, limit, linkedIds, l);
+  // The kept ids are filtered by the stories as they are now, then only the shown ones read.
+  const ids = kept.items.map((x) => x.id);
+  const g = await l.groupings([id, ...linkedIds, ...ids]);
+  const self = g.get(id);
+  if (!self) return [];
   const root = self.duplicateOf ?? id;
-  const stories = new Set(out.map((a) => a.storyId ?? a.id));
+  const stories = new Set(linkedIds.map((x) => g.get(x)?.storyId ?? x));
   if (self.storyId) stories.add(self.storyId);
-  for (const x of similarIds) {
-    if (out.length >= limit) break;
-    const a = byId.get(x);
-    if (!a || a.id === id || a.id === root || a.duplicateOf === root || a.duplicateOf === id) continue;
-    const story = a.storyId ?? a.duplicateOf ?? a.id;
+  const shown = [...linkedIds];
+  for (const x of ids) {
+    if (shown.length >= limit) break;
+    const o = g.get(x);
+    if (!o || x === id || x === root || o.duplicateOf === root || o.duplicateOf === id) continue;
+    const story = o.storyId ?? o.duplicateOf ?? x;
     if (stories.has(story)) continue;
     stories.add(story);
-    out.push(a);
+    shown.push(x);
   }
-  return out.slice(0, limit);
+  const byId = new Map((await l.getArticles(shown)).map((a) => [a.id, a]));
+  return shown.flatMap((x) => byId.get(x) ?? []);
+}
+
+/** Without a kept list: the list computed now (an older database before its backfill, or an ungrouped article). */
+async function computeNow(id: string, limit: number, linkedIds: string[], l: RelatedLookups): Promise<Article[]> {
+  const entry = (await l.getEntry(id)) ?? (await l.getArticle(id).then((a) => (a ? asEntry(a) : null)));
+  if (!entry) return [];
+  const similar = (await relatedHits(entry, l.index, { limit })).map((h) => h.id);
+  const shown = [...linkedIds, ...similar.filter((x) => !linkedIds.includes(x))].slice(0, limit);
+  const byId = new Map((await l.getArticles(shown)).map((a) => [a.id, a]));
+  return shown.flatMap((x) => byId.get(x) ?? []);
 }
 
 /** The SQL both backends run for `pageLinked` (one parameter, the article id, used twice). */

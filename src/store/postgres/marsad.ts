@@ -161,6 +161,7 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
       getArticles: (xs) => this.reader.getArticles(xs),
       pageLinked: async (x) => (await this.pool.query<{ id: string }>(PAGE_LINKED_SQL('$1'), [x])).rows.map((r) => r.id),
       relatedList: async (x) => (await this.storyIndex.relatedLists([x])).get(x) ?? null,
+      groupings: (xs) => this.storyIndex.groupings(xs),
       index: this.storyIndex,
     });
   }

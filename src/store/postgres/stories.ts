@@ -322,6 +322,18 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
     );
   }
 
+  /** The current story and copy group of these entries. */
+  async groupings(ids: string[]): Promise<Map<string, { storyId: string; duplicateOf: string | null }>> {
+    const out = new Map<string, { storyId: string; duplicateOf: string | null }>();
+    if (ids.length === 0) return out;
+    const rows = await this.db.query<{ id: string; story_id: string; duplicate_of: string | null }>(
+      'SELECT id, story_id, duplicate_of FROM story_entries WHERE id = ANY($1::text[])',
+      [[...new Set(ids)]],
+    );
+    for (const r of rows.rows) out.set(r.id, { storyId: r.story_id, duplicateOf: r.duplicate_of });
+    return out;
+  }
+
   async unrelated(limit: number): Promise<string[]> {
     const rows = await this.db.query<{ id: string }>(
       'SELECT e.id FROM story_related r JOIN story_entries e ON e.eid = r.eid WHERE r.floor < 0 ORDER BY r.eid LIMIT $1',

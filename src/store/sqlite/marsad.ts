@@ -170,6 +170,7 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
       getArticles: (xs) => Promise.resolve(this.reader.getArticles(xs)),
       pageLinked: (x) => this.m.pageLinked.all(x, x),
       relatedList: (x) => this.storyIndex.relatedLists([x]).get(x) ?? null,
+      groupings: (xs) => this.storyIndex.groupings(xs),
       index: this.storyIndex,
     });
   }

@@ -35,6 +35,9 @@ export class SqliteRelated {
         `INSERT INTO story_related (eid, floor, list) SELECT eid, ?, ? FROM story_entries WHERE id = ?
          ON CONFLICT (eid) DO UPDATE SET floor = excluded.floor, list = excluded.list`,
       ),
+      groupings: p<{ id: string; story_id: string; duplicate_of: string | null }>(
+        'SELECT id, story_id, duplicate_of FROM story_entries WHERE id IN (SELECT value FROM json_each(?))',
+      ),
       unrelated: p<string>(`SELECT e.id FROM story_related r JOIN story_entries e ON e.eid = r.eid WHERE r.floor < 0 ORDER BY r.eid LIMIT ?`).pluck(),
     };
   }
@@ -75,6 +78,13 @@ export class SqliteRelated {
       const c = this.cache.get(id);
       if (c) c.floor = l.floor;
     }
+  }
+
+  /** The current story and copy group of these entries (the covering index of migration 024). */
+  groupings(ids: string[]): Map<string, { storyId: string; duplicateOf: string | null }> {
+    const out = new Map<string, { storyId: string; duplicateOf: string | null }>();
+    if (ids.length) for (const r of this.q.groupings.all(JSON.stringify([...new Set(ids)]))) out.set(r.id, { storyId: r.story_id, duplicateOf: r.duplicate_of });
+    return out;
   }
 
   unrelated(limit: number): string[] {

@@ -384,6 +384,11 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
   unrelated(limit: number): string[] {
     return this.related.unrelated(limit);
   }
+
+  /** The current story and copy group of these entries. */
+  groupings(ids: string[]): Map<string, { storyId: string; duplicateOf: string | null }> {
+    return this.related.groupings(ids);
+  }
 }
 
 function toEntry(r: EntryRow): StoryEntry {
