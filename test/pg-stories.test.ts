@@ -2,7 +2,8 @@
  * The PostgreSQL stories, entity, source and reader parts (store/postgres/marsad.ts) on
  * real articles, in a scratch schema:
  * - grouping through the PostgreSQL StoryIndex equals src/stories' in-memory reference;
- * - the pipeline (enrich, upsert, group) gives the same stories on PostgreSQL as on SQLite;
+ * - the pipeline (enrich, upsert, group, related lists) gives the same stories and kept
+ *   related lists on PostgreSQL as on SQLite;
  * - two workers (two stores, two connection pools) ingesting near-duplicates at the same
  *   moment put each pair in ONE story (the transaction-scoped grouping lock);
  * - sources and poll state, entity lookups and listings.
@@ -84,6 +85,11 @@ test('the pipeline gives the same stories, entities and search on PostgreSQL as 
     assert.deepEqual(ids(await pg.listArticles({ entityId: 'country:SA', limit: 20 })), ids(await sqlite.listArticles({ entityId: 'country:SA', limit: 20 })));
     const some = articles[7]!;
     assert.deepEqual(ids(await pg.relatedArticles(some.id)), ids(await sqlite.relatedArticles(some.id)));
+    // The related lists kept at ingest (computed, then offered to) come out the same.
+    const all = articles.map((x) => x.id);
+    const kept = new Map(await sqlite.storyIndex.relatedLists(all));
+    assert.ok(kept.size > 250);
+    assert.deepEqual(new Map(await pg.storyIndex.relatedLists(all)), kept);
     const s1 = await sqlite.search({ q: 'وزير الخارجية', limit: 10 });
     const s2 = await pg.search({ q: 'وزير الخارجية', limit: 10 });
     assert.deepEqual(s2.hits.map((h) => h.id), s1.hits.map((h) => h.id));

@@ -128,7 +128,7 @@ async function main(): Promise<void> {
       out.push(`| ${r.route} |${pad(r.rps.toFixed(0), 7)} |${pad((r.rps / base).toFixed(3), 6)} |${pad(r.p50.toFixed(1), 6)} |${pad(r.p95.toFixed(1), 6)} |${pad(r.p99.toFixed(1), 6)} |${pad(r.kb.toFixed(1), 6)} | ${r.bad} | ${r.runs.join(', ')} |`);
     }
     if (cold) {
-      out.push(`| GET /article/:id, first view (once each, related computed) |${pad(cold.rps.toFixed(0), 7)} |${pad((cold.rps / base).toFixed(3), 6)} |${pad(cold.p50.toFixed(1), 6)} |${pad(cold.p95.toFixed(1), 6)} |${pad(cold.p99.toFixed(1), 6)} |${pad((cold.bytesPerResponse / 1024).toFixed(1), 6)} | ${cold.bad + cold.errors} | 1 run of ${cold.ok} |`);
+      out.push(`| GET /article/:id, first view (once each, cache cold) |${pad(cold.rps.toFixed(0), 7)} |${pad((cold.rps / base).toFixed(3), 6)} |${pad(cold.p50.toFixed(1), 6)} |${pad(cold.p95.toFixed(1), 6)} |${pad(cold.p99.toFixed(1), 6)} |${pad((cold.bytesPerResponse / 1024).toFixed(1), 6)} | ${cold.bad + cold.errors} | 1 run of ${cold.ok} |`);
     }
     const mem = (m: typeof warm) => `${m.rss.toFixed(0)} MiB (${m.anon.toFixed(0)} anonymous + ${m.file.toFixed(0)} mapped files)`;
     out.push(`server resident memory (VmRSS): ${mem(warm)} after warm-up, ${mem(end)} at the end; peak ${end.hwm.toFixed(0)} MiB`);

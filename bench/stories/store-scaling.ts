@@ -46,7 +46,7 @@ interface Run {
 async function ingestAll(path: string, articles: Article[]): Promise<Run> {
   const store = await openStore(path);
   const storeSize = await store.countArticles();
-  const total: GroupCounts = { grouped: 0, duplicates: 0, joined: 0, newStories: 0, failed: 0, alertMatches: 0 };
+  const total: GroupCounts = { grouped: 0, related: 0, relatedOffers: 0, duplicates: 0, joined: 0, newStories: 0, failed: 0, alertMatches: 0 };
   const add = (c: GroupCounts) => (Object.keys(total) as Array<keyof GroupCounts>).forEach((k) => (total[k] += c[k]));
   const w0 = performance.now();
   const c0 = cpuMs();

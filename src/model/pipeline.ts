@@ -6,7 +6,7 @@
  */
 import type { Article } from './article.ts';
 import type { UpsertResult } from './search.ts';
-import type { EdgeIndex, RelatedSource, StoryIndex } from './stories.ts';
+import type { EdgeIndex, RelatedSource, RelatedStore, StoryIndex } from './stories.ts';
 import type { AlertStore } from './alerts.ts';
 
 /** A stored article still waiting for its story, with the position to resume after. */
@@ -25,7 +25,7 @@ export interface PipelineStore {
   enrichedAlready(articles: Article[]): Promise<Set<string>>;
   /** Stored articles without a story, in arrival order, after `cursor` (start with -1). */
   ungrouped(cursor: number, limit: number): Promise<PendingArticle[]>;
-  readonly storyIndex: StoryIndex & EdgeIndex & RelatedSource;
+  readonly storyIndex: StoryIndex & EdgeIndex & RelatedSource & RelatedStore;
   /**
    * Replaces the entity and keyword index rows of a stored article from its fields (under
    * its stored date); true when it did. With `onlyUngrouped` it does nothing (false) when

@@ -109,12 +109,37 @@ export interface RelatedCandidate {
   titleTerms: string[];
   ledeTerms: string[];
   entities: string[];
+  /** The score a newcomer must beat to enter its kept related list; null when it has none yet. */
+  floor: number | null;
 }
 
 /** Where related-article candidates come from: an inverted index on `t:`/`e:` keys. */
 export interface RelatedSource {
   /** Articles sharing any key, newest first, at most limitPerKey per key, time ≤ `to`. */
   relatedCandidates(keys: string[], to: number, limitPerKey: number): MaybePromise<RelatedCandidate[]>;
-  docFreq(terms: string[]): MaybePromise<number[]>;
-  docCount(): MaybePromise<number>;
+}
+
+/** One article of a kept related list, with the story (or copy group) it had when scored. */
+export interface RelatedItem {
+  id: string;
+  score: number;
+  group: string;
+}
+
+/** An article's kept related list: best first, one item per group, at most RELATED_KEEP. */
+export interface RelatedList {
+  /** The score a newcomer must beat to enter (the last item's when full, else 0). */
+  floor: number;
+  items: RelatedItem[];
+}
+
+/**
+ * Where the related lists computed at ingest are kept (src/stories/related.ts
+ * `relateArrivals`): one list per article, read by id on every page view.
+ */
+export interface RelatedStore {
+  relatedLists(ids: string[]): MaybePromise<Map<string, RelatedList>>;
+  putRelatedLists(lists: ReadonlyMap<string, RelatedList>): MaybePromise<void>;
+  /** Ids of grouped articles that have no kept list yet (made before lists were kept), at most `limit`. */
+  unrelated(limit: number): MaybePromise<string[]>;
 }

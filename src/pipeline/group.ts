@@ -10,19 +10,28 @@
  * between the two transactions) is simply still ungrouped, and the next run picks it up.
  * Each chunk is one transaction, so an article is grouped exactly once or not at all.
  *
+ * Related articles: the articles a chunk grouped get their kept «اقرأ أيضاً» list in the
+ * same transaction (src/stories/relate.ts: computed now, and offered to the lists of the
+ * older articles they beat), so a page view reads it and never searches. Lists that an
+ * older database lacks (entries grouped before migration 024) are computed by a backfill
+ * after the pending articles, BACKFILL per call, oldest first.
+ *
  * Contract: never throws for one bad article: a chunk that fails is retried one article
  * at a time, and an article that still fails is reported (`stories.failed`) and skipped
  * for this run (it stays ungrouped, to be retried by the next one).
  */
 import type { TextAnalysis } from '../arabic/index.ts';
 import type { ParseIssue } from '../ingest/index.ts';
-import { addArticleStable, type StableOptions } from '../stories/index.ts';
+import { addArticleStable, relateArrivals, type StableOptions } from '../stories/index.ts';
 import type { PendingArticle, PipelineStore } from './types.ts';
 import { alertMatcher, recordAlertMatches } from './alerts.ts';
 import type { AlertMatcher } from '../alerts/percolate.ts';
 
 export interface GroupCounts {
   grouped: number;
+  /** Related lists computed (arrivals and backfill), and older lists an arrival entered. */
+  related: number;
+  relatedOffers: number;
   /** Of those: joined an earlier copy (exact or near duplicate). */
   duplicates: number;
   /** Joined an existing story as new coverage. */
@@ -41,13 +50,25 @@ export interface GroupRunOptions {
   analyses?: ReadonlyMap<string, TextAnalysis>;
 }
 
-async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts, opts: GroupRunOptions, matcher: AlertMatcher | null): Promise<void> {
+/** Lists computed per call for entries grouped before lists were kept (see the header). */
+export const BACKFILL = 2000;
+
+/** Computes and keeps the related lists of these grouped articles (and offers them to their neighbours). */
+async function relate(store: PipelineStore, ids: string[], c: GroupCounts): Promise<void> {
+  if (ids.length === 0) return;
+  const r = await relateArrivals(await store.storyIndex.getEntries(ids), store.storyIndex);
+  c.related += r.computed;
+  c.relatedOffers += r.offered;
+}
+
+/** Groups one article; returns its id when it was newly placed (its related list is to be made). */
+async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts, opts: GroupRunOptions, matcher: AlertMatcher | null): Promise<string | null> {
   // Indexed only while still ungrouped: another worker that grouped it meanwhile indexed it.
   await store.indexEnrichment(p.article, { onlyUngrouped: true });
   // An entry that exists already (text edited, or a crash after grouping) keeps its story.
   if (await store.syncGrouping(p.article.id)) {
     c.grouped++;
-    return;
+    return null;
   }
   const analyzed = opts.analyses?.get(p.article.id);
   const a = await addArticleStable(store.storyIndex, p.article, analyzed ? { ...opts.group, analyzed } : opts.group);
@@ -57,11 +78,12 @@ async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts,
   if (a.via === 'exact' || a.via === 'near') c.duplicates++;
   else if (a.via === 'story') c.joined++;
   else if (a.via === 'new') c.newStories++;
+  return p.article.id;
 }
 
 /** Groups every stored article without a story; returns what happened. */
 export async function groupPending(store: PipelineStore, opts: GroupRunOptions = {}): Promise<GroupCounts> {
-  const c: GroupCounts = { grouped: 0, duplicates: 0, joined: 0, newStories: 0, failed: 0, alertMatches: 0 };
+  const c: GroupCounts = { grouped: 0, related: 0, relatedOffers: 0, duplicates: 0, joined: 0, newStories: 0, failed: 0, alertMatches: 0 };
   const chunk = Math.max(1, opts.chunk ?? 200);
   let cursor = -1;
   for (;;) {
@@ -73,13 +95,21 @@ export async function groupPending(store: PipelineStore, opts: GroupRunOptions =
     const before = { ...c };
     try {
       await store.writeTransaction(async () => {
-        for (const p of pending) await groupOne(store, p, c, opts, matcher);
+        const placed: string[] = [];
+        for (const p of pending) {
+          const id = await groupOne(store, p, c, opts, matcher);
+          if (id) placed.push(id);
+        }
+        await relate(store, placed, c);
       });
     } catch {
       Object.assign(c, before);
       for (const p of pending) {
         try {
-          await store.writeTransaction(() => groupOne(store, p, c, opts, matcher));
+          await store.writeTransaction(async () => {
+            const id = await groupOne(store, p, c, opts, matcher);
+            if (id) await relate(store, [id], c);
+          });
         } catch (e) {
           c.failed++;
           opts.onIssue?.({ code: 'stories.failed', source: p.article.url ?? p.article.id, message: `grouping failed: ${(e as Error).message}` });
@@ -87,5 +117,21 @@ export async function groupPending(store: PipelineStore, opts: GroupRunOptions =
       }
     }
   }
+  await backfill(store, c, opts);
   return c;
+}
+
+/** Computes up to BACKFILL lists missing from an older database, a chunk per transaction. */
+async function backfill(store: PipelineStore, c: GroupCounts, opts: GroupRunOptions): Promise<void> {
+  const chunk = Math.max(1, opts.chunk ?? 200);
+  for (let done = 0; done < BACKFILL; done += chunk) {
+    const ids = await store.storyIndex.unrelated(chunk);
+    if (ids.length === 0) return;
+    try {
+      await store.writeTransaction(() => relate(store, ids, c));
+    } catch (e) {
+      opts.onIssue?.({ code: 'stories.failed', source: ids[0]!, message: `related lists not computed: ${(e as Error).message}` });
+      return;
+    }
+  }
 }

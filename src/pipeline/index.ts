@@ -5,7 +5,8 @@
  *   assignment and the entity/keyword index, for every article not yet grouped; updated
  *   articles that keep their story get their entity/keyword rows refreshed)
  *
- * Related articles are computed on read (ReaderStore.relatedArticles). `marsad import`,
+ * Related articles are kept by the stories step (group.ts: computed for each arrival and
+ * offered to its neighbours' lists), so a page reads them. `marsad import`,
  * the feed poller and the demo loader all call `ingest`.
  *
  * Contract: idempotent (re-ingesting changes nothing and creates no story); crash-safe

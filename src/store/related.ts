@@ -1,41 +1,77 @@
 /**
  * Related articles («اقرأ أيضاً»), selected the same way on every backend: first the
  * articles the source page itself linked to this one (an article appended to another on
- * the same page, either way round: the page said they are related), then src/stories'
- * `relatedArticles` over the store's RelatedSource (never copies of the article's own
- * story), at most `limit` (1–20, default 5) in all. A backend supplies the lookups.
+ * the same page, either way round: the page said they are related), then the article's
+ * kept list (src/stories/relate.ts, computed at ingest), filtered by the stories as they
+ * are now: never the article, its copies or its own story, one article per story; at most
+ * `limit` (1–20, default 5) in all. A backend supplies the lookups.
+ *
+ * An article without a kept list (grouped before lists were kept and not yet reached by
+ * the pipeline's backfill, or not grouped) gets its list computed here instead.
  */
 import type { Article } from '../model/article.ts';
-import type { RelatedSource, StoryEntry } from '../model/stories.ts';
-import { entryOf, relatedArticles } from '../stories/index.ts';
+import type { RelatedList, RelatedSource, StoryEntry } from '../model/stories.ts';
+import { asEntry, relatedHits } from '../stories/index.ts';
 
 type MaybePromise<T> = T | Promise<T>;
+
+export interface Grouping {
+  storyId: string | null;
+  duplicateOf: string | null;
+}
 
 export interface RelatedLookups {
   /** The article's story entry, if it was grouped. */
   getEntry(id: string): MaybePromise<StoryEntry | null>;
   getArticle(id: string): Promise<Article | null>;
+  getArticles(ids: string[]): Promise<Article[]>;
   /** Ids of articles whose related_to is `id`, and the one `id`'s related_to names. */
   pageLinked(id: string): MaybePromise<string[]>;
+  /** The article's kept list, if it has one. */
+  relatedList(id: string): MaybePromise<RelatedList | null>;
+  /** The current story and copy group of grouped articles, by id. */
+  groupings(ids: string[]): MaybePromise<Map<string, Grouping>>;
   index: RelatedSource;
 }
 
 /** The number of related articles asked for, as served: 1–20, 5 when not a number. */
 export const relatedLimit = (limit: number | undefined): number => Math.min(20, Math.max(1, Math.trunc(limit ?? 5) || 5));
 
-/** The related article ids of `id`, in order (page links first), at most `limit` of them. */
-export async function selectRelated(id: string, limit: number, l: RelatedLookups): Promise<string[]> {
-  const linked = (await l.pageLinked(id)).filter((x) => x !== id).slice(0, limit);
-  let entry = await l.getEntry(id);
-  if (!entry) {
-    const a = await l.getArticle(id);
-    if (!a) return [];
-    entry = entryOf(a, { now: 0 });
-    entry.storyId = a.storyId ?? '';
-    entry.duplicateOf = a.duplicateOf ?? null;
+/** The related articles of `id`, in order (page links first), at most `limit` of them. */
+export async function selectRelated(id: string, limit: number, l: RelatedLookups): Promise<Article[]> {
+  const linkedIds = (await l.pageLinked(id)).filter((x) => x !== id).slice(0, limit);
+  const kept = await l.relatedList(id);
+  if (!kept) return computeNow(id, limit, linkedIds, l);
+  // The kept ids are filtered by the stories as they are now, then only the shown ones read.
+  const ids = kept.items.map((x) => x.id);
+  const g = await l.groupings([id, ...linkedIds, ...ids]);
+  const self = g.get(id);
+  if (!self) return [];
+  const root = self.duplicateOf ?? id;
+  const stories = new Set(linkedIds.map((x) => g.get(x)?.storyId ?? x));
+  if (self.storyId) stories.add(self.storyId);
+  const shown = [...linkedIds];
+  for (const x of ids) {
+    if (shown.length >= limit) break;
+    const o = g.get(x);
+    if (!o || x === id || x === root || o.duplicateOf === root || o.duplicateOf === id) continue;
+    const story = o.storyId ?? o.duplicateOf ?? x;
+    if (stories.has(story)) continue;
+    stories.add(story);
+    shown.push(x);
   }
-  const similar = await relatedArticles(entry, l.index, { limit });
-  return [...linked, ...similar.filter((x) => !linked.includes(x))].slice(0, limit);
+  const byId = new Map((await l.getArticles(shown)).map((a) => [a.id, a]));
+  return shown.flatMap((x) => byId.get(x) ?? []);
+}
+
+/** Without a kept list: the list computed now (an older database before its backfill, or an ungrouped article). */
+async function computeNow(id: string, limit: number, linkedIds: string[], l: RelatedLookups): Promise<Article[]> {
+  const entry = (await l.getEntry(id)) ?? (await l.getArticle(id).then((a) => (a ? asEntry(a) : null)));
+  if (!entry) return [];
+  const similar = (await relatedHits(entry, l.index, { limit })).map((h) => h.id);
+  const shown = [...linkedIds, ...similar.filter((x) => !linkedIds.includes(x))].slice(0, limit);
+  const byId = new Map((await l.getArticles(shown)).map((a) => [a.id, a]));
+  return shown.flatMap((x) => byId.get(x) ?? []);
 }
 
 /** The SQL both backends run for `pageLinked` (one parameter, the article id, used twice). */

@@ -4,7 +4,7 @@
  * to the StoryEntry the grouping works on, term lists stored space-joined, shingles as a
  * little-endian uint32 blob, times as epoch ms clamped to what a database integer holds.
  */
-import type { StoryEntry } from '../stories/index.ts';
+import type { RelatedCandidate, RelatedList, StoryEntry } from '../stories/index.ts';
 
 export interface EntryRow {
   eid: number;
@@ -86,3 +86,33 @@ export function toEntry(r: EntryRow, fromBlob: (b: Buffer) => Uint32Array = shin
     duplicateOf: r.duplicate_of,
   };
 }
+
+/** A kept related list's row (migration 024): `list` is JSON [[id, score, group], …]. */
+export interface RelatedRow {
+  id: string;
+  floor: number;
+  list: string;
+}
+
+export const relatedListOf = (r: Pick<RelatedRow, 'floor' | 'list'>): RelatedList => ({
+  floor: r.floor,
+  items: (JSON.parse(r.list) as Array<[string, number, string]>).map(([id, score, group]) => ({ id, score, group })),
+});
+
+export const relatedListText = (l: RelatedList): string => JSON.stringify(l.items.map((x) => [x.id, x.score, x.group]));
+
+/** A candidate's floor as RelatedCandidate carries it: null for no list, or one not computed yet (−1). */
+export const candidateFloor = (floor: number | null | undefined): number | null => (floor === null || floor === undefined || floor < 0 ? null : floor);
+
+/** A related candidate's row: its entry's terms and grouping, and its kept list's floor. */
+export type FeatureRow = Pick<EntryRow, 'id' | 'time' | 'title_terms' | 'lede_terms' | 'entities' | 'story_id' | 'duplicate_of'> & { floor: number | null };
+export const candidateOf = (r: FeatureRow): RelatedCandidate => ({
+  id: r.id,
+  time: Number(r.time),
+  storyId: r.story_id,
+  duplicateOf: r.duplicate_of,
+  titleTerms: words(r.title_terms),
+  ledeTerms: words(r.lede_terms),
+  entities: words(r.entities),
+  floor: candidateFloor(r.floor),
+});

@@ -32,7 +32,11 @@ export function parseDfTable(text: string, where: string): FrozenWeights {
     df.set(line.slice(0, tab), n);
   }
   if (!Number.isInteger(docs) || docs <= 0) throw new Error(`${where}: missing or bad "#docs<TAB>N" line`);
-  return { docs, df: (t) => df.get(t) ?? 1, idf: (t) => idfFrom(df.get(t) ?? 1, docs) };
+  // IDFs computed once: scoring asks for them per term of every candidate.
+  const idfs = new Map<string, number>();
+  for (const [t, n] of df) idfs.set(t, idfFrom(n, docs));
+  const unseen = idfFrom(1, docs);
+  return { docs, df: (t) => df.get(t) ?? 1, idf: (t) => idfs.get(t) ?? unseen };
 }
 
 let shipped: FrozenWeights | undefined;

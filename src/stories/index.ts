@@ -1,10 +1,10 @@
 /**
  * Duplicates, stories and related articles: the public surface of src/stories/.
  * `addArticle(index, article)` places an article (duplicate of, story of); `relatedArticles`
- * gives «اقرأ أيضاً»; `MemoryStoryIndex` is the in-memory state; a store implements the
- * `StoryIndex` / `RelatedSource` interfaces of types.ts to hold the same state on disk.
+ * computes «اقرأ أيضاً» and `relateArrivals` keeps each article's list at ingest; `MemoryStoryIndex` is the in-memory state; a store implements the
+ * `StoryIndex` / `RelatedSource` / `RelatedStore` interfaces of types.ts to hold the same state on disk.
  */
-export type { Story, StoryEdge, EdgeIndex, StoryEntry, StoryIndex, RelatedCandidate, RelatedSource } from './types.ts';
+export type { Story, StoryEdge, EdgeIndex, StoryEntry, StoryIndex, RelatedCandidate, RelatedSource, RelatedStore, RelatedList, RelatedItem } from './types.ts';
 export { addArticleStable, addEntryStable, edgeOf, STABLE_DEFAULTS, type StableOptions, type EdgeStoryIndex } from './stable.ts';
 export { partition, type PartNode, type Placed } from './partition.ts';
 export { frozenWeights, parseDfTable, type FrozenWeights } from './frozen.ts';
@@ -13,5 +13,6 @@ export { entryOf, articleTime, MAX_ANALYZED_CHARS, MIN_DUP_TERMS } from './entry
 export { exactHash, fingerprint, resemblance, shingleSet, minhash, bandKeys, DEFAULT_PARAMS } from './fingerprint.ts';
 export type { Fingerprint, FingerprintParams } from './fingerprint.ts';
 export { storyScore, weightedCosine, weightedJaccard, idfFrom } from './similarity.ts';
-export { relatedArticles, relatedHits, RELATED_DEFAULTS, type RelatedOptions, type RelatedHit } from './related.ts';
+export { relatedArticles, relatedHits, asEntry, RELATED_DEFAULTS, type RelatedOptions, type RelatedHit } from './related.ts';
+export { relateArrivals, mergeItem, RELATED_KEEP, type RelateCounts } from './relate.ts';
 export { MemoryStoryIndex, type MemoryIndexOptions } from './memory.ts';

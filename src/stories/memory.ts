@@ -9,7 +9,7 @@
  * inverted lists drop evicted ids from their front and skip the others when read.
  * Document frequencies count every entry ever added.
  */
-import type { EdgeIndex, RelatedCandidate, RelatedSource, Story, StoryEdge, StoryEntry, StoryIndex } from './types.ts';
+import type { EdgeIndex, RelatedCandidate, RelatedList, RelatedSource, RelatedStore, Story, StoryEdge, StoryEntry, StoryIndex } from './types.ts';
 
 export interface MemoryIndexOptions {
   /** Keep entries this long behind the newest one (default: forever). */
@@ -29,7 +29,7 @@ function push(m: Postings, k: string, id: string): void {
   else m.set(k, { ids: [id], head: 0 });
 }
 
-export class MemoryStoryIndex implements StoryIndex, RelatedSource, EdgeIndex {
+export class MemoryStoryIndex implements StoryIndex, RelatedSource, RelatedStore, EdgeIndex {
   private readonly entries = new Map<string, StoryEntry>();
   private readonly exact: Postings = new Map();
   private readonly bands: Postings = new Map();
@@ -37,6 +37,8 @@ export class MemoryStoryIndex implements StoryIndex, RelatedSource, EdgeIndex {
   private readonly children = new Map<string, Set<string>>();
   private readonly df = new Map<string, number>();
   private readonly stories = new Map<string, Story>();
+  /** Kept related lists (relate.ts) by article id. */
+  private readonly related = new Map<string, RelatedList>();
   /** Edges of the order-independent grouping: id → neighbour id → edge. */
   private readonly adj = new Map<string, Map<string, StoryEdge>>();
   /** Min-heap of (time, id): eviction order even when articles arrive out of time order. */
@@ -90,15 +92,17 @@ export class MemoryStoryIndex implements StoryIndex, RelatedSource, EdgeIndex {
   }
 
   /** The most recently added live entries of a key that pass `ok`, newest first. */
+  /** The newest `limit` entries of a key by time (ties: the later added first), as the stores order them. */
   private newestOf(k: string, limit: number, ok: (e: StoryEntry) => boolean): StoryEntry[] {
     const list = this.keys.get(k);
-    const out: StoryEntry[] = [];
-    if (!list) return out;
-    for (let i = list.ids.length - 1; i >= list.head && out.length < limit; i--) {
+    const out: Array<{ e: StoryEntry; i: number }> = [];
+    if (!list) return [];
+    for (let i = list.ids.length - 1; i >= list.head; i--) {
       const e = this.entries.get(list.ids[i]!);
-      if (e && ok(e)) out.push(e);
+      if (e && ok(e)) out.push({ e, i });
     }
-    return out;
+    if (out.length > limit) out.sort((x, y) => y.e.time - x.e.time || y.i - x.i);
+    return out.slice(0, limit).map((x) => x.e);
   }
 
   allByKey(key: string, from: number, to: number): string[] {
@@ -214,8 +218,31 @@ export class MemoryStoryIndex implements StoryIndex, RelatedSource, EdgeIndex {
             titleTerms: e.titleTerms,
             ledeTerms: e.ledeTerms,
             entities: e.entities,
+            floor: this.related.get(e.id)?.floor ?? null,
           });
     return [...seen.values()];
+  }
+
+  relatedLists(ids: string[]): Map<string, RelatedList> {
+    const out = new Map<string, RelatedList>();
+    for (const id of ids) {
+      const l = this.related.get(id);
+      if (l) out.set(id, l);
+    }
+    return out;
+  }
+
+  putRelatedLists(lists: ReadonlyMap<string, RelatedList>): void {
+    for (const [id, l] of lists) if (this.entries.has(id)) this.related.set(id, l);
+  }
+
+  unrelated(limit: number): string[] {
+    const out: string[] = [];
+    for (const id of this.entries.keys()) {
+      if (out.length >= limit) break;
+      if (!this.related.has(id)) out.push(id);
+    }
+    return out;
   }
 
   /** Advances a list's head past evicted ids; drops or compacts the list when worth it. */
@@ -243,6 +270,7 @@ export class MemoryStoryIndex implements StoryIndex, RelatedSource, EdgeIndex {
       const e = this.entries.get(id);
       if (!e) continue;
       this.entries.delete(id);
+      this.related.delete(id);
       this.children.delete(id);
       for (const other of this.adj.get(id)?.keys() ?? []) this.adj.get(other)?.delete(id);
       this.adj.delete(id);

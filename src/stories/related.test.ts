@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadDay } from '../../bench/stories/corpus.ts';
 import type { Article } from '../model/article.ts';
-import { addArticle, MemoryStoryIndex, relatedArticles, relatedHits } from './index.ts';
+import { addArticle, MemoryStoryIndex, mergeItem, relateArrivals, relatedArticles, relatedHits, RELATED_KEEP } from './index.ts';
 
 // A real day of SaudiNewsNet (test/testdata/README.md), grouped.
 const arts = [...loadDay(new URL('../../test/testdata/saudinewsnet/2015-07-22.zip', import.meta.url))].sort((a, b) => ((a.publishedAt ?? '') < (b.publishedAt ?? '') ? -1 : 1));
@@ -73,4 +73,40 @@ test('entities, when present, decide among equally worded candidates; recent one
   const order = hits.map((h) => h.id);
   assert.ok(order.indexOf('new0000000000001') < order.indexOf('old0000000000001'), order.join(' '));
   assert.ok(order.includes('ent0000000000001'), 'shares an entity');
+});
+
+test('kept lists (relateArrivals): the earlier of two related stories takes in the later by an offer', async () => {
+  const idx = new MemoryStoryIndex();
+  const order = [...seen.values()];
+  for (const a of order) {
+    await addArticle(idx, a);
+    await relateArrivals(idx.getEntries([a.id]), idx);
+  }
+  const first = (id: string) => idx.relatedLists([id]).get(id)?.items[0]?.id;
+  const pos = (id: string) => order.findIndex((a) => a.id === id);
+  const [early, late] = pos('6541d6ba66d4205a') < pos('db44ab0e88f70089') ? ['6541d6ba66d4205a', 'db44ab0e88f70089'] : ['db44ab0e88f70089', '6541d6ba66d4205a'];
+  assert.equal(first(late), early, 'computed on arrival');
+  assert.equal(first(early), late, 'offered to the earlier article');
+  // The kept list and a list computed now over the whole index mostly agree.
+  let same = 0;
+  let total = 0;
+  for (const id of [...seen.keys()].filter((_, i) => i % 20 === 0)) {
+    const now = await relatedArticles(idx.getEntries([id])[0]!, idx);
+    const kept = new Set((idx.relatedLists([id]).get(id)?.items ?? []).slice(0, 5).map((x) => x.id));
+    total += now.length;
+    same += now.filter((x) => kept.has(x)).length;
+  }
+  assert.ok(same >= total * 0.7, `${same} of ${total} of today's related articles are in the kept lists`);
+});
+
+test('mergeItem keeps one item per group, the better one, best first, at most RELATED_KEEP', () => {
+  let l = { floor: 0, items: [] as Array<{ id: string; score: number; group: string }> };
+  for (let i = 0; i < 20; i++) l = mergeItem(l, { id: `a${String(i).padStart(2, '0')}`, score: i / 20, group: `g${i % 15}` }, 'self');
+  assert.equal(l.items.length, RELATED_KEEP);
+  assert.equal(new Set(l.items.map((x) => x.group)).size, RELATED_KEEP);
+  assert.deepEqual(l.items.slice(0, 2).map((x) => x.id), ['a19', 'a18']);
+  assert.equal(l.floor, l.items.at(-1)!.score);
+  assert.equal(mergeItem(l, { id: 'self', score: 1, group: 'x' }, 'self'), l, 'never itself');
+  assert.equal(mergeItem(l, { id: 'z', score: 0.01, group: 'gz' }, 'self').items.length, RELATED_KEEP);
+  assert.ok(!mergeItem(l, { id: 'z', score: 0.01, group: 'gz' }, 'self').items.some((x) => x.id === 'z'), 'below the floor');
 });

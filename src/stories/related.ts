@@ -1,17 +1,22 @@
 /**
- * Related articles (the page's «اقرأ أيضاً»): up to five other articles that share the
- * article's entities and vocabulary, never copies or coverage of its own story, the
- * recent ones first among similar ones.
+ * Related articles (the page's «اقرأ أيضاً»): other articles that share the article's
+ * entities and vocabulary, never copies or coverage of its own story, the recent ones
+ * first among similar ones, one per story.
  *
- * Candidates come from a RelatedSource (an inverted index on `e:<entity>` and
- * `t:<term>` keys, rarest keys first), so a store serves them with one indexed lookup per
- * key. Score: when both sides have entities, 0.5 × entity Jaccard + 0.5 × vocabulary
- * cosine (IDF-weighted title + lede terms), else the vocabulary cosine alone; multiplied by
- * a recency factor 0.5 + 0.5 × 2^(−|Δt| / halfLife). One article per story.
+ * Candidates come from a RelatedSource (an inverted index on `e:<entity>` and `t:<term>`
+ * keys, rarest keys first), so a store serves them with one indexed lookup per key.
+ * Score: when both sides have entities, 0.5 × entity Jaccard + 0.5 × vocabulary cosine
+ * (title + lede terms weighted by the frozen IDF of frozen.ts), else the vocabulary cosine
+ * alone; multiplied by a recency factor 0.5 + 0.5 × 2^(−|Δt| / halfLife).
+ *
+ * The score is symmetric (score(a, b) = score(b, a): a fixed IDF table, |Δt|), which is
+ * what lets relate.ts keep each article's list at ingest and offer a newcomer to the lists
+ * of the articles it found. This module scores; relate.ts keeps the lists.
  */
 import type { Article } from '../model/article.ts';
 import { entryOf } from './entry.ts';
-import { idfFrom, setJaccard, weightedCosine, type Idf } from './similarity.ts';
+import { frozenWeights } from './frozen.ts';
+import { prepare, setJaccard, type Idf, type Weighted } from './similarity.ts';
 import type { RelatedCandidate, RelatedSource, StoryEntry } from './types.ts';
 
 export interface RelatedOptions {
@@ -29,8 +34,8 @@ export const RELATED_DEFAULTS: Readonly<RelatedOptions> = Object.freeze({
   limit: 5,
   minScore: 0.15,
   halfLifeMs: 7 * 86_400_000,
-  keyLimit: 16,
-  limitPerKey: 40,
+  keyLimit: 12,
+  limitPerKey: 24,
   to: Infinity,
 });
 
@@ -39,62 +44,88 @@ export interface RelatedHit {
   score: number;
 }
 
-/** Ids of up to `limit` related articles, best first. */
-export async function relatedArticles(
-  a: Article | StoryEntry,
-  source: RelatedSource,
-  opts: Partial<RelatedOptions> = {},
-): Promise<string[]> {
+/** A scored candidate, with the group it stands for (its story, else its copy group). */
+export interface ScoredCandidate {
+  c: RelatedCandidate;
+  score: number;
+  group: string;
+}
+
+/** Ids of up to `limit` related articles, best first (computed now, from the source). */
+export async function relatedArticles(a: Article | StoryEntry, source: RelatedSource, opts: Partial<RelatedOptions> = {}): Promise<string[]> {
   return (await relatedHits(a, source, opts)).map((h) => h.id);
 }
 
-export async function relatedHits(
-  a: Article | StoryEntry,
-  source: RelatedSource,
-  options: Partial<RelatedOptions> = {},
-): Promise<RelatedHit[]> {
+/** Up to `limit` related articles with their scores, best first, one per group. */
+export async function relatedHits(a: Article | StoryEntry, source: RelatedSource, options: Partial<RelatedOptions> = {}): Promise<RelatedHit[]> {
   const o = { ...RELATED_DEFAULTS, ...options };
-  const e = 'ledeTerms' in a ? a : entryOf(a, { now: 0 });
-  const storyId = 'ledeTerms' in a ? a.storyId : (a.storyId ?? null);
-  const root = ('ledeTerms' in a ? a.duplicateOf : a.duplicateOf) ?? e.id;
+  return bestPerGroup(await scoreCandidates(asEntry(a), source, o), o.limit).map((s) => ({ id: s.c.id, score: s.score }));
+}
+
+/** The entry of an Article (not yet indexed) or the entry itself. */
+export function asEntry(a: Article | StoryEntry): StoryEntry {
+  if ('ledeTerms' in a) return a;
+  const e = entryOf(a, { now: 0 });
+  e.storyId = a.storyId ?? '';
+  e.duplicateOf = a.duplicateOf ?? null;
+  return e;
+}
+
+/** The best candidate of each group, best first (ties: smaller id), at most `limit`. */
+export function bestPerGroup(scored: ScoredCandidate[], limit: number): ScoredCandidate[] {
+  const perGroup = new Map<string, ScoredCandidate>();
+  for (const s of scored) {
+    const prev = perGroup.get(s.group);
+    if (!prev || s.score > prev.score || (s.score === prev.score && s.c.id < prev.c.id)) perGroup.set(s.group, s);
+  }
+  return [...perGroup.values()].sort((x, y) => y.score - x.score || (x.c.id < y.c.id ? -1 : 1)).slice(0, limit);
+}
+
+/** Every candidate of `e` scoring at least minScore (not itself, its copies or its own story). */
+export async function scoreCandidates(e: StoryEntry, source: RelatedSource, o: RelatedOptions): Promise<ScoredCandidate[]> {
   const vocab = [...new Set([...e.titleTerms, ...e.ledeTerms])];
   if (vocab.length === 0 && e.entities.length === 0) return [];
-
-  const idf = await idfOf(source, vocab);
+  const idf: Idf = frozenWeights().idf;
+  const own = new Map(vocab.map((t) => [t, idf(t)]));
   // Entities first, then every title term, then the rarest lede terms.
-  const byIdf = (x: string, y: string) => idf(y) - idf(x) || (x < y ? -1 : 1);
+  const byIdf = (x: string, y: string) => own.get(y)! - own.get(x)! || (x < y ? -1 : 1);
   const title = [...e.titleTerms].sort(byIdf).slice(0, 10);
-  const keys = [
-    ...new Set([...e.entities.map((x) => `e:${x}`), ...[...title, ...[...e.ledeTerms].sort(byIdf)].map((t) => `t:${t}`)]),
-  ].slice(0, o.keyLimit);
+  const keys = [...new Set([...e.entities.map((x) => `e:${x}`), ...[...title, ...[...e.ledeTerms].sort(byIdf)].map((t) => `t:${t}`)])].slice(0, o.keyLimit);
   const cands = await source.relatedCandidates(keys, o.to, o.limitPerKey);
-  const idfAll = await idfOf(source, [...vocab, ...cands.flatMap((c) => [...c.titleTerms, ...c.ledeTerms])]);
-
-  const perStory = new Map<string, RelatedHit>();
+  const mine = prepare(vocab, idf);
+  const root = e.duplicateOf ?? e.id;
+  const out: ScoredCandidate[] = [];
   for (const c of cands) {
-    if (excluded(c, e.id, root, storyId)) continue;
-    const v = weightedCosine(vocab, [...c.titleTerms, ...c.ledeTerms], idfAll);
+    if (excluded(c, e.id, root, e.storyId)) continue;
+    const v = cosineWith(mine, c, idf);
     const both = e.entities.length > 0 && c.entities.length > 0;
     const sim = both ? 0.5 * setJaccard(e.entities, c.entities) + 0.5 * v : v;
-    const recency = 0.5 + 0.5 * 2 ** (-Math.abs(c.time - e.time) / o.halfLifeMs);
-    const score = sim * recency;
-    if (score < o.minScore) continue;
-    const group = c.storyId ?? c.duplicateOf ?? c.id;
-    const prev = perStory.get(group);
-    if (!prev || score > prev.score || (score === prev.score && c.id < prev.id)) perStory.set(group, { id: c.id, score });
+    const score = sim * (0.5 + 0.5 * 2 ** (-Math.abs(c.time - e.time) / o.halfLifeMs));
+    if (score >= o.minScore) out.push({ c, score, group: c.storyId || c.duplicateOf || c.id });
   }
-  return [...perStory.values()].sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1)).slice(0, o.limit);
+  return out;
+}
+
+/** A candidate's unique vocabulary and its squared norm, kept while its term array lives (stores cache those). */
+const weighted = new WeakMap<readonly string[], { vocab: string[]; norm2: number }>();
+
+/** weightedCosine(mine, candidate vocabulary), the candidate's side computed once. */
+function cosineWith(mine: Weighted, c: RelatedCandidate, idf: Idf): number {
+  let w = weighted.get(c.titleTerms);
+  if (!w || w.vocab.length === 0) {
+    const vocab = [...new Set([...c.titleTerms, ...c.ledeTerms])];
+    let norm2 = 0;
+    for (const t of vocab) norm2 += idf(t) ** 2;
+    w = { vocab, norm2 };
+    weighted.set(c.titleTerms, w);
+  }
+  if (mine.norm2 === 0 || w.norm2 === 0) return 0;
+  let dot = 0;
+  for (const t of w.vocab) dot += mine.w.get(t) ?? 0;
+  return dot / Math.sqrt(mine.norm2 * w.norm2);
 }
 
 function excluded(c: RelatedCandidate, id: string, root: string, storyId: string | null): boolean {
   if (c.id === id || c.id === root || c.duplicateOf === root || c.duplicateOf === id) return true;
   return storyId !== null && storyId !== '' && c.storyId === storyId;
-}
-
-async function idfOf(source: RelatedSource, terms: string[]): Promise<Idf> {
-  const list = [...new Set(terms)];
-  const [df, n] = await Promise.all([source.docFreq(list), source.docCount()]);
-  const m = new Map<string, number>();
-  list.forEach((t, i) => m.set(t, idfFrom(df[i] ?? 0, n)));
-  return (t) => m.get(t) ?? idfFrom(0, n);
 }

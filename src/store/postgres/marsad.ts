@@ -153,15 +153,17 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
     return this.reader.getArticles(ids);
   }
 
-  /** Up to `limit` related articles (../related.ts: page links first, never copies of its story). */
-  async relatedArticles(id: string, limit = 5): Promise<Article[]> {
-    const ids = await selectRelated(id, relatedLimit(limit), {
+  /** Up to `limit` related articles (../related.ts: page links first, then the list kept at ingest). */
+  relatedArticles(id: string, limit = 5): Promise<Article[]> {
+    return selectRelated(id, relatedLimit(limit), {
       getEntry: (x) => this.storyIndex.getEntry(x),
       getArticle: (x) => this.getArticle(x),
+      getArticles: (xs) => this.reader.getArticles(xs),
       pageLinked: async (x) => (await this.pool.query<{ id: string }>(PAGE_LINKED_SQL('$1'), [x])).rows.map((r) => r.id),
+      relatedList: async (x) => (await this.storyIndex.relatedLists([x])).get(x) ?? null,
+      groupings: (xs) => this.storyIndex.groupings(xs),
       index: this.storyIndex,
     });
-    return this.reader.getArticles(ids);
   }
 
   getEntity(idOrName: string): Promise<EntityInfo | null> {

@@ -10,8 +10,8 @@
  * frequencies while the entry counter says no other worker has added entries since.
  */
 import { LRUCache } from 'lru-cache';
-import type { EdgeIndex, RelatedCandidate, RelatedSource, Story, StoryEdge, StoryEntry, StoryIndex } from '../../stories/index.ts';
-import { bandInt, clampTime, isoTime, join, shinglesToBlob as toBytes, toEntry, words, type EntryRow, type StoryRow } from '../story-rows.ts';
+import type { EdgeIndex, RelatedCandidate, RelatedList, RelatedSource, RelatedStore, Story, StoryEdge, StoryEntry, StoryIndex } from '../../stories/index.ts';
+import { bandInt, candidateOf, type FeatureRow, clampTime, isoTime, join, relatedListOf, relatedListText, shinglesToBlob as toBytes, toEntry, type EntryRow, type RelatedRow, type StoryRow } from '../story-rows.ts';
 import type { TxScope } from './db.ts';
 
 
@@ -19,7 +19,7 @@ const ENTRY_CACHE = 4096;
 const DF_CACHE = 300_000;
 
 
-export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource {
+export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, RelatedStore {
   private readonly cache = new LRUCache<string, StoryEntry>({ max: ENTRY_CACHE });
   private readonly dfCache = new Map<string, number>();
   private dfCount = -1;
@@ -284,18 +284,61 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource {
     const ids = new Set<string>();
     for (const ps of (await this.byKeys(keys, Number.MIN_SAFE_INTEGER, to, limitPerKey)).values()) for (const id of ps) ids.add(id);
     if (ids.size === 0) return [];
-    const rows = await this.db.query<Pick<EntryRow, 'id' | 'time' | 'story_id' | 'duplicate_of' | 'title_terms' | 'lede_terms' | 'entities'>>(
-      'SELECT id, time, story_id, duplicate_of, title_terms, lede_terms, entities FROM story_entries WHERE id = ANY($1::text[])',
+    const rows = await this.db.query<FeatureRow>(
+      `SELECT e.id, e.time, e.story_id, e.duplicate_of, e.title_terms, e.lede_terms, e.entities, r.floor
+       FROM story_entries e LEFT JOIN story_related r ON r.eid = e.eid WHERE e.id = ANY($1::text[])`,
       [[...ids]],
     );
-    return rows.rows.map((r) => ({
-      id: r.id,
-      time: r.time,
-      storyId: r.story_id,
-      duplicateOf: r.duplicate_of,
-      titleTerms: words(r.title_terms),
-      ledeTerms: words(r.lede_terms),
-      entities: words(r.entities),
-    }));
+    return rows.rows.map(candidateOf);
+  }
+
+  async relatedLists(ids: string[]): Promise<Map<string, RelatedList>> {
+    const out = new Map<string, RelatedList>();
+    if (ids.length === 0) return out;
+    const rows = await this.db.query<RelatedRow>(
+      'SELECT e.id, r.floor, r.list FROM story_entries e JOIN story_related r ON r.eid = e.eid WHERE e.id = ANY($1::text[]) AND r.floor >= 0',
+      [[...new Set(ids)]],
+    );
+    for (const r of rows.rows) out.set(r.id, relatedListOf(r));
+    return out;
+  }
+
+  /** One statement for the whole batch (unnest of ids, floors, lists). */
+  async putRelatedLists(lists: ReadonlyMap<string, RelatedList>): Promise<void> {
+    if (lists.size === 0) return;
+    const ids: string[] = [];
+    const floors: number[] = [];
+    const texts: string[] = [];
+    for (const [id, l] of lists) {
+      ids.push(id);
+      floors.push(l.floor);
+      texts.push(relatedListText(l));
+    }
+    await this.db.query(
+      `INSERT INTO story_related (eid, floor, list)
+       SELECT e.eid, x.floor, x.list FROM unnest($1::text[], $2::float8[], $3::text[]) AS x (id, floor, list) JOIN story_entries e ON e.id = x.id
+       ON CONFLICT (eid) DO UPDATE SET floor = excluded.floor, list = excluded.list`,
+      [ids, floors, texts],
+    );
+  }
+
+  /** The current story and copy group of these entries. */
+  async groupings(ids: string[]): Promise<Map<string, { storyId: string; duplicateOf: string | null }>> {
+    const out = new Map<string, { storyId: string; duplicateOf: string | null }>();
+    if (ids.length === 0) return out;
+    const rows = await this.db.query<{ id: string; story_id: string; duplicate_of: string | null }>(
+      'SELECT id, story_id, duplicate_of FROM story_entries WHERE id = ANY($1::text[])',
+      [[...new Set(ids)]],
+    );
+    for (const r of rows.rows) out.set(r.id, { storyId: r.story_id, duplicateOf: r.duplicate_of });
+    return out;
+  }
+
+  async unrelated(limit: number): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(
+      'SELECT e.id FROM story_related r JOIN story_entries e ON e.eid = r.eid WHERE r.floor < 0 ORDER BY r.eid LIMIT $1',
+      [Math.max(0, limit)],
+    );
+    return rows.rows.map((r) => r.id);
   }
 }

@@ -15,7 +15,6 @@ import type { ArticleListOptions, SourceAdmin, SourceInfo, EntityInfo, ReaderSto
 import type { PollOutcome, PollState, SourceStateStore } from '../../model/sources.ts';
 import type { Article } from '../../model/article.ts';
 import type { PendingArticle, PipelineStore } from '../../model/pipeline.ts';
-import { LRUCache } from 'lru-cache';
 import type { Statement } from 'better-sqlite3';
 import { SqliteStore, type SqliteStoreOptions } from './index.ts';
 import { SqliteStoryIndex } from './stories.ts';
@@ -36,10 +35,6 @@ type Known = Pick<ArticleRow, 'content_hash' | 'entities' | 'keywords'>;
 const CACHE_KIB = 64 * 1024;
 const MMAP_BYTES = 1024 * 1024 * 1024;
 
-/** Related lists remembered (LRU), and how long one may outlive new arrivals. */
-const RELATED_CACHE = 5000;
-const RELATED_TTL_MS = 5 * 60_000;
-
 export interface MarsadSqliteOptions extends SqliteStoreOptions {
   /** The page cache in KiB (default CACHE_KIB): its pages stay resident once touched. */
   cacheKiB?: number;
@@ -58,7 +53,6 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
   private readonly quiet: QuietChanges = { changes: 0 };
   private readonly m;
   private savepoints = 0;
-  private readonly relatedCache = new LRUCache<string, { ids: string[]; count: number; at: number }>({ max: RELATED_CACHE });
   private tokenStatements?: [Statement, Statement];
 
   constructor(path: string, opts: MarsadSqliteOptions = {}) {
@@ -168,26 +162,17 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
     return `${String(s[0].get())}:${Number(s[1].get()) - this.quiet.changes}`;
   }
 
-  /**
-   * Up to `limit` related articles (../related.ts: page links first, then src/stories'
-   * relatedArticles, never copies of its story). Computed on read (≈ 10 ms) and
-   * remembered while no article was added, or for RELATED_TTL_MS at most once others
-   * were: a page view then costs one lookup.
-   */
-  async relatedArticles(id: string, limit = 5): Promise<Article[]> {
-    const n = relatedLimit(limit);
-    const key = `${id}:${n}`;
-    const count = this.storyIndex.docCount();
-    const hit = this.relatedCache.get(key);
-    if (hit && (hit.count === count || Date.now() - hit.at < RELATED_TTL_MS)) return this.reader.getArticles(hit.ids);
-    const ids = await selectRelated(id, n, {
+  /** Up to `limit` related articles (../related.ts: page links first, then the list kept at ingest). */
+  relatedArticles(id: string, limit = 5): Promise<Article[]> {
+    return selectRelated(id, relatedLimit(limit), {
       getEntry: (x) => this.storyIndex.getEntry(x),
       getArticle: (x) => this.getArticle(x),
+      getArticles: (xs) => Promise.resolve(this.reader.getArticles(xs)),
       pageLinked: (x) => this.m.pageLinked.all(x, x),
+      relatedList: (x) => this.storyIndex.relatedLists([x]).get(x) ?? null,
+      groupings: (xs) => this.storyIndex.groupings(xs),
       index: this.storyIndex,
     });
-    this.relatedCache.set(key, { ids, count, at: Date.now() });
-    return this.reader.getArticles(ids);
   }
 
   getEntity(idOrName: string): Promise<EntityInfo | null> {

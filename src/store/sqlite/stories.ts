@@ -16,8 +16,9 @@
  */
 import type Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
-import type { EdgeIndex, RelatedCandidate, RelatedSource, Story, StoryEdge, StoryEntry, StoryIndex } from '../../stories/index.ts';
-import { bandInt, clampTime, isoTime, join, toEntry as sharedToEntry, words, type EntryRow, type StoryRow } from '../story-rows.ts';
+import type { EdgeIndex, RelatedCandidate, RelatedList, RelatedSource, RelatedStore, Story, StoryEdge, StoryEntry, StoryIndex } from '../../stories/index.ts';
+import { bandInt, clampTime, isoTime, join, toEntry as sharedToEntry, type EntryRow, type StoryRow } from '../story-rows.ts';
+import { SqliteRelated } from './related.ts';
 
 
 const toBlob = (s: Uint32Array): Buffer => Buffer.from(s.buffer, s.byteOffset, s.byteLength);
@@ -32,9 +33,11 @@ const ENTRY_CACHE = 4096;
 /** Terms whose document frequency stays cached. */
 const DF_CACHE = 300_000;
 
-export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource {
+export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, RelatedStore {
   private readonly q;
   private readonly cache = new LRUCache<string, StoryEntry>({ max: ENTRY_CACHE });
+  /** The kept related lists and the candidates' cache (related.ts). */
+  private readonly related: SqliteRelated;
   private readonly dfCache = new Map<string, number>();
   /** The entry count the df cache agrees with (−1: none). */
   private dfCount = -1;
@@ -42,6 +45,7 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource {
   private pendingDf: Map<string, number> | null = null;
 
   constructor(private readonly db: Database.Database) {
+    this.related = new SqliteRelated(db);
     const p = <T = unknown>(sql: string) => db.prepare<unknown[], T>(sql);
     this.q = {
       byExact: p<string>('SELECT id FROM story_entries WHERE exact = ?').pluck(),
@@ -56,10 +60,6 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource {
       entries: p<EntryRow>('SELECT * FROM story_entries WHERE id IN (SELECT value FROM json_each(?))'),
       entry: p<EntryRow>('SELECT * FROM story_entries WHERE id = ?'),
       exists: p<number>('SELECT 1 FROM story_entries WHERE id = ?').pluck(),
-      candidates: p<Pick<EntryRow, 'id' | 'time' | 'story_id' | 'duplicate_of' | 'title_terms' | 'lede_terms' | 'entities'>>(
-        `SELECT id, time, story_id, duplicate_of, title_terms, lede_terms, entities FROM story_entries
-         WHERE id IN (SELECT value FROM json_each(?))`,
-      ),
       children: p<string>('SELECT id FROM story_entries WHERE duplicate_of = ?').pluck(),
       df: p<[string, number]>('SELECT term, df FROM story_df WHERE term IN (SELECT value FROM json_each(?))').raw(),
       groupings: p<{ id: string; story_id: string; duplicate_of: string | null }>(
@@ -265,6 +265,7 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource {
   /** Forgets every cached value (after a rolled-back transaction), and unwritten df increments. */
   resetCaches(): void {
     this.cache.clear();
+    this.related.clearCache();
     this.dfCache.clear();
     this.dfCount = -1;
     this.pendingDf?.clear();
@@ -305,6 +306,7 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource {
 
   updateEntries(ids: string[], patch: { storyId?: string; duplicateOf?: string | null }): void {
     for (const id of ids) {
+      this.related.regrouped(id, patch);
       if (patch.storyId !== undefined) this.q.setStory.run(patch.storyId, id);
       if (patch.duplicateOf !== undefined) this.q.setDup.run(patch.duplicateOf === id ? null : patch.duplicateOf, id);
       this.syncArticle(id);
@@ -368,16 +370,24 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource {
   relatedCandidates(keys: string[], to: number, limitPerKey: number): RelatedCandidate[] {
     const ids = new Set<string>();
     for (const ps of this.byKeys(keys, Number.MIN_SAFE_INTEGER, to, limitPerKey).values()) for (const id of ps) ids.add(id);
-    if (ids.size === 0) return [];
-    return this.q.candidates.all(JSON.stringify([...ids])).map((r) => ({
-      id: r.id,
-      time: r.time,
-      storyId: r.story_id,
-      duplicateOf: r.duplicate_of,
-      titleTerms: words(r.title_terms),
-      ledeTerms: words(r.lede_terms),
-      entities: words(r.entities),
-    }));
+    return this.related.candidates(ids);
+  }
+
+  relatedLists(ids: string[]): Map<string, RelatedList> {
+    return this.related.lists(ids);
+  }
+
+  putRelatedLists(lists: ReadonlyMap<string, RelatedList>): void {
+    this.related.put(lists);
+  }
+
+  unrelated(limit: number): string[] {
+    return this.related.unrelated(limit);
+  }
+
+  /** The current story and copy group of these entries. */
+  groupings(ids: string[]): Map<string, { storyId: string; duplicateOf: string | null }> {
+    return this.related.groupings(ids);
   }
 }
 
