@@ -98,6 +98,8 @@ class Finder {
     const n = this.t[i]?.norm;
     if (!n) return undefined;
     for (const c of cliticCandidates(n)) {
+      // «أمام» (in front of) is spelled as «إمام» once normalized: an imam only with ال (الإمام).
+      if (c.key === 'امام' && !c.al) continue;
       if (this.lx.office.has(c.key)) return { kind: 'office', key: c.key };
       if (this.lx.role.has(c.key)) return { kind: 'role', key: c.key };
     }
@@ -190,6 +192,22 @@ class Finder {
     return this.unknownNameWord(n);
   }
 
+  /**
+   * «علي» inside a name (إبراهيم علي نسيب، عبدالله بن علي الغامدي): normalized it is also the
+   * preposition «على» (أكد محمد على ضرورة …), so it is a name word only after بن or when a name
+   * word follows it (a known name, a rare family name, a word no list knows; no common noun).
+   */
+  private aliInName(j: number, prev: string): boolean {
+    if (CONNECTORS.has(prev) && prev !== 'عبد') return true;
+    const v = this.t[j + 1];
+    if (!v || v.brk || v.seg !== this.t[j]!.seg || this.inMatch.has(j + 1)) return false;
+    const n = v.norm;
+    if (this.lx.given.has(n) || this.lx.surname.has(n)) return !isCommonNoun(this.lx, n);
+    if (!this.nameWord(n) || this.trigger(j + 1) || isCommonNoun(this.lx, n.replace(/^ال/, ''))) return false;
+    if (n.startsWith('ال')) return this.lx.stats.df(n) < 60 && !n.endsWith('ه');
+    return this.unknownNameWord(n);
+  }
+
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
   private name(s: number, via: NameSpan['via'], strong: boolean, min = 2): NameSpan | undefined {
     const t = this.t;
@@ -197,7 +215,7 @@ class Finder {
     // A title word is no name, unless it is a given name too (سلطان، مالك، أمير).
     if (this.trigger(s) && !this.lx.given.has(t[s]!.norm)) return undefined;
     // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد).
-    const first = cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : this.lx.given.has(c.key)));
+    const first = cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : !t[s]!.norm.slice(0, c.cut).includes('ك') && this.lx.given.has(c.key)));
     if (!first || this.inInstitution(s)) return undefined;
     let j = s + 1;
     let counted = 1;
@@ -206,6 +224,11 @@ class Finder {
       if (u.brk || u.seg !== t[s]!.seg || this.inMatch.has(j)) break;
       const prev = t[j - 1]!.norm;
       const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
+      if (u.norm === 'علي' && this.aliInName(j, prev)) {
+        counted++;
+        j++;
+        continue;
+      }
       if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm) || (this.trigger(j) && !CONNECTORS.has(prev) && !known) || this.speaker(j)) break;
       // A connector must be followed by a name word (بن سلمان; not «بن» at the end).
       if (CONNECTORS.has(u.norm)) {
