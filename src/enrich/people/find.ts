@@ -148,7 +148,7 @@ class Finder {
    * no ت/س prefix of a verb or verbal noun (تعرض، سيخلف).
    */
   private unknownNameWord(n: string): boolean {
-    if (n.length < 3 || n.endsWith('ه') || NUMBER_WORDS.has(n)) return false;
+    if (n.length < 3 || n.endsWith('ه') || NUMBER_WORDS.has(n) || this.adverb(n)) return false;
     if (this.futureVerb(n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
     const df = this.lx.stats.df(n);
     if (df >= this.lx.maxUnknownDf) return false;
@@ -208,6 +208,22 @@ class Finder {
     return this.unknownNameWord(n);
   }
 
+  /** A common word that may still be a family name right after a title and a given name: no verb, particle, title or pronoun form. */
+  private looseSurname(j: number): boolean {
+    const n = this.t[j]!.norm;
+    if (!this.nameWord(n) || DEFINITE.test(n) || CONNECTORS.has(n) || n.length < 3 || NUMBER_WORDS.has(n) || this.trigger(j) || this.speaker(j)) return false;
+    if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
+    if (isVerbLike(this.lx, n) || this.futureVerb(n) || /^(ي|ت|ن)/.test(n) || /(ته|تها|تهم|هما)$/.test(n) || this.adverb(n)) return false;
+    return this.lx.stats.df(n) < 1000;
+  }
+
+  /** An adverb or ḥāl in -ًا whose bare form the corpus knows (أسبوعيا، منيعا، سدا). */
+  private adverb(n: string): boolean {
+    if (!n.endsWith('ا') || n.length < 4 || this.lx.given.has(n)) return false;
+    const b = n.slice(0, -1);
+    return this.lx.stats.df('ال' + b) >= 20 || this.lx.stats.df(b) >= 20 || this.lx.stats.df(b + 'ه') >= 20;
+  }
+
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
   private name(s: number, via: NameSpan['via'], strong: boolean, min = 2): NameSpan | undefined {
     const t = this.t;
@@ -225,6 +241,13 @@ class Finder {
       const prev = t[j - 1]!.norm;
       const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
       if (u.norm === 'علي' && this.aliInName(j, prev)) {
+        counted++;
+        j++;
+        continue;
+      }
+      // Right after a title, a known given name's next word is its family name even when it is
+      // also a common word (الوزير بطرس حرب، الفنان مازن لطيف، محامي … غازي مرابط).
+      if (via === 'title' && j === s + 1 && this.lx.given.has(first.key) && this.looseSurname(j)) {
         counted++;
         j++;
         continue;
