@@ -346,9 +346,23 @@ class Finder {
     return v;
   }
 
+  /**
+   * A definite demonym used as a noun, then a name (sports and foreign news): `البرازيلي روبينيو`,
+   * `الجزائري فريد ملولي`, `الكولومبي فريدي غوارين`. A name no list knows needs two words.
+   */
+  private afterDemonym(i: number): NameSpan | undefined {
+    const m = this.matchAt.get(i);
+    if (!m?.demonym || m.len !== 1 || !/^[وف]?ال/.test(this.t[i]!.norm)) return undefined;
+    const j = i + 1;
+    const u = this.t[j];
+    if (!u || u.brk || u.seg !== this.t[i]!.seg) return undefined;
+    const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
+    return this.name(j, 'title', true, known && !isCommonNoun(this.lx, u.norm) ? 1 : 2);
+  }
+
   at(i: number): NameSpan | undefined {
     const t = this.t;
-    if (this.inMatch.has(i)) return undefined;
+    if (this.inMatch.has(i)) return this.afterDemonym(i);
     const nx = t[i + 1]?.norm;
     if (!this.maybe(t[i]!) && nx !== 'بن' && nx !== 'بنت') return undefined;
     // 1. A title, then honorifics (punctuation allowed once, right after the title), then the name.
