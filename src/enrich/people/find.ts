@@ -197,15 +197,18 @@ class Finder {
    * preposition «على» (أكد محمد على ضرورة …), so it is a name word only after بن or when a name
    * word follows it (a known name, a rare family name, a word no list knows; no common noun).
    */
-  private aliInName(j: number, prev: string): boolean {
+  private aliInName(s: number, j: number, prev: string): boolean {
     if (CONNECTORS.has(prev) && prev !== 'عبد') return true;
     const v = this.t[j + 1];
     if (!v || v.brk || v.seg !== this.t[j]!.seg || this.inMatch.has(j + 1)) return false;
     const n = v.norm;
-    if (this.lx.given.has(n) || this.lx.surname.has(n)) return !isCommonNoun(this.lx, n);
+    // After two name words only a family name (… أحمد علي الفلاسي); else the object (رد جاك دورسي على كيم كارداشيان).
+    if (j - s >= 2 && !n.startsWith('ال')) return false;
+    if (this.lx.surname.has(n) || this.lx.given.has(n)) return !isCommonNoun(this.lx, n);
     if (!this.nameWord(n) || this.trigger(j + 1) || isCommonNoun(this.lx, n.replace(/^ال/, ''))) return false;
-    if (n.startsWith('ال')) return this.lx.stats.df(n) < 60 && !n.endsWith('ه');
-    return this.unknownNameWord(n);
+    // A rare word only (نسيب، المسلمي; not حمل، إسقاط، الرغم).
+    if (this.lx.stats.df(n) >= 60 || n.endsWith('ه')) return false;
+    return n.startsWith('ال') || this.unknownNameWord(n);
   }
 
   /** A common word that may still be a family name right after a title and a given name: no verb, particle, title or pronoun form. */
@@ -240,7 +243,7 @@ class Finder {
       if (u.brk || u.seg !== t[s]!.seg || this.inMatch.has(j)) break;
       const prev = t[j - 1]!.norm;
       const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
-      if (u.norm === 'علي' && this.aliInName(j, prev)) {
+      if (u.norm === 'علي' && this.aliInName(s, j, prev)) {
         counted++;
         j++;
         continue;
