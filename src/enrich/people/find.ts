@@ -76,13 +76,28 @@ export function findNames(tokens: DocToken[], matches: Match[], lx: PeopleLexico
   for (const m of matches) for (let k = 0; k < m.len; k++) inMatch.add(m.start + k);
   const f = new Finder(tokens, matchAt, inMatch, lx);
   const out: NameSpan[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  const end = tagLine(tokens);
+  for (let i = 0; i < end; i++) {
     const s = f.at(i);
     if (!s) continue;
     out.push(s);
     i = s.end - 1;
   }
   return out;
+}
+
+/**
+ * Where a trailing tag line starts (`… واستقراره. سمات الحرس الوطني متعب بن عبدالله`, as one
+ * outlet appends its tags): its words run together with no punctuation, so names read there
+ * would join two tags (`خالد طاهر خالد متعب لوس`). Names are not read in it (a bare last name
+ * there still counts, people/merge.ts). tokens.length when there is none.
+ */
+function tagLine(tokens: DocToken[]): number {
+  for (let k = tokens.length - 1; k >= 0 && k >= tokens.length - 16; k--) {
+    const t = tokens[k]!;
+    if (t.norm === 'سمات' && t.brk && t.seg === 1) return k;
+  }
+  return tokens.length;
 }
 
 class Finder {
