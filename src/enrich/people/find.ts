@@ -239,7 +239,7 @@ class Finder {
   private adverb(n: string): boolean {
     if (!n.endsWith('ا') || n.length < 4 || this.lx.given.has(n)) return false;
     const b = n.slice(0, -1);
-    return this.lx.stats.df('ال' + b) >= 20 || this.lx.stats.df(b) >= 20 || this.lx.stats.df(b + 'ه') >= 20;
+    return this.lx.stats.df('ال' + b) >= 20 || this.lx.stats.df(b + 'ه') >= 20;
   }
 
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
