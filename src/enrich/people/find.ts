@@ -137,7 +137,8 @@ class Finder {
     let k = start - 1;
     while (k >= 0 && this.honorific(k) && !this.t[k + 1]!.brk) k--;
     if (k < 0 || k === start - 1 || this.t[k + 1]!.brk) return false;
-    return cliticCandidates(this.t[k]!.norm).some((c) => this.lx.context.has(c.key));
+    // Only an institution word in construct, without ال (جامعة الملك سعود; not «للجامعة الدكتور …»).
+    return cliticCandidates(this.t[k]!.norm).some((c) => !c.al && !c.restoreAl && !c.key.startsWith('ال') && this.lx.context.has(c.key));
   }
 
   /** A word that can stand in a name at all. */
@@ -226,6 +227,12 @@ class Finder {
     return n.startsWith('ال') || this.unknownNameWord(n);
   }
 
+  /** True when no word follows `k` in its clause (punctuation, the end, a stopword). */
+  private endsClause(k: number): boolean {
+    const v = this.t[k];
+    return !v || v.brk || isStopword(v.norm) || NAME_STOP.has(v.norm);
+  }
+
   /** A common word that may still be a family name right after a title and a given name: no verb, particle, title or pronoun form. */
   private looseSurname(j: number): boolean {
     const n = this.t[j]!.norm;
@@ -270,6 +277,13 @@ class Finder {
         j++;
         continue;
       }
+      // A definite title word that ends the sentence after a lone given name is the family name
+      // (وأمين المنطقة صالح القاضي، …), not the start of another title.
+      if (counted === 1 && via === 'title' && u.norm.startsWith('ال') && this.trigger(j) && this.lx.given.has(first.key) && this.endsClause(j + 1)) {
+        counted++;
+        j++;
+        break;
+      }
       if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm) || (this.trigger(j) && !CONNECTORS.has(prev) && !known) || this.speaker(j)) break;
       // A connector must be followed by a name word (بن سلمان; not «بن» at the end).
       if (CONNECTORS.has(u.norm)) {
@@ -306,8 +320,11 @@ class Finder {
       const need = this.lx.pair.get(trig.key);
       if (need) {
         const tail = need.find((w) => w.every((x, k) => t[i + 1 + k]?.norm === x && !t[i + 1 + k]!.brk));
-        if (!tail) return undefined;
-        j += tail.length;
+        // An office without its usual second word still is one before what it is of
+        // (أمين المنطقة صالح القاضي، أمين منطقة الرياض; not the given name أمين معلوف).
+        const u = t[i + 1];
+        if (tail) j += tail.length;
+        else if (trig.kind !== 'office' || !u || u.brk || !(/^(ال|لل)/.test(u.norm) || ROLE_LINKS.has(u.norm))) return undefined;
       }
     }
     const limit = trig?.kind === 'role' ? 3 : 8;
