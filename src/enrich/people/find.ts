@@ -66,6 +66,8 @@ const WAW_YA = new Set([
   'يوسف', 'يحيي', 'ياسر', 'يزيد', 'يعقوب', 'يونس', 'ياسين', 'يعرب', 'يسري', 'يوهان', 'يان', 'يوري', 'ينس', 'يسرا',
   'ياسمين', 'يمني', 'يوشيهيدي', 'يولاندا', 'يانيس', 'يورغن', 'يوكيا', 'يعلون', 'يتسحاق', 'يائير', 'يوآف', 'يحيى',
 ]);
+/** Definite verbal nouns (التلويح، الإشهار، الاستقبال، الانسحاب): no family names. */
+const MASDAR = /^ال(ت..ي.|ا..ا.|است...ا.|ان..ا.)$/;
 const NUMBER_WORDS = new Set(['واحد', 'اثنان', 'اثنين', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع', 'عشر', 'عشرين', 'مئه', 'الف', 'مليون']);
 const ARABIC_WORD = /^[\u0621-\u064a]+$/;
 const DEFINITE = /^(ال|لل|بال|وال|فال)/;
@@ -174,7 +176,9 @@ class Finder {
     const m = /(نا|ها|هم|ه|ا)$/.exec(n);
     if (m && n.length - m[0].length >= 3) {
       const bare = n.slice(0, -m[0].length);
-      const known = this.lx.stats.df(bare) + this.lx.stats.df(bare + 'ه') + this.lx.stats.df('ال' + bare);
+      // (ة before a pronoun is written ت: جاهزيتهم → جاهزية.)
+      const ta = bare.endsWith('ت') ? bare.slice(0, -1) + 'ه' : '';
+      const known = this.lx.stats.df(bare) + this.lx.stats.df(bare + 'ه') + this.lx.stats.df('ال' + bare) + (ta ? this.lx.stats.df(ta) + this.lx.stats.df('ال' + ta) : 0);
       if (known >= 20 && known > 3 * df) return false;
     }
     return !isCommonNoun(this.lx, n) && !isVerbLike(this.lx, n);
@@ -196,7 +200,11 @@ class Finder {
       if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5)) return true;
       // A definite word the corpus seldom uses is a family name (العجلان، المفرج); a frequent
       // one is a noun or adjective (الصغير، الجديد), though after a nasab less so (… بن فهد الغنيم).
-      return this.lx.stats.df(n) < (nasab ? 150 : 60) && !n.endsWith('ه');
+      if (n.endsWith('ه') || MASDAR.test(n)) return false;
+      // A frequent one still is a family name when the corpus hardly writes it without ال
+      // (البرقان/برقان، السواط), unlike a noun or adjective (الصغير/صغير).
+      const df = this.lx.stats.df(n);
+      return df < (nasab ? 150 : 60) || this.lx.stats.df(bare) < 0.1 * df;
     }
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
     // A rare nisba after a nasab is a family name (أسامة بن أحمد نقلي).
@@ -221,10 +229,15 @@ class Finder {
     // After two name words only a family name (… أحمد علي الفلاسي); else the object (رد جاك دورسي على كيم كارداشيان).
     if (j - s >= 2 && !n.startsWith('ال')) return false;
     if (this.lx.surname.has(n) || this.lx.given.has(n)) return !isCommonNoun(this.lx, n);
-    if (!this.nameWord(n) || this.trigger(j + 1) || isCommonNoun(this.lx, n.replace(/^ال/, ''))) return false;
+    if (!this.nameWord(n) || this.trigger(j + 1)) return false;
+    if (n.startsWith('ال')) {
+      const df = this.lx.stats.df(n);
+      return !n.endsWith('ه') && !MASDAR.test(n) && (df < 60 || this.lx.stats.df(n.slice(2)) < 0.1 * df);
+    }
+    if (isCommonNoun(this.lx, n)) return false;
     // A rare word only (نسيب، المسلمي; not حمل، إسقاط، الرغم).
-    if (this.lx.stats.df(n) >= 60 || n.endsWith('ه')) return false;
-    return n.startsWith('ال') || this.unknownNameWord(n);
+    if ((this.lx.stats.df(n) >= 60 && !n.endsWith('ي')) || n.endsWith('ه')) return false;
+    return this.unknownNameWord(n);
   }
 
   /** True when no word follows `k` in its clause (punctuation, the end, a stopword). */
@@ -256,7 +269,7 @@ class Finder {
     // A title word is no name, unless it is a given name too (سلطان، مالك، أمير).
     if (this.trigger(s) && !this.lx.given.has(t[s]!.norm)) return undefined;
     // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد).
-    const first = cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : !t[s]!.norm.slice(0, c.cut).includes('ك') && this.lx.given.has(c.key)));
+    const first = t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '') ? { key: 'علي', cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : !t[s]!.norm.slice(0, c.cut).includes('ك') && this.lx.given.has(c.key)));
     if (!first || this.inInstitution(s)) return undefined;
     let j = s + 1;
     let counted = 1;
@@ -375,7 +388,7 @@ class Finder {
     const n = tok.norm;
     const b = n.replace(/^[وف]/, '');
     const v =
-      lx.given.has(n) || lx.surname.has(n) || lx.honorific.has(n) || lx.honorific.has(b) || lx.speaker.has(n) || lx.speaker.has(b) ||
+      lx.given.has(n) || lx.given.has(b) || n === 'علي' || lx.surname.has(n) || lx.honorific.has(n) || lx.honorific.has(b) || lx.speaker.has(n) || lx.speaker.has(b) ||
       w.cands.some((c) => lx.office.has(c.key) || lx.role.has(c.key) || lx.pair.has(c.key));
     w.person = [lx, v];
     return v;
@@ -434,8 +447,12 @@ class Finder {
       const s = this.name(i, 'nasab', !isCommonNoun(this.lx, n));
       if (s) return s;
     }
-    // 5. A known given name and a name word.
+    // 5. A known given name and a name word; one joined by و to the previous name too
+    // (عبدالمجيد السواط وياسر القحطاني).
     if (this.lx.given.has(n) && !isCommonNoun(this.lx, n)) return this.name(i, 'given', false, 2);
+    if (n === 'علي') return undefined;
+    const b = /^[وف]/.test(n) ? n.slice(1) : '';
+    if (b && !WAW_YA.has(n) && this.lx.given.has(b) && !isCommonNoun(this.lx, b)) return this.name(i, 'given', false, 2);
     return undefined;
   }
 }
