@@ -68,6 +68,8 @@ const WAW_YA = new Set([
 ]);
 /** Definite verbal nouns (التلويح، الإشهار، الاستقبال، الانسحاب): no family names. */
 const MASDAR = /^ال(ت..ي.|ا..ا.|است...ا.|ان..ا.)$/;
+/** Plural and dual endings (المصابين، المتمردون، السجلات): no family names. */
+const PLURAL = /(ين|ون|ات)$/;
 const NUMBER_WORDS = new Set(['واحد', 'اثنان', 'اثنين', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع', 'عشر', 'عشرين', 'مئه', 'الف', 'مليون']);
 const ARABIC_WORD = /^[\u0621-\u064a]+$/;
 const DEFINITE = /^(ال|لل|بال|وال|فال)/;
@@ -204,7 +206,7 @@ class Finder {
       // A frequent one still is a family name when the corpus hardly writes it without ال
       // (البرقان/برقان، السواط), unlike a noun or adjective (الصغير/صغير).
       const df = this.lx.stats.df(n);
-      return df < (nasab ? 150 : 60) || this.lx.stats.df(bare) < 0.1 * df;
+      return df < (nasab ? 150 : 60) || (!PLURAL.test(n) && this.lx.stats.df(bare) < 0.1 * df);
     }
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
     // A rare nisba after a nasab is a family name (أسامة بن أحمد نقلي).
@@ -230,10 +232,8 @@ class Finder {
     if (j - s >= 2 && !n.startsWith('ال')) return false;
     if (this.lx.surname.has(n) || this.lx.given.has(n)) return !isCommonNoun(this.lx, n);
     if (!this.nameWord(n) || this.trigger(j + 1)) return false;
-    if (n.startsWith('ال')) {
-      const df = this.lx.stats.df(n);
-      return !n.endsWith('ه') && !MASDAR.test(n) && (df < 60 || this.lx.stats.df(n.slice(2)) < 0.1 * df);
-    }
+    // A rare definite word (المسلمي): a frequent one after the preposition is its object (على التوالي).
+    if (n.startsWith('ال')) return !n.endsWith('ه') && !MASDAR.test(n) && !PLURAL.test(n) && this.lx.stats.df(n) < 60;
     if (isCommonNoun(this.lx, n)) return false;
     // A rare word only (نسيب، المسلمي; not حمل، إسقاط، الرغم).
     if ((this.lx.stats.df(n) >= 60 && !n.endsWith('ي')) || n.endsWith('ه')) return false;
@@ -449,7 +449,8 @@ class Finder {
     }
     // 5. A known given name and a name word; one joined by و to the previous name too
     // (عبدالمجيد السواط وياسر القحطاني).
-    if (this.lx.given.has(n) && !isCommonNoun(this.lx, n)) return this.name(i, 'given', false, 2);
+    if (this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n)) return this.name(i, 'given', false, 2);
+    // «علي» with no verb or title before it is taken for the preposition (على النهر، على كيم …).
     if (n === 'علي') return undefined;
     const b = /^[وف]/.test(n) ? n.slice(1) : '';
     if (b && !WAW_YA.has(n) && this.lx.given.has(b) && !isCommonNoun(this.lx, b)) return this.name(i, 'given', false, 2);
