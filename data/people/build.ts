@@ -35,7 +35,7 @@ const MIN_SEEN = 3;
 const MIN_SHARE = 0.05;
 /** Package entries that are common words in news, not names here. */
 const NOT_NAMES = new Set(['ثبوت', 'صوتوا', 'جامع', 'غازينتاب', 'اتلتيك', 'ممفيس', 'لويزيانا', 'اتلانتا', 'بايرن', 'مسيرتنا', 'ومطالبتهم', 'وليا', 'ليماسول', 'سبور', 'اكسوم', 'رشدهم', 'فيفاء', 'ساعد', 'ابو', 'بن', 'بنت', 'ابن', 'عبد', 'ال', 'امير', 'ملك', 'سلطان', 'شيخ', 'مدير', 'قائد', 'رئيس',
-  'تحرير', 'محل', 'نبا', 'فذ', 'سني', 'كردي', 'صديق', 'معروف', 'غريب', 'مثال', 'وزير', 'وكيل']);
+  'تحرير', 'محل', 'اسر', 'هديه', 'وادي', 'باسمه', 'تبسم', 'نبا', 'فذ', 'سني', 'كردي', 'صديق', 'معروف', 'غريب', 'مثال', 'وزير', 'وكيل']);
 
 function packageNames(): string[] {
   const require = createRequire(import.meta.url);
@@ -58,6 +58,7 @@ export function notAName(stats: { df(w: string): number }, w: string): boolean {
   if (df('ي' + w) >= 20 || (w.endsWith('ت') && df('ي' + w.slice(0, -1)) >= 20)) return true;
   if (w.endsWith('ا') && w.length >= 4 && df('ال' + w.slice(0, -1)) >= 20) return true;
   if (/^[وفبل]/.test(w) && w.length >= 4 && df(w.slice(1)) >= 5 && df(w.slice(1)) >= df(w)) return true;
+  if (/^[بل]/.test(w) && w.length >= 5 && df('ال' + w.slice(1)) >= 5) return true;
   const m = /(نا|ها|هم|ي)$/.exec(w);
   if (m && w.length - m[0].length >= 3) {
     const bare = w.slice(0, -m[0].length).replace(/ت$/, 'ه');

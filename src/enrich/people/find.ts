@@ -119,6 +119,8 @@ class Finder {
     for (const c of cliticCandidates(n)) {
       // «أمام» (in front of) is spelled as «إمام» once normalized: an imam only with ال (الإمام).
       if (c.key === 'امام' && !c.al) continue;
+      // «وإلى» (and to) is spelled as «والي» (governor) once normalized.
+      if (c.key === 'والي' && /[إى]/.test(this.t[i]!.surface)) continue;
       if (this.lx.office.has(c.key)) return { kind: 'office', key: c.key };
       if (this.lx.role.has(c.key)) return { kind: 'role', key: c.key };
     }
@@ -170,6 +172,10 @@ class Finder {
   private unknownNameWord(n: string): boolean {
     if (n.length < 3 || n.endsWith('ه') || NUMBER_WORDS.has(n) || this.adverb(n)) return false;
     if (this.futureVerb(n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
+    // A past verb of the form أفعل whose present يفعل the corpus knows (أفصح/يفصح، أرجأ).
+    if (n.startsWith('ا') && n.length >= 4 && this.lx.stats.df('ي' + n.slice(1)) >= 20) return false;
+    // A preposition glued to a verbal noun (بإشهار، لاستقبال).
+    if (/^[بل]ا/.test(n) && MASDAR.test('ال' + n.slice(1))) return false;
     const df = this.lx.stats.df(n);
     if (df >= this.lx.maxUnknownDf) return false;
     // (ك is left alone: كيري is no «like يري».)
