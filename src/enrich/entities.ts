@@ -142,6 +142,24 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     if (!e.surfaces.includes(o.display)) e.surfaces.push(o.display);
     for (const n of o.norms) if (!e.coveredNorms.includes(n)) e.coveredNorms.push(n);
   }
+  // A shorter form of a longer organisation in the same article is that one (وزارة التجارة →
+  // وزارة التجارة والصناعة), when only one longer form starts with it.
+  const orgList = [...orgs.values()];
+  const normsOf = (e: EntityInfo): string[] => e.id.slice(4).split('_');
+  for (const a of orgList) {
+    const an = normsOf(a);
+    if (an.length < 2) continue;
+    const longer = orgList.filter((b) => b !== a && normsOf(b).length > an.length && an.every((w, k) => normsOf(b)[k] === w));
+    if (longer.length !== 1) continue;
+    const b = longer[0]!;
+    b.mentions += a.mentions;
+    b.titleMentions += a.titleMentions;
+    b.salience = b.mentions + TITLE_WEIGHT * b.titleMentions;
+    b.first = Math.min(a.first, b.first);
+    for (const x of a.surfaces) if (!b.surfaces.includes(x)) b.surfaces.push(x);
+    out.splice(out.indexOf(a), 1);
+    orgs.delete(a.id);
+  }
   // A name in a dateline is its author's byline: not counted (only the first mention can be there).
   const people = findPeople(toks, matches)
     .map((q) => (inDateline(q.first) ? { ...q, mentions: q.mentions - 1 } : q))
