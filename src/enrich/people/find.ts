@@ -284,6 +284,11 @@ class Finder {
       if (u.brk || u.seg !== t[s]!.seg || this.inMatch.has(j)) break;
       const prev = t[j - 1]!.norm;
       const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
+      if (prev === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(u.norm)) {
+        counted++;
+        j++;
+        continue;
+      }
       if (u.norm === 'علي' && this.aliInName(s, j, prev)) {
         counted++;
         j++;
@@ -307,7 +312,8 @@ class Finder {
       // A connector must be followed by a name word (بن سلمان; not «بن» at the end).
       if (CONNECTORS.has(u.norm)) {
         const v = t[j + 1];
-        if (!v || v.brk || this.inMatch.has(j + 1) || !this.nameWord(v.norm)) break;
+        // (عبد and a definite word is one name even when the word is a title: عبد الأمير.)
+        if (!v || v.brk || this.inMatch.has(j + 1) || !(this.nameWord(v.norm) || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)))) break;
       } else if (u.norm !== 'الله') counted++;
       j++;
       // A definite surname ends the name unless a connector or الله follows.
@@ -406,7 +412,7 @@ class Finder {
    */
   private afterDemonym(i: number): NameSpan | undefined {
     const m = this.matchAt.get(i);
-    if (!m?.demonym || m.len !== 1 || !/^[وف]?ال/.test(this.t[i]!.norm)) return undefined;
+    if (!m?.demonym || m.len !== 1 || !/^[وف]?(ال|لل|بال)/.test(this.t[i]!.norm)) return undefined;
     const j = i + 1;
     const u = this.t[j];
     if (!u || u.brk || u.seg !== this.t[i]!.seg) return undefined;
