@@ -312,8 +312,8 @@ class Finder {
       // A connector must be followed by a name word (بن سلمان; not «بن» at the end).
       if (CONNECTORS.has(u.norm)) {
         const v = t[j + 1];
-        // (عبد and a definite word is one name even when the word is a title: عبد الأمير.)
-        if (!v || v.brk || this.inMatch.has(j + 1) || !(this.nameWord(v.norm) || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)))) break;
+        // (عبد and a definite word is one name even when the word is a title: عبد الأمير; بن علي.)
+        if (!v || v.brk || this.inMatch.has(j + 1) || !(this.nameWord(v.norm) || (u.norm !== 'عبد' && v.norm === 'علي') || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)))) break;
       } else if (u.norm !== 'الله') counted++;
       j++;
       // A definite surname ends the name unless a connector or الله follows.
