@@ -246,6 +246,12 @@ class Finder {
     return this.unknownNameWord(n);
   }
 
+  /** «عبد» written apart from its complement starts a name (الدكتور عبد الله البرقان، قال عبد الرحمن الراشد). */
+  private abdFirst(s: number): boolean {
+    const v = this.t[s + 1];
+    return this.t[s]!.norm === 'عبد' && !!v && !v.brk && /^ال[\u0621-\u064a]{2,}$/.test(v.norm);
+  }
+
   /** True when no word follows `k` in its clause (punctuation, the end, a stopword). */
   private endsClause(k: number): boolean {
     const v = this.t[k];
@@ -275,7 +281,8 @@ class Finder {
     // A title word is no name, unless it is a given name too (سلطان، مالك، أمير).
     if (this.trigger(s) && !this.lx.given.has(t[s]!.norm)) return undefined;
     // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد).
-    const first = t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '') ? { key: 'علي', cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : !t[s]!.norm.slice(0, c.cut).includes('ك') && this.lx.given.has(c.key)));
+    const first =
+      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : !t[s]!.norm.slice(0, c.cut).includes('ك') && this.lx.given.has(c.key)));
     if (!first || this.inInstitution(s)) return undefined;
     let j = s + 1;
     let counted = 1;
@@ -324,7 +331,8 @@ class Finder {
     }
     while (j > s + 1 && CONNECTORS.has(t[j - 1]!.norm)) j--;
     const norms = t.slice(s, j).map((x, k) => (k === 0 ? first.key : x.norm));
-    const words = norms.filter((n) => !CONNECTORS.has(n) && n !== 'الله').length;
+    // Words of the name: عبد and its complement are one (عبد الله، عبد الرحمن).
+    const words = norms.filter((n, k) => (n === 'عبد' || !CONNECTORS.has(n)) && norms[k - 1] !== 'عبد' && n !== 'الله').length;
     if (words < min) return undefined;
     return { start: s, end: j, norms, surface: spanText(t, s, j, first.cut), via };
   }
@@ -400,7 +408,7 @@ class Finder {
     const n = tok.norm;
     const b = n.replace(/^[وف]/, '');
     const v =
-      lx.given.has(n) || lx.given.has(b) || n === 'علي' || lx.surname.has(n) || lx.honorific.has(n) || lx.honorific.has(b) || lx.speaker.has(n) || lx.speaker.has(b) ||
+      lx.given.has(n) || lx.given.has(b) || n === 'علي' || n === 'عبد' || lx.surname.has(n) || lx.honorific.has(n) || lx.honorific.has(b) || lx.speaker.has(n) || lx.speaker.has(b) ||
       w.cands.some((c) => lx.office.has(c.key) || lx.role.has(c.key) || lx.pair.has(c.key));
     w.person = [lx, v];
     return v;
@@ -449,7 +457,7 @@ class Finder {
     // 3. A verb of saying or acting, then a name that starts with a known name.
     if (this.speaker(i)) {
       const n = t[i + 1];
-      if (n && !n.brk && (this.lx.given.has(n.norm) || this.lx.surname.has(n.norm))) return this.name(i + 1, 'speaker', false, 1);
+      if (n && !n.brk && (this.lx.given.has(n.norm) || this.lx.surname.has(n.norm) || this.abdFirst(i + 1))) return this.name(i + 1, 'speaker', false, 1);
       return undefined;
     }
     const n = t[i]!.norm;
@@ -461,7 +469,7 @@ class Finder {
     }
     // 5. A known given name and a name word; one joined by و to the previous name too
     // (عبدالمجيد السواط وياسر القحطاني).
-    if (this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n)) return this.name(i, 'given', false, 2);
+    if ((this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n)) || this.abdFirst(i)) return this.name(i, 'given', false, 2);
     // «علي» with no verb or title before it is taken for the preposition (على النهر، على كيم …).
     if (n === 'علي') return undefined;
     const b = /^[وف]/.test(n) ? n.slice(1) : '';
