@@ -102,6 +102,8 @@ test('names after titles: علي inside a name, a common word as family name, a 
   // introduces a player; عبد الأمير is one name although الأمير is a title
   const t = 'كشف الدكتور عبدالله البرقان رئيس لجنة الاحتراف بالاتحاد السعودي لكرة القدم، عن استلام لجنته للبطاقات الدولية للجزائري فريد ملولي والعراقي سعد عبد الأمير لصالح نادي القادسية';
   assert.deepEqual(people('', t), ['عبدالله البرقان', 'فريد ملولي', 'سعد عبد الأمير']);
+  // alweeam 2015-07-21: عبد written apart from its complement starts the name
+  assert.deepEqual(people('', 'من جانبه كشف الدكتور عبد الله الخضيري عن توجهات المؤسسات الإعلامية وتأثيرها على الرأي العام'), ['عبد الله الخضيري']);
 });
 
 test('players named after a demonym, names joined by و, a name after «للجامعة الدكتور»', () => {
