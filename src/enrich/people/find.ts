@@ -238,8 +238,12 @@ class Finder {
     if (j - s >= 2 && !n.startsWith('ال')) return false;
     if (this.lx.surname.has(n) || this.lx.given.has(n)) return !isCommonNoun(this.lx, n);
     if (!this.nameWord(n) || this.trigger(j + 1)) return false;
-    // A rare definite word (المسلمي): a frequent one after the preposition is its object (على التوالي).
-    if (n.startsWith('ال')) return !n.endsWith('ه') && !MASDAR.test(n) && !PLURAL.test(n) && this.lx.stats.df(n) < 60;
+    // A rare definite word (المسلمي), or a family name the corpus hardly writes without ال
+    // (القرني); a frequent word is the preposition's object (على التوالي).
+    if (n.startsWith('ال')) {
+      const df = this.lx.stats.df(n);
+      return !n.endsWith('ه') && !MASDAR.test(n) && !PLURAL.test(n) && (df < 60 || (n.endsWith('ي') && df < 2000 && this.lx.stats.df(n.slice(2)) < 0.05 * df && !/يي$/.test(n)));
+    }
     if (isCommonNoun(this.lx, n)) return false;
     // A rare word only (نسيب، المسلمي; not حمل، إسقاط، الرغم).
     if ((this.lx.stats.df(n) >= 60 && !n.endsWith('ي')) || n.endsWith('ه')) return false;
