@@ -162,7 +162,7 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   }
   // A name in a dateline is its author's byline: not counted (only the first mention can be there).
   const people = findPeople(toks, matches)
-    .map((q) => (inDateline(q.first) ? { ...q, mentions: q.mentions - 1 } : q))
+    .map((q) => (inDateline(q.first) || byline(toks, q) ? { ...q, mentions: q.mentions - 1 } : q))
     .filter((q) => q.mentions > 0);
   for (const p of people) {
     out.push({
@@ -179,6 +179,19 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     });
   }
   return out.sort((a, b) => b.salience - a.salience || a.first - b.first || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * A name that opens a dateline-shaped line and is followed there by more of it (`سعود الدعجاني -
+ * سبق - عسير:`, `لجين الأحمدي – متابعات`): its author's byline, even when the last part
+ * names no place the gazetteer knows.
+ */
+function byline(toks: DocToken[], q: { first: number; tokens: string[] }): boolean {
+  const d = toks[q.first]!.dateline;
+  if (d === undefined || toks[q.first - 1]?.dateline === d) return false;
+  let last = q.first;
+  while (toks[last + 1]?.dateline === d) last++;
+  return !q.tokens.includes(toks[last]!.norm);
 }
 
 /**

@@ -126,3 +126,11 @@ test('not people: a governorate, a preposition glued to a verbal noun, a tag lin
   const text = 'اتهم الرئيس النيجيري محمدو بوخاري، الولايات المتحدة بدعم وتحريض جماعة بوكو حرام. وكان الرئيس النيجيري قد التقى بنظيره الأمريكي، باراك أوباما، الإثنين للبحث في سبل تقديم المزيد من المساعدة. سمات الرئيس النيجيري امريكا باراك اوباما بوكوحرام محمدو بوخاري';
   assert.deepEqual(people('', text), ['محمدو بوخاري', 'باراك أوباما']);
 });
+
+test('a byline opening a dateline is no person there, whatever its last part names', () => {
+  // sabq 2015-07-23
+  const text = 'سعود الدعجاني - سبق - عسير: كشف أحد أقارب قاتل شقيقه وصديقه وابن عمه بخيبر الجنوب لـ "سبق"، العديد من الأحداث والتفاصيل المروعة';
+  assert.deepEqual(people('', text), []);
+  // …and a name later in the text still is one
+  assert.deepEqual(people('', text + '. وقال المتحدث الرسمي لشرطة منطقة عسير المقدم سعود الدعجاني إن التحقيقات مستمرة'), ['سعود الدعجاني']);
+});

@@ -284,9 +284,10 @@ class Finder {
     if (s >= t.length || this.inMatch.has(s) || this.speaker(s) || this.lx.pair.has(t[s]!.norm)) return undefined;
     // A title word is no name, unless it is a given name too (سلطان، مالك، أمير).
     if (this.trigger(s) && !this.lx.given.has(t[s]!.norm)) return undefined;
-    // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد).
+    // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد);
+    // not ب (بخيبر is «in Khaybar») nor ك (كامل is no «like أمل»).
     const first =
-      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : !t[s]!.norm.slice(0, c.cut).includes('ك') && this.lx.given.has(c.key)));
+      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : !/[كب]/.test(t[s]!.norm.slice(0, c.cut)) && this.lx.given.has(c.key)));
     if (!first || this.inInstitution(s)) return undefined;
     let j = s + 1;
     let counted = 1;
