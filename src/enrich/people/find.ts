@@ -19,6 +19,7 @@ import { isStopword } from '../../arabic/index.ts';
 import type { Match } from '../match.ts';
 import { cleanSurface, cliticCandidates, infoOf, type DocToken } from '../tokens.ts';
 import { isCommonNoun, isVerbLike, lexicon, type PeopleLexicon } from './lexicon.ts';
+import { adverb, CONNECTORS, DEFINITE, futureVerb, MASDAR, NAME_STOP, nameWord, NUMBER_WORDS, PLURAL, ROLE_LINKS, ROLE_TAIL, tagLine, unknownNameWord, WAW_YA } from './words.ts';
 
 export interface NameSpan {
   start: number;
@@ -32,47 +33,6 @@ export interface NameSpan {
   /** How it was found: 'title' (ways 1–2), 'speaker', 'nasab', 'given'. */
   via: 'title' | 'speaker' | 'nasab' | 'given';
 }
-
-/** Words inside a name that need a name after them: nasab and kunya, and the particles of foreign names (لويس فان خال، دافيد دي خيا). */
-const CONNECTORS = new Set(['بن', 'بنت', 'ابن', 'ابو', 'ابي', 'عبد', 'ال', 'ام', 'دي', 'فان', 'فون', 'دا', 'دو', 'ديل', 'ولد']);
-/** Link words inside an office (وزير الدولة لشؤون …, رئيس مجلس إدارة …). */
-const ROLE_LINKS = new Set([
-  'باسم', 'لشؤون', 'شؤون', 'لدي', 'عام', 'مجلس', 'لمجلس', 'وزاره', 'لوزاره', 'هيئه', 'لهيئه', 'دوله', 'منطقه',
-  'محافظه', 'مدينه', 'جامعه', 'لجنه', 'اداره', 'شركه', 'نادي', 'جمعيه', 'مركز', 'مؤسسه', 'اتحاد', 'غرفه',
-  'حزب', 'حركه', 'جماعه', 'قوات', 'قياده', 'منظمه', 'وكاله', 'بنك', 'صندوق', 'برنامج', 'مكتب', 'ديوان', 'فريق',
-  'منتخب', 'لنادي', 'لمنتخب', 'لفريق', 'للشؤون', 'اعلام', 'عمليات', 'بلديه', 'امانه', 'فرع', 'قسم', 'شرطه',
-  'لشركه', 'مجموعه', 'لجماعه', 'لحزب', 'لحركه', 'لمنظمه', 'لهيئه', 'للشركه', 'ادارات', 'شعبه', 'تحرير', 'تنظيم',
-]);
-/** Role words after a demonym that still belong to the role. */
-const ROLE_TAIL = new Set(['السابق', 'الاسبق', 'الجديد', 'المكلف', 'المنتهيه', 'الحالي', 'السابقه', 'الجديده', 'المكلفه']);
-/** Words that end a name: verbs, time words, particles and formulas. */
-const NAME_STOP = new Set([
-  'قال', 'قالت', 'اكد', 'اكدت', 'اعلن', 'اعلنت', 'اشار', 'اشارت', 'اضاف', 'اضافت', 'اوضح', 'اوضحت',
-  'اعتبر', 'شدد', 'دعا', 'طالب', 'بحث', 'التقي', 'استقبل', 'وصل', 'اجري', 'يقول', 'يزور', 'زار',
-  'غادر', 'توجه', 'عقد', 'ترأس', 'تراس', 'افتتح', 'رعي', 'وقع', 'هنا', 'بعث', 'تلقي', 'اجتمع',
-  'اليوم', 'امس', 'غدا', 'الليله', 'صباح', 'مساء', 'السبت', 'الاحد', 'الاثنين', 'الثلاثاء',
-  'الاربعاء', 'الخميس', 'الجمعه', 'الماضي', 'المقبل', 'الحالي', 'خلال', 'عقب', 'اثناء', 'امام',
-  'حيث', 'الذي', 'التي', 'الذين', 'انه', 'انها', 'ان', 'كما', 'وذلك', 'هذا', 'هذه', 'الي', 'علي',
-  'في', 'من', 'عن', 'مع', 'بعد', 'قبل', 'لدي', 'عندما', 'بان', 'لا', 'لم', 'لن', 'قد', 'وقال', 'وقد',
-  'يوم', 'يوما', 'عام', 'بشان', 'حول', 'جديد', 'خلفا', 'رعاه', 'حفظه', 'يحفظه', 'ايده', 'بمناسبه', 'ذكري',
-  'كتب', 'نص', 'لكره', 'القدم', 'بينما', 'ايضا', 'فقط', 'حاليا', 'سابقا', 'مؤخرا', 'رحمه', 'رحمها',
-  'صلي', 'عليه', 'رضي', 'تعالي', 'سبحانه', 'السلام', 'وسلم', 'يرحمه', 'الشهيد', 'سموه', 'معاليه', 'وقالت',
-  'واضاف', 'واكد', 'واوضح', 'واشار', 'اذ', 'لكن', 'ولكن', 'منذ', 'الان', 'هو', 'هي', 'ثم', 'او', 'والذي',
-  'نفسه', 'انذاك', 'حينها', 'حينذاك', 'وقتها', 'شخصيا', 'بنفسه', 'مجددا', 'حفظهما', 'اطال', 'عمره', 'ساعه', 'دقيقه', 'مباراه', 'لقاء', 'رقم',
-]);
-/** Given names that start with و or ي (a first word with those letters is otherwise «and …» or a verb). */
-const WAW_YA = new Set([
-  'وليد', 'وائل', 'وديع', 'وسام', 'وفاء', 'وجدي', 'وحيد', 'وضاح', 'وصفي', 'ولاء', 'وهيب', 'وهبه', 'وعد', 'ورد',
-  'يوسف', 'يحيي', 'ياسر', 'يزيد', 'يعقوب', 'يونس', 'ياسين', 'يعرب', 'يسري', 'يوهان', 'يان', 'يوري', 'ينس', 'يسرا',
-  'ياسمين', 'يمني', 'يوشيهيدي', 'يولاندا', 'يانيس', 'يورغن', 'يوكيا', 'يعلون', 'يتسحاق', 'يائير', 'يوآف', 'يحيى',
-]);
-/** Definite verbal nouns (التلويح، الإشهار، الاستقبال، الانسحاب): no family names. */
-const MASDAR = /^ال(ت..ي.|ا..ا.|است...ا.|ان..ا.)$/;
-/** Plural and dual endings (المصابين، المتمردون، السجلات): no family names. */
-const PLURAL = /(ين|ون|ات)$/;
-const NUMBER_WORDS = new Set(['واحد', 'اثنان', 'اثنين', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع', 'عشر', 'عشرين', 'مئه', 'الف', 'مليون']);
-const ARABIC_WORD = /^[\u0621-\u064a]+$/;
-const DEFINITE = /^(ال|لل|بال|وال|فال)/;
 
 export function findNames(tokens: DocToken[], matches: Match[], lx: PeopleLexicon = lexicon()): NameSpan[] {
   const matchAt = new Map(matches.map((m) => [m.start, m]));
@@ -88,20 +48,6 @@ export function findNames(tokens: DocToken[], matches: Match[], lx: PeopleLexico
     i = s.end - 1;
   }
   return out;
-}
-
-/**
- * Where a trailing tag line starts (`… واستقراره. سمات الحرس الوطني متعب بن عبدالله`, as one
- * outlet appends its tags): its words run together with no punctuation, so names read there
- * would join two tags (`خالد طاهر خالد متعب لوس`). Names are not read in it (a bare last name
- * there still counts, people/merge.ts). tokens.length when there is none.
- */
-function tagLine(tokens: DocToken[]): number {
-  for (let k = tokens.length - 1; k >= 0 && k >= tokens.length - 16; k--) {
-    const t = tokens[k]!;
-    if (t.norm === 'سمات' && t.brk && t.seg === 1) return k;
-  }
-  return tokens.length;
 }
 
 class Finder {
@@ -147,60 +93,19 @@ class Finder {
     return cliticCandidates(this.t[k]!.norm).some((c) => !c.al && !c.restoreAl && !c.key.startsWith('ال') && this.lx.context.has(c.key));
   }
 
-  /** A word that can stand in a name at all. */
-  private nameWord(n: string): boolean {
-    if (!ARABIC_WORD.test(n) || n.length < 2 || isStopword(n) || NAME_STOP.has(n) || this.lx.honorific.has(n)) return false;
-    // A stopword or stop word behind clitics (بأنه، وفي، لدى).
-    for (const c of cliticCandidates(n)) if (c.cut > 0 && (isStopword(c.key) || NAME_STOP.has(c.key))) return false;
-    return true;
-  }
-
   /** Can `n` start a name? `strong`: after a title or honorific (a rare unknown word may). */
   private firstWord(n: string, strong: boolean): boolean {
-    if (!this.nameWord(n) || CONNECTORS.has(n) || DEFINITE.test(n)) return false;
+    if (!nameWord(this.lx, n) || CONNECTORS.has(n) || DEFINITE.test(n)) return false;
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
     if (/^[وي]/.test(n) && !WAW_YA.has(n)) return false;
     if (!strong) return false;
-    return this.unknownNameWord(n);
-  }
-
-  /**
-   * A word no list knows that may still be a name (a new transliteration): not a common noun,
-   * verb or frequent word, not a clitic glued to a word (لألعاب), no ة ending (حماية، نتيجة),
-   * no ت/س prefix of a verb or verbal noun (تعرض، سيخلف).
-   */
-  private unknownNameWord(n: string): boolean {
-    if (n.length < 3 || n.endsWith('ه') || NUMBER_WORDS.has(n) || this.adverb(n)) return false;
-    if (this.futureVerb(n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
-    // A past verb of the form أفعل whose present يفعل the corpus knows (أفصح/يفصح، أرجأ).
-    if (n.startsWith('ا') && n.length >= 4 && this.lx.stats.df('ي' + n.slice(1)) >= 20) return false;
-    // A preposition glued to a verbal noun (بإشهار، لاستقبال).
-    if (/^[بل]ا/.test(n) && MASDAR.test('ال' + n.slice(1))) return false;
-    const df = this.lx.stats.df(n);
-    if (df >= this.lx.maxUnknownDf) return false;
-    // (ك is left alone: كيري is no «like يري».)
-    for (const c of cliticCandidates(n)) if (c.cut > 0 && !n.startsWith('ك') && c.key.length >= 3 && this.lx.stats.df(c.key) >= 20 && this.lx.stats.df(c.key) > df) return false;
-    // A pronoun suffix or an adverb's ا on a known word (مؤشرنا، مساحتها، مؤقتا، أسبوعيا).
-    const m = /(نا|ها|هم|ه|ا)$/.exec(n);
-    if (m && n.length - m[0].length >= 3) {
-      const bare = n.slice(0, -m[0].length);
-      // (ة before a pronoun is written ت: جاهزيتهم → جاهزية.)
-      const ta = bare.endsWith('ت') ? bare.slice(0, -1) + 'ه' : '';
-      const known = this.lx.stats.df(bare) + this.lx.stats.df(bare + 'ه') + this.lx.stats.df('ال' + bare) + (ta ? this.lx.stats.df(ta) + this.lx.stats.df('ال' + ta) : 0);
-      if (known >= 20 && known > 3 * df) return false;
-    }
-    return !isCommonNoun(this.lx, n) && !isVerbLike(this.lx, n);
-  }
-
-  /** A future verb (سيخلف، ستعقد): س and a present verb the corpus knows; not سيرغي، ستيفن. */
-  private futureVerb(n: string): boolean {
-    return /^س[يتنا]/.test(n) && n.length >= 4 && this.lx.stats.df(n.slice(1)) >= 20;
+    return unknownNameWord(this.lx, n);
   }
 
   /** Can `n` continue a name after `prev`? */
   private nextWord(n: string, prev: string, nasab: boolean, next?: string): boolean {
     if (CONNECTORS.has(n) || n === 'الله') return true;
-    if (!this.nameWord(n)) return false;
+    if (!nameWord(this.lx, n)) return false;
     if (DEFINITE.test(n)) {
       if (!n.startsWith('ال')) return false;
       const bare = n.slice(2);
@@ -218,10 +123,10 @@ class Finder {
     // A rare nisba after a nasab is a family name (أسامة بن أحمد نقلي).
     if (nasab && n.endsWith('ي') && this.lx.stats.df(n) < 100) return true;
     // After بن/آل/أبو any word that is no verb, stopword or clitic form is a name.
-    if (CONNECTORS.has(prev)) return !isVerbLike(this.lx, n) && !this.futureVerb(n);
+    if (CONNECTORS.has(prev)) return !isVerbLike(this.lx, n) && !futureVerb(this.lx, n);
     // Present-tense verbs (يعزي، نعمل); a ن-word ending in ي is a nisba surname (نقلي).
     if (n.length >= 4 && ((n.startsWith('ي') && this.lx.stats.df(n) >= 3) || (n.startsWith('ن') && !n.endsWith('ي') && this.lx.stats.df(n) >= 50))) return false;
-    return this.unknownNameWord(n);
+    return unknownNameWord(this.lx, n);
   }
 
   /**
@@ -237,7 +142,7 @@ class Finder {
     // After two name words only a family name (… أحمد علي الفلاسي); else the object (رد جاك دورسي على كيم كارداشيان).
     if (j - s >= 2 && !n.startsWith('ال')) return false;
     if (this.lx.surname.has(n) || this.lx.given.has(n)) return !isCommonNoun(this.lx, n);
-    if (!this.nameWord(n) || this.trigger(j + 1)) return false;
+    if (!nameWord(this.lx, n) || this.trigger(j + 1)) return false;
     // A rare definite word (المسلمي), or a family name the corpus hardly writes without ال
     // (القرني); a frequent word is the preposition's object (على التوالي).
     if (n.startsWith('ال')) {
@@ -247,7 +152,7 @@ class Finder {
     if (isCommonNoun(this.lx, n)) return false;
     // A rare word only (نسيب، المسلمي; not حمل، إسقاط، الرغم).
     if ((this.lx.stats.df(n) >= 60 && !n.endsWith('ي')) || n.endsWith('ه')) return false;
-    return this.unknownNameWord(n);
+    return unknownNameWord(this.lx, n);
   }
 
   /** «عبد» written apart from its complement starts a name (الدكتور عبد الله البرقان، قال عبد الرحمن الراشد). */
@@ -265,17 +170,10 @@ class Finder {
   /** A common word that may still be a family name right after a title and a given name: no verb, particle, title or pronoun form. */
   private looseSurname(j: number): boolean {
     const n = this.t[j]!.norm;
-    if (!this.nameWord(n) || DEFINITE.test(n) || CONNECTORS.has(n) || n.length < 3 || NUMBER_WORDS.has(n) || this.trigger(j) || this.speaker(j)) return false;
+    if (!nameWord(this.lx, n) || DEFINITE.test(n) || CONNECTORS.has(n) || n.length < 3 || NUMBER_WORDS.has(n) || this.trigger(j) || this.speaker(j)) return false;
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
-    if (isVerbLike(this.lx, n) || this.futureVerb(n) || /^(ي|ت|ن)/.test(n) || /(ته|تها|تهم|هما)$/.test(n) || this.adverb(n)) return false;
+    if (isVerbLike(this.lx, n) || futureVerb(this.lx, n) || /^(ي|ت|ن)/.test(n) || /(ته|تها|تهم|هما)$/.test(n) || adverb(this.lx, n)) return false;
     return this.lx.stats.df(n) < 1000;
-  }
-
-  /** An adverb or ḥāl in -ًا whose bare form the corpus knows (أسبوعيا، منيعا، سدا). */
-  private adverb(n: string): boolean {
-    if (!n.endsWith('ا') || n.length < 4 || this.lx.given.has(n)) return false;
-    const b = n.slice(0, -1);
-    return this.lx.stats.df('ال' + b) >= 20 || this.lx.stats.df(b + 'ه') >= 20;
   }
 
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
@@ -325,7 +223,7 @@ class Finder {
       if (CONNECTORS.has(u.norm)) {
         const v = t[j + 1];
         // (عبد and a definite word is one name even when the word is a title: عبد الأمير; بن علي.)
-        if (!v || v.brk || this.inMatch.has(j + 1) || !(this.nameWord(v.norm) || (u.norm !== 'عبد' && v.norm === 'علي') || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)))) break;
+        if (!v || v.brk || this.inMatch.has(j + 1) || !(nameWord(this.lx, v.norm) || (u.norm !== 'عبد' && v.norm === 'علي') || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)))) break;
       } else if (u.norm !== 'الله') counted++;
       j++;
       // A definite surname ends the name unless a connector or الله follows.
