@@ -7,7 +7,13 @@
  * 3. after a verb of saying or acting, when the name starts with a known given name or
  *    surname: `قال جون كيري`, `وأضاف شويغو`;
  * 4. a nasab chain: `فهد بن فهيد السبيعي`, `متعب بن عبدالله يعزّي …`;
- * 5. a known given name followed by a name word: `هيلاري كلينتون تدعو …`.
+ * 5. a known given name followed by a name word: `هيلاري كلينتون تدعو …`, also joined by و
+ *    in a list (`… وعبدالمجيد السواط وياسر القحطاني`).
+ * A definite demonym used as a noun is a title too (`البرازيلي روبينيو`); `عبد` apart from its
+ * complement starts a name (`الدكتور عبد الله البرقان`); `علي` (also the preposition على) is a
+ * name word only where a name word follows it or after بن. Right after a title, a given
+ * name's next word is its family name even when it is a common word (`الوزير بطرس حرب`).
+ * Names are not read in a trailing tag line (`سمات …`).
  * Boundaries: a name ends before punctuation, a stopword or a clitic-attached one (بأنه), a
  * verb, a time word, a common noun (a word the corpus often writes with ال: ساعات، مطالب),
  * a gazetteer name, another title; a definite word ends it unless it is a surname (السبيعي،
