@@ -10,7 +10,9 @@
  * time depends on the others' load.
  * Output: CPU ms per article for each side (median of rounds), the difference, and the
  * issue-14 budget (at most +0.3 ms per article).
- * Run: `node --import tsx bench/enrich/index.ts [--ref main] [--articles 3000] [--rounds 5]`.
+ * Run: `node --import tsx bench/enrich/index.ts [--ref main] [--articles 3000] [--rounds 5] [--corpus DIR]`
+ * (DIR holds saudinewsnet/*.zip; default ../shared/corpus next to the repository, which a
+ * git worktree elsewhere does not have).
  */
 import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -18,11 +20,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readSaudiNewsNet } from '../keywords/corpus.ts';
+import { readSaudiNewsNet, SAUDINEWSNET } from '../keywords/corpus.ts';
 import * as Ours from '../../src/enrich/index.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const { values } = parseArgs({ options: { ref: { type: 'string', default: 'main' }, articles: { type: 'string', default: '3000' }, rounds: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { ref: { type: 'string', default: 'main' }, articles: { type: 'string', default: '3000' }, rounds: { type: 'string', default: '5' }, corpus: { type: 'string' } } });
+const CORPUS = values.corpus ? pathToFileURL(join(resolve(values.corpus), 'saudinewsnet') + '/') : SAUDINEWSNET;
 const N = Number(values.articles);
 const ROUNDS = Number(values.rounds);
 
@@ -40,7 +43,7 @@ const dir = baselineTree(values.ref!);
 try {
   const base = (await import(pathToFileURL(join(dir, 'src/enrich/index.ts')).href)) as Enrich;
   const ours: Enrich = Ours;
-  const articles = [...readSaudiNewsNet()].filter((a) => (a.title || a.text)).slice(0, N);
+  const articles = [...readSaudiNewsNet(CORPUS)].filter((a) => (a.title || a.text)).slice(0, N);
   const run = (m: Enrich): number => {
     const stats = m.shippedTermStats();
     const gaz = m.loadGazetteer();

@@ -34,7 +34,8 @@ const HELD_OUT = ['2015-07-26', '2015-08-08'];
 const MIN_SEEN = 3;
 const MIN_SHARE = 0.05;
 /** Package entries that are common words in news, not names here. */
-const NOT_NAMES = new Set(['ثبوت', 'صوتوا', 'جامع', 'غازينتاب', 'اتلتيك', 'ممفيس', 'لويزيانا', 'اتلانتا', 'بايرن', 'مسيرتنا', 'ومطالبتهم', 'وليا', 'ليماسول', 'سبور', 'اكسوم', 'رشدهم', 'فيفاء', 'ساعد', 'ابو', 'بن', 'بنت', 'ابن', 'عبد', 'ال', 'امير', 'ملك', 'سلطان', 'شيخ', 'مدير', 'قائد', 'رئيس']);
+const NOT_NAMES = new Set(['ثبوت', 'صوتوا', 'جامع', 'غازينتاب', 'اتلتيك', 'ممفيس', 'لويزيانا', 'اتلانتا', 'بايرن', 'مسيرتنا', 'ومطالبتهم', 'وليا', 'ليماسول', 'سبور', 'اكسوم', 'رشدهم', 'فيفاء', 'ساعد', 'ابو', 'بن', 'بنت', 'ابن', 'عبد', 'ال', 'امير', 'ملك', 'سلطان', 'شيخ', 'مدير', 'قائد', 'رئيس',
+  'تحرير', 'محل', 'اسر', 'هديه', 'وادي', 'باسمه', 'تبسم', 'نبا', 'فذ', 'سني', 'كردي', 'صديق', 'معروف', 'غريب', 'مثال', 'وزير', 'وكيل']);
 
 function packageNames(): string[] {
   const require = createRequire(import.meta.url);
@@ -42,6 +43,28 @@ function packageNames(): string[] {
   return Object.keys(db)
     .map((k) => normalize(k.trim()))
     .filter((k) => /^[\u0621-\u064a]{2,}$/.test(k) && !NOT_NAMES.has(k));
+}
+
+/**
+ * A word read after a title that the corpus shows to be no name: a place (it takes «in», ب:
+ * بحضرموت، بمحايل), a verb (a present tense the corpus knows: قرر/يقرر، فضلت/يفضل), an
+ * adverb in -ًا (مرجعا), a clitic glued to a known word (بركلات، لصوامع), or a pronoun form
+ * (خارجيتها، ابنتي).
+ */
+export function notAName(stats: { df(w: string): number }, w: string): boolean {
+  if (w.startsWith('ال')) return false;
+  const df = (x: string): number => stats.df(x);
+  if (df('ب' + w) >= 5 && df('ب' + w) >= 0.1 * df(w)) return true;
+  if (df('ي' + w) >= 20 || (w.endsWith('ت') && df('ي' + w.slice(0, -1)) >= 20)) return true;
+  if (w.endsWith('ا') && w.length >= 4 && df('ال' + w.slice(0, -1)) >= 20) return true;
+  if (/^[وفبل]/.test(w) && w.length >= 4 && df(w.slice(1)) >= 5 && df(w.slice(1)) >= df(w)) return true;
+  if (/^[بل]/.test(w) && w.length >= 5 && df('ال' + w.slice(1)) >= 5) return true;
+  const m = /(نا|ها|هم|ي)$/.exec(w);
+  if (m && w.length - m[0].length >= 3) {
+    const bare = w.slice(0, -m[0].length).replace(/ت$/, 'ه');
+    if (df(bare) + df('ال' + bare) >= 20 && df(bare) + df('ال' + bare) > 3 * df(w)) return true;
+  }
+  return false;
 }
 
 export function buildNames(corpusDir: string): string {
@@ -76,7 +99,12 @@ export function buildNames(corpusDir: string): string {
   for (const w of pkg) {
     const seen = (first.get(w)?.n ?? 0) + (last.get(w)?.n ?? 0);
     const common = isCommonNoun(base, w.replace(/^ال/, ''));
-    if (common && seen < MIN_SEEN) continue;
+    // A common word is kept when seen starting names (a word after a given name may be a
+    // common noun the finder takes as family name: الوزير بطرس حرب, but also … وكيل), in a
+    // good share of the documents that use it (not مثال، نبأ).
+    const asName = w.startsWith('ال') ? seen : (first.get(w)?.n ?? 0);
+    if (common && (asName < MIN_SEEN || asName < 0.03 * base.stats.df(w))) continue;
+    if (base.office.has(w) || base.role.has(w) || base.honorific.has(w)) continue;
     // A frequent word that is seldom a name here (شهد «witnessed», أسماء «names», ملاك).
     if (base.stats.df(w) >= 100 && seen < 0.03 * base.stats.df(w)) continue;
     rows.set(w, `${w}\t${w.startsWith('ال') ? 'surname' : 'arabic'}\tarabic-name-to-en\t${seen}`);
@@ -84,7 +112,7 @@ export function buildNames(corpusDir: string): string {
   for (const [m, kind] of [[first, 'given'], [last, 'surname']] as const) {
     for (const [w, e] of m) {
       if (rows.has(w) || NOT_NAMES.has(w) || e.n < MIN_SEEN || e.outlets.size < 2 || inGazetteer(w)) continue;
-      if (isCommonNoun(base, w.replace(/^ال/, ''))) continue;
+      if (isCommonNoun(base, w.replace(/^ال/, '')) || notAName(base.stats, w)) continue;
       // Seen as a name in a good share of the documents that use it at all.
       if (e.n < MIN_SHARE * base.stats.df(w)) continue;
       rows.set(w, `${w}\t${kind}\tcorpus\t${e.n}`);

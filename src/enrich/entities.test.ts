@@ -160,3 +160,11 @@ test('countries: a capital as the place is no mention of the state; bare الم�
   assert.ok(!ids('', 'المملكة المتحدة').includes('country:SA'), 'the United Kingdom');
   assert.ok(!ids('', 'قالت المملكة في بيانها').includes('country:SA'), 'no Saudi context: no guess');
 });
+
+test('organisations: a shorter form of the one longer organisation in the article counts for it', () => {
+  // okaz 2015-07-21 (SaudiNewsNet, CC BY-NC-SA 4.0)
+  const text = 'ليس من اختصاصاتها بل من مهام وزارة التجارة والصناعة، حيث نصت المادة الرابعة عشرة من نظام مكافحة الغش التجاري على أن يتولى ضبط ما يقع من مخالفات لأحكام النظام ولائحته والتحقيق فيه موظفون عن وزارة التجارة ووزارة الشؤون البلدية والقروية وأية جهة حكومية';
+  const orgs = analyzeEntities({ title: '', text }).filter((e) => e.type === 'org');
+  assert.deepEqual(orgs.map((o) => [o.name, o.mentions]), [['وزارة التجارة والصناعة', 2], ['وزارة الشؤون البلدية والقروية', 1]]);
+  assert.ok(orgs[0]!.surfaces.includes('وزارة التجارة'), 'the short form is kept as an alias');
+});

@@ -142,9 +142,27 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     if (!e.surfaces.includes(o.display)) e.surfaces.push(o.display);
     for (const n of o.norms) if (!e.coveredNorms.includes(n)) e.coveredNorms.push(n);
   }
+  // A shorter form of a longer organisation in the same article is that one (وزارة التجارة →
+  // وزارة التجارة والصناعة), when only one longer form starts with it.
+  const orgList = [...orgs.values()];
+  const normsOf = (e: EntityInfo): string[] => e.id.slice(4).split('_');
+  for (const a of orgList) {
+    const an = normsOf(a);
+    if (an.length < 2) continue;
+    const longer = orgList.filter((b) => b !== a && normsOf(b).length > an.length && an.every((w, k) => normsOf(b)[k] === w));
+    if (longer.length !== 1) continue;
+    const b = longer[0]!;
+    b.mentions += a.mentions;
+    b.titleMentions += a.titleMentions;
+    b.salience = b.mentions + TITLE_WEIGHT * b.titleMentions;
+    b.first = Math.min(a.first, b.first);
+    for (const x of a.surfaces) if (!b.surfaces.includes(x)) b.surfaces.push(x);
+    out.splice(out.indexOf(a), 1);
+    orgs.delete(a.id);
+  }
   // A name in a dateline is its author's byline: not counted (only the first mention can be there).
   const people = findPeople(toks, matches)
-    .map((q) => (inDateline(q.first) ? { ...q, mentions: q.mentions - 1 } : q))
+    .map((q) => (inDateline(q.first) || byline(toks, q) ? { ...q, mentions: q.mentions - 1 } : q))
     .filter((q) => q.mentions > 0);
   for (const p of people) {
     out.push({
@@ -161,6 +179,19 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     });
   }
   return out.sort((a, b) => b.salience - a.salience || a.first - b.first || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * A name that opens a dateline-shaped line and is followed there by more of it (`سعود الدعجاني -
+ * سبق - عسير:`, `لجين الأحمدي – متابعات`): its author's byline, even when the last part
+ * names no place the gazetteer knows.
+ */
+function byline(toks: DocToken[], q: { first: number; tokens: string[] }): boolean {
+  const d = toks[q.first]!.dateline;
+  if (d === undefined || toks[q.first - 1]?.dateline === d) return false;
+  let last = q.first;
+  while (toks[last + 1]?.dateline === d) last++;
+  return !q.tokens.includes(toks[last]!.norm);
 }
 
 /**

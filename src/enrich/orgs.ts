@@ -14,6 +14,7 @@
  */
 import { isStopword } from '../arabic/index.ts';
 import type { Match } from './match.ts';
+import { lexicon } from './people/lexicon.ts';
 import { cleanSurface, cliticCandidates, infoOf, type DocToken } from './tokens.ts';
 
 export interface OrgMention {
@@ -37,6 +38,8 @@ const HONORIFICS = new Set(['الملك', 'الامير', 'الاميره', 'ا�
 const OPEN = new Set(['شركه', 'نادي', 'بنك', 'مصرف', 'حزب', 'حركه', 'جماعه', 'تنظيم', 'مستشفي', 'مجمع', 'جبهه', 'كتائب']);
 /** Words that end an organisation's name (time words, particles, generic adjectives). */
 const STOP = new Set(['اليوم', 'امس', 'الماضي', 'المقبل', 'الحالي', 'الذي', 'التي', 'الذين', 'الاول', 'الثاني', 'الجديد', 'الجديده', 'الاخير', 'الاخيره', 'السابق', 'الكبير', 'الاسبوع', 'العام']);
+/** Heads whose name is one word (and a demonym): a club or team (نادي الاتحاد، not «نادي الاتحاد التعاقد»). */
+const ONE_WORD = new Set(['نادي', 'منتخب']);
 const ARABIC = /^[\u0621-\u064a]{2,}$/;
 const DEF = /^([وف]?(ال|لل))/;
 
@@ -45,6 +48,12 @@ function head(t: DocToken): string | undefined {
   const w = infoOf(t);
   if (w.head === undefined) w.head = w.cands.find((c) => !c.al && HEADS.has(c.key))?.key ?? null;
   return w.head ?? undefined;
+}
+
+/** A title word (النائب، والمشرف، المدير): a person follows, the organisation's name has ended. */
+function isTitle(t: DocToken): boolean {
+  const lx = lexicon();
+  return cliticCandidates(t.norm).some((c) => c.al && (lx.office.has(c.key) || lx.role.has(c.key)));
 }
 
 export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: string) => boolean): OrgMention[] {
@@ -71,6 +80,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       closed = true;
     } else if (DEF.test(first.norm) && !STOP.has(first.norm)) {
       j++;
+      closed = ONE_WORD.has(h);
     } else if (OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm)) {
       j++;
       if (at(j) && !DEF.test(at(j)!.norm) && isName(at(j)!.norm) && !head(at(j)!)) j++;
@@ -79,7 +89,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     // What it is of: definite words, و-joined ones, لل-linked ones (للعلوم والتقنية، العامة للرياضة).
     const more = (k: number): boolean => {
       const u = at(k);
-      return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u);
+      return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u) && !isTitle(u);
     };
     while (!closed && j < i + 6 && more(j)) j++;
     // A demonym closes the name (وزارة الخارجية الأمريكية).

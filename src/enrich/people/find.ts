@@ -7,7 +7,13 @@
  * 3. after a verb of saying or acting, when the name starts with a known given name or
  *    surname: `قال جون كيري`, `وأضاف شويغو`;
  * 4. a nasab chain: `فهد بن فهيد السبيعي`, `متعب بن عبدالله يعزّي …`;
- * 5. a known given name followed by a name word: `هيلاري كلينتون تدعو …`.
+ * 5. a known given name followed by a name word: `هيلاري كلينتون تدعو …`, also joined by و
+ *    in a list (`… وعبدالمجيد السواط وياسر القحطاني`).
+ * A definite demonym used as a noun is a title too (`البرازيلي روبينيو`); `عبد` apart from its
+ * complement starts a name (`الدكتور عبد الله البرقان`); `علي` (also the preposition على) is a
+ * name word only where a name word follows it or after بن. Right after a title, a given
+ * name's next word is its family name even when it is a common word (`الوزير بطرس حرب`).
+ * Names are not read in a trailing tag line (`سمات …`).
  * Boundaries: a name ends before punctuation, a stopword or a clitic-attached one (بأنه), a
  * verb, a time word, a common noun (a word the corpus often writes with ال: ساعات، مطالب),
  * a gazetteer name, another title; a definite word ends it unless it is a surname (السبيعي،
@@ -19,6 +25,7 @@ import { isStopword } from '../../arabic/index.ts';
 import type { Match } from '../match.ts';
 import { cleanSurface, cliticCandidates, infoOf, type DocToken } from '../tokens.ts';
 import { isCommonNoun, isVerbLike, lexicon, type PeopleLexicon } from './lexicon.ts';
+import { adverb, CONNECTORS, DEFINITE, futureVerb, MASDAR, NAME_STOP, nameWord, NUMBER_WORDS, PLURAL, ROLE_LINKS, ROLE_TAIL, tagLine, unknownNameWord, WAW_YA } from './words.ts';
 
 export interface NameSpan {
   start: number;
@@ -33,50 +40,14 @@ export interface NameSpan {
   via: 'title' | 'speaker' | 'nasab' | 'given';
 }
 
-/** Words inside a name that need a name after them: nasab and kunya, and the particles of foreign names (لويس فان خال، دافيد دي خيا). */
-const CONNECTORS = new Set(['بن', 'بنت', 'ابن', 'ابو', 'ابي', 'عبد', 'ال', 'ام', 'دي', 'فان', 'فون', 'دا', 'دو', 'ديل', 'ولد']);
-/** Link words inside an office (وزير الدولة لشؤون …, رئيس مجلس إدارة …). */
-const ROLE_LINKS = new Set([
-  'باسم', 'لشؤون', 'شؤون', 'لدي', 'عام', 'مجلس', 'لمجلس', 'وزاره', 'لوزاره', 'هيئه', 'لهيئه', 'دوله', 'منطقه',
-  'محافظه', 'مدينه', 'جامعه', 'لجنه', 'اداره', 'شركه', 'نادي', 'جمعيه', 'مركز', 'مؤسسه', 'اتحاد', 'غرفه',
-  'حزب', 'حركه', 'جماعه', 'قوات', 'قياده', 'منظمه', 'وكاله', 'بنك', 'صندوق', 'برنامج', 'مكتب', 'ديوان', 'فريق',
-  'منتخب', 'لنادي', 'لمنتخب', 'لفريق', 'للشؤون', 'اعلام', 'عمليات', 'بلديه', 'امانه', 'فرع', 'قسم', 'شرطه',
-  'لشركه', 'مجموعه', 'لجماعه', 'لحزب', 'لحركه', 'لمنظمه', 'لهيئه', 'للشركه', 'ادارات', 'شعبه', 'تحرير', 'تنظيم',
-]);
-/** Role words after a demonym that still belong to the role. */
-const ROLE_TAIL = new Set(['السابق', 'الاسبق', 'الجديد', 'المكلف', 'المنتهيه', 'الحالي', 'السابقه', 'الجديده', 'المكلفه']);
-/** Words that end a name: verbs, time words, particles and formulas. */
-const NAME_STOP = new Set([
-  'قال', 'قالت', 'اكد', 'اكدت', 'اعلن', 'اعلنت', 'اشار', 'اشارت', 'اضاف', 'اضافت', 'اوضح', 'اوضحت',
-  'اعتبر', 'شدد', 'دعا', 'طالب', 'بحث', 'التقي', 'استقبل', 'وصل', 'اجري', 'يقول', 'يزور', 'زار',
-  'غادر', 'توجه', 'عقد', 'ترأس', 'تراس', 'افتتح', 'رعي', 'وقع', 'هنا', 'بعث', 'تلقي', 'اجتمع',
-  'اليوم', 'امس', 'غدا', 'الليله', 'صباح', 'مساء', 'السبت', 'الاحد', 'الاثنين', 'الثلاثاء',
-  'الاربعاء', 'الخميس', 'الجمعه', 'الماضي', 'المقبل', 'الحالي', 'خلال', 'عقب', 'اثناء', 'امام',
-  'حيث', 'الذي', 'التي', 'الذين', 'انه', 'انها', 'ان', 'كما', 'وذلك', 'هذا', 'هذه', 'الي', 'علي',
-  'في', 'من', 'عن', 'مع', 'بعد', 'قبل', 'لدي', 'عندما', 'بان', 'لا', 'لم', 'لن', 'قد', 'وقال', 'وقد',
-  'يوم', 'يوما', 'عام', 'بشان', 'حول', 'جديد', 'خلفا', 'رعاه', 'حفظه', 'يحفظه', 'ايده', 'بمناسبه', 'ذكري',
-  'كتب', 'نص', 'لكره', 'القدم', 'بينما', 'ايضا', 'فقط', 'حاليا', 'سابقا', 'مؤخرا', 'رحمه', 'رحمها',
-  'صلي', 'عليه', 'رضي', 'تعالي', 'سبحانه', 'السلام', 'وسلم', 'يرحمه', 'الشهيد', 'سموه', 'معاليه', 'وقالت',
-  'واضاف', 'واكد', 'واوضح', 'واشار', 'اذ', 'لكن', 'ولكن', 'منذ', 'الان', 'هو', 'هي', 'ثم', 'او', 'والذي',
-  'نفسه', 'انذاك', 'حينها', 'حينذاك', 'وقتها', 'شخصيا', 'بنفسه', 'مجددا', 'حفظهما', 'اطال', 'عمره', 'ساعه', 'دقيقه', 'مباراه', 'لقاء', 'رقم',
-]);
-/** Given names that start with و or ي (a first word with those letters is otherwise «and …» or a verb). */
-const WAW_YA = new Set([
-  'وليد', 'وائل', 'وديع', 'وسام', 'وفاء', 'وجدي', 'وحيد', 'وضاح', 'وصفي', 'ولاء', 'وهيب', 'وهبه', 'وعد', 'ورد',
-  'يوسف', 'يحيي', 'ياسر', 'يزيد', 'يعقوب', 'يونس', 'ياسين', 'يعرب', 'يسري', 'يوهان', 'يان', 'يوري', 'ينس', 'يسرا',
-  'ياسمين', 'يمني', 'يوشيهيدي', 'يولاندا', 'يانيس', 'يورغن', 'يوكيا', 'يعلون', 'يتسحاق', 'يائير', 'يوآف', 'يحيى',
-]);
-const NUMBER_WORDS = new Set(['واحد', 'اثنان', 'اثنين', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع', 'عشر', 'عشرين', 'مئه', 'الف', 'مليون']);
-const ARABIC_WORD = /^[\u0621-\u064a]+$/;
-const DEFINITE = /^(ال|لل|بال|وال|فال)/;
-
 export function findNames(tokens: DocToken[], matches: Match[], lx: PeopleLexicon = lexicon()): NameSpan[] {
   const matchAt = new Map(matches.map((m) => [m.start, m]));
   const inMatch = new Set<number>();
   for (const m of matches) for (let k = 0; k < m.len; k++) inMatch.add(m.start + k);
   const f = new Finder(tokens, matchAt, inMatch, lx);
   const out: NameSpan[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  const end = tagLine(tokens);
+  for (let i = 0; i < end; i++) {
     const s = f.at(i);
     if (!s) continue;
     out.push(s);
@@ -98,6 +69,10 @@ class Finder {
     const n = this.t[i]?.norm;
     if (!n) return undefined;
     for (const c of cliticCandidates(n)) {
+      // «أمام» (in front of) is spelled as «إمام» once normalized: an imam only with ال (الإمام).
+      if (c.key === 'امام' && !c.al) continue;
+      // «وإلى» (and to) is spelled as «والي» (governor) once normalized.
+      if (c.key === 'والي' && /[إى]/.test(this.t[i]!.surface)) continue;
       if (this.lx.office.has(c.key)) return { kind: 'office', key: c.key };
       if (this.lx.role.has(c.key)) return { kind: 'role', key: c.key };
     }
@@ -120,57 +95,23 @@ class Finder {
     let k = start - 1;
     while (k >= 0 && this.honorific(k) && !this.t[k + 1]!.brk) k--;
     if (k < 0 || k === start - 1 || this.t[k + 1]!.brk) return false;
-    return cliticCandidates(this.t[k]!.norm).some((c) => this.lx.context.has(c.key));
-  }
-
-  /** A word that can stand in a name at all. */
-  private nameWord(n: string): boolean {
-    if (!ARABIC_WORD.test(n) || n.length < 2 || isStopword(n) || NAME_STOP.has(n) || this.lx.honorific.has(n)) return false;
-    // A stopword or stop word behind clitics (بأنه، وفي، لدى).
-    for (const c of cliticCandidates(n)) if (c.cut > 0 && (isStopword(c.key) || NAME_STOP.has(c.key))) return false;
-    return true;
+    // Only an institution word in construct, without ال (جامعة الملك سعود; not «للجامعة الدكتور …»).
+    return cliticCandidates(this.t[k]!.norm).some((c) => !c.al && !c.restoreAl && !c.key.startsWith('ال') && this.lx.context.has(c.key));
   }
 
   /** Can `n` start a name? `strong`: after a title or honorific (a rare unknown word may). */
   private firstWord(n: string, strong: boolean): boolean {
-    if (!this.nameWord(n) || CONNECTORS.has(n) || DEFINITE.test(n)) return false;
+    if (!nameWord(this.lx, n) || CONNECTORS.has(n) || DEFINITE.test(n)) return false;
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
     if (/^[وي]/.test(n) && !WAW_YA.has(n)) return false;
     if (!strong) return false;
-    return this.unknownNameWord(n);
-  }
-
-  /**
-   * A word no list knows that may still be a name (a new transliteration): not a common noun,
-   * verb or frequent word, not a clitic glued to a word (لألعاب), no ة ending (حماية، نتيجة),
-   * no ت/س prefix of a verb or verbal noun (تعرض، سيخلف).
-   */
-  private unknownNameWord(n: string): boolean {
-    if (n.length < 3 || n.endsWith('ه') || NUMBER_WORDS.has(n)) return false;
-    if (this.futureVerb(n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
-    const df = this.lx.stats.df(n);
-    if (df >= this.lx.maxUnknownDf) return false;
-    // (ك is left alone: كيري is no «like يري».)
-    for (const c of cliticCandidates(n)) if (c.cut > 0 && !n.startsWith('ك') && c.key.length >= 3 && this.lx.stats.df(c.key) >= 20 && this.lx.stats.df(c.key) > df) return false;
-    // A pronoun suffix or an adverb's ا on a known word (مؤشرنا، مساحتها، مؤقتا، أسبوعيا).
-    const m = /(نا|ها|هم|ه|ا)$/.exec(n);
-    if (m && n.length - m[0].length >= 3) {
-      const bare = n.slice(0, -m[0].length);
-      const known = this.lx.stats.df(bare) + this.lx.stats.df(bare + 'ه') + this.lx.stats.df('ال' + bare);
-      if (known >= 20 && known > 3 * df) return false;
-    }
-    return !isCommonNoun(this.lx, n) && !isVerbLike(this.lx, n);
-  }
-
-  /** A future verb (سيخلف، ستعقد): س and a present verb the corpus knows; not سيرغي، ستيفن. */
-  private futureVerb(n: string): boolean {
-    return /^س[يتنا]/.test(n) && n.length >= 4 && this.lx.stats.df(n.slice(1)) >= 20;
+    return unknownNameWord(this.lx, n);
   }
 
   /** Can `n` continue a name after `prev`? */
   private nextWord(n: string, prev: string, nasab: boolean, next?: string): boolean {
     if (CONNECTORS.has(n) || n === 'الله') return true;
-    if (!this.nameWord(n)) return false;
+    if (!nameWord(this.lx, n)) return false;
     if (DEFINITE.test(n)) {
       if (!n.startsWith('ال')) return false;
       const bare = n.slice(2);
@@ -178,16 +119,67 @@ class Finder {
       if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5)) return true;
       // A definite word the corpus seldom uses is a family name (العجلان، المفرج); a frequent
       // one is a noun or adjective (الصغير، الجديد), though after a nasab less so (… بن فهد الغنيم).
-      return this.lx.stats.df(n) < (nasab ? 150 : 60) && !n.endsWith('ه');
+      if (n.endsWith('ه') || MASDAR.test(n)) return false;
+      // A frequent one still is a family name when the corpus hardly writes it without ال
+      // (البرقان/برقان، السواط), unlike a noun or adjective (الصغير/صغير).
+      const df = this.lx.stats.df(n);
+      return df < (nasab ? 150 : 60) || (!PLURAL.test(n) && this.lx.stats.df(bare) < 0.1 * df);
     }
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
     // A rare nisba after a nasab is a family name (أسامة بن أحمد نقلي).
     if (nasab && n.endsWith('ي') && this.lx.stats.df(n) < 100) return true;
     // After بن/آل/أبو any word that is no verb, stopword or clitic form is a name.
-    if (CONNECTORS.has(prev)) return !isVerbLike(this.lx, n) && !this.futureVerb(n);
+    if (CONNECTORS.has(prev)) return !isVerbLike(this.lx, n) && !futureVerb(this.lx, n);
     // Present-tense verbs (يعزي، نعمل); a ن-word ending in ي is a nisba surname (نقلي).
     if (n.length >= 4 && ((n.startsWith('ي') && this.lx.stats.df(n) >= 3) || (n.startsWith('ن') && !n.endsWith('ي') && this.lx.stats.df(n) >= 50))) return false;
-    return this.unknownNameWord(n);
+    return unknownNameWord(this.lx, n);
+  }
+
+  /**
+   * «علي» inside a name (إبراهيم علي نسيب، عبدالله بن علي الغامدي): normalized it is also the
+   * preposition «على» (أكد محمد على ضرورة …), so it is a name word only after بن or when a name
+   * word follows it (a known name, a rare family name, a word no list knows; no common noun).
+   */
+  private aliInName(s: number, j: number, prev: string): boolean {
+    if (CONNECTORS.has(prev) && prev !== 'عبد') return true;
+    const v = this.t[j + 1];
+    if (!v || v.brk || v.seg !== this.t[j]!.seg || this.inMatch.has(j + 1)) return false;
+    const n = v.norm;
+    // After two name words only a family name (… أحمد علي الفلاسي); else the object (رد جاك دورسي على كيم كارداشيان).
+    if (j - s >= 2 && !n.startsWith('ال')) return false;
+    if (this.lx.surname.has(n) || this.lx.given.has(n)) return !isCommonNoun(this.lx, n);
+    if (!nameWord(this.lx, n) || this.trigger(j + 1)) return false;
+    // A rare definite word (المسلمي), or a family name the corpus hardly writes without ال
+    // (القرني); a frequent word is the preposition's object (على التوالي).
+    if (n.startsWith('ال')) {
+      const df = this.lx.stats.df(n);
+      return !n.endsWith('ه') && !MASDAR.test(n) && !PLURAL.test(n) && (df < 60 || (n.endsWith('ي') && df < 2000 && this.lx.stats.df(n.slice(2)) < 0.05 * df && !/يي$/.test(n)));
+    }
+    if (isCommonNoun(this.lx, n)) return false;
+    // A rare word only (نسيب، المسلمي; not حمل، إسقاط، الرغم).
+    if ((this.lx.stats.df(n) >= 60 && !n.endsWith('ي')) || n.endsWith('ه')) return false;
+    return unknownNameWord(this.lx, n);
+  }
+
+  /** «عبد» written apart from its complement starts a name (الدكتور عبد الله البرقان، قال عبد الرحمن الراشد). */
+  private abdFirst(s: number): boolean {
+    const v = this.t[s + 1];
+    return this.t[s]!.norm === 'عبد' && !!v && !v.brk && /^ال[\u0621-\u064a]{2,}$/.test(v.norm);
+  }
+
+  /** True when no word follows `k` in its clause (punctuation, the end, a stopword). */
+  private endsClause(k: number): boolean {
+    const v = this.t[k];
+    return !v || v.brk || isStopword(v.norm) || NAME_STOP.has(v.norm);
+  }
+
+  /** A common word that may still be a family name right after a title and a given name: no verb, particle, title or pronoun form. */
+  private looseSurname(j: number): boolean {
+    const n = this.t[j]!.norm;
+    if (!nameWord(this.lx, n) || DEFINITE.test(n) || CONNECTORS.has(n) || n.length < 3 || NUMBER_WORDS.has(n) || this.trigger(j) || this.speaker(j)) return false;
+    if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
+    if (isVerbLike(this.lx, n) || futureVerb(this.lx, n) || /^(ي|ت|ن)/.test(n) || /(ته|تها|تهم|هما)$/.test(n) || adverb(this.lx, n)) return false;
+    return this.lx.stats.df(n) < 1000;
   }
 
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
@@ -196,8 +188,10 @@ class Finder {
     if (s >= t.length || this.inMatch.has(s) || this.speaker(s) || this.lx.pair.has(t[s]!.norm)) return undefined;
     // A title word is no name, unless it is a given name too (سلطان، مالك، أمير).
     if (this.trigger(s) && !this.lx.given.has(t[s]!.norm)) return undefined;
-    // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد).
-    const first = cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : this.lx.given.has(c.key)));
+    // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد);
+    // not ب (بخيبر is «in Khaybar») nor ك (كامل is no «like أمل»).
+    const first =
+      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : !/[كب]/.test(t[s]!.norm.slice(0, c.cut)) && this.lx.given.has(c.key)));
     if (!first || this.inInstitution(s)) return undefined;
     let j = s + 1;
     let counted = 1;
@@ -206,11 +200,36 @@ class Finder {
       if (u.brk || u.seg !== t[s]!.seg || this.inMatch.has(j)) break;
       const prev = t[j - 1]!.norm;
       const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
+      if (prev === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(u.norm)) {
+        counted++;
+        j++;
+        continue;
+      }
+      if (u.norm === 'علي' && this.aliInName(s, j, prev)) {
+        counted++;
+        j++;
+        continue;
+      }
+      // Right after a title, a known given name's next word is its family name even when it is
+      // also a common word (الوزير بطرس حرب، الفنان مازن لطيف، محامي … غازي مرابط).
+      if (via === 'title' && j === s + 1 && this.lx.given.has(first.key) && this.looseSurname(j)) {
+        counted++;
+        j++;
+        continue;
+      }
+      // A definite title word that ends the sentence after a lone given name is the family name
+      // (وأمين المنطقة صالح القاضي، …), not the start of another title.
+      if (counted === 1 && via === 'title' && u.norm.startsWith('ال') && this.trigger(j) && this.lx.given.has(first.key) && this.endsClause(j + 1)) {
+        counted++;
+        j++;
+        break;
+      }
       if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm) || (this.trigger(j) && !CONNECTORS.has(prev) && !known) || this.speaker(j)) break;
       // A connector must be followed by a name word (بن سلمان; not «بن» at the end).
       if (CONNECTORS.has(u.norm)) {
         const v = t[j + 1];
-        if (!v || v.brk || this.inMatch.has(j + 1) || !this.nameWord(v.norm)) break;
+        // (عبد and a definite word is one name even when the word is a title: عبد الأمير; بن علي.)
+        if (!v || v.brk || this.inMatch.has(j + 1) || !(nameWord(this.lx, v.norm) || (u.norm !== 'عبد' && v.norm === 'علي') || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)))) break;
       } else if (u.norm !== 'الله') counted++;
       j++;
       // A definite surname ends the name unless a connector or الله follows.
@@ -221,7 +240,8 @@ class Finder {
     }
     while (j > s + 1 && CONNECTORS.has(t[j - 1]!.norm)) j--;
     const norms = t.slice(s, j).map((x, k) => (k === 0 ? first.key : x.norm));
-    const words = norms.filter((n) => !CONNECTORS.has(n) && n !== 'الله').length;
+    // Words of the name: عبد and its complement are one (عبد الله، عبد الرحمن).
+    const words = norms.filter((n, k) => (n === 'عبد' || !CONNECTORS.has(n)) && norms[k - 1] !== 'عبد' && n !== 'الله').length;
     if (words < min) return undefined;
     return { start: s, end: j, norms, surface: spanText(t, s, j, first.cut), via };
   }
@@ -242,8 +262,11 @@ class Finder {
       const need = this.lx.pair.get(trig.key);
       if (need) {
         const tail = need.find((w) => w.every((x, k) => t[i + 1 + k]?.norm === x && !t[i + 1 + k]!.brk));
-        if (!tail) return undefined;
-        j += tail.length;
+        // An office without its usual second word still is one before what it is of
+        // (أمين المنطقة صالح القاضي، أمين منطقة الرياض; not the given name أمين معلوف).
+        const u = t[i + 1];
+        if (tail) j += tail.length;
+        else if (trig.kind !== 'office' || !u || u.brk || !(/^(ال|لل)/.test(u.norm) || ROLE_LINKS.has(u.norm))) return undefined;
       }
     }
     const limit = trig?.kind === 'role' ? 3 : 8;
@@ -294,15 +317,29 @@ class Finder {
     const n = tok.norm;
     const b = n.replace(/^[وف]/, '');
     const v =
-      lx.given.has(n) || lx.surname.has(n) || lx.honorific.has(n) || lx.honorific.has(b) || lx.speaker.has(n) || lx.speaker.has(b) ||
+      lx.given.has(n) || lx.given.has(b) || n === 'علي' || n === 'عبد' || lx.surname.has(n) || lx.honorific.has(n) || lx.honorific.has(b) || lx.speaker.has(n) || lx.speaker.has(b) ||
       w.cands.some((c) => lx.office.has(c.key) || lx.role.has(c.key) || lx.pair.has(c.key));
     w.person = [lx, v];
     return v;
   }
 
+  /**
+   * A definite demonym used as a noun, then a name (sports and foreign news): `البرازيلي روبينيو`,
+   * `الجزائري فريد ملولي`, `الكولومبي فريدي غوارين`. A name no list knows needs two words.
+   */
+  private afterDemonym(i: number): NameSpan | undefined {
+    const m = this.matchAt.get(i);
+    if (!m?.demonym || m.len !== 1 || !/^[وف]?(ال|لل|بال)/.test(this.t[i]!.norm)) return undefined;
+    const j = i + 1;
+    const u = this.t[j];
+    if (!u || u.brk || u.seg !== this.t[i]!.seg) return undefined;
+    const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
+    return this.name(j, 'title', true, known && !isCommonNoun(this.lx, u.norm) ? 1 : 2);
+  }
+
   at(i: number): NameSpan | undefined {
     const t = this.t;
-    if (this.inMatch.has(i)) return undefined;
+    if (this.inMatch.has(i)) return this.afterDemonym(i);
     const nx = t[i + 1]?.norm;
     if (!this.maybe(t[i]!) && nx !== 'بن' && nx !== 'بنت') return undefined;
     // 1. A title, then honorifics (punctuation allowed once, right after the title), then the name.
@@ -329,7 +366,7 @@ class Finder {
     // 3. A verb of saying or acting, then a name that starts with a known name.
     if (this.speaker(i)) {
       const n = t[i + 1];
-      if (n && !n.brk && (this.lx.given.has(n.norm) || this.lx.surname.has(n.norm))) return this.name(i + 1, 'speaker', false, 1);
+      if (n && !n.brk && (this.lx.given.has(n.norm) || this.lx.surname.has(n.norm) || this.abdFirst(i + 1))) return this.name(i + 1, 'speaker', false, 1);
       return undefined;
     }
     const n = t[i]!.norm;
@@ -339,8 +376,13 @@ class Finder {
       const s = this.name(i, 'nasab', !isCommonNoun(this.lx, n));
       if (s) return s;
     }
-    // 5. A known given name and a name word.
-    if (this.lx.given.has(n) && !isCommonNoun(this.lx, n)) return this.name(i, 'given', false, 2);
+    // 5. A known given name and a name word; one joined by و to the previous name too
+    // (عبدالمجيد السواط وياسر القحطاني).
+    if ((this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n)) || this.abdFirst(i)) return this.name(i, 'given', false, 2);
+    // «علي» with no verb or title before it is taken for the preposition (على النهر، على كيم …).
+    if (n === 'علي') return undefined;
+    const b = /^[وف]/.test(n) ? n.slice(1) : '';
+    if (b && !WAW_YA.has(n) && this.lx.given.has(b) && !isCommonNoun(this.lx, b)) return this.name(i, 'given', false, 2);
     return undefined;
   }
 }

@@ -1,0 +1,112 @@
+/**
+ * The people finder's word classes (find.ts): the closed lists of words that link, end or
+ * cannot be names, and the tests of an open word against the corpus counts (a word no list
+ * knows that may still be a name; a future verb; an adverb in -ًا).
+ * Contract: pure.
+ */
+import { isStopword } from '../../arabic/index.ts';
+import { cliticCandidates, type DocToken } from '../tokens.ts';
+import { isCommonNoun, isVerbLike, type PeopleLexicon } from './lexicon.ts';
+
+/** Words inside a name that need a name after them: nasab and kunya, and the particles of foreign names (لويس فان خال، دافيد دي خيا). */
+export const CONNECTORS = new Set(['بن', 'بنت', 'ابن', 'ابو', 'ابي', 'عبد', 'ال', 'ام', 'دي', 'فان', 'فون', 'دا', 'دو', 'ديل', 'ولد']);
+/** Link words inside an office (وزير الدولة لشؤون …, رئيس مجلس إدارة …). */
+export const ROLE_LINKS = new Set([
+  'باسم', 'لشؤون', 'شؤون', 'لدي', 'عام', 'مجلس', 'لمجلس', 'وزاره', 'لوزاره', 'هيئه', 'لهيئه', 'دوله', 'منطقه',
+  'محافظه', 'مدينه', 'جامعه', 'لجنه', 'اداره', 'شركه', 'نادي', 'جمعيه', 'مركز', 'مؤسسه', 'اتحاد', 'غرفه',
+  'حزب', 'حركه', 'جماعه', 'قوات', 'قياده', 'منظمه', 'وكاله', 'بنك', 'صندوق', 'برنامج', 'مكتب', 'ديوان', 'فريق',
+  'منتخب', 'لنادي', 'لمنتخب', 'لفريق', 'للشؤون', 'اعلام', 'عمليات', 'بلديه', 'امانه', 'فرع', 'قسم', 'شرطه',
+  'لشركه', 'مجموعه', 'لجماعه', 'لحزب', 'لحركه', 'لمنظمه', 'لهيئه', 'للشركه', 'ادارات', 'شعبه', 'تحرير', 'تنظيم',
+]);
+/** Role words after a demonym that still belong to the role. */
+export const ROLE_TAIL = new Set(['السابق', 'الاسبق', 'الجديد', 'المكلف', 'المنتهيه', 'الحالي', 'السابقه', 'الجديده', 'المكلفه']);
+/** Words that end a name: verbs, time words, particles and formulas. */
+export const NAME_STOP = new Set([
+  'قال', 'قالت', 'اكد', 'اكدت', 'اعلن', 'اعلنت', 'اشار', 'اشارت', 'اضاف', 'اضافت', 'اوضح', 'اوضحت',
+  'اعتبر', 'شدد', 'دعا', 'طالب', 'بحث', 'التقي', 'استقبل', 'وصل', 'اجري', 'يقول', 'يزور', 'زار',
+  'غادر', 'توجه', 'عقد', 'ترأس', 'تراس', 'افتتح', 'رعي', 'وقع', 'هنا', 'بعث', 'تلقي', 'اجتمع',
+  'اليوم', 'امس', 'غدا', 'الليله', 'صباح', 'مساء', 'السبت', 'الاحد', 'الاثنين', 'الثلاثاء',
+  'الاربعاء', 'الخميس', 'الجمعه', 'الماضي', 'المقبل', 'الحالي', 'خلال', 'عقب', 'اثناء', 'امام',
+  'حيث', 'الذي', 'التي', 'الذين', 'انه', 'انها', 'ان', 'كما', 'وذلك', 'هذا', 'هذه', 'الي', 'علي',
+  'في', 'من', 'عن', 'مع', 'بعد', 'قبل', 'لدي', 'عندما', 'بان', 'لا', 'لم', 'لن', 'قد', 'وقال', 'وقد',
+  'يوم', 'يوما', 'عام', 'بشان', 'حول', 'جديد', 'خلفا', 'رعاه', 'حفظه', 'يحفظه', 'ايده', 'بمناسبه', 'ذكري',
+  'كتب', 'نص', 'لكره', 'القدم', 'بينما', 'ايضا', 'فقط', 'حاليا', 'سابقا', 'مؤخرا', 'رحمه', 'رحمها',
+  'صلي', 'عليه', 'رضي', 'تعالي', 'سبحانه', 'السلام', 'وسلم', 'يرحمه', 'الشهيد', 'سموه', 'معاليه', 'وقالت',
+  'واضاف', 'واكد', 'واوضح', 'واشار', 'اذ', 'لكن', 'ولكن', 'منذ', 'الان', 'هو', 'هي', 'ثم', 'او', 'والذي',
+  'نفسه', 'انذاك', 'حينها', 'حينذاك', 'وقتها', 'شخصيا', 'بنفسه', 'مجددا', 'حفظهما', 'اطال', 'عمره', 'ساعه', 'دقيقه', 'مباراه', 'لقاء', 'رقم',
+]);
+/** Given names that start with و or ي (a first word with those letters is otherwise «and …» or a verb). */
+export const WAW_YA = new Set([
+  'وليد', 'وائل', 'وديع', 'وسام', 'وفاء', 'وجدي', 'وحيد', 'وضاح', 'وصفي', 'ولاء', 'وهيب', 'وهبه', 'وعد', 'ورد',
+  'يوسف', 'يحيي', 'ياسر', 'يزيد', 'يعقوب', 'يونس', 'ياسين', 'يعرب', 'يسري', 'يوهان', 'يان', 'يوري', 'ينس', 'يسرا',
+  'ياسمين', 'يمني', 'يوشيهيدي', 'يولاندا', 'يانيس', 'يورغن', 'يوكيا', 'يعلون', 'يتسحاق', 'يائير', 'يوآف', 'يحيى',
+]);
+/** Definite verbal nouns (التلويح، الإشهار، الاستقبال، الانسحاب): no family names. */
+export const MASDAR = /^ال(ت..ي.|ا..ا.|است...ا.|ان..ا.)$/;
+/** Plural and dual endings (المصابين، المتمردون، السجلات): no family names. */
+export const PLURAL = /(ين|ون|ات)$/;
+export const NUMBER_WORDS = new Set(['واحد', 'اثنان', 'اثنين', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع', 'عشر', 'عشرين', 'مئه', 'الف', 'مليون']);
+export const ARABIC_WORD = /^[\u0621-\u064a]+$/;
+export const DEFINITE = /^(ال|لل|بال|وال|فال)/;
+
+/**
+ * Where a trailing tag line starts (`… واستقراره. سمات الحرس الوطني متعب بن عبدالله`, as one
+ * outlet appends its tags): its words run together with no punctuation, so names read there
+ * would join two tags (`خالد طاهر خالد متعب لوس`). Names are not read in it (a bare last name
+ * there still counts, people/merge.ts). tokens.length when there is none.
+ */
+export function tagLine(tokens: DocToken[]): number {
+  for (let k = tokens.length - 1; k >= 0 && k >= tokens.length - 16; k--) {
+    const t = tokens[k]!;
+    if (t.norm === 'سمات' && t.brk && t.seg === 1) return k;
+  }
+  return tokens.length;
+}
+
+/** A word that can stand in a name at all. */
+export function nameWord(lx: PeopleLexicon, n: string): boolean {
+  if (!ARABIC_WORD.test(n) || n.length < 2 || isStopword(n) || NAME_STOP.has(n) || lx.honorific.has(n)) return false;
+  // A stopword or stop word behind clitics (بأنه، وفي، لدى).
+  for (const c of cliticCandidates(n)) if (c.cut > 0 && (isStopword(c.key) || NAME_STOP.has(c.key))) return false;
+  return true;
+}
+
+/**
+ * A word no list knows that may still be a name (a new transliteration): not a common noun,
+ * verb or frequent word, not a clitic glued to a word (لألعاب), no ة ending (حماية، نتيجة),
+ * no ت/س prefix of a verb or verbal noun (تعرض، سيخلف).
+ */
+export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
+  if (n.length < 3 || n.endsWith('ه') || NUMBER_WORDS.has(n) || adverb(lx, n)) return false;
+  if (futureVerb(lx, n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
+  // A past verb of the form أفعل whose present يفعل the corpus knows (أفصح/يفصح، أرجأ).
+  if (n.startsWith('ا') && n.length >= 4 && lx.stats.df('ي' + n.slice(1)) >= 20) return false;
+  // A preposition glued to a verbal noun (بإشهار، لاستقبال).
+  if (/^[بل]ا/.test(n) && MASDAR.test('ال' + n.slice(1))) return false;
+  const df = lx.stats.df(n);
+  if (df >= lx.maxUnknownDf) return false;
+  // (ك is left alone: كيري is no «like يري».)
+  for (const c of cliticCandidates(n)) if (c.cut > 0 && !n.startsWith('ك') && c.key.length >= 3 && lx.stats.df(c.key) >= 20 && lx.stats.df(c.key) > df) return false;
+  // A pronoun suffix or an adverb's ا on a known word (مؤشرنا، مساحتها، مؤقتا، أسبوعيا).
+  const m = /(نا|ها|هم|ه|ا)$/.exec(n);
+  if (m && n.length - m[0].length >= 3) {
+    const bare = n.slice(0, -m[0].length);
+    // (ة before a pronoun is written ت: جاهزيتهم → جاهزية.)
+    const ta = bare.endsWith('ت') ? bare.slice(0, -1) + 'ه' : '';
+    const known = lx.stats.df(bare) + lx.stats.df(bare + 'ه') + lx.stats.df('ال' + bare) + (ta ? lx.stats.df(ta) + lx.stats.df('ال' + ta) : 0);
+    if (known >= 20 && known > 3 * df) return false;
+  }
+  return !isCommonNoun(lx, n) && !isVerbLike(lx, n);
+}
+
+/** A future verb (سيخلف، ستعقد): س and a present verb the corpus knows; not سيرغي، ستيفن. */
+export function futureVerb(lx: PeopleLexicon, n: string): boolean {
+  return /^س[يتنا]/.test(n) && n.length >= 4 && lx.stats.df(n.slice(1)) >= 20;
+}
+
+/** An adverb or ḥāl in -ًا whose bare form the corpus knows (أسبوعيا، منيعا، سدا). */
+export function adverb(lx: PeopleLexicon, n: string): boolean {
+  if (!n.endsWith('ا') || n.length < 4 || lx.given.has(n)) return false;
+  const b = n.slice(0, -1);
+  return lx.stats.df('ال' + b) >= 20 || lx.stats.df(b + 'ه') >= 20;
+}
