@@ -126,25 +126,27 @@ function pronounAttached(key: string, df: number, stats: TermStats): boolean {
   const p = PRONOUN.exec(key);
   if (!p || key.length - p[0].length < 3) return false;
   let bare = key.slice(0, -p[0].length);
-  if (bare.endsWith('ت')) bare = bare.slice(0, -1) + 'ه';
+  if (bare.endsWith('ت')) {
+    // A ة noun shows its ت before a pronoun (رتبة → رتبته): known as a ة noun, it is attached.
+    bare = bare.slice(0, -1) + 'ه';
+    if (stats.df(bare) >= 5) return true;
+  }
   const base = stats.df(bare) + stats.df('ال' + bare) + stats.df(bare + 'ه') + stats.df(bare + 'ات');
   return base > 3 * df + 5;
 }
 
 /**
- * The base form of a definite sound masculine plural: the nominative `ون` when the corpus
- * writes it (`المصابين` → `المصابون`, `الطلاب المقبولين` → `الطلاب المقبولون`), as an editor
- * tags; other words unchanged.
+ * The base form of a definite sound masculine plural: the nominative `ون` when the article
+ * itself also writes it (`المصابين … المصابون` → `المصابون`, the form an editor tags with);
+ * other words unchanged. `written`: the article's normalized words without proclitics.
  */
-function baseForm(display: string, stats: TermStats): string {
+function baseForm(display: string, written: ReadonlySet<string>): string {
   return display
     .split(' ')
     .map((w) => {
       const n = normalize(w);
       if (!/^ال..+ين$/.test(n)) return w;
-      const nom = n.slice(0, -2) + 'ون';
-      const dfNom = stats.df(nom);
-      return dfNom >= 5 && dfNom >= 0.2 * stats.df(n) ? w.slice(0, -2) + 'ون' : w;
+      return written.has(n.slice(0, -2) + 'ون') ? w.slice(0, -2) + 'ون' : w;
     })
     .join(' ');
 }
@@ -163,6 +165,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const ents = opts.entities ?? analyzeEntities(article, undefined, toks);
   const tooCommon = Math.max(50, stats.docCount * MAX_DF_SHARE);
   const covered = new Set(ents.flatMap((e) => e.coveredNorms));
+  const written = new Set(toks.map((t) => termKey(t.norm).key));
   const w = (t: DocToken): number => (t.seg === 0 ? 1 + TITLE_WEIGHT : 1);
   // Per spelling: its form, and (computed on first need) its stem and verb-likeness.
   type Form = ReturnType<typeof wordForm> & { stem?: string; verb?: boolean };
@@ -257,7 +260,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   for (const c of [...kept, ...words.values()]) {
     // A word only ever seen as the second part of a phrase is a fragment of it.
     if (c.keys.length === 1 && c.attached >= c.raw) continue;
-    const display = baseForm(bestDisplay(c.display), stats);
+    const display = baseForm(bestDisplay(c.display), written);
     if (!DISPLAY_OK.test(display)) continue;
     // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
     if (c.raw < 2 || c.body < 1) {
@@ -267,7 +270,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     scored.push({ display, score: c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : 1), keys: c.keys });
   }
   for (const c of once) {
-    const display = baseForm(bestDisplay(c.display), stats);
+    const display = baseForm(bestDisplay(c.display), written);
     if (DISPLAY_OK.test(display) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df), keys: c.keys });
   }
   for (const e of ents) {
