@@ -10,7 +10,8 @@
  * time depends on the others' load.
  * Output: CPU ms per article for each side (median of rounds), the difference, and the
  * issue-14 budget (at most +0.3 ms per article).
- * Run: `node --import tsx bench/enrich/index.ts [--ref main] [--articles 3000] [--rounds 5]`.
+ * Run: `node --import tsx bench/enrich/index.ts [--ref main] [--articles 3000] [--rounds 5] [--corpus ../shared/corpus]`
+ * (`--corpus`: the shared corpus folder when it is not beside the repository, e.g. from a worktree).
  */
 import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ import { readSaudiNewsNet } from '../keywords/corpus.ts';
 import * as Ours from '../../src/enrich/index.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const { values } = parseArgs({ options: { ref: { type: 'string', default: 'main' }, articles: { type: 'string', default: '3000' }, rounds: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { ref: { type: 'string', default: 'main' }, articles: { type: 'string', default: '3000' }, rounds: { type: 'string', default: '5' }, corpus: { type: 'string' } } });
 const N = Number(values.articles);
 const ROUNDS = Number(values.rounds);
 
@@ -40,7 +41,7 @@ const dir = baselineTree(values.ref!);
 try {
   const base = (await import(pathToFileURL(join(dir, 'src/enrich/index.ts')).href)) as Enrich;
   const ours: Enrich = Ours;
-  const articles = [...readSaudiNewsNet()].filter((a) => (a.title || a.text)).slice(0, N);
+  const articles = [...readSaudiNewsNet(values.corpus ? pathToFileURL(`${resolve(values.corpus)}/saudinewsnet/`) : undefined)].filter((a) => (a.title || a.text)).slice(0, N);
   const run = (m: Enrich): number => {
     const stats = m.shippedTermStats();
     const gaz = m.loadGazetteer();

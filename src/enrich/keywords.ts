@@ -140,13 +140,14 @@ function pronounAttached(key: string, df: number, stats: TermStats): boolean {
  * itself also writes it (`المصابين … المصابون` → `المصابون`, the form an editor tags with);
  * other words unchanged. `written`: the article's normalized words without proclitics.
  */
-function baseForm(display: string, written: ReadonlySet<string>): string {
+function baseForm(display: string, written: () => ReadonlySet<string>): string {
+  if (!display.includes('ين')) return display;
   return display
     .split(' ')
     .map((w) => {
       const n = normalize(w);
       if (!/^ال..+ين$/.test(n)) return w;
-      return written.has(n.slice(0, -2) + 'ون') ? w.slice(0, -2) + 'ون' : w;
+      return written().has(n.slice(0, -2) + 'ون') ? w.slice(0, -2) + 'ون' : w;
     })
     .join(' ');
 }
@@ -165,10 +166,12 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const ents = opts.entities ?? analyzeEntities(article, undefined, toks);
   const tooCommon = Math.max(50, stats.docCount * MAX_DF_SHARE);
   const covered = new Set(ents.flatMap((e) => e.coveredNorms));
-  const written = new Set(toks.map((t) => termKey(t.norm).key));
+  // The article's words without proclitics, built on first need (baseForm).
+  let writtenSet: Set<string> | undefined;
+  const written = (): ReadonlySet<string> => (writtenSet ??= new Set(toks.map((t) => termKey(t.norm).key)));
   const w = (t: DocToken): number => (t.seg === 0 ? 1 + TITLE_WEIGHT : 1);
   // Per spelling: its form, and (computed on first need) its stem and verb-likeness.
-  type Form = ReturnType<typeof wordForm> & { stem?: string; verb?: boolean };
+  type Form = ReturnType<typeof wordForm> & { stem?: string; verb?: boolean; attached?: boolean };
   const formCache = new Map<string, Form>();
   const form = (t: DocToken): Form => {
     let f = formCache.get(t.surface);
@@ -184,7 +187,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     if (!isContent(t) || covered.has(t.norm) || STOPLIST.has(t.norm)) return;
     const f = form(t);
     if (f.key.length < 3 || covered.has(f.key) || STOPLIST.has(f.key) || STOPLIST.has(stemOf(f)) || f.df > tooCommon) return;
-    if (pronounAttached(f.key, f.df, stats)) return;
+    if ((f.attached ??= pronounAttached(f.key, f.df, stats))) return;
     if ((f.verb ??= verbLike(f.key, f.df, stats))) return;
     const g = stemOf(f) || f.key;
     wordKeyAt[i] = g;
