@@ -85,15 +85,17 @@ const KINGDOMS = ['JO', 'MA', 'BH', 'GB', 'ES', 'NL', 'BE', 'SE', 'NO', 'DK', 'T
  */
 function saudiKingdom(toks: DocToken[], matches: Match[], index: GazetteerIndex, bump: (id: string, pos: number, title: boolean) => unknown): void {
   if (!index.byId.has('country:SA')) return;
-  const saudi = matches.some((m) => m.ids[0] === 'country:SA' || index.byId.get(m.ids[0] ?? '')?.implies?.includes('country:SA'));
-  const otherKingdom = matches.some((m) => KINGDOMS.includes(m.ids[0] ?? '') || KINGDOMS.some((k) => index.byId.get(m.ids[0] ?? '')?.implies?.includes(k)));
-  if (!saudi && otherKingdom) return;
+  const at: number[] = [];
+  toks.forEach((t, i) => {
+    if (t.dateline === undefined && t.norm.endsWith('مملكه') && /^[وف]?(بال|لل|ال)مملكه$/.test(t.norm)) at.push(i);
+  });
+  if (at.length === 0) return;
+  const implies = (m: Match, id: string): boolean => m.ids[0] === id || !!index.byId.get(m.ids[0] ?? '')?.implies?.includes(id);
+  const saudi = matches.some((m) => implies(m, 'country:SA'));
+  if (!saudi && matches.some((m) => KINGDOMS.some((k) => implies(m, k)))) return;
   const taken = new Set<number>();
   for (const m of matches) for (let k = 0; k < m.len; k++) taken.add(m.start + k);
-  toks.forEach((t, i) => {
-    if (taken.has(i) || t.dateline !== undefined) return;
-    if (t.norm === 'المملكه' || /^[وف]?(بال|لل|ال)مملكه$/.test(t.norm)) bump('country:SA', i, t.seg === 0);
-  });
+  for (const i of at) if (!taken.has(i)) bump('country:SA', i, toks[i]!.seg === 0);
 }
 
 /**
