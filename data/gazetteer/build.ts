@@ -40,8 +40,8 @@ function cleanSourceName(s: string): string {
 }
 
 /**
- * Every form of a demonym: masc., fem. (ة), sound plurals (ون، ين، ات), duals (ان، تان، تين), each word inflected
- * alike (كوري جنوبي → كورية جنوبية). One-word forms are listed bare (the matcher accepts ال);
+ * Every form of a demonym: masc., fem. (ة), sound plurals (ون، ين، ات), duals (ان، تان، تين), the indefinite
+ * accusative (ا: دولارا أميركيا، لاعبا برازيليا), each word inflected alike (كوري جنوبي → كورية جنوبية). One-word forms are listed bare (the matcher accepts ال);
  * multi-word forms are also listed definite (الكوري الجنوبي). '!' = definite forms only.
  */
 export function demonymForms(spec: string): string[] {
@@ -49,7 +49,9 @@ export function demonymForms(spec: string): string[] {
   const definiteOnly = bare.startsWith('!');
   const words = bare.replace(/^!/, '').split(/\s+/);
   const out: string[] = [];
-  for (const suf of ['', 'ة', 'ون', 'ين', 'ات', 'ان', 'تان', 'تين']) {
+  for (const suf of ['', 'ة', 'ون', 'ين', 'ات', 'ان', 'تان', 'تين', 'ا']) {
+    // The accusative ا is indefinite only (no الأميركيا).
+    if (suf === 'ا' && definiteOnly) continue;
     const inflected = words.map((w) => w + suf);
     const definite = inflected.map((w) => 'ال' + w).join(' ');
     if (definiteOnly) out.push(definite);

@@ -158,7 +158,39 @@ test('countries: a capital as the place is no mention of the state; bare الم�
   assert.ok(!ids('', 'أمير الرياض يوجه بعلاج الطفل الرشيدي في جدة').includes('country:SA'), 'cities as places');
   assert.ok(ids('', 'أعلنت الأرصاد استمرار الأجواء الحارة على أغلب مناطق المملكة، وفي الرياض').includes('country:SA'), 'المملكة with a Saudi place');
   assert.ok(!ids('', 'المملكة المتحدة').includes('country:SA'), 'the United Kingdom');
-  assert.ok(!ids('', 'قالت المملكة في بيانها').includes('country:SA'), 'no Saudi context: no guess');
+  assert.ok(ids('', 'قالت المملكة في بيانها').includes('country:SA'), 'no other kingdom named: the Saudi kingdom');
+  assert.ok(!ids('', 'قالت المملكة في بيانها إن الأردن لن يتدخل').includes('country:SA'), 'Jordan named, nothing Saudi: no guess');
+});
+
+// Sentences below are from SaudiNewsNet days that the labelled set does not use (../shared/corpus, CC BY-NC-SA 4.0).
+test('countries: demonyms and names that were missed (Romanian, Guinean, the accusative, England)', () => {
+  assert.ok(ids('', 'أعلنت ادارة نادي الاتحاد عن تعاقدها، مع المدرب الروماني، لازلو بولوني').includes('country:RO'));
+  assert.ok(ids('', 'فيما سيواصل الاردني ابراهيم الزواهرة والغيني سيلا تدريباتهما').includes('country:GN'));
+  assert.ok(ids('', 'قرص صلب داخل حافظة بسعر 230 دولارا أميركيا').includes('country:US'), 'دولارا أميركيا');
+  assert.ok(ids('', 'بسبب وجوده بذيل قائمة الملاعب الأفضل بإنجلترا').includes('country:GB'), 'England is Britain');
+  assert.ok(ids('', 'مطعم تحت الماء في جزر المالديف، واحدًا من أروع المطاعم').includes('country:MV'));
+});
+
+test('countries: words and names that only look like a country', () => {
+  assert.deepEqual(ids('', 'أقوى إمبراطوريتين عرفتها أوروبا وهي الإمبراطورية الرومانية والبيزنطية').filter((i) => i.startsWith('country:')), [], 'the Roman empire');
+  assert.ok(!ids('', 'في نهائي بطولة كوبا أمريكا أمام تشيلي').some((i) => i === 'country:US' || i === 'country:CU'), 'Copa América');
+  assert.ok(!ids('', 'ويتواصلون عبر شبكات الانترنت مع أجهزة المخابرات.وفقا للالمانية.').includes('country:DE'), 'the German news agency');
+  assert.ok(!ids('', 'ومحافظة أبين على طول ساحل المحيط الهندي شرقي المدينة').includes('country:IN'), 'the Indian Ocean');
+  assert.ok(!ids('', 'انتهاء فترة إعارة الكولومبي راداميل فالكاو من موناكو الفرنسي الذي أعاره').includes('country:MC'), 'a club named like a state');
+  assert.ok(!ids('', 'بدوره, أوضح اللواء منصور التركي، المتحدث الأمني في وزارة الداخلية').includes('country:TR'), 'a family name');
+  assert.ok(ids('', 'وقال المهاجم محمد صلاح المصري إن الفريق جاهز').includes('country:EG'), 'a demonym after a full name stays a demonym');
+});
+
+test('countries: a capital that is a newspaper, an origin or one of several destinations is no state', () => {
+  assert.ok(!ids('', 'وقال لـ "الرياض" بأن إعلان اسم المدير الفني سيكون خلال أسبوع').includes('country:SA'), 'the newspaper');
+  assert.ok(!ids('', 'مدينة ونشستر: وهي على مسافة ساعة بالقطار من لندن من محطة ووترلو').includes('country:GB'), 'from London');
+  assert.ok(!ids('', 'حين نذهب إلى فيينا أو لندن أو جنيف نتخيل').some((i) => i === 'country:GB' || i === 'country:AT'), 'travel destinations');
+  assert.ok(ids('', 'التعاون بين موسكو وطهران يصل إلى مستويات جديدة').includes('country:IR'), 'states coordinated stay states');
+});
+
+test('the body is read up to an outlet page template (other columns, a repeated title)', () => {
+  const text = 'انخفضت أسعار النفط في ختام التعاملات.\nمقالات أخرى للكاتبتحالف السعودية ومصر والإمارات';
+  assert.deepEqual(ids('النفط يتراجع', text).filter((i) => i.startsWith('country:')), []);
 });
 
 test('organisations: a shorter form of the one longer organisation in the article counts for it', () => {

@@ -17,6 +17,7 @@ import type { EntityMention } from '../model/article.ts';
 import { loadGazetteer, type GazetteerIndex } from './gazetteer.ts';
 import { matchGazetteer, type Match } from './match.ts';
 import { findPeople, personLookupKey } from './people.ts';
+import { lexicon } from './people/lexicon.ts';
 import { resolveAmbiguous } from './resolve.ts';
 import { isStopword, normalize } from '../arabic/index.ts';
 import { findOrgs } from './orgs.ts';
@@ -39,39 +40,91 @@ interface Acc {
 }
 
 /** Words after which a place is where something happens, not an actor (في الرياض، إلى موسكو). */
-const LOCATIVE = new Set(['في', 'الي', 'داخل', 'خارج', 'قرب', 'بمدينه', 'مدينه', 'العاصمه', 'بالعاصمه', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'محافظه', 'منطقه', 'بمنطقه', 'بمحافظه', 'مطار', 'حي', 'حتي', 'عبر', 'انحاء', 'ضواحي', 'مقر', 'بمقر', 'وفي', 'والي', 'امير', 'محافظ', 'امانه', 'بلديه', 'جامعه', 'اهالي', 'سكان']);
+const LOCATIVE = new Set(['في', 'الي', 'من', 'ومن', 'داخل', 'خارج', 'قرب', 'بمدينه', 'مدينه', 'العاصمه', 'بالعاصمه', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'محافظه', 'منطقه', 'بمنطقه', 'بمحافظه', 'مطار', 'حي', 'حتي', 'عبر', 'انحاء', 'ضواحي', 'مقر', 'بمقر', 'وفي', 'والي', 'امير', 'محافظ', 'امانه', 'بلديه', 'جامعه', 'اهالي', 'سكان']);
 
 /**
  * Whether a place mention also counts for the country it implies. A city that is not a
  * capital never does (`في جدة` does not make an article about Saudi Arabia). A capital or a
- * region does unless it is only the location: written with a glued ب (`بموسكو`) or after a
- * locative word (`في الرياض`, `إلى موسكو`); `أعلنت موسكو`, `محادثات مع واشنطن` count.
+ * region does unless it is only the location or a name: written with a glued ب (`بموسكو`),
+ * after a locative word (`في الرياض`, `إلى موسكو`, `عاد من لندن`), coordinated with a place
+ * that is a location (`إلى فيينا أو لندن`), or in quotation marks (`قال لـ"الرياض"`, a
+ * newspaper); `أعلنت موسكو`, `محادثات مع واشنطن` count. `prevLocation`: the place match
+ * right before this one, when it was a location.
  */
-function standsForState(e: { capital?: boolean; type: string }, m: { start: number; display: string }, toks: DocToken[]): boolean {
+function standsForState(e: { capital?: boolean; type: string }, m: Match, toks: DocToken[], prevLocation: Match | undefined): boolean {
   if (!(e.capital || e.type === 'region')) return false;
+  return !isLocation(m, toks, prevLocation);
+}
+
+/** `m` names where something happens (see standsForState), not an actor. */
+function isLocation(m: Match, toks: DocToken[], prevLocation: Match | undefined): boolean {
   const t = toks[m.start]!;
   // The clitics cut from the first word (display keeps the name as written).
   const cut = cleanSurface(t.surface).length - (m.display.split(' ')[0] ?? '').length;
-  if (cut > 0 && normalize(cleanSurface(t.surface).slice(0, cut)).includes('ب')) return false;
+  const clitics = cut > 0 ? normalize(cleanSurface(t.surface).slice(0, cut)) : '';
+  if (clitics.includes('ب')) return true;
   const prev = toks[m.start - 1];
-  return !(prev && !t.brk && LOCATIVE.has(prev.norm));
+  if (prev && !t.brk && LOCATIVE.has(prev.norm)) return true;
+  const after = toks[m.start + m.len];
+  if (t.quote && (!after || after.quote || after.seg !== t.seg)) return true;
+  if (prevLocation && !t.brk) {
+    const end = prevLocation.start + prevLocation.len;
+    if ((end === m.start && clitics.startsWith('و')) || (end === m.start - 1 && (prev!.norm === 'او' || prev!.norm === 'و'))) return true;
+  }
+  return false;
 }
 
+/** States that news calls `المملكة` too: where one of them is named, `المملكة` alone needs a Saudi name to be Saudi Arabia. */
+const KINGDOMS = ['JO', 'MA', 'BH', 'GB', 'ES', 'NL', 'BE', 'SE', 'NO', 'DK', 'TH', 'KH', 'BT', 'LS', 'SZ', 'TO'].map((c) => `country:${c}`);
+
 /**
- * `المملكة` alone (with clitics: بالمملكة، للمملكة) is Saudi Arabia in an article that names
- * something Saudi (the country, a Saudi city or region); it is no mention otherwise, and never
- * when a longer name took it (المملكة المتحدة، المملكة الأردنية).
+ * `المملكة` alone (with clitics: بالمملكة، للمملكة) is Saudi Arabia — the kingdom a reader of
+ * Saudi-centred news means — when the article names something Saudi (the country, a Saudi
+ * city or region) or names no other kingdom (الأردن، المغرب، بريطانيا …); never when a longer
+ * name took it (المملكة المتحدة، المملكة الأردنية).
  */
 function saudiKingdom(toks: DocToken[], matches: Match[], index: GazetteerIndex, bump: (id: string, pos: number, title: boolean) => unknown): void {
   if (!index.byId.has('country:SA')) return;
-  const saudi = matches.some((m) => m.ids[0] === 'country:SA' || index.byId.get(m.ids[0] ?? '')?.implies?.includes('country:SA'));
-  if (!saudi) return;
+  const at: number[] = [];
+  toks.forEach((t, i) => {
+    if (t.dateline === undefined && t.norm.endsWith('مملكه') && /^[وف]?(بال|لل|ال)مملكه$/.test(t.norm)) at.push(i);
+  });
+  if (at.length === 0) return;
+  const implies = (m: Match, id: string): boolean => m.ids[0] === id || !!index.byId.get(m.ids[0] ?? '')?.implies?.includes(id);
+  const saudi = matches.some((m) => implies(m, 'country:SA'));
+  if (!saudi && matches.some((m) => KINGDOMS.some((k) => implies(m, k)))) return;
   const taken = new Set<number>();
   for (const m of matches) for (let k = 0; k < m.len; k++) taken.add(m.start + k);
-  toks.forEach((t, i) => {
-    if (taken.has(i) || t.dateline !== undefined) return;
-    if (t.norm === 'المملكه' || /^[وف]?(بال|لل|ال)مملكه$/.test(t.norm)) bump('country:SA', i, t.seg === 0);
-  });
+  for (const i of at) if (!taken.has(i)) bump('country:SA', i, toks[i]!.seg === 0);
+}
+
+/**
+ * A country's name right before another country's demonym names a club or team of that other
+ * country (`موناكو الفرنسي`, like `ريال مدريد الإسباني`): not a mention of the first.
+ */
+function clubOf(m: Match, next: Match | undefined, index: GazetteerIndex, toks: DocToken[]): boolean {
+  const e = index.byId.get(m.ids[0] ?? '');
+  if (!e || e.type !== 'country' || m.demonym || !next || !next.demonym || next.start !== m.start + m.len || toks[next.start]!.brk) return false;
+  const other = next.ids[0];
+  return !!other && other !== e.id && index.byId.get(other)?.type === 'country';
+}
+
+/**
+ * A definite demonym right after a given name is a family name (`اللواء منصور التركي`,
+ * `ونواف التركي`, `عثمان الصيني`), not the country: one word, masculine singular, after a
+ * given name that starts the name (not `محمد صلاح المصري`, where a second name came first, nor
+ * a kunya `أبو حمزة المصري`, nor the preposition `على` that normalizes like `علي`).
+ */
+function familyName(m: Match, toks: DocToken[], given: ReadonlySet<string>): boolean {
+  if (!m.demonym || m.len !== 1 || !/^ال.+ي$/.test(m.display)) return false;
+  const t = toks[m.start]!;
+  const prev = toks[m.start - 1];
+  if (!prev || t.brk || cleanSurface(prev.surface) === 'على') return false;
+  const name = given.has(prev.norm) ? prev.norm : /^[وف]/.test(prev.norm) && given.has(prev.norm.slice(1)) ? prev.norm.slice(1) : '';
+  if (!name) return false;
+  const before = toks[m.start - 2];
+  if (!before || prev.brk || name !== prev.norm) return true;
+  return !given.has(before.norm) && !/^(ابو|ابي|ام|ابن|بن)$/.test(before.norm);
 }
 
 /** Entity types a dateline can name. */
@@ -99,16 +152,22 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     if (title) a.titleMentions++;
     return a;
   };
-  for (const m of matches) {
+  let prevLocation: Match | undefined;
+  const clubs = new Set(matches.filter((m, k) => clubOf(m, matches[k + 1], index, toks)).map((m) => m.ids[0]));
+  const lx = lexicon();
+  matches.forEach((m) => {
     const id = m.ids[0];
     const e = id ? index.byId.get(id) : undefined;
-    if (!e) continue;
+    if (!e) return;
+    if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given)) return;
     const title = toks[m.start]!.seg === 0;
     const a = bump(e.id, m.start, title);
     if (!m.demonym) a.surfaces.set(m.display, (a.surfaces.get(m.display) ?? 0) + 1);
-    for (let k = 0; k < m.len; k++) a.covered.add(toks[m.start + k]!.norm);
-    if (standsForState(e, m, toks)) for (const imp of e.implies ?? []) if (index.byId.has(imp)) bump(imp, m.start, title);
-  }
+    for (let j = 0; j < m.len; j++) a.covered.add(toks[m.start + j]!.norm);
+    const place = PLACE_TYPES.has(e.type) && !m.demonym;
+    if (standsForState(e, m, toks, prevLocation)) for (const imp of e.implies ?? []) if (index.byId.has(imp)) bump(imp, m.start, title);
+    prevLocation = place && isLocation(m, toks, prevLocation) ? m : undefined;
+  });
   saudiKingdom(toks, matches, index, bump);
   const out: EntityInfo[] = [];
   for (const [id, a] of acc) {

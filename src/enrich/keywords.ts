@@ -1,17 +1,25 @@
 /**
  * Keywords (كلمات دلالية) of one article: 3 to 8 display strings, entity names first, then
  * phrases and words ranked by salience — TF-IDF against corpus document frequencies
- * (TermStats), with words in the title weighing TITLE_WEIGHT more.
+ * (TermStats), with words in the title weighing TITLE_WEIGHT more. Up to 8 are given whenever
+ * the article has that many candidates (an editor tags 3–8; a ninth-best phrase is still better
+ * than none).
  *
  * Candidates:
  * - entities mentioned at least twice or in the title, most salient first (display: their most
- *   frequent spelling in the article, so `إيران` stays `إيران`; a country seen only through
- *   demonyms shows its gazetteer name);
+ *   frequent spelling in the article, so `إيران` stays `إيران`; a person by the shortest name of
+ *   two or more words the article uses, `ماجد السبيعي` rather than `ماجد بن فهد السبيعي`); a
+ *   country seen only through a few demonyms (`اللاعب التركي`) does not lead;
  * - the office of a salient person, 2–4 words (`وزير الدفاع الروسي`; not `نظيره الإيراني`, not `الرئيس`);
  * - 2–3-word phrases of content words that the corpus knows as a unit (df ≥ MIN_PHRASE_DF and
- *   a good share of their words' df) and that recur here, or that recur 3+ times here;
- * - single content words that recur (twice in the body, or title + body), not part of an entity mention.
- * Never output: stopwords, numbers, single letters, clitic fragments (وال، ال), verb-like
+ *   a good share of their words' df) and that recur here, or that recur 3+ times here, or that
+ *   the corpus knows well and the title or lead names once (`تحطم طائرة`);
+ * - single content words that recur (twice in the body, or title + body), not part of an entity mention;
+ * - entities named once, scored like a rare word.
+ * A definite sound plural is shown in its nominative base form when the corpus writes it
+ * (`المصابين` → `المصابون`).
+ * Never output: stopwords, numbers, single letters, clitic fragments (وال، ال), pronoun-suffixed
+ * forms whose bare form the corpus knows far better (مواساته، مديونياتها), verb-like
  * words (frequent but never with an article: وصل، يقود، بلاده), a definite word only ever
  * seen after another word (an adjective tail of a phrase: الحياتية), phrases holding a glued
  * preposition (بمناسبة ذكرى، رجل أمن بانفجار), words used in
@@ -21,7 +29,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { rootUrl } from '../paths.ts';
-import { stem } from '../arabic/index.ts';
+import { normalize, stem } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
 import { displayPart, docTokens, type DocToken } from './tokens.ts';
 import { isContent, termKey, type TermStats } from './termstats.ts';
@@ -31,6 +39,13 @@ export const MIN_PHRASE_DF = 12;
 export const MAX_DF_SHARE = 0.08;
 /** People and organisations first named within this many tokens are keywords even when named once. */
 export const LEAD_TOKENS = 150;
+/** A country named only through demonyms (اللاعب التركي) leads the keywords from this salience on. */
+export const DEMONYM_LEAD = 4;
+/** A phrase named once is a candidate when its corpus df is this share of its rarest word's and it is in the title or the first ONCE_LEAD tokens. */
+const ONCE_SHARE = 0.1;
+const ONCE_LEAD = 80;
+/** Weight of an entity named once against a word of the same idf (entities are never weak keywords). */
+const ENTITY_WEIGHT = 1.5;
 
 const STOPLIST: ReadonlySet<string> = new Set(
   readFileSync(rootUrl('data/keywords/stoplist.txt'), 'utf8')
@@ -96,7 +111,52 @@ function verbLike(key: string, df: number, stats: TermStats): boolean {
   return df >= minDf && stats.df('ال' + key) < 0.05 * df;
 }
 
+/**
+ * An entity's keyword: its most frequent spelling in the article; for a person the shortest
+ * form of two or more words the article uses (`ماجد السبيعي` for `ماجد بن فهد السبيعي`,
+ * `متعب بن عبدالله` for `متعب بن عبدالله بن عبدالعزيز`), the form an editor tags with.
+ */
+const PRONOUN = /(ها|هم|هما|هن|كم|كما|نا|ه)$/;
+
+/**
+ * A word carrying a pronoun suffix (مواساته، مديونياتها، صلتهم): the corpus knows its bare
+ * form (or the bare form's ة/ات) far better. Such a form is never a keyword.
+ */
+function pronounAttached(key: string, df: number, stats: TermStats): boolean {
+  const p = PRONOUN.exec(key);
+  if (!p || key.length - p[0].length < 3) return false;
+  let bare = key.slice(0, -p[0].length);
+  if (bare.endsWith('ت')) {
+    // A ة noun shows its ت before a pronoun (رتبة → رتبته): known as a ة noun, it is attached.
+    bare = bare.slice(0, -1) + 'ه';
+    if (stats.df(bare) >= 5) return true;
+  }
+  const base = stats.df(bare) + stats.df('ال' + bare) + stats.df(bare + 'ه') + stats.df(bare + 'ات');
+  return base > 3 * df + 5;
+}
+
+/**
+ * The base form of a definite sound masculine plural: the nominative `ون` when the article
+ * itself also writes it (`المصابين … المصابون` → `المصابون`, the form an editor tags with);
+ * other words unchanged. `written`: the article's normalized words without proclitics.
+ */
+function baseForm(display: string, written: () => ReadonlySet<string>): string {
+  if (!display.includes('ين')) return display;
+  return display
+    .split(' ')
+    .map((w) => {
+      const n = normalize(w);
+      if (!/^ال..+ين$/.test(n)) return w;
+      return written().has(n.slice(0, -2) + 'ون') ? w.slice(0, -2) + 'ون' : w;
+    })
+    .join(' ');
+}
+
 function entityDisplay(e: EntityInfo): string {
+  if (e.type === 'person') {
+    const multi = [e.name, ...e.surfaces].filter((s) => s.includes(' ') && DISPLAY_OK.test(s));
+    if (multi.length) return multi.reduce((a, b) => (b.split(' ').length < a.split(' ').length ? b : a));
+  }
   return e.surfaces[0] ?? e.name;
 }
 
@@ -106,9 +166,12 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const ents = opts.entities ?? analyzeEntities(article, undefined, toks);
   const tooCommon = Math.max(50, stats.docCount * MAX_DF_SHARE);
   const covered = new Set(ents.flatMap((e) => e.coveredNorms));
+  // The article's words without proclitics, built on first need (baseForm).
+  let writtenSet: Set<string> | undefined;
+  const written = (): ReadonlySet<string> => (writtenSet ??= new Set(toks.map((t) => termKey(t.norm).key)));
   const w = (t: DocToken): number => (t.seg === 0 ? 1 + TITLE_WEIGHT : 1);
   // Per spelling: its form, and (computed on first need) its stem and verb-likeness.
-  type Form = ReturnType<typeof wordForm> & { stem?: string; verb?: boolean };
+  type Form = ReturnType<typeof wordForm> & { stem?: string; verb?: boolean; attached?: boolean };
   const formCache = new Map<string, Form>();
   const form = (t: DocToken): Form => {
     let f = formCache.get(t.surface);
@@ -124,6 +187,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     if (!isContent(t) || covered.has(t.norm) || STOPLIST.has(t.norm)) return;
     const f = form(t);
     if (f.key.length < 3 || covered.has(f.key) || STOPLIST.has(f.key) || STOPLIST.has(stemOf(f)) || f.df > tooCommon) return;
+    if ((f.attached ??= pronounAttached(f.key, f.df, stats))) return;
     if ((f.verb ??= verbLike(f.key, f.df, stats))) return;
     const g = stemOf(f) || f.key;
     wordKeyAt[i] = g;
@@ -166,6 +230,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     }
   }
   const units: Cand[] = [];
+  const once: Cand[] = [];
   for (const p of phrases.values()) {
     const minWordDf = Math.min(...p.keys.map((k) => words.get(k)?.df ?? 0));
     const cohesive = p.df >= MIN_PHRASE_DF && p.df >= 0.05 * minWordDf;
@@ -173,6 +238,9 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     const lastWord = words.get(p.keys[p.keys.length - 1]!);
     const local = p.raw >= 2 && p.body >= 1 && lastWord !== undefined && lastWord.raw === p.raw;
     if ((cohesive && p.tf >= 2) || p.raw >= 3 || local) units.push(p);
+    // A collocation the corpus knows well, named once in the title or the lead (تحطم طائرة،
+    // موجة الحر، المباريات الودية): a candidate of its own, its words keep their counts.
+    else if (cohesive && p.df >= ONCE_SHARE * minWordDf && (toks[p.first]!.seg === 0 || p.first < ONCE_LEAD)) once.push(p);
   }
   // A phrase absorbs its words' occurrences; a 3-word phrase absorbs its 2-word parts.
   units.sort((a, b) => b.keys.length - a.keys.length || b.tf - a.tf);
@@ -195,7 +263,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   for (const c of [...kept, ...words.values()]) {
     // A word only ever seen as the second part of a phrase is a fragment of it.
     if (c.keys.length === 1 && c.attached >= c.raw) continue;
-    const display = bestDisplay(c.display);
+    const display = baseForm(bestDisplay(c.display), written);
     if (!DISPLAY_OK.test(display)) continue;
     // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
     if (c.raw < 2 || c.body < 1) {
@@ -203,6 +271,10 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
       continue;
     }
     scored.push({ display, score: c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : 1), keys: c.keys });
+  }
+  for (const c of once) {
+    const display = baseForm(bestDisplay(c.display), written);
+    if (DISPLAY_OK.test(display) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df), keys: c.keys });
   }
   for (const e of ents) {
     // An office held by a salient person is one unit (وزير الدفاع الروسي); a bare title (الرئيس) is not.
@@ -225,10 +297,16 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // LEAD_TOKENS tokens even once: an editor tags who the story is about (measured on the
   // labelled set's development half: keyword overlap 0.445 → 0.52, weak keywords 0.057 → 0.04).
   const named = (e: (typeof ents)[number]): boolean => (e.type === 'person' || e.type === 'org') && e.first < LEAD_TOKENS;
-  for (const e of ents) if ((e.salience >= 2 || named(e)) && out.length < Math.min(5, max)) push(entityDisplay(e));
-  const top = scored.find((s) => s.score !== Infinity)?.score ?? 0;
+  const demonymOnly = (e: (typeof ents)[number]): boolean => e.type === 'country' && e.surfaces.length === 0 && e.salience < DEMONYM_LEAD;
+  for (const e of ents) if ((e.salience >= 2 || named(e)) && !demonymOnly(e) && out.length < Math.min(5, max)) push(entityDisplay(e));
+  // Entities named once (a city, an organisation, a person further down) compete with the
+  // phrases and words as a rare term would.
+  for (const e of ents) {
+    if (seen.has(entityDisplay(e).replace(/^ال/, '')) || demonymOnly(e)) continue;
+    scored.push({ display: entityDisplay(e), score: e.salience * idf(stats, 0) * ENTITY_WEIGHT, keys: [] });
+  }
+  scored.sort((a, b) => b.score - a.score);
   for (const s of scored) {
-    if (out.length >= 3 && s.score < 0.35 * top) break;
     push(s.display);
   }
   // Fewer than 3 (short articles): single-mention entities, then the best single-mention words.

@@ -23,6 +23,8 @@ export interface DocToken {
   dateline?: number;
   /** True on the last token of such a span (the word right before its final `:` or dash). */
   datelineEnd?: boolean;
+  /** True when a quotation mark stands between this token and the previous one (`لـ"الرياض"`). */
+  quote?: boolean;
   /** What is memoized about this spelling (see `wordInfo`), fetched once per token. */
   info?: WordInfo;
 }
@@ -74,6 +76,22 @@ function datelineSpans(text: string): Array<[number, number]> {
   return out;
 }
 
+/**
+ * Where an outlet's page template follows the article in the stored text: a list of the
+ * author's other columns (`مقالات أخرى للكاتب…`, aljazirah) or the title repeated under a link
+ * (`رابط الخبر بصحيفة الوئام: …`, alweeam). What follows names other stories' people and
+ * places, or counts the title twice; the body is read up to it.
+ */
+const BOILERPLATE_TAIL = /مقالات أخرى للكاتب|رابط الخبر بصحيفة/;
+
+/** The body without a trailing page template (see BOILERPLATE_TAIL). */
+export function articleBody(text: string): string {
+  const m = BOILERPLATE_TAIL.exec(text);
+  return m ? text.slice(0, m.index) : text;
+}
+
+const QUOTE = /["«»“”„]/;
+
 /** Characters allowed between two tokens of one phrase: spaces (not newlines), tatweel, zero-width marks. */
 const JOIN = /^[ \t\u00a0\u0640\u200b-\u200f\u2060\ufeff]*$/;
 
@@ -92,13 +110,15 @@ export function cleanSurface(s: string): string {
 /** Tokens of the title then the body, with phrase breaks marked. */
 export function docTokens(title: string, text: string): DocToken[] {
   const out: DocToken[] = [];
-  ([title, text] as const).forEach((part, seg) => {
+  ([title, articleBody(text)] as const).forEach((part, seg) => {
     const spans = seg === 1 ? datelineSpans(part) : [];
     let prevEnd = -1;
     let prev: DocToken | null = null;
     for (const t of tokenize(part)) {
-      const brk = prevEnd < 0 || !JOIN.test(part.slice(prevEnd, t.start));
+      const gap = prevEnd < 0 ? '' : part.slice(prevEnd, t.start);
+      const brk = prevEnd < 0 || !JOIN.test(gap);
       const tok: DocToken = { surface: t.surface, norm: t.norm, seg: seg as 0 | 1, brk };
+      if (brk && QUOTE.test(gap)) tok.quote = true;
       const k = spans.findIndex(([a, b]) => t.start >= a && t.end <= b);
       if (k >= 0) tok.dateline = k + 1;
       if (prev?.dateline && prev.dateline !== tok.dateline) prev.datelineEnd = true;
