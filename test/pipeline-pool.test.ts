@@ -6,7 +6,8 @@
  * row: articles (with their entities, keywords, story and index terms), the full-text
  * index's terms and positions, the entity and keyword index, story entries, edges and
  * stories. Also the case the pool's second "already enriched" check exists for: an article
- * skipped at submission whose stored copy an earlier batch in flight changed.
+ * skipped at submission whose stored copy an earlier batch in flight changed. On PostgreSQL
+ * (MARSAD_TEST_PG), the same import serially and pooled into two scratch schemas.
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,9 +19,10 @@ import Database from 'better-sqlite3';
 import type { Article } from '../src/model/article.ts';
 import { ingest } from '../src/pipeline/index.ts';
 import { IngestPool } from '../src/pipeline/pool.ts';
-import { openStore } from '../src/store/index.ts';
+import { openStore, type MarsadStore } from '../src/store/index.ts';
 import type { UpsertResult } from '../src/store/types.ts';
 import { dayArticles } from './day.ts';
+import { dropSchemas, scratchName, skipPg, urlFor } from './pg-env.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marsad-pool-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,11 +31,12 @@ const BATCH = 100;
 const batches = (as: Article[]): Article[][] => Array.from({ length: Math.ceil(as.length / BATCH) }, (_, i) => as.slice(i * BATCH, (i + 1) * BATCH));
 
 /** Imports the batches one at a time through the serial pipeline. */
-async function serial(db: string, bs: Article[][]): Promise<UpsertResult[][]> {
+async function serial(db: string, bs: Article[][], then?: (s: MarsadStore) => Promise<unknown>): Promise<UpsertResult[][]> {
   const store = await openStore(db);
   const out: UpsertResult[][] = [];
   try {
     for (const b of bs) out.push(await ingest(store, b));
+    await then?.(store);
   } finally {
     await store.close();
   }
@@ -41,12 +44,18 @@ async function serial(db: string, bs: Article[][]): Promise<UpsertResult[][]> {
 }
 
 /** The batches through a pool of one thread from the first article, all submitted at once (after `serialFirst`, serially). */
-async function pooled(db: string, bs: Article[][], serialFirst: Article[][] = []): Promise<{ results: UpsertResult[][]; pooledBatches: number }> {
+async function pooled(
+  db: string,
+  bs: Article[][],
+  serialFirst: Article[][] = [],
+  then?: (s: MarsadStore) => Promise<unknown>,
+): Promise<{ results: UpsertResult[][]; pooledBatches: number }> {
   const store = await openStore(db);
   const pool = new IngestPool(store, { threads: 1, minArticles: 0 });
   try {
     for (const b of serialFirst) await ingest(store, b);
     const results = await Promise.all(bs.map((b) => pool.ingest(b)));
+    await then?.(store);
     return { results, pooledBatches: pool.pooledBatches };
   } finally {
     await pool.close();
@@ -127,4 +136,31 @@ test('a pooled re-import, and an article changed then restored by batches in fli
   const restored = (got.articles as unknown[][]).filter((r) => first.slice(0, 10).some((x) => x.id === r[0]));
   assert.ok(restored.every((r) => r[10] !== null && r[11] !== null), 'restored articles keep their entities and keywords');
   for (const k of Object.keys(want)) assert.deepEqual(got[k], want[k], `${k} differ`);
+});
+
+/** What a reader sees of each article (enrichment and grouping) and of each story, through the store. */
+async function readBack(s: MarsadStore, as: Article[]): Promise<unknown> {
+  const arts = await Promise.all(as.map(async (a) => {
+    const x = (await s.getArticle(a.id))!;
+    return [x.id, x.entities, x.keywords, x.storyId, x.duplicateOf];
+  }));
+  const stories = (await s.listStories({ limit: 1000, offset: 0 })).map((x) => JSON.stringify([x.id, x.title, [...x.articleIds].sort(), x.originalOutlet, x.outlets]));
+  return { arts, stories: stories.sort() };
+}
+
+test('on PostgreSQL the pooled import stores and groups what the serial pipeline does', { skip: skipPg }, async () => {
+  const names = [scratchName(), scratchName()];
+  try {
+    const some = articles.slice(0, 300);
+    let want: unknown;
+    let got: unknown;
+    const s = await serial(urlFor(names[0]!), batches(some), async (st) => (want = await readBack(st, some)));
+    const p = await pooled(urlFor(names[1]!), batches(some), [], async (st) => (got = await readBack(st, some)));
+    assert.equal(p.pooledBatches, 3);
+    assert.deepEqual(p.results, s);
+    assert.ok((want as { stories: string[] }).stories.length > 50);
+    assert.deepEqual(got, want);
+  } finally {
+    await dropSchemas(names);
+  }
 });
