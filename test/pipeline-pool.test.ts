@@ -88,6 +88,7 @@ function snapshot(path: string): Record<string, unknown> {
       entityDaily: all('SELECT e.id, d.day, d.count FROM entity_daily d JOIN entities e ON e.eid = d.ent ORDER BY 1, 2'),
       keywords: all('SELECT a.id, k.kw FROM article_keywords k JOIN articles a ON a.seq = k.seq ORDER BY 1, 2'),
       entries: all('SELECT id, time, outlet, title, exact, shingles, terms, title_terms, lede_terms, entities, story_id, duplicate_of FROM story_entries ORDER BY id'),
+      bands: all('SELECT e.id, b.band, b.time FROM story_bands b JOIN story_entries e ON e.eid = b.eid ORDER BY 1, 2'),
       edges: all('SELECT * FROM story_edges ORDER BY 1, 2'),
       stories: all('SELECT id, title, first_seen, last_seen, original_id, original_outlet, outlets, article_count FROM stories ORDER BY id'),
     };

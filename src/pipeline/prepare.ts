@@ -1,9 +1,10 @@
 /**
  * The per-article work of an import that needs no store: enrichment (entities, keywords)
  * and the default analysis of title and text that the upsert indexes and the grouping
- * fingerprints. A pooled import runs it in worker threads (worker.ts); the writer then
- * attaches each analysis to its article again (`reattach`), since what crosses a thread is
- * a structured clone: plain objects, no WeakMap entries.
+ * fingerprints, with the body's fingerprint (src/stories `analysisFingerprint`). A pooled
+ * import runs it in worker threads (worker.ts); the writer then attaches each analysis to
+ * its article and the fingerprint to the analysis again (`reattach`), since what crosses a
+ * thread is a structured clone: plain objects, no WeakMap entries.
  *
  * Contract: pure and never throws (enrichment failures are returned as the article's
  * issue, as `enrichArticle` does); the analysis is exactly the one the store's
@@ -14,11 +15,13 @@ import { attachAnalysis, type TextAnalysis } from '../arabic/index.ts';
 import type { ParseIssue } from '../ingest/index.ts';
 import type { Article } from '../model/article.ts';
 import { defaultAnalyzer } from '../search/analyzer.ts';
+import { analysisFingerprint, attachFingerprint, type Fingerprint } from '../stories/index.ts';
 import { enrichArticle } from './enrich.ts';
 
 export interface PreparedArticle {
   article: Article;
   analysis: TextAnalysis;
+  fingerprint: Fingerprint | null;
   issue: ParseIssue | null;
 }
 
@@ -33,11 +36,12 @@ export function prepareArticle(a: Article): PreparedArticle {
     titleNorms: title.map((t) => t.norm),
     textTerms: defaultAnalyzer.terms(a.text).map((t) => t.term),
   };
-  return { article, analysis, issue };
+  return { article, analysis, fingerprint: analysisFingerprint(analysis), issue };
 }
 
 /** The article of a prepared one that crossed a thread, its analysis attached again. */
 export function reattach(p: PreparedArticle): Article {
   attachAnalysis(p.article, p.analysis);
+  attachFingerprint(p.analysis, p.fingerprint);
   return p.article;
 }
