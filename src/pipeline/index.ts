@@ -5,8 +5,10 @@
  *   assignment and the entity/keyword index, for every article not yet grouped; updated
  *   articles that keep their story get their entity/keyword rows refreshed)
  *
- * Related articles are computed on read (ReaderStore.relatedArticles). `marsad import`,
- * the feed poller and the demo loader all call `ingest`.
+ * Related articles are computed on read (ReaderStore.relatedArticles). The feed poller and
+ * the demo loader call `ingest`; `marsad import` calls it through pool.ts, which past the
+ * first articles enriches and analyzes in worker threads and writes through the same
+ * `storeAndGroup` (write.ts), with the same result.
  *
  * Contract: idempotent (re-ingesting changes nothing and creates no story); crash-safe
  * (see group.ts: what was stored but not grouped is grouped by the next call); one call
