@@ -16,7 +16,7 @@ export const LAYERS = {
   alerts: ['arabic', 'model', 'search', 'ingest'],
   accounts: ['arabic', 'model', 'search', 'ingest'],
   export: ['arabic', 'model', 'store'],
-  pipeline: ['arabic', 'model', 'search', 'stories', 'enrich', 'ingest', 'store', 'alerts'],
+  pipeline: ['arabic', 'model', 'search', 'stories', 'enrich', 'ingest', 'store', 'alerts', 'paths.ts'],
   jobs: ['arabic', 'model', 'search', 'stories', 'enrich', 'ingest', 'store', 'alerts', 'pipeline', 'config.ts', 'log.ts', 'paths.ts'],
   web: ['arabic', 'model', 'search', 'stories', 'enrich', 'ingest', 'store', 'alerts', 'accounts', 'export', 'pipeline', 'jobs', 'config.ts', 'log.ts', 'paths.ts'],
   cli: ['arabic', 'model', 'search', 'stories', 'enrich', 'ingest', 'store', 'alerts', 'accounts', 'export', 'pipeline', 'jobs', 'web', 'config.ts', 'log.ts', 'paths.ts'],

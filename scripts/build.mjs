@@ -15,7 +15,8 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli/index.ts'],
+  // The pooled import's worker thread is loaded by file name (src/pipeline/pool.ts): an entry of its own.
+  entryPoints: ['src/cli/index.ts', 'src/pipeline/worker.ts'],
   outdir: 'dist',
   outbase: 'src',
   bundle: true,

@@ -7,23 +7,29 @@
  *   same pragmas as Marsad's store (WAL, synchronous=NORMAL), one transaction per batch.
  * - `store`: Marsad's store path without enrichment or grouping (`store.upsertArticles`:
  *   identity, analyzer, FTS5 over pre-analyzed terms, tags).
- * - `pipeline`: what `marsad import` does (src/pipeline `ingest`: outlet names, entities and
- *   keywords, upsert, duplicates/stories and the entity index).
+ * - `pipeline`: the serial pipeline (src/pipeline `ingest`: outlet names, entities and
+ *   keywords, upsert, duplicates/stories and the entity index), `marsad import --threads 0`.
+ * - `pooled`: what `marsad import` does by default (src/pipeline/pool.ts): the same, with
+ *   entities, keywords and analysis in worker threads (available parallelism − 1) and this
+ *   thread the one writer, `threads + 2` batches in flight as importInputs keeps them; the
+ *   first 2,000 articles serial, as in the CLI. CPU time counts every thread of the process.
  *
- * Usage: node --import tsx bench/ingest/worker.ts <fts|store|pipeline> <corpus dir> <db file>
+ * Usage: node --import tsx bench/ingest/worker.ts <fts|store|pipeline|pooled> <corpus dir> <db file>
  */
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { parseDocument } from '../../src/ingest/index.ts';
 import { readInputs } from '../../src/ingest/inputs.ts';
 import type { Article } from '../../src/model/article.ts';
 import { ingest } from '../../src/pipeline/index.ts';
+import { IngestPool } from '../../src/pipeline/pool.ts';
 import { openStore } from '../../src/store/index.ts';
 
 const BATCH = 500;
 const [mode, corpus, db] = process.argv.slice(2);
-if ((mode !== 'fts' && mode !== 'store' && mode !== 'pipeline') || !corpus || !db) {
-  process.stderr.write('usage: worker.ts <fts|store|pipeline> <corpus dir> <db file>\n');
+if ((mode !== 'fts' && mode !== 'store' && mode !== 'pipeline' && mode !== 'pooled') || !corpus || !db) {
+  process.stderr.write('usage: worker.ts <fts|store|pipeline|pooled> <corpus dir> <db file>\n');
   process.exit(2);
 }
 
@@ -31,6 +37,29 @@ if ((mode !== 'fts' && mode !== 'store' && mode !== 'pipeline') || !corpus || !d
 const cpuMs = (from: NodeJS.CpuUsage): number => {
   const u = process.cpuUsage(from);
   return (u.user + u.system) / 1000;
+};
+
+/**
+ * CPU milliseconds of this process's main thread alone (Linux /proc; null elsewhere). In the
+ * pooled mode that is the writer: on an otherwise idle machine with a core per thread, the
+ * import cannot finish sooner than this, whatever the workers do.
+ */
+const TICK_MS = (() => {
+  try {
+    return 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  } catch {
+    return NaN;
+  }
+})();
+const mainThreadMs = (): number | null => {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = (Number(f[11]) + Number(f[12])) * TICK_MS;
+    return Number.isFinite(ms) ? ms : null;
+  } catch {
+    return null;
+  }
 };
 
 const cpu0 = process.cpuUsage();
@@ -45,6 +74,7 @@ for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
 /** Wall ms of each batch (the pipeline's cost per article must not grow with the store). */
 const batchMs: number[] = [];
 const cpu1 = process.cpuUsage();
+const main1 = mainThreadMs();
 const t1 = performance.now();
 if (mode === 'fts') {
   const d = new Database(db);
@@ -61,6 +91,24 @@ if (mode === 'fts') {
     batchMs.push(performance.now() - b0);
   }
   d.close();
+} else if (mode === 'pooled') {
+  const store = await openStore(db);
+  const pool = new IngestPool(store);
+  const inFlight = pool.threads + 2;
+  const running: Array<Promise<unknown>> = [];
+  let b0 = performance.now();
+  const settle = async (): Promise<void> => {
+    await running.shift();
+    batchMs.push(performance.now() - b0);
+    b0 = performance.now();
+  };
+  for (let i = 0; i < articles.length; i += BATCH) {
+    running.push(pool.ingest(articles.slice(i, i + BATCH)));
+    while (running.length >= inFlight) await settle();
+  }
+  while (running.length) await settle();
+  await pool.close();
+  await store.close();
 } else {
   const store = await openStore(db);
   for (let i = 0; i < articles.length; i += BATCH) {
@@ -72,5 +120,6 @@ if (mode === 'fts') {
   }
   await store.close();
 }
-const run = { wallMs: performance.now() - t1, cpuMs: cpuMs(cpu1) };
+const main2 = mainThreadMs();
+const run = { wallMs: performance.now() - t1, cpuMs: cpuMs(cpu1), mainCpuMs: main1 !== null && main2 !== null ? main2 - main1 : null };
 process.stdout.write(JSON.stringify({ mode, articles: articles.length, parse, run, batchMs }) + '\n');

@@ -60,6 +60,12 @@ export interface TextAnalysis {
   text: string;
   titleTerms: readonly string[];
   textTerms: readonly string[];
+  /**
+   * The title's normalized unstemmed words, one per title term, when the stage that
+   * analyzed it kept them (a pooled import's worker thread): the upsert then reuses the
+   * whole analysis instead of analyzing the same title and text again.
+   */
+  titleNorms?: readonly string[];
 }
 
 const attached = new WeakMap<object, TextAnalysis>();

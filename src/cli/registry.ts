@@ -10,6 +10,7 @@
  */
 import { Option, type Command } from 'commander';
 import { FORMATS } from '../ingest/types.ts';
+import type { ImportOpts } from './commands/import.ts';
 import type { ParseOpts } from './commands/parse.ts';
 import type { SearchOpts } from './commands/search.ts';
 import type { ServeOpts } from './commands/serve.ts';
@@ -85,7 +86,8 @@ export function registerCommands(program: Command): void {
     .option('--batch <n>', 'articles per transaction', '500')
     .option('--allow-private', 'let URLs reach private and loopback addresses (else: $MARSAD_ALLOW_PRIVATE_HOSTS, $MARSAD_ALLOW_HOSTS)')
     .option('--webhook-wait <seconds>', 'how long to wait for the alerts\' webhook deliveries before exiting', '30')
-    .action(async (inputs: string[], o: { db?: string; batch: string; allowPrivate?: boolean; webhookWait: string }) => (await import('./commands/import.ts')).runImport(inputs, o));
+    .option('--threads <n>', 'worker threads for entities, keywords and analysis (0: none; used past the first 2,000 articles)', 'auto')
+    .action(async (inputs: string[], o: ImportOpts) => (await import('./commands/import.ts')).runImport(inputs, o));
 
   program
     .command('search')

@@ -9,19 +9,28 @@
  * built by a different analyzer (or another version of it) is rebuilt on open.
  */
 import { createHash } from 'node:crypto';
-import { attachAnalysis } from '../arabic/index.ts';
+import { attachAnalysis, attachedAnalysis } from '../arabic/index.ts';
 import type { Article } from '../model/article.ts';
 import { defaultAnalyzer, termString, type Analyzer } from '../search/analyzer.ts';
 
 export interface IndexAnalysis {
   /** Headline terms (stems) and normalized unstemmed words, space-joined (the row's title_terms, title_norms). */
   title: { terms: string; norms: string };
-  titleTerms: string[];
-  textTerms: string[];
+  titleTerms: readonly string[];
+  textTerms: readonly string[];
 }
 
-/** Analyzes an article's title and text for the index, attaching the result when the analyzer is the default one. */
+/**
+ * Analyzes an article's title and text for the index, attaching the result when the analyzer
+ * is the default one. A default analysis already attached to the article with the title's
+ * norms (`prepareArticle` in src/pipeline, computed by a worker thread of a pooled import)
+ * is used as it is, when its title and text are the article's.
+ */
 export function analyzeForIndex(analyzer: Analyzer, a: Pick<Article, 'title' | 'text'>): IndexAnalysis {
+  const pre = analyzer === defaultAnalyzer ? attachedAnalysis(a) : undefined;
+  if (pre?.titleNorms && pre.title === a.title && pre.text === a.text) {
+    return { title: { terms: pre.titleTerms.join(' '), norms: pre.titleNorms.join(' ') }, titleTerms: pre.titleTerms, textTerms: pre.textTerms };
+  }
   const tt = analyzer.terms(a.title);
   const titleTerms = tt.map((t) => t.term);
   const textTerms = analyzer.terms(a.text).map((t) => t.term);

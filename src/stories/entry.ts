@@ -9,7 +9,7 @@
  */
 import { analyze, type TextAnalysis } from '../arabic/index.ts';
 import type { Article } from '../model/article.ts';
-import { DEFAULT_PARAMS, fingerprint, type FingerprintParams } from './fingerprint.ts';
+import { DEFAULT_PARAMS, fingerprint, type Fingerprint, type FingerprintParams } from './fingerprint.ts';
 import type { StoryEntry } from './types.ts';
 
 export const MAX_ANALYZED_CHARS = 100_000;
@@ -35,6 +35,23 @@ export interface EntryOptions {
 
 const unique = (xs: readonly string[]): string[] => [...new Set(xs)];
 
+const fingerprints = new WeakMap<TextAnalysis, Fingerprint | null>();
+
+/**
+ * The body fingerprint `entryOf` computes (default parameters) for an article whose
+ * default analysis is `pre` — computable where the analysis is made (a pooled import's
+ * worker thread) and handed back with `attachFingerprint`, so the writer does not hash
+ * and shingle the body again.
+ */
+export function analysisFingerprint(pre: TextAnalysis): Fingerprint | null {
+  return pre.text.length <= MAX_ANALYZED_CHARS && pre.textTerms.length >= MIN_DUP_TERMS ? fingerprint(pre.text, pre.textTerms, DEFAULT_PARAMS) : null;
+}
+
+/** Attaches `analysisFingerprint(pre)`, computed elsewhere, to `pre`: `entryOf` uses it when it reuses `pre`. */
+export function attachFingerprint(pre: TextAnalysis, fp: Fingerprint | null): void {
+  fingerprints.set(pre, fp);
+}
+
 /** Time of an article in epoch ms: publishedAt, else the arrival time. */
 export function articleTime(a: Pick<Article, 'publishedAt'>, now: number): number {
   const t = a.publishedAt ? Date.parse(a.publishedAt) : NaN;
@@ -48,7 +65,8 @@ export function entryOf(a: Article, opts: EntryOptions = {}): StoryEntry {
   const body = reuse ? pre.textTerms : analyze(text);
   const titleTerms = unique(reuse ? pre.titleTerms : analyze(a.title.slice(0, MAX_TITLE_CHARS)));
   const ledeTerms = unique(body.slice(0, LEDE_TERMS));
-  const fp = body.length >= MIN_DUP_TERMS ? fingerprint(text, body, opts.params ?? DEFAULT_PARAMS) : null;
+  const given = reuse && !opts.params ? fingerprints.get(pre) : undefined;
+  const fp = body.length < MIN_DUP_TERMS ? null : (given ?? fingerprint(text, body, opts.params ?? DEFAULT_PARAMS));
   const entities = unique((a.entities ?? []).map((e) => e.id));
   const keys = unique([
     ...titleTerms.map((t) => `t:${t}`),

@@ -9,7 +9,7 @@ export { addArticleStable, addEntryStable, edgeOf, STABLE_DEFAULTS, type StableO
 export { partition, type PartNode, type Placed } from './partition.ts';
 export { frozenWeights, parseDfTable, type FrozenWeights } from './frozen.ts';
 export { addArticle, addEntry, GROUP_DEFAULTS, type Assignment, type GroupOptions, type Via } from './group.ts';
-export { entryOf, articleTime, MAX_ANALYZED_CHARS, MIN_DUP_TERMS } from './entry.ts';
+export { entryOf, articleTime, analysisFingerprint, attachFingerprint, MAX_ANALYZED_CHARS, MIN_DUP_TERMS } from './entry.ts';
 export { exactHash, fingerprint, resemblance, shingleSet, minhash, bandKeys, DEFAULT_PARAMS } from './fingerprint.ts';
 export type { Fingerprint, FingerprintParams } from './fingerprint.ts';
 export { storyScore, weightedCosine, weightedJaccard, idfFrom } from './similarity.ts';

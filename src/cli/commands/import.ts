@@ -15,7 +15,7 @@ import { loadConfig } from '../../config.ts';
 import { formatIssue, type ParseIssue } from '../../ingest/index.ts';
 import { openStore, type MarsadStore } from '../../store/index.ts';
 import { importInputs } from '../../pipeline/import.ts';
-import { ingest } from '../../pipeline/index.ts';
+import { defaultThreads, IngestPool } from '../../pipeline/pool.ts';
 import { AddressGuard } from '../../ingest/fetch/guard.ts';
 
 const SHOWN_ISSUES = 20;
@@ -55,13 +55,31 @@ async function deliverAlerts(store: MarsadStore, guard: AddressGuard, waitSec: n
   }
 }
 
-export async function runImport(inputs: string[], o: { db?: string; batch: string; allowPrivate?: boolean; webhookWait?: string }): Promise<void> {
+export interface ImportOpts {
+  db?: string;
+  batch: string;
+  allowPrivate?: boolean;
+  webhookWait?: string;
+  /** Worker threads for enrichment and analysis: a number (0: none) or `auto`. */
+  threads?: string;
+}
+
+/** `--threads`: `auto` (available parallelism − 1, at least 1) or a whole number ≥ 0. */
+function threadCount(v: string | undefined): number {
+  if (v === undefined || v === 'auto') return defaultThreads();
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--threads: not a whole number ≥ 0 or "auto": ${v}`);
+  return n;
+}
+
+export async function runImport(inputs: string[], o: ImportOpts): Promise<void> {
   const config = loadConfig({ db: o.db });
   const guard = new AddressGuard({ ...config.fetchGuard, allowPrivate: config.fetchGuard.allowPrivate || o.allowPrivate === true });
   const batchSize = Number(o.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch: not a positive integer: ${o.batch}`);
   const webhookWait = Number(o.webhookWait ?? '30');
   if (!Number.isFinite(webhookWait) || webhookWait < 0) throw new Error(`--webhook-wait: not a number of seconds ≥ 0: ${o.webhookWait}`);
+  const threads = threadCount(o.threads);
   const store = await openStore(config.db);
   const started = performance.now();
   const issues: ParseIssue[] = [];
@@ -73,16 +91,19 @@ export async function runImport(inputs: string[], o: { db?: string; batch: strin
       )
     : null;
   bar?.start(await countFiles(inputs), 0, { articles: 0 });
+  const onIssue = (i: ParseIssue): void => {
+    issues.push(i);
+    if (!bar && issues.length <= SHOWN_ISSUES) process.stderr.write(formatIssue(i) + '\n');
+  };
+  // Through the pipeline: enrich, store, then group into stories (src/pipeline); past the
+  // first articles, enrichment and analysis run in worker threads while this thread writes.
+  const pool = new IngestPool(store, { onIssue, threads });
   try {
-    const onIssue = (i: ParseIssue): void => {
-      issues.push(i);
-      if (!bar && issues.length <= SHOWN_ISSUES) process.stderr.write(formatIssue(i) + '\n');
-    };
     const c = await importInputs(store, inputs, {
       batchSize,
       fetch: { guard },
-      // Through the pipeline: enrich, store, then group into stories (src/pipeline).
-      ingest: (batch) => ingest(store, batch, { onIssue }),
+      ingest: (batch) => pool.ingest(batch),
+      inFlight: threads + 2,
       onIssue,
       onProgress: (c, doneFile) => {
         if (!bar) return;
@@ -108,6 +129,7 @@ export async function runImport(inputs: string[], o: { db?: string; batch: strin
     await deliverAlerts(store, guard, webhookWait);
   } finally {
     bar?.stop();
+    await pool.close();
     await store.close();
   }
 }
