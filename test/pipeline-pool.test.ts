@@ -91,6 +91,7 @@ function snapshot(path: string): Record<string, unknown> {
       bands: all('SELECT e.id, b.band, b.time FROM story_bands b JOIN story_entries e ON e.eid = b.eid ORDER BY 1, 2'),
       edges: all('SELECT * FROM story_edges ORDER BY 1, 2'),
       stories: all('SELECT id, title, first_seen, last_seen, original_id, original_outlet, outlets, article_count FROM stories ORDER BY id'),
+      related: all('SELECT e.id, r.floor, r.list FROM story_related r JOIN story_entries e ON e.eid = r.eid ORDER BY 1'),
     };
   } finally {
     db.close();
