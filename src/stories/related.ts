@@ -16,7 +16,7 @@
 import type { Article } from '../model/article.ts';
 import { entryOf } from './entry.ts';
 import { frozenWeights } from './frozen.ts';
-import { prepare, setJaccard, type Idf, type Weighted } from './similarity.ts';
+import { prepare, type Idf, type Weighted } from './similarity.ts';
 import type { RelatedCandidate, RelatedSource, StoryEntry } from './types.ts';
 
 export interface RelatedOptions {
@@ -94,12 +94,13 @@ export async function scoreCandidates(e: StoryEntry, source: RelatedSource, o: R
   const cands = await source.relatedCandidates(keys, o.to, o.limitPerKey);
   const mine = prepare(vocab, idf);
   const root = e.duplicateOf ?? e.id;
+  const ents = new Set(e.entities);
   const out: ScoredCandidate[] = [];
   for (const c of cands) {
     if (excluded(c, e.id, root, e.storyId)) continue;
     const v = cosineWith(mine, c, idf);
-    const both = e.entities.length > 0 && c.entities.length > 0;
-    const sim = both ? 0.5 * setJaccard(e.entities, c.entities) + 0.5 * v : v;
+    const both = ents.size > 0 && c.entities.length > 0;
+    const sim = both ? 0.5 * jaccardWith(ents, c.entities) + 0.5 * v : v;
     const score = sim * (0.5 + 0.5 * 2 ** (-Math.abs(c.time - e.time) / o.halfLifeMs));
     if (score >= o.minScore) out.push({ c, score, group: c.storyId || c.duplicateOf || c.id });
   }
@@ -123,6 +124,20 @@ function cosineWith(mine: Weighted, c: RelatedCandidate, idf: Idf): number {
   let dot = 0;
   for (const t of w.vocab) dot += mine.w.get(t) ?? 0;
   return dot / Math.sqrt(mine.norm2 * w.norm2);
+}
+
+/** setJaccard(mine, theirs) with my side a set built once. */
+function jaccardWith(mine: ReadonlySet<string>, theirs: readonly string[]): number {
+  let n = 0;
+  let size = 0;
+  const seen = new Set<string>();
+  for (const x of theirs) {
+    if (seen.has(x)) continue;
+    seen.add(x);
+    size++;
+    if (mine.has(x)) n++;
+  }
+  return n / (mine.size + size - n);
 }
 
 function excluded(c: RelatedCandidate, id: string, root: string, storyId: string | null): boolean {
