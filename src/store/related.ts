@@ -60,8 +60,7 @@ export async function selectRelated(id: string, limit: number, l: RelatedLookups
     stories.add(story);
     shown.push(x);
   }
-  const byId = new Map((await l.getArticles(shown)).map((a) => [a.id, a]));
-  return shown.flatMap((x) => byId.get(x) ?? []);
+  return inOrder(shown, l);
 }
 
 /** Without a kept list: the list computed now (an older database before its backfill, or an ungrouped article). */
@@ -69,9 +68,13 @@ async function computeNow(id: string, limit: number, linkedIds: string[], l: Rel
   const entry = (await l.getEntry(id)) ?? (await l.getArticle(id).then((a) => (a ? asEntry(a) : null)));
   if (!entry) return [];
   const similar = (await relatedHits(entry, l.index, { limit })).map((h) => h.id);
-  const shown = [...linkedIds, ...similar.filter((x) => !linkedIds.includes(x))].slice(0, limit);
-  const byId = new Map((await l.getArticles(shown)).map((a) => [a.id, a]));
-  return shown.flatMap((x) => byId.get(x) ?? []);
+  return inOrder([...linkedIds, ...similar.filter((x) => !linkedIds.includes(x))].slice(0, limit), l);
+}
+
+/** The articles of `ids` that exist, in that order (one read). */
+async function inOrder(ids: string[], l: RelatedLookups): Promise<Article[]> {
+  const byId = new Map((await l.getArticles(ids)).map((a) => [a.id, a]));
+  return ids.flatMap((x) => byId.get(x) ?? []);
 }
 
 /** The SQL both backends run for `pageLinked` (one parameter, the article id, used twice). */
