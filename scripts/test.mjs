@@ -36,12 +36,20 @@ process.env.MARSAD_LOG_LEVEL ??= 'silent';
 // (test/pg-env.ts, test/browser/chromium.ts); any other skip fails the run.
 const ALLOWED_SKIPS = [/^\*\*\* SKIPPING POSTGRES TESTS/, /^\*\*\* SKIPPING BROWSER TESTS/];
 const skips = new Map();
+const fileMs = new Map(); // top-level test time per file, for the slowest-files summary
 let failed = false;
+const timeTop = (e) => {
+  if (e.nesting !== 0 || !e.file || !e.details?.duration_ms) return;
+  const f = relative(root, e.file);
+  fileMs.set(f, (fileMs.get(f) ?? 0) + e.details.duration_ms);
+};
 const stream = run({ files, concurrency: Math.max(2, availableParallelism()), timeout: 10 * 60_000 });
 stream.on('test:fail', (e) => {
+  timeTop(e);
   if (e.details?.type !== 'suite') failed = true;
 });
 stream.on('test:pass', (e) => {
+  timeTop(e);
   if (e.skip === undefined || e.skip === false) return;
   const why = e.skip === true ? '(no reason given)' : String(e.skip);
   skips.set(why, [...(skips.get(why) ?? []), `${e.file ? relative(root, e.file) : '?'}: ${e.name}`]);
@@ -49,6 +57,8 @@ stream.on('test:pass', (e) => {
 const report = stream.compose(spec);
 report.pipe(process.stdout);
 report.on('end', () => {
+  const slow = [...fileMs].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  console.log(`\nslowest test files (top-level tests, seconds):\n${slow.map(([f, ms]) => `  ${(ms / 1000).toFixed(1).padStart(7)}  ${f}`).join('\n')}`);
   for (const [why, tests] of skips) {
     const allowed = ALLOWED_SKIPS.some((re) => re.test(why));
     console.error(`\n${allowed ? '' : 'NOT ALLOWED: '}${tests.length} test(s) skipped: ${why}\n  ${tests.join('\n  ')}`);

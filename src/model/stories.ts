@@ -96,8 +96,8 @@ export interface EdgeIndex {
   addEdges(edges: StoryEdge[]): MaybePromise<void>;
   /** Every held edge touching any of `ids`, each once. */
   edgesOf(ids: string[]): MaybePromise<StoryEdge[]>;
-  /** Entries holding a key, with time in [from, to], every one (no per-key limit). */
-  allByKey(key: string, from: number, to: number): MaybePromise<string[]>;
+  /** Per key, the entries holding it with time in [from, to], every one (no per-key limit). */
+  allByKeys(keys: string[], from: number, to: number): MaybePromise<Map<string, string[]>>;
 }
 
 /** An article that could be shown as related (اقرأ أيضاً). */

@@ -102,7 +102,7 @@ export const relatedListOf = (r: Pick<RelatedRow, 'floor' | 'list'>): RelatedLis
 export const relatedListText = (l: RelatedList): string => JSON.stringify(l.items.map((x) => [x.id, x.score, x.group]));
 
 /** A candidate's floor as RelatedCandidate carries it: null for no list, or one not computed yet (−1). */
-const candidateFloor = (floor: number | null | undefined): number | null => (floor === null || floor === undefined || floor < 0 ? null : floor);
+export const candidateFloor = (floor: number | null | undefined): number | null => (floor === null || floor === undefined || floor < 0 ? null : floor);
 
 /** A related candidate's row: its entry's terms and grouping, and its kept list's floor. */
 export type FeatureRow = Pick<EntryRow, 'id' | 'time' | 'title_terms' | 'lede_terms' | 'entities' | 'story_id' | 'duplicate_of'> & { floor: number | null };

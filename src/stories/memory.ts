@@ -105,8 +105,8 @@ export class MemoryStoryIndex implements StoryIndex, RelatedSource, RelatedStore
     return out.slice(0, limit).map((x) => x.e);
   }
 
-  allByKey(key: string, from: number, to: number): string[] {
-    return this.live(this.keys.get(key), from, to);
+  allByKeys(keys: string[], from: number, to: number): Map<string, string[]> {
+    return new Map(keys.map((k) => [k, this.live(this.keys.get(k), from, to)]));
   }
 
   addEdges(edges: StoryEdge[]): void {

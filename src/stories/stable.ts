@@ -63,10 +63,11 @@ async function candidates(index: EdgeStoryIndex, e: StoryEntry, o: StableOptions
   if (e.ledeTerms.length >= o.storyMinTerms) {
     const votes = new Map<string, number>();
     const maxDf = o.maxKeyDf * w.docs;
-    for (const k of e.keys) {
-      if (!k.startsWith('t:') || w.df(k.slice(2)) > maxDf) continue;
+    const keys = [...new Set(e.keys.filter((k) => k.startsWith('t:') && w.df(k.slice(2)) <= maxDf))];
+    const held = await index.allByKeys(keys, e.time - o.storyWindowMs, e.time + o.storyWindowMs);
+    for (const k of keys) {
       const weight = w.idf(k.slice(2));
-      for (const id of await index.allByKey(k, e.time - o.storyWindowMs, e.time + o.storyWindowMs)) votes.set(id, (votes.get(id) ?? 0) + weight);
+      for (const id of held.get(k) ?? []) votes.set(id, (votes.get(id) ?? 0) + weight);
     }
     for (const [id, v] of votes) if (v >= o.minVote) ids.add(id);
   }

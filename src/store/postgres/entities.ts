@@ -40,32 +40,32 @@ export class PgEntityIndex {
     await this.db.query('DELETE FROM article_entities WHERE seq = $1', [a.seq]);
     const published = publishedKey(a.publishedAt);
     const day = dayOf(a.publishedAt);
-    for (const e of entityRows(a.entities)) {
-      const mentions = e.mentions;
-      const ent = (
-        await this.db.query<{ eid: number }>(
-          `INSERT INTO entities (id, name, type, norm, article_count, mention_count) VALUES ($1, $2, $3, $4, 1, $5)
+    // One statement for every entity: its row, the article's row, the day's total, the aliases.
+    const rows = entityRows(a.entities);
+    if (rows.length) {
+      const aliases = rows.flatMap((e) => e.aliases.map((x) => [e.id, x.norm, x.alias] as const));
+      await this.db.query(
+        `WITH x AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[]) WITH ORDINALITY AS x (id, name, type, norm, mentions, i)),
+         ins AS (
+           INSERT INTO entities (id, name, type, norm, article_count, mention_count) SELECT id, name, type, norm, 1, mentions FROM x ORDER BY i
            ON CONFLICT (id) DO UPDATE SET name = excluded.name, norm = excluded.norm,
              article_count = entities.article_count + 1, mention_count = entities.mention_count + excluded.mention_count
-           RETURNING eid`,
-          [e.id, e.name, e.type, e.norm, mentions],
-        )
-      ).rows[0]!.eid;
-      await this.db.query(
-        'INSERT INTO article_entities (ent, published, seq, mentions) VALUES ($1, $2, $3, $4) ON CONFLICT (ent, published, seq) DO UPDATE SET mentions = excluded.mentions',
-        [ent, published, a.seq, mentions],
+           RETURNING eid, id),
+         ae AS (
+           INSERT INTO article_entities (ent, published, seq, mentions) SELECT ins.eid, $6, $7, x.mentions FROM ins JOIN x USING (id)
+           ON CONFLICT (ent, published, seq) DO UPDATE SET mentions = excluded.mentions),
+         daily AS (
+           INSERT INTO entity_daily (ent, day, count) SELECT ins.eid, $8::text, x.mentions FROM ins JOIN x USING (id) WHERE $8::text IS NOT NULL
+           ON CONFLICT (ent, day) DO UPDATE SET count = entity_daily.count + excluded.count)
+         INSERT INTO entity_aliases (ent, norm, alias)
+         SELECT ins.eid, al.n, al.a FROM unnest($9::text[], $10::text[], $11::text[]) WITH ORDINALITY AS al (id, n, a, i) JOIN ins USING (id) ORDER BY al.i
+         ON CONFLICT (ent, norm) DO NOTHING`,
+        [
+          rows.map((e) => e.id), rows.map((e) => e.name), rows.map((e) => e.type), rows.map((e) => e.norm), rows.map((e) => e.mentions),
+          published, a.seq, day || null,
+          aliases.map((x) => x[0]), aliases.map((x) => x[1]), aliases.map((x) => x[2]),
+        ],
       );
-      if (e.aliases.length) {
-        await this.db.query(
-          'INSERT INTO entity_aliases (ent, norm, alias) SELECT $1, n, a FROM unnest($2::text[], $3::text[]) AS x(n, a) ON CONFLICT (ent, norm) DO NOTHING',
-          [ent, e.aliases.map((x) => x.norm), e.aliases.map((x) => x.alias)],
-        );
-      }
-      if (day) {
-        await this.db.query('INSERT INTO entity_daily (ent, day, count) VALUES ($1, $2, $3) ON CONFLICT (ent, day) DO UPDATE SET count = entity_daily.count + excluded.count', [
-          ent, day, mentions,
-        ]);
-      }
     }
     await this.db.query('DELETE FROM article_keywords WHERE seq = $1', [a.seq]);
     const kws = keywordRows(a.keywords);

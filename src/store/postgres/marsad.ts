@@ -6,8 +6,9 @@
  *
  * Many workers, one database: `writeTransaction` (the pipeline's grouping step) runs on
  * one connection, inside a transaction that first takes a transaction-scoped advisory lock
- * (`pg_advisory_xact_lock(7403, 0)`), so story assignment is serialized across every
- * worker: two near-duplicates processed at the same moment by two workers see each other,
+ * (`pg_advisory_xact_lock(7403, hashtext(current_schema()))`: one per schema, so two
+ * installations sharing a database never wait on each other), so story assignment is
+ * serialized across every worker of one installation: two near-duplicates processed at the same moment by two workers see each other,
  * in commit order, and land in one story. The lock is released by COMMIT or ROLLBACK, or
  * by the server when a worker dies. Nested calls use savepoints.
  */
@@ -28,8 +29,8 @@ import { PgStoryIndex } from './stories.ts';
 import { PgAlerts } from './alerts.ts';
 import { PgAccounts } from './reading.ts';
 
-/** Advisory-lock key of story assignment (class, key). */
-export const GROUPING_LOCK = [7403, 0] as const;
+/** Advisory-lock class of story assignment; the key is the schema's hash. */
+export const GROUPING_LOCK_CLASS = 7403;
 
 export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, SourceStateStore, PipelineStore {
   readonly scope: TxScope;
@@ -121,7 +122,7 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
-      await c.query('SELECT pg_advisory_xact_lock($1, $2)', [...GROUPING_LOCK]);
+      await c.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [GROUPING_LOCK_CLASS]);
       const out = await this.scope.run(c, fn);
       await c.query('COMMIT');
       this.searcher.generation++;

@@ -6,22 +6,28 @@
  * store's `writeTransaction` they run on the transaction's connection, under its
  * grouping lock (marsad.ts).
  *
- * Caches: an entry's immutable parts (fingerprints, terms) by id, and document
- * frequencies while the entry counter says no other worker has added entries since.
+ * Caches: an entry's immutable parts (fingerprints, terms) by id, a related candidate's
+ * parsed terms by id, and document frequencies while the entry counter says no other
+ * worker has added entries since.
  */
 import { LRUCache } from 'lru-cache';
 import type { EdgeIndex, RelatedCandidate, RelatedList, RelatedSource, RelatedStore, Story, StoryEdge, StoryEntry, StoryIndex } from '../../stories/index.ts';
-import { bandInt, candidateOf, type FeatureRow, clampTime, isoTime, join, relatedListOf, relatedListText, shinglesToBlob as toBytes, toEntry, type EntryRow, type RelatedRow, type StoryRow } from '../story-rows.ts';
+import { bandInt, candidateFloor, candidateOf, type FeatureRow, clampTime, isoTime, join, relatedListOf, relatedListText, shinglesToBlob as toBytes, toEntry, type EntryRow, type RelatedRow, type StoryRow } from '../story-rows.ts';
 import type { TxScope } from './db.ts';
 
 
 const ENTRY_CACHE = 4096;
+/** Related candidates' immutable parts kept parsed (≈ 1 kB each), as on SQLite (store/sqlite/related.ts). */
+const FEATURE_CACHE = 16_384;
+
+type GroupingRow = { id: string; story_id: string; duplicate_of: string | null; floor: number | null; parts: boolean };
 const DF_CACHE = 300_000;
 
 
 export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, RelatedStore {
   private readonly cache = new LRUCache<string, StoryEntry>({ max: ENTRY_CACHE });
   private readonly dfCache = new Map<string, number>();
+  private readonly features = new LRUCache<string, RelatedCandidate>({ max: FEATURE_CACHE });
   private dfCount = -1;
 
   constructor(private readonly scope: TxScope) {}
@@ -60,12 +66,17 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
     return out;
   }
 
-  allByKey(key: string, from: number, to: number): Promise<string[]> {
-    return this.col<string>(
-      `SELECT e.id FROM story_keydict d JOIN story_keys k ON k.kid = d.kid JOIN story_entries e ON e.eid = k.eid
-       WHERE d.key = $1 AND k.time BETWEEN $2 AND $3`,
-      [key, clampTime(from), clampTime(to)],
+  /** One statement for all keys. */
+  async allByKeys(keys: string[], from: number, to: number): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>(keys.map((k) => [k, []]));
+    if (keys.length === 0) return out;
+    const rows = await this.db.query<{ key: string; id: string }>(
+      `SELECT d.key, e.id FROM story_keydict d JOIN story_keys k ON k.kid = d.kid JOIN story_entries e ON e.eid = k.eid
+       WHERE d.key = ANY($1::text[]) AND k.time BETWEEN $2 AND $3`,
+      [[...new Set(keys)], clampTime(from), clampTime(to)],
     );
+    for (const r of rows.rows) out.get(r.key)?.push(r.id);
+    return out;
   }
 
   /** Adds edges (smaller article id first, as stories/stable.ts makes them); a pair held already is replaced. */
@@ -216,14 +227,18 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
     return { storyId: g.story_id, duplicateOf: g.duplicate_of };
   }
 
+  /** One statement for all ids: the entries, then their article rows where they differ. */
   async updateEntries(ids: string[], patch: { storyId?: string; duplicateOf?: string | null }): Promise<void> {
-    for (const id of ids) {
-      if (patch.storyId !== undefined) await this.db.query('UPDATE story_entries SET story_id = $1 WHERE id = $2', [patch.storyId, id]);
-      if (patch.duplicateOf !== undefined) {
-        await this.db.query('UPDATE story_entries SET duplicate_of = $1 WHERE id = $2', [patch.duplicateOf === id ? null : patch.duplicateOf, id]);
-      }
-      await this.syncArticle(id);
-    }
+    if (ids.length === 0 || (patch.storyId === undefined && patch.duplicateOf === undefined)) return;
+    await this.db.query(
+      `WITH u AS (
+         UPDATE story_entries SET story_id = CASE WHEN $2::boolean THEN $3::text ELSE story_id END,
+                duplicate_of = CASE WHEN $4::boolean THEN NULLIF($5::text, id) ELSE duplicate_of END
+         WHERE id = ANY($1::text[]) RETURNING id, story_id, duplicate_of)
+       UPDATE articles a SET story_id = u.story_id, duplicate_of = u.duplicate_of FROM u
+       WHERE a.id = u.id AND (a.story_id IS DISTINCT FROM u.story_id OR a.duplicate_of IS DISTINCT FROM u.duplicate_of)`,
+      [[...new Set(ids)], patch.storyId !== undefined, patch.storyId ?? null, patch.duplicateOf !== undefined, patch.duplicateOf ?? null],
+    );
   }
 
   private storyArticles(id: string) {
@@ -280,16 +295,34 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
     }
   }
 
+  /**
+   * Candidates read in one statement: the story, copy group and floor of every id fresh
+   * (other workers change them), the terms only for ids not in the features cache.
+   */
   async relatedCandidates(keys: string[], to: number, limitPerKey: number): Promise<RelatedCandidate[]> {
     const ids = new Set<string>();
     for (const ps of (await this.byKeys(keys, Number.MIN_SAFE_INTEGER, to, limitPerKey)).values()) for (const id of ps) ids.add(id);
     if (ids.size === 0) return [];
-    const rows = await this.db.query<FeatureRow>(
-      `SELECT e.id, e.time, e.story_id, e.duplicate_of, e.title_terms, e.lede_terms, e.entities, r.floor
-       FROM story_entries e LEFT JOIN story_related r ON r.eid = e.eid WHERE e.id = ANY($1::text[])`,
-      [[...ids]],
+    const missing = [...ids].filter((id) => !this.features.has(id));
+    const rows = await this.db.query<GroupingRow & Partial<FeatureRow>>(
+      `SELECT e.id, e.story_id, e.duplicate_of, r.floor, m.id IS NOT NULL AS parts, CASE WHEN m.id IS NOT NULL THEN e.time END AS time,
+              CASE WHEN m.id IS NOT NULL THEN e.title_terms END AS title_terms, CASE WHEN m.id IS NOT NULL THEN e.lede_terms END AS lede_terms,
+              CASE WHEN m.id IS NOT NULL THEN e.entities END AS entities
+       FROM story_entries e LEFT JOIN story_related r ON r.eid = e.eid LEFT JOIN unnest($2::text[]) AS m (id) ON m.id = e.id
+       WHERE e.id = ANY($1::text[])`,
+      [[...ids], missing],
     );
-    return rows.rows.map(candidateOf);
+    const out: RelatedCandidate[] = [];
+    for (const r of rows.rows) {
+      let f = this.features.get(r.id);
+      if (r.parts) {
+        f = candidateOf(r as FeatureRow);
+        this.features.set(r.id, f);
+      }
+      // An id evicted between the filter and the read gets its parts on the next call.
+      if (f) out.push({ ...f, storyId: r.story_id, duplicateOf: r.duplicate_of, floor: candidateFloor(r.floor) });
+    }
+    return out;
   }
 
   async relatedLists(ids: string[]): Promise<Map<string, RelatedList>> {

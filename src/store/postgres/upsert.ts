@@ -6,7 +6,8 @@
  *
  * Concurrency: several workers may upsert the same article at the same moment. Before
  * looking anything up, the batch takes a transaction-scoped advisory lock on each of its
- * identity keys (canonical URL and id), in a fixed order so two batches cannot deadlock;
+ * identity keys (canonical URL and id, hashed with the schema: installations sharing a
+ * database never wait on each other), in a fixed order so two batches cannot deadlock;
  * the second writer waits, then sees the first one's row and reports `unchanged`.
  */
 import type pg from 'pg';
@@ -49,7 +50,7 @@ export function identityKeys(articles: readonly Article[]): string[] {
 /** Takes the batch's identity locks (released at commit), in lock order. */
 export async function lockIdentities(c: pg.ClientBase, articles: readonly Article[]): Promise<void> {
   await c.query(
-    `SELECT count(pg_advisory_xact_lock(${ARTICLE_LOCK_CLASS}, h)) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) k ORDER BY 1) s`,
+    `SELECT count(pg_advisory_xact_lock(${ARTICLE_LOCK_CLASS}, h)) FROM (SELECT DISTINCT hashtext(current_schema() || ' ' || k) AS h FROM unnest($1::text[]) k ORDER BY 1) s`,
     [identityKeys(articles)],
   );
 }

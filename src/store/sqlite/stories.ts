@@ -139,8 +139,8 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
     return out;
   }
 
-  allByKey(key: string, from: number, to: number): string[] {
-    return this.q.postingAll.all(key, clampTime(from), clampTime(to));
+  allByKeys(keys: string[], from: number, to: number): Map<string, string[]> {
+    return new Map(keys.map((k) => [k, this.q.postingAll.all(k, clampTime(from), clampTime(to))]));
   }
 
   /** Adds edges (smaller article id first, as stories/stable.ts makes them); a pair held already is replaced. */
