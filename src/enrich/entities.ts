@@ -116,9 +116,13 @@ function clubOf(m: Match, next: Match | undefined, index: GazetteerIndex, toks: 
  * a kunya `أبو حمزة المصري`, nor the preposition `على` that normalizes like `علي`).
  */
 function familyName(m: Match, toks: DocToken[], given: ReadonlySet<string>): boolean {
-  if (!m.demonym || m.len !== 1 || !/^ال.+ي$/.test(m.display)) return false;
+  if (!m.demonym || m.len !== 1) return false;
   const t = toks[m.start]!;
   const prev = toks[m.start - 1];
+  // After a nasab (سعد بن رحيل السويدي) it is the family name too.
+  const link = toks[m.start - 2];
+  if (prev && !t.brk && !prev.brk && link && /^(بن|بنت|ابن)$/.test(link.norm) && !isStopword(prev.norm) && /^ال.{2,}ي$/.test(t.norm)) return true;
+  if (!/^ال.+ي$/.test(m.display)) return false;
   if (!prev || t.brk || cleanSurface(prev.surface) === 'على') return false;
   const name = given.has(prev.norm) ? prev.norm : /^[وف]/.test(prev.norm) && given.has(prev.norm.slice(1)) ? prev.norm.slice(1) : '';
   if (!name) return false;

@@ -43,11 +43,28 @@ export const WAW_YA = new Set([
 ]);
 /** Definite verbal nouns (التلويح، الإشهار، الاستقبال، الانسحاب): no family names. */
 export const MASDAR = /^ال(ت..ي.|ا..ا.|است...ا.|ان..ا.)$/;
+/** Definite participles of the derived verb forms (المنتقل، المنضم، المتوج، المستقيل): no family names (a nisba such as المنتشري is). */
+export const PARTICIPLE = /^ال(من|مت|مست)[\u0621-\u064a]{2,}[\u0621-\u0649]$/;
 /** Plural and dual endings (المصابين، المتمردون، السجلات): no family names. */
 export const PLURAL = /(ين|ون|ات)$/;
 export const NUMBER_WORDS = new Set(['واحد', 'اثنان', 'اثنين', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع', 'عشر', 'عشرين', 'مئه', 'الف', 'مليون']);
 export const ARABIC_WORD = /^[\u0621-\u064a]+$/;
 export const DEFINITE = /^(ال|لل|بال|وال|فال)/;
+
+/**
+ * A definite word (ال، لل، or و/ف/ب and ال): `بال`, `وال`, `فال` only when the corpus knows the
+ * ال-word behind them (والرئيس، بالمدينة), since many foreign names start with those letters
+ * (فالون، والتر، بالوتيلي، فالفيردي).
+ */
+export function definite(lx: PeopleLexicon, n: string): boolean {
+  if (!DEFINITE.test(n)) return false;
+  if (n.startsWith('ال') || n.startsWith('لل')) return true;
+  if (lx.given.has(n) || lx.surname.has(n)) return false;
+  // (والرئيس is far rarer than الرئيس; فالون is more frequent than «الون».)
+  const df = lx.stats.df(n);
+  const al = lx.stats.df(n.slice(1));
+  return al >= df;
+}
 
 /**
  * Where a trailing tag line starts (`… واستقراره. سمات الحرس الوطني متعب بن عبدالله`, as one
@@ -79,6 +96,8 @@ export function nameWord(lx: PeopleLexicon, n: string): boolean {
 export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   if (n.length < 3 || n.endsWith('ه') || NUMBER_WORDS.has(n) || adverb(lx, n)) return false;
   if (futureVerb(lx, n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
+  // A verb in the plural behind ل/ف (لينهضوا، فيقولوا).
+  if (/^[لف]?[يت].{2,}وا$/.test(n) || /^[يت].{2,}ون$/.test(n)) return false;
   // A past verb of the form أفعل whose present يفعل the corpus knows (أفصح/يفصح، أرجأ).
   if (n.startsWith('ا') && n.length >= 4 && lx.stats.df('ي' + n.slice(1)) >= 20) return false;
   // A preposition glued to a verbal noun (بإشهار، لاستقبال).
