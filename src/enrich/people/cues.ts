@@ -106,7 +106,7 @@ export class Cues {
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
     // «و» and a word the corpus knows, or one that is no name, starts what follows the name
     // (… بنتن وموظفي البريد، ريم ومحنتها); و-initial names (وليد، ويليامز) pass.
-    if (n.startsWith('و') && !WAW_YA.has(n) && (/^و[لب]/.test(n) || this.lx.stats.df(n.slice(1)) >= 20 || !unknownNameWord(this.lx, n.slice(1)))) return false;
+    if (this.wawWord(n)) return false;
     // A rare nisba after a nasab is a family name (أسامة بن أحمد نقلي).
     if (nasab && n.endsWith('ي') && this.lx.stats.df(n) < 100) return true;
     // After بن/آل/أبو any word that is no verb, stopword or clitic form is a name.
@@ -162,6 +162,14 @@ export class Cues {
     return !!v && !v.brk && (v.norm === 'بن' || v.norm === 'بنت') && nameWord(this.lx, n) && n.length >= 3 && !glued && !definite(this.lx, n) && !CONNECTORS.has(n) && !isVerbLike(this.lx, n);
   }
 
+  /**
+   * «و» and a word the corpus knows, or one that is no name, starts what follows a name
+   * (… بنتن وموظفي البريد، ريم ومحنتها، عبدالرحمن ومحمد); و-initial names (وليد، ويليامز) pass.
+   */
+  protected wawWord(n: string): boolean {
+    return n.startsWith('و') && !WAW_YA.has(n) && !this.lx.given.has(n) && !this.lx.surname.has(n) && (/^و[لب]/.test(n) || this.lx.given.has(n.slice(1)) || this.lx.stats.df(n.slice(1)) >= 20 || !unknownNameWord(this.lx, n.slice(1)));
+  }
+
   /** True when no word follows `k` in its clause (punctuation, the end, a stopword). */
   protected endsClause(k: number): boolean {
     const v = this.t[k];
@@ -173,7 +181,9 @@ export class Cues {
     const n = this.t[j]!.norm;
     if (!nameWord(this.lx, n) || definite(this.lx, n) || CONNECTORS.has(n) || n.length < 3 || NUMBER_WORDS.has(n) || this.trigger(j) || this.speaker(j)) return false;
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
-    if (isVerbLike(this.lx, n) || futureVerb(this.lx, n) || /^(ي|ت|ن)/.test(n) || /(ته|تها|تهم|هما)$/.test(n) || adverb(this.lx, n)) return false;
+    if (isVerbLike(this.lx, n) || futureVerb(this.lx, n) || /^(ي|ت|ن)/.test(n) || /(ته|تها|تهم|هما)$/.test(n) || adverb(this.lx, n) || this.wawWord(n)) return false;
+    // A preposition glued to a verbal noun (الكابتن ياسر بترتيب رحلة …).
+    if (/^[بل]/.test(n) && MASDAR.test('ال' + n.slice(1))) return false;
     // A preposition or و glued to a known word (بتمديد، وجشعهم).
     const df = this.lx.stats.df(n);
     if (via === 'speaker' && !n.startsWith('ك') && cliticCandidates(n).some((c) => c.cut > 0 && !c.al && c.key.length >= 4 && !this.lx.given.has(c.key) && this.lx.stats.df(c.key) >= 20 && this.lx.stats.df(c.key) > df)) return false;

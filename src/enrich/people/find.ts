@@ -240,7 +240,8 @@ class Finder extends Cues {
     // (عبدالمجيد السواط وياسر القحطاني).
     if ((this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n)) || this.abdFirst(i)) return this.name(i, 'given', false, 2);
     // «علي» with no verb or title before it is taken for the preposition (على النهر، على كيم …).
-    if (n === 'علي') return undefined;
+    // (Before عبدالله and the like it is the name: للمخلوع علي عبدالله صالح.)
+    if (n === 'علي') return !/على$/.test(t[i]!.surface) && !!next && !next.brk && next.norm.startsWith('عبد') && (next.norm === 'عبد' || this.lx.given.has(next.norm)) ? this.name(i, 'given', false, 2) : undefined;
     const b = /^[وف]/.test(n) ? n.slice(1) : '';
     if (b && !WAW_YA.has(n) && this.lx.given.has(b) && !isCommonNoun(this.lx, b)) return this.name(i, 'given', false, 2);
     return undefined;

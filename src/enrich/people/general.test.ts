@@ -61,3 +61,24 @@ test('no person inside an institution named after one, nor in a month, a preposi
   assert.deepEqual(people('واطلع على سوق الحرفيين وعلى أركان الأسر المنتجة، وعلى ركن الحاج أبو الليرات واطلع على تصميم القلعة المصغر'), []);
   assert.deepEqual(people('يعد فراصة لإعطاء شباب وشابات الاعمال دفعة للأمام لينهضوا بمنتجاتهم مما يساعدهم في الانتشار'), []);
 });
+
+// The same reading over 2015-08-04.
+test('علي before عبدالله is the name; a plural past verb, a participle in -ا or ب and a verbal noun end a name', () => {
+  // 3alyoum, alwatan
+  assert.deepEqual(people('أكدت عدة تقارير صحفية رفض عدد كبير من ضباط الحرس الجمهوري اليمني الموالي للمخلوع علي عبدالله صالح، المشاركة في عمليات القتال'), ['علي عبدالله صالح']);
+  assert.ok(people('عندما قال إن المتمردين الحوثيين والمخلوع علي عبدالله صالح عرضوا عليه رئاسة اليمن').includes('علي عبدالله صالح'));
+  // okaz
+  assert.deepEqual(people('بدا مدرب فريق برشلونة الاسباني لويس انريكي متذمرا من مستوى فريقه، عقب الهزيمة'), ['لويس انريكي']);
+  // aljazirah
+  assert.deepEqual(people('بعد تنسيق من إدارة الموقع مع الكابتن ياسر بترتيب رحلة العمرة مدفوعة التكاليف'), ['ياسر']);
+});
+
+test('no name of a verb, a pronoun-suffixed noun, a list of given names or «لشئون»', () => {
+  // okaz
+  assert.deepEqual(people('• هل أسهمت الصحوة في فرملة عجلتكم؟'), []);
+  assert.deepEqual(people('مشيرا إلى أن أمريكا وجدت أن الرئيس السيسي انفتح أوروبيا، وزار فرنسا وعقد معها اتفاقية سلاح'), []);
+  // 3alyoum: four sons named apart, not «عبدالرحمن ومحمد»
+  assert.ok(!people('وعدد من أصحاب السمو الملكي الأمراء وأبناء الفقيد ( عبدالرحمن ومحمد وبندر وثامر ) .').some((p) => p.includes(' ')));
+  // aljazirah: لشئون (ئ) links an office like لشؤون (ؤ)
+  assert.ok(!people('من جهته أكدالسيد أيمن توفيق مساعد المدير العام لشئون كاسيو بشركة محمود صالح أبار').some((p) => p.startsWith('لشئون')));
+});

@@ -12,7 +12,7 @@ import { isCommonNoun, isVerbLike, type PeopleLexicon } from './lexicon.ts';
 export const CONNECTORS = new Set(['بن', 'بنت', 'ابن', 'ابو', 'ابي', 'عبد', 'ال', 'ام', 'دي', 'فان', 'فون', 'دا', 'دو', 'ديل', 'ولد']);
 /** Link words inside an office (وزير الدولة لشؤون …, رئيس مجلس إدارة …). */
 export const ROLE_LINKS = new Set([
-  'باسم', 'لشؤون', 'شؤون', 'لدي', 'عام', 'مجلس', 'لمجلس', 'وزاره', 'لوزاره', 'هيئه', 'لهيئه', 'دوله', 'منطقه',
+  'باسم', 'لشؤون', 'شؤون', 'لشئون', 'شئون', 'للشئون', 'لدي', 'عام', 'مجلس', 'لمجلس', 'وزاره', 'لوزاره', 'هيئه', 'لهيئه', 'دوله', 'منطقه',
   'محافظه', 'مدينه', 'جامعه', 'لجنه', 'اداره', 'شركه', 'نادي', 'جمعيه', 'مركز', 'مؤسسه', 'اتحاد', 'غرفه',
   'حزب', 'حركه', 'جماعه', 'قوات', 'قياده', 'منظمه', 'وكاله', 'بنك', 'صندوق', 'برنامج', 'مكتب', 'ديوان', 'فريق',
   'منتخب', 'لنادي', 'لمنتخب', 'لفريق', 'للشؤون', 'اعلام', 'عمليات', 'بلديه', 'امانه', 'فرع', 'قسم', 'شرطه',
@@ -98,8 +98,11 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   if (futureVerb(lx, n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
   // A verb in the plural behind ل/ف (لينهضوا، فيقولوا).
   if (/^[لف]?[يت].{2,}وا$/.test(n) || /^[يت].{2,}ون$/.test(n)) return false;
+  // A past verb in the plural whose stem the corpus knows (عرضوا، أكدوا).
+  if (/^.{3,}وا$/.test(n) && lx.stats.df(n.slice(0, -2)) >= 20) return false;
   // A past verb of the form أفعل whose present يفعل the corpus knows (أفصح/يفصح، أرجأ).
-  if (n.startsWith('ا') && n.length >= 4 && lx.stats.df('ي' + n.slice(1)) >= 20) return false;
+  // (Also انفعل/افتعل: انفتح/ينفتح، أعقب/يعقب.)
+  if (n.startsWith('ا') && n.length >= 4 && lx.stats.df('ي' + n.slice(1)) >= (n.length >= 5 ? 5 : 20)) return false;
   // A preposition glued to a verbal noun (بإشهار، لاستقبال).
   if (/^[بل]ا/.test(n) && MASDAR.test('ال' + n.slice(1))) return false;
   const df = lx.stats.df(n);
@@ -107,7 +110,7 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   // (ك is left alone: كيري is no «like يري».)
   for (const c of cliticCandidates(n)) if (c.cut > 0 && !n.startsWith('ك') && c.key.length >= 3 && lx.stats.df(c.key) >= 20 && lx.stats.df(c.key) > df) return false;
   // A pronoun suffix or an adverb's ا on a known word (مؤشرنا، مساحتها، مؤقتا، أسبوعيا).
-  const m = /(نا|ها|هم|ه|ا)$/.exec(n);
+  const m = /(كما|هما|كم|هن|نا|ها|هم|ه|ا)$/.exec(n);
   if (m && n.length - m[0].length >= 3) {
     const bare = n.slice(0, -m[0].length);
     // (ة before a pronoun is written ت: جاهزيتهم → جاهزية.)
@@ -126,6 +129,8 @@ export function futureVerb(lx: PeopleLexicon, n: string): boolean {
 /** An adverb or ḥāl in -ًا whose bare form the corpus knows (أسبوعيا، منيعا، سدا). */
 export function adverb(lx: PeopleLexicon, n: string): boolean {
   if (!n.endsWith('ا') || n.length < 4 || lx.given.has(n)) return false;
+  // A participle of a derived form in the accusative (… لويس انريكي متذمرا، مستغربا).
+  if (/^(مت|مست|من)..+ا$/.test(n) && n.length >= 6) return true;
   const b = n.slice(0, -1);
   return lx.stats.df('ال' + b) >= 20 || lx.stats.df(b + 'ه') >= 20;
 }
