@@ -213,3 +213,12 @@ test('countries: a language is no mention of its state; a capital before another
   const club = countries('وأسعف الحظ يونايتد في تحقيق فوزه الثالث على التوالي في هذه الجولة (تغلب على أميركا المكسيكي 1 - صفر وسان خوسيه أورثكوايكس الأميركي 3 - 1)');
   assert.ok(!club.includes('country:CR'), club.join(' '));
 });
+
+test('football clubs named without a head word are organisations, not people or the capital in their name', () => {
+  // aleqtisadiya 2015-08-04, 3alyoum 2015-08-04 (SaudiNewsNet, CC BY-NC-SA 4.0)
+  const a = analyzeEntities({ title: '', text: 'يضم مانشستر سيتي تشكيلة جيدة وفاز باللقب مرتين في آخر أربع أو خمس سنوات ويملك مانشستر يونايتد كل شيء من تاريخ ولاعبين واستثمار أي أن كل الأندية ستكون جاهزة.' });
+  assert.deepEqual(a.map((e) => `${e.type}:${e.name}`), ['org:مانشستر سيتي', 'org:مانشستر يونايتد']);
+  const b = analyzeEntities({ title: '', text: 'يبدو أن الدولي البرتغالي كريستيانو رونالدو هداف ريال مدريد يسعى لأن يكون مختلفًا في جميع المجالات' });
+  assert.ok(b.some((e) => e.id === 'org:real-madrid'));
+  assert.ok(!b.some((e) => e.id === 'country:ES' || e.id === 'city:madrid'), b.map((e) => e.id).join(' '));
+});
