@@ -170,6 +170,14 @@ export class Cues {
     return n.startsWith('و') && !WAW_YA.has(n) && !this.lx.given.has(n) && !this.lx.surname.has(n) && (/^و[لب]/.test(n) || this.lx.given.has(n.slice(1)) || this.lx.stats.df(n.slice(1)) >= 20 || !unknownNameWord(this.lx, n.slice(1)));
   }
 
+  /**
+   * A known given name behind a clitic (وهيلاري، لمحمد); not ب/ك (بخيبر is «in Khaybar»), not a
+   * stopword (ولكن), not a word that is itself a common noun (ولاية is no «و + آية»).
+   */
+  protected gluedName(n: string, key: string, cut: number): boolean {
+    return !/[كب]/.test(n.slice(0, cut)) && this.lx.given.has(key) && nameWord(this.lx, key) && !isCommonNoun(this.lx, n);
+  }
+
   /** True when no word follows `k` in its clause (punctuation, the end, a stopword). */
   protected endsClause(k: number): boolean {
     const v = this.t[k];

@@ -63,7 +63,7 @@ class Finder extends Cues {
     // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد);
     // not ب (بخيبر is «in Khaybar») nor ك (كامل is no «like أمل»).
     const first =
-      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : !/[كب]/.test(t[s]!.norm.slice(0, c.cut)) && this.lx.given.has(c.key))) ?? (via === 'title' && this.beforeNasab(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
+      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : this.gluedName(t[s]!.norm, c.key, c.cut))) ?? (via === 'title' && this.beforeNasab(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
     if (!first || this.inInstitution(s)) return undefined;
     let j = s + 1;
     let counted = 1;

@@ -82,3 +82,13 @@ test('no name of a verb, a pronoun-suffixed noun, a list of given names or «ل�
   // aljazirah: لشئون (ئ) links an office like لشؤون (ؤ)
   assert.ok(!people('من جهته أكدالسيد أيمن توفيق مساعد المدير العام لشئون كاسيو بشركة محمود صالح أبار').some((p) => p.startsWith('لشئون')));
 });
+
+// The same reading over 2015-07-22.
+test('no name from a clitic on a given name that is a stopword or part of a common word, nor from ب and a common noun', () => {
+  // aawsat: «ولكن» is no «و + لكن» the given name; «ولاية» is no «و + آية»
+  assert.deepEqual(people('ولكن صدقوني أنا لا أعرف أين ذهب بالضبط خارج البلاد.'), []);
+  assert.ok(!people('عندما صدرت التوجيهات للجنرال تيلور قائد ولاية لويزيانا بعبور النهر واستدراج المكسيك إلى الحرب').some((p) => p.includes('لويزيانا')));
+  // alriyadh: «بجوار» (beside) and a participle in the plural after a title
+  assert.deepEqual(people('واجهنا الاهلي في المباراه النهائية ولعبت مهاجم بجوار محمد سعد وهزمناه بهدفين'), ['محمد سعد']);
+  assert.deepEqual(people('ويتوجوا بالكأسين كاس الملك وكأس ولي العهد متفردين بانجازاتهم عن بقية أندية العاصمه'), []);
+});

@@ -98,6 +98,9 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   if (futureVerb(lx, n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
   // A verb in the plural behind ل/ف (لينهضوا، فيقولوا).
   if (/^[لف]?[يت].{2,}وا$/.test(n) || /^[يت].{2,}ون$/.test(n)) return false;
+  // A preposition on a word the corpus knows with ال (بجوار/الجوار), a participle in the plural (متفردين).
+  const withAl = /^[بل]/.test(n) ? lx.stats.df('ال' + n.slice(1)) : 0;
+  if ((withAl >= 20 && (withAl >= 100 || lx.stats.df(n) >= 20)) || /^(مت|مست)..+(ين|ون)$/.test(n)) return false;
   // A past verb in the plural whose stem the corpus knows (عرضوا، أكدوا).
   if (/^.{3,}وا$/.test(n) && lx.stats.df(n.slice(0, -2)) >= 20) return false;
   // A past verb of the form أفعل whose present يفعل the corpus knows (أفصح/يفصح، أرجأ).
