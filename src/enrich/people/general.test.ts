@@ -92,3 +92,11 @@ test('no name from a clitic on a given name that is a stopword or part of a comm
   assert.deepEqual(people('واجهنا الاهلي في المباراه النهائية ولعبت مهاجم بجوار محمد سعد وهزمناه بهدفين'), ['محمد سعد']);
   assert.deepEqual(people('ويتوجوا بالكأسين كاس الملك وكأس ولي العهد متفردين بانجازاتهم عن بقية أندية العاصمه'), []);
 });
+
+// The same reading over 2015-07-25.
+test('no name of a noun with the pronoun -ك nor of a past verb أفعلت', () => {
+  // 3alyoum: a prayer (حسن is also a given name)
+  assert.deepEqual(people('وأسألك موجبات رحمتك، وعزائم مغفرتك، وأسألك شكر نعمتك، وحسن عبادتك، وأسألك قلباً سليماً'), []);
+  // alweeam: after a role word (الطالبة)
+  assert.deepEqual(people('أوضح المتحدث الرسمي باسم جامعة تبوك الدكتور محمد الثبيتي أن المسؤول الأول عن اختيار الرغبات هم الطلاب، مبينا أن الطالبة ادخلت رغباتها'), ['محمد الثبيتي']);
+});

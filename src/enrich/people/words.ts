@@ -106,6 +106,8 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   // A past verb of the form أفعل whose present يفعل the corpus knows (أفصح/يفصح، أرجأ).
   // (Also انفعل/افتعل: انفتح/ينفتح، أعقب/يعقب.)
   if (n.startsWith('ا') && n.length >= 4 && lx.stats.df('ي' + n.slice(1)) >= (n.length >= 5 ? 5 : 20)) return false;
+  // (… and its feminine أفعلت: أدخلت/يدخل.)
+  if (n.startsWith('ا') && n.endsWith('ت') && n.length >= 5 && lx.stats.df('ي' + n.slice(1, -1)) >= 20) return false;
   // A preposition glued to a verbal noun (بإشهار، لاستقبال).
   if (/^[بل]ا/.test(n) && MASDAR.test('ال' + n.slice(1))) return false;
   const df = lx.stats.df(n);
@@ -113,7 +115,7 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   // (ك is left alone: كيري is no «like يري».)
   for (const c of cliticCandidates(n)) if (c.cut > 0 && !n.startsWith('ك') && c.key.length >= 3 && lx.stats.df(c.key) >= 20 && lx.stats.df(c.key) > df) return false;
   // A pronoun suffix or an adverb's ا on a known word (مؤشرنا، مساحتها، مؤقتا، أسبوعيا).
-  const m = /(كما|هما|كم|هن|نا|ها|هم|ه|ا)$/.exec(n);
+  const m = /(كما|هما|كم|هن|نا|ها|هم|ه|ك|ا)$/.exec(n);
   if (m && n.length - m[0].length >= 3) {
     const bare = n.slice(0, -m[0].length);
     // (ة before a pronoun is written ت: جاهزيتهم → جاهزية.)
