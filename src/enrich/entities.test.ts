@@ -200,3 +200,25 @@ test('organisations: a shorter form of the one longer organisation in the articl
   assert.deepEqual(orgs.map((o) => [o.name, o.mentions]), [['وزارة التجارة والصناعة', 2], ['وزارة الشؤون البلدية والقروية', 1]]);
   assert.ok(orgs[0]!.surfaces.includes('وزارة التجارة'), 'the short form is kept as an alias');
 });
+
+test('countries: a language is no mention of its state; a capital before another country’s demonym is a club', () => {
+  // aawsat 2015-07-27 (SaudiNewsNet, CC BY-NC-SA 4.0): after a word for language, behind ب/ك, and joined by و to one
+  const countries = (text: string): string[] => ids('', text).filter((i) => i.startsWith('country:'));
+  assert.deepEqual(countries('وعلى النقيض، أولى «داعش» اهتمامًا بالإعلام الناطق باللغات الأجنبية، إذ أطلق مطلع العام الحالي مدونات باللغتين الروسية والإنجليزية، كما يعمل على ترجمة إصداراته الإعلامية للغات الأجنبية المختلفة كالألمانية والإسبانية.'), []);
+  assert.deepEqual(countries('الطفلة الفلسطينية ذات الأربعة عشر ربيعا، وهي تروي معاناتها وأسرتها بألمانية فصيحة، وتحكي عن مخاوفها'), ['country:PS']);
+  assert.deepEqual(countries('«بسبب دراسة لغات لا يحتاجها السوق لوفرتها وزيادة أعداد دارسيها، كالإنجليزية والفرنسية والإيطالية'), []);
+  // the same words as nationalities still count
+  assert.deepEqual(countries('وصل الوفد الفرنسي والسفيرة الإيطالية'), ['country:FR', 'country:IT']);
+  // aawsat 2015-07-27: San José Earthquakes are a US club, no mention of Costa Rica (nor América of Mexico of the US)
+  const club = countries('وأسعف الحظ يونايتد في تحقيق فوزه الثالث على التوالي في هذه الجولة (تغلب على أميركا المكسيكي 1 - صفر وسان خوسيه أورثكوايكس الأميركي 3 - 1)');
+  assert.ok(!club.includes('country:CR'), club.join(' '));
+});
+
+test('football clubs named without a head word are organisations, not people or the capital in their name', () => {
+  // aleqtisadiya 2015-08-04, 3alyoum 2015-08-04 (SaudiNewsNet, CC BY-NC-SA 4.0)
+  const a = analyzeEntities({ title: '', text: 'يضم مانشستر سيتي تشكيلة جيدة وفاز باللقب مرتين في آخر أربع أو خمس سنوات ويملك مانشستر يونايتد كل شيء من تاريخ ولاعبين واستثمار أي أن كل الأندية ستكون جاهزة.' });
+  assert.deepEqual(a.map((e) => `${e.type}:${e.name}`), ['org:مانشستر سيتي', 'org:مانشستر يونايتد']);
+  const b = analyzeEntities({ title: '', text: 'يبدو أن الدولي البرتغالي كريستيانو رونالدو هداف ريال مدريد يسعى لأن يكون مختلفًا في جميع المجالات' });
+  assert.ok(b.some((e) => e.id === 'org:real-madrid'));
+  assert.ok(!b.some((e) => e.id === 'country:ES' || e.id === 'city:madrid'), b.map((e) => e.id).join(' '));
+});

@@ -100,13 +100,42 @@ function saudiKingdom(toks: DocToken[], matches: Match[], index: GazetteerIndex,
 
 /**
  * A country's name right before another country's demonym names a club or team of that other
- * country (`موناكو الفرنسي`, like `ريال مدريد الإسباني`): not a mention of the first.
+ * country (`موناكو الفرنسي`, like `ريال مدريد الإسباني`): not a mention of the first. So does a
+ * capital's, with at most one word between (`سان خوسيه أورثكوايكس الأميركي`, a US club, is no
+ * mention of Costa Rica).
  */
 function clubOf(m: Match, next: Match | undefined, index: GazetteerIndex, toks: DocToken[]): boolean {
   const e = index.byId.get(m.ids[0] ?? '');
-  if (!e || e.type !== 'country' || m.demonym || !next || !next.demonym || next.start !== m.start + m.len || toks[next.start]!.brk) return false;
+  if (!e || m.demonym || !next || !next.demonym || toks[next.start]!.brk) return false;
+  const own = e.type === 'country' ? e.id : e.capital ? e.implies?.find((x) => x.startsWith('country:')) : undefined;
+  const gap = next.start - (m.start + m.len);
+  if (!own || gap < 0 || gap > (e.type === 'country' ? 0 : 1) || (gap === 1 && toks[next.start - 1]!.brk)) return false;
   const other = next.ids[0];
-  return !!other && other !== e.id && index.byId.get(other)?.type === 'country';
+  return !!other && other !== own && index.byId.get(other)?.type === 'country';
+}
+
+/** A word for language before a demonym (اللغة، باللغة، لغات، اللغتين). */
+const LANGUAGE_WORD = /^[وف]?[بلك]?(ال|لل)?لغ(ه|ات|تين|تان)$/;
+
+/**
+ * A feminine demonym that names a language is no mention of the state: after a word for
+ * language (`اللغة الفرنسية`), used as a noun behind ب or ك (`بالفرنسية`, `بألمانية فصيحة`,
+ * `كالألمانية`), or joined by و to such a language (`كالإنجليزية والفرنسية والإيطالية`).
+ * `prev`: the match before, when it was a language.
+ */
+function language(m: Match, toks: DocToken[], prev: Match | undefined): boolean {
+  if (!m.demonym || m.len !== 1) return false;
+  const t = toks[m.start]!;
+  if (!t.norm.endsWith('يه')) return false;
+  const before = toks[m.start - 1];
+  if (before && !t.brk && LANGUAGE_WORD.test(before.norm)) return true;
+  const surface = cleanSurface(t.surface);
+  const cut = surface.length - (m.display.split(' ')[0] ?? '').length;
+  const clitics = cut > 0 ? normalize(surface.slice(0, cut)).replace(/^[وف]/, '') : '';
+  if (/^[بك]/.test(clitics)) return true;
+  if (t.brk || !t.norm.startsWith('و') || !before) return false;
+  // (The language before may be one the gazetteer does not list as a demonym: كالإنجليزية.)
+  return (!!prev && prev.start + prev.len === m.start) || /^[وف]?[بك]ال.{3,}يه$/.test(before.norm);
 }
 
 /**
@@ -116,9 +145,13 @@ function clubOf(m: Match, next: Match | undefined, index: GazetteerIndex, toks: 
  * a kunya `أبو حمزة المصري`, nor the preposition `على` that normalizes like `علي`).
  */
 function familyName(m: Match, toks: DocToken[], given: ReadonlySet<string>): boolean {
-  if (!m.demonym || m.len !== 1 || !/^ال.+ي$/.test(m.display)) return false;
+  if (!m.demonym || m.len !== 1) return false;
   const t = toks[m.start]!;
   const prev = toks[m.start - 1];
+  // After a nasab (سعد بن رحيل السويدي) it is the family name too.
+  const link = toks[m.start - 2];
+  if (prev && !t.brk && !prev.brk && link && /^(بن|بنت|ابن)$/.test(link.norm) && !isStopword(prev.norm) && /^ال.{2,}ي$/.test(t.norm)) return true;
+  if (!/^ال.+ي$/.test(m.display)) return false;
   if (!prev || t.brk || cleanSurface(prev.surface) === 'على') return false;
   const name = given.has(prev.norm) ? prev.norm : /^[وف]/.test(prev.norm) && given.has(prev.norm.slice(1)) ? prev.norm.slice(1) : '';
   if (!name) return false;
@@ -153,13 +186,16 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     return a;
   };
   let prevLocation: Match | undefined;
+  let prevLanguage: Match | undefined;
   const clubs = new Set(matches.filter((m, k) => clubOf(m, matches[k + 1], index, toks)).map((m) => m.ids[0]));
   const lx = lexicon();
   matches.forEach((m) => {
     const id = m.ids[0];
     const e = id ? index.byId.get(id) : undefined;
     if (!e) return;
-    if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given)) return;
+    const lang = language(m, toks, prevLanguage);
+    prevLanguage = lang ? m : undefined;
+    if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given) || lang) return;
     const title = toks[m.start]!.seg === 0;
     const a = bump(e.id, m.start, title);
     if (!m.demonym) a.surfaces.set(m.display, (a.surfaces.get(m.display) ?? 0) + 1);

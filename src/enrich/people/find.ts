@@ -19,26 +19,18 @@
  * a gazetteer name, another title; a definite word ends it unless it is a surname (السبيعي،
  * الجبير) or `الله` follows (رامي الحمد الله). A name right after an institution word and its
  * honorific is no person there (`مطار الملك خالد الدولي`, `جامعة الملك سعود`).
+ * The cues these rules read (titles, name words, institutions, family names that look like
+ * common words or demonyms) are in cues.ts.
  * Contract: pure; O(tokens) with bounded look-ahead.
  */
-import { isStopword } from '../../arabic/index.ts';
 import type { Match } from '../match.ts';
-import { cleanSurface, cliticCandidates, infoOf, type DocToken } from '../tokens.ts';
-import { isCommonNoun, isVerbLike, lexicon, type PeopleLexicon } from './lexicon.ts';
-import { adverb, CONNECTORS, DEFINITE, futureVerb, MASDAR, NAME_STOP, nameWord, NUMBER_WORDS, PLURAL, ROLE_LINKS, ROLE_TAIL, tagLine, unknownNameWord, WAW_YA } from './words.ts';
+import { cliticCandidates, type DocToken } from '../tokens.ts';
+import { Cues, NASAB_LINK, nisba, spanText, type NameSpan } from './cues.ts';
+import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
+import { CONNECTORS, definite, NAME_STOP, nameWord, ROLE_LINKS, ROLE_TAIL, tagLine, WAW_YA } from './words.ts';
 
-export interface NameSpan {
-  start: number;
-  end: number;
-  /** Normalized words of the name. */
-  norms: string[];
-  /** The name as written (clitics of its first word removed). */
-  surface: string;
-  /** The title that introduced it (`وزير الدفاع الروسي`), if any. */
-  role?: string;
-  /** How it was found: 'title' (ways 1–2), 'speaker', 'nasab', 'given'. */
-  via: 'title' | 'speaker' | 'nasab' | 'given';
-}
+export type { NameSpan };
+export { spanText };
 
 export function findNames(tokens: DocToken[], matches: Match[], lx: PeopleLexicon = lexicon()): NameSpan[] {
   const matchAt = new Map(matches.map((m) => [m.start, m]));
@@ -56,147 +48,33 @@ export function findNames(tokens: DocToken[], matches: Match[], lx: PeopleLexico
   return out;
 }
 
-class Finder {
-  constructor(
-    private readonly t: DocToken[],
-    private readonly matchAt: Map<number, Match>,
-    private readonly inMatch: Set<number>,
-    private readonly lx: PeopleLexicon,
-  ) {}
-
-  /** The key of a trigger (office or role word, clitics and ال removed), or undefined. */
-  private trigger(i: number): { kind: 'office' | 'role'; key: string } | undefined {
-    const n = this.t[i]?.norm;
-    if (!n) return undefined;
-    for (const c of cliticCandidates(n)) {
-      // «أمام» (in front of) is spelled as «إمام» once normalized: an imam only with ال (الإمام).
-      if (c.key === 'امام' && !c.al) continue;
-      // «وإلى» (and to) is spelled as «والي» (governor) once normalized.
-      if (c.key === 'والي' && /[إى]/.test(this.t[i]!.surface)) continue;
-      if (this.lx.office.has(c.key)) return { kind: 'office', key: c.key };
-      if (this.lx.role.has(c.key)) return { kind: 'role', key: c.key };
-    }
-    return undefined;
-  }
-
-  private honorific(i: number): boolean {
-    const n = this.t[i]?.norm;
-    return !!n && (this.lx.honorific.has(n) || (/^[وف]/.test(n) && this.lx.honorific.has(n.slice(1))));
-  }
-
-  private speaker(i: number): boolean {
-    const n = this.t[i]?.norm;
-    if (!n) return false;
-    return this.lx.speaker.has(n) || (/^[وف]/.test(n) && this.lx.speaker.has(n.slice(1)));
-  }
-
-  /** True when the word right before `start` (honorifics skipped) names an institution or a place. */
-  private inInstitution(start: number): boolean {
-    let k = start - 1;
-    while (k >= 0 && this.honorific(k) && !this.t[k + 1]!.brk) k--;
-    if (k < 0 || k === start - 1 || this.t[k + 1]!.brk) return false;
-    // Only an institution word in construct, without ال (جامعة الملك سعود; not «للجامعة الدكتور …»).
-    return cliticCandidates(this.t[k]!.norm).some((c) => !c.al && !c.restoreAl && !c.key.startsWith('ال') && this.lx.context.has(c.key));
-  }
-
-  /** Can `n` start a name? `strong`: after a title or honorific (a rare unknown word may). */
-  private firstWord(n: string, strong: boolean): boolean {
-    if (!nameWord(this.lx, n) || CONNECTORS.has(n) || DEFINITE.test(n)) return false;
-    if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
-    if (/^[وي]/.test(n) && !WAW_YA.has(n)) return false;
-    if (!strong) return false;
-    return unknownNameWord(this.lx, n);
-  }
-
-  /** Can `n` continue a name after `prev`? */
-  private nextWord(n: string, prev: string, nasab: boolean, next?: string): boolean {
-    if (CONNECTORS.has(n) || n === 'الله') return true;
-    if (!nameWord(this.lx, n)) return false;
-    if (DEFINITE.test(n)) {
-      if (!n.startsWith('ال')) return false;
-      const bare = n.slice(2);
-      if (next === 'الله') return true;
-      if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5)) return true;
-      // A definite word the corpus seldom uses is a family name (العجلان، المفرج); a frequent
-      // one is a noun or adjective (الصغير، الجديد), though after a nasab less so (… بن فهد الغنيم).
-      if (n.endsWith('ه') || MASDAR.test(n)) return false;
-      // A frequent one still is a family name when the corpus hardly writes it without ال
-      // (البرقان/برقان، السواط), unlike a noun or adjective (الصغير/صغير).
-      const df = this.lx.stats.df(n);
-      return df < (nasab ? 150 : 60) || (!PLURAL.test(n) && this.lx.stats.df(bare) < 0.1 * df);
-    }
-    if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
-    // A rare nisba after a nasab is a family name (أسامة بن أحمد نقلي).
-    if (nasab && n.endsWith('ي') && this.lx.stats.df(n) < 100) return true;
-    // After بن/آل/أبو any word that is no verb, stopword or clitic form is a name.
-    if (CONNECTORS.has(prev)) return !isVerbLike(this.lx, n) && !futureVerb(this.lx, n);
-    // Present-tense verbs (يعزي، نعمل); a ن-word ending in ي is a nisba surname (نقلي).
-    if (n.length >= 4 && ((n.startsWith('ي') && this.lx.stats.df(n) >= 3) || (n.startsWith('ن') && !n.endsWith('ي') && this.lx.stats.df(n) >= 50))) return false;
-    return unknownNameWord(this.lx, n);
-  }
-
-  /**
-   * «علي» inside a name (إبراهيم علي نسيب، عبدالله بن علي الغامدي): normalized it is also the
-   * preposition «على» (أكد محمد على ضرورة …), so it is a name word only after بن or when a name
-   * word follows it (a known name, a rare family name, a word no list knows; no common noun).
-   */
-  private aliInName(s: number, j: number, prev: string): boolean {
-    if (CONNECTORS.has(prev) && prev !== 'عبد') return true;
-    const v = this.t[j + 1];
-    if (!v || v.brk || v.seg !== this.t[j]!.seg || this.inMatch.has(j + 1)) return false;
-    const n = v.norm;
-    // After two name words only a family name (… أحمد علي الفلاسي); else the object (رد جاك دورسي على كيم كارداشيان).
-    if (j - s >= 2 && !n.startsWith('ال')) return false;
-    if (this.lx.surname.has(n) || this.lx.given.has(n)) return !isCommonNoun(this.lx, n);
-    if (!nameWord(this.lx, n) || this.trigger(j + 1)) return false;
-    // A rare definite word (المسلمي), or a family name the corpus hardly writes without ال
-    // (القرني); a frequent word is the preposition's object (على التوالي).
-    if (n.startsWith('ال')) {
-      const df = this.lx.stats.df(n);
-      return !n.endsWith('ه') && !MASDAR.test(n) && !PLURAL.test(n) && (df < 60 || (n.endsWith('ي') && df < 2000 && this.lx.stats.df(n.slice(2)) < 0.05 * df && !/يي$/.test(n)));
-    }
-    if (isCommonNoun(this.lx, n)) return false;
-    // A rare word only (نسيب، المسلمي; not حمل، إسقاط، الرغم).
-    if ((this.lx.stats.df(n) >= 60 && !n.endsWith('ي')) || n.endsWith('ه')) return false;
-    return unknownNameWord(this.lx, n);
-  }
-
-  /** «عبد» written apart from its complement starts a name (الدكتور عبد الله البرقان، قال عبد الرحمن الراشد). */
-  private abdFirst(s: number): boolean {
-    const v = this.t[s + 1];
-    return this.t[s]!.norm === 'عبد' && !!v && !v.brk && /^ال[\u0621-\u064a]{2,}$/.test(v.norm);
-  }
-
-  /** True when no word follows `k` in its clause (punctuation, the end, a stopword). */
-  private endsClause(k: number): boolean {
-    const v = this.t[k];
-    return !v || v.brk || isStopword(v.norm) || NAME_STOP.has(v.norm);
-  }
-
-  /** A common word that may still be a family name right after a title and a given name: no verb, particle, title or pronoun form. */
-  private looseSurname(j: number): boolean {
-    const n = this.t[j]!.norm;
-    if (!nameWord(this.lx, n) || DEFINITE.test(n) || CONNECTORS.has(n) || n.length < 3 || NUMBER_WORDS.has(n) || this.trigger(j) || this.speaker(j)) return false;
-    if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
-    if (isVerbLike(this.lx, n) || futureVerb(this.lx, n) || /^(ي|ت|ن)/.test(n) || /(ته|تها|تهم|هما)$/.test(n) || adverb(this.lx, n)) return false;
-    return this.lx.stats.df(n) < 1000;
-  }
-
+class Finder extends Cues {
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
   private name(s: number, via: NameSpan['via'], strong: boolean, min = 2): NameSpan | undefined {
     const t = this.t;
     if (s >= t.length || this.inMatch.has(s) || this.speaker(s) || this.lx.pair.has(t[s]!.norm)) return undefined;
+    // No name starts inside a nasab chain (the rest of «مركز الملك عبدالله بن عبدالعزيز العالمي»).
+    if (s > 0 && !t[s]!.brk && NASAB_LINK.has(t[s - 1]!.norm)) return undefined;
+    // «على» as written (ى) is the preposition, never a name's first word (وعلى ركن الحاج …);
+    // a name after «شهر» is the month (شهر رمضان الكريم).
+    if (/على$/.test(t[s]!.surface) || (s > 0 && !t[s]!.brk && /^[وفبل]?شهر$/.test(t[s - 1]!.norm))) return undefined;
     // A title word is no name, unless it is a given name too (سلطان، مالك، أمير).
-    if (this.trigger(s) && !this.lx.given.has(t[s]!.norm)) return undefined;
+    if (this.trigger(s) && !this.lx.given.has(t[s]!.norm) && !(via === 'title' && this.beforeNasab(s))) return undefined;
     // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد);
     // not ب (بخيبر is «in Khaybar») nor ك (كامل is no «like أمل»).
     const first =
-      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : !/[كب]/.test(t[s]!.norm.slice(0, c.cut)) && this.lx.given.has(c.key)));
+      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : this.gluedName(t[s]!.norm, c.key, c.cut))) ?? (via === 'title' && this.beforeNasab(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
     if (!first || this.inInstitution(s)) return undefined;
     let j = s + 1;
     let counted = 1;
     while (j < t.length && counted < 5) {
       const u = t[j]!;
+      // A demonym-spelled nisba after a nasab is the family name (سعد بن رحيل السويدي).
+      if (!u.brk && u.seg === t[s]!.seg && j - 2 >= s && NASAB_LINK.has(t[j - 2]!.norm) && nisba(this.matchAt.get(j), u)) {
+        counted++;
+        j++;
+        break;
+      }
       if (u.brk || u.seg !== t[s]!.seg || this.inMatch.has(j)) break;
       const prev = t[j - 1]!.norm;
       const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
@@ -212,9 +90,11 @@ class Finder {
       }
       // Right after a title, a known given name's next word is its family name even when it is
       // also a common word (الوزير بطرس حرب، الفنان مازن لطيف، محامي … غازي مرابط).
-      if (via === 'title' && j === s + 1 && this.lx.given.has(first.key) && this.looseSurname(j)) {
+      if (j === s + 1 && this.lx.given.has(first.key) && (via === 'title' || (via === 'speaker' && !u.norm.endsWith('ه'))) && (this.looseSurname(j, via) || this.definiteSurname(j))) {
         counted++;
         j++;
+        // (A definite family name ends the name, as below.)
+        if (u.norm.startsWith('ال') && t[j]?.norm !== 'بن') break;
         continue;
       }
       // A definite title word that ends the sentence after a lone given name is the family name
@@ -233,7 +113,7 @@ class Finder {
       } else if (u.norm !== 'الله') counted++;
       j++;
       // A definite surname ends the name unless a connector or الله follows.
-      if (DEFINITE.test(u.norm) && u.norm !== 'الله' && !CONNECTORS.has(u.norm) && !CONNECTORS.has(prev)) {
+      if (definite(this.lx, u.norm) && u.norm !== 'الله' && !CONNECTORS.has(u.norm) && !CONNECTORS.has(prev)) {
         const v = t[j];
         if (!(v && !v.brk && (v.norm === 'الله' || v.norm === 'ال' || v.norm === 'بن'))) break;
       }
@@ -285,8 +165,8 @@ class Finder {
         }
         continue;
       }
-      const definite = DEFINITE.test(u.norm) && !NAME_STOP.has(u.norm) && u.norm !== 'الله';
-      if (definite || (trig?.kind !== 'role' && ROLE_LINKS.has(u.norm))) {
+      const def = definite(this.lx, u.norm) && !NAME_STOP.has(u.norm) && u.norm !== 'الله';
+      if (def || (trig?.kind !== 'role' && ROLE_LINKS.has(u.norm))) {
         j++;
         words++;
       } else break;
@@ -294,33 +174,6 @@ class Finder {
     // An office ending on a word that needs its complement (رئيس نادي …) names no one after it.
     if (j > start && ROLE_LINKS.has(t[j - 1]!.norm)) return undefined;
     return { end: j, role: [this.triggerDisplay(t[i]!), spanText(t, i + 1, j, 0)].filter(Boolean).join(' ') };
-  }
-
-  /** The trigger word as written without its clitics, keeping its article: والرئيس → الرئيس، للوزير → الوزير. */
-  private triggerDisplay(t: DocToken): string {
-    const clean = cleanSurface(t.surface);
-    const known = (k: string): boolean => this.lx.office.has(k) || this.lx.role.has(k) || this.lx.pair.has(k);
-    const c = cliticCandidates(t.norm).find((x) => !x.al && known(x.key.replace(/^ال(?=..)/, '')));
-    if (!c || c.cut === 0) return clean;
-    return c.restoreAl ? 'ال' + clean.slice(c.cut) : clean.slice(c.cut);
-  }
-
-  /**
-   * Whether a name can start at or right after a word with this spelling at all (a title, pair,
-   * honorific, verb, given name or surname, behind clitics or not): most words are none, and
-   * word frequencies are Zipfian, so the answer is memoized per spelling (per lexicon).
-   */
-  private maybe(tok: DocToken): boolean {
-    const w = infoOf(tok);
-    if (w.person?.[0] === this.lx) return w.person[1];
-    const lx = this.lx;
-    const n = tok.norm;
-    const b = n.replace(/^[وف]/, '');
-    const v =
-      lx.given.has(n) || lx.given.has(b) || n === 'علي' || n === 'عبد' || lx.surname.has(n) || lx.honorific.has(n) || lx.honorific.has(b) || lx.speaker.has(n) || lx.speaker.has(b) ||
-      w.cands.some((c) => lx.office.has(c.key) || lx.role.has(c.key) || lx.pair.has(c.key));
-    w.person = [lx, v];
-    return v;
   }
 
   /**
@@ -352,6 +205,13 @@ class Finder {
         const afterBreak = t[j]!.brk;
         const known = this.lx.given.has(t[j]!.norm) || this.lx.surname.has(t[j]!.norm);
         const s = this.name(j, 'title', true, afterBreak && !known ? 2 : 1);
+        // What the title is of may be a club or team closed by its demonym, then the name
+        // (مدرب مانشستر يونايتد الإنجليزي لويس فان جال): the name is the one after it.
+        const club = s && !afterBreak ? this.matchAt.get(s.end) : undefined;
+        if (s && club?.demonym && !t[s.end]!.brk) {
+          const after = this.name(s.end + club.len, 'title', true, 2);
+          if (after) return { ...after, role: `${ti.role} ${s.surface} ${club.display}` };
+        }
         if (s) return { ...s, role: ti.role };
       }
       return undefined;
@@ -380,17 +240,10 @@ class Finder {
     // (عبدالمجيد السواط وياسر القحطاني).
     if ((this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n)) || this.abdFirst(i)) return this.name(i, 'given', false, 2);
     // «علي» with no verb or title before it is taken for the preposition (على النهر، على كيم …).
-    if (n === 'علي') return undefined;
+    // (Before عبدالله and the like it is the name: للمخلوع علي عبدالله صالح.)
+    if (n === 'علي') return !/على$/.test(t[i]!.surface) && !!next && !next.brk && next.norm.startsWith('عبد') && (next.norm === 'عبد' || this.lx.given.has(next.norm)) ? this.name(i, 'given', false, 2) : undefined;
     const b = /^[وف]/.test(n) ? n.slice(1) : '';
     if (b && !WAW_YA.has(n) && this.lx.given.has(b) && !isCommonNoun(this.lx, b)) return this.name(i, 'given', false, 2);
     return undefined;
   }
-}
-
-
-export function spanText(tokens: DocToken[], a: number, b: number, cutFirst: number): string {
-  return tokens
-    .slice(a, b)
-    .map((t, k) => (k === 0 ? cleanSurface(t.surface).slice(cutFirst) : cleanSurface(t.surface)))
-    .join(' ');
 }

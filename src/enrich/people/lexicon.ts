@@ -150,5 +150,21 @@ export function isVerbLike(lx: PeopleLexicon, w: string): boolean {
   // A future verb is س and a known present verb (سيخلف); سيرغي، ستيفن are not.
   if (w.startsWith('س') && lx.stats.df(w.slice(1)) < 20) return false;
   const df = lx.stats.df(w);
-  return df >= 3 && lx.stats.df('ال' + w) < 0.05 * df;
+  if (df < 3 || lx.stats.df('ال' + w) >= 0.05 * df) return false;
+  return otherPersons(lx, w);
+}
+
+/**
+ * A present verb comes in other persons too (نطالب/يطالب/تطالب); a transliterated name that
+ * only starts like one does not (نتنياهو، تيرنر، يانوزاي): the corpus knows the word with
+ * another of the prefixes ي/ت/ن/ا.
+ */
+export function otherPersons(lx: PeopleLexicon, w: string): boolean {
+  const p = w.startsWith('س') && w.length > 4 ? 2 : 1;
+  let siblings = 0;
+  // (A plural or dual ending is left off too: يقتلون → تقتل، نقتل.)
+  for (const v of /^.{4,}(ون|وا|ان|ين)$/.test(w) ? [w, w.slice(0, -2)] : [w]) {
+    for (const x of ['ي', 'ت', 'ن', 'ا']) if (x !== v[p - 1]) siblings += lx.stats.df(v.slice(0, p - 1) + x + v.slice(p));
+  }
+  return siblings >= 3;
 }

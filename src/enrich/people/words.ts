@@ -12,7 +12,7 @@ import { isCommonNoun, isVerbLike, type PeopleLexicon } from './lexicon.ts';
 export const CONNECTORS = new Set(['بن', 'بنت', 'ابن', 'ابو', 'ابي', 'عبد', 'ال', 'ام', 'دي', 'فان', 'فون', 'دا', 'دو', 'ديل', 'ولد']);
 /** Link words inside an office (وزير الدولة لشؤون …, رئيس مجلس إدارة …). */
 export const ROLE_LINKS = new Set([
-  'باسم', 'لشؤون', 'شؤون', 'لدي', 'عام', 'مجلس', 'لمجلس', 'وزاره', 'لوزاره', 'هيئه', 'لهيئه', 'دوله', 'منطقه',
+  'باسم', 'لشؤون', 'شؤون', 'لشئون', 'شئون', 'للشئون', 'لدي', 'عام', 'مجلس', 'لمجلس', 'وزاره', 'لوزاره', 'هيئه', 'لهيئه', 'دوله', 'منطقه',
   'محافظه', 'مدينه', 'جامعه', 'لجنه', 'اداره', 'شركه', 'نادي', 'جمعيه', 'مركز', 'مؤسسه', 'اتحاد', 'غرفه',
   'حزب', 'حركه', 'جماعه', 'قوات', 'قياده', 'منظمه', 'وكاله', 'بنك', 'صندوق', 'برنامج', 'مكتب', 'ديوان', 'فريق',
   'منتخب', 'لنادي', 'لمنتخب', 'لفريق', 'للشؤون', 'اعلام', 'عمليات', 'بلديه', 'امانه', 'فرع', 'قسم', 'شرطه',
@@ -43,11 +43,28 @@ export const WAW_YA = new Set([
 ]);
 /** Definite verbal nouns (التلويح، الإشهار، الاستقبال، الانسحاب): no family names. */
 export const MASDAR = /^ال(ت..ي.|ا..ا.|است...ا.|ان..ا.)$/;
+/** Definite participles of the derived verb forms (المنتقل، المنضم، المتوج، المستقيل): no family names (a nisba such as المنتشري is). */
+export const PARTICIPLE = /^ال(من|مت|مست)[\u0621-\u064a]{2,}[\u0621-\u0649]$/;
 /** Plural and dual endings (المصابين، المتمردون، السجلات): no family names. */
 export const PLURAL = /(ين|ون|ات)$/;
 export const NUMBER_WORDS = new Set(['واحد', 'اثنان', 'اثنين', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع', 'عشر', 'عشرين', 'مئه', 'الف', 'مليون']);
 export const ARABIC_WORD = /^[\u0621-\u064a]+$/;
 export const DEFINITE = /^(ال|لل|بال|وال|فال)/;
+
+/**
+ * A definite word (ال، لل، or و/ف/ب and ال): `بال`, `وال`, `فال` only when the corpus knows the
+ * ال-word behind them (والرئيس، بالمدينة), since many foreign names start with those letters
+ * (فالون، والتر، بالوتيلي، فالفيردي).
+ */
+export function definite(lx: PeopleLexicon, n: string): boolean {
+  if (!DEFINITE.test(n)) return false;
+  if (n.startsWith('ال') || n.startsWith('لل')) return true;
+  if (lx.given.has(n) || lx.surname.has(n)) return false;
+  // (والرئيس is far rarer than الرئيس; فالون is more frequent than «الون».)
+  const df = lx.stats.df(n);
+  const al = lx.stats.df(n.slice(1));
+  return al >= df;
+}
 
 /**
  * Where a trailing tag line starts (`… واستقراره. سمات الحرس الوطني متعب بن عبدالله`, as one
@@ -79,8 +96,18 @@ export function nameWord(lx: PeopleLexicon, n: string): boolean {
 export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   if (n.length < 3 || n.endsWith('ه') || NUMBER_WORDS.has(n) || adverb(lx, n)) return false;
   if (futureVerb(lx, n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
+  // A verb in the plural behind ل/ف (لينهضوا، فيقولوا).
+  if (/^[لف]?[يت].{2,}وا$/.test(n) || /^[يت].{2,}ون$/.test(n)) return false;
+  // A preposition on a word the corpus knows with ال (بجوار/الجوار), a participle in the plural (متفردين).
+  const withAl = /^[بل]/.test(n) ? lx.stats.df('ال' + n.slice(1)) : 0;
+  if ((withAl >= 20 && (withAl >= 100 || lx.stats.df(n) >= 20)) || /^(مت|مست)..+(ين|ون)$/.test(n)) return false;
+  // A past verb in the plural whose stem the corpus knows (عرضوا، أكدوا).
+  if (/^.{3,}وا$/.test(n) && lx.stats.df(n.slice(0, -2)) >= 20) return false;
   // A past verb of the form أفعل whose present يفعل the corpus knows (أفصح/يفصح، أرجأ).
-  if (n.startsWith('ا') && n.length >= 4 && lx.stats.df('ي' + n.slice(1)) >= 20) return false;
+  // (Also انفعل/افتعل: انفتح/ينفتح، أعقب/يعقب.)
+  if (n.startsWith('ا') && n.length >= 4 && lx.stats.df('ي' + n.slice(1)) >= (n.length >= 5 ? 5 : 20)) return false;
+  // (… and its feminine أفعلت: أدخلت/يدخل.)
+  if (n.startsWith('ا') && n.endsWith('ت') && n.length >= 5 && lx.stats.df('ي' + n.slice(1, -1)) >= 20) return false;
   // A preposition glued to a verbal noun (بإشهار، لاستقبال).
   if (/^[بل]ا/.test(n) && MASDAR.test('ال' + n.slice(1))) return false;
   const df = lx.stats.df(n);
@@ -88,7 +115,7 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   // (ك is left alone: كيري is no «like يري».)
   for (const c of cliticCandidates(n)) if (c.cut > 0 && !n.startsWith('ك') && c.key.length >= 3 && lx.stats.df(c.key) >= 20 && lx.stats.df(c.key) > df) return false;
   // A pronoun suffix or an adverb's ا on a known word (مؤشرنا، مساحتها، مؤقتا، أسبوعيا).
-  const m = /(نا|ها|هم|ه|ا)$/.exec(n);
+  const m = /(كما|هما|كم|هن|نا|ها|هم|ه|ك|ا)$/.exec(n);
   if (m && n.length - m[0].length >= 3) {
     const bare = n.slice(0, -m[0].length);
     // (ة before a pronoun is written ت: جاهزيتهم → جاهزية.)
@@ -107,6 +134,8 @@ export function futureVerb(lx: PeopleLexicon, n: string): boolean {
 /** An adverb or ḥāl in -ًا whose bare form the corpus knows (أسبوعيا، منيعا، سدا). */
 export function adverb(lx: PeopleLexicon, n: string): boolean {
   if (!n.endsWith('ا') || n.length < 4 || lx.given.has(n)) return false;
+  // A participle of a derived form in the accusative (… لويس انريكي متذمرا، مستغربا).
+  if (/^(مت|مست|من)..+ا$/.test(n) && n.length >= 6) return true;
   const b = n.slice(0, -1);
   return lx.stats.df('ال' + b) >= 20 || lx.stats.df(b + 'ه') >= 20;
 }

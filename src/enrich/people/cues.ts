@@ -1,0 +1,252 @@
+/**
+ * The cues the people finder (find.ts) reads around a word: what is a title, an honorific or a
+ * verb of saying; whether a word can start or continue a name (given names and surnames of the
+ * lexicon, the corpus counts of words.ts); where a name belongs to an institution or place;
+ * family names that look like common words or demonyms. Find.ts reads the spans with them.
+ * Contract: pure; each test looks at a bounded window of tokens.
+ */
+import { isStopword } from '../../arabic/index.ts';
+import type { Match } from '../match.ts';
+import { cleanSurface, cliticCandidates, infoOf, type DocToken } from '../tokens.ts';
+import { isCommonNoun, isVerbLike, otherPersons, type PeopleLexicon } from './lexicon.ts';
+import { adverb, CONNECTORS, definite, futureVerb, MASDAR, NAME_STOP, nameWord, NUMBER_WORDS, PARTICIPLE, PLURAL, unknownNameWord, WAW_YA } from './words.ts';
+
+export interface NameSpan {
+  start: number;
+  end: number;
+  /** Normalized words of the name. */
+  norms: string[];
+  /** The name as written (clitics of its first word removed). */
+  surface: string;
+  /** The title that introduced it (`وزير الدفاع الروسي`), if any. */
+  role?: string;
+  /** How it was found: 'title' (ways 1–2), 'speaker', 'nasab', 'given'. */
+  via: 'title' | 'speaker' | 'nasab' | 'given';
+}
+
+export const NASAB_LINK = new Set(['بن', 'بنت', 'ابن']);
+/** Institution words whose name may be a person's without an honorific (normalized). */
+const PLACE_HEADS = new Set(['مطار', 'مستشفي', 'جامعه', 'مدرسه', 'كليه', 'معهد', 'مؤسسه', 'شركه', 'قناه', 'صحيفه', 'مجله', 'شارع', 'طريق', 'مسجد', 'جامع', 'ملعب', 'استاد', 'فندق', 'مصنع', 'مجمع', 'قاعه', 'متحف', 'مكتبه', 'ميناء', 'جسر', 'مستوصف', 'اكاديميه']);
+
+export class Cues {
+  constructor(
+    protected readonly t: DocToken[],
+    protected readonly matchAt: Map<number, Match>,
+    protected readonly inMatch: Set<number>,
+    protected readonly lx: PeopleLexicon,
+  ) {}
+
+  /** The key of a trigger (office or role word, clitics and ال removed), or undefined. */
+  protected trigger(i: number): { kind: 'office' | 'role'; key: string } | undefined {
+    const n = this.t[i]?.norm;
+    if (!n) return undefined;
+    for (const c of cliticCandidates(n)) {
+      // «أمام» (in front of) is spelled as «إمام» once normalized: an imam only with ال (الإمام).
+      if (c.key === 'امام' && (!c.al || this.t[i]!.surface.includes('أمام'))) continue;
+      // «وإلى» (and to) is spelled as «والي» (governor) once normalized.
+      if (c.key === 'والي' && /[إى]/.test(this.t[i]!.surface)) continue;
+      if (this.lx.office.has(c.key)) return { kind: 'office', key: c.key };
+      if (this.lx.role.has(c.key)) return { kind: 'role', key: c.key };
+    }
+    return undefined;
+  }
+
+  protected honorific(i: number): boolean {
+    const n = this.t[i]?.norm;
+    return !!n && (this.lx.honorific.has(n) || (/^[وف]/.test(n) && this.lx.honorific.has(n.slice(1))));
+  }
+
+  protected speaker(i: number): boolean {
+    const n = this.t[i]?.norm;
+    if (!n) return false;
+    return this.lx.speaker.has(n) || (/^[وف]/.test(n) && this.lx.speaker.has(n.slice(1)));
+  }
+
+  /**
+   * True when the word right before `start` (honorifics skipped) names an institution or a
+   * place: `مطار الملك خالد الدولي`, and without an honorific a building, a body or a medium
+   * (`بجامعة محمد الخامس`, `مؤسسة جيمس تاون`, `قناة سكاي نيوز`); a prize or a programme named
+   * after a person needs the honorific (`جائزة أسامة الدناصوري` is about him).
+   */
+  protected inInstitution(start: number): boolean {
+    let k = start - 1;
+    while (k >= 0 && this.honorific(k) && !this.t[k + 1]!.brk) k--;
+    if (k < 0 || this.t[k + 1]!.brk) return false;
+    const heads = k === start - 1 ? PLACE_HEADS : this.lx.context;
+    // Only an institution word in construct, without ال (جامعة الملك سعود; not «للجامعة الدكتور …»).
+    return cliticCandidates(this.t[k]!.norm).some((c) => !c.al && !c.restoreAl && !c.key.startsWith('ال') && heads.has(c.key));
+  }
+
+  /** Can `n` start a name? `strong`: after a title or honorific (a rare unknown word may). */
+  protected firstWord(n: string, strong: boolean): boolean {
+    if (!nameWord(this.lx, n) || CONNECTORS.has(n) || definite(this.lx, n)) return false;
+    if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
+    if (/^[وي]/.test(n) && !WAW_YA.has(n)) return false;
+    if (!strong) return false;
+    return unknownNameWord(this.lx, n);
+  }
+
+  /** Can `n` continue a name after `prev`? */
+  protected nextWord(n: string, prev: string, nasab: boolean, next?: string): boolean {
+    if (CONNECTORS.has(n) || n === 'الله') return true;
+    if (!nameWord(this.lx, n)) return false;
+    if (definite(this.lx, n)) {
+      if (!n.startsWith('ال')) return false;
+      const bare = n.slice(2);
+      if (next === 'الله') return true;
+      if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5)) return true;
+      // A definite word the corpus seldom uses is a family name (العجلان، المفرج); a frequent
+      // one is a noun or adjective (الصغير، الجديد), though after a nasab less so (… بن فهد الغنيم).
+      if (n.endsWith('ه') || MASDAR.test(n) || PARTICIPLE.test(n)) return false;
+      // A frequent one still is a family name when the corpus hardly writes it without ال
+      // (البرقان/برقان، السواط), unlike a noun or adjective (الصغير/صغير).
+      const df = this.lx.stats.df(n);
+      return df < (nasab ? 150 : 60) || (!PLURAL.test(n) && this.lx.stats.df(bare) < 0.1 * df);
+    }
+    if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
+    // «و» and a word the corpus knows, or one that is no name, starts what follows the name
+    // (… بنتن وموظفي البريد، ريم ومحنتها); و-initial names (وليد، ويليامز) pass.
+    if (this.wawWord(n)) return false;
+    // A rare nisba after a nasab is a family name (أسامة بن أحمد نقلي).
+    if (nasab && n.endsWith('ي') && this.lx.stats.df(n) < 100) return true;
+    // After بن/آل/أبو any word that is no verb, stopword or clitic form is a name.
+    if (CONNECTORS.has(prev)) return !isVerbLike(this.lx, n) && !futureVerb(this.lx, n);
+    // Present-tense verbs (يعزي، نعمل); a ن-word ending in ي is a nisba surname (نقلي).
+    if (n.length >= 4 && ((n.startsWith('ي') && this.lx.stats.df(n) >= 3) || (n.startsWith('ن') && !n.endsWith('ي') && this.lx.stats.df(n) >= 50)) && otherPersons(this.lx, n)) return false;
+    return unknownNameWord(this.lx, n);
+  }
+
+  /**
+   * «علي» inside a name (إبراهيم علي نسيب، عبدالله بن علي الغامدي): normalized it is also the
+   * preposition «على» (أكد محمد على ضرورة …), so it is a name word only after بن or when a name
+   * word follows it (a known name, a rare family name, a word no list knows; no common noun).
+   */
+  protected aliInName(s: number, j: number, prev: string): boolean {
+    if (CONNECTORS.has(prev) && prev !== 'عبد') return true;
+    const v = this.t[j + 1];
+    if (!v || v.brk || v.seg !== this.t[j]!.seg || this.inMatch.has(j + 1)) return false;
+    const n = v.norm;
+    // The head of a nasab chain (علي بن ناصر الغفيص).
+    if (NASAB_LINK.has(n) && j === s + 1) return true;
+    // After two name words only a family name (… أحمد علي الفلاسي); else the object (رد جاك دورسي على كيم كارداشيان).
+    if (j - s >= 2 && !n.startsWith('ال')) return false;
+    if (this.lx.surname.has(n) || this.lx.given.has(n)) return !isCommonNoun(this.lx, n);
+    if (!nameWord(this.lx, n) || this.trigger(j + 1)) return false;
+    // A rare definite word (المسلمي), or a family name the corpus hardly writes without ال
+    // (القرني); a frequent word is the preposition's object (على التوالي).
+    if (n.startsWith('ال')) {
+      const df = this.lx.stats.df(n);
+      return !n.endsWith('ه') && !MASDAR.test(n) && !PLURAL.test(n) && (df < 60 || (n.endsWith('ي') && df < 2000 && this.lx.stats.df(n.slice(2)) < 0.05 * df && !/يي$/.test(n)));
+    }
+    if (isCommonNoun(this.lx, n)) return false;
+    // A rare word only (نسيب، المسلمي; not حمل، إسقاط، الرغم).
+    if ((this.lx.stats.df(n) >= 60 && !n.endsWith('ي')) || n.endsWith('ه')) return false;
+    return unknownNameWord(this.lx, n);
+  }
+
+  /** «عبد» written apart from its complement starts a name (الدكتور عبد الله البرقان، قال عبد الرحمن الراشد). */
+  protected abdFirst(s: number): boolean {
+    const v = this.t[s + 1];
+    return this.t[s]!.norm === 'عبد' && !!v && !v.brk && /^ال[\u0621-\u064a]{2,}$/.test(v.norm);
+  }
+
+  /**
+   * After a title or honorific, a word right before بن is the person's first name even when it
+   * is also a common word (الدكتور مفرج بن سعد الحقباني، اللواء سعد بن رحيل).
+   */
+  protected beforeNasab(s: number): boolean {
+    const n = this.t[s]!.norm;
+    const v = this.t[s + 1];
+    // (Not a clitic on a name or word: وسعيد بن …، لقاسم بن …، ومستشفى بن …; بكري بن … is a name.)
+    const glued = /^[وفلبك]/.test(n) && (this.lx.given.has(n.slice(1)) || this.lx.stats.df(n.slice(1)) >= Math.max(3, this.lx.stats.df(n)));
+    return !!v && !v.brk && (v.norm === 'بن' || v.norm === 'بنت') && nameWord(this.lx, n) && n.length >= 3 && !glued && !definite(this.lx, n) && !CONNECTORS.has(n) && !isVerbLike(this.lx, n);
+  }
+
+  /**
+   * «و» and a word the corpus knows, or one that is no name, starts what follows a name
+   * (… بنتن وموظفي البريد، ريم ومحنتها، عبدالرحمن ومحمد); و-initial names (وليد، ويليامز) pass.
+   */
+  protected wawWord(n: string): boolean {
+    return n.startsWith('و') && !WAW_YA.has(n) && !this.lx.given.has(n) && !this.lx.surname.has(n) && (/^و[لب]/.test(n) || this.lx.given.has(n.slice(1)) || this.lx.stats.df(n.slice(1)) >= 20 || !unknownNameWord(this.lx, n.slice(1)));
+  }
+
+  /**
+   * A known given name behind a clitic (وهيلاري، لمحمد); not ب/ك (بخيبر is «in Khaybar»), not a
+   * stopword (ولكن), not a word that is itself a common noun (ولاية is no «و + آية»).
+   */
+  protected gluedName(n: string, key: string, cut: number): boolean {
+    return !/[كب]/.test(n.slice(0, cut)) && this.lx.given.has(key) && nameWord(this.lx, key) && !isCommonNoun(this.lx, n);
+  }
+
+  /** True when no word follows `k` in its clause (punctuation, the end, a stopword). */
+  protected endsClause(k: number): boolean {
+    const v = this.t[k];
+    return !v || v.brk || isStopword(v.norm) || NAME_STOP.has(v.norm);
+  }
+
+  /** A common word that may still be a family name right after a title and a given name: no verb, particle, title or pronoun form. */
+  protected looseSurname(j: number, via: NameSpan['via']): boolean {
+    const n = this.t[j]!.norm;
+    if (!nameWord(this.lx, n) || definite(this.lx, n) || CONNECTORS.has(n) || n.length < 3 || NUMBER_WORDS.has(n) || this.trigger(j) || this.speaker(j)) return false;
+    if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
+    if (isVerbLike(this.lx, n) || futureVerb(this.lx, n) || /^(ي|ت|ن)/.test(n) || /(ته|تها|تهم|هما)$/.test(n) || adverb(this.lx, n) || this.wawWord(n)) return false;
+    // A preposition glued to a verbal noun (الكابتن ياسر بترتيب رحلة …).
+    if (/^[بل]/.test(n) && MASDAR.test('ال' + n.slice(1))) return false;
+    // A preposition or و glued to a known word (بتمديد، وجشعهم).
+    const df = this.lx.stats.df(n);
+    if (via === 'speaker' && !n.startsWith('ك') && cliticCandidates(n).some((c) => c.cut > 0 && !c.al && c.key.length >= 4 && !this.lx.given.has(c.key) && this.lx.stats.df(c.key) >= 20 && this.lx.stats.df(c.key) > df)) return false;
+    return this.lx.stats.df(n) < 1000;
+  }
+
+  /**
+   * After a title or a verb of saying and a known given name, a definite word the corpus writes
+   * with ال more often than without is the family name (وزير التعليم الدكتور عزام الدخيل،
+   * الأمين العام حسن الجاسر): not a verbal noun, participle, plural, title or time word.
+   */
+  protected definiteSurname(j: number): boolean {
+    const n = this.t[j]!.norm;
+    if (!n.startsWith('ال') || n.length < 5 || n.endsWith('ه') || MASDAR.test(n) || PARTICIPLE.test(n) || PLURAL.test(n) || NAME_STOP.has(n) || !nameWord(this.lx, n) || this.trigger(j)) return false;
+    if (this.t[j + 1]?.norm === 'الله') return false;
+    return this.lx.stats.df(n.slice(2)) < 0.6 * this.lx.stats.df(n);
+  }
+
+  /** The trigger word as written without its clitics, keeping its article: والرئيس → الرئيس، للوزير → الوزير. */
+  protected triggerDisplay(t: DocToken): string {
+    const clean = cleanSurface(t.surface);
+    const known = (k: string): boolean => this.lx.office.has(k) || this.lx.role.has(k) || this.lx.pair.has(k);
+    const c = cliticCandidates(t.norm).find((x) => !x.al && known(x.key.replace(/^ال(?=..)/, '')));
+    if (!c || c.cut === 0) return clean;
+    return c.restoreAl ? 'ال' + clean.slice(c.cut) : clean.slice(c.cut);
+  }
+
+  /**
+   * Whether a name can start at or right after a word with this spelling at all (a title, pair,
+   * honorific, verb, given name or surname, behind clitics or not): most words are none, and
+   * word frequencies are Zipfian, so the answer is memoized per spelling (per lexicon).
+   */
+  protected maybe(tok: DocToken): boolean {
+    const w = infoOf(tok);
+    if (w.person?.[0] === this.lx) return w.person[1];
+    const lx = this.lx;
+    const n = tok.norm;
+    const b = n.replace(/^[وف]/, '');
+    const v =
+      lx.given.has(n) || lx.given.has(b) || n === 'علي' || n === 'عبد' || lx.surname.has(n) || lx.honorific.has(n) || lx.honorific.has(b) || lx.speaker.has(n) || lx.speaker.has(b) ||
+      w.cands.some((c) => lx.office.has(c.key) || lx.role.has(c.key) || lx.pair.has(c.key));
+    w.person = [lx, v];
+    return v;
+  }
+}
+
+
+/** A one-word definite demonym in -ي (السويدي، المصري): a nisba when it follows a name. */
+export function nisba(m: Match | undefined, u: DocToken): boolean {
+  return !!m?.demonym && m.len === 1 && /^ال.{2,}ي$/.test(u.norm);
+}
+
+export function spanText(tokens: DocToken[], a: number, b: number, cutFirst: number): string {
+  return tokens
+    .slice(a, b)
+    .map((t, k) => (k === 0 ? cleanSurface(t.surface).slice(cutFirst) : cleanSurface(t.surface)))
+    .join(' ');
+}
