@@ -15,9 +15,10 @@
  * submitted so far finish, then ends the threads. Only Marsad's own analyzers
  * (`analyzerFor(stemmer)`, named `marsad-<stemmer>`) can be rebuilt in a thread.
  *
- * Memory (docs/ARCHITECTURE.md): each thread is a V8 isolate of its own (about 10–20 MiB
- * once warm) plus its connection's page cache (`cacheKiB`, default 2 MiB); pages beyond it
- * are read through the mmap window, which is the file's page cache, not the process's.
+ * Memory (docs/ARCHITECTURE.md): each thread is a V8 isolate of its own, its heap bounded
+ * by SEARCH_THREAD_HEAP, plus its connection's page cache (`cacheKiB`, default 2 MiB);
+ * pages beyond it are read through the mmap window, which is the file's page cache, not
+ * the process's own memory.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -44,6 +45,13 @@ export interface SearchPoolOptions {
 }
 
 export const SEARCH_THREAD_CACHE_KIB = 2 * 1024;
+/**
+ * Each thread's V8 heap: a search keeps nothing between queries but prepared statements and
+ * the ranking's word-form memo, so a small young generation (collected often, cheaply)
+ * and an old generation far above what a thread holds (about 20 MiB) bound its memory
+ * without ever being reached.
+ */
+export const SEARCH_THREAD_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 192 };
 const MMAP_BYTES = 1024 * 1024 * 1024;
 
 /** The worker module and the flags its threads need: the bundle in dist/, or the TypeScript source through tsx. */
@@ -72,7 +80,7 @@ export class SqliteSearchPool {
     const threads = Math.max(1, Math.floor(opts.threads));
     const workerData: SearchWorkerData = { path, stemmer, cacheKiB: opts.cacheKiB ?? SEARCH_THREAD_CACHE_KIB, mmapBytes: opts.mmapBytes ?? MMAP_BYTES };
     const { Piscina } = await import('piscina');
-    const pool = new Piscina<SearchQuery, SearchResult>({ ...workerSpec(), workerData, minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
+    const pool = new Piscina<SearchQuery, SearchResult>({ ...workerSpec(), workerData, minThreads: threads, maxThreads: threads, idleTimeout: Infinity, resourceLimits: SEARCH_THREAD_HEAP });
     return new SqliteSearchPool(pool, threads);
   }
 
