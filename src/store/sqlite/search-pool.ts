@@ -5,10 +5,10 @@
  * cut from the stored text) that one Node thread runs between requests, so under many
  * distinct queries the server's one thread is the bottleneck while other cores idle.
  *
- * Contract: `SqliteSearchPool.start(path, analyzer, { threads })` starts `threads` piscina
- * threads (search-worker.ts), each with its own read-only connection (WAL: it sees every
- * committed write, never a transaction in progress) and the same `SqliteSearch` as the
- * in-process path, so `search(q)` answers what `SqliteStore.searchSync(q)` answers on the
+ * Contract: `SqliteSearchPool.start(path, analyzer, { threads })` makes a pool of up to
+ * `threads` piscina threads (search-worker.ts), started by the first searches, each with
+ * its own read-only connection (WAL: it sees every committed write, never a transaction
+ * in progress) and the same `SqliteSearch` as the in-process path, so `search(q)` answers what `SqliteStore.searchSync(q)` answers on the
  * same committed state. An error inside a search is the same notice as in-process; a
  * thread that cannot search at all (its connection failed, the thread died) rejects with
  * an Error whose message starts `search thread failed:`. `close()` lets the tasks
@@ -80,7 +80,9 @@ export class SqliteSearchPool {
     const threads = Math.max(1, Math.floor(opts.threads));
     const workerData: SearchWorkerData = { path, stemmer, cacheKiB: opts.cacheKiB ?? SEARCH_THREAD_CACHE_KIB, mmapBytes: opts.mmapBytes ?? MMAP_BYTES };
     const { Piscina } = await import('piscina');
-    const pool = new Piscina<SearchQuery, SearchResult>({ ...workerSpec(), workerData, minThreads: threads, maxThreads: threads, idleTimeout: Infinity, resourceLimits: SEARCH_THREAD_HEAP });
+    // No thread before the first search (start-up, e.g. the first start's sample import,
+    // keeps the cores); once started a thread stays (idleTimeout Infinity).
+    const pool = new Piscina<SearchQuery, SearchResult>({ ...workerSpec(), workerData, minThreads: 0, maxThreads: threads, idleTimeout: Infinity, resourceLimits: SEARCH_THREAD_HEAP });
     return new SqliteSearchPool(pool, threads);
   }
 
