@@ -15,8 +15,8 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
 const result = await build({
   absWorkingDir: root,
-  // The pooled import's worker thread is loaded by file name (src/pipeline/pool.ts): an entry of its own.
-  entryPoints: ['src/cli/index.ts', 'src/pipeline/worker.ts'],
+  // Worker threads are loaded by file name (src/pipeline/pool.ts, src/store/sqlite/search-pool.ts): entries of their own.
+  entryPoints: ['src/cli/index.ts', 'src/pipeline/worker.ts', 'src/store/sqlite/search-worker.ts'],
   outdir: 'dist',
   outbase: 'src',
   bundle: true,

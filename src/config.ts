@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { ROOT } from './paths.ts';
 
 export interface Config {
@@ -38,6 +39,12 @@ export interface Config {
    * See src/web/cache.ts.
    */
   cacheStaleMs: number;
+  /**
+   * SQLite: worker threads that serve searches under `serve` (MARSAD_SEARCH_THREADS; default
+   * the number of cores, at most 4; 0: searches run on the server's own thread).
+   * See src/store/sqlite/search-pool.ts.
+   */
+  searchThreads: number;
 }
 
 export interface ConfigOverrides {
@@ -69,6 +76,7 @@ export function loadConfig(flags: ConfigOverrides = {}, env: NodeJS.ProcessEnv =
     trustProxy: env.MARSAD_TRUST_PROXY?.trim() || null,
     csrfSecret: env.MARSAD_CSRF_SECRET || null,
     cacheStaleMs: nonNegativeInt(env.MARSAD_CACHE_STALE_MS, 10_000, 'MARSAD_CACHE_STALE_MS'),
+    searchThreads: nonNegativeInt(env.MARSAD_SEARCH_THREADS, Math.min(4, availableParallelism()), 'MARSAD_SEARCH_THREADS'),
   });
 }
 

@@ -12,12 +12,16 @@
  */
 import { lightBase } from '../arabic/stem/light.ts';
 
-/** lightBase over headline words, memoized (the same words recur across queries). */
+/**
+ * lightBase over headline words, memoized (the same words recur across queries); emptied
+ * when it holds FORM_CACHE_MAX words (a few MiB; every search thread has its own).
+ */
+const FORM_CACHE_MAX = 65_536;
 const formCache = new Map<string, string>();
 function form(norm: string): string {
   let f = formCache.get(norm);
   if (f === undefined) {
-    if (formCache.size >= 200_000) formCache.clear();
+    if (formCache.size >= FORM_CACHE_MAX) formCache.clear();
     formCache.set(norm, (f = lightBase(norm)));
   }
   return f;

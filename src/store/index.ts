@@ -19,6 +19,8 @@ export interface OpenStoreOptions {
   mustExist?: boolean;
   /** SQLite: the connection's page cache in KiB (default 64 MiB; reads also go through a 1 GiB mmap). */
   cacheKiB?: number;
+  /** SQLite: serve `search` from this many worker threads (own read-only connections; 0 or absent: in-process). */
+  searchThreads?: number;
 }
 
 /**
@@ -30,7 +32,16 @@ export async function openStore(db: string, opts: OpenStoreOptions = {}): Promis
   if (opts.mustExist && db !== ':memory:' && !existsSync(db)) {
     throw new Error(`store: no database at ${db} (run \`marsad import\` first, or pass --db)`);
   }
-  return (await import('./sqlite/marsad.ts')).openMarsadSqliteStore(db, { cacheKiB: opts.cacheKiB });
+  const store = (await import('./sqlite/marsad.ts')).openMarsadSqliteStore(db, { cacheKiB: opts.cacheKiB });
+  if (opts.searchThreads && db !== ':memory:') {
+    try {
+      await store.startSearchThreads({ threads: opts.searchThreads });
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
+  }
+  return store;
 }
 
 /** The scale-out deployment's handles: the store, and what its workers share besides. */

@@ -16,7 +16,9 @@ import { openStore, type MarsadStore } from '../store/index.ts';
 import { loadSampleIfEmpty } from '../cli/commands/serve.ts';
 import { ingest } from '../pipeline/index.ts';
 import { makeArticle } from '../model/article.ts';
-import { cachedStore, weigh } from './cache.ts';
+import { CACHE_LIMITS, cachedStore, weigh } from './cache.ts';
+
+const MiB = 1024 * 1024;
 
 let dir: string;
 let store: MarsadStore;
@@ -130,6 +132,24 @@ describe('cachedStore', () => {
     assert.equal(await c.rendered('/feed.atom', make), 'page 3');
     await assert.rejects(c.rendered('/bad', () => Promise.reject(new Error('boom'))), /boom/);
     assert.equal(await c.rendered('/bad', make), 'page 4', 'a failed render is not remembered');
+  });
+
+  test('rendered output is bounded by its bytes, not only by its count: large pages push the oldest out', async () => {
+    const c = cachedStore(store);
+    const [, maxBytes] = CACHE_LIMITS.rendered;
+    // Pages of 1 MiB (UTF-16: 512 Ki characters), twice as many as the byte bound holds.
+    const pages = Math.ceil((2 * maxBytes) / MiB);
+    const made: string[] = [];
+    const page = (key: string) => async () => {
+      made.push(key);
+      return key.padEnd(MiB / 2, 'ن');
+    };
+    for (let i = 0; i < pages; i++) await c.rendered(`/big/${i}`, page(`/big/${i}`));
+    assert.equal(made.length, pages);
+    await c.rendered(`/big/${pages - 1}`, page(`/big/${pages - 1}`));
+    assert.equal(made.length, pages, 'the newest page is still remembered');
+    await c.rendered('/big/0', page('/big/0'));
+    assert.equal(made.length, pages + 1, 'the oldest page was dropped to stay within the byte bound');
   });
 
   test('weigh: grows with what a value holds, and stops at its budget', () => {

@@ -140,7 +140,8 @@ export function cachedStore<S extends ReaderStore & Partial<SourceAdmin>>(store:
     const entry: Entry<R> = { value, token: t, at };
     c.set(key, entry);
     value.then(
-      (v) => c.peek(key) === entry && c.set(key, entry, { size: weigh(v) }),
+      // A new entry object: lru-cache keeps the old size when the same value is set again.
+      (v) => c.peek(key) === entry && c.set(key, { ...entry }, { size: weigh(v) }),
       // A failed read is not remembered.
       () => c.peek(key) === entry && c.delete(key),
     );

@@ -50,7 +50,8 @@ export async function runServe(o: ServeOpts): Promise<void> {
   if (!/^postgres/i.test(config.db)) mkdirSync(dirname(config.db), { recursive: true });
   // A long-running server keeps its memory flat: the page cache (resident once touched,
   // filled by every write) is bounded at 16 MiB; reads of other pages go through the mmap.
-  const store = await openStore(config.db, { cacheKiB: 16 * 1024 });
+  // Searches run in worker threads with their own read-only connections (MARSAD_SEARCH_THREADS).
+  const store = await openStore(config.db, { cacheKiB: 16 * 1024, searchThreads: config.searchThreads });
   // A crash (even kill -9 during the first-start sample import) leaves articles without a story: group them.
   const regrouped = resume(store).then(
     (c) => {

@@ -15,8 +15,9 @@ import type { ArticleQuery, SearchQuery, SearchResult, Store, UpsertResult } fro
 import { migrate } from './migrate.ts';
 import { rowToArticle, type ArticleRow } from '../rows.ts';
 import { limitOf, upperBound } from '../query.ts';
-import { SqliteSearch } from './search.ts';
+import { SqliteSearch, searchOrNotice } from './search.ts';
 import { Upserter } from './upsert.ts';
+import { SqliteSearchPool, type SearchPoolOptions } from './search-pool.ts';
 
 export interface SqliteStoreOptions {
   /** The analyzer for the index (default: Marsad's). */
@@ -32,6 +33,7 @@ export class SqliteStore implements Store {
   readonly analyzer: Analyzer;
   private readonly upserter: Upserter;
   private readonly searcher: SqliteSearch;
+  private searchPool: SqliteSearchPool | null = null;
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -126,22 +128,34 @@ export class SqliteStore implements Store {
     return Promise.resolve(this.db.prepare(sql).all() as Array<{ outlet: string; count: number }>);
   }
 
+  /**
+   * Serves `search` from worker threads with their own read-only connections to this file
+   * (search-pool.ts): the same answers, off this thread. `searchSync` stays in-process.
+   */
+  async startSearchThreads(opts: SearchPoolOptions): Promise<void> {
+    if (this.searchPool) throw new Error('search threads: already started');
+    this.searchPool = await SqliteSearchPool.start(this.db.name, this.analyzer, opts);
+  }
+
+  /** How many threads serve `search` (0: this thread). */
+  get searchThreads(): number {
+    return this.searchPool?.threads ?? 0;
+  }
+
   search(q: SearchQuery): Promise<SearchResult> {
-    return Promise.resolve(this.searchSync(q));
+    return this.searchPool ? this.searchPool.search(q) : Promise.resolve(this.searchSync(q));
   }
 
   /** The same as `search`, synchronously (benchmarks, the CLI's per-line loop). */
   searchSync(q: SearchQuery): SearchResult {
-    try {
-      return this.searcher.search(q);
-    } catch (e) {
-      return { hits: [], total: 0, notice: `The search could not run: ${(e as Error).message}` };
-    }
+    return searchOrNotice(this.searcher, q);
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    const pool = this.searchPool;
+    this.searchPool = null;
+    await pool?.close();
     if (this.db.open) this.db.close();
-    return Promise.resolve();
   }
 }
 

@@ -67,6 +67,15 @@ type HitRow = HitSource & { seq: number; story_id?: string | null; outlets?: str
 /** A ranked candidate; with collapse, its story and the other matches folded into it. */
 type Ranked = { seq: number; score: number; story?: string; folded?: number; also?: Array<{ seq: number }> };
 
+/** `searcher.search(q)`, or an empty result whose notice says why the search could not run. */
+export function searchOrNotice(searcher: SqliteSearch, q: SearchQuery): SearchResult {
+  try {
+    return searcher.search(q);
+  } catch (e) {
+    return { hits: [], total: 0, notice: `The search could not run: ${(e as Error).message}` };
+  }
+}
+
 export class SqliteSearch {
   private readonly statements = new Map<string, Database.Statement>();
 
