@@ -163,24 +163,41 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
     return (await this.col<number>("SELECT value FROM story_counters WHERE name = 'entries'", []))[0] ?? 0;
   }
 
+  /**
+   * One statement: the entry (nothing when its id is held), the entry counter, document
+   * frequencies, LSH bands, lookup keys and the article row's grouping.
+   */
   async addEntry(e: StoryEntry): Promise<void> {
-    if ((await this.db.query('SELECT 1 FROM story_entries WHERE id = $1', [e.id])).rowCount) return;
     const time = clampTime(e.time);
-    const r = await this.db.query<{ eid: number }>(
-      `INSERT INTO story_entries (id, time, outlet, title, exact, shingles, terms, title_terms, lede_terms, entities, story_id, duplicate_of)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING eid`,
-      [e.id, time, e.outlet, e.title, e.exact, toBytes(e.shingles), join(e.terms), join(e.titleTerms), join(e.ledeTerms), join(e.entities), e.storyId, e.duplicateOf],
-    );
-    const eid = r.rows[0]!.eid;
-    const n = await this.docCount();
-    await this.db.query("UPDATE story_counters SET value = value + 1 WHERE name = 'entries'");
     const terms = [...new Set(e.terms)];
-    if (terms.length) {
-      await this.db.query(
-        'INSERT INTO story_df (term, df) SELECT t, 1 FROM unnest($1::text[]) t ON CONFLICT (term) DO UPDATE SET df = story_df.df + 1',
-        [terms],
-      );
-    }
+    const r = await this.db.query<{ n: string | null }>(
+      `WITH ins AS (
+         INSERT INTO story_entries (id, time, outlet, title, exact, shingles, terms, title_terms, lede_terms, entities, story_id, duplicate_of)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING eid),
+       cnt AS (UPDATE story_counters SET value = value + 1 WHERE name = 'entries' AND EXISTS (SELECT 1 FROM ins) RETURNING value - 1 AS n),
+       df AS (
+         INSERT INTO story_df (term, df) SELECT t, 1 FROM unnest($13::text[]) t WHERE EXISTS (SELECT 1 FROM ins) ORDER BY 1
+         ON CONFLICT (term) DO UPDATE SET df = story_df.df + 1),
+       bands AS (INSERT INTO story_bands (band, time, eid) SELECT b, $2, ins.eid FROM ins, unnest($14::bigint[]) b ON CONFLICT DO NOTHING),
+       kd AS (
+         INSERT INTO story_keydict (key) SELECT k FROM unnest($15::text[]) k WHERE EXISTS (SELECT 1 FROM ins) ORDER BY 1
+         ON CONFLICT DO NOTHING RETURNING kid),
+       keys AS (
+         INSERT INTO story_keys (kid, time, eid)
+         SELECT x.kid, $2, ins.eid FROM ins, (SELECT kid FROM kd UNION ALL SELECT kid FROM story_keydict WHERE key = ANY($15::text[])) x
+         ON CONFLICT DO NOTHING),
+       art AS (
+         UPDATE articles SET story_id = $11, duplicate_of = $12
+         WHERE id = $1 AND EXISTS (SELECT 1 FROM ins) AND (story_id IS DISTINCT FROM $11 OR duplicate_of IS DISTINCT FROM $12))
+       SELECT (SELECT n FROM cnt) AS n`,
+      [
+        e.id, time, e.outlet, e.title, e.exact, toBytes(e.shingles), join(e.terms), join(e.titleTerms), join(e.ledeTerms), join(e.entities), e.storyId, e.duplicateOf,
+        terms, [...new Set(e.bands.map(bandInt))], [...new Set(e.keys)],
+      ],
+    );
+    const held = r.rows[0]?.n;
+    if (held === null || held === undefined) return; // the id was held already
+    const n = Number(held);
     if (n === this.dfCount) {
       for (const t of terms) {
         const d = this.dfCache.get(t);
@@ -188,20 +205,6 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
       }
       this.dfCount = n + 1;
     } else this.resetCaches();
-    if (e.bands.length) {
-      await this.db.query('INSERT INTO story_bands (band, time, eid) SELECT b, $1, $2 FROM unnest($3::bigint[]) b ON CONFLICT DO NOTHING', [
-        time, eid, [...new Set(e.bands.map(bandInt))],
-      ]);
-    }
-    if (e.keys.length) {
-      const keys = [...new Set(e.keys)];
-      await this.db.query('INSERT INTO story_keydict (key) SELECT k FROM unnest($1::text[]) k ORDER BY 1 ON CONFLICT DO NOTHING', [keys]);
-      await this.db.query(
-        'INSERT INTO story_keys (kid, time, eid) SELECT d.kid, $1, $2 FROM story_keydict d WHERE d.key = ANY($3::text[]) ON CONFLICT DO NOTHING',
-        [time, eid, keys],
-      );
-    }
-    await this.mirror(e.id, e.storyId, e.duplicateOf);
     this.remember({ ...e, bands: [], keys: [] });
   }
 
