@@ -105,8 +105,9 @@ function wordForm(t: DocToken, stats: TermStats): { key: string; display: string
   if (k.cut === 0 && /^[وفبل]/.test(k.key) && k.key.length >= 4) {
     const rest = k.key.slice(1);
     const dfRest = stats.df(rest);
-    // The bare word counts with its definite form (وبنادق: بنادق 7 + البنادق 11 against 6).
-    const known = dfRest + (rest.startsWith('ال') ? 0 : stats.df('ال' + rest));
+    // A rare form counts the bare word with its definite form (وبنادق 6: بنادق 7 + البنادق 11);
+    // a common one must be rarer than the bare word alone (فكرة 668 is not ف + كرة 738).
+    const known = dfRest + (df < 50 && !rest.startsWith('ال') ? stats.df('ال' + rest) : 0);
     if (known > 2 * df && dfRest >= 5) {
       cut = { key: rest, cut: 1, restoreAl: false };
       df = dfRest;
@@ -154,7 +155,12 @@ function pronounAttached(key: string, df: number, stats: TermStats): boolean {
  * itself also writes it (`المصابين … المصابون` → `المصابون`, the form an editor tags with);
  * other words unchanged. `written`: the article's normalized words without proclitics.
  */
-function baseForm(display: string, written: () => ReadonlySet<string>): string {
+function baseForm(display: string, written: () => ReadonlySet<string>, stats?: TermStats): string {
+  // An indefinite accusative (عقارا، قانونا، شابا): the bare noun the corpus knows far better.
+  if (stats && !display.includes(' ') && /[^اء]ا$/.test(display) && display.length >= 4) {
+    const n = normalize(display);
+    if (stats.df(n.slice(0, -1)) > 3 * stats.df(n) + 5) return display.slice(0, -1);
+  }
   if (!display.includes('ين')) return display;
   return display
     .split(' ')
@@ -295,7 +301,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   for (const c of [...kept, ...words.values()]) {
     // A word only ever seen as the second part of a phrase is a fragment of it.
     if (c.keys.length === 1 && c.attached >= c.raw) continue;
-    const display = baseForm(bestDisplay(c.display), written);
+    const display = baseForm(bestDisplay(c.display), written, stats);
     if (!DISPLAY_OK.test(display)) continue;
     // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
     if (c.raw < 2 || c.body < 1) {
