@@ -320,6 +320,13 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     const n = e.role.split(' ').length;
     if (DISPLAY_OK.test(e.role) && n >= 2 && n <= 4) scored.push({ display: e.role, score: Infinity, keys: [] });
   }
+  // A short title that is one noun phrase (a column's name: بيع القضايا; not a plural verb's
+  // clause: حاصروا دواعش الداخل) is the article's tag.
+  const titleToks = toks.filter((t) => t.seg === 0);
+  if (titleToks.length >= 2 && titleToks.length <= 3 && !/وا$/.test(titleToks[0]!.norm)) {
+    const p = [...phrases.values()].find((c) => c.first === 0 && c.keys.length === titleToks.length);
+    if (p) scored.push({ display: baseForm(bestDisplay(p.display), written), score: Infinity, keys: p.keys });
+  }
   scored.sort((a, b) => b.score - a.score);
 
   // Entities first, then the rest by score.
@@ -350,12 +357,21 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   }
   scored.sort((a, b) => b.score - a.score);
   // A single word shown through the phrase the corpus knows it in, here (المعسكر → المعسكر الإعدادي).
+  // The phrases the corpus knows, by word (built on first need).
+  let known: Map<string, Cand[]> | undefined;
   const expand = (x: { display: string; keys: string[] }): string => {
     if (x.keys.length !== 1) return x.display;
+    if (!known) {
+      known = new Map();
+      for (const p of phrases.values()) {
+        if (p.df < MIN_PHRASE_DF) continue;
+        for (const k of p.keys) known.set(k, [...(known.get(k) ?? []), p]);
+      }
+    }
     const w = words.get(x.keys[0]!);
     let best: Cand | undefined;
-    for (const p of phrases.values()) {
-      if (!p.keys.includes(x.keys[0]!) || p.df < MIN_PHRASE_DF || p.df < EXPAND_SHARE * (w?.df ?? 0)) continue;
+    for (const p of known.get(x.keys[0]!) ?? []) {
+      if (p.df < EXPAND_SHARE * (w?.df ?? 0)) continue;
       if (!best || p.df * p.raw > best.df * best.raw) best = p;
     }
     if (!best || 2 * best.raw < (w?.raw0 ?? 0)) return x.display;
