@@ -247,7 +247,7 @@ export function figures(t: Tally): Figures {
  * people P 0.748 R 0.661, keyword overlap 0.467 — 0.506 once the lead's people and organisations became keywords —, weak 0.063;
  * people P 0.83 R 0.785 and organisations P 0.716 R 0.341 after the people finder's second pass),
  * then with the country and keyword work of branch kw (countries F1 0.952, keyword overlap
- * 0.534, weak 0.027), less a small margin: falling
+ * 0.534, weak 0.027), then with its noun-phrase work (keyword overlap 0.546, weak 0.026), less a small margin: falling
  * below a floor is a regression and fails the check (and test/understand.test.ts); the
  * issue's targets (TARGETS) are reported as met or not met until they are reached, then
  * they become the floors.
@@ -258,7 +258,7 @@ export const FLOORS: Partial<Record<keyof Figures, ['min' | 'max', number]>> = {
   peopleR: ['min', 0.77],
   orgsP: ['min', 0.7],
   orgsR: ['min', 0.33],
-  keywordOverlap: ['min', 0.525],
+  keywordOverlap: ['min', 0.54],
   weakShare: ['max', 0.08],
 };
 
