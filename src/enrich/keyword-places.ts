@@ -13,23 +13,31 @@ import { TITLE_WEIGHT } from './entities.ts';
 import { cliticCandidates, type DocToken } from './tokens.ts';
 import type { EntityInfo } from './types.ts';
 
-let places: Map<string, string> | undefined;
+interface PlaceList {
+  /** normalized name → display name. */
+  names: Map<string, string>;
+  /** First words of the names: one set lookup per clitic reading of a token. */
+  first: Set<string>;
+}
+let places: PlaceList | undefined;
 
-/** normalized name → display name. */
-function placeList(): Map<string, string> {
-  places ??= new Map(
-    readFileSync(rootUrl('data/keywords/places.txt'), 'utf8')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l && !l.startsWith('#'))
-      .map((l) => [normalize(l), l]),
-  );
+function placeList(): PlaceList {
+  if (!places) {
+    const names = new Map(
+      readFileSync(rootUrl('data/keywords/places.txt'), 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#'))
+        .map((l) => [normalize(l), l] as const),
+    );
+    places = { names, first: new Set([...names.keys()].map((k) => k.split(' ')[0]!)) };
+  }
   return places;
 }
 
 /** The listed places an article names, most salient first; `covered`: norms already taken by entities. */
 export function findPlaces(toks: readonly DocToken[], covered: ReadonlySet<string>): EntityInfo[] {
-  const list = placeList();
+  const { names: list, first } = placeList();
   const found = new Map<string, EntityInfo>();
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -37,6 +45,7 @@ export function findPlaces(toks: readonly DocToken[], covered: ReadonlySet<strin
     const next = toks[i + 1];
     const pair = next && !next.brk && next.seg === t.seg ? next.norm : undefined;
     for (const c of cliticCandidates(t.norm)) {
+      if (!first.has(c.key)) continue;
       const two = pair !== undefined && list.has(c.key + ' ' + pair);
       const key = two ? c.key + ' ' + pair : c.key;
       const name = list.get(key);
