@@ -26,5 +26,5 @@ test('the labelled development set (a.jsonl): countries meet the issue target, w
   const f = figures(scoreSet(gold, loadArticles()));
   assert.ok(f.countriesF1 >= 0.98, `countries F1 ${f.countriesF1}`);
   assert.ok(f.weakShare <= 0.05, `weak keywords ${f.weakShare}`);
-  assert.ok(f.keywordOverlap >= 0.55, `keyword overlap ${f.keywordOverlap}`);
+  assert.ok(f.keywordOverlap >= 0.58, `keyword overlap ${f.keywordOverlap}`);
 });

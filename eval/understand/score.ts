@@ -248,7 +248,9 @@ export function figures(t: Tally): Figures {
  * people P 0.83 R 0.785 and organisations P 0.716 R 0.341 after the people finder's second pass),
  * then with the country and keyword work of branch kw (countries F1 0.952, keyword overlap
  * 0.534, weak 0.027), then with branch ppl's error classes from unlabelled corpus days
- * (countries F1 0.954, people P 0.874 R 0.802, organisations P 0.714 R 0.355), less a small margin: falling
+ * (countries F1 0.954, people P 0.874 R 0.802, organisations P 0.714 R 0.355) and branch kw's
+ * noun phrases (keyword overlap 0.546, weak 0.026; measured before the two were merged),
+ * less a small margin: falling
  * below a floor is a regression and fails the check (and test/understand.test.ts); the
  * issue's targets (TARGETS) are reported as met or not met until they are reached, then
  * they become the floors.
@@ -259,7 +261,7 @@ export const FLOORS: Partial<Record<keyof Figures, ['min' | 'max', number]>> = {
   peopleR: ['min', 0.79],
   orgsP: ['min', 0.7],
   orgsR: ['min', 0.345],
-  keywordOverlap: ['min', 0.525],
+  keywordOverlap: ['min', 0.54],
   weakShare: ['max', 0.08],
 };
 

@@ -96,3 +96,51 @@ test('a country seen only through a demonym or two does not lead; a sound plural
   assert.ok(!kws.slice(0, 3).includes('غينيا'), kws.join(' | '));
   assert.ok(kws.includes('المصابون') && !kws.includes('المصابين'), kws.join(' | '));
 });
+
+// Seven SaudiNewsNet articles (testdata/README.md: outlet, day and URL in the file).
+const phrased = new Map(
+  (JSON.parse(readFileSync(new URL('./testdata/keywords-phrases.json', import.meta.url), 'utf8')) as { articles: Array<{ id: string; title: string; text: string }> }).articles.map((a) => [a.id, a]),
+);
+const kwOf = (id: string): string[] => extractKeywords(phrased.get(id)!, stats);
+const words = (s: string): string => ` ${normalize(s).split(' ').map((w) => w.replace(/^ال/, '')).join(' ')} `;
+
+test('a region or governorate the gazetteer lacks leads when the title names it, clitic cut (بعسير, بحفر الباطن)', () => {
+  // sabq 2015-07-21: «"وزارة العمل" بعسير تشارك في مهرجان أبها للتسوق».
+  const asir = kwOf('asir-ministry');
+  assert.equal(asir[0], 'عسير', asir.join(' | '));
+  // okaz 2015-07-22: «إصابة امرأة في إطلاق نار بحفر الباطن» (a two-word place).
+  const hafr = kwOf('hafr-shooting');
+  assert.equal(hafr[0], 'حفر الباطن', hafr.join(' | '));
+  assert.ok(!hafr.some((k) => /^ب/.test(k) && normalize(k).startsWith('بطلق')), `a glued preposition is no keyword: ${hafr.join(' | ')}`);
+});
+
+test('a topic word is shown through the noun phrase the article and the corpus use (فترة الانتقالات, الكشف الطبي, موجة الحر)', () => {
+  // aawsat 2015-07-24: «… في فترة الانتقالات الصيفية الحالية … وإجراء الكشف الطبي تمهيدًا لانضمامه».
+  const wahda = kwOf('wahda-striker');
+  for (const k of ['فترة الانتقالات', 'الكشف الطبي']) assert.ok(wahda.includes(k), `${k} not in ${wahda.join(' | ')}`);
+  assert.ok(!wahda.includes('الكشف') && !wahda.includes('الانتقالات'), wahda.join(' | '));
+  // 3alyoum 2015-07-24: «ارتفاع ضحايا الحر في باكستان …» — «ضحايا موجة الحر الشديدة».
+  const heat = kwOf('pakistan-heat');
+  assert.ok(heat.includes('موجة الحر') && !heat.includes('الحر'), heat.join(' | '));
+});
+
+test('a noun phrase ends at a coordination; no و-attached word; a name written with أل is not ال + word', () => {
+  // okaz 2015-07-24: «من بينها مسدسات وبنادق وبنادق صيد … ونقلت الأسلحة والذخيرة من منزل الرجل».
+  const la = kwOf('la-weapons');
+  assert.ok(la.includes('الأسلحة'), la.join(' | '));
+  assert.ok(!la.some((k) => k.split(' ').some((w) => w === 'وبنادق' || w === 'والذخيرة')), `coordinated or و-attached: ${la.join(' | ')}`);
+  // alriyadh 2015-07-23: «مدرب الفريق الأوروغوياني ألفارو غوتيريز خوض ست لقاءات ودية» — ألفارو is a
+  // name, not ال + word: the phrase does not stop after it.
+  const camp = kwOf('shabab-camp');
+  assert.ok(camp.includes('ألفارو غوتيريز') && !camp.includes('ألفارو'), camp.join(' | '));
+});
+
+test('a news agency quoted is no keyword; no keyword holds another', () => {
+  // aleqtisadiya 2015-07-21: «قال مسؤولان تركيان كبيران لرويترز …» twice.
+  const suruc = kwOf('suruc-reuters');
+  assert.ok(suruc.includes('تنظيم داعش') && !suruc.includes('رويترز'), suruc.join(' | '));
+  for (const id of phrased.keys()) {
+    const kws = kwOf(id);
+    for (const a of kws) for (const b of kws) if (a !== b) assert.ok(!words(a).includes(words(b)), `${id}: «${b}» inside «${a}»`);
+  }
+});

@@ -9,20 +9,27 @@
  * - entities mentioned at least twice or in the title, most salient first (display: their most
  *   frequent spelling in the article, so `إيران` stays `إيران`; a person by the shortest name of
  *   two or more words the article uses, `ماجد السبيعي` rather than `ماجد بن فهد السبيعي`); a
- *   country seen only through a few demonyms (`اللاعب التركي`) does not lead;
+ *   country seen only through a few demonyms (`اللاعب التركي`) does not lead; a news agency
+ *   quoted (`رويترز`، `واس`) is a source, never a keyword; Saudi regions and governorates the
+ *   gazetteer lacks (`عسير`، `حفر الباطن`: keyword-places.ts) rank as entities;
  * - the office of a salient person, 2–4 words (`وزير الدفاع الروسي`; not `نظيره الإيراني`, not `الرئيس`);
- * - 2–3-word phrases of content words that the corpus knows as a unit (df ≥ MIN_PHRASE_DF and
- *   a good share of their words' df) and that recur here, or that recur 3+ times here, or that
- *   the corpus knows well and the title or lead names once (`تحطم طائرة`);
- * - single content words that recur (twice in the body, or title + body), not part of an entity mention;
+ * - 2–3-word noun phrases of content words that the corpus knows as a unit (df ≥ MIN_PHRASE_DF
+ *   and a good share of their words' df) and that recur here, or that recur 3+ times here, or
+ *   that the corpus knows well and the title or lead names once (`تحطم طائرة`). A phrase ends at
+ *   a coordinated word (`الأسلحة | والذخيرة`) and at an indefinite word after a definite one
+ *   (`المباريات الودية | جيدة`: a predicate, not an adjective);
+ * - single content words that recur (twice in the body, or title + body), not part of an entity
+ *   mention, shown through the phrase holding them that the corpus knows and that carries at
+ *   least half of their occurrences here (`الانتقالات` → `فترة الانتقالات`, `الحر` → `موجة الحر`);
  * - entities named once, scored like a rare word.
  * A definite sound plural is shown in its nominative base form when the corpus writes it
- * (`المصابين` → `المصابون`).
+ * (`المصابين` → `المصابون`). No keyword holds another (`الباجي قائد` goes when `الباجي قائد
+ * السبسي` is kept).
  * Never output: stopwords, numbers, single letters, clitic fragments (وال، ال), pronoun-suffixed
  * forms whose bare form the corpus knows far better (مواساته، مديونياتها), verb-like
  * words (frequent but never with an article: وصل، يقود، بلاده), a definite word only ever
  * seen after another word (an adjective tail of a phrase: الحياتية), phrases holding a glued
- * preposition (بمناسبة ذكرى، رجل أمن بانفجار), words used in
+ * preposition (بمناسبة ذكرى، رجل أمن بانفجار، لشغل الوظائف), words used in
  * over MAX_DF_SHARE of documents (stopword-like in news: العام، المملكة، اليوم), words on
  * data/keywords/stoplist.txt (reporting verbs and fillers: مشيرا، مؤكدا، ...).
  * Contract: pure given its inputs; [] for empty, numeric-only or non-Arabic text.
@@ -31,7 +38,8 @@ import { readFileSync } from 'node:fs';
 import { rootUrl } from '../paths.ts';
 import { normalize, stem } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
-import { displayPart, docTokens, type DocToken } from './tokens.ts';
+import { cleanSurface, displayPart, docTokens, type DocToken } from './tokens.ts';
+import { findPlaces } from './keyword-places.ts';
 import { isContent, termKey, type TermStats } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
 
@@ -46,6 +54,8 @@ const ONCE_SHARE = 0.1;
 const ONCE_LEAD = 80;
 /** Weight of an entity named once against a word of the same idf (entities are never weak keywords). */
 const ENTITY_WEIGHT = 1.5;
+/** A word is shown through a phrase of the article holding it when the corpus df of the phrase is this share of the word's (المعسكر → المعسكر الإعدادي). */
+const EXPAND_SHARE = 0.05;
 
 const STOPLIST: ReadonlySet<string> = new Set(
   readFileSync(rootUrl('data/keywords/stoplist.txt'), 'utf8')
@@ -74,6 +84,8 @@ interface Cand {
   raw: number;
   /** Occurrences as the second part of a noun phrase. */
   attached: number;
+  /** Occurrences before phrases absorbed them (words). */
+  raw0?: number;
   df: number;
   first: number;
 }
@@ -93,7 +105,10 @@ function wordForm(t: DocToken, stats: TermStats): { key: string; display: string
   if (k.cut === 0 && /^[وفبل]/.test(k.key) && k.key.length >= 4) {
     const rest = k.key.slice(1);
     const dfRest = stats.df(rest);
-    if (dfRest > 2 * df && dfRest >= 5) {
+    // A rare form counts the bare word with its definite form (وبنادق 6: بنادق 7 + البنادق 11);
+    // a common one must be rarer than the bare word alone (فكرة 668 is not ف + كرة 738).
+    const known = dfRest + (df < 50 && !rest.startsWith('ال') ? stats.df('ال' + rest) : 0);
+    if (known > 2 * df && dfRest >= 5) {
       cut = { key: rest, cut: 1, restoreAl: false };
       df = dfRest;
     }
@@ -140,7 +155,12 @@ function pronounAttached(key: string, df: number, stats: TermStats): boolean {
  * itself also writes it (`المصابين … المصابون` → `المصابون`, the form an editor tags with);
  * other words unchanged. `written`: the article's normalized words without proclitics.
  */
-function baseForm(display: string, written: () => ReadonlySet<string>): string {
+function baseForm(display: string, written: () => ReadonlySet<string>, stats?: TermStats): string {
+  // An indefinite accusative (عقارا، قانونا، شابا): the bare noun the corpus knows far better.
+  if (stats && !display.includes(' ') && /[^اء]ا$/.test(display) && display.length >= 4) {
+    const n = normalize(display);
+    if (stats.df(n.slice(0, -1)) > 3 * stats.df(n) + 5) return display.slice(0, -1);
+  }
   if (!display.includes('ين')) return display;
   return display
     .split(' ')
@@ -163,9 +183,13 @@ function entityDisplay(e: EntityInfo): string {
 export function extractKeywords(article: ArticleText, stats: TermStats, opts: KeywordOptions = {}): string[] {
   const max = opts.max ?? 8;
   const toks = opts.tokens ?? docTokens(article.title ?? '', article.text ?? '');
-  const ents = opts.entities ?? analyzeEntities(article, undefined, toks);
+  const found = opts.entities ?? analyzeEntities(article, undefined, toks);
   const tooCommon = Math.max(50, stats.docCount * MAX_DF_SHARE);
-  const covered = new Set(ents.flatMap((e) => e.coveredNorms));
+  const covered = new Set(found.flatMap((e) => e.coveredNorms));
+  // Regions and governorates the gazetteer lacks (عسير، حفر الباطن) rank with the entities.
+  const places = findPlaces(toks, covered);
+  for (const p of places) for (const n of p.coveredNorms) covered.add(n);
+  const ents = places.length ? [...found, ...places].sort((a, b) => b.salience - a.salience || a.first - b.first) : found;
   // The article's words without proclitics, built on first need (baseForm).
   let writtenSet: Set<string> | undefined;
   const written = (): ReadonlySet<string> => (writtenSet ??= new Set(toks.map((t) => termKey(t.norm).key)));
@@ -207,7 +231,15 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     const t = toks[i]!;
     const head = termKey(t.norm);
     if (head.cut > 0) return /^[وف]?[بكل]/.test(t.norm);
-    return form(t).key !== head.key && /^[بكل]/.test(head.key);
+    const f = form(t);
+    if (f.key !== head.key && /^[بكل]/.test(head.key)) return true;
+    // Not cut by wordForm but glued all the same: the bare word is the more frequent (لشغل، للوقوف).
+    return /^[بكل]/.test(f.key) && f.key.length >= 4 && stats.df(f.key.slice(1)) > stats.df(f.key);
+  };
+  // A definite word: ال as written (ألفارو، ألكسندر are names, not ال + word), or لل.
+  const definite = (t: DocToken): boolean => {
+    const k = termKey(t.norm);
+    return k.restoreAl || (k.key.startsWith('ال') && cleanSurface(t.surface).startsWith('ال', k.cut));
   };
   // Phrases of 2–3 content words inside one clause.
   const phrases = new Map<string, Cand>();
@@ -219,6 +251,11 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     for (let n = 1; n < 3; n++) {
       const u = toks[i + n];
       if (!u || u.brk || u.seg !== toks[i]!.seg || !wordKeyAt[i + n] || glued(i + n)) break;
+      // Coordination ends a noun phrase (الأسلحة والذخيرة are two keywords, not one).
+      if (/^[وف]/.test(u.norm) && (termKey(u.norm).cut > 0 || form(u).key !== u.norm)) break;
+      // So does an indefinite word after a definite one: a predicate or a new clause, not an
+      // adjective or a genitive (المباريات الودية | جيدة).
+      if (definite(toks[i + n - 1]!) && !definite(u)) break;
       key += ' ' + u.norm;
       const display = [form(toks[i]!).display, ...toks.slice(i + 1, i + n + 1).map((x) => displayPart(x.surface, { key: '', al: false, cut: 0, restoreAl: false }))].join(' ');
       let c = phrases.get(key);
@@ -242,6 +279,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     // موجة الحر، المباريات الودية): a candidate of its own, its words keep their counts.
     else if (cohesive && p.df >= ONCE_SHARE * minWordDf && (toks[p.first]!.seg === 0 || p.first < ONCE_LEAD)) once.push(p);
   }
+  for (const c of words.values()) c.raw0 = c.raw;
   // A phrase absorbs its words' occurrences; a 3-word phrase absorbs its 2-word parts.
   units.sort((a, b) => b.keys.length - a.keys.length || b.tf - a.tf);
   const kept: Cand[] = [];
@@ -263,7 +301,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   for (const c of [...kept, ...words.values()]) {
     // A word only ever seen as the second part of a phrase is a fragment of it.
     if (c.keys.length === 1 && c.attached >= c.raw) continue;
-    const display = baseForm(bestDisplay(c.display), written);
+    const display = baseForm(bestDisplay(c.display), written, stats);
     if (!DISPLAY_OK.test(display)) continue;
     // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
     if (c.raw < 2 || c.body < 1) {
@@ -282,14 +320,26 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     const n = e.role.split(' ').length;
     if (DISPLAY_OK.test(e.role) && n >= 2 && n <= 4) scored.push({ display: e.role, score: Infinity, keys: [] });
   }
+  // A short title that is one noun phrase (a column's name: بيع القضايا; not a plural verb's
+  // clause: حاصروا دواعش الداخل) is the article's tag.
+  const titleToks = toks.filter((t) => t.seg === 0);
+  if (titleToks.length >= 2 && titleToks.length <= 3 && !/وا$/.test(titleToks[0]!.norm)) {
+    const p = [...phrases.values()].find((c) => c.first === 0 && c.keys.length === titleToks.length);
+    if (p) scored.push({ display: baseForm(bestDisplay(p.display), written), score: Infinity, keys: p.keys });
+  }
   scored.sort((a, b) => b.score - a.score);
 
   // Entities first, then the rest by score.
   const out: string[] = [];
   const seen = new Set<string>();
+  const folded: string[] = [];
   const push = (s: string): void => {
     const k = s.replace(/^ال/, '');
     if (seen.has(k) || out.length >= max) return;
+    // One keyword holding another adds nothing (الباجي قائد | الباجي قائد السبسي).
+    const f = ' ' + normalize(s).split(' ').map((x) => x.replace(/^ال/, '')).join(' ') + ' ';
+    if (folded.some((g) => g.includes(f) || f.includes(g))) return;
+    folded.push(f);
     seen.add(k);
     out.push(s);
   };
@@ -298,16 +348,39 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // labelled set's development half: keyword overlap 0.445 → 0.52, weak keywords 0.057 → 0.04).
   const named = (e: (typeof ents)[number]): boolean => (e.type === 'person' || e.type === 'org') && e.first < LEAD_TOKENS;
   const demonymOnly = (e: (typeof ents)[number]): boolean => e.type === 'country' && e.surfaces.length === 0 && e.salience < DEMONYM_LEAD;
-  for (const e of ents) if ((e.salience >= 2 || named(e)) && !demonymOnly(e) && out.length < Math.min(5, max)) push(entityDisplay(e));
+  for (const e of ents) if ((e.salience >= 2 || named(e)) && !demonymOnly(e) && e.type !== 'agency' && out.length < Math.min(5, max)) push(entityDisplay(e));
   // Entities named once (a city, an organisation, a person further down) compete with the
   // phrases and words as a rare term would.
   for (const e of ents) {
-    if (seen.has(entityDisplay(e).replace(/^ال/, '')) || demonymOnly(e)) continue;
+    if (seen.has(entityDisplay(e).replace(/^ال/, '')) || demonymOnly(e) || e.type === 'agency') continue;
     scored.push({ display: entityDisplay(e), score: e.salience * idf(stats, 0) * ENTITY_WEIGHT, keys: [] });
   }
   scored.sort((a, b) => b.score - a.score);
+  // A single word shown through the phrase the corpus knows it in, here (المعسكر → المعسكر الإعدادي).
+  // The phrases the corpus knows, by word (built on first need).
+  let known: Map<string, Cand[]> | undefined;
+  const expand = (x: { display: string; keys: string[] }): string => {
+    if (x.keys.length !== 1) return x.display;
+    if (!known) {
+      known = new Map();
+      for (const p of phrases.values()) {
+        if (p.df < MIN_PHRASE_DF) continue;
+        for (const k of p.keys) known.set(k, [...(known.get(k) ?? []), p]);
+      }
+    }
+    const w = words.get(x.keys[0]!);
+    let best: Cand | undefined;
+    for (const p of known.get(x.keys[0]!) ?? []) {
+      if (p.df < EXPAND_SHARE * (w?.df ?? 0)) continue;
+      if (!best || p.df * p.raw > best.df * best.raw) best = p;
+    }
+    if (!best || 2 * best.raw < (w?.raw0 ?? 0)) return x.display;
+    const d = baseForm(bestDisplay(best.display), written);
+    return DISPLAY_OK.test(d) ? d : x.display;
+  };
   for (const s of scored) {
-    push(s.display);
+    if (out.length >= max) break;
+    push(expand(s));
   }
   // Fewer than 3 (short articles): single-mention entities, then the best single-mention words.
   for (const e of ents) if (out.length < 3) push(entityDisplay(e));
