@@ -8,6 +8,7 @@
  * nearest folder above this module that holds package.json (src/ and dist/ have none).
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -28,4 +29,17 @@ const ROOT_URL = pathToFileURL(ROOT + '/');
 /** A file of the package, by its path from the root (`data/outlets.tsv`; end folders with `/`). */
 export function rootUrl(rel: string): URL {
   return new URL(rel, ROOT_URL);
+}
+
+/**
+ * A worker thread's module and the flags its thread needs: the bundle `dist/<rel>.js`, or
+ * under tsx the source `src/<rel>.ts` (with tsx registered in the thread: `node --import
+ * tsx …` is inherited, bin/marsad.js registers tsx in-process instead).
+ */
+export function threadModule(rel: string): { filename: string; execArgv: string[] } {
+  if (!import.meta.url.endsWith('.ts')) return { filename: rootUrl(`dist/${rel}.js`).href, execArgv: process.execArgv };
+  const filename = rootUrl(`src/${rel}.ts`).href;
+  if (process.execArgv.some((x) => x.includes('tsx'))) return { filename, execArgv: process.execArgv };
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return { filename, execArgv: [...process.execArgv, '--import', tsx] };
 }

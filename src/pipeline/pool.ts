@@ -16,11 +16,9 @@
  * (default 2,000) go through the serial `ingest`, and the threads start only after them.
  */
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import type { Piscina as PiscinaPool } from 'piscina';
 import type { Article } from '../model/article.ts';
-import { rootUrl } from '../paths.ts';
+import { threadModule } from '../paths.ts';
 import type { UpsertResult } from '../store/types.ts';
 import { enrichArticle } from './enrich.ts';
 import { ingest } from './index.ts';
@@ -42,15 +40,7 @@ export function defaultThreads(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
-/** The worker module and the flags its threads need: the bundle in dist/, or the TypeScript source through tsx. */
-function workerSpec(): { filename: string; execArgv: string[] } {
-  if (!import.meta.url.endsWith('.ts')) return { filename: rootUrl('dist/pipeline/worker.js').href, execArgv: process.execArgv };
-  const filename = rootUrl('src/pipeline/worker.ts').href;
-  // `node --import tsx …` is inherited by the threads; bin/marsad.js registers tsx in-process instead.
-  if (process.execArgv.some((x) => x.includes('tsx'))) return { filename, execArgv: process.execArgv };
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { filename, execArgv: [...process.execArgv, '--import', tsx] };
-}
+const workerSpec = () => threadModule('pipeline/worker');
 
 export class IngestPool {
   readonly threads: number;

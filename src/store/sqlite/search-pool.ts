@@ -20,11 +20,9 @@
  * pages beyond it are read through the mmap window, which is the file's page cache, not
  * the process's own memory.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import type { Piscina as PiscinaPool } from 'piscina';
 import type { Analyzer } from '../../search/analyzer.ts';
-import { rootUrl } from '../../paths.ts';
+import { threadModule } from '../../paths.ts';
 import type { SearchQuery, SearchResult } from '../types.ts';
 
 /** What a search thread is started with. */
@@ -54,15 +52,7 @@ export const SEARCH_THREAD_CACHE_KIB = 2 * 1024;
 export const SEARCH_THREAD_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 192 };
 const MMAP_BYTES = 1024 * 1024 * 1024;
 
-/** The worker module and the flags its threads need: the bundle in dist/, or the TypeScript source through tsx. */
-function workerSpec(): { filename: string; execArgv: string[] } {
-  if (!import.meta.url.endsWith('.ts')) return { filename: rootUrl('dist/store/sqlite/search-worker.js').href, execArgv: process.execArgv };
-  const filename = rootUrl('src/store/sqlite/search-worker.ts').href;
-  // `node --import tsx …` is inherited by the threads; bin/marsad.js registers tsx in-process instead.
-  if (process.execArgv.some((x) => x.includes('tsx'))) return { filename, execArgv: process.execArgv };
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { filename, execArgv: [...process.execArgv, '--import', tsx] };
-}
+const workerSpec = () => threadModule('store/sqlite/search-worker');
 
 export class SqliteSearchPool {
   private closed = false;
