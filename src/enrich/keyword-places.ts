@@ -18,7 +18,12 @@ interface PlaceList {
   names: Map<string, string>;
   /** First words of the names: one set lookup per clitic reading of a token. */
   first: Set<string>;
+  /** The first words, and those after ال without it: a token holds a listed place only when one ends it. */
+  tails: Set<string>;
 }
+
+/** Clitic letters a reading may cut from a token's start (و/ف, ب/ك/ل, ال; or و/ف + لل). */
+const MAX_CUT = 4;
 let places: PlaceList | undefined;
 
 function placeList(): PlaceList {
@@ -30,18 +35,24 @@ function placeList(): PlaceList {
         .filter((l) => l && !l.startsWith('#'))
         .map((l) => [normalize(l), l] as const),
     );
-    places = { names, first: new Set([...names.keys()].map((k) => k.split(' ')[0]!)) };
+    const first = new Set([...names.keys()].map((k) => k.split(' ')[0]!));
+    places = { names, first, tails: new Set([...first].flatMap((w) => (w.startsWith('ال') ? [w, w.slice(2)] : [w]))) };
   }
   return places;
 }
 
 /** The listed places an article names, most salient first; `covered`: norms already taken by entities. */
 export function findPlaces(toks: readonly DocToken[], covered: ReadonlySet<string>): EntityInfo[] {
-  const { names: list, first } = placeList();
+  const { names: list, first, tails } = placeList();
+  // Most tokens end in no listed first word: a few suffix lookups skip their clitic readings.
+  const mayHold = (norm: string): boolean => {
+    for (let k = 0; k <= MAX_CUT && norm.length - k >= 2; k++) if (tails.has(k ? norm.slice(k) : norm)) return true;
+    return false;
+  };
   const found = new Map<string, EntityInfo>();
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.dateline || covered.has(t.norm)) continue;
+    if (t.dateline || covered.has(t.norm) || !mayHold(t.norm)) continue;
     const next = toks[i + 1];
     const pair = next && !next.brk && next.seg === t.seg ? next.norm : undefined;
     for (const c of cliticCandidates(t.norm)) {
