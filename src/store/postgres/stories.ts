@@ -211,6 +211,7 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
   /** Forgets every cached value (after a rolled-back transaction). */
   resetCaches(): void {
     this.cache.clear();
+    this.features.clear();
     this.dfCache.clear();
     this.dfCount = -1;
   }
