@@ -204,7 +204,13 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
         if (d !== undefined) this.dfCache.set(t, d + 1);
       }
       this.dfCount = n + 1;
-    } else this.resetCaches();
+    } else {
+      // Another worker added entries since: frequencies and cached groupings may be stale
+      // (related candidates' terms are not: their grouping is read fresh).
+      this.cache.clear();
+      this.dfCache.clear();
+      this.dfCount = -1;
+    }
     this.remember({ ...e, bands: [], keys: [] });
   }
 
