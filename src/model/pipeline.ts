@@ -23,8 +23,13 @@ export interface PipelineStore {
    * text and is already enriched: their enrichment would not change, so it is skipped.
    */
   enrichedAlready(articles: Article[]): Promise<Set<string>>;
-  /** Stored articles without a story, in arrival order, after `cursor` (start with -1). */
-  ungrouped(cursor: number, limit: number): Promise<PendingArticle[]>;
+  /**
+   * Stored articles without a story, in arrival order, after `cursor` (start with -1). With
+   * `claim`, inside a write transaction, the rows are claimed for it: another worker's
+   * claiming read skips them until it ends (PostgreSQL `FOR UPDATE SKIP LOCKED`; a store
+   * with one writer has nobody to skip).
+   */
+  ungrouped(cursor: number, limit: number, opts?: { claim?: boolean }): Promise<PendingArticle[]>;
   readonly storyIndex: StoryIndex & EdgeIndex & RelatedSource & RelatedStore;
   /**
    * Replaces the entity and keyword index rows of a stored article from its fields (under
@@ -37,6 +42,11 @@ export interface PipelineStore {
   syncGrouping(id: string): Promise<boolean>;
   /** Saved searches that notify: matched against every newly grouped article (absent: none). */
   readonly alerts?: AlertStore;
-  /** Runs `fn` as one write transaction: all of it is stored, or none. */
-  writeTransaction<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` as one write transaction: all of it is stored, or none. The grouping lock
+   * (many writers: story assignment is serialized) is taken at the start, or with
+   * `lateLock` only when `fn` calls `lock()` (and before the commit in any case), so what
+   * `fn` reads before that runs beside other workers. One writer: `lock` does nothing.
+   */
+  writeTransaction<T>(fn: (lock: () => Promise<void>) => Promise<T>, opts?: { lateLock?: boolean }): Promise<T>;
 }

@@ -98,6 +98,13 @@ export interface EdgeIndex {
   edgesOf(ids: string[]): MaybePromise<StoryEdge[]>;
   /** Per key, the entries holding it with time in [from, to], every one (no per-key limit). */
   allByKeys(keys: string[], from: number, to: number): MaybePromise<Map<string, string[]>>;
+  /**
+   * A mark of the entries held now (the newest entry's sequence number); `entriesAfter(mark)`
+   * gives every entry added since, oldest first. Entries are added under the grouping lock,
+   * so sequence order is commit order and nothing committed later has a smaller number.
+   */
+  watermark(): MaybePromise<number>;
+  entriesAfter(mark: number): MaybePromise<StoryEntry[]>;
 }
 
 /** An article that could be shown as related (اقرأ أيضاً). */

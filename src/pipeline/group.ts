@@ -22,7 +22,7 @@
  */
 import type { TextAnalysis } from '../arabic/index.ts';
 import type { ParseIssue } from '../ingest/index.ts';
-import { addArticleStable, relateArrivals, type StableOptions } from '../stories/index.ts';
+import { addArticleStable, addEntryStable, entryOf, prefind, relateArrivals, type StableOptions, type StoryEntry } from '../stories/index.ts';
 import type { PendingArticle, PipelineStore } from './types.ts';
 import { alertMatcher, recordAlertMatches } from './alerts.ts';
 import type { AlertMatcher } from '../alerts/percolate.ts';
@@ -61,8 +61,37 @@ async function relate(store: PipelineStore, ids: string[], c: GroupCounts): Prom
   c.relatedOffers += r.offered;
 }
 
+/** A pending article's entry and its candidates, found before the grouping lock; `newer` is shared by the chunk. */
+interface Prepared {
+  entry: StoryEntry;
+  since: { older: StoryEntry[]; newer: StoryEntry[] };
+}
+
+/**
+ * Before the grouping lock (beside other workers): each pending article's entry and its
+ * candidates among the entries held now (stable.ts `prefind`), and the watermark read
+ * first. Under the lock, the entries added after the watermark (by other workers, and by
+ * this chunk as it goes) are the only ones still to test, in memory.
+ */
+async function prepare(
+  store: PipelineStore,
+  pending: PendingArticle[],
+  opts: GroupRunOptions,
+): Promise<{ mark: number; prepared: Map<string, Prepared>; newer: StoryEntry[] }> {
+  const index = store.storyIndex;
+  const mark = await index.watermark();
+  const newer: StoryEntry[] = [];
+  const prepared = new Map<string, Prepared>();
+  for (const p of pending) {
+    const analyzed = opts.analyses?.get(p.article.id);
+    const entry = entryOf(p.article, analyzed ? { ...opts.group, analyzed } : opts.group);
+    prepared.set(p.article.id, { entry, since: { older: await prefind(index, entry, opts.group), newer } });
+  }
+  return { mark, prepared, newer };
+}
+
 /** Groups one article; returns its id when it was newly placed (its related list is to be made). */
-async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts, opts: GroupRunOptions, matcher: AlertMatcher | null): Promise<string | null> {
+async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts, opts: GroupRunOptions, matcher: AlertMatcher | null, pre?: Prepared): Promise<string | null> {
   // Indexed only while still ungrouped: another worker that grouped it meanwhile indexed it.
   await store.indexEnrichment(p.article, { onlyUngrouped: true });
   // An entry that exists already (text edited, or a crash after grouping) keeps its story.
@@ -71,7 +100,11 @@ async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts,
     return null;
   }
   const analyzed = opts.analyses?.get(p.article.id);
-  const a = await addArticleStable(store.storyIndex, p.article, analyzed ? { ...opts.group, analyzed } : opts.group);
+  const a = pre
+    ? await addEntryStable(store.storyIndex, pre.entry, opts.group, pre.since)
+    : await addArticleStable(store.storyIndex, p.article, analyzed ? { ...opts.group, analyzed } : opts.group);
+  // The chunk's later arrivals test this one in memory (it is not among their prefound candidates).
+  if (pre && a.via !== 'existing') pre.since.newer.push(pre.entry);
   c.grouped++;
   // Alerts see each article once, when it is first placed (an edited article keeps its matches).
   if (matcher) c.alertMatches += await recordAlertMatches(store, matcher, p.article, a.storyId, analyzed);
@@ -87,22 +120,32 @@ export async function groupPending(store: PipelineStore, opts: GroupRunOptions =
   const chunk = Math.max(1, opts.chunk ?? 200);
   let cursor = -1;
   for (;;) {
-    const pending = await store.ungrouped(cursor, chunk);
-    if (pending.length === 0) break;
     // Per chunk: cheap when nothing changed, and a long run re-keys as its corpus grows (see alerts.ts).
     const matcher = await alertMatcher(store);
-    cursor = pending.at(-1)!.cursor;
     const before = { ...c };
+    let pending: PendingArticle[] = [];
     try {
-      await store.writeTransaction(async () => {
-        const placed: string[] = [];
-        for (const p of pending) {
-          const id = await groupOne(store, p, c, opts, matcher);
-          if (id) placed.push(id);
-        }
-        await relate(store, placed, c);
-      });
-    } catch {
+      // The chunk's rows are claimed (other workers take the next ones); its candidates are
+      // found before the grouping lock, which is held only to add entries, edges and stories.
+      await store.writeTransaction(
+        async (lock) => {
+          pending = await store.ungrouped(cursor, chunk, { claim: true });
+          if (pending.length === 0) return;
+          cursor = pending.at(-1)!.cursor;
+          const { mark, prepared, newer } = await prepare(store, pending, opts);
+          await lock();
+          newer.push(...(await store.storyIndex.entriesAfter(mark)));
+          const placed: string[] = [];
+          for (const p of pending) {
+            const id = await groupOne(store, p, c, opts, matcher, prepared.get(p.article.id));
+            if (id) placed.push(id);
+          }
+          await relate(store, placed, c);
+        },
+        { lateLock: true },
+      );
+    } catch (e) {
+      if (pending.length === 0) throw e;
       Object.assign(c, before);
       for (const p of pending) {
         try {
@@ -116,6 +159,7 @@ export async function groupPending(store: PipelineStore, opts: GroupRunOptions =
         }
       }
     }
+    if (pending.length === 0) break;
   }
   await backfill(store, c, opts);
   return c;

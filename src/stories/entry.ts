@@ -58,6 +58,11 @@ export function articleTime(a: Pick<Article, 'publishedAt'>, now: number): numbe
   return Number.isFinite(t) ? t : now;
 }
 
+/** An entry's lookup keys, from its title terms, lede terms and entity ids (as stored). */
+export function entryKeys(titleTerms: readonly string[], ledeTerms: readonly string[], entities: readonly string[]): string[] {
+  return unique([...titleTerms.map((t) => `t:${t}`), ...ledeTerms.slice(0, LEDE_KEYS).map((t) => `t:${t}`), ...entities.map((e) => `e:${e}`)]);
+}
+
 export function entryOf(a: Article, opts: EntryOptions = {}): StoryEntry {
   const text = a.text.length > MAX_ANALYZED_CHARS ? a.text.slice(0, MAX_ANALYZED_CHARS) : a.text;
   const pre = opts.analyzed;
@@ -68,11 +73,7 @@ export function entryOf(a: Article, opts: EntryOptions = {}): StoryEntry {
   const given = reuse && !opts.params ? fingerprints.get(pre) : undefined;
   const fp = body.length < MIN_DUP_TERMS ? null : (given ?? fingerprint(text, body, opts.params ?? DEFAULT_PARAMS));
   const entities = unique((a.entities ?? []).map((e) => e.id));
-  const keys = unique([
-    ...titleTerms.map((t) => `t:${t}`),
-    ...ledeTerms.slice(0, LEDE_KEYS).map((t) => `t:${t}`),
-    ...entities.map((e) => `e:${e}`),
-  ]);
+  const keys = entryKeys(titleTerms, ledeTerms, entities);
   return {
     id: a.id,
     time: articleTime(a, opts.now ?? Date.now()),

@@ -5,7 +5,7 @@
  * `StoryIndex` / `RelatedSource` / `RelatedStore` interfaces of types.ts to hold the same state on disk.
  */
 export type { Story, StoryEdge, EdgeIndex, StoryEntry, StoryIndex, RelatedCandidate, RelatedSource, RelatedStore, RelatedList, RelatedItem } from './types.ts';
-export { addArticleStable, addEntryStable, edgeOf, STABLE_DEFAULTS, type StableOptions, type EdgeStoryIndex } from './stable.ts';
+export { addArticleStable, addEntryStable, edgeOf, isCandidate, prefind, STABLE_DEFAULTS, type Since, type StableOptions, type EdgeStoryIndex } from './stable.ts';
 export { partition, type PartNode, type Placed } from './partition.ts';
 export { frozenWeights, parseDfTable, type FrozenWeights } from './frozen.ts';
 export { addArticle, addEntry, GROUP_DEFAULTS, type Assignment, type GroupOptions, type Via } from './group.ts';

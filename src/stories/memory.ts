@@ -31,6 +31,8 @@ function push(m: Postings, k: string, id: string): void {
 
 export class MemoryStoryIndex implements StoryIndex, RelatedSource, RelatedStore, EdgeIndex {
   private readonly entries = new Map<string, StoryEntry>();
+  /** Ids in the order they were added (the watermark is a position in it). */
+  private readonly added: string[] = [];
   private readonly exact: Postings = new Map();
   private readonly bands: Postings = new Map();
   private readonly keys: Postings = new Map();
@@ -128,6 +130,15 @@ export class MemoryStoryIndex implements StoryIndex, RelatedSource, RelatedStore
     return [...out];
   }
 
+  watermark(): number {
+    return this.added.length;
+  }
+
+  /** Entries added after `mark` that are still held, oldest first. */
+  entriesAfter(mark: number): StoryEntry[] {
+    return this.getEntries(this.added.slice(Math.max(0, mark)));
+  }
+
   getEntries(ids: string[]): StoryEntry[] {
     const out: StoryEntry[] = [];
     for (const id of ids) {
@@ -154,6 +165,7 @@ export class MemoryStoryIndex implements StoryIndex, RelatedSource, RelatedStore
     // Evict before adding, never the entry being added: its story is written after this call.
     this.evict();
     this.entries.set(e.id, e);
+    this.added.push(e.id);
     this.total++;
     for (const t of e.terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     if (e.exact) push(this.exact, e.exact, e.id);

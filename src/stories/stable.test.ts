@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { loadDay } from '../../bench/stories/corpus.ts';
 import { runGrouping, type RunResult } from '../../bench/stories/run.ts';
 import type { Article } from '../model/article.ts';
-import { addArticleStable, edgeOf, entryOf, frozenWeights, MemoryStoryIndex, parseDfTable, partition, STABLE_DEFAULTS, type StoryEdge, type StoryEntry } from './index.ts';
+import { addArticleStable, addEntryStable, edgeOf, entryOf, frozenWeights, isCandidate, MemoryStoryIndex, prefind, parseDfTable, partition, STABLE_DEFAULTS, type StoryEdge, type StoryEntry } from './index.ts';
 import { shuffled } from '../../bench/rng.ts';
 
 // One real day of SaudiNewsNet (2015-07-22, test/testdata/README.md), wire copies across outlets.
@@ -101,6 +101,44 @@ test('a later-arriving earlier copy becomes the original and renames the story',
   assert.equal(idx.getStory('s-late0000000000aa'), null, 'the old story is gone');
   assert.deepEqual(idx.getStory(r.storyId)!.outlets, ['was', 'okaz']);
   assert.equal((await addArticleStable(idx, early)).via, 'existing');
+});
+
+test('workers finding candidates before the lock (prefind + entries since the watermark) make the same stories', async () => {
+  const idx = new MemoryStoryIndex();
+  const order = shuffled(day, 7).map((a) => ({ ...(entries.get(a.id) ?? entryOf(a)) }));
+  // As a store reads them back: without keys and bands (isCandidate derives them).
+  const asStored = (e: StoryEntry): StoryEntry => ({ ...e, keys: [], bands: [] });
+  let fromNewer = 0;
+  for (let i = 0; i < order.length; i += 80) {
+    // Two workers' chunks: both read the watermark and prefind before either takes the lock.
+    const chunks = [order.slice(i, i + 40), order.slice(i + 40, i + 80)].map((ch) => ({ ch, mark: idx.watermark() }));
+    const found = await Promise.all(chunks.map(async (w) => ({ ...w, older: await Promise.all(w.ch.map((e) => prefind(idx, e))) })));
+    for (const w of found) {
+      const newer = idx.entriesAfter(w.mark).map(asStored);
+      for (const [k, e] of w.ch.entries()) {
+        const before = newer.filter((c) => isCandidate(e, c)).length;
+        fromNewer += before;
+        await addEntryStable(idx, e, {}, { older: w.older[k]!, newer });
+        newer.push(e);
+      }
+    }
+  }
+  assert.ok(fromNewer > 50, `${fromNewer} candidates came from entries added after the watermark`);
+  const placement = new Map(idx.allEntries().map((e) => [e.id, { storyId: e.storyId, dupRoot: e.duplicateOf ?? e.id }]));
+  assert.deepEqual(snapshot({ placement, index: idx } as unknown as RunResult), snapshot(base));
+});
+
+test('isCandidate agrees with the index lookup on real entries', async () => {
+  const held = day.slice(0, 200).map((a) => ({ ...(entries.get(a.id) ?? entryOf(a)) }));
+  const idx = new MemoryStoryIndex();
+  for (const e of held) idx.addEntry(e);
+  let n = 0;
+  for (const e of held.slice(0, 60)) {
+    const found = new Set((await prefind(idx, e)).map((c) => c.id));
+    for (const c of held) assert.equal(isCandidate(e, { ...c, keys: [], bands: [] }), found.has(c.id), `${e.id} → ${c.id}`);
+    n += found.size;
+  }
+  assert.ok(n > 60, `${n} candidate pairs`);
 });
 
 test('edgeOf needs no index: two entries are enough', () => {

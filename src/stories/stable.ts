@@ -18,8 +18,8 @@
  * that evicts (retainMs) forgets edges, so stories spanning the horizon may differ.
  */
 import type { Article } from '../model/article.ts';
-import { entryOf, type EntryOptions } from './entry.ts';
-import { resemblance } from './fingerprint.ts';
+import { entryKeys, entryOf, type EntryOptions } from './entry.ts';
+import { bandKeys, DEFAULT_PARAMS, minhash, resemblance } from './fingerprint.ts';
 import { frozenWeights, type FrozenWeights } from './frozen.ts';
 import { GROUP_DEFAULTS, type Assignment, type GroupOptions } from './group.ts';
 import { partition } from './partition.ts';
@@ -75,6 +75,55 @@ async function candidates(index: EdgeStoryIndex, e: StoryEntry, o: StableOptions
   return ids;
 }
 
+/** Keys and LSH bands of an entry read back from a store (which keeps them apart), derived as entryOf made them. */
+const derived = new WeakMap<StoryEntry, { keys: Set<string>; bands: Set<string> }>();
+function keysAndBands(c: StoryEntry, o: StableOptions): { keys: Set<string>; bands: Set<string> } {
+  let d = derived.get(c);
+  if (!d) {
+    const p = o.params ?? DEFAULT_PARAMS;
+    const bands = c.bands.length || c.shingles.length === 0 ? c.bands : bandKeys(minhash(c.shingles, p.bands * p.rows), p.bands, p.rows);
+    d = { keys: new Set(c.keys.length ? c.keys : entryKeys(c.titleTerms, c.ledeTerms, c.entities)), bands: new Set(bands) };
+    derived.set(c, d);
+  }
+  return d;
+}
+
+/**
+ * Whether `candidates(index, e)` would return `c` were `c` held: the same three rules,
+ * evaluated in memory (the key votes summed in the same order, so to the same float).
+ */
+export function isCandidate(e: StoryEntry, c: StoryEntry, options: Partial<StableOptions> = {}): boolean {
+  const o = { ...STABLE_DEFAULTS, ...options };
+  const w = o.weights ?? frozenWeights();
+  if (c.id === e.id) return false;
+  if (e.exact && c.exact === e.exact) return true;
+  const dt = Math.abs(c.time - e.time);
+  const held = keysAndBands(c, o);
+  if (e.bands.length && dt <= o.dupWindowMs && e.bands.some((b) => held.bands.has(b))) return true;
+  if (e.ledeTerms.length < o.storyMinTerms || dt > o.storyWindowMs) return false;
+  const maxDf = o.maxKeyDf * w.docs;
+  let vote = 0;
+  for (const k of new Set(e.keys.filter((k) => k.startsWith('t:') && w.df(k.slice(2)) <= maxDf))) if (held.keys.has(k)) vote += w.idf(k.slice(2));
+  return vote >= o.minVote;
+}
+
+/**
+ * An arrival's candidates among the entries held now, found before the grouping lock (by
+ * many workers at once). Whoever groups it later passes them with every entry added since
+ * the index's watermark was read (`Since`): together they are exactly `candidates`' answer
+ * at that later moment, since a held entry never stops being a candidate.
+ */
+export async function prefind(index: EdgeStoryIndex, e: StoryEntry, options: Partial<StableOptions> = {}): Promise<StoryEntry[]> {
+  const o = { ...STABLE_DEFAULTS, ...options };
+  return index.getEntries([...(await candidates(index, e, o, o.weights ?? frozenWeights()))]);
+}
+
+/** Candidates found before the lock (`prefind`), and the entries added after the watermark read before that search. */
+export interface Since {
+  older: readonly StoryEntry[];
+  newer: readonly StoryEntry[];
+}
+
 /** The ids connected to `start` through held edges, and those edges. */
 async function component(index: EdgeStoryIndex, start: string): Promise<{ ids: Set<string>; edges: StoryEdge[] }> {
   const ids = new Set([start]);
@@ -93,6 +142,13 @@ async function component(index: EdgeStoryIndex, start: string): Promise<{ ids: S
     frontier = next;
   }
   return { ids, edges: [...edges.values()] };
+}
+
+/** Entries by id, each once (the first seen). */
+function union(a: readonly StoryEntry[], b: readonly StoryEntry[]): StoryEntry[] {
+  const out = new Map<string, StoryEntry>();
+  for (const x of [...a, ...b]) if (!out.has(x.id)) out.set(x.id, x);
+  return [...out.values()];
 }
 
 function storyOf(id: string, members: StoryEntry[]): Story {
@@ -115,14 +171,18 @@ export async function addArticleStable(index: EdgeStoryIndex, a: Article, opts: 
   return addEntryStable(index, entryOf(a, opts), opts);
 }
 
-/** Adds an entry and its edges, then recomputes its component's stories. Idempotent per id. */
-export async function addEntryStable(index: EdgeStoryIndex, e: StoryEntry, options: Partial<StableOptions> = {}): Promise<Assignment> {
+/**
+ * Adds an entry and its edges, then recomputes its component's stories. Idempotent per id.
+ * With `since`, its candidates are those prefound plus those of `since.newer` that pass
+ * `isCandidate` (no candidate search now: the grouping lock is held for less).
+ */
+export async function addEntryStable(index: EdgeStoryIndex, e: StoryEntry, options: Partial<StableOptions> = {}, since?: Since): Promise<Assignment> {
   const o = { ...STABLE_DEFAULTS, ...options };
   const w = o.weights ?? frozenWeights();
   const [prev] = await index.getEntries([e.id]);
   if (prev) return { id: prev.id, storyId: prev.storyId, duplicateOf: prev.duplicateOf, via: 'existing', matched: null, score: null };
 
-  const cands = await index.getEntries([...(await candidates(index, e, o, w))]);
+  const cands = since ? union(since.older, since.newer.filter((c) => isCandidate(e, c, o))) : await index.getEntries([...(await candidates(index, e, o, w))]);
   const edges: StoryEdge[] = [];
   for (const c of cands) {
     const ed = edgeOf(e, c, o, w);

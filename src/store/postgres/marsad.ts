@@ -10,7 +10,10 @@
  * installations sharing a database never wait on each other), so story assignment is
  * serialized across every worker of one installation: two near-duplicates processed at the same moment by two workers see each other,
  * in commit order, and land in one story. The lock is released by COMMIT or ROLLBACK, or
- * by the server when a worker dies. Nested calls use savepoints.
+ * by the server when a worker dies. Nested calls use savepoints. The grouping step takes
+ * it late (`lateLock`): it claims its pending rows (`FOR UPDATE SKIP LOCKED`, so workers
+ * share the backlog instead of grouping the same articles), finds their candidates
+ * beside the other workers, and locks only to add entries, edges and stories.
  */
 import type { PollOutcome, PollState, SourceStateStore } from '../../model/sources.ts';
 import type { Article } from '../../model/article.ts';
@@ -43,6 +46,8 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
   /** Users, sessions, follows, read state and stars (src/model/accounts.ts). */
   readonly accounts: PgAccounts;
   private savepoints = 0;
+  /** The grouping-lock function of each open transaction's connection (nested calls share it). */
+  private readonly locks = new WeakMap<object, () => Promise<void>>();
 
   protected constructor(url: string, opts: PgStoreOptions) {
     super(url, opts);
@@ -80,8 +85,9 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
     return out;
   }
 
-  async ungrouped(cursor: number, limit: number): Promise<PendingArticle[]> {
-    const r = await this.scope.db().query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE story_id IS NULL AND seq > $1 ORDER BY seq LIMIT $2`, [
+  async ungrouped(cursor: number, limit: number, opts: { claim?: boolean } = {}): Promise<PendingArticle[]> {
+    const claim = opts.claim && this.scope.current() ? ' FOR UPDATE SKIP LOCKED' : '';
+    const r = await this.scope.db().query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE story_id IS NULL AND seq > $1 ORDER BY seq LIMIT $2${claim}`, [
       cursor,
       Math.max(1, Math.trunc(limit)),
     ]);
@@ -102,14 +108,21 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
     return (await this.storyIndex.syncArticle(id)) !== null;
   }
 
-  /** One transaction under the grouping lock (a savepoint when nested). */
-  async writeTransaction<T>(fn: () => Promise<T>): Promise<T> {
+  /**
+   * One transaction under the grouping lock, taken at BEGIN or, with `lateLock`, when `fn`
+   * calls `lock()` (and before COMMIT at the latest); a savepoint when nested, whose `lock`
+   * is the outer transaction's.
+   */
+  async writeTransaction<T>(fn: (lock: () => Promise<void>) => Promise<T>, opts: { lateLock?: boolean } = {}): Promise<T> {
     const outer = this.scope.current();
     if (outer) {
       const name = `marsad_${++this.savepoints}`;
+      await this.locks.get(outer)?.();
+      await this.storyIndex.flushDf();
       await outer.query(`SAVEPOINT ${name}`);
       try {
-        const out = await fn();
+        const out = await fn(this.locks.get(outer) ?? (() => Promise.resolve()));
+        await this.storyIndex.flushDf();
         await outer.query(`RELEASE SAVEPOINT ${name}`);
         return out;
       } catch (e) {
@@ -120,10 +133,22 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
       }
     }
     const c = await this.pool.connect();
+    let locked = false;
+    const lock = async () => {
+      if (locked) return;
+      await c.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [GROUPING_LOCK_CLASS]);
+      locked = true;
+    };
+    this.locks.set(c, lock);
     try {
       await c.query('BEGIN');
-      await c.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [GROUPING_LOCK_CLASS]);
-      const out = await this.scope.run(c, fn);
+      if (!opts.lateLock) await lock();
+      const out = await this.scope.run(c, async () => {
+        const r = await fn(lock);
+        await lock();
+        await this.storyIndex.flushDf();
+        return r;
+      });
       await c.query('COMMIT');
       this.searcher.generation++;
       return out;
@@ -132,6 +157,7 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
       this.storyIndex.resetCaches();
       throw e;
     } finally {
+      this.locks.delete(c);
       c.release();
     }
   }

@@ -29,6 +29,8 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
   private readonly dfCache = new Map<string, number>();
   private readonly features = new LRUCache<string, RelatedCandidate>({ max: FEATURE_CACHE });
   private dfCount = -1;
+  /** Document frequencies of entries added in this transaction, not yet written (flushDf). */
+  private readonly pendingDf = new Map<string, number>();
 
   constructor(private readonly scope: TxScope) {}
 
@@ -130,6 +132,19 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
     return out;
   }
 
+  async watermark(): Promise<number> {
+    return Number((await this.col<string>('SELECT coalesce(max(eid), 0)::text FROM story_entries', []))[0] ?? 0);
+  }
+
+  async entriesAfter(mark: number): Promise<StoryEntry[]> {
+    const r = await this.db.query<EntryRow>('SELECT * FROM story_entries WHERE eid > $1 ORDER BY eid', [mark]);
+    return r.rows.map((x) => {
+      const e = toEntry(x);
+      this.remember(e);
+      return { ...e };
+    });
+  }
+
   private remember(e: StoryEntry): void {
     this.cache.set(e.id, e);
   }
@@ -155,6 +170,7 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
       for (const t of missing) this.dfCache.set(t, 0);
       const r = await this.db.query<{ term: string; df: number }>('SELECT term, df FROM story_df WHERE term = ANY($1::text[])', [missing]);
       for (const x of r.rows) this.dfCache.set(x.term, x.df);
+      for (const t of missing) this.dfCache.set(t, this.dfCache.get(t)! + (this.pendingDf.get(t) ?? 0));
     }
     return terms.map((t) => this.dfCache.get(t) ?? 0);
   }
@@ -164,8 +180,9 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
   }
 
   /**
-   * One statement: the entry (nothing when its id is held), the entry counter, document
-   * frequencies, LSH bands, lookup keys and the article row's grouping.
+   * One statement: the entry (nothing when its id is held), the entry counter, LSH bands,
+   * lookup keys and the article row's grouping. Its terms' document frequencies are counted
+   * in memory and written once per transaction (flushDf).
    */
   async addEntry(e: StoryEntry): Promise<void> {
     const time = clampTime(e.time);
@@ -175,16 +192,13 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
          INSERT INTO story_entries (id, time, outlet, title, exact, shingles, terms, title_terms, lede_terms, entities, story_id, duplicate_of)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING eid),
        cnt AS (UPDATE story_counters SET value = value + 1 WHERE name = 'entries' AND EXISTS (SELECT 1 FROM ins) RETURNING value - 1 AS n),
-       df AS (
-         INSERT INTO story_df (term, df) SELECT t, 1 FROM unnest($13::text[]) t WHERE EXISTS (SELECT 1 FROM ins) ORDER BY 1
-         ON CONFLICT (term) DO UPDATE SET df = story_df.df + 1),
-       bands AS (INSERT INTO story_bands (band, time, eid) SELECT b, $2, ins.eid FROM ins, unnest($14::bigint[]) b ON CONFLICT DO NOTHING),
+       bands AS (INSERT INTO story_bands (band, time, eid) SELECT b, $2, ins.eid FROM ins, unnest($13::bigint[]) b ON CONFLICT DO NOTHING),
        kd AS (
-         INSERT INTO story_keydict (key) SELECT k FROM unnest($15::text[]) k WHERE EXISTS (SELECT 1 FROM ins) ORDER BY 1
+         INSERT INTO story_keydict (key) SELECT k FROM unnest($14::text[]) k WHERE EXISTS (SELECT 1 FROM ins) ORDER BY 1
          ON CONFLICT DO NOTHING RETURNING kid),
        keys AS (
          INSERT INTO story_keys (kid, time, eid)
-         SELECT x.kid, $2, ins.eid FROM ins, (SELECT kid FROM kd UNION ALL SELECT kid FROM story_keydict WHERE key = ANY($15::text[])) x
+         SELECT x.kid, $2, ins.eid FROM ins, (SELECT kid FROM kd UNION ALL SELECT kid FROM story_keydict WHERE key = ANY($14::text[])) x
          ON CONFLICT DO NOTHING),
        art AS (
          UPDATE articles SET story_id = $11, duplicate_of = $12
@@ -192,12 +206,14 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
        SELECT (SELECT n FROM cnt) AS n`,
       [
         e.id, time, e.outlet, e.title, e.exact, toBytes(e.shingles), join(e.terms), join(e.titleTerms), join(e.ledeTerms), join(e.entities), e.storyId, e.duplicateOf,
-        terms, [...new Set(e.bands.map(bandInt))], [...new Set(e.keys)],
+        [...new Set(e.bands.map(bandInt))], [...new Set(e.keys)],
       ],
     );
     const held = r.rows[0]?.n;
     if (held === null || held === undefined) return; // the id was held already
     const n = Number(held);
+    for (const t of terms) this.pendingDf.set(t, (this.pendingDf.get(t) ?? 0) + 1);
+    if (!this.scope.current()) await this.flushDf();
     if (n === this.dfCount) {
       for (const t of terms) {
         const d = this.dfCache.get(t);
@@ -214,8 +230,27 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
     this.remember({ ...e, bands: [], keys: [] });
   }
 
-  /** Forgets every cached value (after a rolled-back transaction). */
+  /**
+   * Writes the document frequencies counted since the last flush, one statement (one row
+   * update per distinct term of the batch, not per term of each entry: the common terms
+   * recur in every entry). The store calls it before it commits a transaction or opens a
+   * savepoint, so a rolled-back savepoint drops only its own counts.
+   */
+  async flushDf(): Promise<void> {
+    if (this.pendingDf.size === 0) return;
+    const terms = [...this.pendingDf.keys()].sort();
+    const counts = terms.map((t) => this.pendingDf.get(t)!);
+    this.pendingDf.clear();
+    await this.db.query(
+      `INSERT INTO story_df (term, df) SELECT * FROM unnest($1::text[], $2::int[])
+       ON CONFLICT (term) DO UPDATE SET df = story_df.df + EXCLUDED.df`,
+      [terms, counts],
+    );
+  }
+
+  /** Forgets every cached value and uncommitted count (after a rolled-back transaction). */
   resetCaches(): void {
+    this.pendingDf.clear();
     this.cache.clear();
     this.features.clear();
     this.dfCache.clear();

@@ -108,14 +108,14 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
    * stories' df increments are summed in memory meanwhile and written before the commit
    * (before a savepoint too, so a rollback to it drops only its own).
    */
-  async writeTransaction<T>(fn: () => Promise<T>): Promise<T> {
+  async writeTransaction<T>(fn: (lock: () => Promise<void>) => Promise<T>): Promise<T> {
     const nested = this.db.inTransaction;
     const name = `marsad_${++this.savepoints}`;
     if (nested) this.storyIndex.flushDocFreq();
     this.db.exec(nested ? `SAVEPOINT ${name}` : 'BEGIN IMMEDIATE');
     if (!nested) this.storyIndex.deferDocFreq(true);
     try {
-      const out = await fn();
+      const out = await fn(() => Promise.resolve());
       this.storyIndex.flushDocFreq();
       this.db.exec(nested ? `RELEASE ${name}` : 'COMMIT');
       if (!nested) this.storyIndex.deferDocFreq(false);

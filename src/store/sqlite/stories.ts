@@ -59,6 +59,8 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
       ).pluck(),
       entries: p<EntryRow>('SELECT * FROM story_entries WHERE id IN (SELECT value FROM json_each(?))'),
       entry: p<EntryRow>('SELECT * FROM story_entries WHERE id = ?'),
+      watermark: p<number>('SELECT coalesce(max(eid), 0) FROM story_entries').pluck(),
+      entriesAfter: p<EntryRow>('SELECT * FROM story_entries WHERE eid > ? ORDER BY eid'),
       exists: p<number>('SELECT 1 FROM story_entries WHERE id = ?').pluck(),
       children: p<string>('SELECT id FROM story_entries WHERE duplicate_of = ?').pluck(),
       df: p<[string, number]>('SELECT term, df FROM story_df WHERE term IN (SELECT value FROM json_each(?))').raw(),
@@ -157,6 +159,18 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
    * memory (LRU); the grouping (storyId, duplicateOf) is always read from the table, so
    * another process writing the same file never leaves a stale story behind.
    */
+  watermark(): number {
+    return this.q.watermark.get()!;
+  }
+
+  entriesAfter(mark: number): StoryEntry[] {
+    return this.q.entriesAfter.all(mark).map((r) => {
+      const e = toEntry(r);
+      this.remember(e);
+      return { ...e };
+    });
+  }
+
   getEntries(ids: string[]): StoryEntry[] {
     if (ids.length === 0) return [];
     const uniq = [...new Set(ids)];
