@@ -38,6 +38,8 @@ export interface PipelineStore {
    * pending list was read. The same on every backend.
    */
   indexEnrichment(article: Article, opts?: { onlyUngrouped?: boolean }): Promise<boolean>;
+  /** `indexEnrichment` of each article, as one batch (PostgreSQL: a few statements for all); the ids indexed. */
+  indexEnrichments(articles: Article[], opts?: { onlyUngrouped?: boolean }): Promise<Set<string>>;
   /** Copies the grouping of an article's existing story entry onto the article. */
   syncGrouping(id: string): Promise<boolean>;
   /** Saved searches that notify: matched against every newly grouped article (absent: none). */

@@ -93,7 +93,8 @@ async function prepare(
 /** Groups one article; returns its id when it was newly placed (its related list is to be made). */
 async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts, opts: GroupRunOptions, matcher: AlertMatcher | null, pre?: Prepared): Promise<string | null> {
   // Indexed only while still ungrouped: another worker that grouped it meanwhile indexed it.
-  await store.indexEnrichment(p.article, { onlyUngrouped: true });
+  // (A prepared chunk was indexed as one batch under the lock.)
+  if (!pre) await store.indexEnrichment(p.article, { onlyUngrouped: true });
   // An entry that exists already (text edited, or a crash after grouping) keeps its story.
   if (await store.syncGrouping(p.article.id)) {
     c.grouped++;
@@ -134,6 +135,10 @@ export async function groupPending(store: PipelineStore, opts: GroupRunOptions =
           cursor = pending.at(-1)!.cursor;
           const { mark, prepared, newer } = await prepare(store, pending, opts);
           await lock();
+          await store.indexEnrichments(
+            pending.map((p) => p.article),
+            { onlyUngrouped: true },
+          );
           newer.push(...(await store.storyIndex.entriesAfter(mark)));
           const placed: string[] = [];
           for (const p of pending) {

@@ -72,6 +72,59 @@ export class PgEntityIndex {
     if (kws.length) await this.db.query('INSERT INTO article_keywords (kw, seq) SELECT k, $2 FROM unnest($1::text[]) k ON CONFLICT DO NOTHING', [kws, a.seq]);
   }
 
+  /**
+   * `indexArticle` for many articles at once: what their rows add up to, in one statement
+   * for the entities (each hot row — an entity's counts, a day's total — written once per
+   * batch, not once per article) and two for the keywords. The same rows and counts as
+   * indexing them one by one in order (test/pg-entities-batch.test.ts); an article that
+   * has rows already (re-indexing) takes the one-by-one path.
+   */
+  async indexArticles(list: readonly IndexedArticle[]): Promise<void> {
+    if (list.length === 0) return;
+    const held = new Set(
+      (await this.db.query<{ seq: number }>('SELECT DISTINCT seq FROM article_entities WHERE seq = ANY($1::bigint[])', [list.map((a) => a.seq)])).rows.map((r) => Number(r.seq)),
+    );
+    for (const a of list) if (held.has(a.seq)) await this.indexArticle(a);
+    const fresh = list.filter((a) => !held.has(a.seq));
+    if (fresh.length === 0) return;
+    const xs = fresh.flatMap((a) => entityRows(a.entities).map((e) => ({ a, e })));
+    if (xs.length) {
+      const aliases = xs.flatMap(({ e }) => e.aliases.map((x) => [e.id, x.norm, x.alias] as const));
+      await this.db.query(
+        `WITH x AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::bigint[], $8::text[])
+                    WITH ORDINALITY AS x (id, name, type, norm, mentions, published, seq, day, i)),
+         agg AS (
+           SELECT id, (array_agg(name ORDER BY i DESC))[1] AS name, (array_agg(type ORDER BY i))[1] AS type, (array_agg(norm ORDER BY i DESC))[1] AS norm,
+                  count(*) AS n, sum(mentions) AS m, min(i) AS first
+           FROM x GROUP BY id),
+         ins AS (
+           INSERT INTO entities (id, name, type, norm, article_count, mention_count) SELECT id, name, type, norm, n, m FROM agg ORDER BY first
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, norm = excluded.norm,
+             article_count = entities.article_count + excluded.article_count, mention_count = entities.mention_count + excluded.mention_count
+           RETURNING eid, id),
+         ae AS (
+           INSERT INTO article_entities (ent, published, seq, mentions) SELECT ins.eid, x.published, x.seq, x.mentions FROM ins JOIN x USING (id)
+           ON CONFLICT (ent, published, seq) DO UPDATE SET mentions = excluded.mentions),
+         daily AS (
+           INSERT INTO entity_daily (ent, day, count) SELECT ins.eid, x.day, sum(x.mentions) FROM ins JOIN x USING (id) WHERE x.day IS NOT NULL GROUP BY ins.eid, x.day
+           ON CONFLICT (ent, day) DO UPDATE SET count = entity_daily.count + excluded.count)
+         INSERT INTO entity_aliases (ent, norm, alias)
+         SELECT ins.eid, al.n, al.a FROM unnest($9::text[], $10::text[], $11::text[]) WITH ORDINALITY AS al (id, n, a, i) JOIN ins USING (id) ORDER BY al.i
+         ON CONFLICT (ent, norm) DO NOTHING`,
+        [
+          xs.map((x) => x.e.id), xs.map((x) => x.e.name), xs.map((x) => x.e.type), xs.map((x) => x.e.norm), xs.map((x) => x.e.mentions),
+          xs.map((x) => publishedKey(x.a.publishedAt)), xs.map((x) => x.a.seq), xs.map((x) => dayOf(x.a.publishedAt) || null),
+          aliases.map((x) => x[0]), aliases.map((x) => x[1]), aliases.map((x) => x[2]),
+        ],
+      );
+    }
+    await this.db.query('DELETE FROM article_keywords WHERE seq = ANY($1::bigint[])', [fresh.map((a) => a.seq)]);
+    const kws = fresh.flatMap((a) => keywordRows(a.keywords).map((k) => [k, a.seq] as const));
+    if (kws.length) {
+      await this.db.query('INSERT INTO article_keywords (kw, seq) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING', [kws.map((k) => k[0]), kws.map((k) => k[1])]);
+    }
+  }
+
   private async byId(id: string): Promise<EntityRow | undefined> {
     return (await this.db.query<EntityRow>(`${ENTITY} WHERE id = $1`, [id])).rows[0];
   }

@@ -104,6 +104,26 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
     return true;
   }
 
+  /** `indexEnrichment` of many articles: one read of their rows, and the index rows written in a batch. */
+  async indexEnrichments(articles: Article[], opts: { onlyUngrouped?: boolean } = {}): Promise<Set<string>> {
+    const done = new Set<string>();
+    if (articles.length === 0) return done;
+    const r = await this.scope.db().query<{ id: string; seq: number; published_at: string | null; story_id: string | null }>(
+      'SELECT id, seq, published_at, story_id FROM articles WHERE id = ANY($1::text[])',
+      [articles.map((a) => a.id)],
+    );
+    const rows = new Map(r.rows.map((x) => [x.id, x]));
+    const list = [];
+    for (const a of articles) {
+      const x = rows.get(a.id);
+      if (!x || done.has(a.id) || (opts.onlyUngrouped && x.story_id !== null)) continue;
+      done.add(a.id);
+      list.push({ seq: Number(x.seq), publishedAt: x.published_at, entities: a.entities, keywords: a.keywords });
+    }
+    await this.entityIndex.indexArticles(list);
+    return done;
+  }
+
   async syncGrouping(id: string): Promise<boolean> {
     return (await this.storyIndex.syncArticle(id)) !== null;
   }

@@ -6,14 +6,16 @@
  * store's `writeTransaction` they run on the transaction's connection, under its
  * grouping lock (marsad.ts).
  *
- * Caches: an entry's immutable parts (fingerprints, terms) by id, a related candidate's
- * parsed terms by id, and document frequencies while the entry counter says no other
+ * Caches: an entry's immutable parts (fingerprints, terms) by id (its grouping is always
+ * read fresh), a related candidate's parsed terms by id, and document frequencies
+ * (story-df.ts) while the entry counter says no other
  * worker has added entries since.
  */
 import { LRUCache } from 'lru-cache';
 import type { EdgeIndex, RelatedCandidate, RelatedList, RelatedSource, RelatedStore, Story, StoryEdge, StoryEntry, StoryIndex } from '../../stories/index.ts';
 import { bandInt, candidateFloor, candidateOf, type FeatureRow, clampTime, isoTime, join, relatedListOf, relatedListText, shinglesToBlob as toBytes, toEntry, type EntryRow, type RelatedRow, type StoryRow } from '../story-rows.ts';
 import type { TxScope } from './db.ts';
+import { PgDocFreq } from './story-df.ts';
 
 
 const ENTRY_CACHE = 4096;
@@ -21,18 +23,16 @@ const ENTRY_CACHE = 4096;
 const FEATURE_CACHE = 16_384;
 
 type GroupingRow = { id: string; story_id: string; duplicate_of: string | null; floor: number | null; parts: boolean };
-const DF_CACHE = 300_000;
 
 
 export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, RelatedStore {
   private readonly cache = new LRUCache<string, StoryEntry>({ max: ENTRY_CACHE });
-  private readonly dfCache = new Map<string, number>();
   private readonly features = new LRUCache<string, RelatedCandidate>({ max: FEATURE_CACHE });
-  private dfCount = -1;
-  /** Document frequencies of entries added in this transaction, not yet written (flushDf). */
-  private readonly pendingDf = new Map<string, number>();
+  private readonly df: PgDocFreq;
 
-  constructor(private readonly scope: TxScope) {}
+  constructor(private readonly scope: TxScope) {
+    this.df = new PgDocFreq(scope);
+  }
 
   private get db() {
     return this.scope.db();
@@ -158,25 +158,12 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
     return this.col<string>('SELECT id FROM story_entries WHERE duplicate_of = $1', [rootId]);
   }
 
-  async docFreq(terms: string[]): Promise<number[]> {
-    if (terms.length === 0) return [];
-    const n = await this.docCount();
-    if (n !== this.dfCount || this.dfCache.size > DF_CACHE) {
-      this.dfCache.clear();
-      this.dfCount = n;
-    }
-    const missing = [...new Set(terms.filter((t) => !this.dfCache.has(t)))];
-    if (missing.length) {
-      for (const t of missing) this.dfCache.set(t, 0);
-      const r = await this.db.query<{ term: string; df: number }>('SELECT term, df FROM story_df WHERE term = ANY($1::text[])', [missing]);
-      for (const x of r.rows) this.dfCache.set(x.term, x.df);
-      for (const t of missing) this.dfCache.set(t, this.dfCache.get(t)! + (this.pendingDf.get(t) ?? 0));
-    }
-    return terms.map((t) => this.dfCache.get(t) ?? 0);
+  docFreq(terms: string[]): Promise<number[]> {
+    return this.df.docFreq(terms);
   }
 
-  async docCount(): Promise<number> {
-    return (await this.col<number>("SELECT value FROM story_counters WHERE name = 'entries'", []))[0] ?? 0;
+  docCount(): Promise<number> {
+    return this.df.docCount();
   }
 
   /**
@@ -211,50 +198,21 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
     );
     const held = r.rows[0]?.n;
     if (held === null || held === undefined) return; // the id was held already
-    const n = Number(held);
-    for (const t of terms) this.pendingDf.set(t, (this.pendingDf.get(t) ?? 0) + 1);
-    if (!this.scope.current()) await this.flushDf();
-    if (n === this.dfCount) {
-      for (const t of terms) {
-        const d = this.dfCache.get(t);
-        if (d !== undefined) this.dfCache.set(t, d + 1);
-      }
-      this.dfCount = n + 1;
-    } else {
-      // Another worker added entries since: frequencies and cached groupings may be stale
-      // (related candidates' terms are not: their grouping is read fresh).
-      this.cache.clear();
-      this.dfCache.clear();
-      this.dfCount = -1;
-    }
+    // Entries never change once added; only the frequencies another worker's entries make stale.
+    await this.df.added(terms, Number(held));
     this.remember({ ...e, bands: [], keys: [] });
   }
 
-  /**
-   * Writes the document frequencies counted since the last flush, one statement (one row
-   * update per distinct term of the batch, not per term of each entry: the common terms
-   * recur in every entry). The store calls it before it commits a transaction or opens a
-   * savepoint, so a rolled-back savepoint drops only its own counts.
-   */
-  async flushDf(): Promise<void> {
-    if (this.pendingDf.size === 0) return;
-    const terms = [...this.pendingDf.keys()].sort();
-    const counts = terms.map((t) => this.pendingDf.get(t)!);
-    this.pendingDf.clear();
-    await this.db.query(
-      `INSERT INTO story_df (term, df) SELECT * FROM unnest($1::text[], $2::int[])
-       ON CONFLICT (term) DO UPDATE SET df = story_df.df + EXCLUDED.df`,
-      [terms, counts],
-    );
+  /** Writes the document frequencies counted in this transaction (story-df.ts). */
+  flushDf(): Promise<void> {
+    return this.df.flush();
   }
 
   /** Forgets every cached value and uncommitted count (after a rolled-back transaction). */
   resetCaches(): void {
-    this.pendingDf.clear();
+    this.df.reset();
     this.cache.clear();
     this.features.clear();
-    this.dfCache.clear();
-    this.dfCount = -1;
   }
 
   private async mirror(id: string, storyId: string, duplicateOf: string | null): Promise<void> {

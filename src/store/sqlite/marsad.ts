@@ -99,6 +99,12 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
     return Promise.resolve(true);
   }
 
+  async indexEnrichments(articles: Article[], opts: { onlyUngrouped?: boolean } = {}): Promise<Set<string>> {
+    const done = new Set<string>();
+    for (const a of articles) if (!done.has(a.id) && (await this.indexEnrichment(a, opts))) done.add(a.id);
+    return done;
+  }
+
   syncGrouping(id: string): Promise<boolean> {
     return Promise.resolve(this.storyIndex.syncArticle(id) !== null);
   }
