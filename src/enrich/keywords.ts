@@ -16,7 +16,8 @@
  * - the office of a salient person, 2–4 words (`وزير الدفاع الروسي`; not `نظيره الإيراني`, not `الرئيس`);
  * - 2–3-word noun phrases of content words that the corpus knows as a unit (df ≥ MIN_PHRASE_DF
  *   and a good share of their words' df) and that recur here, or that recur 3+ times here, or
- *   that the corpus knows well and the title or lead names once (`تحطم طائرة`). A phrase ends at
+ *   that the corpus knows well and the title or lead names once (`تحطم طائرة`), or that it knows
+ *   as a unit in many documents, named once anywhere (`عاصفة الحزم`). A phrase ends at
  *   a coordinated word (`الأسلحة | والذخيرة`) and at an indefinite word after a definite one
  *   (`المباريات الودية | جيدة`: a predicate, not an adjective). After its first word a phrase
  *   may hold a word too common to be a keyword alone (`رجال الأمن`) and a demonym a country
@@ -58,6 +59,14 @@ export const COUNTRY_LEAD = 8;
 /** A phrase named once is a candidate when its corpus df is this share of its rarest word's and it is in the title or the first ONCE_LEAD tokens. */
 const ONCE_SHARE = 0.1;
 const ONCE_LEAD = 80;
+/**
+ * A phrase named once further down is a candidate when the corpus knows it as a unit: in at
+ * least KNOWN_DF documents and KNOWN_SHARE of its rarest word's (عاصفة الحزم، القضية الفلسطينية);
+ * it weighs KNOWN_WEIGHT times a word of the same idf named once.
+ */
+const KNOWN_DF = 50;
+const KNOWN_SHARE = 0.2;
+const KNOWN_WEIGHT = 3;
 /** Weight of an entity named once against a word of the same idf (entities are never weak keywords). */
 const ENTITY_WEIGHT = 1.5;
 /** A word is shown through a phrase of the article holding it when the corpus df of the phrase is this share of the word's (المعسكر → المعسكر الإعدادي). */
@@ -92,6 +101,10 @@ interface Cand {
   attached: number;
   /** Occurrences before phrases absorbed them (words). */
   raw0?: number;
+  /** Named once, after the lead, and known to the corpus as a unit (phrases). */
+  known?: boolean;
+  /** A phrase's occurrences (first token); its displays are spelled out on first need. */
+  starts?: number[];
   df: number;
   first: number;
 }
@@ -205,15 +218,24 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
       // adjective or a genitive (المباريات الودية | جيدة).
       if (definite(toks[i + n - 1]!) && !definite(u)) break;
       key += ' ' + u.norm;
-      const display = [form(toks[i]!).display, ...toks.slice(i + 1, i + n + 1).map((x) => displayPart(x.surface, { key: '', al: false, cut: 0, restoreAl: false }))].join(' ');
       let c = phrases.get(key);
-      if (!c) phrases.set(key, (c = { keys: partKeyAt.slice(i, i + n + 1) as string[], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: stats.df(key), first: i }));
+      if (!c) phrases.set(key, (c = { keys: partKeyAt.slice(i, i + n + 1) as string[], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: stats.df(key), first: i, starts: [] }));
       c.tf += w(toks[i]!);
       c.raw++;
       if (toks[i]!.seg === 1) c.body++;
-      c.display.set(display, (c.display.get(display) ?? 0) + 1);
+      c.starts!.push(i);
     }
   }
+  // A phrase's spellings, by count (spelled out only for the phrases that get scored).
+  const displays = (c: Cand): Map<string, number> => {
+    if (c.starts && c.display.size === 0) {
+      for (const i of c.starts) {
+        const d = [form(toks[i]!).display, ...toks.slice(i + 1, i + c.keys.length).map((x) => displayPart(x.surface, { key: '', al: false, cut: 0, restoreAl: false }))].join(' ');
+        c.display.set(d, (c.display.get(d) ?? 0) + 1);
+      }
+    }
+    return c.display;
+  };
   const units: Cand[] = [];
   const once: Cand[] = [];
   for (const p of phrases.values()) {
@@ -226,6 +248,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     // A collocation the corpus knows well, named once in the title or the lead (تحطم طائرة،
     // موجة الحر، المباريات الودية): a candidate of its own, its words keep their counts.
     else if (cohesive && p.df >= ONCE_SHARE * minWordDf && (toks[p.first]!.seg === 0 || p.first < ONCE_LEAD)) once.push(p);
+    else if (p.df >= KNOWN_DF && p.df >= KNOWN_SHARE * minWordDf) once.push(Object.assign(p, { known: true }));
   }
   for (const c of words.values()) c.raw0 = c.raw;
   // A phrase absorbs its words' occurrences; a 3-word phrase absorbs its 2-word parts.
@@ -249,7 +272,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   for (const c of [...kept, ...words.values()]) {
     // A word only ever seen as the second part of a phrase is a fragment of it.
     if (c.keys.length === 1 && c.attached >= c.raw) continue;
-    const display = baseForm(bestDisplay(c.display), written, stats);
+    const display = baseForm(bestDisplay(displays(c)), written, stats);
     if (!DISPLAY_OK.test(display)) continue;
     // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
     if (c.raw < 2 || c.body < 1) {
@@ -259,8 +282,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     scored.push({ display, score: c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : 1), keys: c.keys });
   }
   for (const c of once) {
-    const display = baseForm(bestDisplay(c.display), written);
-    if (DISPLAY_OK.test(display) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df), keys: c.keys });
+    const display = baseForm(bestDisplay(displays(c)), written);
+    if (DISPLAY_OK.test(display) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df) * (c.known ? KNOWN_WEIGHT : 1), keys: c.keys });
   }
   for (const e of ents) {
     // An office held by a salient person is one unit (وزير الدفاع الروسي); a bare title (الرئيس) is not.
@@ -273,7 +296,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const titleToks = toks.filter((t) => t.seg === 0);
   if (titleToks.length >= 2 && titleToks.length <= 3 && !/وا$/.test(titleToks[0]!.norm)) {
     const p = [...phrases.values()].find((c) => c.first === 0 && c.keys.length === titleToks.length);
-    if (p) scored.push({ display: baseForm(bestDisplay(p.display), written), score: Infinity, keys: p.keys });
+    if (p) scored.push({ display: baseForm(bestDisplay(displays(p)), written), score: Infinity, keys: p.keys });
   }
   scored.sort((a, b) => b.score - a.score);
 
@@ -326,7 +349,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
       if (!best || p.df * p.raw > best.df * best.raw) best = p;
     }
     if (!best || 2 * best.raw < (w?.raw0 ?? 0)) return x.display;
-    const d = baseForm(bestDisplay(best.display), written);
+    const d = baseForm(bestDisplay(displays(best)), written);
     return DISPLAY_OK.test(d) ? d : x.display;
   };
   for (const s of scored) {
