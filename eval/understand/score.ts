@@ -249,7 +249,8 @@ export function figures(t: Tally): Figures {
  * then with the country and keyword work of branch kw (countries F1 0.952, keyword overlap
  * 0.534, weak 0.027), then with branch ppl's error classes from unlabelled corpus days
  * (countries F1 0.954, people P 0.874 R 0.802, organisations P 0.714 R 0.355) and branch kw's
- * noun phrases (keyword overlap 0.546, weak 0.026; measured before the two were merged),
+ * noun phrases (keyword overlap 0.546, weak 0.026; measured before the two were merged), then
+ * with branch kw3's phrase parts and known phrases (keyword overlap 0.546, weak 0.022),
  * less a small margin: falling
  * below a floor is a regression and fails the check (and test/understand.test.ts); the
  * issue's targets (TARGETS) are reported as met or not met until they are reached, then
@@ -262,7 +263,7 @@ export const FLOORS: Partial<Record<keyof Figures, ['min' | 'max', number]>> = {
   orgsP: ['min', 0.7],
   orgsR: ['min', 0.345],
   keywordOverlap: ['min', 0.54],
-  weakShare: ['max', 0.08],
+  weakShare: ['max', 0.03],
 };
 
 export const TARGETS: Partial<Record<keyof Figures, ['min' | 'max', number]>> = {

@@ -11,13 +11,17 @@
  *   two or more words the article uses, `ماجد السبيعي` rather than `ماجد بن فهد السبيعي`); a
  *   country seen only through a few demonyms (`اللاعب التركي`) does not lead; a news agency
  *   quoted (`رويترز`، `واس`) is a source, never a keyword; Saudi regions and governorates the
- *   gazetteer lacks (`عسير`، `حفر الباطن`: keyword-places.ts) rank as entities;
+ *   gazetteer lacks (`عسير`، `حفر الباطن`: keyword-places.ts) rank as entities; a country the
+ *   title does not name leads only when named COUNTRY_LEAD times (not `تركيا` for a training camp);
  * - the office of a salient person, 2–4 words (`وزير الدفاع الروسي`; not `نظيره الإيراني`, not `الرئيس`);
  * - 2–3-word noun phrases of content words that the corpus knows as a unit (df ≥ MIN_PHRASE_DF
  *   and a good share of their words' df) and that recur here, or that recur 3+ times here, or
- *   that the corpus knows well and the title or lead names once (`تحطم طائرة`). A phrase ends at
+ *   that the corpus knows well and the title or lead names once (`تحطم طائرة`), or that it knows
+ *   as a unit in many documents, named once anywhere (`عاصفة الحزم`). A phrase ends at
  *   a coordinated word (`الأسلحة | والذخيرة`) and at an indefinite word after a definite one
- *   (`المباريات الودية | جيدة`: a predicate, not an adjective);
+ *   (`المباريات الودية | جيدة`: a predicate, not an adjective). After its first word a phrase
+ *   may hold a word too common to be a keyword alone (`رجال الأمن`) and a demonym a country
+ *   took (`الدوري الإنجليزي`، `الأسهم الأمريكية`);
  * - single content words that recur (twice in the body, or title + body), not part of an entity
  *   mention, shown through the phrase holding them that the corpus knows and that carries at
  *   least half of their occurrences here (`الانتقالات` → `فترة الانتقالات`, `الحر` → `موجة الحر`);
@@ -40,6 +44,7 @@ import { normalize, stem } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
 import { cleanSurface, displayPart, docTokens, type DocToken } from './tokens.ts';
 import { findPlaces } from './keyword-places.ts';
+import { baseForm, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
 import { isContent, termKey, type TermStats } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
 
@@ -49,9 +54,19 @@ export const MAX_DF_SHARE = 0.08;
 export const LEAD_TOKENS = 150;
 /** A country named only through demonyms (اللاعب التركي) leads the keywords from this salience on. */
 export const DEMONYM_LEAD = 4;
+/** A country the title does not name leads the keywords from this salience on; below, it competes as a named-once entity does. */
+export const COUNTRY_LEAD = 8;
 /** A phrase named once is a candidate when its corpus df is this share of its rarest word's and it is in the title or the first ONCE_LEAD tokens. */
 const ONCE_SHARE = 0.1;
 const ONCE_LEAD = 80;
+/**
+ * A phrase named once further down is a candidate when the corpus knows it as a unit: in at
+ * least KNOWN_DF documents and KNOWN_SHARE of its rarest word's (عاصفة الحزم، القضية الفلسطينية);
+ * it weighs KNOWN_WEIGHT times a word of the same idf named once.
+ */
+const KNOWN_DF = 50;
+const KNOWN_SHARE = 0.2;
+const KNOWN_WEIGHT = 3;
 /** Weight of an entity named once against a word of the same idf (entities are never weak keywords). */
 const ENTITY_WEIGHT = 1.5;
 /** A word is shown through a phrase of the article holding it when the corpus df of the phrase is this share of the word's (المعسكر → المعسكر الإعدادي). */
@@ -86,10 +101,16 @@ interface Cand {
   attached: number;
   /** Occurrences before phrases absorbed them (words). */
   raw0?: number;
+  /** Named once, after the lead, and known to the corpus as a unit (phrases). */
+  known?: boolean;
+  /** A phrase's occurrences (first token); its displays are spelled out on first need. */
+  starts?: number[];
   df: number;
   first: number;
 }
 
+/** A nisba adjective's shape (الإنجليزي، التونسية، الفلسطينيون): a demonym may end a phrase. */
+const NISBA = /^(ال)?..+(ي|يه|يون|يين)$/;
 const DISPLAY_OK = /^[\u0621-\u064a]{2,}( [\u0621-\u064a]{2,})*$/;
 const bestDisplay = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 
@@ -97,81 +118,12 @@ function idf(stats: TermStats, df: number): number {
   return Math.log((stats.docCount + 1) / (df + 1)) + 1;
 }
 
-/** A word's grouping key and display: termKey, then a bare و/ف/ب/ل cut when the corpus says it is a clitic. */
-function wordForm(t: DocToken, stats: TermStats): { key: string; display: string; df: number } {
-  const k = termKey(t.norm);
-  let df = stats.df(k.key);
-  let cut = k;
-  if (k.cut === 0 && /^[وفبل]/.test(k.key) && k.key.length >= 4) {
-    const rest = k.key.slice(1);
-    const dfRest = stats.df(rest);
-    // A rare form counts the bare word with its definite form (وبنادق 6: بنادق 7 + البنادق 11);
-    // a common one must be rarer than the bare word alone (فكرة 668 is not ف + كرة 738).
-    const known = dfRest + (df < 50 && !rest.startsWith('ال') ? stats.df('ال' + rest) : 0);
-    if (known > 2 * df && dfRest >= 5) {
-      cut = { key: rest, cut: 1, restoreAl: false };
-      df = dfRest;
-    }
-  }
-  return { key: cut.key, display: displayPart(t.surface, { key: cut.key, al: false, cut: cut.cut, restoreAl: cut.restoreAl }), df };
-}
-
-/**
- * Verb-like or pronoun-suffixed words (وصل، يقود، قمنا، بلاده): frequent in the corpus but
- * (almost) never with an article, which every noun takes. Unknown rare words (new names) pass.
- */
-function verbLike(key: string, df: number, stats: TermStats): boolean {
-  if (key.startsWith('ال')) return false;
-  const minDf = /^(ي|ت|ن|سي|ست)/.test(key) ? 3 : 150;
-  return df >= minDf && stats.df('ال' + key) < 0.05 * df;
-}
 
 /**
  * An entity's keyword: its most frequent spelling in the article; for a person the shortest
  * form of two or more words the article uses (`ماجد السبيعي` for `ماجد بن فهد السبيعي`,
  * `متعب بن عبدالله` for `متعب بن عبدالله بن عبدالعزيز`), the form an editor tags with.
  */
-const PRONOUN = /(ها|هم|هما|هن|كم|كما|نا|ه)$/;
-
-/**
- * A word carrying a pronoun suffix (مواساته، مديونياتها، صلتهم): the corpus knows its bare
- * form (or the bare form's ة/ات) far better. Such a form is never a keyword.
- */
-function pronounAttached(key: string, df: number, stats: TermStats): boolean {
-  const p = PRONOUN.exec(key);
-  if (!p || key.length - p[0].length < 3) return false;
-  let bare = key.slice(0, -p[0].length);
-  if (bare.endsWith('ت')) {
-    // A ة noun shows its ت before a pronoun (رتبة → رتبته): known as a ة noun, it is attached.
-    bare = bare.slice(0, -1) + 'ه';
-    if (stats.df(bare) >= 5) return true;
-  }
-  const base = stats.df(bare) + stats.df('ال' + bare) + stats.df(bare + 'ه') + stats.df(bare + 'ات');
-  return base > 3 * df + 5;
-}
-
-/**
- * The base form of a definite sound masculine plural: the nominative `ون` when the article
- * itself also writes it (`المصابين … المصابون` → `المصابون`, the form an editor tags with);
- * other words unchanged. `written`: the article's normalized words without proclitics.
- */
-function baseForm(display: string, written: () => ReadonlySet<string>, stats?: TermStats): string {
-  // An indefinite accusative (عقارا، قانونا، شابا): the bare noun the corpus knows far better.
-  if (stats && !display.includes(' ') && /[^اء]ا$/.test(display) && display.length >= 4) {
-    const n = normalize(display);
-    if (stats.df(n.slice(0, -1)) > 3 * stats.df(n) + 5) return display.slice(0, -1);
-  }
-  if (!display.includes('ين')) return display;
-  return display
-    .split(' ')
-    .map((w) => {
-      const n = normalize(w);
-      if (!/^ال..+ين$/.test(n)) return w;
-      return written().has(n.slice(0, -2) + 'ون') ? w.slice(0, -2) + 'ون' : w;
-    })
-    .join(' ');
-}
-
 function entityDisplay(e: EntityInfo): string {
   if (e.type === 'person') {
     const multi = [e.name, ...e.surfaces].filter((s) => s.includes(' ') && DISPLAY_OK.test(s));
@@ -207,13 +159,22 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // Words.
   const words = new Map<string, Cand>();
   const wordKeyAt: (string | undefined)[] = [];
+  // Words a phrase may hold after its first word that are no keyword alone: a word too common
+  // in the corpus (رجال الأمن) and a demonym a country entity took (الدوري الإنجليزي).
+  const partKeyAt: (string | undefined)[] = [];
+  const partDf = new Map<string, number>();
   toks.forEach((t, i) => {
-    if (!isContent(t) || covered.has(t.norm) || STOPLIST.has(t.norm)) return;
+    if (!isContent(t) || STOPLIST.has(t.norm)) return;
+    const isCovered = covered.has(t.norm);
+    if (isCovered && !NISBA.test(termKey(t.norm).key)) return;
     const f = form(t);
-    if (f.key.length < 3 || covered.has(f.key) || STOPLIST.has(f.key) || STOPLIST.has(stemOf(f)) || f.df > tooCommon) return;
+    if (f.key.length < 3 || (!isCovered && covered.has(f.key)) || STOPLIST.has(f.key) || STOPLIST.has(stemOf(f))) return;
     if ((f.attached ??= pronounAttached(f.key, f.df, stats))) return;
     if ((f.verb ??= verbLike(f.key, f.df, stats))) return;
     const g = stemOf(f) || f.key;
+    partKeyAt[i] = g;
+    partDf.set(g, Math.max(partDf.get(g) ?? 0, f.df));
+    if (isCovered || f.df > tooCommon) return;
     wordKeyAt[i] = g;
     let c = words.get(g);
     if (!c) words.set(g, (c = { keys: [g], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: 0, first: i }));
@@ -250,26 +211,35 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     let key = termKey(toks[i]!.norm).key;
     for (let n = 1; n < 3; n++) {
       const u = toks[i + n];
-      if (!u || u.brk || u.seg !== toks[i]!.seg || !wordKeyAt[i + n] || glued(i + n)) break;
+      if (!u || u.brk || u.seg !== toks[i]!.seg || !partKeyAt[i + n] || glued(i + n)) break;
       // Coordination ends a noun phrase (الأسلحة والذخيرة are two keywords, not one).
       if (/^[وف]/.test(u.norm) && (termKey(u.norm).cut > 0 || form(u).key !== u.norm)) break;
       // So does an indefinite word after a definite one: a predicate or a new clause, not an
       // adjective or a genitive (المباريات الودية | جيدة).
       if (definite(toks[i + n - 1]!) && !definite(u)) break;
       key += ' ' + u.norm;
-      const display = [form(toks[i]!).display, ...toks.slice(i + 1, i + n + 1).map((x) => displayPart(x.surface, { key: '', al: false, cut: 0, restoreAl: false }))].join(' ');
       let c = phrases.get(key);
-      if (!c) phrases.set(key, (c = { keys: wordKeyAt.slice(i, i + n + 1) as string[], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: stats.df(key), first: i }));
+      if (!c) phrases.set(key, (c = { keys: partKeyAt.slice(i, i + n + 1) as string[], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: stats.df(key), first: i, starts: [] }));
       c.tf += w(toks[i]!);
       c.raw++;
       if (toks[i]!.seg === 1) c.body++;
-      c.display.set(display, (c.display.get(display) ?? 0) + 1);
+      c.starts!.push(i);
     }
   }
+  // A phrase's spellings, by count (spelled out only for the phrases that get scored).
+  const displays = (c: Cand): Map<string, number> => {
+    if (c.starts && c.display.size === 0) {
+      for (const i of c.starts) {
+        const d = [form(toks[i]!).display, ...toks.slice(i + 1, i + c.keys.length).map((x) => displayPart(x.surface, { key: '', al: false, cut: 0, restoreAl: false }))].join(' ');
+        c.display.set(d, (c.display.get(d) ?? 0) + 1);
+      }
+    }
+    return c.display;
+  };
   const units: Cand[] = [];
   const once: Cand[] = [];
   for (const p of phrases.values()) {
-    const minWordDf = Math.min(...p.keys.map((k) => words.get(k)?.df ?? 0));
+    const minWordDf = Math.min(...p.keys.map((k) => partDf.get(k) ?? 0));
     const cohesive = p.df >= MIN_PHRASE_DF && p.df >= 0.05 * minWordDf;
     // A local unit: recurs, and its last word never occurs outside it here (المهارات الحياتية).
     const lastWord = words.get(p.keys[p.keys.length - 1]!);
@@ -278,6 +248,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     // A collocation the corpus knows well, named once in the title or the lead (تحطم طائرة،
     // موجة الحر، المباريات الودية): a candidate of its own, its words keep their counts.
     else if (cohesive && p.df >= ONCE_SHARE * minWordDf && (toks[p.first]!.seg === 0 || p.first < ONCE_LEAD)) once.push(p);
+    else if (p.df >= KNOWN_DF && p.df >= KNOWN_SHARE * minWordDf) once.push(Object.assign(p, { known: true }));
   }
   for (const c of words.values()) c.raw0 = c.raw;
   // A phrase absorbs its words' occurrences; a 3-word phrase absorbs its 2-word parts.
@@ -301,7 +272,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   for (const c of [...kept, ...words.values()]) {
     // A word only ever seen as the second part of a phrase is a fragment of it.
     if (c.keys.length === 1 && c.attached >= c.raw) continue;
-    const display = baseForm(bestDisplay(c.display), written, stats);
+    const display = baseForm(bestDisplay(displays(c)), written, stats);
     if (!DISPLAY_OK.test(display)) continue;
     // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
     if (c.raw < 2 || c.body < 1) {
@@ -311,8 +282,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     scored.push({ display, score: c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : 1), keys: c.keys });
   }
   for (const c of once) {
-    const display = baseForm(bestDisplay(c.display), written);
-    if (DISPLAY_OK.test(display) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df), keys: c.keys });
+    const display = baseForm(bestDisplay(displays(c)), written);
+    if (DISPLAY_OK.test(display) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df) * (c.known ? KNOWN_WEIGHT : 1), keys: c.keys });
   }
   for (const e of ents) {
     // An office held by a salient person is one unit (وزير الدفاع الروسي); a bare title (الرئيس) is not.
@@ -325,7 +296,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const titleToks = toks.filter((t) => t.seg === 0);
   if (titleToks.length >= 2 && titleToks.length <= 3 && !/وا$/.test(titleToks[0]!.norm)) {
     const p = [...phrases.values()].find((c) => c.first === 0 && c.keys.length === titleToks.length);
-    if (p) scored.push({ display: baseForm(bestDisplay(p.display), written), score: Infinity, keys: p.keys });
+    if (p) scored.push({ display: baseForm(bestDisplay(displays(p)), written), score: Infinity, keys: p.keys });
   }
   scored.sort((a, b) => b.score - a.score);
 
@@ -348,7 +319,10 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // labelled set's development half: keyword overlap 0.445 → 0.52, weak keywords 0.057 → 0.04).
   const named = (e: (typeof ents)[number]): boolean => (e.type === 'person' || e.type === 'org') && e.first < LEAD_TOKENS;
   const demonymOnly = (e: (typeof ents)[number]): boolean => e.type === 'country' && e.surfaces.length === 0 && e.salience < DEMONYM_LEAD;
-  for (const e of ents) if ((e.salience >= 2 || named(e)) && !demonymOnly(e) && e.type !== 'agency' && out.length < Math.min(5, max)) push(entityDisplay(e));
+  // A country the title does not name and the article names a few times (تركيا for a training
+  // camp) waits for its rank among the others (dev keyword overlap 0.594 → 0.600).
+  const aside = (e: (typeof ents)[number]): boolean => e.type === 'country' && e.titleMentions === 0 && e.salience < COUNTRY_LEAD;
+  for (const e of ents) if ((e.salience >= 2 || named(e)) && !demonymOnly(e) && !aside(e) && e.type !== 'agency' && out.length < Math.min(5, max)) push(entityDisplay(e));
   // Entities named once (a city, an organisation, a person further down) compete with the
   // phrases and words as a rare term would.
   for (const e of ents) {
@@ -375,7 +349,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
       if (!best || p.df * p.raw > best.df * best.raw) best = p;
     }
     if (!best || 2 * best.raw < (w?.raw0 ?? 0)) return x.display;
-    const d = baseForm(bestDisplay(best.display), written);
+    const d = baseForm(bestDisplay(displays(best)), written);
     return DISPLAY_OK.test(d) ? d : x.display;
   };
   for (const s of scored) {

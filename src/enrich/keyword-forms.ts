@@ -1,0 +1,80 @@
+/**
+ * Word forms for keywords.ts: a word's grouping key and display (a proclitic cut when the
+ * corpus says it is one), and the forms that are never keywords or are shown otherwise:
+ * verb-like words, pronoun-suffixed words, an indefinite accusative or a genitive plural
+ * shown in its base form.
+ * Contract: pure given the term statistics.
+ */
+import { normalize } from '../arabic/index.ts';
+import { displayPart, type DocToken } from './tokens.ts';
+import { termKey, type TermStats } from './termstats.ts';
+
+/** A word's grouping key and display: termKey, then a bare و/ف/ب/ل cut when the corpus says it is a clitic. */
+export function wordForm(t: DocToken, stats: TermStats): { key: string; display: string; df: number } {
+  const k = termKey(t.norm);
+  let df = stats.df(k.key);
+  let cut = k;
+  if (k.cut === 0 && /^[وفبل]/.test(k.key) && k.key.length >= 4) {
+    const rest = k.key.slice(1);
+    const dfRest = stats.df(rest);
+    // A rare form counts the bare word with its definite form (وبنادق 6: بنادق 7 + البنادق 11);
+    // a common one must be rarer than the bare word alone (فكرة 668 is not ف + كرة 738).
+    const known = dfRest + (df < 50 && !rest.startsWith('ال') ? stats.df('ال' + rest) : 0);
+    if (known > 2 * df && dfRest >= 5) {
+      cut = { key: rest, cut: 1, restoreAl: false };
+      df = dfRest;
+    }
+  }
+  return { key: cut.key, display: displayPart(t.surface, { key: cut.key, al: false, cut: cut.cut, restoreAl: cut.restoreAl }), df };
+}
+
+/**
+ * Verb-like or pronoun-suffixed words (وصل، يقود، قمنا، بلاده): frequent in the corpus but
+ * (almost) never with an article, which every noun takes. Unknown rare words (new names) pass.
+ */
+export function verbLike(key: string, df: number, stats: TermStats): boolean {
+  if (key.startsWith('ال')) return false;
+  const minDf = /^(ي|ت|ن|سي|ست)/.test(key) ? 3 : 150;
+  return df >= minDf && stats.df('ال' + key) < 0.05 * df;
+}
+
+const PRONOUN = /(ها|هم|هما|هن|كم|كما|نا|ه)$/;
+
+/**
+ * A word carrying a pronoun suffix (مواساته، مديونياتها، صلتهم): the corpus knows its bare
+ * form (or the bare form's ة/ات) far better. Such a form is never a keyword.
+ */
+export function pronounAttached(key: string, df: number, stats: TermStats): boolean {
+  const p = PRONOUN.exec(key);
+  if (!p || key.length - p[0].length < 3) return false;
+  let bare = key.slice(0, -p[0].length);
+  if (bare.endsWith('ت')) {
+    // A ة noun shows its ت before a pronoun (رتبة → رتبته): known as a ة noun, it is attached.
+    bare = bare.slice(0, -1) + 'ه';
+    if (stats.df(bare) >= 5) return true;
+  }
+  const base = stats.df(bare) + stats.df('ال' + bare) + stats.df(bare + 'ه') + stats.df(bare + 'ات');
+  return base > 3 * df + 5;
+}
+
+/**
+ * The base form of a definite sound masculine plural: the nominative `ون` when the article
+ * itself also writes it (`المصابين … المصابون` → `المصابون`, the form an editor tags with);
+ * other words unchanged. `written`: the article's normalized words without proclitics.
+ */
+export function baseForm(display: string, written: () => ReadonlySet<string>, stats?: TermStats): string {
+  // An indefinite accusative (عقارا، قانونا، شابا): the bare noun the corpus knows far better.
+  if (stats && !display.includes(' ') && /[^اء]ا$/.test(display) && display.length >= 4) {
+    const n = normalize(display);
+    if (stats.df(n.slice(0, -1)) > 3 * stats.df(n) + 5) return display.slice(0, -1);
+  }
+  if (!display.includes('ين')) return display;
+  return display
+    .split(' ')
+    .map((w) => {
+      const n = normalize(w);
+      if (!/^ال..+ين$/.test(n)) return w;
+      return written().has(n.slice(0, -2) + 'ون') ? w.slice(0, -2) + 'ون' : w;
+    })
+    .join(' ');
+}
