@@ -35,7 +35,7 @@ test('migrations: a number present in both folders names the same migration', ()
   for (const v of shared) assert.equal(postgres.get(v), sqlite.get(v), `migration ${v}`);
   // What only one backend has takes a number the other does not use.
   assert.deepEqual([...postgres.keys()].filter((v) => !sqlite.has(v)), [14]);
-  assert.deepEqual([...sqlite.keys()].filter((v) => !postgres.has(v)), [30]);
+  assert.deepEqual([...sqlite.keys()].filter((v) => !postgres.has(v)), [30, 31]);
 });
 
 test('migrations: two files with one number are refused, naming both', () => {
@@ -62,8 +62,10 @@ test('sqlite: a migration numbered into a gap is applied', () => {
   const all = loadSqlite();
   const db = new Database(join(dir, 'gap.db'));
   try {
-    assert.deepEqual(migrate(db, all.filter((m) => m.version !== 2)), all.filter((m) => m.version !== 2).map((m) => m.version));
-    assert.deepEqual(migrate(db, all), [2]);
+    // 031 indexes 002's column: it waits with it.
+    const first = all.filter((m) => m.version !== 2 && m.version !== 31);
+    assert.deepEqual(migrate(db, first), first.map((m) => m.version));
+    assert.deepEqual(migrate(db, all), [2, 31]);
     assert.deepEqual(migrate(db, all), []);
   } finally {
     db.close();

@@ -28,21 +28,33 @@ export interface AnalyzeOptions {
   stemmer?: StemmerName;
   /** Keep stopwords as terms (default false), e.g. for exact-phrase checks. */
   keepStopwords?: boolean;
+  /**
+   * Stem only the tokens whose norm holds one of these strings; the others get the term ''
+   * (search snippets ask only which tokens give the query's terms: `Analyzer.probes`).
+   */
+  stemOnly?: readonly string[];
 }
 
 /** Terms with their positions and original spans (stopwords dropped, positions kept). */
 export function analyzeTokens(text: string, opts: AnalyzeOptions = {}): Term[] {
   const stem = stemmers[opts.stemmer ?? 'light'];
   const keep = opts.keepStopwords === true;
+  const only = opts.stemOnly;
   const toks = tokenize(text);
   const out: Term[] = [];
   for (let pos = 0; pos < toks.length; pos++) {
     const t = toks[pos]!;
     if (!keep && isStopword(t.norm)) continue;
+    const term = only === undefined || holdsOne(t.norm, only) ? stem(t.norm) : '';
     // A fresh object of one shape (measured faster than extending the token in place).
-    out.push({ surface: t.surface, norm: t.norm, start: t.start, end: t.end, term: stem(t.norm), pos });
+    out.push({ surface: t.surface, norm: t.norm, start: t.start, end: t.end, term, pos });
   }
   return out;
+}
+
+function holdsOne(norm: string, parts: readonly string[]): boolean {
+  for (const p of parts) if (norm.includes(p)) return true;
+  return false;
 }
 
 /** The index terms of a text, in order. */

@@ -195,3 +195,35 @@ function numberNorm(s: string): string {
   }
   return out;
 }
+
+let foldBuf = new Uint16Array(4096);
+
+/**
+ * `text[from, to)` as the token norms read it, for a cheap substring probe (search
+ * snippets): each char of a word class mapped through the fast normalization map (marks
+ * it removes dropped), each separator written as a space. Null when the span holds a word
+ * char the fast map cannot decide (a token holding one is normalized by `normalize`).
+ *
+ * Contract: every token of `tokenize(text.slice(from, to))` is either a number with
+ * separators (`1,000`, `3.5`) or has a norm that occurs in the result; so a string found
+ * in no such token is absent from the result only if no token's norm holds it.
+ */
+export function foldSpan(text: string, from: number, to: number): string | null {
+  if (to - from > foldBuf.length) foldBuf = new Uint16Array(to - from);
+  const b = foldBuf;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (classOf(c) === OTHER) {
+      b[n++] = 0x20;
+      continue;
+    }
+    if (slow(c)) return null;
+    const m = FAST[c]!;
+    if (m === KEEP) b[n++] = c;
+    else if (m !== 0) b[n++] = m;
+  }
+  let out = '';
+  for (let i = 0; i < n; i += 8192) out += String.fromCharCode.apply(null, b.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  return out;
+}

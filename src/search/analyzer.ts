@@ -4,7 +4,7 @@
  * with their original spans. Indexing and querying must use the same one.
  */
 import { analyzeTokens, type Term } from '../arabic/index.ts';
-import { LIGHT_STEMMER_VERSION } from '../arabic/stem/light.ts';
+import { LIGHT_STEMMER_VERSION, lightStemProbes } from '../arabic/stem/light.ts';
 
 export type { Term };
 
@@ -15,6 +15,17 @@ export interface Analyzer {
   readonly version?: string;
   /** Terms in order, stopwords dropped, each with its surface span in `text`. */
   terms(text: string): Term[];
+  /**
+   * Strings of which every token normalized to a norm that gives `term` holds one (a
+   * cheap test that a stretch of text cannot hold the term: `foldSpan`), or null when the
+   * analyzer cannot tell; absent, likewise.
+   */
+  probes?(term: string): string[] | null;
+  /**
+   * `terms(text)`, except that a token whose norm holds none of `probes` gets the term ''
+   * unstemmed (it cannot give a term those probes were asked for); with `probes`.
+   */
+  probedTerms?(text: string, probes: readonly string[]): Term[];
 }
 
 export type StemmerChoice = NonNullable<NonNullable<Parameters<typeof analyzeTokens>[1]>['stemmer']>;
@@ -22,7 +33,12 @@ export type StemmerChoice = NonNullable<NonNullable<Parameters<typeof analyzeTok
 /** Marsad's analyzer (normalization, stopwords) with the given stemmer. */
 export function analyzerFor(stemmer: StemmerChoice): Analyzer {
   const version = stemmer === 'light' ? LIGHT_STEMMER_VERSION : undefined;
-  return { name: `marsad-${stemmer}`, version, terms: (text) => analyzeTokens(text, { stemmer }) };
+  const terms = (text: string): Term[] => analyzeTokens(text, { stemmer });
+  const probedTerms = (text: string, probes: readonly string[]): Term[] => analyzeTokens(text, { stemmer, stemOnly: probes });
+  if (stemmer === 'light') return { name: `marsad-${stemmer}`, version, terms, probes: lightStemProbes, probedTerms };
+  // Without stemming a term is the norm itself.
+  if (stemmer === 'none') return { name: `marsad-${stemmer}`, version, terms, probes: (t) => (/[\d.]/u.test(t) || t === '' ? null : [t]), probedTerms };
+  return { name: `marsad-${stemmer}`, version, terms };
 }
 
 /** Marsad's analyzer: normalization, stopwords, light stemming (src/arabic). */

@@ -7,6 +7,7 @@
  * `markSnippet`.
  */
 import type { Analyzer, Term } from './analyzer.ts';
+import { foldSpan } from '../arabic/index.ts';
 import type { Highlight, SearchHit } from '../model/search.ts';
 
 export interface Snippet {
@@ -24,6 +25,8 @@ export interface SnippetOptions {
   budget?: number;
   /** Characters analyzed per further chunk while no match is found; default 4000. */
   chunk?: number;
+  /** Skip analyzing the chunks the analyzer's probes clear (default true; false analyzes all). */
+  probe?: boolean;
 }
 
 /** The window start (index into `terms`) with the most distinct matched terms, and that count. */
@@ -60,14 +63,65 @@ function cleanSlice(text: string, from: number, to: number): string {
   return text.slice(from, to).replace(/\s+/gu, ' ');
 }
 
-/** Builds the snippet of `text` for the analyzed query `terms`. */
+/** A chunk read past without analysis (no query term stands in it), after `prev`. */
+interface Skipped {
+  prev: Term[] | Skipped;
+  from: number;
+  to: number;
+}
+
+/**
+ * The analyzer's probe strings for the query terms (every token giving one of the terms
+ * holds one of them), or null when it gives none for some term (then every chunk is
+ * analyzed in full).
+ */
+function probesFor(match: ReadonlySet<string>, analyzer: Analyzer): string[] | null {
+  if (!analyzer.probes) return null;
+  const needles: string[] = [];
+  for (const t of match) {
+    const p = analyzer.probes(t);
+    if (!p) return null;
+    needles.push(...p);
+  }
+  return needles;
+}
+
+/** Whether `text[from, to)` may hold a token giving a query term: the folded span holds a probe. */
+function mayHold(text: string, from: number, to: number, needles: readonly string[]): boolean {
+  const f = foldSpan(text, from, to);
+  return f === null || needles.some((n) => f.includes(n));
+}
+
+/**
+ * Builds the snippet of `text` for the analyzed query `terms`. A chunk the probe clears
+ * (no query term can stand in it) is not analyzed: it cannot change the best window, and
+ * its terms are read only if a later chunk needs them as context. The result is the one
+ * analyzing every chunk gives (test/search-snippet-probe.test.ts compares them).
+ */
 export function buildSnippet(text: string, queryTerms: Iterable<string>, analyzer: Analyzer, opts: SnippetOptions = {}): Snippet {
   const window = opts.window ?? 28;
   const chunk = opts.chunk ?? 4000;
   const lead = opts.lead ?? 600;
   const budget = opts.budget ?? 1500;
   const match = new Set(queryTerms);
-  let terms: Term[] = [];
+  const needles = opts.probe === false ? null : probesFor(match, analyzer);
+  // Only tokens holding a probe can give a query term: the others are not stemmed (term '').
+  const termsOf = (x: string): Term[] => (needles && analyzer.probedTerms ? analyzer.probedTerms(x, needles) : analyzer.terms(x));
+  const analyze = (from: number, to: number): Term[] => {
+    const part = termsOf(text.slice(from, to));
+    for (const t of part) {
+      t.start += from;
+      t.end += from;
+    }
+    return part;
+  };
+  // The last n (1..window) terms read so far, analyzing skipped chunks as needed.
+  const lastTerms = (ts: Term[] | Skipped, n: number): Term[] => {
+    if (Array.isArray(ts)) return ts.slice(-n);
+    const part = analyze(ts.from, ts.to);
+    return part.length >= n ? part.slice(-n) : [...lastTerms(ts.prev, n - part.length), ...part];
+  };
+  let terms: Term[] | Skipped = [];
   let base = 0;
   let start = -1;
   let bestDistinct = 0;
@@ -78,42 +132,49 @@ export function buildSnippet(text: string, queryTerms: Iterable<string>, analyze
       const ws = text.lastIndexOf(' ', end);
       if (ws > base) end = ws;
     }
-    const part = analyzer.terms(text.slice(base, end));
-    // Keep the previous chunk's tail for context before a match at the chunk's start.
-    const tail = terms.slice(-window);
-    for (const t of part) {
-      t.start += base;
-      t.end += base;
-    }
-    const prev = terms;
-    const prevStart = start;
-    terms = [...tail, ...part];
-    const found = bestWindow(terms, match, window);
-    // Keep an earlier window unless this chunk's is better; stop once a window holds every
-    // query term, or a match is found and `budget` characters were read.
-    if (prevStart >= 0 && found.distinct <= bestDistinct) {
-      terms = prev;
-      start = prevStart;
-    } else if (found.start >= 0) {
-      start = found.start;
-      bestDistinct = found.distinct;
+    if (needles && !mayHold(text, base, end, needles)) {
+      if (start < 0) terms = { prev: terms, from: base, to: end };
+      else {
+        // Only the previous chunk's tail can hold a window here (its terms are read: start >= 0).
+        const tail = (terms as Term[]).slice(-window);
+        const found = bestWindow(tail, match, window);
+        if (found.distinct > bestDistinct) {
+          terms = [...tail, ...analyze(base, end)];
+          start = found.start;
+          bestDistinct = found.distinct;
+        }
+      }
+    } else {
+      const part = analyze(base, end);
+      // Keep the previous chunk's tail for context before a match at the chunk's start.
+      const prev: Term[] | Skipped = terms;
+      const prevStart = start;
+      terms = [...lastTerms(terms, window), ...part];
+      const found = bestWindow(terms, match, window);
+      // Keep an earlier window unless this chunk's is better; stop once a window holds every
+      // query term, or a match is found and `budget` characters were read.
+      if (prevStart >= 0 && found.distinct <= bestDistinct) {
+        terms = prev;
+        start = prevStart;
+      } else if (found.start >= 0) {
+        start = found.start;
+        bestDistinct = found.distinct;
+      }
     }
     base = end;
     if (start >= 0 && (bestDistinct >= match.size || base >= budget)) break;
   }
-  if (start < 0) {
-    // No match in the text (a title-only match): the text's opening words.
-    terms = analyzer.terms(text.slice(0, lead));
-    start = 0;
-  }
-  const win = terms.slice(start, start + window);
+  // No match in the text (a title-only match): the text's opening words.
+  const read: Term[] = start < 0 ? termsOf(text.slice(0, lead)) : (terms as Term[]);
+  if (start < 0) start = 0;
+  const win = read.slice(start, start + window);
   if (win.length === 0) return { snippet: cleanSlice(text, 0, 200).trim(), highlights: [] };
   const first = win[0]!;
   const last = win[win.length - 1]!;
   // Include the line's leading punctuation/stopwords up to the previous term.
-  const prevEnd = start > 0 ? terms[start - 1]!.end : 0;
+  const prevEnd = start > 0 ? read[start - 1]!.end : 0;
   const from = start === 0 && first.start < 80 ? 0 : Math.max(prevEnd, first.start);
-  const nextStart = start + window < terms.length ? terms[start + window]!.start : text.length;
+  const nextStart = start + window < read.length ? read[start + window]!.start : text.length;
   let out = from > 0 ? '… ' : '';
   const highlights: Highlight[] = [];
   let cursor = from;

@@ -182,3 +182,30 @@ export function lightBase(norm: string): string {
 export function lightStem(norm: string): string {
   return lightStemWith(norm, GUARDS);
 }
+
+/** Override keys by the stem they give (for `lightStemProbes`). */
+let overridden: Map<string, string[]> | undefined;
+
+/**
+ * Strings of which every normalized token whose light stem is `stem` holds at least one,
+ * or null when there are none to give. The stem is a piece of the token (prefixes and
+ * suffixes come off), except that a لل word's base is written with ال (للمانيا → المانيا)
+ * and that an override maps a base to another stem: so the stem without a leading ال, and
+ * each base overridden to it, likewise. A stem with a digit or `.` may come from a number
+ * whose separators were dropped (`1,000`): null.
+ */
+export function lightStemProbes(stem: string): string[] | null {
+  if (!overridden) {
+    overridden = new Map();
+    for (const [base, to] of GUARDS.overrides) overridden.set(to, [...(overridden.get(to) ?? []), base]);
+  }
+  const out: string[] = [];
+  for (const s of [stem, ...(overridden.get(stem) ?? [])]) {
+    if (/[\d.]/u.test(s)) return null;
+    const p = s.startsWith('ال') ? s.slice(2) : s;
+    if (p === '' || 'ال'.startsWith(p)) return null;
+    // A base holding the stem's own probe (اتجاهات → اتجاه) adds nothing.
+    if (out.length === 0 || !p.includes(out[0]!)) out.push(p);
+  }
+  return out;
+}

@@ -91,7 +91,11 @@ export class SqliteSearch {
     return st as unknown as Database.Statement<P[], R>;
   }
 
-  /** The best `n` matches by BM25 with their headline terms, and how many matched (one statement). */
+  /**
+   * The best `n` matches by BM25 with their headline terms, and how many matched (one
+   * statement). The headline terms come from the covering index articles_seq_rank, never
+   * the article row (migration 031).
+   */
   private candidates(match: string, f: Filters, n: number): Cand[] {
     const { titleWeight: wt, textWeight: wx } = FTS_TUNING;
     const join = f.sql ? ' JOIN articles a ON a.seq = article_fts.rowid' : '';
@@ -100,7 +104,7 @@ export class SqliteSearch {
       `SELECT c.seq, c.base, c.total, r.title_terms, r.title_norms, r.published_at FROM (` +
       `SELECT seq, base, count(*) OVER () AS total FROM (SELECT article_fts.rowid AS seq, -bm25(article_fts, ${wt}, ${wx}) AS base` +
       ` FROM article_fts${join} WHERE article_fts MATCH @match${f.sql}) ORDER BY base DESC LIMIT ${n}) c` +
-      ` JOIN articles r ON r.seq = c.seq`;
+      ` JOIN articles r INDEXED BY articles_seq_rank ON r.seq = c.seq`;
     const params = { ...f.params, match };
     return this.prepare<Record<string, string>, Cand>(sql).all(params);
   }
@@ -135,7 +139,7 @@ export class SqliteSearch {
       const total = read >= matched ? top.total : this.prepare<Record<string, string>, number>(`SELECT count(DISTINCT ${storyKeySql('k')})${matches}`).pluck().get(params)!;
       const info = new Map(
         this
-          .prepare<string, Cand>('SELECT seq, title_terms, title_norms, published_at FROM articles WHERE seq IN (SELECT value FROM json_each(?))')
+          .prepare<string, Cand>('SELECT seq, title_terms, title_norms, published_at FROM articles INDEXED BY articles_seq_rank WHERE seq IN (SELECT value FROM json_each(?))')
           .all(JSON.stringify(top.top.map((c) => c.seq)))
           .map((r) => [r.seq, r]),
       );
