@@ -9,7 +9,7 @@ import { isStopword } from '../../arabic/index.ts';
 import type { Match } from '../match.ts';
 import { cleanSurface, cliticCandidates, infoOf, type DocToken } from '../tokens.ts';
 import { isCommonNoun, isVerbLike, otherPersons, type PeopleLexicon } from './lexicon.ts';
-import { adverb, CONNECTORS, definite, futureVerb, MASDAR, NAME_STOP, nameWord, NUMBER_WORDS, PARTICIPLE, PLURAL, unknownNameWord, WAW_YA } from './words.ts';
+import { adverb, CONNECTORS, definite, futureVerb, MASDAR, NAME_STOP, nameWord, NUMBER_WORDS, PARTICIPLE, pastVerb, PLURAL, unknownNameWord, WAW_YA } from './words.ts';
 
 export interface NameSpan {
   start: number;
@@ -113,6 +113,8 @@ export class Cues {
     if (CONNECTORS.has(prev)) return !isVerbLike(this.lx, n) && !futureVerb(this.lx, n);
     // Present-tense verbs (يعزي، نعمل); a ن-word ending in ي is a nisba surname (نقلي).
     if (n.length >= 4 && ((n.startsWith('ي') && this.lx.stats.df(n) >= 3) || (n.startsWith('ن') && !n.endsWith('ي') && this.lx.stats.df(n) >= 50)) && otherPersons(this.lx, n)) return false;
+    // A past verb after the name (الحوثي وصالح قصفت، جاكوب زوما رفضت).
+    if (pastVerb(this.lx, n, next)) return false;
     return unknownNameWord(this.lx, n);
   }
 
@@ -189,7 +191,7 @@ export class Cues {
     const n = this.t[j]!.norm;
     if (!nameWord(this.lx, n) || definite(this.lx, n) || CONNECTORS.has(n) || n.length < 3 || NUMBER_WORDS.has(n) || this.trigger(j) || this.speaker(j)) return false;
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
-    if (isVerbLike(this.lx, n) || futureVerb(this.lx, n) || /^(ي|ت|ن)/.test(n) || /(ته|تها|تهم|هما)$/.test(n) || adverb(this.lx, n) || this.wawWord(n)) return false;
+    if (isVerbLike(this.lx, n) || futureVerb(this.lx, n) || pastVerb(this.lx, n, this.t[j + 1]?.norm) || /^(ي|ت|ن)/.test(n) || /(ته|تها|تهم|هما)$/.test(n) || adverb(this.lx, n) || this.wawWord(n)) return false;
     // A preposition glued to a verbal noun (الكابتن ياسر بترتيب رحلة …).
     if (/^[بل]/.test(n) && MASDAR.test('ال' + n.slice(1))) return false;
     // A preposition or و glued to a known word (بتمديد، وجشعهم).

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeEntities } from '../index.ts';
+import { notANameForm } from '../../../data/people/build.ts';
+import { lexicon } from './lexicon.ts';
 
 // Sentences from SaudiNewsNet (parallelfold/SaudiNewsNet @ 4e39239, CC BY-NC-SA 4.0; each
 // article belongs to its newspaper; see ../testdata/README.md), all of 2015-07-27, a day the
@@ -99,4 +101,50 @@ test('no name of a noun with the pronoun -ك nor of a past verb أفعلت', () 
   assert.deepEqual(people('وأسألك موجبات رحمتك، وعزائم مغفرتك، وأسألك شكر نعمتك، وحسن عبادتك، وأسألك قلباً سليماً'), []);
   // alweeam: after a role word (الطالبة)
   assert.deepEqual(people('أوضح المتحدث الرسمي باسم جامعة تبوك الدكتور محمد الثبيتي أن المسؤول الأول عن اختيار الرغبات هم الطلاب، مبينا أن الطالبة ادخلت رغباتها'), ['محمد الثبيتي']);
+});
+
+// The same reading over 2015-07-22, 2015-07-27 and 2015-08-04 (issue 14, brief ppl3).
+test('a plain past verb after a name is no part of it, unless a frequent noun or before الله', () => {
+  // aawsat 07-22, alriyadh 07-22: «and Saleh('s forces) shelled», «met their death»
+  assert.deepEqual(people('وقال محمد عبيد سالم مدير عام مديرية دار سعد لـ«الشرق الأوسط» إن ميليشيات الحوثي وصالح قصفت هذه الأحياء بصواريخ كاتيوشا وقذائف الهاون'), ['محمد عبيد سالم']);
+  assert.deepEqual(people('فيما لقي العشرات من الحوثيين وقوات صالح مصرعهم.'), []);
+  // aawsat 07-27, 07-22 (after a title and a given name)
+  assert.deepEqual(people('غير أن الملك فاروق رفض ذلك، وقال: «لا أريد أن أرى الضباط المصريين يقتل بعضهم بعضا».'), ['فاروق']);
+  assert.ok(!people('وصرح مسؤول تركي رفض الكشف عن هويته قائلا').some((p) => p.includes('رفض')));
+  // aawsat 07-22, aleqtisadiya 08-04, aljazirah 07-22
+  assert.deepEqual(people('لكن حكومة جاكوب زوما رفضت الانصياع لأمر المحكمة وسمحت له بالعودة المموهة إلى بلاده.'), ['جاكوب زوما']);
+  assert.deepEqual(people('قال مركز كارتر اليوم ان الرئيس الامريكي الاسبق جيمي كارتر خضع لجراحة اختيارية في مستشفى جامعة ايموري'), ['جيمي كارتر']);
+  assert.deepEqual(people('وكان داود أوغلو حمل منذ مساء الاثنين التنظيم الإرهابي مسؤولية الهجوم'), ['داود أوغلو']);
+  // almadina 07-22, aawsat 08-04, alriyadh 07-25: family names that are also verbs stay
+  assert.deepEqual(people('قال النائب اللبناني -عن القوات اللبنانية فادي كرم: إن إيران تستغل كل المواقف الداخلية'), ['فادي كرم']);
+  assert.deepEqual(people('مضيفا: «لكن ماذا يسعني أن أفعل؟ فالرئيس (أشرف غني) لا يجيز» تشكيل ميليشيات.'), ['أشرف غني']);
+  assert.deepEqual(people('بعد ذلك قام النائب العلمي للبرنامج سليمان فتح الله بشرح الخطة التنفيذية للبرنامج'), ['سليمان فتح الله']);
+  // okaz 07-22: عرفة (ة) is no «عرفه» (he knew him)
+  assert.ok(people('والفقيد شقيق محمد عمر عرفة رئيس نادي تبوك الأدبي السابق، اللواء أحمد عرفة مدير المباحث بمكة المكرمة السابق').includes('أحمد عرفة'));
+});
+
+test('no name of «إبان», a stopword with a pronoun, an adverb in -ًا, nor the fruit «يوسف أفندي»', () => {
+  // 3alyoum 07-27
+  assert.deepEqual(people('عرضاً وثائقياً يحكي ما قدمه الملك فيصل إبان توليه الحكم'), ['فيصل']);
+  // aleqtisadiya 07-22, alriyadh 07-22
+  assert.deepEqual(people('كنا نريد أن يستمر كارلوس إدورادو معنا على الأقل لموسم آخر'), ['كارلوس إدورادو']);
+  assert.deepEqual(people('في مؤخرة المسجد الذي فيه قبر عبدالله بن عباس -رضي الله عنهما-.'), ['عبدالله بن عباس']);
+  // aawsat 07-22, aljazirah 07-22 (a participle of a simple form in -ًا); aawsat 07-25 (مليندا is a name)
+  assert.deepEqual(people('هو سيناتور عن كارولاينا الجنوبية يصفه صديقه وزميله جون ماكين مزاحا «بابنه غير الشرعي».'), ['جون ماكين']);
+  assert.deepEqual(people('وعند وفاته يكون مبتسماً بينما الحضور يبكون.'), []);
+  assert.deepEqual(people('الذي مولته جزئيا مؤسسة «بيل ومليندا جيتس» - فيما وعدت المنظمة'), ['بيل ومليندا جيتس']);
+  // aljazirah 08-04
+  assert.deepEqual(people('بحيث تم وضع كراتين من فاكهة «يوسف أفندي» في أعلى الحمولة، وفي أسفلها كراتين من فاكهة «التفاح»'), []);
+});
+
+test('the name list holds no verbs, adverbs or pronoun forms learnt after titles, and the builder rejects them', () => {
+  // (data/people/names.tsv as once built: «حتى الاعضاء صاروا يتلاسنون», alriyadh 07-22; اتطلع، مزاحا، وأحفاده، وتعازيهما.)
+  const lx = lexicon();
+  const junk = ['صاروا', 'فاستغفروا', 'اتطلع', 'مزاحا', 'مرفوض', 'واحفاده', 'وتعازيهما'];
+  for (const w of junk) {
+    assert.ok(!lx.given.has(w) && !lx.surname.has(w), w);
+    assert.ok(notANameForm(lx, w), w);
+  }
+  for (const w of ['فرانسوا', 'جوشوا', 'اردوغان', 'اوباما', 'ميستورا', 'جوارديولا', 'ادواردو']) assert.ok(!notANameForm(lx, w), w);
+  assert.deepEqual(people('حتى الاعضاء صاروا يتلاسنون فيما بينهم.'), []);
 });
