@@ -241,6 +241,15 @@ export class Cues {
 }
 
 
+/**
+ * A place spelled as a transliterated family name right after a transliterated given name
+ * (المهاجم سيباستيان سوريا، جورج واشنطن، أدولف ليما): one word, no clitic, no ال, no demonym
+ * (entities.ts does not count it as the place either).
+ */
+export function placeSurname(lx: PeopleLexicon, first: string, m: Match | undefined, u: DocToken): boolean {
+  return !!m && !m.demonym && m.len === 1 && lx.foreign.has(first) && !u.brk && !m.display.startsWith('ال') && cleanSurface(u.surface) === m.display;
+}
+
 /** A one-word definite demonym in -ي (السويدي، المصري): a nisba when it follows a name. */
 export function nisba(m: Match | undefined, u: DocToken): boolean {
   return !!m?.demonym && m.len === 1 && /^ال.{2,}ي$/.test(u.norm);

@@ -25,7 +25,7 @@
  */
 import type { Match } from '../match.ts';
 import { cliticCandidates, type DocToken } from '../tokens.ts';
-import { Cues, NASAB_LINK, nisba, spanText, type NameSpan } from './cues.ts';
+import { Cues, NASAB_LINK, nisba, placeSurname, spanText, type NameSpan } from './cues.ts';
 import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
 import { CONNECTORS, definite, NAME_STOP, nameWord, ROLE_LINKS, ROLE_TAIL, tagLine, WAW_YA } from './words.ts';
 
@@ -71,6 +71,16 @@ class Finder extends Cues {
       const u = t[j]!;
       // A demonym-spelled nisba after a nasab is the family name (سعد بن رحيل السويدي).
       if (!u.brk && u.seg === t[s]!.seg && j - 2 >= s && NASAB_LINK.has(t[j - 2]!.norm) && nisba(this.matchAt.get(j), u)) {
+        counted++;
+        j++;
+        break;
+      }
+      // Right after a lone Arabic given name, a nisba spelled as a demonym is the family name
+      // (اللواء منصور التركي، نعيم العراقي; entities.ts counts no country there; not after the
+      // preposition خلف nor a noun and its pronoun: قد يقف خلف الفرنسي، ناديه الإيطالي), and after
+      // a transliterated one, a place's name (سيباستيان سوريا، جورج واشنطن).
+      const arabicNisba = nisba(this.matchAt.get(j), u) && !this.lx.foreign.has(first.key) && first.key !== 'خلف' && !(first.key.endsWith('ه') && isCommonNoun(this.lx, first.key.slice(0, -1)));
+      if (j === s + 1 && !u.brk && u.seg === t[s]!.seg && this.lx.given.has(first.key) && (arabicNisba || placeSurname(this.lx, first.key, this.matchAt.get(j), u))) {
         counted++;
         j++;
         break;

@@ -148,3 +148,18 @@ test('the name list holds no verbs, adverbs or pronoun forms learnt after titles
   for (const w of ['فرانسوا', 'جوشوا', 'اردوغان', 'اوباما', 'ميستورا', 'جوارديولا', 'ادواردو']) assert.ok(!notANameForm(lx, w), w);
   assert.deepEqual(people('حتى الاعضاء صاروا يتلاسنون فيما بينهم.'), []);
 });
+
+test('a family name spelled as a demonym after an Arabic given name, or as a place after a transliterated one', () => {
+  // alriyadh 07-22, almadina 07-22: the name and no country
+  const turki = 'أكد المتحدث الأمني لوزارة الداخلية اللواء منصور التركي, أن الجهات الأمنية بتوفيق من الله تعالى';
+  assert.deepEqual(people(turki), ['منصور التركي']);
+  assert.ok(!countries(turki).includes('country:TR'), countries(turki).join(' '));
+  assert.deepEqual(people('من جانبه أكد خبير الطب النفسي نعيم العراقي أن داعش تبدأ تجنيد الشباب على 5 مراحل'), ['نعيم العراقي']);
+  // aawsat 07-27: Sebastián Soria, Qatar's forward, and no Syria
+  const soria = 'إضافة إلى فوزه ببطولة كأس قطر بعد فوزه على نظيره الجيش في المباراة النهائية بهدف يتيم دون رد حمل توقيع المهاجم سيباستيان سوريا.';
+  assert.deepEqual(people(soria), ['سيباستيان سوريا']);
+  assert.deepEqual(countries(soria), ['country:QA']);
+  // aawsat 07-22, okaz 08-04: the preposition خلف and «his club» (ناديه, also the name نادية) take no nisba
+  assert.deepEqual(people('بعد استقالة السويسري مباشرة مطلع يونيو، ولكنه قد يقف خلف الفرنسي هذه المرة.'), []);
+  assert.deepEqual(people('من المتوقع أن يجدد لصفوف ناديه، قبل العودة في المستقبل إلى ناديه الايطالي السابق الميلان'), []);
+});
