@@ -53,6 +53,9 @@ export class Cues {
 
   protected honorific(i: number): boolean {
     const n = this.t[i]?.norm;
+    // «الله» and «الإسلام» are honorifics only inside آية الله and حجة الإسلام, and «رحم الله» names
+    // the one prayed for (not «بإذن الله سداً»، «خلق الله آدم»).
+    if (n === 'الله' || n === 'الاسلام') return !this.t[i]!.brk && /^[وف]?(ايه|حجه|رحم|يرحم)$/.test(this.t[i - 1]?.norm ?? '');
     return !!n && (this.lx.honorific.has(n) || (/^[وف]/.test(n) && this.lx.honorific.has(n.slice(1))));
   }
 
@@ -178,6 +181,18 @@ export class Cues {
    */
   protected gluedName(n: string, key: string, cut: number): boolean {
     return !/[كب]/.test(n.slice(0, cut)) && this.lx.given.has(key) && nameWord(this.lx, key) && !isCommonNoun(this.lx, n);
+  }
+
+  /** After a title, a word and الله are a compound given name (مدير المستشفى ضيف الله سحيمان الشراري، الداعية فتح الله غولن). */
+  protected beforeAllah(s: number): boolean {
+    const n = this.t[s]!.norm;
+    const v = this.t[s + 1];
+    return !!v && !v.brk && v.norm === 'الله' && n.length >= 3 && nameWord(this.lx, n) && !definite(this.lx, n) && !CONNECTORS.has(n) && !isVerbLike(this.lx, n) && !/^[وفبل]/.test(n);
+  }
+
+  /** A word that reads as a common noun and the pronoun -ه (ناديه «his club», also the name نادية). */
+  protected nounAndPronoun(n: string): boolean {
+    return n.endsWith('ه') && n.length >= 4 && isCommonNoun(this.lx, n.slice(0, -1));
   }
 
   /** True when no word follows `k` in its clause (punctuation, the end, a stopword). */

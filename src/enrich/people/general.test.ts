@@ -163,3 +163,14 @@ test('a family name spelled as a demonym after an Arabic given name, or as a pla
   assert.deepEqual(people('بعد استقالة السويسري مباشرة مطلع يونيو، ولكنه قد يقف خلف الفرنسي هذه المرة.'), []);
   assert.deepEqual(people('من المتوقع أن يجدد لصفوف ناديه، قبل العودة في المستقبل إلى ناديه الايطالي السابق الميلان'), []);
 });
+
+test('no name after «الله» outside آية الله / حجة الإسلام / رحم الله, after a title and «و + noun + ه», or an unknown ل-word', () => {
+  // aljazirah 07-27: «… will stand, God willing, as a firm dam»
+  assert.deepEqual(people('وقد أكد أن دوريات حرس الحدود ستقف بإذن الله سداً منيعاً لمن يحاول المساس بأمن هذا البلد.'), []);
+  // almadina 07-22: a compound given name with الله after a title is still read
+  assert.deepEqual(people('من جهة ذكر مدير المستشفى ضيف الله سحيمان الشراري انه تم العمل بالبطاقة'), ['ضيف الله سحيمان الشراري']);
+  // aawsat 07-21: «the player and his club» (ناديه is also the name نادية)
+  assert.deepEqual(people('رغم وجود مروان دفتردار مدير كرة القدم في هولندا لحسم التوقيع مع اللاعب وناديه، وبناء على طلب اللاعب'), ['مروان دفتردار']);
+  // aljazirah 07-27: what the office is of (Gulf Capital), no person
+  assert.deepEqual(people('وقال كريم الصلح الرئيس التنفيذي لجلف كابيتال ومقرها دولة الإمارات العربية المتحدة'), ['كريم الصلح']);
+});
