@@ -45,10 +45,18 @@ export class Cues {
       if (c.key === 'امام' && (!c.al || this.t[i]!.surface.includes('أمام'))) continue;
       // «وإلى» (and to) is spelled as «والي» (governor) once normalized.
       if (c.key === 'والي' && /[إى]/.test(this.t[i]!.surface)) continue;
+      // «عالم» (scholar) is mostly «world»: a title only right before a known name, a demonym
+      // between (العالم المصري أحمد زويل; not «أسرع طير في العالم ليوكل»، «عالم متشابك»).
+      if (c.key === 'عالم' && !this.knownNameAt(this.inMatch.has(i + 1) && !this.inMatch.has(i + 2) ? i + 2 : i + 1)) continue;
       if (this.lx.office.has(c.key)) return { kind: 'office', key: c.key };
       if (this.lx.role.has(c.key)) return { kind: 'role', key: c.key };
     }
     return undefined;
+  }
+
+  private knownNameAt(k: number): boolean {
+    const v = this.t[k];
+    return !!v && !v.brk && (this.lx.given.has(v.norm) || this.lx.surname.has(v.norm));
   }
 
   protected honorific(i: number): boolean {

@@ -174,3 +174,13 @@ test('no name after «الله» outside آية الله / حجة الإسلام
   // aljazirah 07-27: what the office is of (Gulf Capital), no person
   assert.deepEqual(people('وقال كريم الصلح الرئيس التنفيذي لجلف كابيتال ومقرها دولة الإمارات العربية المتحدة'), ['كريم الصلح']);
 });
+
+test('«العالم» (the world) is no title before an unknown word; a weak participle (باق) is no name', () => {
+  // aljazirah 07-22, aawsat 07-21
+  assert.deepEqual(people('فحين كنت في حرب مع إيران جعل العالم معي، وبعد أن دخلت الكويت قلب العالم ضدي.'), []);
+  assert.deepEqual(people('وناطحة السحاب هذه هي ملكية خاصة وتتلقى سنويا مئات الطلبات من حول العالم لإنارتها بألوان مختلفة'), []);
+  // aawsat 08-04: an office «… في العالم» still names the one after it
+  assert.deepEqual(people('أما أمين عام الجامعة اللبنانية الثقافية في العالم طوني قديسي فقد أكد من جهته'), ['طوني قديسي']);
+  // okaz 07-21: «the player stays with the team»
+  assert.deepEqual(people('لا يوجد أي عروض للحارس الثاني في صفوف الفريق أحمد الفهمي وأن اللاعب باق مع الفريق'), ['أحمد الفهمي']);
+});

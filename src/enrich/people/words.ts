@@ -143,6 +143,8 @@ export function pastVerb(lx: PeopleLexicon, n: string, next?: string): boolean {
  */
 export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   if (n.length < 3 || n.endsWith('ه') || NUMBER_WORDS.has(n) || adverb(lx, n)) return false;
+  // The indefinite participle of a weak verb, whose definite form ends in ي (اللاعب باق/الباقي، قاض، ماض; not كين/الكيني).
+  if (n.length === 3 && n[1] === 'ا' && lx.stats.df('ال' + n + 'ي') >= 20) return false;
   if (futureVerb(lx, n) || pluralVerb(lx, n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
   // A verb in the plural behind ل/ف (لينهضوا، فيقولوا).
   if (/^[لف]?[يت].{2,}وا$/.test(n) || /^[يت].{2,}ون$/.test(n)) return false;
