@@ -15,9 +15,9 @@
  *    common noun or a gazetteer name.
  * Output rows: `word<TAB>kind<TAB>source<TAB>count`, sorted. Deterministic for its inputs.
  * Run: `node --import tsx data/people/build.ts [CORPUS_DIR]` (default ../shared/corpus).
- * `--prune` reads no corpus: it drops from the existing names.tsv the corpus-learnt rows that
- * today's filters (NOT_NAMES, notAName, notANameForm) reject, and keeps every other row as it
- * is (a full rebuild also relearns the counts with today's finder).
+ * `--prune` reads no corpus: it drops from the existing names.tsv the rows in NOT_NAMES and the
+ * corpus-learnt rows that today's filters (notAName, notANameForm) reject, and keeps every other
+ * row as it is (a full rebuild also relearns the counts with today's finder).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,8 +41,8 @@ const MIN_SHARE = 0.05;
 const NOT_NAMES = new Set(['ثبوت', 'صوتوا', 'جامع', 'غازينتاب', 'اتلتيك', 'ممفيس', 'لويزيانا', 'اتلانتا', 'بايرن', 'مسيرتنا', 'ومطالبتهم', 'وليا', 'ليماسول', 'سبور', 'اكسوم', 'رشدهم', 'فيفاء', 'ساعد', 'ابو', 'بن', 'بنت', 'ابن', 'عبد', 'ال', 'امير', 'ملك', 'سلطان', 'شيخ', 'مدير', 'قائد', 'رئيس',
   'تحرير', 'محل', 'اسر', 'هديه', 'وادي', 'باسمه', 'تبسم', 'نبا', 'فذ', 'سني', 'كردي', 'صديق', 'معروف', 'غريب', 'مثال', 'وزير', 'وكيل',
   // Places and clubs read after «مدرب»/«لاعب»/«محافظ» (املج، حفر الباطن، سوانزي، زينيت، مرسيليا، إيفرتون، رينجرز، شالكه، مانشستر سيتي، فلوريدا، ميونيخ)
-  // and a word (أناليسيس «analysis»).
-  'املج', 'حفرالباطن', 'سوانزي', 'زينيت', 'مرسيليا', 'ايفرتون', 'رينجرز', 'شالكه', 'سيتي', 'فلوريدا', 'ميونيخ', 'اناليسيس']);
+  // and words (أناليسيس «analysis»; تحيات «greetings», as in «تحيات الرئيس»).
+  'تحيات', 'املج', 'حفرالباطن', 'سوانزي', 'زينيت', 'مرسيليا', 'ايفرتون', 'رينجرز', 'شالكه', 'سيتي', 'فلوريدا', 'ميونيخ', 'اناليسيس']);
 
 function packageNames(): string[] {
   const require = createRequire(import.meta.url);
@@ -98,8 +98,9 @@ export function pruneNames(text: string): string {
     .split('\n')
     .filter((line) => {
       const [w, , source] = line.split('\t');
-      if (line.startsWith('#') || source !== 'corpus' || !w) return true;
-      return !NOT_NAMES.has(w) && !notAName(base.stats, w) && !notANameForm(base, w);
+      if (line.startsWith('#') || !w) return true;
+      // (Package names pass the NOT_NAMES list only, as in buildNames.)
+      return !NOT_NAMES.has(w) && (source !== 'corpus' || (!notAName(base.stats, w) && !notANameForm(base, w)));
     })
     .join('\n');
 }

@@ -94,6 +94,9 @@ export class Cues {
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
     if (/^[وي]/.test(n) && !WAW_YA.has(n)) return false;
     if (!strong) return false;
+    // A name's first word is no past verb of four letters or more (الطفلة علقت، سموه أعقب; روي and سال may be names),
+    // nor «as a …» (كأفضل لاعب، كبديل: ك on a word the corpus often writes with ال; not كيري).
+    if ((n.length >= 4 && pastVerb(this.lx, n)) || (n.length >= 5 && n.startsWith('ك') && this.lx.stats.df('ال' + n.slice(1)) >= 50)) return false;
     return unknownNameWord(this.lx, n);
   }
 

@@ -184,3 +184,13 @@ test('«العالم» (the world) is no title before an unknown word; a weak pa
   // okaz 07-21: «the player stays with the team»
   assert.deepEqual(people('لا يوجد أي عروض للحارس الثاني في صفوف الفريق أحمد الفهمي وأن اللاعب باق مع الفريق'), ['أحمد الفهمي']);
 });
+
+test('no one-word name of a verb (ليغلق، سيتدرج، علقت), a plural adjective, «as a …» nor «تحيات»', () => {
+  // aleqtisadiya 07-22, almadina 07-22, alriyadh 07-24, aawsat 07-22
+  assert.deepEqual(people('العودة للمران من جديد عقب العطلة أمر صعب من الناحية اللياقية, ولكن المدرب سيتدرج في المران مع اللاعبين في معسكر النمسا.'), []);
+  assert.deepEqual(people('ومن نقاط محددة في العقد لاسيما وأن هؤلاء المدربين مرتبطون بعقود، وغير مرحبين كثيرًا بخوض تجربة خارج القارة'), []);
+  assert.deepEqual(people('لكن اللاعب الفائز بالكرة الذهبية كأفضل لاعب في العالم ثلاث مرات وقع عقدا جديدا مع ريال مدريد'), []);
+  assert.deepEqual(people('ونقل كارتر لخادم الحرمين الشريفين تحيات الرئيس باراك أوباما رئيس الولايات المتحدة الأميركية.'), ['كارتر', 'باراك أوباما']);
+  // almadina 07-22 (a headline)
+  assert.deepEqual(people('وفاة طفلة بالقصيم علقت بأرجوحة.. وانتحار مقيم آسيوي'), []);
+});

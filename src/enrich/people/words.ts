@@ -146,8 +146,13 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   // The indefinite participle of a weak verb, whose definite form ends in ي (اللاعب باق/الباقي، قاض، ماض; not كين/الكيني).
   if (n.length === 3 && n[1] === 'ا' && lx.stats.df('ال' + n + 'ي') >= 20) return false;
   if (futureVerb(lx, n) || pluralVerb(lx, n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
-  // A verb in the plural behind ل/ف (لينهضوا، فيقولوا).
+  // A verb in the plural behind ل/ف (لينهضوا، فيقولوا), a present verb behind ل (الوزير ليغلق), a
+  // future one whose present or verbal noun the corpus knows at all (المدرب سيتدرج/التدرج، سنتخذ).
   if (/^[لف]?[يت].{2,}وا$/.test(n) || /^[يت].{2,}ون$/.test(n)) return false;
+  if ((n.length >= 5 && /^ل[يتن]/.test(n) && lx.stats.df(n.slice(1)) >= 5) || (/^[وف]?س[يتن].{3,}/.test(n) && lx.stats.df(n.replace(/^[وف]?س/, '')) + lx.stats.df(n.replace(/^[وف]?س./, 'ي')) + lx.stats.df(n.replace(/^[وف]?س./, 'ال')) >= 3)) return false;
+  // An adjective or participle in the plural, both plurals known (مرتبطون/مرتبطين، مبعدين).
+  const pl = /^(.{3,})(ون|ين)$/.exec(n);
+  if (pl && lx.stats.df(pl[1]!) >= 20 && lx.stats.df(pl[1]! + (pl[2] === 'ون' ? 'ين' : 'ون')) >= 3) return false;
   // A preposition on a word the corpus knows with ال (بجوار/الجوار), a participle in the plural (متفردين).
   const withAl = /^[بل]/.test(n) ? lx.stats.df('ال' + n.slice(1)) : 0;
   if ((withAl >= 20 && (withAl >= 100 || lx.stats.df(n) >= 20)) || /^(مت|مست)..+(ين|ون)$/.test(n)) return false;
