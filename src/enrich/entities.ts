@@ -199,6 +199,8 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     const lang = language(m, toks, prevLanguage);
     prevLanguage = lang ? m : undefined;
     if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given) || lang) return;
+    // A country's name after «ولاية» is a state of that name (بولاية جورجيا شرق الولايات المتحدة).
+    if (!m.demonym && e.type === 'country' && m.start > 0 && /^[وفبل]?[بل]?ولايه$/.test(toks[m.start - 1]!.norm)) return;
     // A place that is a transliterated family name (المهاجم سيباستيان سوريا; people/cues.ts), outside a tag line.
     if (m.start > 0 && m.start < tags && placeSurname(lx, toks[m.start - 1]!.norm, m, toks[m.start]!)) return;
     const title = toks[m.start]!.seg === 0;
