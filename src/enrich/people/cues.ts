@@ -111,7 +111,8 @@ export class Cues {
       if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5)) return true;
       // A definite word the corpus seldom uses is a family name (العجلان، المفرج); a frequent
       // one is a noun or adjective (الصغير، الجديد), though after a nasab less so (… بن فهد الغنيم).
-      if (n.endsWith('ه') || MASDAR.test(n) || PARTICIPLE.test(n)) return false;
+      // (Nor a participle in the plural: وحذّر أوباما المشرعين.)
+      if (n.endsWith('ه') || MASDAR.test(n) || PARTICIPLE.test(n) || /^الم.{3,}(ين|ون)$/.test(n)) return false;
       // A frequent one still is a family name when the corpus hardly writes it without ال
       // (البرقان/برقان، السواط), unlike a noun or adjective (الصغير/صغير).
       const df = this.lx.stats.df(n);

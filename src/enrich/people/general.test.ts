@@ -193,4 +193,6 @@ test('no one-word name of a verb (ليغلق، سيتدرج، علقت), a plura
   assert.deepEqual(people('ونقل كارتر لخادم الحرمين الشريفين تحيات الرئيس باراك أوباما رئيس الولايات المتحدة الأميركية.'), ['كارتر', 'باراك أوباما']);
   // almadina 07-22 (a headline)
   assert.deepEqual(people('وفاة طفلة بالقصيم علقت بأرجوحة.. وانتحار مقيم آسيوي'), []);
+  // 3alyoum 08-06: a definite participle in the plural is no family name
+  assert.deepEqual(people('وحذّر أوباما المشرعين الأمريكيين من أن رفض الاتفاق من شأنه أن يهدد مصداقية الولايات المتحدة في العالم.'), ['أوباما']);
 });

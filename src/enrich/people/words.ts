@@ -147,9 +147,9 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   if (n.length === 3 && n[1] === 'ا' && lx.stats.df('ال' + n + 'ي') >= 20) return false;
   if (futureVerb(lx, n) || pluralVerb(lx, n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
   // A verb in the plural behind ل/ف (لينهضوا، فيقولوا), a present verb behind ل (الوزير ليغلق), a
-  // future one whose present or verbal noun the corpus knows at all (المدرب سيتدرج/التدرج، سنتخذ).
+  // future one whose present or verbal noun the corpus knows at all (المدرب سيتدرج/التدرج، سنتخذ; not سيينا/إلينا).
   if (/^[لف]?[يت].{2,}وا$/.test(n) || /^[يت].{2,}ون$/.test(n)) return false;
-  if ((n.length >= 5 && /^ل[يتن]/.test(n) && lx.stats.df(n.slice(1)) >= 5) || (/^[وف]?س[يتن].{3,}/.test(n) && lx.stats.df(n.replace(/^[وف]?س/, '')) + lx.stats.df(n.replace(/^[وف]?س./, 'ي')) + lx.stats.df(n.replace(/^[وف]?س./, 'ال')) >= 3)) return false;
+  if ((n.length >= 5 && /^ل[يتن]/.test(n) && lx.stats.df(n.slice(1)) >= 5) || (/^[وف]?س[يتن].{3,}/.test(n) && lx.stats.df(n.replace(/^[وف]?س/, '')) + lx.stats.df(n.replace(/^[وف]?س./, 'ي')) + (/^[وف]?س..{4}/.test(n) ? lx.stats.df(n.replace(/^[وف]?س./, 'ال')) : 0) >= 3)) return false;
   // An adjective or participle in the plural, both plurals known (مرتبطون/مرتبطين، مبعدين).
   const pl = /^(.{3,})(ون|ين)$/.exec(n);
   if (pl && lx.stats.df(pl[1]!) >= 20 && lx.stats.df(pl[1]! + (pl[2] === 'ون' ? 'ين' : 'ون')) >= 3) return false;
