@@ -193,6 +193,9 @@ test('no one-word name of a verb (ليغلق، سيتدرج، علقت), a plura
   assert.deepEqual(people('ونقل كارتر لخادم الحرمين الشريفين تحيات الرئيس باراك أوباما رئيس الولايات المتحدة الأميركية.'), ['كارتر', 'باراك أوباما']);
   // almadina 07-22 (a headline)
   assert.deepEqual(people('وفاة طفلة بالقصيم علقت بأرجوحة.. وانتحار مقيم آسيوي'), []);
+  // aawsat 07-22: a verbal noun after a role word (الشقيق); alwatan 07-23: «like the water»
+  assert.deepEqual(people('ولحكومة وشعب جمهورية مصر العربية الشقيق اطراد التقدم والازدهار.'), []);
+  assert.deepEqual(people('هو بعيد عن سفاسف الأمور كالغيم وقريب من الأهلي كالماء، أجمل ما في الكتابة عن وفاء وحب وعطاء هذا الرجل'), []);
   // 3alyoum 08-06: a definite participle in the plural is no family name
   assert.deepEqual(people('وحذّر أوباما المشرعين الأمريكيين من أن رفض الاتفاق من شأنه أن يهدد مصداقية الولايات المتحدة في العالم.'), ['أوباما']);
 });

@@ -150,6 +150,12 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   // future one whose present or verbal noun the corpus knows at all (المدرب سيتدرج/التدرج، سنتخذ; not سيينا/إلينا).
   if (/^[لف]?[يت].{2,}وا$/.test(n) || /^[يت].{2,}ون$/.test(n)) return false;
   if ((n.length >= 5 && /^ل[يتن]/.test(n) && lx.stats.df(n.slice(1)) >= 5) || (/^[وف]?س[يتن].{3,}/.test(n) && lx.stats.df(n.replace(/^[وف]?س/, '')) + lx.stats.df(n.replace(/^[وف]?س./, 'ي')) + (/^[وف]?س..{4}/.test(n) ? lx.stats.df(n.replace(/^[وف]?س./, 'ال')) : 0) >= 3)) return false;
+  // A verbal noun the corpus knows (الشقيق اطراد التقدم، انتهاك), «like the …» (كالنحت، كالماء; not كاليفورنيا).
+  if (MASDAR.test('ال' + n) && (lx.stats.df(n) >= 20 || lx.stats.df('ال' + n) >= 3)) return false;
+  if (/^كال.{3,}/.test(n) && lx.stats.df(n.slice(3)) >= 3) return false;
+  // A participle or adjective in the dual or plural whose singular the corpus knows (منتخبتين، أجنبيين).
+  const one = n.replace(/(يين|تين|ين)$/, (e) => (e === 'يين' ? 'ي' : ''));
+  if (/^[مأا].{3,}(ين|تين)$/.test(n) && one.length >= 4 && lx.stats.df(one) >= 20) return false;
   // An adjective or participle in the plural, both plurals known (مرتبطون/مرتبطين، مبعدين).
   const pl = /^(.{3,})(ون|ين)$/.exec(n);
   if (pl && lx.stats.df(pl[1]!) >= 20 && lx.stats.df(pl[1]! + (pl[2] === 'ون' ? 'ين' : 'ون')) >= 3) return false;
