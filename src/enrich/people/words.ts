@@ -92,7 +92,8 @@ export function nameWord(lx: PeopleLexicon, n: string): boolean {
   // A stopword or stop word behind clitics (بأنه، وفي، لدى).
   for (const c of cliticCandidates(n)) if (c.cut > 0 && (isStopword(c.key) || NAME_STOP.has(c.key))) return false;
   // … or before a pronoun suffix (كارلوس إدواردو معنا، رضي الله عنهما), unless a listed name (لينا).
-  const p = PRONOUN.exec(n);
+  // (Such words are short: معنا، عنهما، لديهما، عليكم.)
+  const p = n.length <= 7 ? PRONOUN.exec(n) : null;
   if (p && n.length - p[0].length >= 2 && !lx.given.has(n) && !lx.surname.has(n)) {
     const b = n.slice(0, -p[0].length);
     if (isStopword(b) || NAME_STOP.has(b)) return false;
