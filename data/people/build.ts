@@ -15,6 +15,9 @@
  *    common noun or a gazetteer name.
  * Output rows: `word<TAB>kind<TAB>source<TAB>count`, sorted. Deterministic for its inputs.
  * Run: `node --import tsx data/people/build.ts [CORPUS_DIR]` (default ../shared/corpus).
+ * `--prune` reads no corpus: it drops from the existing names.tsv the rows in NOT_NAMES and the
+ * corpus-learnt rows that today's filters (notAName, notANameForm) reject, and keeps every other
+ * row as it is (a full rebuild also relearns the counts with today's finder).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,7 +28,8 @@ import { normalize } from '../../src/arabic/index.ts';
 import { loadGazetteer } from '../../src/enrich/gazetteer.ts';
 import { matchGazetteer } from '../../src/enrich/match.ts';
 import { findNames } from '../../src/enrich/people/find.ts';
-import { isCommonNoun, makeLexicon } from '../../src/enrich/people/lexicon.ts';
+import { isCommonNoun, makeLexicon, type PeopleLexicon } from '../../src/enrich/people/lexicon.ts';
+import { adverb, MASDAR, nameWord, pastVerb } from '../../src/enrich/people/words.ts';
 import { docTokens } from '../../src/enrich/tokens.ts';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
@@ -35,7 +39,10 @@ const MIN_SEEN = 3;
 const MIN_SHARE = 0.05;
 /** Package entries that are common words in news, not names here. */
 const NOT_NAMES = new Set(['ثبوت', 'صوتوا', 'جامع', 'غازينتاب', 'اتلتيك', 'ممفيس', 'لويزيانا', 'اتلانتا', 'بايرن', 'مسيرتنا', 'ومطالبتهم', 'وليا', 'ليماسول', 'سبور', 'اكسوم', 'رشدهم', 'فيفاء', 'ساعد', 'ابو', 'بن', 'بنت', 'ابن', 'عبد', 'ال', 'امير', 'ملك', 'سلطان', 'شيخ', 'مدير', 'قائد', 'رئيس',
-  'تحرير', 'محل', 'اسر', 'هديه', 'وادي', 'باسمه', 'تبسم', 'نبا', 'فذ', 'سني', 'كردي', 'صديق', 'معروف', 'غريب', 'مثال', 'وزير', 'وكيل']);
+  'تحرير', 'محل', 'اسر', 'هديه', 'وادي', 'باسمه', 'تبسم', 'نبا', 'فذ', 'سني', 'كردي', 'صديق', 'معروف', 'غريب', 'مثال', 'وزير', 'وكيل',
+  // Places and clubs read after «مدرب»/«لاعب»/«محافظ» (املج، حفر الباطن، سوانزي، زينيت، مرسيليا، إيفرتون، رينجرز، شالكه، مانشستر سيتي، فلوريدا، ميونيخ)
+  // and words (أناليسيس «analysis»; تحيات «greetings», as in «تحيات الرئيس»).
+  'تحيات', 'املج', 'حفرالباطن', 'سوانزي', 'زينيت', 'مرسيليا', 'ايفرتون', 'رينجرز', 'شالكه', 'سيتي', 'فلوريدا', 'ميونيخ', 'اناليسيس']);
 
 function packageNames(): string[] {
   const require = createRequire(import.meta.url);
@@ -65,6 +72,37 @@ export function notAName(stats: { df(w: string): number }, w: string): boolean {
     if (df(bare) + df('ال' + bare) >= 20 && df(bare) + df('ال' + bare) > 3 * df(w)) return true;
   }
   return false;
+}
+
+/**
+ * A word read after a title whose form is no name's: a past verb (صاروا، رفض), an adverb in -ًا
+ * (مزاحا), a first-person present verb whose ي-form the corpus knows (اتطلع/يتطلع), a verbal
+ * noun (إضفاء), a stopword behind a pronoun (معنا), or و/ف and a pronoun-suffixed word
+ * (وأحفاده، وتعازيهما; a participle: مرفوض, which the corpus also writes with ال).
+ */
+export function notANameForm(lx: PeopleLexicon, w: string): boolean {
+  if (w.startsWith('ال')) return false;
+  const df = (x: string): number => lx.stats.df(x);
+  if (!nameWord(lx, w) || pastVerb(lx, w) || adverb(lx, w)) return true;
+  if (/^م[^اوي]{2}و[^اوي]$/.test(w) && df('ال' + w) >= 3 && df('ال' + w) >= 0.1 * df(w)) return true;
+  if (w.startsWith('ا') && w.length >= 4 && df('ي' + w.slice(1)) >= 20) return true;
+  if (MASDAR.test('ال' + w) && df('ال' + w) >= 3) return true;
+  const m = /^[وف](.{3,}?)(هما|هم|ها|ه)$/.exec(w);
+  return !!m && df(m[1]!) + df('ال' + m[1]!) + df(m[1]!.replace(/ي$/, '')) >= 5;
+}
+
+/** The existing names.tsv less the corpus-learnt rows today's filters reject. */
+export function pruneNames(text: string): string {
+  const base = { ...makeLexicon(packageNames().map((w) => [w, w.startsWith('ال') ? 'surname' : 'arabic'] as const)), maxUnknownDf: Infinity };
+  return text
+    .split('\n')
+    .filter((line) => {
+      const [w, , source] = line.split('\t');
+      if (line.startsWith('#') || !w) return true;
+      // (Package names pass the NOT_NAMES list only, as in buildNames.)
+      return !NOT_NAMES.has(w) && (source !== 'corpus' || (!notAName(base.stats, w) && !notANameForm(base, w)));
+    })
+    .join('\n');
 }
 
 export function buildNames(corpusDir: string): string {
@@ -112,7 +150,7 @@ export function buildNames(corpusDir: string): string {
   for (const [m, kind] of [[first, 'given'], [last, 'surname']] as const) {
     for (const [w, e] of m) {
       if (rows.has(w) || NOT_NAMES.has(w) || e.n < MIN_SEEN || e.outlets.size < 2 || inGazetteer(w)) continue;
-      if (isCommonNoun(base, w.replace(/^ال/, '')) || notAName(base.stats, w)) continue;
+      if (isCommonNoun(base, w.replace(/^ال/, '')) || notAName(base.stats, w) || notANameForm(base, w)) continue;
       // Seen as a name in a good share of the documents that use it at all.
       if (e.n < MIN_SHARE * base.stats.df(w)) continue;
       rows.set(w, `${w}\t${kind}\tcorpus\t${e.n}`);
@@ -127,7 +165,8 @@ export function buildNames(corpusDir: string): string {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const corpus = resolve(process.argv[2] ?? join(HERE, '../../../shared/corpus'));
-  writeFileSync(join(HERE, 'names.tsv'), buildNames(corpus));
+  const out = join(HERE, 'names.tsv');
+  if (process.argv[2] === '--prune') writeFileSync(out, pruneNames(readFileSync(out, 'utf8')));
+  else writeFileSync(out, buildNames(resolve(process.argv[2] ?? join(HERE, '../../../shared/corpus'))));
   console.log(`wrote ${join(HERE, 'names.tsv')}`);
 }

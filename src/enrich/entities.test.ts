@@ -222,3 +222,11 @@ test('football clubs named without a head word are organisations, not people or 
   assert.ok(b.some((e) => e.id === 'org:real-madrid'));
   assert.ok(!b.some((e) => e.id === 'country:ES' || e.id === 'city:madrid'), b.map((e) => e.id).join(' '));
 });
+
+// SaudiNewsNet (CC BY-NC-SA 4.0, see testdata/README.md), 2015-07-23 and 2015-08-04 (issue 14).
+test('countries: a country name after «ولاية» is the state of that name', () => {
+  assert.ok(!ids('', 'ويقول البروفيسور جيمس شيرمان أستاذ علم الاوبئة بجامعة ايمورى بولاية جورجيا الامريكية إن النوم يحسن من أداء الجهاز الدوري').includes('country:GE'));
+  assert.ok(!ids('', 'فوجئ عناصر الشرطة بمدينة "كليفلاند" بولاية "جورجيا" الأميركية خلال اعتقالهم للمطلوبة').includes('country:GE'));
+  // (the country itself, in a list of countries, still counts)
+  assert.ok(ids('', 'رحلته متجهاً من إيران إلى أرمينيا وجورجيا ومنهما إلى كل من تركيا واليونان').includes('country:GE'));
+});

@@ -17,7 +17,9 @@ import type { EntityMention } from '../model/article.ts';
 import { loadGazetteer, type GazetteerIndex } from './gazetteer.ts';
 import { matchGazetteer, type Match } from './match.ts';
 import { findPeople, personLookupKey } from './people.ts';
+import { placeSurname } from './people/cues.ts';
 import { lexicon } from './people/lexicon.ts';
+import { tagLine } from './people/words.ts';
 import { resolveAmbiguous } from './resolve.ts';
 import { isStopword, normalize } from '../arabic/index.ts';
 import { findOrgs } from './orgs.ts';
@@ -189,6 +191,7 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   let prevLanguage: Match | undefined;
   const clubs = new Set(matches.filter((m, k) => clubOf(m, matches[k + 1], index, toks)).map((m) => m.ids[0]));
   const lx = lexicon();
+  const tags = tagLine(toks);
   matches.forEach((m) => {
     const id = m.ids[0];
     const e = id ? index.byId.get(id) : undefined;
@@ -196,6 +199,10 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     const lang = language(m, toks, prevLanguage);
     prevLanguage = lang ? m : undefined;
     if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given) || lang) return;
+    // A country's name after «ولاية» is a state of that name (بولاية جورجيا شرق الولايات المتحدة).
+    if (!m.demonym && e.type === 'country' && m.start > 0 && /^[وفبل]?[بل]?ولايه$/.test(toks[m.start - 1]!.norm)) return;
+    // A place that is a transliterated family name (المهاجم سيباستيان سوريا; people/cues.ts), outside a tag line.
+    if (m.start > 0 && m.start < tags && placeSurname(lx, toks[m.start - 1]!.norm, m, toks[m.start]!)) return;
     const title = toks[m.start]!.seg === 0;
     const a = bump(e.id, m.start, title);
     if (!m.demonym) a.surfaces.set(m.display, (a.surfaces.get(m.display) ?? 0) + 1);

@@ -9,7 +9,7 @@ import { isStopword } from '../../arabic/index.ts';
 import type { Match } from '../match.ts';
 import { cleanSurface, cliticCandidates, infoOf, type DocToken } from '../tokens.ts';
 import { isCommonNoun, isVerbLike, otherPersons, type PeopleLexicon } from './lexicon.ts';
-import { adverb, CONNECTORS, definite, futureVerb, MASDAR, NAME_STOP, nameWord, NUMBER_WORDS, PARTICIPLE, PLURAL, unknownNameWord, WAW_YA } from './words.ts';
+import { adverb, CONNECTORS, definite, futureVerb, MASDAR, NAME_STOP, nameWord, NUMBER_WORDS, PARTICIPLE, pastVerb, PLURAL, unknownNameWord, WAW_YA } from './words.ts';
 
 export interface NameSpan {
   start: number;
@@ -45,14 +45,25 @@ export class Cues {
       if (c.key === 'امام' && (!c.al || this.t[i]!.surface.includes('أمام'))) continue;
       // «وإلى» (and to) is spelled as «والي» (governor) once normalized.
       if (c.key === 'والي' && /[إى]/.test(this.t[i]!.surface)) continue;
+      // «عالم» (scholar) is mostly «world»: a title only right before a known name, a demonym
+      // between (العالم المصري أحمد زويل; not «أسرع طير في العالم ليوكل»، «عالم متشابك»).
+      if (c.key === 'عالم' && !this.knownNameAt(this.inMatch.has(i + 1) && !this.inMatch.has(i + 2) ? i + 2 : i + 1)) continue;
       if (this.lx.office.has(c.key)) return { kind: 'office', key: c.key };
       if (this.lx.role.has(c.key)) return { kind: 'role', key: c.key };
     }
     return undefined;
   }
 
+  private knownNameAt(k: number): boolean {
+    const v = this.t[k];
+    return !!v && !v.brk && (this.lx.given.has(v.norm) || this.lx.surname.has(v.norm));
+  }
+
   protected honorific(i: number): boolean {
     const n = this.t[i]?.norm;
+    // «الله» and «الإسلام» are honorifics only inside آية الله and حجة الإسلام, and «رحم الله» names
+    // the one prayed for (not «بإذن الله سداً»، «خلق الله آدم»).
+    if (n === 'الله' || n === 'الاسلام') return !this.t[i]!.brk && /^[وف]?(ايه|حجه|رحم|يرحم)$/.test(this.t[i - 1]?.norm ?? '');
     return !!n && (this.lx.honorific.has(n) || (/^[وف]/.test(n) && this.lx.honorific.has(n.slice(1))));
   }
 
@@ -83,6 +94,9 @@ export class Cues {
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
     if (/^[وي]/.test(n) && !WAW_YA.has(n)) return false;
     if (!strong) return false;
+    // A name's first word is no past verb of four letters or more (الطفلة علقت، سموه أعقب; روي and سال may be names),
+    // nor «as a …» (كأفضل لاعب، كبديل: ك on a word the corpus often writes with ال; not كيري).
+    if ((n.length >= 4 && pastVerb(this.lx, n)) || (n.length >= 5 && n.startsWith('ك') && this.lx.stats.df('ال' + n.slice(1)) >= 50)) return false;
     return unknownNameWord(this.lx, n);
   }
 
@@ -97,7 +111,8 @@ export class Cues {
       if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5)) return true;
       // A definite word the corpus seldom uses is a family name (العجلان، المفرج); a frequent
       // one is a noun or adjective (الصغير، الجديد), though after a nasab less so (… بن فهد الغنيم).
-      if (n.endsWith('ه') || MASDAR.test(n) || PARTICIPLE.test(n)) return false;
+      // (Nor a participle in the plural: وحذّر أوباما المشرعين.)
+      if (n.endsWith('ه') || MASDAR.test(n) || PARTICIPLE.test(n) || /^الم.{3,}(ين|ون)$/.test(n)) return false;
       // A frequent one still is a family name when the corpus hardly writes it without ال
       // (البرقان/برقان، السواط), unlike a noun or adjective (الصغير/صغير).
       const df = this.lx.stats.df(n);
@@ -113,6 +128,8 @@ export class Cues {
     if (CONNECTORS.has(prev)) return !isVerbLike(this.lx, n) && !futureVerb(this.lx, n);
     // Present-tense verbs (يعزي، نعمل); a ن-word ending in ي is a nisba surname (نقلي).
     if (n.length >= 4 && ((n.startsWith('ي') && this.lx.stats.df(n) >= 3) || (n.startsWith('ن') && !n.endsWith('ي') && this.lx.stats.df(n) >= 50)) && otherPersons(this.lx, n)) return false;
+    // A past verb after the name (الحوثي وصالح قصفت، جاكوب زوما رفضت).
+    if (pastVerb(this.lx, n, next)) return false;
     return unknownNameWord(this.lx, n);
   }
 
@@ -178,6 +195,18 @@ export class Cues {
     return !/[كب]/.test(n.slice(0, cut)) && this.lx.given.has(key) && nameWord(this.lx, key) && !isCommonNoun(this.lx, n);
   }
 
+  /** After a title, a word and الله are a compound given name (مدير المستشفى ضيف الله سحيمان الشراري، الداعية فتح الله غولن). */
+  protected beforeAllah(s: number): boolean {
+    const n = this.t[s]!.norm;
+    const v = this.t[s + 1];
+    return !!v && !v.brk && v.norm === 'الله' && n.length >= 3 && nameWord(this.lx, n) && !definite(this.lx, n) && !CONNECTORS.has(n) && !isVerbLike(this.lx, n) && !/^[وفبل]/.test(n);
+  }
+
+  /** A word that reads as a common noun and the pronoun -ه (ناديه «his club», also the name نادية). */
+  protected nounAndPronoun(n: string): boolean {
+    return n.endsWith('ه') && n.length >= 4 && isCommonNoun(this.lx, n.slice(0, -1));
+  }
+
   /** True when no word follows `k` in its clause (punctuation, the end, a stopword). */
   protected endsClause(k: number): boolean {
     const v = this.t[k];
@@ -189,7 +218,7 @@ export class Cues {
     const n = this.t[j]!.norm;
     if (!nameWord(this.lx, n) || definite(this.lx, n) || CONNECTORS.has(n) || n.length < 3 || NUMBER_WORDS.has(n) || this.trigger(j) || this.speaker(j)) return false;
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
-    if (isVerbLike(this.lx, n) || futureVerb(this.lx, n) || /^(ي|ت|ن)/.test(n) || /(ته|تها|تهم|هما)$/.test(n) || adverb(this.lx, n) || this.wawWord(n)) return false;
+    if (isVerbLike(this.lx, n) || futureVerb(this.lx, n) || pastVerb(this.lx, n, this.t[j + 1]?.norm) || /^(ي|ت|ن)/.test(n) || /(ته|تها|تهم|هما)$/.test(n) || adverb(this.lx, n) || this.wawWord(n)) return false;
     // A preposition glued to a verbal noun (الكابتن ياسر بترتيب رحلة …).
     if (/^[بل]/.test(n) && MASDAR.test('ال' + n.slice(1))) return false;
     // A preposition or و glued to a known word (بتمديد، وجشعهم).
@@ -238,6 +267,15 @@ export class Cues {
   }
 }
 
+
+/**
+ * A place spelled as a transliterated family name right after a transliterated given name
+ * (المهاجم سيباستيان سوريا، جورج واشنطن، أدولف ليما): one word, no clitic, no ال, no demonym
+ * (entities.ts does not count it as the place either).
+ */
+export function placeSurname(lx: PeopleLexicon, first: string, m: Match | undefined, u: DocToken): boolean {
+  return !!m && !m.demonym && m.len === 1 && lx.foreign.has(first) && !u.brk && !m.display.startsWith('ال') && cleanSurface(u.surface) === m.display;
+}
 
 /** A one-word definite demonym in -ي (السويدي، المصري): a nisba when it follows a name. */
 export function nisba(m: Match | undefined, u: DocToken): boolean {

@@ -25,7 +25,7 @@
  */
 import type { Match } from '../match.ts';
 import { cliticCandidates, type DocToken } from '../tokens.ts';
-import { Cues, NASAB_LINK, nisba, spanText, type NameSpan } from './cues.ts';
+import { Cues, NASAB_LINK, nisba, placeSurname, spanText, type NameSpan } from './cues.ts';
 import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
 import { CONNECTORS, definite, NAME_STOP, nameWord, ROLE_LINKS, ROLE_TAIL, tagLine, WAW_YA } from './words.ts';
 
@@ -63,14 +63,28 @@ class Finder extends Cues {
     // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد);
     // not ب (بخيبر is «in Khaybar») nor ك (كامل is no «like أمل»).
     const first =
-      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : this.gluedName(t[s]!.norm, c.key, c.cut))) ?? (via === 'title' && this.beforeNasab(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
+      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : this.gluedName(t[s]!.norm, c.key, c.cut))) ?? ((via === 'title' && this.beforeNasab(s)) || (strong && this.beforeAllah(s)) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
     if (!first || this.inInstitution(s)) return undefined;
+    // A given name behind و that also reads as a noun and its pronoun is that noun after a title (بين اللاعب وناديه «his club»).
+    if (via === 'title' && first.cut > 0 && t[s]!.norm.startsWith('و') && this.nounAndPronoun(first.key)) return undefined;
+    // … and an unknown ل-word is what the title is of (المدير التنفيذي لبايرليفركوزن ميكايل شاده).
+    if (via === 'title' && /^ل[^اويل]/.test(first.key) && !this.lx.given.has(first.key) && !this.lx.surname.has(first.key)) return undefined;
     let j = s + 1;
     let counted = 1;
     while (j < t.length && counted < 5) {
       const u = t[j]!;
       // A demonym-spelled nisba after a nasab is the family name (سعد بن رحيل السويدي).
       if (!u.brk && u.seg === t[s]!.seg && j - 2 >= s && NASAB_LINK.has(t[j - 2]!.norm) && nisba(this.matchAt.get(j), u)) {
+        counted++;
+        j++;
+        break;
+      }
+      // Right after a lone Arabic given name, a nisba spelled as a demonym is the family name
+      // (اللواء منصور التركي، نعيم العراقي; entities.ts counts no country there; not after the
+      // preposition خلف nor a noun and its pronoun: قد يقف خلف الفرنسي، ناديه الإيطالي), and after
+      // a transliterated one, a place's name (سيباستيان سوريا، جورج واشنطن).
+      const arabicNisba = nisba(this.matchAt.get(j), u) && !this.lx.foreign.has(first.key) && first.key !== 'خلف' && !this.nounAndPronoun(first.key);
+      if (j === s + 1 && !u.brk && u.seg === t[s]!.seg && this.lx.given.has(first.key) && (arabicNisba || placeSurname(this.lx, first.key, this.matchAt.get(j), u))) {
         counted++;
         j++;
         break;

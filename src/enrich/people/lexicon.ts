@@ -31,6 +31,8 @@ export interface PeopleLexicon {
    * transliteration fold (حسن/حسين، قاسم/جاسم، سعد/سعيد): kept as spelled, never folded.
    */
   arabic: Set<string>;
+  /** Given names learnt from the corpus rather than the Arabic name list: mostly transliterated (سيباستيان، جورج). */
+  foreign: Set<string>;
   /** Surnames, definite ones with their ال (الجبير، السبيعي). */
   surname: Set<string>;
   stats: TermStats;
@@ -82,6 +84,7 @@ export function makeLexicon(names: ReadonlyArray<readonly [string, string]>): Pe
     context: new Set(),
     given: new Set(),
     arabic: new Set(),
+    foreign: new Set(),
     surname: new Set(),
     stats: shippedTermStats(),
     maxUnknownDf: 300,
@@ -123,6 +126,7 @@ export function makeLexicon(names: ReadonlyArray<readonly [string, string]>): Pe
     if (kind === 'surname') lx.surname.add(n);
     else {
       lx.given.add(n);
+      if (kind === 'given') lx.foreign.add(n);
       if (kind === 'arabic') byFold.set(foldForeign(n), [...(byFold.get(foldForeign(n)) ?? []), n]);
     }
   }

@@ -34,6 +34,9 @@ export const NAME_STOP = new Set([
   'صلي', 'عليه', 'رضي', 'تعالي', 'سبحانه', 'السلام', 'وسلم', 'يرحمه', 'الشهيد', 'سموه', 'معاليه', 'وقالت',
   'واضاف', 'واكد', 'واوضح', 'واشار', 'اذ', 'لكن', 'ولكن', 'منذ', 'الان', 'هو', 'هي', 'ثم', 'او', 'والذي',
   'نفسه', 'انذاك', 'حينها', 'حينذاك', 'وقتها', 'شخصيا', 'بنفسه', 'مجددا', 'حفظهما', 'اطال', 'عمره', 'ساعه', 'دقيقه', 'مباراه', 'لقاء', 'رقم',
+  // «إبّان» (during: الملك فيصل إبان توليه الحكم); «أفندي» follows a name as a title (رائف أفندي), and
+  // «يوسف أفندي» is a fruit (فاكهة «يوسف أفندي»).
+  'ابان', 'افندي',
 ]);
 /** Given names that start with و or ي (a first word with those letters is otherwise «and …» or a verb). */
 export const WAW_YA = new Set([
@@ -80,12 +83,58 @@ export function tagLine(tokens: DocToken[]): number {
   return tokens.length;
 }
 
+/** A pronoun suffix (معنا، عنهما، لديهما). */
+const PRONOUN = /(هما|هم|هن|ها|كم|نا|ه|ك)$/;
+
 /** A word that can stand in a name at all. */
 export function nameWord(lx: PeopleLexicon, n: string): boolean {
   if (!ARABIC_WORD.test(n) || n.length < 2 || isStopword(n) || NAME_STOP.has(n) || lx.honorific.has(n)) return false;
   // A stopword or stop word behind clitics (بأنه، وفي، لدى).
   for (const c of cliticCandidates(n)) if (c.cut > 0 && (isStopword(c.key) || NAME_STOP.has(c.key))) return false;
+  // … or before a pronoun suffix (كارلوس إدواردو معنا، رضي الله عنهما), unless a listed name (لينا).
+  // (Such words are short: معنا، عنهما، لديهما، عليكم.)
+  const p = n.length <= 7 ? PRONOUN.exec(n) : null;
+  if (p && n.length - p[0].length >= 2 && !lx.given.has(n) && !lx.surname.has(n)) {
+    const b = n.slice(0, -p[0].length);
+    if (isStopword(b) || NAME_STOP.has(b)) return false;
+  }
   return true;
+}
+
+/**
+ * A verb in the plural (صاروا، فروا، قالوا، فاستغفروا) no name list knows: its stem is a stop
+ * word, of the form استفعل, or known to the corpus in the present plural (يفرون); names in -وا
+ * (فرانسوا، جوشوا) are listed.
+ */
+export function pluralVerb(lx: PeopleLexicon, n: string): boolean {
+  const pl = /^[وف]?(.{2,})وا$/.exec(n)?.[1];
+  if (!pl || lx.given.has(n) || lx.surname.has(n)) return false;
+  return NAME_STOP.has(pl) || isStopword(pl) || (pl.length >= 3 && (pl.startsWith('است') || lx.stats.df('ي' + (pl.startsWith('ا') ? pl.slice(1) : pl) + 'ون') >= 3));
+}
+
+/**
+ * A past verb (رفض، قصفت، فروا، أطلقا، أكد) that no name list knows, read after a name's first
+ * word: a frequent word seldom written with ال whose stem (the word, or the word less a feminine
+ * ت, a plural وا or a dual ا) the corpus knows in the present tense (يرفض، يقصف، يفر، يطلق،
+ * يؤكد), or a plural of a stop word (قالوا). Listed names that are verbs too (زيد/يزيد) are names;
+ * a م-initial word is a participle or noun (مني/يمني), an ة-final one a noun (أحمد عرفة); a frequent noun is a family name as well
+ * (فادي كرم، إسحاق دار، أشرف غني); and a word before الله is a name (سليمان فتح الله).
+ */
+export function pastVerb(lx: PeopleLexicon, n: string, next?: string): boolean {
+  if (n.length < 3 || n.startsWith('م') || n.startsWith('ال') || n.endsWith('ه') || next === 'الله' || lx.given.has(n) || lx.surname.has(n)) return false;
+  if (pluralVerb(lx, n)) return true;
+  const df = lx.stats.df(n);
+  if (df < 20 || lx.stats.df('ال' + n) >= 0.25 * df) return false;
+  const stems = [n];
+  if (n.length >= 4 && n.endsWith('ت')) stems.push(n.slice(0, -1));
+  if (n.length >= 4 && n.endsWith('وا')) stems.push(n.slice(0, -2));
+  else if (n.length >= 4 && n.endsWith('ا')) stems.push(n.slice(0, -1), n.endsWith('تا') && n.length >= 5 ? n.slice(0, -2) : '');
+  for (const st of stems) {
+    if (st.length < 2 || st.length > 4) continue;
+    const present = st.startsWith('ا') ? lx.stats.df('ي' + st.slice(1)) + lx.stats.df('يؤ' + st.slice(1)) : lx.stats.df('ي' + st);
+    if (present >= 20) return true;
+  }
+  return false;
 }
 
 /**
@@ -95,9 +144,22 @@ export function nameWord(lx: PeopleLexicon, n: string): boolean {
  */
 export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   if (n.length < 3 || n.endsWith('ه') || NUMBER_WORDS.has(n) || adverb(lx, n)) return false;
-  if (futureVerb(lx, n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
-  // A verb in the plural behind ل/ف (لينهضوا، فيقولوا).
+  // The indefinite participle of a weak verb, whose definite form ends in ي (اللاعب باق/الباقي، قاض، ماض; not كين/الكيني).
+  if (n.length === 3 && n[1] === 'ا' && lx.stats.df('ال' + n + 'ي') >= 20) return false;
+  if (futureVerb(lx, n) || pluralVerb(lx, n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
+  // A verb in the plural behind ل/ف (لينهضوا، فيقولوا), a present verb behind ل (الوزير ليغلق), a
+  // future one whose present or verbal noun the corpus knows at all (المدرب سيتدرج/التدرج، سنتخذ; not سيينا/إلينا).
   if (/^[لف]?[يت].{2,}وا$/.test(n) || /^[يت].{2,}ون$/.test(n)) return false;
+  if ((n.length >= 5 && /^ل[يتن]/.test(n) && lx.stats.df(n.slice(1)) >= 5) || (/^[وف]?س[يتن].{3,}/.test(n) && lx.stats.df(n.replace(/^[وف]?س/, '')) + lx.stats.df(n.replace(/^[وف]?س./, 'ي')) + (/^[وف]?س..{4}/.test(n) ? lx.stats.df(n.replace(/^[وف]?س./, 'ال')) : 0) >= 3)) return false;
+  // A verbal noun the corpus knows (الشقيق اطراد التقدم، انتهاك), «like the …» (كالنحت، كالماء; not كاليفورنيا).
+  if (MASDAR.test('ال' + n) && (lx.stats.df(n) >= 20 || lx.stats.df('ال' + n) >= 3)) return false;
+  if (/^كال.{3,}/.test(n) && lx.stats.df(n.slice(3)) >= 3) return false;
+  // A participle or adjective in the dual or plural whose singular the corpus knows (منتخبتين، أجنبيين).
+  const one = n.replace(/(يين|تين|ين)$/, (e) => (e === 'يين' ? 'ي' : ''));
+  if (/^[مأا].{3,}(ين|تين)$/.test(n) && one.length >= 4 && lx.stats.df(one) >= 20) return false;
+  // An adjective or participle in the plural, both plurals known (مرتبطون/مرتبطين، مبعدين).
+  const pl = /^(.{3,})(ون|ين)$/.exec(n);
+  if (pl && lx.stats.df(pl[1]!) >= 20 && lx.stats.df(pl[1]! + (pl[2] === 'ون' ? 'ين' : 'ون')) >= 3) return false;
   // A preposition on a word the corpus knows with ال (بجوار/الجوار), a participle in the plural (متفردين).
   const withAl = /^[بل]/.test(n) ? lx.stats.df('ال' + n.slice(1)) : 0;
   if ((withAl >= 20 && (withAl >= 100 || lx.stats.df(n) >= 20)) || /^(مت|مست)..+(ين|ون)$/.test(n)) return false;
@@ -122,6 +184,8 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
     const ta = bare.endsWith('ت') ? bare.slice(0, -1) + 'ه' : '';
     const known = lx.stats.df(bare) + lx.stats.df(bare + 'ه') + lx.stats.df('ال' + bare) + (ta ? lx.stats.df(ta) + lx.stats.df('ال' + ta) : 0);
     if (known >= 20 && known > 3 * df) return false;
+    // (A plural pronoun is seldom how a name ends: مصرعهم، مصرعه، مصرع.)
+    if (/^(هم|هما|هن|كم|كما)$/.test(m[0]) && known >= 20 && 2 * known >= df) return false;
   }
   return !isCommonNoun(lx, n) && !isVerbLike(lx, n);
 }
@@ -137,5 +201,7 @@ export function adverb(lx: PeopleLexicon, n: string): boolean {
   // A participle of a derived form in the accusative (… لويس انريكي متذمرا، مستغربا).
   if (/^(مت|مست|من)..+ا$/.test(n) && n.length >= 6) return true;
   const b = n.slice(0, -1);
-  return lx.stats.df('ال' + b) >= 20 || lx.stats.df(b + 'ه') >= 20;
+  // (… and of the simple forms: مبتسما، مرتديا، مسموما; no listed name, nor مليندا.)
+  if (/^م[^اويء][^ي].{1,2}ا$/.test(n) && !lx.surname.has(n)) return true;
+  return lx.stats.df('ال' + b) >= Math.min(20, Math.max(5, lx.stats.df(n) / 2)) || lx.stats.df(b + 'ه') >= 20;
 }
