@@ -22,9 +22,9 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { openStore } from '../../src/store/index.ts';
 import { knownItems } from '../search/queries.ts';
+import { PG, pgAdmin } from './pg.ts';
 import { loadCorpus, scaled } from './corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,7 +36,6 @@ const N = Number(arg('--articles', '31000'));
 const WORKERS = arg('--workers', '1,2,4').split(',').map(Number);
 const Q = Number(arg('--queries', '300'));
 const PIPELINE = Number(arg('--pipeline', '0'));
-const PG = process.env.MARSAD_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const log = (s: string) => process.stderr.write(s + '\n');
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
 
@@ -67,16 +66,6 @@ async function ingestRun(db: string, file: string, n: number, w: number, mode: s
   const share = Math.ceil(n / w);
   const runs = await Promise.all(Array.from({ length: w }, (_, i) => runWorker(db, file, i * share, Math.min(n, (i + 1) * share), mode)));
   return n / (Math.max(...runs.map((r) => r.ms)) / 1000);
-}
-
-async function pgAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: PG });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
 }
 
 const pgUrl = (schema: string) => {

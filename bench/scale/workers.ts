@@ -20,8 +20,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import type { openStore } from '../../src/store/index.ts';
+import { PG, pgAdmin } from './pg.ts';
 import { loadCorpus } from './corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,19 +30,8 @@ const { values } = parseArgs({
 });
 const N = Number(values.articles);
 const WORKERS = values.workers!.split(',').map(Number);
-const PG = process.env.MARSAD_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const log = (s: string) => process.stderr.write(s + '\n');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: PG });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 function worker(tree: string, url: string, file: string, from: number, to: number): Promise<{ ms: number }> {
   return new Promise((resolve, reject) => {
@@ -81,8 +70,8 @@ try {
         const share = Math.ceil(N / w);
         const runs = await Promise.all(Array.from({ length: w }, (_, i) => worker(t.path, u.toString(), file, i * share, Math.min(N, (i + 1) * share))));
         const rate = N / (Math.max(...runs.map((x) => x.ms)) / 1000);
-        const st = await admin(async (c) => (await c.query<{ n: string; u: string }>(`SELECT count(DISTINCT story_id) AS n, count(*) FILTER (WHERE story_id IS NULL) AS u FROM "${schema}".articles`)).rows[0]!);
-        await admin((c) => c.query(`DROP SCHEMA "${schema}" CASCADE`));
+        const st = await pgAdmin(async (c) => (await c.query<{ n: string; u: string }>(`SELECT count(DISTINCT story_id) AS n, count(*) FILTER (WHERE story_id IS NULL) AS u FROM "${schema}".articles`)).rows[0]!);
+        await pgAdmin((c) => c.query(`DROP SCHEMA "${schema}" CASCADE`));
         log(`${t.name}, ${w} worker(s), round ${r + 1}: ${rate.toFixed(1)} articles/s, ${st.n} stories, ${st.u} ungrouped`);
         rates.set(`${t.name}|${w}`, [...(rates.get(`${t.name}|${w}`) ?? []), rate]);
       }
