@@ -10,6 +10,12 @@
  * between the two transactions) is simply still ungrouped, and the next run picks it up.
  * Each chunk is one transaction, so an article is grouped exactly once or not at all.
  *
+ * Many workers (PostgreSQL): a chunk claims its pending rows (others skip them) and takes
+ * the grouping lock late — entries and candidates are found before it (`prepare`), and
+ * under it only the entries added since the watermark are tested (docs/ARCHITECTURE.md,
+ * invariant 5), the chunk's entity rows are written as one batch, then entries, edges and
+ * stories. One writer (SQLite): the same steps in one transaction.
+ *
  * Related articles: the articles a chunk grouped get their kept «اقرأ أيضاً» list in the
  * same transaction (src/stories/relate.ts: computed now, and offered to the lists of the
  * older articles they beat), so a page view reads it and never searches. Lists that an
