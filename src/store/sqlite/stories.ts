@@ -19,6 +19,7 @@ import { LRUCache } from 'lru-cache';
 import type { EdgeIndex, RelatedCandidate, RelatedList, RelatedSource, RelatedStore, Story, StoryEdge, StoryEntry, StoryIndex } from '../../stories/index.ts';
 import { bandInt, clampTime, isoTime, join, toEntry as sharedToEntry, type EntryRow, type StoryRow } from '../story-rows.ts';
 import { SqliteRelated } from './related.ts';
+import { SqliteDocFreq } from './story-df.ts';
 
 
 const toBlob = (s: Uint32Array): Buffer => Buffer.from(s.buffer, s.byteOffset, s.byteLength);
@@ -30,21 +31,17 @@ function fromBlob(b: Buffer): Uint32Array {
 
 /** Entries whose immutable parts stay parsed in memory (≈ 5 kB each). */
 const ENTRY_CACHE = 4096;
-/** Terms whose document frequency stays cached. */
-const DF_CACHE = 300_000;
 
 export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, RelatedStore {
   private readonly q;
   private readonly cache = new LRUCache<string, StoryEntry>({ max: ENTRY_CACHE });
   /** The kept related lists and the candidates' cache (related.ts). */
   private readonly related: SqliteRelated;
-  private readonly dfCache = new Map<string, number>();
-  /** The entry count the df cache agrees with (−1: none). */
-  private dfCount = -1;
-  /** Document-frequency increments not yet written (while deferring, see `deferDocFreq`). */
-  private pendingDf: Map<string, number> | null = null;
+  /** Document frequencies and the entry count (story-df.ts). */
+  private readonly df: SqliteDocFreq;
 
   constructor(private readonly db: Database.Database) {
+    this.df = new SqliteDocFreq(db);
     this.related = new SqliteRelated(db);
     const p = <T = unknown>(sql: string) => db.prepare<unknown[], T>(sql);
     this.q = {
@@ -63,19 +60,9 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
       entriesAfter: p<EntryRow>('SELECT * FROM story_entries WHERE eid > ? ORDER BY eid'),
       exists: p<number>('SELECT 1 FROM story_entries WHERE id = ?').pluck(),
       children: p<string>('SELECT id FROM story_entries WHERE duplicate_of = ?').pluck(),
-      df: p<[string, number]>('SELECT term, df FROM story_df WHERE term IN (SELECT value FROM json_each(?))').raw(),
       groupings: p<{ id: string; story_id: string; duplicate_of: string | null }>(
         'SELECT id, story_id, duplicate_of FROM story_entries WHERE id IN (SELECT value FROM json_each(?))',
       ),
-      dfBump: p(
-        `INSERT INTO story_df (term, df) SELECT value, 1 FROM json_each(?) WHERE true
-         ON CONFLICT (term) DO UPDATE SET df = df + 1`,
-      ),
-      dfAdd: p(
-        `INSERT INTO story_df (term, df) SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
-         ON CONFLICT (term) DO UPDATE SET df = df + excluded.df`,
-      ),
-      count: p<number>("SELECT value FROM story_counters WHERE name = 'entries'").pluck(),
       countBump: p("UPDATE story_counters SET value = value + 1 WHERE name = 'entries'"),
       insert: p(
         `INSERT INTO story_entries (id, time, outlet, title, exact, shingles, terms, title_terms, lede_terms, entities, story_id, duplicate_of)
@@ -209,29 +196,12 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
     return this.q.children.all(rootId);
   }
 
-  /**
-   * Document frequencies, cached in memory while the entry counter says nobody else has
-   * added entries since (another writer's insert empties the cache); own inserts update it.
-   */
   docFreq(terms: string[]): number[] {
-    if (terms.length === 0) return [];
-    const n = this.docCount();
-    if (n !== this.dfCount || this.dfCache.size > DF_CACHE) {
-      this.dfCache.clear();
-      this.dfCount = n;
-    }
-    const missing = [...new Set(terms.filter((t) => !this.dfCache.has(t)))];
-    const pending = this.pendingDf;
-    for (let i = 0; i < missing.length; i += 5000) {
-      const part = missing.slice(i, i + 5000);
-      for (const t of part) this.dfCache.set(t, pending?.get(t) ?? 0);
-      for (const [t, d] of this.q.df.all(JSON.stringify(part))) this.dfCache.set(t, d + (pending?.get(t) ?? 0));
-    }
-    return terms.map((t) => this.dfCache.get(t) ?? 0);
+    return this.df.docFreq(terms);
   }
 
   docCount(): number {
-    return this.q.count.get() ?? 0;
+    return this.df.docCount();
   }
 
   addEntry(e: StoryEntry): void {
@@ -255,17 +225,7 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
     );
     const n = this.docCount();
     this.q.countBump.run();
-    const terms = [...new Set(e.terms)];
-    const pending = this.pendingDf;
-    if (pending) for (const t of terms) pending.set(t, (pending.get(t) ?? 0) + 1);
-    else this.q.dfBump.run(JSON.stringify(terms));
-    if (n === this.dfCount) {
-      for (const t of terms) {
-        const d = this.dfCache.get(t);
-        if (d !== undefined) this.dfCache.set(t, d + 1);
-      }
-      this.dfCount = n + 1;
-    } else this.resetCaches();
+    if (!this.df.added([...new Set(e.terms)], n)) this.forgetCached();
     if (e.bands.length) this.q.bands.run(time, eid, JSON.stringify([...new Set(e.bands)].map(bandInt)));
     if (e.keys.length) {
       const keys = JSON.stringify([...new Set(e.keys)]);
@@ -278,32 +238,23 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
 
   /** Forgets every cached value (after a rolled-back transaction), and unwritten df increments. */
   resetCaches(): void {
+    this.forgetCached();
+    this.df.reset();
+  }
+
+  /** Forgets cached entries and related candidates (another writer's entries may have changed them). */
+  private forgetCached(): void {
     this.cache.clear();
     this.related.clearCache();
-    this.dfCache.clear();
-    this.dfCount = -1;
-    this.pendingDf?.clear();
   }
 
-  /**
-   * Inside one write transaction, document-frequency increments are summed in memory and
-   * written once per term by `flushDocFreq` (a chunk of articles shares most of its terms),
-   * instead of one upsert per term and article; `docFreq` adds them to what it reads, so
-   * the grouping sees the same numbers. The caller must flush before it commits (or drop
-   * them with `resetCaches` when it rolls back), and stop deferring after.
-   */
+  /** While on (one write transaction), df increments are summed and written by `flushDocFreq` (story-df.ts). */
   deferDocFreq(on: boolean): void {
-    if (!on) this.flushDocFreq();
-    this.pendingDf = on ? (this.pendingDf ?? new Map()) : null;
+    this.df.defer(on);
   }
 
-  /** Writes the deferred df increments (one row per term). */
   flushDocFreq(): void {
-    const pending = this.pendingDf;
-    if (!pending || pending.size === 0) return;
-    const rows = [...pending];
-    pending.clear();
-    for (let i = 0; i < rows.length; i += 5000) this.q.dfAdd.run(JSON.stringify(rows.slice(i, i + 5000)));
+    this.df.flush();
   }
 
   private mirror(id: string, storyId: string, duplicateOf: string | null): void {
