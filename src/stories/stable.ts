@@ -56,14 +56,19 @@ export function edgeOf(x: StoryEntry, y: StoryEntry, o: StableOptions, w: Frozen
   return s.score >= o.storyThreshold && s.lede >= o.storyMinLede ? { a: a.id, b: b.id, kind: 'story', score: s.score } : null;
 }
 
+/** The title/lede term keys of `e` that vote for story candidates: frozen df ≤ maxKeyDf of the documents, each once. */
+function voteKeys(e: StoryEntry, o: StableOptions, w: FrozenWeights): string[] {
+  const maxDf = o.maxKeyDf * w.docs;
+  return [...new Set(e.keys.filter((k) => k.startsWith('t:') && w.df(k.slice(2)) <= maxDf))];
+}
+
 /** Ids that may share an edge with `e` (symmetric; see invariant 2). */
 async function candidates(index: EdgeStoryIndex, e: StoryEntry, o: StableOptions, w: FrozenWeights): Promise<Set<string>> {
   const ids = new Set<string>(e.exact ? await index.byExact(e.exact) : []);
   if (e.bands.length) for (const id of await index.byBands(e.bands, e.time - o.dupWindowMs, e.time + o.dupWindowMs)) ids.add(id);
   if (e.ledeTerms.length >= o.storyMinTerms) {
     const votes = new Map<string, number>();
-    const maxDf = o.maxKeyDf * w.docs;
-    const keys = [...new Set(e.keys.filter((k) => k.startsWith('t:') && w.df(k.slice(2)) <= maxDf))];
+    const keys = voteKeys(e, o, w);
     const held = await index.allByKeys(keys, e.time - o.storyWindowMs, e.time + o.storyWindowMs);
     for (const k of keys) {
       const weight = w.idf(k.slice(2));
@@ -89,22 +94,29 @@ function keysAndBands(c: StoryEntry, o: StableOptions): { keys: Set<string>; ban
 }
 
 /**
- * Whether `candidates(index, e)` would return `c` were `c` held: the same three rules,
- * evaluated in memory (the key votes summed in the same order, so to the same float).
+ * Whether `candidates(index, e)` would return a held entry: the same three rules, evaluated
+ * in memory (the key votes summed in the same order, so to the same float). `e`'s voting
+ * keys are read once, for all the entries tested.
  */
+function candidateTest(e: StoryEntry, o: StableOptions, w: FrozenWeights): (c: StoryEntry) => boolean {
+  const keys = e.ledeTerms.length >= o.storyMinTerms ? voteKeys(e, o, w) : [];
+  return (c) => {
+    if (c.id === e.id) return false;
+    if (e.exact && c.exact === e.exact) return true;
+    const dt = Math.abs(c.time - e.time);
+    const held = keysAndBands(c, o);
+    if (e.bands.length && dt <= o.dupWindowMs && e.bands.some((b) => held.bands.has(b))) return true;
+    if (e.ledeTerms.length < o.storyMinTerms || dt > o.storyWindowMs) return false;
+    let vote = 0;
+    for (const k of keys) if (held.keys.has(k)) vote += w.idf(k.slice(2));
+    return vote >= o.minVote;
+  };
+}
+
+/** `candidateTest` for one pair (tests; the grouping builds the test once per arrival). */
 export function isCandidate(e: StoryEntry, c: StoryEntry, options: Partial<StableOptions> = {}): boolean {
   const o = { ...STABLE_DEFAULTS, ...options };
-  const w = o.weights ?? frozenWeights();
-  if (c.id === e.id) return false;
-  if (e.exact && c.exact === e.exact) return true;
-  const dt = Math.abs(c.time - e.time);
-  const held = keysAndBands(c, o);
-  if (e.bands.length && dt <= o.dupWindowMs && e.bands.some((b) => held.bands.has(b))) return true;
-  if (e.ledeTerms.length < o.storyMinTerms || dt > o.storyWindowMs) return false;
-  const maxDf = o.maxKeyDf * w.docs;
-  let vote = 0;
-  for (const k of new Set(e.keys.filter((k) => k.startsWith('t:') && w.df(k.slice(2)) <= maxDf))) if (held.keys.has(k)) vote += w.idf(k.slice(2));
-  return vote >= o.minVote;
+  return candidateTest(e, o, o.weights ?? frozenWeights())(c);
 }
 
 /**
@@ -182,7 +194,7 @@ export async function addEntryStable(index: EdgeStoryIndex, e: StoryEntry, optio
   const [prev] = await index.getEntries([e.id]);
   if (prev) return { id: prev.id, storyId: prev.storyId, duplicateOf: prev.duplicateOf, via: 'existing', matched: null, score: null };
 
-  const cands = since ? union(since.older, since.newer.filter((c) => isCandidate(e, c, o))) : await index.getEntries([...(await candidates(index, e, o, w))]);
+  const cands = since ? union(since.older, since.newer.filter(candidateTest(e, o, w))) : await index.getEntries([...(await candidates(index, e, o, w))]);
   const edges: StoryEdge[] = [];
   for (const c of cands) {
     const ed = edgeOf(e, c, o, w);

@@ -96,12 +96,7 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
 
   /** As SQLite (see PipelineStore.indexEnrichment): `onlyUngrouped` skips an article another worker grouped meanwhile. */
   async indexEnrichment(a: Article, opts: { onlyUngrouped?: boolean } = {}): Promise<boolean> {
-    const r = (
-      await this.scope.db().query<{ seq: number; published_at: string | null; story_id: string | null }>('SELECT seq, published_at, story_id FROM articles WHERE id = $1', [a.id])
-    ).rows[0];
-    if (!r || (opts.onlyUngrouped && r.story_id !== null)) return false;
-    await this.entityIndex.indexArticle({ seq: r.seq, publishedAt: r.published_at, entities: a.entities, keywords: a.keywords });
-    return true;
+    return (await this.indexEnrichments([a], opts)).has(a.id);
   }
 
   /** `indexEnrichment` of many articles: one read of their rows, and the index rows written in a batch. */
