@@ -67,6 +67,9 @@ export type ArticleListOptions = ArticleQuery &
 /** A listed article; with `collapse: 'story'`, the story it stands for. */
 export type ListedArticle = Article & { coverage?: Coverage };
 
+/** What a list item prints of an article (read without its body and analysis). */
+export type ArticleCard = Pick<Article, 'id' | 'title' | 'lang' | 'outlet' | 'publishedAt'>;
+
 /** `timeline`, `comentions`, `storiesTogether`: see src/store/timeline.ts. */
 export interface ReaderStore extends TimelineReader {
   listStories(o?: ListOptions): Promise<StorySummary[]>;
@@ -75,6 +78,10 @@ export interface ReaderStore extends TimelineReader {
   getArticles(ids: string[]): Promise<Article[]>;
   listArticles(o?: ArticleListOptions): Promise<ListedArticle[]>;
   relatedArticles(id: string, limit?: number): Promise<Article[]>;
+  /** Cards of these ids, in the order given (unknown ids skipped): `getArticles` without bodies. */
+  articleCards(ids: string[]): Promise<ArticleCard[]>;
+  /** The same list as `relatedArticles`, as cards. */
+  relatedCards(id: string, limit?: number): Promise<ArticleCard[]>;
   search(q: SearchQuery): Promise<SearchResult>;
   getEntity(idOrName: string): Promise<EntityInfo | null>;
   /** Mentions per UTC day (YYYY-MM-DD), oldest first. */

@@ -20,11 +20,13 @@ export interface Grouping {
   duplicateOf: string | null;
 }
 
-export interface RelatedLookups {
+/** `T`: what is read of each related article (whole articles, or cards for a list). */
+export interface RelatedLookups<T extends { id: string }> {
   /** The article's story entry, if it was grouped. */
   getEntry(id: string): MaybePromise<StoryEntry | null>;
   getArticle(id: string): Promise<Article | null>;
-  getArticles(ids: string[]): Promise<Article[]>;
+  /** The items of these ids that exist (any order). */
+  read(ids: string[]): Promise<T[]>;
   /** Ids of articles whose related_to is `id`, and the one `id`'s related_to names. */
   pageLinked(id: string): MaybePromise<string[]>;
   /** The article's kept list, if it has one. */
@@ -38,7 +40,7 @@ export interface RelatedLookups {
 export const relatedLimit = (limit: number | undefined): number => Math.min(20, Math.max(1, Math.trunc(limit ?? 5) || 5));
 
 /** The related articles of `id`, in order (page links first), at most `limit` of them. */
-export async function selectRelated(id: string, limit: number, l: RelatedLookups): Promise<Article[]> {
+export async function selectRelated<T extends { id: string }>(id: string, limit: number, l: RelatedLookups<T>): Promise<T[]> {
   const linkedIds = (await l.pageLinked(id)).filter((x) => x !== id).slice(0, limit);
   const kept = await l.relatedList(id);
   if (!kept) return computeNow(id, limit, linkedIds, l);
@@ -64,16 +66,16 @@ export async function selectRelated(id: string, limit: number, l: RelatedLookups
 }
 
 /** Without a kept list: the list computed now (an older database before its backfill, or an ungrouped article). */
-async function computeNow(id: string, limit: number, linkedIds: string[], l: RelatedLookups): Promise<Article[]> {
+async function computeNow<T extends { id: string }>(id: string, limit: number, linkedIds: string[], l: RelatedLookups<T>): Promise<T[]> {
   const entry = (await l.getEntry(id)) ?? (await l.getArticle(id).then((a) => (a ? asEntry(a) : null)));
   if (!entry) return [];
   const similar = (await relatedHits(entry, l.index, { limit })).map((h) => h.id);
   return inOrder([...linkedIds, ...similar.filter((x) => !linkedIds.includes(x))].slice(0, limit), l);
 }
 
-/** The articles of `ids` that exist, in that order (one read). */
-async function inOrder(ids: string[], l: RelatedLookups): Promise<Article[]> {
-  const byId = new Map((await l.getArticles(ids)).map((a) => [a.id, a]));
+/** The items of `ids` that exist, in that order (one read). */
+async function inOrder<T extends { id: string }>(ids: string[], l: RelatedLookups<T>): Promise<T[]> {
+  const byId = new Map((await l.read(ids)).map((a) => [a.id, a]));
   return ids.flatMap((x) => byId.get(x) ?? []);
 }
 

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Article } from '../model/article.ts';
+import type { ArticleCard } from '../model/reader.ts';
 import { canonicalUrl } from '../model/url.ts';
 import { normalize } from '../arabic/index.ts';
 
@@ -121,6 +122,21 @@ export function rowToArticle(r: ArticleRow): Article {
   // shape on every backend and every read (API, `marsad article --json`, by id or by URL).
   else if (r.story_id !== null) a.duplicateOf = null;
   return a;
+}
+
+/** The columns a card reads (the same names on every backend). */
+export const CARD_COLUMNS = 'id, title, lang, outlet, published_at';
+export type CardRow = Pick<ArticleRow, 'id' | 'title' | 'lang' | 'outlet' | 'published_at'>;
+
+/** Cards of `ids` from rows read in any order: in the order given, each once, unknown ids skipped. */
+export function cardsInOrder(ids: string[], rows: CardRow[]): ArticleCard[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: ArticleCard[] = [];
+  for (const id of new Set(ids)) {
+    const r = byId.get(id);
+    if (r) out.push({ id: r.id, title: r.title, lang: r.lang, outlet: r.outlet, publishedAt: r.published_at });
+  }
+  return out;
 }
 
 /** A tag as the tag filter compares it: normalized, whitespace folded. */

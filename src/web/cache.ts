@@ -4,12 +4,12 @@
  * and the list cards of articles.
  *
  * Why: a search costs a few milliseconds of CPU and the home page reads three hundred
- * stories, so under concurrent load a single-threaded server queues behind them; an
- * article page's lists read whole articles (bodies included) to print five titles. A
- * cached read is a map lookup, and a card is the five fields a list item prints.
+ * stories, so under concurrent load a single-threaded server queues behind them. A
+ * cached read is a map lookup. List items are cards (the five fields a list item prints),
+ * read by the store without bodies (`articleCards`, `relatedCards`) and cached by id.
  *
  * Contract: `cachedStore(store, { maxStaleMs })` returns the same store (every method,
- * bound) with those reads memoized plus `articleCards`, `relatedCards` and `rendered`.
+ * bound) with those reads memoized, `articleCards` and `relatedCards` cached, and `rendered`.
  * Every entry remembers the store's change token (`store.changeToken()`, which changes on
  * any commit, by this process or another) and when it was read:
  * - `maxStaleMs` 0 (the default): an entry is served only under the token it was read
@@ -26,10 +26,9 @@
  * copies; their elements are shared and must not be mutated by callers.
  */
 import { LRUCache } from 'lru-cache';
-import type { Article, ReaderStore, SourceAdmin } from './types.ts';
+import type { ArticleCard, ReaderStore, SourceAdmin } from './types.ts';
 
-/** What a list item prints of an article. */
-export type ArticleCard = Pick<Article, 'id' | 'title' | 'lang' | 'outlet' | 'publishedAt'>;
+export type { ArticleCard };
 
 export interface CardReader {
   /** Cards of these ids, in the order given (unknown ids skipped). */
@@ -169,14 +168,14 @@ export function cachedStore<S extends ReaderStore & Partial<SourceAdmin>>(store:
   };
   const articleCards = async (ids: string[]): Promise<ArticleCard[]> => {
     const t = token();
-    if (t === null) return (await store.getArticles(ids)).map(card);
+    if (t === null) return store.articleCards(ids);
     const known = new Map<string, Promise<ArticleCard>>();
     for (const id of ids) {
       const e = cards.get(id);
       if (e && usable(e, t)) known.set(id, e.value);
     }
     const missing = ids.filter((id) => !known.has(id));
-    if (missing.length) for (const c of remember(await store.getArticles(missing))) known.set(c.id, Promise.resolve(c));
+    if (missing.length) for (const c of remember(await store.articleCards(missing))) known.set(c.id, Promise.resolve(c));
     const out: ArticleCard[] = [];
     for (const id of new Set(ids)) {
       const c = known.get(id);
@@ -184,7 +183,7 @@ export function cachedStore<S extends ReaderStore & Partial<SourceAdmin>>(store:
     }
     return out;
   };
-  const relatedIds = memo('relatedIds', async (id: string, limit: number) => remember(await store.relatedArticles(id, limit)).map((c) => c.id));
+  const relatedIds = memo('relatedIds', async (id: string, limit: number) => remember(await store.relatedCards(id, limit)).map((c) => c.id));
   const overrides: Record<string, unknown> = {
     search: memo('search', store.search.bind(store)),
     listOutlets: memo('listOutlets', store.listOutlets.bind(store)),

@@ -66,6 +66,9 @@ export function runMarsadContract(name: string, open: OpenMarsad): void {
       }
       for (const a of await s.listArticles({ limit: 1000 })) assert.ok('duplicateOf' in a, `listArticles ${a.id}`);
       assert.deepEqual(await s.getArticles(['0000000000000000', ids[0]!]), [got[0]]);
+      const card = (a: Article) => ({ id: a.id, title: a.title, lang: a.lang, outlet: a.outlet, publishedAt: a.publishedAt });
+      const backwards = [...ids].reverse();
+      assert.deepEqual(await s.articleCards([...backwards, '0000000000000000', backwards[0]!]), got.slice().reverse().map(card), 'articleCards: getArticles without bodies, in order, once each');
     });
 
     test('re-ingesting the same articles changes nothing: statuses, stories, entity counts', async () => {
@@ -223,6 +226,7 @@ export function runMarsadContract(name: string, open: OpenMarsad): void {
         const story = (await s.getStory((await s.getArticle(a.id))!.storyId!))!;
         const rel = await s.relatedArticles(a.id, 3);
         assert.ok(rel.length <= 3);
+        assert.deepEqual((await s.relatedCards(a.id, 3)).map((c) => c.id), rel.map((r) => r.id), 'relatedCards: the same list');
         for (const r of rel) {
           assert.notEqual(r.id, a.id);
           if (r.id !== appended.id && a.id !== x!.id) assert.ok(!story.articleIds.includes(r.id), `${r.id} is a copy in ${a.id}'s story`);

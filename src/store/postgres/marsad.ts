@@ -18,7 +18,7 @@
 import type { PollOutcome, PollState, SourceStateStore } from '../../model/sources.ts';
 import type { Article } from '../../model/article.ts';
 import type { PendingArticle, PipelineStore } from '../../model/pipeline.ts';
-import type { ArticleListOptions, EntityInfo, ListOptions, ReaderStore, SourceAdmin, SourceInfo, StorySummary } from '../../model/reader.ts';
+import type { ArticleCard, ArticleListOptions, EntityInfo, ListOptions, ReaderStore, SourceAdmin, SourceInfo, StorySummary } from '../../model/reader.ts';
 import { PgTimeline } from './timeline.ts';
 import { timelineReader, type ComentionResult, type StoriesTogetherResult, type TimelineQuery, type TimelineReader, type TimelineResult } from '../timeline.ts';
 import { canonicalOf, contentHash, rowToArticle, type ArticleRow } from '../rows.ts';
@@ -195,12 +195,24 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
     return this.reader.getArticles(ids);
   }
 
+  articleCards(ids: string[]): Promise<ArticleCard[]> {
+    return this.reader.articleCards(ids);
+  }
+
   /** Up to `limit` related articles (../related.ts: page links first, then the list kept at ingest). */
   relatedArticles(id: string, limit = 5): Promise<Article[]> {
+    return this.related(id, limit, (xs) => this.reader.getArticles(xs));
+  }
+
+  relatedCards(id: string, limit = 5): Promise<ArticleCard[]> {
+    return this.related(id, limit, (xs) => this.reader.articleCards(xs));
+  }
+
+  private related<T extends { id: string }>(id: string, limit: number, read: (ids: string[]) => Promise<T[]>): Promise<T[]> {
     return selectRelated(id, relatedLimit(limit), {
       getEntry: (x) => this.storyIndex.getEntry(x),
       getArticle: (x) => this.getArticle(x),
-      getArticles: (xs) => this.reader.getArticles(xs),
+      read,
       pageLinked: async (x) => (await this.pool.query<{ id: string }>(PAGE_LINKED_SQL('$1'), [x])).rows.map((r) => r.id),
       relatedList: async (x) => (await this.storyIndex.relatedLists([x])).get(x) ?? null,
       groupings: (xs) => this.storyIndex.groupings(xs),

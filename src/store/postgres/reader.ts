@@ -5,8 +5,8 @@
  * keyset). Same caps: offsets ≤ 100,000, limits ≤ 1,000; a bare `to` date covers its day.
  */
 import type { Article } from '../../model/article.ts';
-import type { ArticleListOptions, ListedArticle, ListOptions, StorySummary } from '../../model/reader.ts';
-import { normalizeTag, rowToArticle, type ArticleRow } from '../rows.ts';
+import type { ArticleCard, ArticleListOptions, ListedArticle, ListOptions, StorySummary } from '../../model/reader.ts';
+import { CARD_COLUMNS, cardsInOrder, normalizeTag, rowToArticle, type ArticleRow, type CardRow } from '../rows.ts';
 import { coverageOf, earlierSibling, limitOf, offsetOf, upperBound } from '../query.ts';
 import type { TxScope } from './db.ts';
 
@@ -85,6 +85,12 @@ export class PgReader {
       if (r) out.push(rowToArticle(r));
     }
     return out;
+  }
+
+  /** Cards of these ids, in the order given (unknown ids skipped): no body, no JSON to parse. */
+  async articleCards(ids: string[]): Promise<ArticleCard[]> {
+    if (ids.length === 0) return [];
+    return cardsInOrder(ids, (await this.db.query<CardRow>(`SELECT ${CARD_COLUMNS} FROM articles WHERE id = ANY($1::text[])`, [ids])).rows);
   }
 
   async listArticles(o: ArticleListOptions = {}): Promise<ListedArticle[]> {

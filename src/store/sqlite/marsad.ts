@@ -11,7 +11,7 @@
  * pipeline's PipelineStore (see src/store/marsad.ts). `listArticles` extends the Store's
  * (keyset `before`) with offset, entity and keyword filters.
  */
-import type { ArticleListOptions, SourceAdmin, SourceInfo, EntityInfo, ReaderStore, ListOptions, StorySummary } from '../../model/reader.ts';
+import type { ArticleCard, ArticleListOptions, SourceAdmin, SourceInfo, EntityInfo, ReaderStore, ListOptions, StorySummary } from '../../model/reader.ts';
 import type { PollOutcome, PollState, SourceStateStore } from '../../model/sources.ts';
 import type { Article } from '../../model/article.ts';
 import type { PendingArticle, PipelineStore } from '../../model/pipeline.ts';
@@ -168,12 +168,24 @@ export class MarsadSqliteStore extends SqliteStore implements ReaderStore, Sourc
     return `${String(s[0].get())}:${Number(s[1].get()) - this.quiet.changes}`;
   }
 
+  articleCards(ids: string[]): Promise<ArticleCard[]> {
+    return Promise.resolve(this.reader.articleCards(ids));
+  }
+
   /** Up to `limit` related articles (../related.ts: page links first, then the list kept at ingest). */
   relatedArticles(id: string, limit = 5): Promise<Article[]> {
+    return this.related(id, limit, (xs) => this.reader.getArticles(xs));
+  }
+
+  relatedCards(id: string, limit = 5): Promise<ArticleCard[]> {
+    return this.related(id, limit, (xs) => this.reader.articleCards(xs));
+  }
+
+  private related<T extends { id: string }>(id: string, limit: number, read: (ids: string[]) => T[]): Promise<T[]> {
     return selectRelated(id, relatedLimit(limit), {
       getEntry: (x) => this.storyIndex.getEntry(x),
       getArticle: (x) => this.getArticle(x),
-      getArticles: (xs) => Promise.resolve(this.reader.getArticles(xs)),
+      read: (xs) => Promise.resolve(read(xs)),
       pageLinked: (x) => this.m.pageLinked.all(x, x),
       relatedList: (x) => this.storyIndex.relatedLists([x]).get(x) ?? null,
       groupings: (xs) => this.storyIndex.groupings(xs),

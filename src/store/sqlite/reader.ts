@@ -12,8 +12,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { Article } from '../../model/article.ts';
-import type { ArticleListOptions, ListedArticle, ListOptions, StorySummary } from '../../model/reader.ts';
-import { normalizeTag, rowToArticle, type ArticleRow } from '../rows.ts';
+import type { ArticleCard, ArticleListOptions, ListedArticle, ListOptions, StorySummary } from '../../model/reader.ts';
+import { CARD_COLUMNS, cardsInOrder, normalizeTag, rowToArticle, type ArticleRow, type CardRow } from '../rows.ts';
 import { coverageOf, earlierSibling, limitOf, offsetOf, upperBound } from '../query.ts';
 
 interface StoryRow {
@@ -34,6 +34,7 @@ export class SqliteReader {
       story: p<StoryRow>('SELECT * FROM stories WHERE id = ?'),
       storyIds: p<string>('SELECT id FROM story_entries WHERE story_id = ? ORDER BY time, id').pluck(),
       articles: p<ArticleRow>('SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
+      cards: p<CardRow>(`SELECT ${CARD_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`),
       eid: p<number>('SELECT eid FROM entities WHERE id = ?').pluck(),
       article: p<ArticleRow>('SELECT * FROM articles WHERE id = ?'),
     };
@@ -96,6 +97,11 @@ export class SqliteReader {
       if (r) out.push(rowToArticle(r));
     }
     return out;
+  }
+
+  /** Cards of these ids, in the order given (unknown ids skipped): no body, no JSON to parse. */
+  articleCards(ids: string[]): ArticleCard[] {
+    return ids.length ? cardsInOrder(ids, this.q.cards.all(JSON.stringify(ids))) : [];
   }
 
   /**
