@@ -45,6 +45,14 @@ export interface Config {
    * See src/store/sqlite/search-pool.ts.
    */
   searchThreads: number;
+  /**
+   * `serve`: how far (percent) the V8 heap may grow past what the last full collection
+   * kept before the next one (MARSAD_HEAP_GROWTH_PERCENT, default 50; 0: V8's own factor,
+   * up to 300 %). A serving process makes garbage fast and V8 lets it pile up to four
+   * times the live heap: the server's own memory (anonymous RSS) after the bench:http load
+   * is 280–370 MiB with V8's factor, 218–228 MiB with 50 % (docs/DEPLOYMENT.md).
+   */
+  heapGrowthPercent: number;
 }
 
 export interface ConfigOverrides {
@@ -77,6 +85,7 @@ export function loadConfig(flags: ConfigOverrides = {}, env: NodeJS.ProcessEnv =
     csrfSecret: env.MARSAD_CSRF_SECRET || null,
     cacheStaleMs: nonNegativeInt(env.MARSAD_CACHE_STALE_MS, 10_000, 'MARSAD_CACHE_STALE_MS'),
     searchThreads: nonNegativeInt(env.MARSAD_SEARCH_THREADS, Math.min(4, availableParallelism()), 'MARSAD_SEARCH_THREADS'),
+    heapGrowthPercent: nonNegativeInt(env.MARSAD_HEAP_GROWTH_PERCENT, 50, 'MARSAD_HEAP_GROWTH_PERCENT'),
   });
 }
 

@@ -11,6 +11,7 @@
  * here (src/alerts/deliver.ts), every 5 s.
  */
 import { mkdirSync, readdirSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { dirname, join } from 'node:path';
 import { loadConfig, type Config } from '../../config.ts';
 import { openStore, type MarsadStore } from '../../store/index.ts';
@@ -46,6 +47,8 @@ export interface ServeOpts {
 
 export async function runServe(o: ServeOpts): Promise<void> {
   const config = loadConfig({ db: o.db, port: o.port, host: o.host });
+  // V8 flags are process-wide and read at each collection: the search threads follow too.
+  if (config.heapGrowthPercent > 0) setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`);
   const log = createLogger(config.logLevel);
   if (!/^postgres/i.test(config.db)) mkdirSync(dirname(config.db), { recursive: true });
   // A long-running server keeps its memory flat: the page cache (resident once touched,
