@@ -251,3 +251,26 @@ test('countries: look-alikes found by scanning the corpus (the right hand, Pando
   assert.deepEqual(countries('التاريخ الثقافي الأرمني خلال العصور الوسطى'), ['country:AM']);
   assert.deepEqual(countries('تعاقدها مع الأورغوياني ماوريسيو ألفونسو'), ['country:UY']);
 });
+
+// SaudiNewsNet (CC BY-NC-SA 4.0, see testdata/README.md), July–August 2015, days the labelled set does not use.
+test('عمان: a list of states or of capitals, a ruler or a city office before it, its country after it, a dateline', () => {
+  const has = (text: string, id: string): boolean => ids('', text).includes(id);
+  // among states, with Jordan named in the same list: Oman
+  assert.ok(has('والمملكة العربية السعودية، وقطر، والكويت، والبحرين، وعمان، والأردن، ولبنان، والعراق، واليمن', 'country:OM'));
+  assert.ok(!has('والمملكة العربية السعودية، وقطر، والكويت، والبحرين، وعمان، والأردن، ولبنان، والعراق، واليمن', 'city:amman'));
+  assert.ok(has('والأردن ثم إثيوبيا 9 في المائة وعمان وتركيا 7 في المائة لسهولة التأشيرة', 'country:OM'));
+  // among capitals: Amman
+  assert.ok(has('أربع عواصم إقليمية هي الرياض وأنقرة وعمان ودمشق', 'city:amman'));
+  assert.ok(has('وقد كان رائدا من رواد الثقافة العربية في مصر وبيروت ودمشق وعمان', 'city:amman'));
+  assert.ok(!has('إلى متوسط اسعار خامي عمان ودبي مضافا إليه 0.40 دولار', 'city:amman'), 'Dubai is no capital: two crudes');
+  // the word before
+  assert.ok(has('الأردن: وهنأ سلطان عمان بمناسبة عودته من رحلته العلاجية', 'country:OM'));
+  assert.ok(has('ومحافظ العاصمة وأمين عمان عقل بلتاجي', 'city:amman'));
+  // its country after it, even after a comma
+  assert.ok(has('إلى مشهد قسوة الابن على أمه، عمان، الأردن', 'city:amman'));
+  // a dateline is a city (and no mention)
+  const zaatari = analyzeEntities({ title: 'نصرة الأشقاء توزع 8538 عبوة حليب في مخيم الزعتري', text: 'عين اليوم – عمان\n أنهت الحملة الوطنية السعودية لنصرة الأشقاء في سوريا' });
+  assert.ok(!zaatari.some((e) => e.id === 'country:OM'), zaatari.map((e) => e.id).join(' '));
+  // طرابلس keeps its own rules: two cities, no country among them
+  assert.ok(has('لبنان: في مجلس بلدية طرابلس خالد تدمري', 'city:tripoli-lb'));
+});
