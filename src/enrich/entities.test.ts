@@ -274,3 +274,12 @@ test('عمان: a list of states or of capitals, a ruler or a city office before
   // طرابلس keeps its own rules: two cities, no country among them
   assert.ok(has('لبنان: في مجلس بلدية طرابلس خالد تدمري', 'city:tripoli-lb'));
 });
+
+// aleqtisadiya 2015-07-25, aawsat 2015-07-20 (SaudiNewsNet, CC BY-NC-SA 4.0): a list of states and a
+// complement after a state are no club (`موناكو الفرنسي` is).
+test('countries: a state name before a و-joined or prepositional demonym is no club', () => {
+  assert.ok(ids('', 'المستوى الثاني: سلوفاكيا والنمسا وإيطاليا وسويسرا وتشيكيا وفرنسا وايسلندا').includes('country:CH'));
+  assert.ok(ids('', 'المستوى الخامس: قبرص ولاتفيا وأرمينيا وفنلندا وبيلاروسيا ومقدونيا').includes('country:FI'));
+  assert.ok(ids('', 'بمهمات قنصلية بالدرجة الأولى، برعاية سويسرا للأميركيين في هافانا').includes('country:CH'));
+  assert.ok(!ids('', 'انتهاء فترة إعارة الكولومبي راداميل فالكاو من موناكو الفرنسي').includes('country:MC'));
+});

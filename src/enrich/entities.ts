@@ -104,11 +104,15 @@ function saudiKingdom(toks: DocToken[], matches: Match[], index: GazetteerIndex,
  * A country's name right before another country's demonym names a club or team of that other
  * country (`موناكو الفرنسي`, like `ريال مدريد الإسباني`): not a mention of the first. So does a
  * capital's, with at most one word between (`سان خوسيه أورثكوايكس الأميركي`, a US club, is no
- * mention of Costa Rica).
+ * mention of Costa Rica). Only a bare definite demonym makes a club: in `وسويسرا وتشيكيا` and
+ * `برعاية سويسرا للأميركيين` Switzerland stays a state.
  */
 function clubOf(m: Match, next: Match | undefined, index: GazetteerIndex, toks: DocToken[]): boolean {
   const e = index.byId.get(m.ids[0] ?? '');
   if (!e || m.demonym || !next || !next.demonym || toks[next.start]!.brk) return false;
+  // The club's demonym is a bare definite adjective: `وتشيكيا` (joined by و) or `للأميركيين` (a
+  // preposition) after a state name is another state or a complement, not its club.
+  if (!toks[next.start]!.norm.startsWith('ال')) return false;
   const own = e.type === 'country' ? e.id : e.capital ? e.implies?.find((x) => x.startsWith('country:')) : undefined;
   const gap = next.start - (m.start + m.len);
   if (!own || gap < 0 || gap > (e.type === 'country' ? 0 : 1) || (gap === 1 && toks[next.start - 1]!.brk)) return false;
