@@ -282,4 +282,7 @@ test('countries: a state name before a و-joined or prepositional demonym is no 
   assert.ok(ids('', 'المستوى الخامس: قبرص ولاتفيا وأرمينيا وفنلندا وبيلاروسيا ومقدونيا').includes('country:FI'));
   assert.ok(ids('', 'بمهمات قنصلية بالدرجة الأولى، برعاية سويسرا للأميركيين في هافانا').includes('country:CH'));
   assert.ok(!ids('', 'انتهاء فترة إعارة الكولومبي راداميل فالكاو من موناكو الفرنسي').includes('country:MC'));
+  // arreyadi 2015-07 and alyaum 2015-08-09: one such pair made every mention of the state in the article vanish
+  assert.deepEqual(ids('', 'العلاقات السعودية الكويتية تاريخية. أن العلاقات التي تربط بين السعودية والكويت على كافة المستويات').filter((i) => i.startsWith('country:')), ['country:SA', 'country:KW']);
+  assert.ok(ids('', 'وظهر سب أمريكا ولعنها كنص جديد عنوانه الموت لأمريكا إيرانيا').includes('country:US'));
 });

@@ -105,7 +105,8 @@ function saudiKingdom(toks: DocToken[], matches: Match[], index: GazetteerIndex,
  * country (`موناكو الفرنسي`, like `ريال مدريد الإسباني`): not a mention of the first. So does a
  * capital's, with at most one word between (`سان خوسيه أورثكوايكس الأميركي`, a US club, is no
  * mention of Costa Rica). Only a bare definite demonym makes a club: in `وسويسرا وتشيكيا` and
- * `برعاية سويسرا للأميركيين` Switzerland stays a state.
+ * `برعاية سويسرا للأميركيين` Switzerland stays a state, and a name that is an adjective itself is
+ * the first of two states (`العلاقات السعودية الكويتية`).
  */
 function clubOf(m: Match, next: Match | undefined, index: GazetteerIndex, toks: DocToken[]): boolean {
   const e = index.byId.get(m.ids[0] ?? '');
@@ -113,6 +114,8 @@ function clubOf(m: Match, next: Match | undefined, index: GazetteerIndex, toks: 
   // The club's demonym is a bare definite adjective: `وتشيكيا` (joined by و) or `للأميركيين` (a
   // preposition) after a state name is another state or a complement, not its club.
   if (!toks[next.start]!.norm.startsWith('ال')) return false;
+  // A name that is itself an adjective (`العلاقات السعودية الكويتية`) is the first of two states.
+  if (m.len === 1 && /^ال.+يه$/.test(normalize(m.display))) return false;
   const own = e.type === 'country' ? e.id : e.capital ? e.implies?.find((x) => x.startsWith('country:')) : undefined;
   const gap = next.start - (m.start + m.len);
   if (!own || gap < 0 || gap > (e.type === 'country' ? 0 : 1) || (gap === 1 && toks[next.start - 1]!.brk)) return false;
