@@ -250,6 +250,13 @@ test('countries: look-alikes found by scanning the corpus (the right hand, Pando
   assert.deepEqual(countries('والعاجي ديديه ياكونان'), ['country:CI']);
   assert.deepEqual(countries('التاريخ الثقافي الأرمني خلال العصور الوسطى'), ['country:AM']);
   assert.deepEqual(countries('تعاقدها مع الأورغوياني ماوريسيو ألفونسو'), ['country:UY']);
+  // capitals that are words or names: a ligament, «early», a queen, a stadium
+  const places = (text: string): string[] => ids('', text).filter((i) => i.startsWith('city:') || i.startsWith('country:'));
+  assert.deepEqual(places('إبراهيموفيتش الذي تعرض لالتواء في الرباط الجانبي الداخلي لركبته اليمنى'), []);
+  assert.deepEqual(places('سيغيب عن الملاعب بعد إصابته في الرباط الصليبي'), []);
+  assert.deepEqual(places('وعلى الأندية أن تبدأ التحضير باكرًا للموسم'), []);
+  assert.deepEqual(places('وملكة إسبانيا الملكة صوفيا والملكة رانيا قرينة الملك الأردني'), ['country:ES', 'country:JO']);
+  assert.deepEqual(places('بيل قرر تحقيق حلمه باللعب مع ريال مدريد في سانتياغو بيرنابيو'), []);
 });
 
 // SaudiNewsNet (CC BY-NC-SA 4.0, see testdata/README.md), July–August 2015, days the labelled set does not use.
