@@ -147,6 +147,11 @@ test('countries: demonyms of every form, a missing name, common words, a cup, da
   assert.deepEqual(later.map((e) => [e.id, e.mentions]), [['city:riyadh', 1], ['country:SA', 1]]);
   // A dash-led place at the end of the first line is a dateline too (SaudiNewsNet, 3alyoum).
   assert.deepEqual(ids('', 'عين اليوم – الرياض\n قدم صاحب السمو الملكي الأمير متعب بن عبدالله تعازيه'), [personId('متعب بن عبدالله')]);
+  // The Saudi Press Agency's own dateline: a place and the Hijri date (was, 2015-08-10).
+  const spa = ' المنامة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n أجرى صاحب السمو الملكي الأمير سلمان بن حمد آل خليفة نائب ملك البحرين ولي العهد اتصالًا';
+  assert.ok(!ids('', spa).includes('city:manama'), ids('', spa).join(' '));
+  assert.ok(ids('', spa).includes('country:BH'), 'the later «ملك البحرين» counts');
+  assert.deepEqual(ids('', ' جنيف 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n اختتمت اللجنة أعمالها').filter((i) => i.startsWith('city:')), []);
   // A line that starts with a speaker and a colon is not a dateline.
   assert.ok(ids('', 'قال وزير الخارجية الأمريكي: إن المحادثات مستمرة').includes('country:US'));
 });
