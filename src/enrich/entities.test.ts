@@ -298,3 +298,13 @@ test('countries: a state name before a و-joined or prepositional demonym is no 
   assert.deepEqual(ids('', 'العلاقات السعودية الكويتية تاريخية. أن العلاقات التي تربط بين السعودية والكويت على كافة المستويات').filter((i) => i.startsWith('country:')), ['country:SA', 'country:KW']);
   assert.ok(ids('', 'وظهر سب أمريكا ولعنها كنص جديد عنوانه الموت لأمريكا إيرانيا').includes('country:US'));
 });
+
+// aawsat and aleqtisadiya 2015-07-20…22 (SaudiNewsNet, CC BY-NC-SA 4.0): bodies news names without a head word.
+test('organisations: the gazetteer names bodies no head word finds', () => {
+  const orgs = (text: string): string[] => analyzeEntities({ title: '', text }).filter((e) => e.type === 'org').map((e) => e.id);
+  assert.deepEqual(orgs('نقلت وكالة تسنيم الايرانية للانباء عن محمد علي جعفري قائد الحرس الثوري الايراني'), ['org:irgc']);
+  assert.ok(orgs('والبيت الأبيض منهمك بالفعل في مساومات شديدة مع أعضاء بمجلس الشيوخ').includes('org:white-house'));
+  assert.deepEqual(orgs('ورغم أن هناك تناولا عابرًا لميليشيا «الحشد الشعبي»، فرضه مجموع جرائمها'), ['org:pmf']);
+  assert.deepEqual(orgs('قال الفيفا عبر تويتر إن الاجتماع غير العادي للجمعية العمومية'), ['org:fifa', 'org:twitter']);
+  assert.deepEqual(orgs('وبعض هؤلاء القادة «الدواعش» في الحقيقة أقارب'), ['org:isis']);
+});
