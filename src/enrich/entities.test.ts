@@ -308,3 +308,15 @@ test('organisations: the gazetteer names bodies no head word finds', () => {
   assert.deepEqual(orgs('قال الفيفا عبر تويتر إن الاجتماع غير العادي للجمعية العمومية'), ['org:fifa', 'org:twitter']);
   assert.deepEqual(orgs('وبعض هؤلاء القادة «الدواعش» في الحقيقة أقارب'), ['org:isis']);
 });
+
+// aawsat, alweeam, almadina, alriyadh 2015-07-21…23 (SaudiNewsNet, CC BY-NC-SA 4.0): a body named with
+// the article, an adjective and what it is for.
+test('organisations: an article-form head, its adjective and what it is for', () => {
+  const orgs = (text: string): string[] => analyzeEntities({ title: '', text }).filter((e) => e.type === 'org').map((e) => e.name);
+  assert.deepEqual(orgs('لقد نجحت الهيئة العامة للسياحة والتراث الوطني بتوجيه من القيادة الرشيدة'), ['الهيئة العامة للسياحة والتراث الوطني']);
+  assert.deepEqual(orgs('وأوضح المتحدث الإعلامي للإدارة العامة للدفاع المدني بمحافظة الطائف العقيد ناصر بن سلطان الشريف'), ['الإدارة العامة للدفاع المدني']);
+  assert.deepEqual(orgs('توقّعت الرئاسة العامة للأرصاد وحماية البيئة في تقريرها عن حالة الطقس'), ['الرئاسة العامة للأرصاد وحماية البيئة']);
+  assert.deepEqual(orgs('أن المجلس الأعلى للقضاء ووزارة العدل يبذلان الجهود لتسريع إجراءات التقاضي'), ['المجلس الأعلى للقضاء', 'وزارة العدل']);
+  // without what it is for, no one body
+  assert.deepEqual(orgs('وقالت الهيئة العامة في بيان'), []);
+});

@@ -6,7 +6,10 @@
  * - `جامعة الملك سعود`, `مستشفى الملك فهد`, `مدينة الملك عبدالعزيز للعلوم والتقنية`: an
  *   honorific and the person's name belong to the name (and are no person there, see
  *   people/find.ts);
- * - `شركة أرامكو`, `نادي الهلال`, `بنك الرياض`: one or two words after the head, definite or not.
+ * - `شركة أرامكو`, `نادي الهلال`, `بنك الرياض`: one or two words after the head, definite or not;
+ * - `الهيئة الوطنية لمكافحة الفساد`, `للإدارة العامة للدفاع المدني`: a head with the article, one or
+ *   two definite adjectives and a ل-linked complement (required), shown with its ال whatever clitic
+ *   it carried (see `definite`).
  * Heads (clitics allowed: بوزارة، لهيئة): see HEADS. A head alone (`الوزارة`) is no name.
  * Id: `org:` + the normalized words joined by `_` (the same body in two articles is one id);
  * display: the most frequent spelling in the article.
@@ -37,11 +40,37 @@ const HONORIFICS = new Set(['الملك', 'الامير', 'الاميره', 'ا�
 /** Heads whose name may be indefinite (شركة أرامكو، نادي الهلال، بنك الرياض). */
 const OPEN = new Set(['شركه', 'نادي', 'بنك', 'مصرف', 'حزب', 'حركه', 'جماعه', 'تنظيم', 'مستشفي', 'مجمع', 'جبهه', 'كتائب']);
 /** Words that end an organisation's name (time words, particles, generic adjectives). */
-const STOP = new Set(['اليوم', 'امس', 'الماضي', 'المقبل', 'الحالي', 'الذي', 'التي', 'الذين', 'الاول', 'الثاني', 'الجديد', 'الجديده', 'الاخير', 'الاخيره', 'السابق', 'الكبير', 'الاسبوع', 'العام']);
+const STOP = new Set([
+  'اليوم', 'امس', 'الماضي', 'المقبل', 'الحالي', 'الذي', 'التي', 'الذين', 'الاول', 'الثاني', 'الجديد', 'الجديده', 'الاخير', 'الاخيره', 'السابق', 'الكبير', 'الاسبوع', 'العام',
+  'التابع', 'التابعه', 'التاليه', 'التالي', 'المكلفه', 'المكلف', 'المكونه', 'الدكتور', 'المهندس', 'الاستاذ', 'التعازي',
+  'السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'الالكتروني',
+]);
 /** Heads whose name is one word (and a demonym): a club or team (نادي الاتحاد، not «نادي الاتحاد التعاقد»). */
 const ONE_WORD = new Set(['نادي', 'منتخب']);
 const ARABIC = /^[\u0621-\u064a]{2,}$/;
 const DEF = /^([وف]?(ال|لل))/;
+
+/**
+ * Heads that also name a body with the article, an adjective and what it is for: `الهيئة الوطنية
+ * لمكافحة الفساد`, `الشركة السعودية للكهرباء`, `المديرية العامة للدفاع المدني`. Both parts are
+ * required (`الهيئة العامة` or `الشركة السعودية` alone name no one body).
+ */
+const DEF_HEADS = new Set([
+  'وزاره', 'هيئه', 'مؤسسه', 'جمعيه', 'مجلس', 'صندوق', 'مديريه', 'اداره', 'مركز', 'معهد', 'محكمه', 'منظمه', 'اتحاد',
+  'غرفه', 'لجنه', 'وكاله', 'شركه', 'مصلحه', 'برنامج', 'مكتب', 'رئاسه', 'جامعه',
+]);
+/** A definite adjective after such a head: a nisba (الوطنية، السعودية، الإسلامي) or a rank (العامة، العليا، الأعلى). */
+const DEF_ADJ = /^ال(?:.{2,}(?:ي|يه)|عام|عامه|اعلي|عليا)$/;
+
+/** The article-form head (`الهيئة`, `بالمديرية`) of a word, if it is one. */
+function defHead(t: DocToken): { key: string; cut: number } | undefined {
+  const w = infoOf(t);
+  if (w.defHead === undefined) {
+    const c = w.cands.find((x) => x.al && DEF_HEADS.has(x.key));
+    w.defHead = c ? { key: c.key, cut: c.cut } : null;
+  }
+  return w.defHead ?? undefined;
+}
 
 /** A word's head key (clitics removed), memoized per spelling (tokens.ts wordInfo): most words are no head. */
 function head(t: DocToken): string | undefined {
@@ -61,6 +90,12 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
   for (const m of matches) for (let k = 0; k < m.len; k++) taken.add(m.start + k);
   const out: OrgMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    const d = taken.has(i) ? undefined : definite(tokens, i, taken);
+    if (d) {
+      out.push(d);
+      i += d.len - 1;
+      continue;
+    }
     const h = taken.has(i) ? undefined : head(tokens[i]!);
     if (!h || h.startsWith('ال')) continue;
     let j = i + 1;
@@ -103,4 +138,34 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     i = j - 1;
   }
   return out;
+}
+
+/**
+ * `الهيئة الوطنية لمكافحة الفساد` at `i`: an article-form head, one or two definite adjectives, then
+ * what it is for — a ل-linked word and the definite or و-joined words after it (up to seven words).
+ */
+function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>): OrgMention | undefined {
+  const h = defHead(tokens[i]!);
+  if (!h) return undefined;
+  const at = (k: number): DocToken | undefined => (k < tokens.length && !tokens[k]!.brk && tokens[k]!.seg === tokens[i]!.seg ? tokens[k] : undefined);
+  let j = i + 1;
+  while (j < i + 3 && at(j) && DEF_ADJ.test(at(j)!.norm) && !STOP.has(at(j)!.norm) && !isStopword(at(j)!.norm)) j++;
+  const link = at(j);
+  if (j === i + 1 || !link || taken.has(j) || !/^ل(?!ا)..../.test(link.norm) || isStopword(link.norm) || head(link) || defHead(link)) return undefined;
+  j++;
+  const more = (k: number): boolean => {
+    const u = at(k);
+    return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u) && !defHead(u) && !isTitle(u);
+  };
+  // (and a و-joined construct: `للأرصاد وحماية البيئة`)
+  const construct = (k: number): boolean => {
+    const u = at(k);
+    return !!u && /^و[^ا]/.test(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.slice(1)) && !head(u) && more(k + 1);
+  };
+  while (j < i + 7 && (more(j) || (construct(j) && j++))) j++;
+  const span = tokens.slice(i, j);
+  // The head as «ال…» whatever clitics it carried (للهيئة، بالمديرية → الهيئة، المديرية).
+  const words = span.map((t, k) => (k === 0 ? 'ال' + cleanSurface(t.surface).slice(h.cut) : cleanSurface(t.surface)));
+  const norms = span.map((t, k) => (k === 0 ? 'ال' + h.key : t.norm.replace(/^[وف]?(?=(ال|لل))/, '')));
+  return { id: 'org:' + norms.join('_'), start: i, len: j - i, display: words.join(' '), norms };
 }

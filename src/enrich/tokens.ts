@@ -37,6 +37,8 @@ export interface DocToken {
 export interface WordInfo {
   cands: readonly Candidate[];
   head?: string | null;
+  /** orgs.ts: the article-form head (`الهيئة`) and its clitic cut. */
+  defHead?: { key: string; cut: number } | null;
   /** people/find.ts: [the lexicon it was computed for, the answer]. */
   person?: [object, boolean];
 }
