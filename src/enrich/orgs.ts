@@ -32,19 +32,39 @@ const HEADS = new Set([
   'وزاره', 'هيئه', 'جامعه', 'شركه', 'نادي', 'مؤسسه', 'جمعيه', 'مجلس', 'بنك', 'مصرف', 'صندوق', 'مستشفي', 'امانه',
   'رئاسه', 'الرئاسه', 'مديريه', 'اداره', 'مركز', 'معهد', 'كليه', 'محكمه', 'ديوان', 'حزب', 'حركه', 'جماعه', 'منظمه',
   'اتحاد', 'غرفه', 'لجنه', 'وكاله', 'شرطه', 'قوات', 'جيش', 'بلديه', 'منتخب', 'حرس', 'عماده', 'مصلحه',
-  'مجمع', 'مدينه', 'تنظيم', 'مليشيا', 'ميليشيا', 'ميليشيات', 'جبهه', 'كتائب', 'تحالف',
+  'مجمع', 'مدينه', 'مليشيا', 'ميليشيا', 'ميليشيات', 'جبهه', 'كتائب', 'تحالف',
 ]);
 /** Heads that take an honorific and a person's name (جامعة الملك سعود). */
 const NAMED_AFTER = new Set(['جامعه', 'مستشفي', 'مدينه', 'مركز', 'مؤسسه', 'جمعيه', 'معهد', 'كليه', 'مجمع', 'صندوق']);
 const HONORIFICS = new Set(['الملك', 'الامير', 'الاميره', 'الامام', 'الشيخ', 'السلطان']);
 /** Heads whose name may be indefinite (شركة أرامكو، نادي الهلال، بنك الرياض). */
-const OPEN = new Set(['شركه', 'نادي', 'بنك', 'مصرف', 'حزب', 'حركه', 'جماعه', 'تنظيم', 'مستشفي', 'مجمع', 'جبهه', 'كتائب']);
+const OPEN = new Set(['شركه', 'نادي', 'بنك', 'مصرف', 'حزب', 'حركه', 'جماعه', 'مستشفي', 'مجمع', 'جبهه', 'كتائب']);
 /** Words that end an organisation's name (time words, particles, generic adjectives). */
 const STOP = new Set([
   'اليوم', 'امس', 'الماضي', 'المقبل', 'الحالي', 'الذي', 'التي', 'الذين', 'الاول', 'الثاني', 'الجديد', 'الجديده', 'الاخير', 'الاخيره', 'السابق', 'الكبير', 'الاسبوع', 'العام',
   'التابع', 'التابعه', 'التاليه', 'التالي', 'المكلفه', 'المكلف', 'المكونه', 'الدكتور', 'المهندس', 'الاستاذ', 'التعازي',
   'السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'الالكتروني',
 ]);
+/**
+ * Words that name no body after a head: the body's own kind (`إدارة النادي`، `رئاسة الهيئة`), people
+ * (`مصلحة المواطن`، `إدارة الأمير`) and what a common noun is «of» (`حركة السير`، `مركز الاتصال`).
+ * Per head where the head is also a common noun: حركة «movement», مصلحة «interest», مركز «centre».
+ */
+const GENERIC = new Set([
+  'النادي', 'الفريق', 'المنتخب', 'الحساب', 'الشركه', 'الهيئه', 'الوزاره', 'الجامعه', 'المؤسسه', 'المركز', 'الاداره', 'المجلس',
+  'اللجنه', 'الامير', 'المشرف', 'المواطن', 'المواطنين', 'البلاد', 'الدوله', 'المنطقه', 'المحافظه', 'الموقع', 'المشروع',
+  'الاعلامي', 'الاعلاميه', 'الرئيس', 'المدير', 'الحرم', 'المحميه',
+]);
+const HEAD_GENERIC: Record<string, RegExp> = {
+  حركه: /^ال(سير|مرور|رياح|مواطنين|بضائع|ارقام|تداول|ملاحه|طيران|نقل|اسهم|سوق|شراء|بيع|تجاره|استثمار|اموال|سياح|حجاج|ركاب|زوار|سيارات|مركبات|اسعار|مياه|انتقالات|لاعبين|جسم|اقتصاد|صادرات|واردات|عمل|مسافرين|شاحنات|قطارات|سفن|عبور|دخول|خروج)$/,
+  مصلحه: /^ال(?!جمارك|زكاه|ضرائب|احصاءات|مياه|سجون|اراضي)/,
+  مركز: /^ال(اتصال|مثلث|شرطه|مدينه|حي|القريه|الشركه)$/,
+  هيئه: /^التدريس$/,
+};
+/** Heads a city or region names (`أمانة المدينة المنورة`, `غرفة جدة`, `جامعة تبوك`, `شرطة الرياض`). */
+const PLACE_HEADS = new Set(['امانه', 'بلديه', 'غرفه', 'جامعه', 'شرطه', 'مستشفي', 'مديريه', 'محكمه']);
+/** Heads that name a body only after an honorific (`مدينة الملك عبدالعزيز للعلوم`): `مدينة الشعر` is a festival's «city». */
+const NAMED_ONLY = new Set(['مدينه']);
 /** Heads whose name is one word (and a demonym): a club or team (نادي الاتحاد، not «نادي الاتحاد التعاقد»). */
 const ONE_WORD = new Set(['نادي', 'منتخب']);
 const ARABIC = /^[\u0621-\u064a]{2,}$/;
@@ -106,16 +126,24 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     if (NAMED_AFTER.has(h) && HONORIFICS.has(first.norm) && at(j + 1) && isName(at(j + 1)!.norm)) {
       j += 2;
       while (j < i + 5 && at(j) && (at(j)!.norm === 'بن' || (at(j - 1)!.norm === 'بن' && ARABIC.test(at(j)!.norm)))) j++;
+    } else if (NAMED_ONLY.has(h) || GENERIC.has(first.norm) || HEAD_GENERIC[h]?.test(first.norm)) {
+      continue;
     } else if (taken.has(j) || isStopword(first.norm)) {
       if (!taken.has(j)) continue;
       // A gazetteer name right after the head (بنك الرياض، جامعة الدول العربية is in the gazetteer itself).
       const m = matches.find((x) => x.start === j)!;
-      if (!OPEN.has(h) || m.demonym) continue;
+      const place = PLACE_HEADS.has(h) && /^(city|region):/.test(m.ids[0] ?? '');
+      if ((!OPEN.has(h) && !place) || m.demonym) continue;
       j += m.len;
       closed = true;
-    } else if (DEF.test(first.norm) && !STOP.has(first.norm)) {
+    } else if (first.norm.startsWith('ال') && !STOP.has(first.norm)) {
+      // (a bare definite word: `لجنة للتحقيق`, `منتخب للبلاد` are no names)
       j++;
       closed = ONE_WORD.has(h);
+    } else if (!OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm) && !head(first) && !defHead(first) && !/(ها|هم|هما|هن)$/.test(first.norm) && !lexicon().given.has(first.norm) && at(j + 1)?.norm.startsWith('ال') && !STOP.has(at(j + 1)!.norm) && !taken.has(j + 1) && !GENERIC.has(at(j + 1)!.norm)) {
+      // An idafa: `هيئة تنظيم الكهرباء`, `إدارة تطوير الشراكة المجتمعية`, `هيئة كبار العلماء` (not a
+      // verb with its pronoun, `محكمة تنفذها الجهات`, nor a person, `رئاسة عبدالله القريني`).
+      j += 2;
     } else if (OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm)) {
       j++;
       if (at(j) && !DEF.test(at(j)!.norm) && isName(at(j)!.norm) && !head(at(j)!)) j++;
