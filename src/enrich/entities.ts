@@ -23,6 +23,7 @@ import { tagLine } from './people/words.ts';
 import { resolveAmbiguous } from './resolve.ts';
 import { isStopword, normalize } from '../arabic/index.ts';
 import { findOrgs } from './orgs.ts';
+import { findClubs } from './clubs.ts';
 import { cleanSurface, docTokens, type DocToken } from './tokens.ts';
 import type { EntityInfo } from './types.ts';
 
@@ -234,9 +235,12 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
       coveredNorms: [...a.covered],
     });
   }
-  // Organisations by their shape (وزارة الداخلية، جامعة الملك سعود، شركة أرامكو).
+  // Organisations by their shape (وزارة الداخلية، جامعة الملك سعود، شركة أرامكو), and clubs sports news names bare (clubs.ts).
   const orgs = new Map<string, EntityInfo>();
-  for (const o of findOrgs(toks, matches, (n) => n.length >= 2 && !isStopword(n))) {
+  const shaped = findOrgs(toks, matches, (n) => n.length >= 2 && !isStopword(n));
+  const busy = new Set<number>();
+  for (const x of [...matches, ...shaped]) for (let k = 0; k < x.len; k++) busy.add(x.start + k);
+  for (const o of [...shaped, ...findClubs(toks, matches, busy)]) {
     if (toks[o.start]!.dateline !== undefined) continue;
     const title = toks[o.start]!.seg === 0;
     let e = orgs.get(o.id);

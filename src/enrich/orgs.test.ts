@@ -23,3 +23,17 @@ test('organisations: an idafa after the head, and a city after a city body', () 
   // (a person after the head is no idafa)
   assert.ok(!orgs('في عهد رئاسة عبدالله القريني للنادي').some((o) => o.includes('عبدالله')));
 });
+
+// okaz, alyaum, 3alyoum 2015-07-24 (SaudiNewsNet, CC BY-NC-SA 4.0): clubs sports news names bare.
+test('organisations: a club named bare in a sports article is the club, one id with its headed form', () => {
+  const text = 'حكم اللقاء صافرته معلناً فوز النصر بهدفين مقابل هدف للتعاون. وكان لاعب التعاون قد راوغ دفاع النصر. وأعلنت إدارة نادي النصر أن الفريق سيواصل تدريباته قبل مباراة الدوري.';
+  const clubs = analyzeEntities({ title: '', text }).filter((e) => e.type === 'org');
+  const nasr = clubs.find((e) => e.id === 'org:نادي_النصر');
+  assert.ok(nasr && nasr.mentions === 3, JSON.stringify(clubs.map((e) => [e.id, e.mentions])));
+  assert.ok(nasr.surfaces.includes('النصر') && nasr.surfaces.includes('نادي النصر'));
+  assert.ok(clubs.some((e) => e.id === 'org:نادي_التعاون'), 'headed once (لاعب التعاون): its bare mentions count');
+  // outside sports, the same words are words
+  assert.deepEqual(orgs('أكد الوزير أهمية التعاون بين البلدين وأن النصر حليف الصابرين'), []);
+  // a federation is no club
+  assert.ok(!orgs('وقرر الاتحاد السعودي لكرة القدم تأجيل مباراة الدوري بعد أن طلب مدرب الفريق واللاعب ذلك').includes('الاتحاد'));
+});
