@@ -37,3 +37,13 @@ test('organisations: a club named bare in a sports article is the club, one id w
   // a federation is no club
   assert.ok(!orgs('وقرر الاتحاد السعودي لكرة القدم تأجيل مباراة الدوري بعد أن طلب مدرب الفريق واللاعب ذلك').includes('الاتحاد'));
 });
+
+// aawsat 2015-07-21, alweeam 2015-08-07, aleqtisadiya 2015-07-23 (SaudiNewsNet, CC BY-NC-SA 4.0).
+test('a club named after a capital is the club, and a newspaper named after one no state', () => {
+  const ents = (text: string): string[] => analyzeEntities({ title: '', text }).map((e) => e.id);
+  const draw = ents('سيواجه سبورتنغ لشبونة البرتغالي سسكا موسكو الروسي. وسيلعب رابيد فيينا النمساوي أمام شاختار دونيتسك الأوكراني');
+  for (const id of ['org:sporting-lisbon', 'org:cska-moscow', 'org:rapid-vienna', 'org:shakhtar']) assert.ok(draw.includes(id), `${id}: ${draw.join(' ')}`);
+  assert.ok(!draw.some((id) => id.startsWith('city:')), draw.join(' '));
+  assert.ok(!ents('بعد أن كان يمني نفسه بالعودة لتدريب فريقه السابق ستيوا بوخارست').includes('country:RO'));
+  assert.ok(!ents('وكانت صحيفة «واشنطن بوست» ذكرت أن يوسف عبد العزيز المولود في فلسطين خضع').includes('country:US'));
+});
