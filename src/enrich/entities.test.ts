@@ -320,3 +320,12 @@ test('organisations: an article-form head, its adjective and what it is for', ()
   // without what it is for, no one body
   assert.deepEqual(orgs('وقالت الهيئة العامة في بيان'), []);
 });
+
+// aleqtisadiya, aawsat, alriyadh 2015-07-27 (SaudiNewsNet, CC BY-NC-SA 4.0): a capital naming a thing is no state.
+test('countries: a capital after a word for a thing named after it (bank, charter, stock exchange) is no state', () => {
+  const countries = (text: string): string[] => ids('', text).filter((i) => i.startsWith('country:'));
+  assert.deepEqual(countries('من أنها ليست طرفًا في ميثاق روما'), []);
+  assert.deepEqual(countries('وحذا المؤشر القياسي في كل من بورصتي باريس وفرانكفورت حذوه بشكل عام'), []);
+  assert.deepEqual(countries('السجن وصخب الخارج الذي دمر حائط برلين'), []);
+  assert.deepEqual(countries('واليوم ينسق رجب طيب إردوغان مع واشنطن للتدخل في سوريا'), ['country:US', 'country:SY']);
+});
