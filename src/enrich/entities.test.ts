@@ -328,4 +328,6 @@ test('countries: a capital after a word for a thing named after it (bank, charte
   assert.deepEqual(countries('وحذا المؤشر القياسي في كل من بورصتي باريس وفرانكفورت حذوه بشكل عام'), []);
   assert.deepEqual(countries('السجن وصخب الخارج الذي دمر حائط برلين'), []);
   assert.deepEqual(countries('واليوم ينسق رجب طيب إردوغان مع واشنطن للتدخل في سوريا'), ['country:US', 'country:SY']);
+  // a region whose name holds a state names the state (no longer taken whole by the region)
+  assert.deepEqual(countries('وصل الوفد إلى أربيل عاصمة إقليم كردستان العراق'), ['country:IQ']);
 });
