@@ -276,15 +276,15 @@ test('عمان: a list of states or of capitals, a ruler or a city office before
   assert.ok(has('وقد كان رائدا من رواد الثقافة العربية في مصر وبيروت ودمشق وعمان', 'city:amman'));
   assert.ok(!has('إلى متوسط اسعار خامي عمان ودبي مضافا إليه 0.40 دولار', 'city:amman'), 'Dubai is no capital: two crudes');
   // the word before
-  assert.ok(has('الأردن: وهنأ سلطان عمان بمناسبة عودته من رحلته العلاجية', 'country:OM'));
-  assert.ok(has('ومحافظ العاصمة وأمين عمان عقل بلتاجي', 'city:amman'));
+  assert.ok(has('وبعث برقية عزاء ومواساة لملك الأردن، وتلقى اتصالاً هاتفيًا من أمير دولة قطر. وهنأ سلطان عمان بمناسبة عودته من رحلته العلاجية', 'country:OM'));
+  assert.ok(has('الدكتور باسم عوض الله وأمين عمان عقل بلتاجي ومحافظ العاصمة خالد أبو زيد', 'city:amman'));
   // its country after it, even after a comma
-  assert.ok(has('إلى مشهد قسوة الابن على أمه، عمان، الأردن', 'city:amman'));
+  assert.ok(has('إذ حملني مشهد حنان الأم على أطفالها، إلى مشهد قسوة الابن على أمه. عمان - الأردن', 'city:amman'));
   // a dateline is a city (and no mention)
   const zaatari = analyzeEntities({ title: 'نصرة الأشقاء توزع 8538 عبوة حليب في مخيم الزعتري', text: 'عين اليوم – عمان\n أنهت الحملة الوطنية السعودية لنصرة الأشقاء في سوريا' });
   assert.ok(!zaatari.some((e) => e.id === 'country:OM'), zaatari.map((e) => e.id).join(' '));
   // طرابلس keeps its own rules: two cities, no country among them
-  assert.ok(has('لبنان: في مجلس بلدية طرابلس خالد تدمري', 'city:tripoli-lb'));
+  assert.ok(has('في مختلف المناطق اللبنانية فقصدوا جبيل وصيدا وصور وطرابلس، وعرّجوا على إهدن وبعلبك', 'city:tripoli-lb'));
 });
 
 // aleqtisadiya 2015-07-25, aawsat 2015-07-20 (SaudiNewsNet, CC BY-NC-SA 4.0): a list of states and a
@@ -318,7 +318,7 @@ test('organisations: an article-form head, its adjective and what it is for', ()
   assert.deepEqual(orgs('توقّعت الرئاسة العامة للأرصاد وحماية البيئة في تقريرها عن حالة الطقس'), ['الرئاسة العامة للأرصاد وحماية البيئة']);
   assert.deepEqual(orgs('أن المجلس الأعلى للقضاء ووزارة العدل يبذلان الجهود لتسريع إجراءات التقاضي'), ['المجلس الأعلى للقضاء', 'وزارة العدل']);
   // without what it is for, no one body
-  assert.deepEqual(orgs('وقالت الهيئة العامة في بيان'), []);
+  assert.deepEqual(orgs('ويعولون على التصويت السري بالهيئة العامة بالكنيست لإفشال الصفقة'), []);
 });
 
 // aleqtisadiya, aawsat, alriyadh 2015-07-27 (SaudiNewsNet, CC BY-NC-SA 4.0): a capital naming a thing is no state.
@@ -329,5 +329,5 @@ test('countries: a capital after a word for a thing named after it (bank, charte
   assert.deepEqual(countries('السجن وصخب الخارج الذي دمر حائط برلين'), []);
   assert.deepEqual(countries('واليوم ينسق رجب طيب إردوغان مع واشنطن للتدخل في سوريا'), ['country:US', 'country:SY']);
   // a region whose name holds a state names the state (no longer taken whole by the region)
-  assert.deepEqual(countries('وصل الوفد إلى أربيل عاصمة إقليم كردستان العراق'), ['country:IQ']);
+  assert.deepEqual(countries('بينما اكد رئيس إقليم كردستان العراق مسعود البارزاني إن الأكراد يفضلون الاستقلال'), ['country:IQ']);
 });
