@@ -62,7 +62,7 @@ test('names take no added article; demonyms do', () => {
   assert.deepEqual(ids('هند'), [], 'هند is a given name');
   assert.deepEqual(ids('الحماس'), [], 'enthusiasm, not Hamas');
   assert.deepEqual(ids('تركي الفيصل'), [], 'تركي alone is a given name');
-  assert.deepEqual(ids('الجيش التركي'), ['country:TR']);
+  assert.ok(ids('الجيش التركي').includes('country:TR'), 'the army is also an organisation (orgs.test.ts)');
 });
 
 test('عمان: Oman by default, Amman when the context says Jordan', () => {

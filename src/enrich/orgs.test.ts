@@ -47,3 +47,13 @@ test('a club named after a capital is the club, and a newspaper named after one 
   assert.ok(!ents('بعد أن كان يمني نفسه بالعودة لتدريب فريقه السابق ستيوا بوخارست').includes('country:RO'));
   assert.ok(!ents('وكانت صحيفة «واشنطن بوست» ذكرت أن يوسف عبد العزيز المولود في فلسطين خضع').includes('country:US'));
 });
+
+// aleqtisadiya 2015-07-20/21, aawsat 2015-07 and 3alyoum 2015-08 (SaudiNewsNet, CC BY-NC-SA 4.0).
+test('organisations: a national body named by its demonym; a company name ends before a ل-linked complement', () => {
+  assert.ok(orgs('وكتب "البرقان" عبر "تويتر": "الاتحاد البرتغالي يطلب الشهادة الدولية للكابتن سعيد المولد').includes('الاتحاد البرتغالي'));
+  assert.ok(orgs('ومن ثم استحداث مشروعه التطويري الخاص بالمنتخب السعودي دون التدخل من طرفهم').includes('المنتخب السعودي'));
+  assert.ok(orgs('إثر العملية العسكرية التي نفّذها الجيش اللبناني ضد متشددي تنظيم «فتح الإسلام»').includes('الجيش اللبناني'));
+  assert.deepEqual(orgs('وأوضح الجاسر أن هذه الطائرة من أحدث ما توصلت إليه شركة بوينج لصناعة الطائرات'), ['شركة بوينج']);
+  // the country is still named (the team is Saudi Arabia's)
+  assert.ok(analyzeEntities({ title: '', text: 'نظير مشاركتهم في معسكر المنتخب السعودي لكرة القدم الأخير' }).some((e) => e.id === 'country:SA'));
+});

@@ -110,7 +110,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
   for (const m of matches) for (let k = 0; k < m.len; k++) taken.add(m.start + k);
   const out: OrgMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const d = taken.has(i) ? undefined : definite(tokens, i, taken);
+    const d = taken.has(i) ? undefined : (definite(tokens, i, taken) ?? national(tokens, i, matches));
     if (d) {
       out.push(d);
       i += d.len - 1;
@@ -146,7 +146,8 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       j += 2;
     } else if (OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm)) {
       j++;
-      if (at(j) && !DEF.test(at(j)!.norm) && isName(at(j)!.norm) && !head(at(j)!)) j++;
+      // (a second name word; not a ل-linked complement: `شركة بوينج لصناعة الطائرات` is شركة بوينج)
+      if (at(j) && !DEF.test(at(j)!.norm) && !at(j)!.norm.startsWith('ل') && isName(at(j)!.norm) && !head(at(j)!)) j++;
       closed = true;
     } else continue;
     // What it is of: definite words, و-joined ones, لل-linked ones (للعلوم والتقنية، العامة للرياضة).
@@ -179,7 +180,7 @@ function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>): Or
   let j = i + 1;
   while (j < i + 3 && at(j) && DEF_ADJ.test(at(j)!.norm) && !STOP.has(at(j)!.norm) && !isStopword(at(j)!.norm)) j++;
   const link = at(j);
-  if (j === i + 1 || !link || taken.has(j) || !/^ل(?!ا)..../.test(link.norm) || isStopword(link.norm) || head(link) || defHead(link)) return undefined;
+  if (j === i + 1 || !link || taken.has(j) || !/^ل(?!ا).../.test(link.norm) || isStopword(link.norm) || head(link) || defHead(link)) return undefined;
   j++;
   const more = (k: number): boolean => {
     const u = at(k);
@@ -196,4 +197,18 @@ function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>): Or
   const words = span.map((t, k) => (k === 0 ? 'ال' + cleanSurface(t.surface).slice(h.cut) : cleanSurface(t.surface)));
   const norms = span.map((t, k) => (k === 0 ? 'ال' + h.key : t.norm.replace(/^[وف]?(?=(ال|لل))/, '')));
   return { id: 'org:' + norms.join('_'), start: i, len: j - i, display: words.join(' '), norms };
+}
+
+/** Bodies a state's demonym names (`الاتحاد البرتغالي`, `المنتخب السعودي`, `الجيش اليمني`, `البرلمان التونسي`). */
+const NATIONAL = new Set(['اتحاد', 'منتخب', 'جيش', 'برلمان']);
+
+/** `المنتخب السعودي` at `i`: an article-form NATIONAL head and a demonym right after it. */
+function national(tokens: DocToken[], i: number, matches: Match[]): OrgMention | undefined {
+  const c = infoOf(tokens[i]!).cands.find((x) => x.al && NATIONAL.has(x.key));
+  const next = tokens[i + 1];
+  if (!c || !next || next.brk || next.seg !== tokens[i]!.seg) return undefined;
+  const m = matches.find((x) => x.start === i + 1 && x.demonym && x.len === 1);
+  if (!m) return undefined;
+  const norms = ['ال' + c.key, next.norm.replace(/^[وف]/, '')];
+  return { id: 'org:' + norms.join('_'), start: i, len: 2, display: 'ال' + cleanSurface(tokens[i]!.surface).slice(c.cut) + ' ' + cleanSurface(next.surface), norms };
 }
