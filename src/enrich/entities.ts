@@ -246,6 +246,11 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   for (const x of [...matches, ...shaped]) for (let k = 0; k < x.len; k++) busy.add(x.start + k);
   for (const o of [...shaped, ...findClubs(toks, matches, busy)]) {
     if (toks[o.start]!.dateline !== undefined) continue;
+    if (o.alias) {
+      const g = out.find((x) => x.id === o.id);
+      if (g && !g.surfaces.includes(o.display)) g.surfaces.push(o.display);
+      continue;
+    }
     const title = toks[o.start]!.seg === 0;
     let e = orgs.get(o.id);
     if (!e) {

@@ -57,3 +57,13 @@ test('organisations: a national body named by its demonym; a company name ends b
   // the country is still named (the team is Saudi Arabia's)
   assert.ok(analyzeEntities({ title: '', text: 'نظير مشاركتهم في معسكر المنتخب السعودي لكرة القدم الأخير' }).some((e) => e.id === 'country:SA'));
 });
+
+// aleqtisadiya 2015-07-20, aawsat 2015-07-21, alweeam 2015-07 (SaudiNewsNet, CC BY-NC-SA 4.0).
+test('organisations: clubs the gazetteer names; «نادي X» of a gazetteer club is that club, its spelling an alias', () => {
+  const ents = analyzeEntities({ title: 'برشلونة يبدأ استعداداته للموسم الجديد بدون ميسي', text: 'بدأ نادي برشلونة الأسباني اليوم الاثنين، بدون نجمه الأول الأرجنتيني' });
+  const barca = ents.filter((e) => e.type === 'org');
+  assert.deepEqual(barca.map((e) => [e.id, e.mentions]), [['org:barcelona', 2]], JSON.stringify(barca));
+  assert.ok(barca[0]!.surfaces.includes('نادي برشلونة'));
+  assert.deepEqual(orgs('وكان بينتيكي انضم إلى صفوف أستون فيلا قادما من غنك البلجيكي عام 2012'), ['أستون فيلا']);
+  assert.deepEqual(orgs('كما لعب خلال مسيرته لفريقي فالنسيا وفياريال والمنتخب الإسباني'), ['فالنسيا', 'فياريال', 'المنتخب الإسباني']);
+});

@@ -26,6 +26,8 @@ export interface OrgMention {
   len: number;
   display: string;
   norms: string[];
+  /** Set when the mention is a gazetteer organisation's headed spelling (`نادي برشلونة`): an alias of that entity, not a new mention. */
+  alias?: boolean;
 }
 
 const HEADS = new Set([
@@ -133,7 +135,16 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       // A gazetteer name right after the head (بنك الرياض، جامعة الدول العربية is in the gazetteer itself).
       const m = matches.find((x) => x.start === j)!;
       const place = PLACE_HEADS.has(h) && /^(city|region):/.test(m.ids[0] ?? '');
-      if ((!OPEN.has(h) && !place) || m.demonym) continue;
+      // (a gazetteer organisation after the head, `نادي برشلونة`, is that organisation: no second one,
+      // its headed spelling an alias)
+      if (/^(org|agency):/.test(m.ids[0] ?? '') && OPEN.has(h)) {
+        const c = cliticCandidates(tokens[i]!.norm).find((x) => x.key === h)!;
+        const words = [cleanSurface(tokens[i]!.surface).slice(c.cut), m.display];
+        out.push({ id: m.ids[0]!, start: i, len: 1 + m.len, display: words.join(' '), norms: [h], alias: true });
+        i = j + m.len - 1;
+        continue;
+      }
+      if ((!OPEN.has(h) && !place) || m.demonym || /^(org|agency):/.test(m.ids[0] ?? '')) continue;
       j += m.len;
       closed = true;
     } else if (first.norm.startsWith('ال') && !STOP.has(first.norm)) {
