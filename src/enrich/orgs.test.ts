@@ -67,3 +67,9 @@ test('organisations: clubs the gazetteer names; «نادي X» of a gazetteer cl
   assert.deepEqual(orgs('وكان بينتيكي انضم إلى صفوف أستون فيلا قادما من غنك البلجيكي عام 2012'), ['أستون فيلا']);
   assert.deepEqual(orgs('كما لعب خلال مسيرته لفريقي فالنسيا وفياريال والمنتخب الإسباني'), ['فالنسيا', 'فياريال', 'المنتخب الإسباني']);
 });
+
+// aawsat 2015-07-22 (SaudiNewsNet, CC BY-NC-SA 4.0): after an adjective only an adjective or a joined word goes on.
+test('organisations: a name ends at a plain noun after its adjective', () => {
+  assert.ok(orgs('تعزيز تمويل حلفائها في المنطقة من حزب الله في لبنان إلى حركة الجهاد الإسلامي الفلسطينية. وكان كارتر أكد').includes('حركة الجهاد الإسلامي الفلسطينية'));
+  assert.ok(orgs('وزارة الشؤون الإسلامية السعودية توزع «موسوعة خطب الجمعة» للمساجد').includes('وزارة الشؤون الإسلامية السعودية'));
+});

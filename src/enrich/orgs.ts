@@ -70,6 +70,8 @@ const NAMED_ONLY = new Set(['مدينه']);
 /** Heads whose name is one word (and a demonym): a club or team (نادي الاتحاد، not «نادي الاتحاد التعاقد»). */
 const ONE_WORD = new Set(['نادي', 'منتخب']);
 const ARABIC = /^[\u0621-\u064a]{2,}$/;
+/** A definite nisba or rank adjective (الإسلامي، الخارجية، الدولي، العليا). */
+const ADJ = /^[وف]?ال(?:.{2,}(?:ي|يه)|عام|عامه|عليا|اعلي|كبري|عظمي)$/;
 const DEF = /^([وف]?(ال|لل))/;
 
 /**
@@ -166,7 +168,9 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       const u = at(k);
       return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u) && !isTitle(u);
     };
-    while (!closed && j < i + 6 && more(j)) j++;
+    // After an adjective (الإسلامي) only another adjective or a و/لل-joined word goes on: `حزب الدعوة
+    // الإسلامي المقر` ends before المقر.
+    while (!closed && j < i + 6 && more(j) && !(ADJ.test(tokens[j - 1]!.norm) && !ADJ.test(tokens[j]!.norm) && !/^[وف]|^لل/.test(tokens[j]!.norm))) j++;
     // A demonym closes the name (وزارة الخارجية الأمريكية).
     const m = matches.find((x) => x.start === j && x.demonym);
     if (m && at(j)) j += m.len;
