@@ -172,7 +172,8 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     // الإسلامي المقر` ends before المقر.
     while (!closed && j < i + 6 && more(j) && !(ADJ.test(tokens[j - 1]!.norm) && !ADJ.test(tokens[j]!.norm) && !/^[وف]|^لل/.test(tokens[j]!.norm))) j++;
     // A demonym closes the name (وزارة الخارجية الأمريكية).
-    const m = matches.find((x) => x.start === j && x.demonym);
+    // (so does a state's name that is an adjective itself: وزارة الشؤون الإسلامية السعودية)
+    const m = matches.find((x) => x.start === j && (x.demonym || (x.len === 1 && (x.ids[0] ?? '').startsWith('country:') && /^ال.+يه$/.test(tokens[j]!.norm))));
     if (m && at(j)) j += m.len;
     const span = tokens.slice(i, j);
     const c = cliticCandidates(tokens[i]!.norm).find((x) => x.key === h)!;
