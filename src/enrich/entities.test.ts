@@ -331,3 +331,9 @@ test('countries: a capital after a word for a thing named after it (bank, charte
   // a region whose name holds a state names the state (no longer taken whole by the region)
   assert.deepEqual(countries('بينما اكد رئيس إقليم كردستان العراق مسعود البارزاني إن الأكراد يفضلون الاستقلال'), ['country:IQ']);
 });
+
+// almadina 2015-08-10, aawsat 2015-07-20 (SaudiNewsNet, CC BY-NC-SA 4.0): a capital a team arrives in or one leaves is a place.
+test('countries: a capital after a verb of arriving, leaving or visiting is the place, not the state', () => {
+  assert.deepEqual(ids('النصر يصل لندن بطائرة خاصة.. والرئيس يلتحق بالبعثة'), ['city:london']);
+  assert.ok(!ids('', 'أشهر موسيقي ومغنٍّ في بلاط العباسيين، ثم غادر بغداد وهو في الثلاثين').includes('country:IQ'));
+});
