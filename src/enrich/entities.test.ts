@@ -337,3 +337,12 @@ test('countries: a capital after a verb of arriving, leaving or visiting is the 
   assert.deepEqual(ids('النصر يصل لندن بطائرة خاصة.. والرئيس يلتحق بالبعثة'), ['city:london']);
   assert.ok(!ids('', 'أشهر موسيقي ومغنٍّ في بلاط العباسيين، ثم غادر بغداد وهو في الثلاثين').includes('country:IQ'));
 });
+
+// alriyadh and aleqtisadiya 2015-07-22 (SaudiNewsNet, CC BY-NC-SA 4.0): an Eid greeting, Northern Ireland, two airports.
+test('countries: باليمن «with blessing», Northern Ireland is Britain, capitals after مطاري are places', () => {
+  const countries = (text: string): string[] => ids('', text).filter((i) => i.startsWith('country:'));
+  assert.deepEqual(countries('أعاده الله علينا وعليكم باليمن والخير والبركات،كل عام وأنتم بخير'), []);
+  assert.deepEqual(countries('وأن يعيد هذه المناسبة الغالية على الجميع باليمن والخيرات'), []);
+  assert.deepEqual(countries('وحكمت المحكمة بمنع ريتشارد باركلي 50 عاما ضابط شرطة سابق من أيرلندا الشمالية، من حضور المباريات'), ['country:GB']);
+  assert.deepEqual(countries('الرحلات المنتظمة بين مطاري الرياض وأثينا باليونان'), ['country:GR']);
+});
