@@ -346,3 +346,9 @@ test('countries: باليمن «with blessing», Northern Ireland is Britain, ca
   assert.deepEqual(countries('وحكمت المحكمة بمنع ريتشارد باركلي 50 عاما ضابط شرطة سابق من أيرلندا الشمالية، من حضور المباريات'), ['country:GB']);
   assert.deepEqual(countries('الرحلات المنتظمة بين مطاري الرياض وأثينا باليونان'), ['country:GR']);
 });
+
+// alriyadh 2015-07-21 (SaudiNewsNet, CC BY-NC-SA 4.0): a family name that is a demonym, then the name alone.
+test('countries: a person named later by a family name that is a demonym is no mention of the state', () => {
+  const text = 'دعا الأمين العام لرابطة العالم الإسلامي الشيخ الدكتور عبدالله بن عبدالمحسن التركي مؤسسات المسلمين بالتوعية بخطورة استغلال الدين. وقال التركي إن رابطة العالم الإسلامي تدعو المسؤولين إلى الاضطلاع بدورهم';
+  assert.ok(!ids('', text).includes('country:TR'), ids('', text).join(' '));
+});

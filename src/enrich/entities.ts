@@ -177,6 +177,9 @@ function familyName(m: Match, toks: DocToken[], given: ReadonlySet<string>): boo
   return !given.has(before.norm) && !/^(ابو|ابي|ام|ابن|بن)$/.test(before.norm);
 }
 
+/** Verbs of saying a speaker's name follows (وأضاف التركي). */
+const SAYING = /^[وف]?(قال|قالت|اضاف|اضافت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|بين|لفت|شدد|ذكر|تابع|اختتم|راي|كشف|اعتبر|دعا|طالب|نوه|افاد|اعلن|ابدي|استطرد|واصل)$/;
+
 /** Entity types a dateline can name. */
 const PLACE_TYPES = new Set(['city', 'country', 'region']);
 
@@ -207,13 +210,22 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   const clubs = new Set(matches.filter((m, k) => clubOf(m, matches[k + 1], index, toks)).map((m) => m.ids[0]));
   const lx = lexicon();
   const tags = tagLine(toks);
+  // A family name that is a demonym (عبدالله بن عبدالمحسن التركي) stays the person's when the article
+  // later names him by it alone, as a speaker or a sentence's subject (وأضاف التركي).
+  const families = new Set(matches.filter((m) => familyName(m, toks, lx.given)).map((m) => toks[m.start]!.norm.replace(/^[وف]/, '')));
+  const bySurname = (m: Match): boolean => {
+    const t = toks[m.start]!;
+    if (!families.size || !m.demonym || m.len !== 1 || !families.has(t.norm.replace(/^[وف]/, ''))) return false;
+    const prev = toks[m.start - 1];
+    return t.brk || !prev || SAYING.test(prev.norm);
+  };
   matches.forEach((m) => {
     const id = m.ids[0];
     const e = id ? index.byId.get(id) : undefined;
     if (!e) return;
     const lang = language(m, toks, prevLanguage);
     prevLanguage = lang ? m : undefined;
-    if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given) || lang) return;
+    if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given) || bySurname(m) || lang) return;
     // A country's name after «ولاية» is a state of that name (بولاية جورجيا شرق الولايات المتحدة).
     if (!m.demonym && e.type === 'country' && m.start > 0 && /^[وفبل]?[بل]?ولايه$/.test(toks[m.start - 1]!.norm)) return;
     // A place that is a transliterated family name (المهاجم سيباستيان سوريا; people/cues.ts), outside a tag line.
