@@ -327,6 +327,9 @@ test('countries: a capital after a word for a thing named after it (bank, charte
   assert.deepEqual(countries('من أنها ليست طرفًا في ميثاق روما'), []);
   assert.deepEqual(countries('وحذا المؤشر القياسي في كل من بورصتي باريس وفرانكفورت حذوه بشكل عام'), []);
   assert.deepEqual(countries('السجن وصخب الخارج الذي دمر حائط برلين'), []);
+  // alriyadh 2015-08-10, 3alyoum 2015-08: a tournament named after a capital, two cities
+  assert.deepEqual(countries('وكذلك بطولة براغ الدولية مطلع شهر سبتمبر المقبل'), []);
+  assert.deepEqual(countries('مستهدفة بذلك أكثر من 600 ألف عميل في مدينتي الرياض وجدة'), []);
   assert.deepEqual(countries('واليوم ينسق رجب طيب إردوغان مع واشنطن للتدخل في سوريا'), ['country:US', 'country:SY']);
   // a region whose name holds a state names the state (no longer taken whole by the region)
   assert.deepEqual(countries('بينما اكد رئيس إقليم كردستان العراق مسعود البارزاني إن الأكراد يفضلون الاستقلال'), ['country:IQ']);
