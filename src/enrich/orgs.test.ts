@@ -73,3 +73,13 @@ test('organisations: a name ends at a plain noun after its adjective', () => {
   assert.ok(orgs('تعزيز تمويل حلفائها في المنطقة من حزب الله في لبنان إلى حركة الجهاد الإسلامي الفلسطينية. وكان كارتر أكد').includes('حركة الجهاد الإسلامي الفلسطينية'));
   assert.ok(orgs('وزارة الشؤون الإسلامية السعودية توزع «موسوعة خطب الجمعة» للمساجد').includes('وزارة الشؤون الإسلامية السعودية'));
 });
+
+// aawsat, alriyadh, 3alyoum, alweeam 2015-07/08 (SaudiNewsNet, CC BY-NC-SA 4.0): a head before a word for a kind.
+test('organisations: a head before an indefinite word for a kind or a joined word names no body', () => {
+  assert.deepEqual(orgs('ورسم فريق الصقور السعودية نحو 21 حركة جوية بواسطة طائرات هوك 65'), []);
+  assert.deepEqual(orgs('ويشير التصميم، الذي ابتكره خبراء في شركة طيران روسية، إلى أنه'), []);
+  assert.deepEqual(orgs('وارتفعت أسعار أسهم 34 شركة مقابل تراجع أسعار أسهم 30 شركة واستقرار أسعار أسهم 42 شركة'), []);
+  assert.deepEqual(orgs('محافظ الأحساء يوافق على تشكيل لجنة لتوطين الوظائف السياحية'), []);
+  // a hospital inside a medical city is the city's (مستشفى مدينة … is no name of its own)
+  assert.ok(orgs('مبادرة لتوزيع هدايا العيد على الأطفال المنومين بمستشفى مدينة الملك سعود الطبية الرياض').some((o) => o.startsWith('مدينة الملك سعود')));
+});

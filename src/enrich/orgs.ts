@@ -45,7 +45,7 @@ const OPEN = new Set(['شركه', 'نادي', 'بنك', 'مصرف', 'حزب', '�
 const STOP = new Set([
   'اليوم', 'امس', 'الماضي', 'المقبل', 'الحالي', 'الذي', 'التي', 'الذين', 'الاول', 'الثاني', 'الجديد', 'الجديده', 'الاخير', 'الاخيره', 'السابق', 'الكبير', 'الاسبوع', 'العام',
   'التابع', 'التابعه', 'التاليه', 'التالي', 'المكلفه', 'المكلف', 'المكونه', 'الدكتور', 'المهندس', 'الاستاذ', 'التعازي',
-  'السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'الالكتروني',
+  'السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'الالكتروني', 'الله',
 ]);
 /**
  * Words that name no body after a head: the body's own kind (`إدارة النادي`، `رئاسة الهيئة`), people
@@ -58,10 +58,14 @@ const GENERIC = new Set([
   'الاعلامي', 'الاعلاميه', 'الرئيس', 'المدير', 'الحرم', 'المحميه',
 ]);
 const HEAD_GENERIC: Record<string, RegExp> = {
-  حركه: /^ال(سير|مرور|رياح|مواطنين|بضائع|ارقام|تداول|ملاحه|طيران|نقل|اسهم|سوق|شراء|بيع|تجاره|استثمار|اموال|سياح|حجاج|ركاب|زوار|سيارات|مركبات|اسعار|مياه|انتقالات|لاعبين|جسم|اقتصاد|صادرات|واردات|عمل|مسافرين|شاحنات|قطارات|سفن|عبور|دخول|خروج)$/,
+  حركه: /^(ال)?(سير|مرور|رياح|مواطنين|بضائع|ارقام|تداول|ملاحه|طيران|نقل|اسهم|سوق|شراء|بيع|تجاره|استثمار|اموال|سياح|حجاج|ركاب|زوار|سيارات|مركبات|اسعار|مياه|انتقالات|لاعبين|جسم|اقتصاد|صادرات|واردات|عمل|مسافرين|شاحنات|قطارات|سفن|عبور|دخول|خروج|جويه|فاعله|نشطه|مجتمع|تجاريه|سياحيه|احتجاجيه|تصحيحيه|كبيره|دؤوبه|بطيئه|سريعه)$/,
   مصلحه: /^ال(?!جمارك|زكاه|ضرائب|احصاءات|مياه|سجون|اراضي)/,
   مركز: /^ال(اتصال|مثلث|شرطه|مدينه|حي|القريه|الشركه)$/,
   هيئه: /^التدريس$/,
+  // (indefinite: `شركة طيران`, `حزب معارض`, `جماعة ضغط` name a kind, not a body)
+  شركه: /^(طيران|بترول|مستحضرات|اداره|صناعه|استثمار|استقدام|خاصه|عالميه|وطنيه|محليه|اجنبيه|كبري|كبيره|صغيره|ناشئه|مساهمه|تامين|اتصالات|تقنيه|عقاريه|سياحيه|مقاولات|توقع|تعمل|تقوم)$/,
+  حزب: /^(معارض|حاكم|سياسي|ديني|يساري|يميني|اسلامي|جديد|كبير)$/,
+  جماعه: /^(ضغط|ارهابيه|مسلحه|متطرفه|اسلاميه|صغيره|كبيره)$/,
 };
 /** Heads a city or region names (`أمانة المدينة المنورة`, `غرفة جدة`, `جامعة تبوك`, `شرطة الرياض`). */
 const PLACE_HEADS = new Set(['امانه', 'بلديه', 'غرفه', 'جامعه', 'شرطه', 'مستشفي', 'مديريه', 'محكمه']);
@@ -130,7 +134,8 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     if (NAMED_AFTER.has(h) && HONORIFICS.has(first.norm) && at(j + 1) && isName(at(j + 1)!.norm)) {
       j += 2;
       while (j < i + 5 && at(j) && (at(j)!.norm === 'بن' || (at(j - 1)!.norm === 'بن' && ARABIC.test(at(j)!.norm)))) j++;
-    } else if (NAMED_ONLY.has(h) || GENERIC.has(first.norm) || HEAD_GENERIC[h]?.test(first.norm)) {
+    } else if (NAMED_ONLY.has(h) || GENERIC.has(first.norm) || HEAD_GENERIC[h]?.test(first.norm) || /^وا/.test(first.norm)) {
+      // (nor does a و-joined word: `شركة واستقرار أسعار`)
       continue;
     } else if (taken.has(j) || isStopword(first.norm)) {
       if (!taken.has(j)) continue;
@@ -153,11 +158,11 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       // (a bare definite word: `لجنة للتحقيق`, `منتخب للبلاد` are no names)
       j++;
       closed = ONE_WORD.has(h);
-    } else if (!OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm) && !head(first) && !defHead(first) && !/(ها|هم|هما|هن)$/.test(first.norm) && !lexicon().given.has(first.norm) && at(j + 1)?.norm.startsWith('ال') && !STOP.has(at(j + 1)!.norm) && !taken.has(j + 1) && !GENERIC.has(at(j + 1)!.norm)) {
+    } else if (!OPEN.has(h) && !DEF.test(first.norm) && !/^[لب]/.test(first.norm) && isName(first.norm) && !head(first) && !defHead(first) && !/(ها|هم|هما|هن)$/.test(first.norm) && !lexicon().given.has(first.norm) && at(j + 1)?.norm.startsWith('ال') && !STOP.has(at(j + 1)!.norm) && !taken.has(j + 1) && !GENERIC.has(at(j + 1)!.norm)) {
       // An idafa: `هيئة تنظيم الكهرباء`, `إدارة تطوير الشراكة المجتمعية`, `هيئة كبار العلماء` (not a
       // verb with its pronoun, `محكمة تنفذها الجهات`, nor a person, `رئاسة عبدالله القريني`).
       j += 2;
-    } else if (OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm)) {
+    } else if (OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm) && !head(first)) {
       j++;
       // (a second name word; not a ل-linked complement: `شركة بوينج لصناعة الطائرات` is شركة بوينج)
       if (at(j) && !DEF.test(at(j)!.norm) && !at(j)!.norm.startsWith('ل') && isName(at(j)!.norm) && !head(at(j)!)) j++;
