@@ -83,3 +83,11 @@ test('organisations: a head before an indefinite word for a kind or a joined wor
   // a hospital inside a medical city is the city's (مستشفى مدينة … is no name of its own)
   assert.ok(orgs('مبادرة لتوزيع هدايا العيد على الأطفال المنومين بمستشفى مدينة الملك سعود الطبية الرياض').some((o) => o.startsWith('مدينة الملك سعود')));
 });
+
+// aawsat 2015-08-05, alweeam 2015-07 (SaudiNewsNet, CC BY-NC-SA 4.0): a news agency is shown by its full name.
+test('agencies: the full name is the display name, the short spelling an alias', () => {
+  const agency = (text: string): Array<[string, string[]]> => analyzeEntities({ title: '', text }).filter((e) => e.type === 'agency').map((e) => [e.name, e.surfaces]);
+  assert.deepEqual(agency('وقال بيسكوف نفسه لوكالة ريا في المساء إن الساعة كانت هدية الزفاف'), [['وكالة ريا نوفوستي', ['وكالة ريا']]]);
+  // almadina 2015-07-21
+  assert.deepEqual(agency('وفي نهاية شهر يونيو وبحسب (واس): لجنة من إمارة منطقة المدينة المنورة تزور فجأة'), [['وكالة الأنباء السعودية', ['واس']]]);
+});
