@@ -91,3 +91,13 @@ test('agencies: the full name is the display name, the short spelling an alias',
   // almadina 2015-07-21
   assert.deepEqual(agency('وفي نهاية شهر يونيو وبحسب (واس): لجنة من إمارة منطقة المدينة المنورة تزور فجأة'), [['وكالة الأنباء السعودية', ['واس']]]);
 });
+
+// aawsat 2015-07-22/24, alriyadh 2015-07-21 (SaudiNewsNet, CC BY-NC-SA 4.0).
+test('organisations: an operations room, a jury, a club board are no bodies of their own', () => {
+  assert.deepEqual(orgs('بتوقيع اتفاق بينهما على «حلّ الخلاف» وإنشاء «غرفة عمليات عسكرية» وإعادة تفعيل التعاون الأمني'), []);
+  assert.deepEqual(orgs('جائزة لجنة التحكيم ذهبت للفيلم الياباني «مس هوكوساي»'), []);
+  // a club's board is the club (named bare, in a sports article)
+  const text = 'وصلت إلى مدينة بولو التركية بعثة الرائد لإقامة معسكر إعدادي يمتد حتى السادس من أغسطس المقبل، بعدما وصلت إلى مدينة اسطنبول التركية عبر طائرة خاصة بجانب فرق الفيصلي ونجران، وضمت جميع عناصر الفريق المحلية والأجنبية في وقت تسعى إدارة الرائد لإنهاء ملف اللاعبين الأجانب، بالبحث عن مدافع أجنبي من القارة السمراء. كما وصلت مساء أول من أمس (الإثنين) بعثة الفيصلي';
+  const raed = analyzeEntities({ title: '', text }).filter((e) => e.type === 'org').map((e) => e.id);
+  assert.ok(raed.includes('org:نادي_الرائد') && !raed.some((id) => id.includes('اداره')), raed.join(' '));
+});

@@ -17,6 +17,7 @@
  */
 import { isStopword } from '../arabic/index.ts';
 import type { Match } from './match.ts';
+import { CLUBS } from './clubs.ts';
 import { lexicon } from './people/lexicon.ts';
 import { cleanSurface, cliticCandidates, infoOf, type DocToken } from './tokens.ts';
 
@@ -60,7 +61,9 @@ const GENERIC = new Set([
 const HEAD_GENERIC: Record<string, RegExp> = {
   حركه: /^(ال)?(سير|مرور|رياح|مواطنين|بضائع|ارقام|تداول|ملاحه|طيران|نقل|اسهم|سوق|شراء|بيع|تجاره|استثمار|اموال|سياح|حجاج|ركاب|زوار|سيارات|مركبات|اسعار|مياه|انتقالات|لاعبين|جسم|اقتصاد|صادرات|واردات|عمل|مسافرين|شاحنات|قطارات|سفن|عبور|دخول|خروج|جويه|فاعله|نشطه|مجتمع|تجاريه|سياحيه|احتجاجيه|تصحيحيه|كبيره|دؤوبه|بطيئه|سريعه)$/,
   مصلحه: /^ال(?!جمارك|زكاه|ضرائب|احصاءات|مياه|سجون|اراضي)/,
-  مركز: /^ال(اتصال|مثلث|شرطه|مدينه|حي|القريه|الشركه)$/,
+  مركز: /^ال(اتصال|مثلث|شرطه|مدينه|حي|القريه|الشركه|جناح|وسط|دفاع|هجوم|حراسه|ظهير|صداره|وصافه|اول|ثاني|ثالث|اخير)$/,
+  غرفه: /^(ال)?(عمليات|تحكم|ملابس|نوم|اخبار|طوارئ|تبريد)$/,
+  لجنه: /^ال(تحكيم)$/,
   هيئه: /^التدريس$/,
   // (indefinite: `شركة طيران`, `حزب معارض`, `جماعة ضغط` name a kind, not a body)
   شركه: /^(طيران|بترول|مستحضرات|اداره|صناعه|استثمار|استقدام|خاصه|عالميه|وطنيه|محليه|اجنبيه|كبري|كبيره|صغيره|ناشئه|مساهمه|تامين|اتصالات|تقنيه|عقاريه|سياحيه|مقاولات|توقع|تعمل|تقوم)$/,
@@ -69,6 +72,8 @@ const HEAD_GENERIC: Record<string, RegExp> = {
 };
 /** Heads a city or region names (`أمانة المدينة المنورة`, `غرفة جدة`, `جامعة تبوك`, `شرطة الرياض`). */
 const PLACE_HEADS = new Set(['امانه', 'بلديه', 'غرفه', 'جامعه', 'شرطه', 'مستشفي', 'مديريه', 'محكمه']);
+/** Heads that, before a club's name, are its board (`إدارة الرائد`): the club is what news names (clubs.ts). */
+const BOARD = new Set(['اداره', 'رئاسه']);
 /** Heads that name a body only after an honorific (`مدينة الملك عبدالعزيز للعلوم`): `مدينة الشعر` is a festival's «city». */
 const NAMED_ONLY = new Set(['مدينه']);
 /** Heads whose name is one word (and a demonym): a club or team (نادي الاتحاد، not «نادي الاتحاد التعاقد»). */
@@ -134,7 +139,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     if (NAMED_AFTER.has(h) && HONORIFICS.has(first.norm) && at(j + 1) && isName(at(j + 1)!.norm)) {
       j += 2;
       while (j < i + 5 && at(j) && (at(j)!.norm === 'بن' || (at(j - 1)!.norm === 'بن' && ARABIC.test(at(j)!.norm)))) j++;
-    } else if (NAMED_ONLY.has(h) || GENERIC.has(first.norm) || HEAD_GENERIC[h]?.test(first.norm) || /^وا/.test(first.norm)) {
+    } else if (NAMED_ONLY.has(h) || GENERIC.has(first.norm) || HEAD_GENERIC[h]?.test(first.norm) || /^وا/.test(first.norm) || (BOARD.has(h) && CLUBS.has(first.norm))) {
       // (nor does a و-joined word: `شركة واستقرار أسعار`)
       continue;
     } else if (taken.has(j) || isStopword(first.norm)) {
