@@ -101,3 +101,10 @@ test('organisations: an operations room, a jury, a club board are no bodies of t
   const raed = analyzeEntities({ title: '', text }).filter((e) => e.type === 'org').map((e) => e.id);
   assert.ok(raed.includes('org:نادي_الرائد') && !raed.some((id) => id.includes('اداره')), raed.join(' '));
 });
+
+// alweeam 2015-07, alriyadh 2015-08-05 (SaudiNewsNet, CC BY-NC-SA 4.0): the Public Security directorate.
+test('organisations: الأمن العام is the directorate news names', () => {
+  assert.deepEqual(orgs('كرَّم مساعد مدير الأمن العام لأمن الحج والعمرة اللواء دكتور سعود بن عبد الله'), ['الأمن العام']);
+  const jo = analyzeEntities({ title: '', text: 'الرائد عامر السرطاوي المتحدث الرسمي بمديرية الأمن العام بدولة الأردن بأن المقتول أردني الجنسية' }).filter((e) => e.type === 'org');
+  assert.deepEqual(jo.map((e) => [e.id, e.surfaces]), [['org:public-security', ['مديرية الأمن العام']]]);
+});
