@@ -345,6 +345,11 @@ test('countries: a capital after a verb of arriving, leaving or visiting is the 
 test('countries: باليمن «with blessing», Northern Ireland is Britain, capitals after مطاري are places', () => {
   const countries = (text: string): string[] => ids('', text).filter((i) => i.startsWith('country:'));
   assert.deepEqual(countries('أعاده الله علينا وعليكم باليمن والخير والبركات،كل عام وأنتم بخير'), []);
+  // aleqtisadiya 2015-07-25: Borussia (بروسيا, not «in Russia») and the French agency
+  assert.deepEqual(countries('بعد أن رفض ناديا بروسيا دورتموند الألماني وريال مدريد الإسباني'), ['country:DE', 'country:ES']);
+  assert.deepEqual(countries('كأس العالم بروسيا 2018'), ['country:RU']);
+  // alweeam 2015-08-10
+  assert.deepEqual(countries('منعهما من ذلك وجرهما إلى الخلف واستخدم العنف معهما.بحسب الفرنسية. وأوضح نفس المصدر'), []);
   assert.deepEqual(countries('وأن يعيد هذه المناسبة الغالية على الجميع باليمن والخيرات'), []);
   assert.deepEqual(countries('وحكمت المحكمة بمنع ريتشارد باركلي 50 عاما ضابط شرطة سابق من أيرلندا الشمالية، من حضور المباريات'), ['country:GB']);
   assert.deepEqual(countries('الرحلات المنتظمة بين مطاري الرياض وأثينا باليونان'), ['country:GR']);
