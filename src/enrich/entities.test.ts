@@ -212,6 +212,8 @@ test('countries: a language is no mention of its state; a capital before another
   assert.deepEqual(countries('وعلى النقيض، أولى «داعش» اهتمامًا بالإعلام الناطق باللغات الأجنبية، إذ أطلق مطلع العام الحالي مدونات باللغتين الروسية والإنجليزية، كما يعمل على ترجمة إصداراته الإعلامية للغات الأجنبية المختلفة كالألمانية والإسبانية.'), []);
   assert.deepEqual(countries('الطفلة الفلسطينية ذات الأربعة عشر ربيعا، وهي تروي معاناتها وأسرتها بألمانية فصيحة، وتحكي عن مخاوفها'), ['country:PS']);
   assert.deepEqual(countries('«بسبب دراسة لغات لا يحتاجها السوق لوفرتها وزيادة أعداد دارسيها، كالإنجليزية والفرنسية والإيطالية'), []);
+  // a dialect is a language (alriyadh 2015-07-21)
+  assert.deepEqual(countries('وهي المرة الأولى التي يغني فيها باللهجة المصرية.'), []);
   // the same words as nationalities still count
   assert.deepEqual(countries('وصل الوفد الفرنسي والسفيرة الإيطالية'), ['country:FR', 'country:IT']);
   // aawsat 2015-07-27: San José Earthquakes are a US club, no mention of Costa Rica (nor América of Mexico of the US)

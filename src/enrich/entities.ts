@@ -131,8 +131,8 @@ function clubOf(m: Match, next: Match | undefined, index: GazetteerIndex, toks: 
   return !!other && other !== own && index.byId.get(other)?.type === 'country';
 }
 
-/** A word for language before a demonym (اللغة، باللغة، لغات، اللغتين). */
-const LANGUAGE_WORD = /^[وف]?[بلك]?(ال|لل)?لغ(ه|ات|تين|تان)$/;
+/** A word for language or dialect before a demonym (اللغة، باللغة، لغات، اللغتين، باللهجتين). */
+const LANGUAGE_WORD = /^[وف]?[بلك]?(ال|لل)?(لغ|لهج)(ه|ات|تين|تان)$/;
 
 /**
  * A feminine demonym that names a language is no mention of the state: after a word for
