@@ -62,7 +62,7 @@ test('names take no added article; demonyms do', () => {
   assert.deepEqual(ids('هند'), [], 'هند is a given name');
   assert.deepEqual(ids('الحماس'), [], 'enthusiasm, not Hamas');
   assert.deepEqual(ids('تركي الفيصل'), [], 'تركي alone is a given name');
-  assert.deepEqual(ids('الجيش التركي'), ['country:TR']);
+  assert.ok(ids('الجيش التركي').includes('country:TR'), 'the army is also an organisation (orgs.test.ts)');
 });
 
 test('عمان: Oman by default, Amman when the context says Jordan', () => {
@@ -147,6 +147,11 @@ test('countries: demonyms of every form, a missing name, common words, a cup, da
   assert.deepEqual(later.map((e) => [e.id, e.mentions]), [['city:riyadh', 1], ['country:SA', 1]]);
   // A dash-led place at the end of the first line is a dateline too (SaudiNewsNet, 3alyoum).
   assert.deepEqual(ids('', 'عين اليوم – الرياض\n قدم صاحب السمو الملكي الأمير متعب بن عبدالله تعازيه'), [personId('متعب بن عبدالله')]);
+  // The Saudi Press Agency's own dateline: a place and the Hijri date (was, 2015-08-10).
+  const spa = ' المنامة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n أجرى صاحب السمو الملكي الأمير سلمان بن حمد آل خليفة نائب ملك البحرين ولي العهد اتصالًا';
+  assert.ok(!ids('', spa).includes('city:manama'), ids('', spa).join(' '));
+  assert.ok(ids('', spa).includes('country:BH'), 'the later «ملك البحرين» counts');
+  assert.deepEqual(ids('', ' جنيف 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n اختتمت اللجنة أعمالها').filter((i) => i.startsWith('city:')), []);
   // A line that starts with a speaker and a colon is not a dateline.
   assert.ok(ids('', 'قال وزير الخارجية الأمريكي: إن المحادثات مستمرة').includes('country:US'));
 });
@@ -207,6 +212,8 @@ test('countries: a language is no mention of its state; a capital before another
   assert.deepEqual(countries('وعلى النقيض، أولى «داعش» اهتمامًا بالإعلام الناطق باللغات الأجنبية، إذ أطلق مطلع العام الحالي مدونات باللغتين الروسية والإنجليزية، كما يعمل على ترجمة إصداراته الإعلامية للغات الأجنبية المختلفة كالألمانية والإسبانية.'), []);
   assert.deepEqual(countries('الطفلة الفلسطينية ذات الأربعة عشر ربيعا، وهي تروي معاناتها وأسرتها بألمانية فصيحة، وتحكي عن مخاوفها'), ['country:PS']);
   assert.deepEqual(countries('«بسبب دراسة لغات لا يحتاجها السوق لوفرتها وزيادة أعداد دارسيها، كالإنجليزية والفرنسية والإيطالية'), []);
+  // a dialect is a language (alriyadh 2015-07-21)
+  assert.deepEqual(countries('وهي المرة الأولى التي يغني فيها باللهجة المصرية.'), []);
   // the same words as nationalities still count
   assert.deepEqual(countries('وصل الوفد الفرنسي والسفيرة الإيطالية'), ['country:FR', 'country:IT']);
   // aawsat 2015-07-27: San José Earthquakes are a US club, no mention of Costa Rica (nor América of Mexico of the US)
@@ -229,4 +236,129 @@ test('countries: a country name after «ولاية» is the state of that name',
   assert.ok(!ids('', 'فوجئ عناصر الشرطة بمدينة "كليفلاند" بولاية "جورجيا" الأميركية خلال اعتقالهم للمطلوبة').includes('country:GE'));
   // (the country itself, in a list of countries, still counts)
   assert.ok(ids('', 'رحلته متجهاً من إيران إلى أرمينيا وجورجيا ومنهما إلى كل من تركيا واليونان').includes('country:GE'));
+});
+
+// SaudiNewsNet (CC BY-NC-SA 4.0, see testdata/README.md), July–August 2015, days the labelled set does not use.
+test('countries: look-alikes found by scanning the corpus (the right hand, Pandora, Klaus, Blaise, New Jersey, the ivory tower)', () => {
+  const countries = (text: string): string[] => ids('', text).filter((i) => i.startsWith('country:'));
+  // اليمنى written with ى is «the right one» (97 of 100 corpus uses); اليمني is Yemeni
+  assert.deepEqual(countries('وكانت الأميرة إليزابيث أيضا تلوح للكاميرا بذراعها اليمنى وهي ممدودة'), []);
+  assert.deepEqual(countries('لإصابة بقدمه اليمنى عانى منها في الدقيقة 75'), []);
+  assert.deepEqual(countries('والرئيس اليمني عبدربه منصور هادي'), ['country:YE']);
+  assert.deepEqual(countries('ضعف وعي المتداولين في سوق الأسهم بالمجريات الاقتصادية العالمية'), []);
+  assert.deepEqual(countries('خدمات الإنترنت والأقمار الصناعية مثل باندورا وسيريوس إكس إم'), []);
+  assert.deepEqual(countries('المؤسسات الإعلامية المختلفة لها حراك بنيوي في رفع سقف الوعي الأسري'), []);
+  assert.deepEqual(countries('الذي تسبب بصعود نادي سانتا كلاوس إلى الدرجة الثالثة'), []);
+  assert.deepEqual(countries('حساب فيورنتينا الإيطالي بأربعة أهداف لبليز ماتويدي'), ['country:IT']);
+  assert.deepEqual(countries('يذكر أنه في نيو جيرزي اعتقل شقيقه علاء سعادة'), []);
+  assert.deepEqual(countries('يعيشون في ولايات غير باردة، مثل تكساس، وأريزونا، ونيو مكسيكو'), []);
+  assert.deepEqual(countries('فكرة عزل المثقف لنفسه في برجه العاجي بعيدا عن الحراك الشعبي'), []);
+  assert.deepEqual(countries('والبرلمان الاسكوتلندي'), ['country:GB']);
+  assert.deepEqual(countries('والعاجي ديديه ياكونان'), ['country:CI']);
+  assert.deepEqual(countries('التاريخ الثقافي الأرمني خلال العصور الوسطى'), ['country:AM']);
+  assert.deepEqual(countries('تعاقدها مع الأورغوياني ماوريسيو ألفونسو'), ['country:UY']);
+  // capitals that are words or names: a ligament, «early», a queen, a stadium
+  const places = (text: string): string[] => ids('', text).filter((i) => i.startsWith('city:') || i.startsWith('country:'));
+  assert.deepEqual(places('إبراهيموفيتش الذي تعرض لالتواء في الرباط الجانبي الداخلي لركبته اليمنى'), []);
+  assert.deepEqual(places('سيغيب عن الملاعب بعد إصابته في الرباط الصليبي'), []);
+  assert.deepEqual(places('وعلى الأندية أن تبدأ التحضير باكرًا للموسم'), []);
+  assert.deepEqual(places('وملكة إسبانيا الملكة صوفيا والملكة رانيا قرينة الملك الأردني'), ['country:ES', 'country:JO']);
+  assert.deepEqual(places('بيل قرر تحقيق حلمه باللعب مع ريال مدريد في سانتياغو بيرنابيو'), []);
+});
+
+// SaudiNewsNet (CC BY-NC-SA 4.0, see testdata/README.md), July–August 2015, days the labelled set does not use.
+test('عمان: a list of states or of capitals, a ruler or a city office before it, its country after it, a dateline', () => {
+  const has = (text: string, id: string): boolean => ids('', text).includes(id);
+  // among states, with Jordan named in the same list: Oman
+  assert.ok(has('والمملكة العربية السعودية، وقطر، والكويت، والبحرين، وعمان، والأردن، ولبنان، والعراق، واليمن', 'country:OM'));
+  assert.ok(!has('والمملكة العربية السعودية، وقطر، والكويت، والبحرين، وعمان، والأردن، ولبنان، والعراق، واليمن', 'city:amman'));
+  assert.ok(has('والأردن ثم إثيوبيا 9 في المائة وعمان وتركيا 7 في المائة لسهولة التأشيرة', 'country:OM'));
+  // among capitals: Amman
+  assert.ok(has('أربع عواصم إقليمية هي الرياض وأنقرة وعمان ودمشق', 'city:amman'));
+  assert.ok(has('وقد كان رائدا من رواد الثقافة العربية في مصر وبيروت ودمشق وعمان', 'city:amman'));
+  assert.ok(!has('إلى متوسط اسعار خامي عمان ودبي مضافا إليه 0.40 دولار', 'city:amman'), 'Dubai is no capital: two crudes');
+  // the word before
+  assert.ok(has('وبعث برقية عزاء ومواساة لملك الأردن، وتلقى اتصالاً هاتفيًا من أمير دولة قطر. وهنأ سلطان عمان بمناسبة عودته من رحلته العلاجية', 'country:OM'));
+  assert.ok(has('الدكتور باسم عوض الله وأمين عمان عقل بلتاجي ومحافظ العاصمة خالد أبو زيد', 'city:amman'));
+  // its country after it, even after a comma
+  assert.ok(has('إذ حملني مشهد حنان الأم على أطفالها، إلى مشهد قسوة الابن على أمه. عمان - الأردن', 'city:amman'));
+  // a dateline is a city (and no mention)
+  const zaatari = analyzeEntities({ title: 'نصرة الأشقاء توزع 8538 عبوة حليب في مخيم الزعتري', text: 'عين اليوم – عمان\n أنهت الحملة الوطنية السعودية لنصرة الأشقاء في سوريا' });
+  assert.ok(!zaatari.some((e) => e.id === 'country:OM'), zaatari.map((e) => e.id).join(' '));
+  // طرابلس keeps its own rules: two cities, no country among them
+  assert.ok(has('في مختلف المناطق اللبنانية فقصدوا جبيل وصيدا وصور وطرابلس، وعرّجوا على إهدن وبعلبك', 'city:tripoli-lb'));
+});
+
+// aleqtisadiya 2015-07-25, aawsat 2015-07-20 (SaudiNewsNet, CC BY-NC-SA 4.0): a list of states and a
+// complement after a state are no club (`موناكو الفرنسي` is).
+test('countries: a state name before a و-joined or prepositional demonym is no club', () => {
+  assert.ok(ids('', 'المستوى الثاني: سلوفاكيا والنمسا وإيطاليا وسويسرا وتشيكيا وفرنسا وايسلندا').includes('country:CH'));
+  assert.ok(ids('', 'المستوى الخامس: قبرص ولاتفيا وأرمينيا وفنلندا وبيلاروسيا ومقدونيا').includes('country:FI'));
+  assert.ok(ids('', 'بمهمات قنصلية بالدرجة الأولى، برعاية سويسرا للأميركيين في هافانا').includes('country:CH'));
+  assert.ok(!ids('', 'انتهاء فترة إعارة الكولومبي راداميل فالكاو من موناكو الفرنسي').includes('country:MC'));
+  // arreyadi 2015-07 and alyaum 2015-08-09: one such pair made every mention of the state in the article vanish
+  assert.deepEqual(ids('', 'العلاقات السعودية الكويتية تاريخية. أن العلاقات التي تربط بين السعودية والكويت على كافة المستويات').filter((i) => i.startsWith('country:')), ['country:SA', 'country:KW']);
+  assert.ok(ids('', 'وظهر سب أمريكا ولعنها كنص جديد عنوانه الموت لأمريكا إيرانيا').includes('country:US'));
+});
+
+// aawsat and aleqtisadiya 2015-07-20…22 (SaudiNewsNet, CC BY-NC-SA 4.0): bodies news names without a head word.
+test('organisations: the gazetteer names bodies no head word finds', () => {
+  const orgs = (text: string): string[] => analyzeEntities({ title: '', text }).filter((e) => e.type === 'org').map((e) => e.id);
+  assert.deepEqual(orgs('نقلت وكالة تسنيم الايرانية للانباء عن محمد علي جعفري قائد الحرس الثوري الايراني'), ['org:irgc']);
+  assert.ok(orgs('والبيت الأبيض منهمك بالفعل في مساومات شديدة مع أعضاء بمجلس الشيوخ').includes('org:white-house'));
+  assert.deepEqual(orgs('ورغم أن هناك تناولا عابرًا لميليشيا «الحشد الشعبي»، فرضه مجموع جرائمها'), ['org:pmf']);
+  assert.deepEqual(orgs('قال الفيفا عبر تويتر إن الاجتماع غير العادي للجمعية العمومية'), ['org:fifa', 'org:twitter']);
+  assert.deepEqual(orgs('وبعض هؤلاء القادة «الدواعش» في الحقيقة أقارب'), ['org:isis']);
+});
+
+// aawsat, alweeam, almadina, alriyadh 2015-07-21…23 (SaudiNewsNet, CC BY-NC-SA 4.0): a body named with
+// the article, an adjective and what it is for.
+test('organisations: an article-form head, its adjective and what it is for', () => {
+  const orgs = (text: string): string[] => analyzeEntities({ title: '', text }).filter((e) => e.type === 'org').map((e) => e.name);
+  assert.deepEqual(orgs('لقد نجحت الهيئة العامة للسياحة والتراث الوطني بتوجيه من القيادة الرشيدة'), ['الهيئة العامة للسياحة والتراث الوطني']);
+  assert.deepEqual(orgs('وأوضح المتحدث الإعلامي للإدارة العامة للدفاع المدني بمحافظة الطائف العقيد ناصر بن سلطان الشريف'), ['الإدارة العامة للدفاع المدني']);
+  assert.deepEqual(orgs('توقّعت الرئاسة العامة للأرصاد وحماية البيئة في تقريرها عن حالة الطقس'), ['الرئاسة العامة للأرصاد وحماية البيئة']);
+  assert.deepEqual(orgs('أن المجلس الأعلى للقضاء ووزارة العدل يبذلان الجهود لتسريع إجراءات التقاضي'), ['المجلس الأعلى للقضاء', 'وزارة العدل']);
+  // without what it is for, no one body
+  assert.deepEqual(orgs('ويعولون على التصويت السري بالهيئة العامة بالكنيست لإفشال الصفقة'), []);
+});
+
+// aleqtisadiya, aawsat, alriyadh 2015-07-27 (SaudiNewsNet, CC BY-NC-SA 4.0): a capital naming a thing is no state.
+test('countries: a capital after a word for a thing named after it (bank, charter, stock exchange) is no state', () => {
+  const countries = (text: string): string[] => ids('', text).filter((i) => i.startsWith('country:'));
+  assert.deepEqual(countries('من أنها ليست طرفًا في ميثاق روما'), []);
+  assert.deepEqual(countries('وحذا المؤشر القياسي في كل من بورصتي باريس وفرانكفورت حذوه بشكل عام'), []);
+  assert.deepEqual(countries('السجن وصخب الخارج الذي دمر حائط برلين'), []);
+  // alriyadh 2015-08-10, 3alyoum 2015-08: a tournament named after a capital, two cities
+  assert.deepEqual(countries('وكذلك بطولة براغ الدولية مطلع شهر سبتمبر المقبل'), []);
+  assert.deepEqual(countries('مستهدفة بذلك أكثر من 600 ألف عميل في مدينتي الرياض وجدة'), []);
+  assert.deepEqual(countries('واليوم ينسق رجب طيب إردوغان مع واشنطن للتدخل في سوريا'), ['country:US', 'country:SY']);
+  // a region whose name holds a state names the state (no longer taken whole by the region)
+  assert.deepEqual(countries('بينما اكد رئيس إقليم كردستان العراق مسعود البارزاني إن الأكراد يفضلون الاستقلال'), ['country:IQ']);
+});
+
+// almadina 2015-08-10, aawsat 2015-07-20 (SaudiNewsNet, CC BY-NC-SA 4.0): a capital a team arrives in or one leaves is a place.
+test('countries: a capital after a verb of arriving, leaving or visiting is the place, not the state', () => {
+  assert.deepEqual(ids('النصر يصل لندن بطائرة خاصة.. والرئيس يلتحق بالبعثة'), ['city:london']);
+  assert.ok(!ids('', 'أشهر موسيقي ومغنٍّ في بلاط العباسيين، ثم غادر بغداد وهو في الثلاثين').includes('country:IQ'));
+});
+
+// alriyadh and aleqtisadiya 2015-07-22 (SaudiNewsNet, CC BY-NC-SA 4.0): an Eid greeting, Northern Ireland, two airports.
+test('countries: باليمن «with blessing», Northern Ireland is Britain, capitals after مطاري are places', () => {
+  const countries = (text: string): string[] => ids('', text).filter((i) => i.startsWith('country:'));
+  assert.deepEqual(countries('أعاده الله علينا وعليكم باليمن والخير والبركات،كل عام وأنتم بخير'), []);
+  // aleqtisadiya 2015-07-25: Borussia (بروسيا, not «in Russia») and the French agency
+  assert.deepEqual(countries('بعد أن رفض ناديا بروسيا دورتموند الألماني وريال مدريد الإسباني'), ['country:DE', 'country:ES']);
+  assert.deepEqual(countries('كأس العالم بروسيا 2018'), ['country:RU']);
+  // alweeam 2015-08-10
+  assert.deepEqual(countries('منعهما من ذلك وجرهما إلى الخلف واستخدم العنف معهما.بحسب الفرنسية. وأوضح نفس المصدر'), []);
+  assert.deepEqual(countries('وأن يعيد هذه المناسبة الغالية على الجميع باليمن والخيرات'), []);
+  assert.deepEqual(countries('وحكمت المحكمة بمنع ريتشارد باركلي 50 عاما ضابط شرطة سابق من أيرلندا الشمالية، من حضور المباريات'), ['country:GB']);
+  assert.deepEqual(countries('الرحلات المنتظمة بين مطاري الرياض وأثينا باليونان'), ['country:GR']);
+});
+
+// alriyadh 2015-07-21 (SaudiNewsNet, CC BY-NC-SA 4.0): a family name that is a demonym, then the name alone.
+test('countries: a person named later by a family name that is a demonym is no mention of the state', () => {
+  const text = 'دعا الأمين العام لرابطة العالم الإسلامي الشيخ الدكتور عبدالله بن عبدالمحسن التركي مؤسسات المسلمين بالتوعية بخطورة استغلال الدين. وقال التركي إن رابطة العالم الإسلامي تدعو المسؤولين إلى الاضطلاع بدورهم';
+  assert.ok(!ids('', text).includes('country:TR'), ids('', text).join(' '));
 });

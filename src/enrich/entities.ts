@@ -23,6 +23,7 @@ import { tagLine } from './people/words.ts';
 import { resolveAmbiguous } from './resolve.ts';
 import { isStopword, normalize } from '../arabic/index.ts';
 import { findOrgs } from './orgs.ts';
+import { findClubs } from './clubs.ts';
 import { cleanSurface, docTokens, type DocToken } from './tokens.ts';
 import type { EntityInfo } from './types.ts';
 
@@ -41,8 +42,15 @@ interface Acc {
   covered: Set<string>;
 }
 
-/** Words after which a place is where something happens, not an actor (في الرياض، إلى موسكو). */
-const LOCATIVE = new Set(['في', 'الي', 'من', 'ومن', 'داخل', 'خارج', 'قرب', 'بمدينه', 'مدينه', 'العاصمه', 'بالعاصمه', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'محافظه', 'منطقه', 'بمنطقه', 'بمحافظه', 'مطار', 'حي', 'حتي', 'عبر', 'انحاء', 'ضواحي', 'مقر', 'بمقر', 'وفي', 'والي', 'امير', 'محافظ', 'امانه', 'بلديه', 'جامعه', 'اهالي', 'سكان']);
+/** Words after which a place is where something happens or what names a thing, not an actor (في الرياض، إلى موسكو، بنك الرياض). */
+const LOCATIVE = new Set(['في', 'الي', 'من', 'ومن', 'داخل', 'خارج', 'قرب', 'بمدينه', 'مدينه', 'العاصمه', 'بالعاصمه', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'محافظه', 'منطقه', 'بمنطقه', 'بمحافظه', 'مطار', 'حي', 'حتي', 'عبر', 'انحاء', 'ضواحي', 'مقر', 'بمقر', 'وفي', 'والي', 'امير', 'محافظ', 'امانه', 'بلديه', 'جامعه', 'اهالي', 'سكان', 'غرفه', 'شرطه', 'مستشفي', 'مطاري', 'مدينتي', 'بطوله',
+  // a place or thing named after the city (بنك الرياض، طريق الرياض، بورصتي باريس، ميثاق روما، حائط برلين، سوبر لندن)
+  'طريق', 'شوارع', 'احياء', 'مدارس', 'تعليم', 'فندق', 'بنك', 'مصرف', 'وكاله', 'جلسه', 'بورصه', 'بورصتي', 'سوق', 'اسواق', 'حائط',
+  'ميثاق', 'اتفاقيه', 'اعلان', 'حاجز', 'سوبر', 'ماراثون', 'مهرجان', 'معرض', 'قمه', 'مؤتمر', 'نادي', 'صحيفه', 'جريده', 'ملعب',
+  'ستاد', 'متحف', 'ساحه', 'محكمه', 'ميناء', 'سماء', 'اجواء', 'قلب', 'مترو', 'قطار',
+  // verbs of arriving, leaving and visiting take the place without a preposition (النصر يصل لندن،
+  // غادر القاهرة، زار طهران); not دخل/قدم, whose subject a capital often is (دخلت موسكو الحرب)
+  'وصل', 'يصل', 'تصل', 'وصلت', 'وصلوا', 'يصلون', 'غادر', 'يغادر', 'تغادر', 'غادرت', 'غادروا', 'يزور', 'تزور', 'زار', 'زارت']);
 
 /**
  * Whether a place mention also counts for the country it implies. A city that is not a
@@ -104,11 +112,18 @@ function saudiKingdom(toks: DocToken[], matches: Match[], index: GazetteerIndex,
  * A country's name right before another country's demonym names a club or team of that other
  * country (`موناكو الفرنسي`, like `ريال مدريد الإسباني`): not a mention of the first. So does a
  * capital's, with at most one word between (`سان خوسيه أورثكوايكس الأميركي`, a US club, is no
- * mention of Costa Rica).
+ * mention of Costa Rica). Only a bare definite demonym makes a club: in `وسويسرا وتشيكيا` and
+ * `برعاية سويسرا للأميركيين` Switzerland stays a state, and a name that is an adjective itself is
+ * the first of two states (`العلاقات السعودية الكويتية`).
  */
 function clubOf(m: Match, next: Match | undefined, index: GazetteerIndex, toks: DocToken[]): boolean {
   const e = index.byId.get(m.ids[0] ?? '');
   if (!e || m.demonym || !next || !next.demonym || toks[next.start]!.brk) return false;
+  // The club's demonym is a bare definite adjective: `وتشيكيا` (joined by و) or `للأميركيين` (a
+  // preposition) after a state name is another state or a complement, not its club.
+  if (!toks[next.start]!.norm.startsWith('ال')) return false;
+  // A name that is itself an adjective (`العلاقات السعودية الكويتية`) is the first of two states.
+  if (m.len === 1 && /^ال.+يه$/.test(normalize(m.display))) return false;
   const own = e.type === 'country' ? e.id : e.capital ? e.implies?.find((x) => x.startsWith('country:')) : undefined;
   const gap = next.start - (m.start + m.len);
   if (!own || gap < 0 || gap > (e.type === 'country' ? 0 : 1) || (gap === 1 && toks[next.start - 1]!.brk)) return false;
@@ -116,8 +131,8 @@ function clubOf(m: Match, next: Match | undefined, index: GazetteerIndex, toks: 
   return !!other && other !== own && index.byId.get(other)?.type === 'country';
 }
 
-/** A word for language before a demonym (اللغة، باللغة، لغات، اللغتين). */
-const LANGUAGE_WORD = /^[وف]?[بلك]?(ال|لل)?لغ(ه|ات|تين|تان)$/;
+/** A word for language or dialect before a demonym (اللغة، باللغة، لغات، اللغتين، باللهجتين). */
+const LANGUAGE_WORD = /^[وف]?[بلك]?(ال|لل)?(لغ|لهج)(ه|ات|تين|تان)$/;
 
 /**
  * A feminine demonym that names a language is no mention of the state: after a word for
@@ -162,6 +177,9 @@ function familyName(m: Match, toks: DocToken[], given: ReadonlySet<string>): boo
   return !given.has(before.norm) && !/^(ابو|ابي|ام|ابن|بن)$/.test(before.norm);
 }
 
+/** Verbs of saying a speaker's name follows (وأضاف التركي). */
+const SAYING = /^[وف]?(قال|قالت|اضاف|اضافت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|بين|لفت|شدد|ذكر|تابع|اختتم|راي|كشف|اعتبر|دعا|طالب|نوه|افاد|اعلن|ابدي|استطرد|واصل)$/;
+
 /** Entity types a dateline can name. */
 const PLACE_TYPES = new Set(['city', 'country', 'region']);
 
@@ -192,13 +210,22 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   const clubs = new Set(matches.filter((m, k) => clubOf(m, matches[k + 1], index, toks)).map((m) => m.ids[0]));
   const lx = lexicon();
   const tags = tagLine(toks);
+  // A family name that is a demonym (عبدالله بن عبدالمحسن التركي) stays the person's when the article
+  // later names him by it alone, as a speaker or a sentence's subject (وأضاف التركي).
+  const families = new Set(matches.filter((m) => familyName(m, toks, lx.given)).map((m) => toks[m.start]!.norm.replace(/^[وف]/, '')));
+  const bySurname = (m: Match): boolean => {
+    const t = toks[m.start]!;
+    if (!families.size || !m.demonym || m.len !== 1 || !families.has(t.norm.replace(/^[وف]/, ''))) return false;
+    const prev = toks[m.start - 1];
+    return t.brk || !prev || SAYING.test(prev.norm);
+  };
   matches.forEach((m) => {
     const id = m.ids[0];
     const e = id ? index.byId.get(id) : undefined;
     if (!e) return;
     const lang = language(m, toks, prevLanguage);
     prevLanguage = lang ? m : undefined;
-    if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given) || lang) return;
+    if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given) || bySurname(m) || lang) return;
     // A country's name after «ولاية» is a state of that name (بولاية جورجيا شرق الولايات المتحدة).
     if (!m.demonym && e.type === 'country' && m.start > 0 && /^[وفبل]?[بل]?ولايه$/.test(toks[m.start - 1]!.norm)) return;
     // A place that is a transliterated family name (المهاجم سيباستيان سوريا; people/cues.ts), outside a tag line.
@@ -227,10 +254,18 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
       coveredNorms: [...a.covered],
     });
   }
-  // Organisations by their shape (وزارة الداخلية، جامعة الملك سعود، شركة أرامكو).
+  // Organisations by their shape (وزارة الداخلية، جامعة الملك سعود، شركة أرامكو), and clubs sports news names bare (clubs.ts).
   const orgs = new Map<string, EntityInfo>();
-  for (const o of findOrgs(toks, matches, (n) => n.length >= 2 && !isStopword(n))) {
+  const shaped = findOrgs(toks, matches, (n) => n.length >= 2 && !isStopword(n));
+  const busy = new Set<number>();
+  for (const x of [...matches, ...shaped]) for (let k = 0; k < x.len; k++) busy.add(x.start + k);
+  for (const o of [...shaped, ...findClubs(toks, matches, busy)]) {
     if (toks[o.start]!.dateline !== undefined) continue;
+    if (o.alias) {
+      const g = out.find((x) => x.id === o.id);
+      if (g && !g.surfaces.includes(o.display)) g.surfaces.push(o.display);
+      continue;
+    }
     const title = toks[o.start]!.seg === 0;
     let e = orgs.get(o.id);
     if (!e) {

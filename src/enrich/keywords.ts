@@ -67,6 +67,8 @@ const ONCE_LEAD = 80;
 const KNOWN_DF = 50;
 const KNOWN_SHARE = 0.2;
 const KNOWN_WEIGHT = 3;
+/** Platforms (gazetteer ids) a story is told through rather than about. */
+const MEDIA = new Set(['org:twitter', 'org:facebook', 'org:youtube', 'org:google']);
 /** Weight of an entity named once against a word of the same idf (entities are never weak keywords). */
 const ENTITY_WEIGHT = 1.5;
 /** A word is shown through a phrase of the article holding it when the corpus df of the phrase is this share of the word's (المعسكر → المعسكر الإعدادي). */
@@ -317,7 +319,9 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // Salient entities first, and the people and organisations named in the article's first
   // LEAD_TOKENS tokens even once: an editor tags who the story is about (measured on the
   // labelled set's development half: keyword overlap 0.445 → 0.52, weak keywords 0.057 → 0.04).
-  const named = (e: (typeof ents)[number]): boolean => (e.type === 'person' || e.type === 'org') && e.first < LEAD_TOKENS;
+  // (A platform named once is the medium of a statement, «عبر حسابه على تويتر», not its subject:
+  // it neither leads nor competes below.)
+  const named = (e: (typeof ents)[number]): boolean => (e.type === 'person' || (e.type === 'org' && !MEDIA.has(e.id))) && e.first < LEAD_TOKENS;
   const demonymOnly = (e: (typeof ents)[number]): boolean => e.type === 'country' && e.surfaces.length === 0 && e.salience < DEMONYM_LEAD;
   // A country the title does not name and the article names a few times (تركيا for a training
   // camp) waits for its rank among the others (dev keyword overlap 0.594 → 0.600).
@@ -326,7 +330,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // Entities named once (a city, an organisation, a person further down) compete with the
   // phrases and words as a rare term would.
   for (const e of ents) {
-    if (seen.has(entityDisplay(e).replace(/^ال/, '')) || demonymOnly(e) || e.type === 'agency') continue;
+    if (seen.has(entityDisplay(e).replace(/^ال/, '')) || demonymOnly(e) || e.type === 'agency' || (MEDIA.has(e.id) && e.salience < 2)) continue;
     scored.push({ display: entityDisplay(e), score: e.salience * idf(stats, 0) * ENTITY_WEIGHT, keys: [] });
   }
   scored.sort((a, b) => b.score - a.score);

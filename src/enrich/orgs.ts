@@ -6,7 +6,10 @@
  * - `جامعة الملك سعود`, `مستشفى الملك فهد`, `مدينة الملك عبدالعزيز للعلوم والتقنية`: an
  *   honorific and the person's name belong to the name (and are no person there, see
  *   people/find.ts);
- * - `شركة أرامكو`, `نادي الهلال`, `بنك الرياض`: one or two words after the head, definite or not.
+ * - `شركة أرامكو`, `نادي الهلال`, `بنك الرياض`: one or two words after the head, definite or not;
+ * - `الهيئة الوطنية لمكافحة الفساد`, `للإدارة العامة للدفاع المدني`: a head with the article, one or
+ *   two definite adjectives and a ل-linked complement (required), shown with its ال whatever clitic
+ *   it carried (see `definite`).
  * Heads (clitics allowed: بوزارة، لهيئة): see HEADS. A head alone (`الوزارة`) is no name.
  * Id: `org:` + the normalized words joined by `_` (the same body in two articles is one id);
  * display: the most frequent spelling in the article.
@@ -14,6 +17,7 @@
  */
 import { isStopword } from '../arabic/index.ts';
 import type { Match } from './match.ts';
+import { CLUBS } from './clubs.ts';
 import { lexicon } from './people/lexicon.ts';
 import { cleanSurface, cliticCandidates, infoOf, type DocToken } from './tokens.ts';
 
@@ -23,25 +27,83 @@ export interface OrgMention {
   len: number;
   display: string;
   norms: string[];
+  /** Set when the mention is a gazetteer organisation's headed spelling (`نادي برشلونة`): an alias of that entity, not a new mention. */
+  alias?: boolean;
 }
 
 const HEADS = new Set([
   'وزاره', 'هيئه', 'جامعه', 'شركه', 'نادي', 'مؤسسه', 'جمعيه', 'مجلس', 'بنك', 'مصرف', 'صندوق', 'مستشفي', 'امانه',
   'رئاسه', 'الرئاسه', 'مديريه', 'اداره', 'مركز', 'معهد', 'كليه', 'محكمه', 'ديوان', 'حزب', 'حركه', 'جماعه', 'منظمه',
   'اتحاد', 'غرفه', 'لجنه', 'وكاله', 'شرطه', 'قوات', 'جيش', 'بلديه', 'منتخب', 'حرس', 'عماده', 'مصلحه',
-  'مجمع', 'مدينه', 'تنظيم', 'مليشيا', 'ميليشيا', 'ميليشيات', 'جبهه', 'كتائب', 'تحالف',
+  'مجمع', 'مدينه', 'مليشيا', 'ميليشيا', 'ميليشيات', 'جبهه', 'كتائب', 'تحالف',
 ]);
 /** Heads that take an honorific and a person's name (جامعة الملك سعود). */
 const NAMED_AFTER = new Set(['جامعه', 'مستشفي', 'مدينه', 'مركز', 'مؤسسه', 'جمعيه', 'معهد', 'كليه', 'مجمع', 'صندوق']);
 const HONORIFICS = new Set(['الملك', 'الامير', 'الاميره', 'الامام', 'الشيخ', 'السلطان']);
 /** Heads whose name may be indefinite (شركة أرامكو، نادي الهلال، بنك الرياض). */
-const OPEN = new Set(['شركه', 'نادي', 'بنك', 'مصرف', 'حزب', 'حركه', 'جماعه', 'تنظيم', 'مستشفي', 'مجمع', 'جبهه', 'كتائب']);
+const OPEN = new Set(['شركه', 'نادي', 'بنك', 'مصرف', 'حزب', 'حركه', 'جماعه', 'مستشفي', 'مجمع', 'جبهه', 'كتائب']);
 /** Words that end an organisation's name (time words, particles, generic adjectives). */
-const STOP = new Set(['اليوم', 'امس', 'الماضي', 'المقبل', 'الحالي', 'الذي', 'التي', 'الذين', 'الاول', 'الثاني', 'الجديد', 'الجديده', 'الاخير', 'الاخيره', 'السابق', 'الكبير', 'الاسبوع', 'العام']);
+const STOP = new Set([
+  'اليوم', 'امس', 'الماضي', 'المقبل', 'الحالي', 'الذي', 'التي', 'الذين', 'الاول', 'الثاني', 'الجديد', 'الجديده', 'الاخير', 'الاخيره', 'السابق', 'الكبير', 'الاسبوع', 'العام',
+  'التابع', 'التابعه', 'التاليه', 'التالي', 'المكلفه', 'المكلف', 'المكونه', 'الدكتور', 'المهندس', 'الاستاذ', 'التعازي',
+  'السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'الالكتروني', 'الله',
+]);
+/**
+ * Words that name no body after a head: the body's own kind (`إدارة النادي`، `رئاسة الهيئة`), people
+ * (`مصلحة المواطن`، `إدارة الأمير`) and what a common noun is «of» (`حركة السير`، `مركز الاتصال`).
+ * Per head where the head is also a common noun: حركة «movement», مصلحة «interest», مركز «centre».
+ */
+const GENERIC = new Set([
+  'النادي', 'الفريق', 'المنتخب', 'الحساب', 'الشركه', 'الهيئه', 'الوزاره', 'الجامعه', 'المؤسسه', 'المركز', 'الاداره', 'المجلس',
+  'اللجنه', 'الامير', 'المشرف', 'المواطن', 'المواطنين', 'البلاد', 'الدوله', 'المنطقه', 'المحافظه', 'الموقع', 'المشروع',
+  'الاعلامي', 'الاعلاميه', 'الرئيس', 'المدير', 'الحرم', 'المحميه',
+]);
+const HEAD_GENERIC: Record<string, RegExp> = {
+  حركه: /^(ال)?(سير|مرور|رياح|مواطنين|بضائع|ارقام|تداول|ملاحه|طيران|نقل|اسهم|سوق|شراء|بيع|تجاره|استثمار|اموال|سياح|حجاج|ركاب|زوار|سيارات|مركبات|اسعار|مياه|انتقالات|لاعبين|جسم|اقتصاد|صادرات|واردات|عمل|مسافرين|شاحنات|قطارات|سفن|عبور|دخول|خروج|جويه|فاعله|نشطه|مجتمع|تجاريه|سياحيه|احتجاجيه|تصحيحيه|كبيره|دؤوبه|بطيئه|سريعه)$/,
+  مصلحه: /^ال(?!جمارك|زكاه|ضرائب|احصاءات|مياه|سجون|اراضي)/,
+  مركز: /^ال(اتصال|مثلث|شرطه|مدينه|حي|القريه|الشركه|جناح|وسط|دفاع|هجوم|حراسه|ظهير|صداره|وصافه|اول|ثاني|ثالث|اخير)$/,
+  غرفه: /^(ال)?(عمليات|تحكم|ملابس|نوم|اخبار|طوارئ|تبريد)$/,
+  لجنه: /^ال(تحكيم)$/,
+  هيئه: /^التدريس$/,
+  // (indefinite: `شركة طيران`, `حزب معارض`, `جماعة ضغط` name a kind, not a body)
+  شركه: /^(طيران|بترول|مستحضرات|اداره|صناعه|استثمار|استقدام|خاصه|عالميه|وطنيه|محليه|اجنبيه|كبري|كبيره|صغيره|ناشئه|مساهمه|تامين|اتصالات|تقنيه|عقاريه|سياحيه|مقاولات|توقع|تعمل|تقوم)$/,
+  حزب: /^(معارض|حاكم|سياسي|ديني|يساري|يميني|اسلامي|جديد|كبير)$/,
+  جماعه: /^(ضغط|ارهابيه|مسلحه|متطرفه|اسلاميه|صغيره|كبيره)$/,
+};
+/** Heads a city or region names (`أمانة المدينة المنورة`, `غرفة جدة`, `جامعة تبوك`, `شرطة الرياض`). */
+const PLACE_HEADS = new Set(['امانه', 'بلديه', 'غرفه', 'جامعه', 'شرطه', 'مستشفي', 'مديريه', 'محكمه']);
+/** Heads that, before a club's name, are its board (`إدارة الرائد`): the club is what news names (clubs.ts). */
+const BOARD = new Set(['اداره', 'رئاسه']);
+/** Heads that name a body only after an honorific (`مدينة الملك عبدالعزيز للعلوم`): `مدينة الشعر` is a festival's «city». */
+const NAMED_ONLY = new Set(['مدينه']);
 /** Heads whose name is one word (and a demonym): a club or team (نادي الاتحاد، not «نادي الاتحاد التعاقد»). */
 const ONE_WORD = new Set(['نادي', 'منتخب']);
 const ARABIC = /^[\u0621-\u064a]{2,}$/;
+/** A definite nisba or rank adjective (الإسلامي، الخارجية، الدولي، العليا). */
+const ADJ = /^[وف]?ال(?:.{2,}(?:ي|يه)|عام|عامه|عليا|اعلي|كبري|عظمي)$/;
 const DEF = /^([وف]?(ال|لل))/;
+
+/**
+ * Heads that also name a body with the article, an adjective and what it is for: `الهيئة الوطنية
+ * لمكافحة الفساد`, `الشركة السعودية للكهرباء`, `المديرية العامة للدفاع المدني`. Both parts are
+ * required (`الهيئة العامة` or `الشركة السعودية` alone name no one body).
+ */
+const DEF_HEADS = new Set([
+  'وزاره', 'هيئه', 'مؤسسه', 'جمعيه', 'مجلس', 'صندوق', 'مديريه', 'اداره', 'مركز', 'معهد', 'محكمه', 'منظمه', 'اتحاد',
+  'غرفه', 'لجنه', 'وكاله', 'شركه', 'مصلحه', 'برنامج', 'مكتب', 'رئاسه', 'جامعه',
+]);
+/** A definite adjective after such a head: a nisba (الوطنية، السعودية، الإسلامي) or a rank (العامة، العليا، الأعلى). */
+const DEF_ADJ = /^ال(?:.{2,}(?:ي|يه)|عام|عامه|اعلي|عليا)$/;
+
+/** The article-form head (`الهيئة`, `بالمديرية`) of a word, if it is one. */
+function defHead(t: DocToken): { key: string; cut: number } | undefined {
+  const w = infoOf(t);
+  if (w.defHead === undefined) {
+    const c = w.cands.find((x) => x.al && DEF_HEADS.has(x.key));
+    w.defHead = c ? { key: c.key, cut: c.cut } : null;
+  }
+  return w.defHead ?? undefined;
+}
 
 /** A word's head key (clitics removed), memoized per spelling (tokens.ts wordInfo): most words are no head. */
 function head(t: DocToken): string | undefined {
@@ -61,6 +123,12 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
   for (const m of matches) for (let k = 0; k < m.len; k++) taken.add(m.start + k);
   const out: OrgMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    const d = taken.has(i) ? undefined : (definite(tokens, i, taken) ?? national(tokens, i, matches));
+    if (d) {
+      out.push(d);
+      i += d.len - 1;
+      continue;
+    }
     const h = taken.has(i) ? undefined : head(tokens[i]!);
     if (!h || h.startsWith('ال')) continue;
     let j = i + 1;
@@ -71,19 +139,38 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     if (NAMED_AFTER.has(h) && HONORIFICS.has(first.norm) && at(j + 1) && isName(at(j + 1)!.norm)) {
       j += 2;
       while (j < i + 5 && at(j) && (at(j)!.norm === 'بن' || (at(j - 1)!.norm === 'بن' && ARABIC.test(at(j)!.norm)))) j++;
+    } else if (NAMED_ONLY.has(h) || GENERIC.has(first.norm) || HEAD_GENERIC[h]?.test(first.norm) || /^وا/.test(first.norm) || (BOARD.has(h) && CLUBS.has(first.norm))) {
+      // (nor does a و-joined word: `شركة واستقرار أسعار`)
+      continue;
     } else if (taken.has(j) || isStopword(first.norm)) {
       if (!taken.has(j)) continue;
       // A gazetteer name right after the head (بنك الرياض، جامعة الدول العربية is in the gazetteer itself).
       const m = matches.find((x) => x.start === j)!;
-      if (!OPEN.has(h) || m.demonym) continue;
+      const place = PLACE_HEADS.has(h) && /^(city|region):/.test(m.ids[0] ?? '');
+      // (a gazetteer organisation after the head, `نادي برشلونة`, is that organisation: no second one,
+      // its headed spelling an alias)
+      if (/^(org|agency):/.test(m.ids[0] ?? '') && OPEN.has(h)) {
+        const c = cliticCandidates(tokens[i]!.norm).find((x) => x.key === h)!;
+        const words = [cleanSurface(tokens[i]!.surface).slice(c.cut), m.display];
+        out.push({ id: m.ids[0]!, start: i, len: 1 + m.len, display: words.join(' '), norms: [h], alias: true });
+        i = j + m.len - 1;
+        continue;
+      }
+      if ((!OPEN.has(h) && !place) || m.demonym || /^(org|agency):/.test(m.ids[0] ?? '')) continue;
       j += m.len;
       closed = true;
-    } else if (DEF.test(first.norm) && !STOP.has(first.norm)) {
+    } else if (first.norm.startsWith('ال') && !STOP.has(first.norm)) {
+      // (a bare definite word: `لجنة للتحقيق`, `منتخب للبلاد` are no names)
       j++;
       closed = ONE_WORD.has(h);
-    } else if (OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm)) {
+    } else if (!OPEN.has(h) && !DEF.test(first.norm) && !/^[لب]/.test(first.norm) && isName(first.norm) && !head(first) && !defHead(first) && !/(ها|هم|هما|هن)$/.test(first.norm) && !lexicon().given.has(first.norm) && at(j + 1)?.norm.startsWith('ال') && !STOP.has(at(j + 1)!.norm) && !taken.has(j + 1) && !GENERIC.has(at(j + 1)!.norm)) {
+      // An idafa: `هيئة تنظيم الكهرباء`, `إدارة تطوير الشراكة المجتمعية`, `هيئة كبار العلماء` (not a
+      // verb with its pronoun, `محكمة تنفذها الجهات`, nor a person, `رئاسة عبدالله القريني`).
+      j += 2;
+    } else if (OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm) && !head(first)) {
       j++;
-      if (at(j) && !DEF.test(at(j)!.norm) && isName(at(j)!.norm) && !head(at(j)!)) j++;
+      // (a second name word; not a ل-linked complement: `شركة بوينج لصناعة الطائرات` is شركة بوينج)
+      if (at(j) && !DEF.test(at(j)!.norm) && !at(j)!.norm.startsWith('ل') && isName(at(j)!.norm) && !head(at(j)!)) j++;
       closed = true;
     } else continue;
     // What it is of: definite words, و-joined ones, لل-linked ones (للعلوم والتقنية، العامة للرياضة).
@@ -91,9 +178,12 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       const u = at(k);
       return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u) && !isTitle(u);
     };
-    while (!closed && j < i + 6 && more(j)) j++;
+    // After an adjective (الإسلامي) only another adjective or a و/لل-joined word goes on: `حزب الدعوة
+    // الإسلامي المقر` ends before المقر.
+    while (!closed && j < i + 6 && more(j) && !(ADJ.test(tokens[j - 1]!.norm) && !ADJ.test(tokens[j]!.norm) && !/^[وف]|^لل/.test(tokens[j]!.norm))) j++;
     // A demonym closes the name (وزارة الخارجية الأمريكية).
-    const m = matches.find((x) => x.start === j && x.demonym);
+    // (so does a state's name that is an adjective itself: وزارة الشؤون الإسلامية السعودية)
+    const m = matches.find((x) => x.start === j && (x.demonym || (x.len === 1 && (x.ids[0] ?? '').startsWith('country:') && /^ال.+يه$/.test(tokens[j]!.norm))));
     if (m && at(j)) j += m.len;
     const span = tokens.slice(i, j);
     const c = cliticCandidates(tokens[i]!.norm).find((x) => x.key === h)!;
@@ -103,4 +193,48 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     i = j - 1;
   }
   return out;
+}
+
+/**
+ * `الهيئة الوطنية لمكافحة الفساد` at `i`: an article-form head, one or two definite adjectives, then
+ * what it is for — a ل-linked word and the definite or و-joined words after it (up to seven words).
+ */
+function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>): OrgMention | undefined {
+  const h = defHead(tokens[i]!);
+  if (!h) return undefined;
+  const at = (k: number): DocToken | undefined => (k < tokens.length && !tokens[k]!.brk && tokens[k]!.seg === tokens[i]!.seg ? tokens[k] : undefined);
+  let j = i + 1;
+  while (j < i + 3 && at(j) && DEF_ADJ.test(at(j)!.norm) && !STOP.has(at(j)!.norm) && !isStopword(at(j)!.norm)) j++;
+  const link = at(j);
+  if (j === i + 1 || !link || taken.has(j) || !/^ل(?!ا).../.test(link.norm) || isStopword(link.norm) || head(link) || defHead(link)) return undefined;
+  j++;
+  const more = (k: number): boolean => {
+    const u = at(k);
+    return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u) && !defHead(u) && !isTitle(u);
+  };
+  // (and a و-joined construct: `للأرصاد وحماية البيئة`)
+  const construct = (k: number): boolean => {
+    const u = at(k);
+    return !!u && /^و[^ا]/.test(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.slice(1)) && !head(u) && more(k + 1);
+  };
+  while (j < i + 7 && (more(j) || (construct(j) && j++))) j++;
+  const span = tokens.slice(i, j);
+  // The head as «ال…» whatever clitics it carried (للهيئة، بالمديرية → الهيئة، المديرية).
+  const words = span.map((t, k) => (k === 0 ? 'ال' + cleanSurface(t.surface).slice(h.cut) : cleanSurface(t.surface)));
+  const norms = span.map((t, k) => (k === 0 ? 'ال' + h.key : t.norm.replace(/^[وف]?(?=(ال|لل))/, '')));
+  return { id: 'org:' + norms.join('_'), start: i, len: j - i, display: words.join(' '), norms };
+}
+
+/** Bodies a state's demonym names (`الاتحاد البرتغالي`, `المنتخب السعودي`, `الجيش اليمني`, `البرلمان التونسي`). */
+const NATIONAL = new Set(['اتحاد', 'منتخب', 'جيش', 'برلمان']);
+
+/** `المنتخب السعودي` at `i`: an article-form NATIONAL head and a demonym right after it. */
+function national(tokens: DocToken[], i: number, matches: Match[]): OrgMention | undefined {
+  const c = infoOf(tokens[i]!).cands.find((x) => x.al && NATIONAL.has(x.key));
+  const next = tokens[i + 1];
+  if (!c || !next || next.brk || next.seg !== tokens[i]!.seg) return undefined;
+  const m = matches.find((x) => x.start === i + 1 && x.demonym && x.len === 1);
+  if (!m) return undefined;
+  const norms = ['ال' + c.key, next.norm.replace(/^[وف]/, '')];
+  return { id: 'org:' + norms.join('_'), start: i, len: 2, display: 'ال' + cleanSurface(tokens[i]!.surface).slice(c.cut) + ' ' + cleanSurface(next.surface), norms };
 }

@@ -6,10 +6,19 @@
  * 1. Vowel marks as written: `عُمان` (damma) is Oman; `عمّان`/`عَمّان` (shadda) is Amman.
  * 2. An appositive right before: `العاصمة الأردنية عمان`, `العاصمة الليبية طرابلس`: the
  *    candidate tied to that country.
- * 3. The article: each candidate is backed by the unambiguous mentions of its country (itself
+ * 3. The words around it, in this order:
+ *    - a candidate's country named right after it: `عمان الأردنية`, `عمان في الأردن`, `عمان بالأردن`;
+ *    - the word before: a ruler or a state (`سلطان عمان`, `دولة عمان`) wants the country; the city's
+ *      offices and kind (`أمانة عمان`, `أمين عمان`, `مطار عمان`, `العاصمة عمان`) want the city;
+ *    - a list it stands in (joined by و or commas to the matches right before and after): among
+ *      countries it is the country (`والبحرين وعمان والأردن ولبنان`), among cities the city
+ *      (`بالقاهرة ودمشق وبغداد وعمان`) — before the article's backing, which a list's other
+ *      members would sway (`والأردن` there backs Amman);
+ *    - a dateline (`عين اليوم – عمان`) names where a story was filed: a city.
+ * 4. The article: each candidate is backed by the unambiguous mentions of its country (itself
  *    for a country, the implied country for a city): `سلطنة`/`مسقط`/`العماني` back Oman,
  *    `الأردن`/`الأردني` back Amman. The best-backed candidate wins.
- * 4. Otherwise the default: a country before a city (`عمان` alone is Oman), then by id.
+ * 5. Otherwise the default: a country before a city (`عمان` alone is Oman), then by id.
  * Contract: pure; rewrites `ids` of the ambiguous matches to one id.
  */
 import type { GazetteerIndex } from './gazetteer.ts';
@@ -24,6 +33,12 @@ const MARK_HINTS: Record<string, Array<[RegExp, GazetteerEntity['type']]>> = {
     [/\u0651/, 'city'],
   ],
 };
+
+/** Words before an ambiguous name that want its country (a ruler, a state) or its city (offices of a city, its kind). */
+const BEFORE_COUNTRY = /^[وفبل]?(ل|ال|لل)?(سلطان|سلطنه|دوله|حكومه|شعب|ملك)$/;
+const BEFORE_CITY = /^[وفبل]?(ل|ال|لل)?(امانه|امين|مطار|بلديه|مدينه|عاصمه)$/;
+/** Prepositions between a city and its country (`عمان في الأردن`). */
+const IN = new Set(['في', 'ب']);
 
 /** The country an entity stands for: itself, or the first country it implies. */
 function countryOf(e: GazetteerEntity | undefined): string | undefined {
@@ -58,7 +73,9 @@ export function resolveAmbiguous(matches: Match[], tokens: DocToken[], index: Ga
       const c = prev.ids[0];
       pick = cands.find((e) => countryOf(e) === c);
     }
-    // 3. backing in the article
+    // 3. the words around it
+    pick ??= around(m, matches, tokens, index, cands);
+    // 4. backing in the article
     if (!pick) {
       let bestScore = 0;
       for (const e of cands) {
@@ -66,8 +83,53 @@ export function resolveAmbiguous(matches: Match[], tokens: DocToken[], index: Ga
         if (s > bestScore) [pick, bestScore] = [e, s];
       }
     }
-    // 4. default
+    // 5. default
     pick ??= cands[0];
     m.ids = pick ? [pick.id] : [];
   }
+}
+
+/** Rule 3: the candidate the words around `m` point to, if any. */
+function around(m: Match, matches: Match[], tokens: DocToken[], index: GazetteerIndex, cands: GazetteerEntity[]): GazetteerEntity | undefined {
+  const t = tokens[m.start]!;
+  const end = m.start + m.len;
+  const country = cands.find((c) => c.type === 'country');
+  const city = cands.find((c) => c.type !== 'country');
+  const k = matches.indexOf(m);
+  const next = matches[k + 1];
+  const prev = k > 0 ? matches[k - 1] : undefined;
+  const one = (x: Match | undefined): GazetteerEntity | undefined => (x && x.ids.length === 1 ? index.byId.get(x.ids[0]!) : undefined);
+  // The country right after (`عمان الأردنية`, `عمان في الأردن`, `عمان بالأردن`, an address `عمان، الأردن`).
+  const after = tokens[end];
+  if (next && after && after.seg === t.seg && (next.start === end || (next.start === end + 1 && !after.brk && IN.has(after.norm)))) {
+    const c = one(next);
+    const hit = c ? cands.find((e) => e.type !== 'country' && countryOf(e) === countryOf(c) && countryOf(c) !== undefined) : undefined;
+    const address = after.brk && !after.norm.startsWith('و') && !next.demonym && !(prev && prev.start + prev.len === m.start);
+    if (hit && (address || (!after.brk && (next.demonym || next.start > end || /^[وف]?ب/.test(after.norm))))) return hit;
+  }
+  // The rest tells a country from a city (عمان), not two cities (طرابلس).
+  if (!country || !city) return undefined;
+  // The word before.
+  const before = tokens[m.start - 1];
+  if (before && !t.brk) {
+    if (BEFORE_COUNTRY.test(before.norm)) return country;
+    if (BEFORE_CITY.test(before.norm)) return city;
+  }
+  // A list: the matches joined to it by و or a break, right before and after; among cities only
+  // capitals count (`خامي عمان ودبي` are two crudes).
+  const joined = (x: DocToken | undefined): boolean => !!x && x.seg === t.seg && (x.brk || x.norm.startsWith('و'));
+  let countries = 0;
+  let cities = 0;
+  const neighbour = (x: Match | undefined, ok: boolean): void => {
+    const e = ok && x && !x.demonym ? one(x) : undefined;
+    if (e?.type === 'country') countries++;
+    else if (e?.type === 'city' && e.capital) cities++;
+  };
+  neighbour(prev, !!prev && prev.start + prev.len === m.start && joined(t));
+  neighbour(next, !!next && next.start === end && joined(tokens[end]));
+  if (countries > cities) return country;
+  if (cities > countries) return city;
+  // A dateline names a city.
+  if (t.dateline !== undefined) return city;
+  return undefined;
 }

@@ -37,6 +37,8 @@ export interface DocToken {
 export interface WordInfo {
   cands: readonly Candidate[];
   head?: string | null;
+  /** orgs.ts: the article-form head (`الهيئة`) and its clitic cut. */
+  defHead?: { key: string; cut: number } | null;
   /** people/find.ts: [the lexicon it was computed for, the answer]. */
   person?: [object, boolean];
 }
@@ -53,6 +55,11 @@ export function infoOf(t: DocToken): WordInfo {
  * is a dateline is decided by the caller (entities.ts: the last part must be a place).
  */
 const DATELINE = /[ \t]*(?:[^\n:\-–—,.،؛!?]{1,30}?[ \t]*[-–—][ \t]*){0,2}([^\n:\-–—,.،؛!?\s]+(?:[ \t]+[^\n:\-–—,.،؛!?\s]+){0,2})[ \t]*(?:[:\-–—]|(?<=[-–—][ \t]*[^\n]{1,40})\r?(?=\n))/y;
+/**
+ * The Saudi Press Agency's dateline (`بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس`): a place of
+ * one to three words, then the Hijri date; the place is the span's last part.
+ */
+const HIJRI_DATELINE = /[ \t]*([^\n\d:\-–—,.،؛!?\s]+(?:[ \t]+[^\n\d:\-–—,.،؛!?\s]+){0,2})[ \t]+[0-9٠-٩]{1,2}[ \t]+[^\s\d]+[ \t]+[0-9٠-٩]{4}[ \t]*هـ/y;
 /** How many of the body's first lines may carry a dateline. */
 const DATELINE_LINES = 4;
 
@@ -62,7 +69,8 @@ function datelineSpans(text: string): Array<[number, number]> {
   let at = 0;
   for (let line = 0; line < DATELINE_LINES && at <= text.length; line++) {
     DATELINE.lastIndex = at;
-    const m = DATELINE.exec(text);
+    HIJRI_DATELINE.lastIndex = at;
+    const m = DATELINE.exec(text) ?? HIJRI_DATELINE.exec(text);
     if (m && m[1]) {
       const end = m.index + m[0].length;
       const lastStart = text.lastIndexOf(m[1], end);

@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeEntities } from './index.ts';
+
+const orgs = (text: string): string[] => analyzeEntities({ title: '', text }).filter((e) => e.type === 'org').map((e) => e.name);
+
+// Sentences from SaudiNewsNet (CC BY-NC-SA 4.0, see testdata/README.md), July–August 2015, days the
+// labelled set does not use: organisation error classes of issue 14.
+test('organisations: a head before a generic word names no body', () => {
+  assert.deepEqual(orgs('لتوقيع عقده الاحترافي مع إدارة النادي بصورة رسمية'), []);
+  assert.deepEqual(orgs('ولكنها تتأثر بحركة السير؛ فمن الممكن أن تستغرق المزيد من الوقت'), []);
+  assert.deepEqual(orgs('نحن لم نفرط في يوم من الأيام في مصلحة المواطن وحقوقه'), []);
+  assert.deepEqual(orgs('وقال المتحدث باسم مدينة الملاهي ياكوب فال'), []);
+  assert.deepEqual(orgs('ويشارك أعضاء هيئة التدريس في كلية الحقوق أيضا'), ['كلية الحقوق']);
+  // (a real one of those heads still counts)
+  assert.deepEqual(orgs('تم البدء في عمليات برنامج الوسائل الحية التابع لمصلحة الجمارك العامة'), ['مصلحة الجمارك العامة']);
+  assert.ok(orgs('ويُشار إلى أنه وبطلب من كتلة حركة النهضة بلجنة التشريع تمت إضافة فقرة').includes('حركة النهضة'));
+});
+
+test('organisations: an idafa after the head, and a city after a city body', () => {
+  assert.deepEqual(orgs('وأكد محافظ هيئة تنظيم الكهرباء والإنتاج المزدوج الدكتور عبدالله الشهري'), ['هيئة تنظيم الكهرباء والإنتاج المزدوج']);
+  assert.deepEqual(orgs('كما شكر أمانة المدينة المنورة متمثلة في أمينها وجميع منسوبيها'), ['أمانة المدينة المنورة']);
+  // (a person after the head is no idafa)
+  assert.ok(!orgs('ويستمر باب الترشح وتقديم الطلبات للإدارة المكلفة حالياً برئاسة عبدالله القريني حتى يوم 25').some((o) => o.includes('عبدالله')));
+});
+
+// okaz, alyaum, 3alyoum 2015-07-24 (SaudiNewsNet, CC BY-NC-SA 4.0): clubs sports news names bare.
+test('organisations: a club named bare in a sports article is the club, one id with its headed form', () => {
+  const text = 'حكم اللقاء صافرته معلناً فوز النصر بهدفين مقابل هدف للتعاون. وكان لاعب التعاون قد راوغ دفاع النصر. وأعلنت إدارة نادي النصر أن الفريق سيواصل تدريباته قبل مباراة الدوري.';
+  const clubs = analyzeEntities({ title: '', text }).filter((e) => e.type === 'org');
+  const nasr = clubs.find((e) => e.id === 'org:نادي_النصر');
+  assert.ok(nasr && nasr.mentions === 3, JSON.stringify(clubs.map((e) => [e.id, e.mentions])));
+  assert.ok(nasr.surfaces.includes('النصر') && nasr.surfaces.includes('نادي النصر'));
+  assert.ok(clubs.some((e) => e.id === 'org:نادي_التعاون'), 'headed once (لاعب التعاون): its bare mentions count');
+  // outside sports, the same words are words
+  assert.deepEqual(orgs('مؤكدا على أهمية التعاون بين البلدين، ومبينا أن للمملكة ومصر تاريخا ومواقف مشتركة'), []);
+  // a federation is no club (aawsat 2015-07-21)
+  assert.ok(!orgs('للجنة فض المنازعات بالاتحاد السعودي لكرة القدم. واكتفى مدرب الأهلي بقائمة تضم 28 لاعبًا فقط للمعسكر').some((o) => o === 'الاتحاد'));
+});
+
+// aawsat 2015-07-21, alweeam 2015-08-07, aleqtisadiya 2015-07-23 (SaudiNewsNet, CC BY-NC-SA 4.0).
+test('a club named after a capital is the club, and a newspaper named after one no state', () => {
+  const ents = (text: string): string[] => analyzeEntities({ title: '', text }).map((e) => e.id);
+  const draw = ents('سيواجه سبورتنغ لشبونة البرتغالي سسكا موسكو الروسي. وسيلعب رابيد فيينا النمساوي أمام شاختار دونيتسك الأوكراني');
+  for (const id of ['org:sporting-lisbon', 'org:cska-moscow', 'org:rapid-vienna', 'org:shakhtar']) assert.ok(draw.includes(id), `${id}: ${draw.join(' ')}`);
+  assert.ok(!draw.some((id) => id.startsWith('city:')), draw.join(' '));
+  assert.ok(!ents('بعد أن كان يمني نفسه بالعودة لتدريب فريقه السابق ستيوا بوخارست').includes('country:RO'));
+  assert.ok(!ents('وكانت صحيفة «واشنطن بوست» ذكرت أن يوسف عبد العزيز المولود في فلسطين خضع').includes('country:US'));
+});
+
+// aleqtisadiya 2015-07-20/21, aawsat 2015-07 and 3alyoum 2015-08 (SaudiNewsNet, CC BY-NC-SA 4.0).
+test('organisations: a national body named by its demonym; a company name ends before a ل-linked complement', () => {
+  assert.ok(orgs('وكتب "البرقان" عبر "تويتر": "الاتحاد البرتغالي يطلب الشهادة الدولية للكابتن سعيد المولد').includes('الاتحاد البرتغالي'));
+  assert.ok(orgs('ومن ثم استحداث مشروعه التطويري الخاص بالمنتخب السعودي دون التدخل من طرفهم').includes('المنتخب السعودي'));
+  assert.ok(orgs('إثر العملية العسكرية التي نفّذها الجيش اللبناني ضد متشددي تنظيم «فتح الإسلام»').includes('الجيش اللبناني'));
+  assert.deepEqual(orgs('وأوضح الجاسر أن هذه الطائرة من أحدث ما توصلت إليه شركة بوينج لصناعة الطائرات'), ['شركة بوينج']);
+  // the country is still named (the team is Saudi Arabia's)
+  assert.ok(analyzeEntities({ title: '', text: 'نظير مشاركتهم في معسكر المنتخب السعودي لكرة القدم الأخير' }).some((e) => e.id === 'country:SA'));
+});
+
+// aleqtisadiya 2015-07-20, aawsat 2015-07-21, alweeam 2015-07 (SaudiNewsNet, CC BY-NC-SA 4.0).
+test('organisations: clubs the gazetteer names; «نادي X» of a gazetteer club is that club, its spelling an alias', () => {
+  const ents = analyzeEntities({ title: 'برشلونة يبدأ استعداداته للموسم الجديد بدون ميسي', text: 'بدأ نادي برشلونة الأسباني اليوم الاثنين، بدون نجمه الأول الأرجنتيني' });
+  const barca = ents.filter((e) => e.type === 'org');
+  assert.deepEqual(barca.map((e) => [e.id, e.mentions]), [['org:barcelona', 2]], JSON.stringify(barca));
+  assert.ok(barca[0]!.surfaces.includes('نادي برشلونة'));
+  assert.deepEqual(orgs('وكان بينتيكي انضم إلى صفوف أستون فيلا قادما من غنك البلجيكي عام 2012'), ['أستون فيلا']);
+  assert.deepEqual(orgs('كما لعب خلال مسيرته لفريقي فالنسيا وفياريال والمنتخب الإسباني'), ['فالنسيا', 'فياريال', 'المنتخب الإسباني']);
+});
+
+// aawsat 2015-07-22 (SaudiNewsNet, CC BY-NC-SA 4.0): after an adjective only an adjective or a joined word goes on.
+test('organisations: a name ends at a plain noun after its adjective', () => {
+  assert.ok(orgs('تعزيز تمويل حلفائها في المنطقة من حزب الله في لبنان إلى حركة الجهاد الإسلامي الفلسطينية. وكان كارتر أكد').includes('حركة الجهاد الإسلامي الفلسطينية'));
+  assert.ok(orgs('وزارة الشؤون الإسلامية السعودية توزع «موسوعة خطب الجمعة» للمساجد').includes('وزارة الشؤون الإسلامية السعودية'));
+});
+
+// aawsat, alriyadh, 3alyoum, alweeam 2015-07/08 (SaudiNewsNet, CC BY-NC-SA 4.0): a head before a word for a kind.
+test('organisations: a head before an indefinite word for a kind or a joined word names no body', () => {
+  assert.deepEqual(orgs('ورسم فريق الصقور السعودية نحو 21 حركة جوية بواسطة طائرات هوك 65'), []);
+  assert.deepEqual(orgs('ويشير التصميم، الذي ابتكره خبراء في شركة طيران روسية، إلى أنه'), []);
+  assert.deepEqual(orgs('وارتفعت أسعار أسهم 34 شركة مقابل تراجع أسعار أسهم 30 شركة واستقرار أسعار أسهم 42 شركة'), []);
+  assert.deepEqual(orgs('محافظ الأحساء يوافق على تشكيل لجنة لتوطين الوظائف السياحية'), []);
+  // a hospital inside a medical city is the city's (مستشفى مدينة … is no name of its own)
+  assert.ok(orgs('مبادرة لتوزيع هدايا العيد على الأطفال المنومين بمستشفى مدينة الملك سعود الطبية الرياض').some((o) => o.startsWith('مدينة الملك سعود')));
+});
+
+// aawsat 2015-08-05, alweeam 2015-07 (SaudiNewsNet, CC BY-NC-SA 4.0): a news agency is shown by its full name.
+test('agencies: the full name is the display name, the short spelling an alias', () => {
+  const agency = (text: string): Array<[string, string[]]> => analyzeEntities({ title: '', text }).filter((e) => e.type === 'agency').map((e) => [e.name, e.surfaces]);
+  assert.deepEqual(agency('وقال بيسكوف نفسه لوكالة ريا في المساء إن الساعة كانت هدية الزفاف'), [['وكالة ريا نوفوستي', ['وكالة ريا']]]);
+  // almadina 2015-07-21
+  assert.deepEqual(agency('وفي نهاية شهر يونيو وبحسب (واس): لجنة من إمارة منطقة المدينة المنورة تزور فجأة'), [['وكالة الأنباء السعودية', ['واس']]]);
+});
+
+// aawsat 2015-07-22/24, alriyadh 2015-07-21 (SaudiNewsNet, CC BY-NC-SA 4.0).
+test('organisations: an operations room, a jury, a club board are no bodies of their own', () => {
+  assert.deepEqual(orgs('بتوقيع اتفاق بينهما على «حلّ الخلاف» وإنشاء «غرفة عمليات عسكرية» وإعادة تفعيل التعاون الأمني'), []);
+  assert.deepEqual(orgs('جائزة لجنة التحكيم ذهبت للفيلم الياباني «مس هوكوساي»'), []);
+  // a club's board is the club (named bare, in a sports article)
+  const text = 'وصلت إلى مدينة بولو التركية بعثة الرائد لإقامة معسكر إعدادي يمتد حتى السادس من أغسطس المقبل، بعدما وصلت إلى مدينة اسطنبول التركية عبر طائرة خاصة بجانب فرق الفيصلي ونجران، وضمت جميع عناصر الفريق المحلية والأجنبية في وقت تسعى إدارة الرائد لإنهاء ملف اللاعبين الأجانب، بالبحث عن مدافع أجنبي من القارة السمراء. كما وصلت مساء أول من أمس (الإثنين) بعثة الفيصلي';
+  const raed = analyzeEntities({ title: '', text }).filter((e) => e.type === 'org').map((e) => e.id);
+  assert.ok(raed.includes('org:نادي_الرائد') && !raed.some((id) => id.includes('اداره')), raed.join(' '));
+});
+
+// alweeam 2015-07, alriyadh 2015-08-05 (SaudiNewsNet, CC BY-NC-SA 4.0): the Public Security directorate.
+test('organisations: الأمن العام is the directorate news names', () => {
+  assert.deepEqual(orgs('كرَّم مساعد مدير الأمن العام لأمن الحج والعمرة اللواء دكتور سعود بن عبد الله'), ['الأمن العام']);
+  const jo = analyzeEntities({ title: '', text: 'الرائد عامر السرطاوي المتحدث الرسمي بمديرية الأمن العام بدولة الأردن بأن المقتول أردني الجنسية' }).filter((e) => e.type === 'org');
+  assert.deepEqual(jo.map((e) => [e.id, e.surfaces]), [['org:public-security', ['مديرية الأمن العام']]]);
+});
