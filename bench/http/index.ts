@@ -137,6 +137,12 @@ async function main(): Promise<void> {
     const api = rows.find((r) => r.route === 'GET /api/v1/search?q=');
     if (art) out.push(`target article page ≥ 2000 req/s: ${art.rps >= 2000 ? 'met' : 'MISSED'} (${art.rps.toFixed(0)})`);
     if (api) out.push(`target /api/v1/search p95 ≤ 20 ms: ${api.p95 <= 20 ? 'met' : 'MISSED'} (${api.p95.toFixed(1)} ms)`);
+    // Issue 10's targets: first views, distinct searches, the server's own memory.
+    const uniq = rows.find((r) => r.route.includes('each query once'));
+    const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
+    if (cold) out.push(`target first view ≥ 1000 req/s, p99 ≤ 100 ms, no failure: ${met(cold.rps >= 1000 && cold.p99 <= 100 && cold.bad + cold.errors === 0)} (${cold.rps.toFixed(0)} req/s, p99 ${cold.p99.toFixed(1)} ms, ${cold.bad + cold.errors} failed)`);
+    if (uniq) out.push(`target distinct searches ≥ 1000 req/s, p95 ≤ 50 ms: ${met(uniq.rps >= 1000 && uniq.p95 <= 50)} (${uniq.rps.toFixed(0)} req/s, p95 ${uniq.p95.toFixed(1)} ms)`);
+    out.push(`target anonymous memory ≤ 250 MiB after the load: ${met(end.anon <= 250)} (${end.anon.toFixed(0)} MiB)`);
     process.stdout.write(out.join('\n') + '\n');
     const json = arg('--json');
     if (json) writeFileSync(json, JSON.stringify({ articles: server.articles, connections: CONNECTIONS, duration: DURATION, runs: RUNS, rows, articleFirstView: cold, memory: { warm, end }, loadavg: { start: loadStart, end: loadEnd } }, null, 2));
