@@ -26,6 +26,12 @@ export interface NameSpan {
 
 export const NASAB_LINK = new Set(['بن', 'بنت', 'ابن']);
 /** Institution words whose name may be a person's without an honorific (normalized). */
+/**
+ * First halves of compound given names with الله (normalized; عبد الله is read apart): with no
+ * title before them they start a name only when a name word follows (فتح الله غولن; not «نصر الله المؤمنين»).
+ */
+// (Not those that are mostly a phrase about God: رحمه الله، فضل الله، نعمة الله، خير الله، رزق الله، شكر الله.)
+export const ALLAH_FIRST = new Set(['فتح', 'نصر', 'ضيف', 'جار', 'عطا', 'عوض', 'جاد', 'حرز', 'سعد', 'دخيل', 'روح', 'عبيد', 'سيف']);
 const PLACE_HEADS = new Set(['مطار', 'مستشفي', 'جامعه', 'مدرسه', 'كليه', 'معهد', 'مؤسسه', 'شركه', 'قناه', 'صحيفه', 'مجله', 'شارع', 'طريق', 'مسجد', 'جامع', 'ملعب', 'استاد', 'فندق', 'مصنع', 'مجمع', 'قاعه', 'متحف', 'مكتبه', 'ميناء', 'جسر', 'مستوصف', 'اكاديميه']);
 
 export class Cues {
@@ -199,7 +205,13 @@ export class Cues {
   protected beforeAllah(s: number): boolean {
     const n = this.t[s]!.norm;
     const v = this.t[s + 1];
-    return !!v && !v.brk && v.norm === 'الله' && n.length >= 3 && nameWord(this.lx, n) && !definite(this.lx, n) && !CONNECTORS.has(n) && !isVerbLike(this.lx, n) && !/^[وفبل]/.test(n);
+    return !!v && !v.brk && v.norm === 'الله' && n.length >= 3 && nameWord(this.lx, n) && !definite(this.lx, n) && !CONNECTORS.has(n) && !isVerbLike(this.lx, n) && (!/^[وفبل]/.test(n) || ALLAH_FIRST.has(n));
+  }
+
+  /** One of the usual first halves of a compound given name with الله (فتح الله غولن، نصر الله، عطا الله) right before الله. */
+  protected allahName(s: number): boolean {
+    const v = this.t[s + 1];
+    return ALLAH_FIRST.has(this.t[s]!.norm) && !!v && !v.brk && v.norm === 'الله' && v.seg === this.t[s]!.seg;
   }
 
   /** A word that reads as a common noun and the pronoun -ه (ناديه «his club», also the name نادية). */
@@ -260,7 +272,7 @@ export class Cues {
     const n = tok.norm;
     const b = n.replace(/^[وف]/, '');
     const v =
-      lx.given.has(n) || lx.given.has(b) || n === 'علي' || n === 'عبد' || lx.surname.has(n) || lx.honorific.has(n) || lx.honorific.has(b) || lx.speaker.has(n) || lx.speaker.has(b) ||
+      lx.given.has(n) || lx.given.has(b) || n === 'علي' || n === 'عبد' || ALLAH_FIRST.has(n) || lx.surname.has(n) || lx.honorific.has(n) || lx.honorific.has(b) || lx.speaker.has(n) || lx.speaker.has(b) ||
       w.cands.some((c) => lx.office.has(c.key) || lx.role.has(c.key) || lx.pair.has(c.key));
     w.person = [lx, v];
     return v;

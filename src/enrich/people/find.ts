@@ -29,6 +29,9 @@ import { Cues, NASAB_LINK, nisba, placeSurname, spanText, type NameSpan } from '
 import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
 import { CONNECTORS, definite, NAME_STOP, nameWord, ROLE_LINKS, ROLE_TAIL, tagLine, WAW_YA } from './words.ts';
 
+/** A counterpart (نظيره، نظيرتها; the feminine is spelled like the pronoun form once normalized). */
+const COUNTERPART = new Set(['نظير', 'نظيره']);
+
 export type { NameSpan };
 export { spanText };
 
@@ -52,7 +55,8 @@ class Finder extends Cues {
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
   private name(s: number, via: NameSpan['via'], strong: boolean, min = 2): NameSpan | undefined {
     const t = this.t;
-    if (s >= t.length || this.inMatch.has(s) || this.speaker(s) || this.lx.pair.has(t[s]!.norm)) return undefined;
+    // (A compound name with الله is read even where its first half spells a gazetteer name: فتح الله غولن, not the movement فتح.)
+    if (s >= t.length || (this.inMatch.has(s) && !this.allahName(s)) || this.speaker(s) || this.lx.pair.has(t[s]!.norm)) return undefined;
     // No name starts inside a nasab chain (the rest of «مركز الملك عبدالله بن عبدالعزيز العالمي»).
     if (s > 0 && !t[s]!.brk && NASAB_LINK.has(t[s - 1]!.norm)) return undefined;
     // «على» as written (ى) is the preposition, never a name's first word (وعلى ركن الحاج …);
@@ -63,7 +67,7 @@ class Finder extends Cues {
     // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد);
     // not ب (بخيبر is «in Khaybar») nor ك (كامل is no «like أمل»).
     const first =
-      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : this.gluedName(t[s]!.norm, c.key, c.cut))) ?? ((via === 'title' && this.beforeNasab(s)) || (strong && this.beforeAllah(s)) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
+      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : this.gluedName(t[s]!.norm, c.key, c.cut))) ?? ((via === 'title' && this.beforeNasab(s)) || (strong && this.beforeAllah(s)) || this.allahName(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
     if (!first || this.inInstitution(s)) return undefined;
     // A given name behind و that also reads as a noun and its pronoun is that noun after a title (بين اللاعب وناديه «his club»).
     if (via === 'title' && first.cut > 0 && t[s]!.norm.startsWith('و') && this.nounAndPronoun(first.key)) return undefined;
@@ -141,7 +145,7 @@ class Finder extends Cues {
   }
 
   /** A title at i: its end (after what it is of) and its display, or undefined. */
-  private title(i: number): { end: number; role: string } | undefined {
+  private title(i: number): { end: number; role: string; counterpart: boolean } | undefined {
     const t = this.t;
     const trig = this.trigger(i);
     let j = i + 1;
@@ -170,6 +174,7 @@ class Finder extends Cues {
       const u = t[j]!;
       if (u.brk || this.honorific(j)) break;
       const m = this.matchAt.get(j);
+      if (m && this.allahName(j)) break;
       if (m) {
         j += m.len;
         words++;
@@ -187,7 +192,14 @@ class Finder extends Cues {
     }
     // An office ending on a word that needs its complement (رئيس نادي …) names no one after it.
     if (j > start && ROLE_LINKS.has(t[j - 1]!.norm)) return undefined;
-    return { end: j, role: [this.triggerDisplay(t[i]!), spanText(t, i + 1, j, 0)].filter(Boolean).join(' ') };
+    // A counterpart (نظيره) is a person only of a nationality (نظيره الأمريكي جون كيري): of
+    // anything else it is the club or team met (فاز الأهلي على نظيره الزمالك).
+    // (A party or faction in -ي is a nationality here: ونظيره الحوثي صالح الصماد; so is another title: لنظيره المدرب الكرواتي زلاتكو.)
+    if (COUNTERPART.has(trig?.key ?? '') && this.t.slice(start, j).some((u, k) => {
+      const m = this.matchAt.get(start + k);
+      return m ? !m.demonym && m.start === start + k : !this.inMatch.has(start + k) && !ROLE_TAIL.has(u.norm) && !u.norm.endsWith('ي') && !this.trigger(start + k);
+    })) return undefined;
+    return { end: j, role: [this.triggerDisplay(t[i]!), spanText(t, i + 1, j, 0)].filter(Boolean).join(' '), counterpart: COUNTERPART.has(trig?.key ?? '') };
   }
 
   /**
@@ -206,7 +218,7 @@ class Finder extends Cues {
 
   at(i: number): NameSpan | undefined {
     const t = this.t;
-    if (this.inMatch.has(i)) return this.afterDemonym(i);
+    if (this.inMatch.has(i) && !this.allahName(i)) return this.afterDemonym(i);
     const nx = t[i + 1]?.norm;
     if (!this.maybe(t[i]!) && nx !== 'بن' && nx !== 'بنت') return undefined;
     // 1. A title, then honorifics (punctuation allowed once, right after the title), then the name.
@@ -226,6 +238,8 @@ class Finder extends Cues {
           const after = this.name(s.end + club.len, 'title', true, 2);
           if (after) return { ...after, role: `${ti.role} ${s.surface} ${club.display}` };
         }
+        // (… and a counterpart named with its country after it is a club: نظيره أودينيزي الإيطالي.)
+        if (s && ti.counterpart && !t[s.end]?.brk && this.matchAt.get(s.end)?.demonym) return undefined;
         if (s) return { ...s, role: ti.role };
       }
       return undefined;
@@ -252,7 +266,7 @@ class Finder extends Cues {
     }
     // 5. A known given name and a name word; one joined by و to the previous name too
     // (عبدالمجيد السواط وياسر القحطاني).
-    if ((this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n)) || this.abdFirst(i)) return this.name(i, 'given', false, 2);
+    if ((this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n)) || this.abdFirst(i) || this.allahName(i)) return this.name(i, 'given', false, 2);
     // «علي» with no verb or title before it is taken for the preposition (على النهر، على كيم …).
     // (Before عبدالله and the like it is the name: للمخلوع علي عبدالله صالح.)
     if (n === 'علي') return !/على$/.test(t[i]!.surface) && !!next && !next.brk && next.norm.startsWith('عبد') && (next.norm === 'عبد' || this.lx.given.has(next.norm)) ? this.name(i, 'given', false, 2) : undefined;
