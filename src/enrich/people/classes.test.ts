@@ -40,3 +40,16 @@ test('a past verb with its subject ending (-ت، -ا، -وا) after a name is no
   assert.deepEqual(people('وقال الناشط السياسي ايساكا رامات بأنه لم يفلت'), ['ايساكا رامات']);
   assert.ok(people('فضلا عن الثنائي الجديد آردا توران وأليكس فيدال').includes('آردا توران'));
 });
+
+test('one word after a title is a name only when it can stand alone', () => {
+  // alriyadh 2015-07-23, aleqtisadiya 2015-07-21, alweeam 2015-07-21: a listed name after an indefinite title word is its adjective
+  assert.deepEqual(people('قال مسؤول تركي كبير إن جنديا تركيا قتل', 'مقتل جندي تركي في اشتباك عبر الحدود مع داعش في سوريا'), []);
+  assert.deepEqual(people('أدت إلى اعتراض مواطن كريم وخروجه من موقع الفعالية.'), []);
+  assert.ok(!people('فازت اوليفيا جوردان وهي من ولاية اوكلاهوما بلقب ملكة جمال الولايات المتحدة أمس').includes('جمال'));
+  // aljazirah 2015-08-06, aawsat 2015-08-06, arreyadi 2015-07-21: a word no list knows that is a noun or adjective
+  assert.deepEqual(people('', 'استشهاد جندي بمقذوف بجازان'), []);
+  assert.deepEqual(people('قال جون تيري مدافع تشيلسي حامل لقب الدوري الإنجليزي الممتاز لكرة القدم إنه عمل بجدية'), ['جون تيري']);
+  assert.deepEqual(people('فقال المدير اسجله على مسؤوليتي في المدرسة كطالب منتظم وليس مستمعا.'), []);
+  // … but a lone name after a title with ال or a pronoun stays (aawsat 2015-07-21)
+  assert.deepEqual(people('الحزب الوطني الديمقراطي الذي ترأسه مبارك، وشغل نجله جمال موقع الأمين العام المساعد للحزب'), ['جمال']);
+});

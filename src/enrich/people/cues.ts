@@ -214,6 +214,22 @@ export class Cues {
     return ALLAH_FIRST.has(this.t[s]!.norm) && !!v && !v.brk && v.norm === 'الله' && v.seg === this.t[s]!.seg;
   }
 
+  /**
+   * Can the one word of a name found after a title stand alone as a name? A listed name can,
+   * unless an indefinite title word with nothing after it makes it an adjective (جندي تركي،
+   * مواطن كريم، ملكة جمال). A word no list knows cannot when the corpus writes it with ال
+   * (حامل، منتظم، ركوب), it is a verb (أفلست، كرس), a noun with the first-person ي (فيلمي،
+   * زوجتي، مقاتلي) or a preposition glued to a known word (بموجب، بمقذوف).
+   */
+  protected loneName(k: number, n: string, indefinite: boolean): boolean {
+    const lx = this.lx;
+    if (lx.given.has(n) || lx.surname.has(n)) return !(indefinite && isCommonNoun(lx, n));
+    if (lx.stats.df('ال' + n) >= 3 || pastVerb(lx, n, this.t[k + 1]?.norm)) return false;
+    const known = (w: string): boolean => w.length >= 3 && lx.stats.df(w) + lx.stats.df('ال' + w) >= 20;
+    if (n.endsWith('ي') && (known(n.slice(0, -1)) || known(n.slice(0, -1).replace(/ت$/, 'ه')))) return false;
+    return !(/^[بل]/.test(n) && known(n.slice(1)));
+  }
+
   /** A word that reads as a common noun and the pronoun -ه (ناديه «his club», also the name نادية). */
   protected nounAndPronoun(n: string): boolean {
     return n.endsWith('ه') && n.length >= 4 && isCommonNoun(this.lx, n.slice(0, -1));

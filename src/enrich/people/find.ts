@@ -24,7 +24,7 @@
  * Contract: pure; O(tokens) with bounded look-ahead.
  */
 import type { Match } from '../match.ts';
-import { cliticCandidates, type DocToken } from '../tokens.ts';
+import { cleanSurface, cliticCandidates, type DocToken } from '../tokens.ts';
 import { Cues, NASAB_LINK, nisba, placeSurname, spanText, type NameSpan } from './cues.ts';
 import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
 import { CONNECTORS, definite, NAME_STOP, nameWord, ROLE_LINKS, ROLE_TAIL, tagLine, WAW_YA } from './words.ts';
@@ -138,10 +138,21 @@ class Finder extends Cues {
     }
     while (j > s + 1 && CONNECTORS.has(t[j - 1]!.norm)) j--;
     const norms = t.slice(s, j).map((x, k) => (k === 0 ? first.key : x.norm));
-    // Words of the name: عبد and its complement are one (عبد الله، عبد الرحمن).
-    const words = norms.filter((n, k) => (n === 'عبد' || !CONNECTORS.has(n)) && norms[k - 1] !== 'عبد' && n !== 'الله').length;
-    if (words < min) return undefined;
-    return { start: s, end: j, norms, surface: spanText(t, s, j, first.cut), via };
+    const span: NameSpan = { start: s, end: j, norms, surface: spanText(t, s, j, first.cut), via };
+    return this.words(span) < min ? undefined : span;
+  }
+
+  /** A title word with neither ال nor a pronoun (جندي، مواطن; not الجندي، نجله). */
+  private indefinite(i: number): boolean {
+    const n = this.t[i]!.norm;
+    const key = this.trigger(i)?.key;
+    // (نجله «his son» and نجلة «daughter» are one spelling once normalized: the written ه is the pronoun.)
+    return !!key && !/^[وفبل]?(ال|لل)/.test(n) && n.endsWith(key) && !/ه$/.test(cleanSurface(this.t[i]!.surface));
+  }
+
+  /** Words of a name: عبد and its complement are one (عبد الله، عبد الرحمن), الله and the connectors none. */
+  private words(s: NameSpan): number {
+    return s.norms.filter((n, k) => (n === 'عبد' || !CONNECTORS.has(n)) && s.norms[k - 1] !== 'عبد' && n !== 'الله').length;
   }
 
   /** A title at i: its end (after what it is of) and its display, or undefined. */
@@ -240,6 +251,7 @@ class Finder extends Cues {
         }
         // (… and a counterpart named with its country after it is a club: نظيره أودينيزي الإيطالي.)
         if (s && ti.counterpart && !t[s.end]?.brk && this.matchAt.get(s.end)?.demonym) return undefined;
+        if (s && this.words(s) === 1 && !this.loneName(s.start, s.norms[0] === 'عبد' ? s.norms.slice(0, 2).join('') : s.norms[0]!, ti.end === i + 1 && this.indefinite(i))) return undefined;
         if (s) return { ...s, role: ti.role };
       }
       return undefined;
