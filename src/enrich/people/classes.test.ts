@@ -53,3 +53,13 @@ test('one word after a title is a name only when it can stand alone', () => {
   // … but a lone name after a title with ال or a pronoun stays (aawsat 2015-07-21)
   assert.deepEqual(people('الحزب الوطني الديمقراطي الذي ترأسه مبارك، وشغل نجله جمال موقع الأمين العام المساعد للحزب'), ['جمال']);
 });
+
+test('a hamza-initial name is no definite word (أليكسي، أليسا), nor is a ب-word the corpus knows neither way (بالاسيو)', () => {
+  // aleqtisadiya 2015-08-06, aawsat 2015-07-22: the title took the given name as what it is of
+  assert.deepEqual(people('وكان السياسي الروسي المعارض أليكسي نافلني أول من أثار القضية'), ['أليكسي نافلني']);
+  assert.ok(people('والقائمة بأعمال مساعد وزير الدفاع لشؤون الأمن الدولي أليسا سلوتكين، ونائب مساعد وزير الدفاع').includes('أليسا سلوتكين'));
+  // aleqtisadiya 2015-07-21
+  assert.deepEqual(people('وكان رودريغو بالاسيو قد سجل الهدف الأول في الدقيقة الـ 27'), ['رودريغو بالاسيو']);
+  // … but a lone one after a title is left (aawsat 2015-07-21)
+  assert.ok(!people('إلا في عصر هنري الثامن وابنته الملكة إليزابيث من بعده').includes('إليزابيث'));
+});

@@ -94,9 +94,21 @@ export class Cues {
     return cliticCandidates(this.t[k]!.norm).some((c) => !c.al && !c.restoreAl && !c.key.startsWith('ال') && heads.has(c.key));
   }
 
+  /**
+   * A word whose ال is a hamza-initial name's first letters, not the article (أليكسي، إليوت،
+   * ألفارو، إلهاب: the article is never written with hamza; آل- words are nouns and verbs: آلاف، آلمت).
+   */
+  protected hamzaAl(j: number): boolean {
+    const u = this.t[j];
+    if (!u || !/^[وفبل]?ال/.test(u.norm) || !/^[وفبل]?[أإ]ل/.test(cleanSurface(u.surface))) return false;
+    // (Not a word that takes ال itself, إلغاء/الإلغاء، ألقاب، ألعاب, nor a stop word: إلينا.)
+    const n = u.norm.replace(/^[وفبل](?=ال)/, '');
+    return this.lx.stats.df('ال' + n) < 3 && nameWord(this.lx, n);
+  }
+
   /** Can `n` start a name? `strong`: after a title or honorific (a rare unknown word may). */
-  protected firstWord(n: string, strong: boolean): boolean {
-    if (!nameWord(this.lx, n) || CONNECTORS.has(n) || definite(this.lx, n)) return false;
+  protected firstWord(n: string, strong: boolean, article = true): boolean {
+    if (!nameWord(this.lx, n) || CONNECTORS.has(n) || (article && definite(this.lx, n))) return false;
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
     if (/^[وي]/.test(n) && !WAW_YA.has(n)) return false;
     if (!strong) return false;
@@ -107,10 +119,13 @@ export class Cues {
   }
 
   /** Can `n` continue a name after `prev`? */
-  protected nextWord(n: string, prev: string, nasab: boolean, next?: string): boolean {
+  protected nextWord(n: string, prev: string, nasab: boolean, next?: string, article = true): boolean {
     if (CONNECTORS.has(n) || n === 'الله') return true;
     if (!nameWord(this.lx, n)) return false;
-    if (definite(this.lx, n)) {
+    // A hamza-initial name (hamzaAl) continues a name unless it is a verb of the form أفعل (ألقى/يلقي).
+    // (Behind a clitic it starts the next name: آردا توران وأليكس فيدال.)
+    if (!article) return n.startsWith('ال') && this.lx.stats.df('ي' + n.slice(1)) < 5;
+    if (article && definite(this.lx, n)) {
       if (!n.startsWith('ال')) return false;
       const bare = n.slice(2);
       if (next === 'الله') return true;

@@ -67,7 +67,7 @@ class Finder extends Cues {
     // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد);
     // not ب (بخيبر is «in Khaybar») nor ك (كامل is no «like أمل»).
     const first =
-      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : this.gluedName(t[s]!.norm, c.key, c.cut))) ?? ((via === 'title' && this.beforeNasab(s)) || (strong && this.beforeAllah(s)) || this.allahName(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
+      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong, !this.hamzaAl(s)) : this.gluedName(t[s]!.norm, c.key, c.cut))) ?? ((via === 'title' && this.beforeNasab(s)) || (strong && this.beforeAllah(s)) || this.allahName(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
     if (!first || this.inInstitution(s)) return undefined;
     // A given name behind و that also reads as a noun and its pronoun is that noun after a title (بين اللاعب وناديه «his club»).
     if (via === 'title' && first.cut > 0 && t[s]!.norm.startsWith('و') && this.nounAndPronoun(first.key)) return undefined;
@@ -122,7 +122,7 @@ class Finder extends Cues {
         j++;
         break;
       }
-      if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm) || (this.trigger(j) && !CONNECTORS.has(prev) && !known) || this.speaker(j)) break;
+      if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm, !this.hamzaAl(j)) || (this.trigger(j) && !CONNECTORS.has(prev) && !known) || this.speaker(j)) break;
       // A connector must be followed by a name word (بن سلمان; not «بن» at the end).
       if (CONNECTORS.has(u.norm)) {
         const v = t[j + 1];
@@ -139,7 +139,8 @@ class Finder extends Cues {
     while (j > s + 1 && CONNECTORS.has(t[j - 1]!.norm)) j--;
     const norms = t.slice(s, j).map((x, k) => (k === 0 ? first.key : x.norm));
     const span: NameSpan = { start: s, end: j, norms, surface: spanText(t, s, j, first.cut), via };
-    return this.words(span) < min ? undefined : span;
+    // (A hamza-initial first word the title did not take as what it is of stands alone only rarely as a name: two words.)
+    return this.words(span) < (this.hamzaAl(s) ? Math.max(min, 2) : min) ? undefined : span;
   }
 
   /** A title word with neither ال nor a pronoun (جندي، مواطن; not الجندي، نجله). */
@@ -195,7 +196,7 @@ class Finder extends Cues {
         }
         continue;
       }
-      const def = definite(this.lx, u.norm) && !NAME_STOP.has(u.norm) && u.norm !== 'الله';
+      const def = definite(this.lx, u.norm) && !this.hamzaAl(j) && !NAME_STOP.has(u.norm) && u.norm !== 'الله';
       if (def || (trig?.kind !== 'role' && ROLE_LINKS.has(u.norm))) {
         j++;
         words++;

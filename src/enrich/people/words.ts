@@ -66,7 +66,8 @@ export function definite(lx: PeopleLexicon, n: string): boolean {
   // (والرئيس is far rarer than الرئيس; فالون is more frequent than «الون».)
   const df = lx.stats.df(n);
   const al = lx.stats.df(n.slice(1));
-  return al >= df;
+  // (A ف- or ب-word the corpus knows neither way is a name: فالديس، بالاسيو; a و-word is «and the …»: والبارونات.)
+  return al >= df && (al > 0 || n.startsWith('وال'));
 }
 
 /**
