@@ -63,3 +63,29 @@ test('a hamza-initial name is no definite word (أليكسي، أليسا), nor 
   // … but a lone one after a title is left (aawsat 2015-07-21)
   assert.ok(!people('إلا في عصر هنري الثامن وابنته الملكة إليزابيث من بعده').includes('إليزابيث'));
 });
+
+test('words that only look like a name after a title, a demonym or a given name', () => {
+  // was, aljazirah 2015-08-06/10 (a weather formula: عم «spread» is also «uncle»)
+  assert.deepEqual(people('جعلها الله سقيا خير وبركة وعم بنفعها أرجاء البلاد.'), []);
+  // aleqtisadiya 2015-08-06: a plural participle; aawsat 2015-08-06: a preposition on a verbal noun
+  assert.deepEqual(people('واجتمع ممثلو نقابات العمال في اليونان مع وزير العمل معبرين عن مخاوف عمالية'), []);
+  assert.deepEqual(people('واعلنت انقرة في يوليو (تموز) انها سمحت للطائرات العسكرية الاميركية بشن هجمات على تنظيم "داعش"'), []);
+  // alriyadh 2015-07-24, 2015-08-07: a given name that is a common noun too, or a noun and its pronoun
+  assert.deepEqual(people('التي لا تتناسب ومجتمعنا الرياضي فأحلام الشباب تفوق الواقع'), []);
+  assert.ok(!people('بعدما توج في العام الماضي مع ناديه الأسبق ريال مدريد.').some((p) => p.startsWith('ناديه')));
+  // … but the name نادية stays where it is written with ة (aawsat 2015-07-21)
+  assert.deepEqual(people('وعندما استيقظت في الصباح كانت هناك دموع كثيرة تتخلل شعر نادية الحريري، ودخل شقيقي'), ['نادية الحريري']);
+  // aleqtisadiya 2015-07-23: a company named after its founder
+  assert.deepEqual(people('وكانت مجموعة محمد المعجل قد أبرمت عقدا'), []);
+});
+
+test('a list of foreign names: «و» and a word no list knows after two words starts the next one', () => {
+  // aleqtisadiya 2015-08-06, aawsat 2015-08-10
+  assert.ok(people('وقال مورينيو لشبكة سكاي سبورتس "منذ عام واحد تعاقدنا مع دييجو كوستا وسيسك فابريجاس في رد فعل سريع').includes('دييجو كوستا'));
+  assert.ok(people('ومنهم جون مالكوفيتش وسوزان ساراندون والراحل حديثًا كريستوفر لي وميشيل بيكولي وجولييت بينوش.').includes('ميشيل بيكولي'));
+});
+
+test('ت or ن and a long ي start a transliteration, not a present verb', () => {
+  // arreyadi 2015-07-21
+  assert.deepEqual(people('تصريح لاعب الهلال : تياقو نيفيز .. من الصعب خطف اللقب من النصر'), ['تياقو نيفيز']);
+});

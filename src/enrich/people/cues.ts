@@ -32,7 +32,7 @@ export const NASAB_LINK = new Set(['بن', 'بنت', 'ابن']);
  */
 // (Not those that are mostly a phrase about God: رحمه الله، فضل الله، نعمة الله، خير الله، رزق الله، شكر الله.)
 export const ALLAH_FIRST = new Set(['فتح', 'نصر', 'ضيف', 'جار', 'عطا', 'عوض', 'جاد', 'حرز', 'سعد', 'دخيل', 'روح', 'عبيد', 'سيف']);
-const PLACE_HEADS = new Set(['مطار', 'مستشفي', 'جامعه', 'مدرسه', 'كليه', 'معهد', 'مؤسسه', 'شركه', 'قناه', 'صحيفه', 'مجله', 'شارع', 'طريق', 'مسجد', 'جامع', 'ملعب', 'استاد', 'فندق', 'مصنع', 'مجمع', 'قاعه', 'متحف', 'مكتبه', 'ميناء', 'جسر', 'مستوصف', 'اكاديميه']);
+const PLACE_HEADS = new Set(['مطار', 'مستشفي', 'جامعه', 'مدرسه', 'كليه', 'معهد', 'مؤسسه', 'شركه', 'قناه', 'صحيفه', 'مجله', 'شارع', 'طريق', 'مسجد', 'جامع', 'ملعب', 'استاد', 'فندق', 'مصنع', 'مجمع', 'قاعه', 'متحف', 'مكتبه', 'ميناء', 'جسر', 'مستوصف', 'اكاديميه', 'معسكر', 'متنزه', 'ممشي', 'حديقه', 'ميدان', 'مجموعه']);
 
 export class Cues {
   constructor(
@@ -115,6 +115,8 @@ export class Cues {
     // A name's first word is no past verb of four letters or more (الطفلة علقت، سموه أعقب; روي and سال may be names),
     // nor «as a …» (كأفضل لاعب، كبديل: ك on a word the corpus often writes with ال; not كيري).
     if ((n.length >= 4 && pastVerb(this.lx, n)) || (n.length >= 5 && n.startsWith('ك') && this.lx.stats.df('ال' + n.slice(1)) >= 50)) return false;
+    // … nor a preposition on a word the corpus knows (الأميركية بشن هجمات; not بوغبا، لافروف).
+    if (/^[بل]/.test(n) && n.length >= 3 && (this.lx.stats.df(n.slice(1)) >= 20 || this.lx.stats.df('ال' + n.slice(1)) >= 3)) return false;
     return unknownNameWord(this.lx, n);
   }
 
@@ -213,7 +215,8 @@ export class Cues {
    * stopword (ولكن), not a word that is itself a common noun (ولاية is no «و + آية»).
    */
   protected gluedName(n: string, key: string, cut: number): boolean {
-    return !/[كب]/.test(n.slice(0, cut)) && this.lx.given.has(key) && nameWord(this.lx, key) && !isCommonNoun(this.lx, n);
+    // (Nor a given name that is a common noun too: فأحلام الشباب «and the dreams of».)
+    return !/[كب]/.test(n.slice(0, cut)) && this.lx.given.has(key) && nameWord(this.lx, key) && !isCommonNoun(this.lx, n) && !isCommonNoun(this.lx, key);
   }
 
   /** After a title, a word and الله are a compound given name (مدير المستشفى ضيف الله سحيمان الشراري، الداعية فتح الله غولن). */
@@ -242,6 +245,12 @@ export class Cues {
     if (lx.stats.df('ال' + n) >= 3 || pastVerb(lx, n, this.t[k + 1]?.norm)) return false;
     const known = (w: string): boolean => w.length >= 3 && lx.stats.df(w) + lx.stats.df('ال' + w) >= 20;
     if (n.endsWith('ي') && (known(n.slice(0, -1)) || known(n.slice(0, -1).replace(/ت$/, 'ه')))) return false;
+    // … a plural (معبرين), a preposition and a pronoun on a known word (بنفعها، بمقعدك), a verb in -ت whose bare past is frequent too (دامت/دام).
+    const pl = /^(.{3,})(ين|ون|ات)$/.exec(n)?.[1];
+    if (pl && (known(pl) || known(pl + 'ه'))) return false;
+    const glued = /^[بل](.{2,}?)(هما|هم|ها|كم|ك|نا|ه)$/.exec(n)?.[1];
+    if (glued && (known(glued) || known(glued.replace(/ت$/, 'ه')))) return false;
+    if (n.endsWith('ت') && lx.stats.df(n) >= 20 && lx.stats.df(n.slice(0, -1)) >= 20 && lx.stats.df('ال' + n.slice(0, -1)) < 3) return false;
     return !(/^[بل]/.test(n) && known(n.slice(1)));
   }
 

@@ -122,6 +122,8 @@ class Finder extends Cues {
         j++;
         break;
       }
+      // After two words a و-word no list knows is «and» and the next name (دانيال كاريكو ونيكو باريخا).
+      if (counted >= 2 && /^و/.test(u.norm) && !WAW_YA.has(u.norm) && !known && !CONNECTORS.has(prev)) break;
       if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm, !this.hamzaAl(j)) || (this.trigger(j) && !CONNECTORS.has(prev) && !known) || this.speaker(j)) break;
       // A connector must be followed by a name word (بن سلمان; not «بن» at the end).
       if (CONNECTORS.has(u.norm)) {
@@ -225,6 +227,8 @@ class Finder extends Cues {
     const u = this.t[j];
     if (!u || u.brk || u.seg !== this.t[i]!.seg) return undefined;
     const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
+    // (A preposition on a word the corpus knows better is what follows an adjective, even when listed as a name: الأميركية بشن هجمات.)
+    if (/^[بل]/.test(u.norm) && this.lx.stats.df(u.norm.slice(1)) > this.lx.stats.df(u.norm)) return undefined;
     return this.name(j, 'title', true, known && !isCommonNoun(this.lx, u.norm) ? 1 : 2);
   }
 
@@ -279,7 +283,8 @@ class Finder extends Cues {
     }
     // 5. A known given name and a name word; one joined by و to the previous name too
     // (عبدالمجيد السواط وياسر القحطاني).
-    if ((this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n)) || this.abdFirst(i) || this.allahName(i)) return this.name(i, 'given', false, 2);
+    // (Not a given name that reads as a noun and its pronoun: مع ناديه الأسبق «his former club».)
+    if ((this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n) && !(this.nounAndPronoun(n) && cleanSurface(t[i]!.surface).endsWith('ه'))) || this.abdFirst(i) || this.allahName(i)) return this.name(i, 'given', false, 2);
     // «علي» with no verb or title before it is taken for the preposition (على النهر، على كيم …).
     // (Before عبدالله and the like it is the name: للمخلوع علي عبدالله صالح.)
     if (n === 'علي') return !/على$/.test(t[i]!.surface) && !!next && !next.brk && next.norm.startsWith('عبد') && (next.norm === 'عبد' || this.lx.given.has(next.norm)) ? this.name(i, 'given', false, 2) : undefined;
