@@ -151,8 +151,10 @@ export class Cues {
     if (CONNECTORS.has(prev)) return !isVerbLike(this.lx, n) && !futureVerb(this.lx, n);
     // Present-tense verbs (يعزي، نعمل); a ن-word ending in ي is a nisba surname (نقلي).
     if (n.length >= 4 && ((n.startsWith('ي') && this.lx.stats.df(n) >= 3) || (n.startsWith('ن') && !n.endsWith('ي') && this.lx.stats.df(n) >= 50)) && otherPersons(this.lx, n)) return false;
-    // A past verb after the name (الحوثي وصالح قصفت، جاكوب زوما رفضت).
-    if (pastVerb(this.lx, n, next)) return false;
+    // A past verb after the name (الحوثي وصالح قصفت، جاكوب زوما رفضت), «as the …» (فرانكلين روزفلت كأول).
+    if (pastVerb(this.lx, n, next) || (n.length >= 4 && n.startsWith('ك') && this.lx.stats.df('ال' + n.slice(1)) >= 50)) return false;
+    // After a transliterated given name, a ت-word that no other person of a verb or ال backs is its family name (دونالد ترامب).
+    if (this.lx.foreign.has(prev) && /^ت[^اوي]/.test(n) && n.length >= 4 && !otherPersons(this.lx, n) && this.lx.stats.df('ال' + n) === 0) return true;
     return unknownNameWord(this.lx, n);
   }
 

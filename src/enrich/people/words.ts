@@ -37,6 +37,8 @@ export const NAME_STOP = new Set([
   // «إبّان» (during: الملك فيصل إبان توليه الحكم); «أفندي» follows a name as a title (رائف أفندي), and
   // «يوسف أفندي» is a fruit (فاكهة «يوسف أفندي»).
   'ابان', 'افندي',
+  // What introduces a nickname or an epithet after a name (خالص بايانجوك الملقب «…»).
+  'الملقب', 'الملقبه', 'المكني', 'المدعو', 'المدعوه',
 ]);
 /** Given names that start with و or ي (a first word with those letters is otherwise «and …» or a verb). */
 export const WAW_YA = new Set([
@@ -165,7 +167,8 @@ export function inflectedPast(lx: PeopleLexicon, n: string): boolean {
  * no ت/س prefix of a verb or verbal noun (تعرض، سيخلف).
  */
 export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
-  if (n.length < 3 || n.endsWith('ه') || NUMBER_WORDS.has(n) || adverb(lx, n)) return false;
+  // (… nor a plural nisba in construct: ميشال عون مسيحيي الثامن.)
+  if (n.length < 3 || n.endsWith('ه') || (n.endsWith('يي') && lx.stats.df(n.slice(0, -1)) + lx.stats.df('ال' + n.slice(0, -1)) >= 20) || NUMBER_WORDS.has(n) || adverb(lx, n)) return false;
   // The indefinite participle of a weak verb, whose definite form ends in ي (اللاعب باق/الباقي، قاض، ماض; not كين/الكيني).
   if (n.length === 3 && n[1] === 'ا' && lx.stats.df('ال' + n + 'ي') >= 20) return false;
   if (futureVerb(lx, n) || pluralVerb(lx, n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
