@@ -102,3 +102,12 @@ test('a name ends before «as a …», a nickname word, a plural nisba, «و» a
   // alweeam 2015-07-21
   assert.ok(people('عقب أسابيع من الجدل بسبب تصريحات المالك المشارك للمسابقة دونالد ترامب عن المهاجرين المكسيكيين.').includes('دونالد ترامب'));
 });
+
+test('a formula, a building and a kunya with بو', () => {
+  // aleqtisadiya, almadina, alyaum 2015-08-06: «خالص» (sincere) before a plural of the form تفاعل
+  assert.deepEqual(people('وعبر المصدر عن خالص التعازي وصادق المواساة لأسر الشهداء'), []);
+  // alweeam 2015-08-07: a mosque after the preacher's title
+  assert.ok(!people('كما وصف امام وخطيب جامع المرابي ومدير مجمع المرابي التعليمي للبنين الشيخ احمد بن علي سلطان حكمي').some((p) => p.startsWith('جامع')));
+  // alyaum 2015-08-11: بو links a family name as أبو does
+  assert.deepEqual(people('كشف لـ»اليوم» المهندس حمد بو عميم مدير عام غرفة تجارة وصناعة دبي عن أن السعوديين'), ['حمد بو عميم']);
+});

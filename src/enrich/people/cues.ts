@@ -32,7 +32,7 @@ export const NASAB_LINK = new Set(['بن', 'بنت', 'ابن']);
  */
 // (Not those that are mostly a phrase about God: رحمه الله، فضل الله، نعمة الله، خير الله، رزق الله، شكر الله.)
 export const ALLAH_FIRST = new Set(['فتح', 'نصر', 'ضيف', 'جار', 'عطا', 'عوض', 'جاد', 'حرز', 'سعد', 'دخيل', 'روح', 'عبيد', 'سيف']);
-const PLACE_HEADS = new Set(['مطار', 'مستشفي', 'جامعه', 'مدرسه', 'كليه', 'معهد', 'مؤسسه', 'شركه', 'قناه', 'صحيفه', 'مجله', 'شارع', 'طريق', 'مسجد', 'جامع', 'ملعب', 'استاد', 'فندق', 'مصنع', 'مجمع', 'قاعه', 'متحف', 'مكتبه', 'ميناء', 'جسر', 'مستوصف', 'اكاديميه', 'معسكر', 'متنزه', 'ممشي', 'حديقه', 'ميدان', 'مجموعه']);
+export const PLACE_HEADS = new Set(['مطار', 'مستشفي', 'جامعه', 'مدرسه', 'كليه', 'معهد', 'مؤسسه', 'شركه', 'قناه', 'صحيفه', 'مجله', 'شارع', 'طريق', 'مسجد', 'جامع', 'ملعب', 'استاد', 'فندق', 'مصنع', 'مجمع', 'قاعه', 'متحف', 'مكتبه', 'ميناء', 'جسر', 'مستوصف', 'اكاديميه', 'معسكر', 'متنزه', 'ممشي', 'حديقه', 'ميدان', 'مجموعه']);
 
 export class Cues {
   constructor(
@@ -131,7 +131,8 @@ export class Cues {
       if (!n.startsWith('ال')) return false;
       const bare = n.slice(2);
       if (next === 'الله') return true;
-      if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5)) return true;
+      // (A plural of the form تفاعل is no nisba: خالص التعازي، أسمى التهاني.)
+      if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5 && !/^الت.ا.ي$/.test(n))) return true;
       // A definite word the corpus seldom uses is a family name (العجلان، المفرج); a frequent
       // one is a noun or adjective (الصغير، الجديد), though after a nasab less so (… بن فهد الغنيم).
       // (Nor a participle in the plural: وحذّر أوباما المشرعين.)

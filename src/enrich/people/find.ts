@@ -25,7 +25,7 @@
  */
 import type { Match } from '../match.ts';
 import { cleanSurface, cliticCandidates, type DocToken } from '../tokens.ts';
-import { Cues, NASAB_LINK, nisba, placeSurname, spanText, type NameSpan } from './cues.ts';
+import { Cues, NASAB_LINK, nisba, PLACE_HEADS, placeSurname, spanText, type NameSpan } from './cues.ts';
 import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
 import { CONNECTORS, definite, NAME_STOP, nameWord, ROLE_LINKS, ROLE_TAIL, tagLine, WAW_YA } from './words.ts';
 
@@ -68,7 +68,8 @@ class Finder extends Cues {
     // not ب (بخيبر is «in Khaybar») nor ك (كامل is no «like أمل»).
     const first =
       (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong, !this.hamzaAl(s)) : this.gluedName(t[s]!.norm, c.key, c.cut))) ?? ((via === 'title' && this.beforeNasab(s)) || (strong && this.beforeAllah(s)) || this.allahName(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
-    if (!first || this.inInstitution(s)) return undefined;
+    // (Nor is a building or body the name's first word: خطيب جامع المرابي.)
+    if (!first || this.inInstitution(s) || (first.cut === 0 && PLACE_HEADS.has(first.key) && !this.lx.given.has(first.key))) return undefined;
     // A given name behind و that also reads as a noun and its pronoun is that noun after a title (بين اللاعب وناديه «his club»).
     if (via === 'title' && first.cut > 0 && t[s]!.norm.startsWith('و') && this.nounAndPronoun(first.key)) return undefined;
     // … and an unknown ل-word is what the title is of (المدير التنفيذي لبايرليفركوزن ميكايل شاده).

@@ -8,8 +8,8 @@ import { isStopword } from '../../arabic/index.ts';
 import { cliticCandidates, type DocToken } from '../tokens.ts';
 import { isCommonNoun, isVerbLike, type PeopleLexicon } from './lexicon.ts';
 
-/** Words inside a name that need a name after them: nasab and kunya, and the particles of foreign names (لويس فان خال، دافيد دي خيا). */
-export const CONNECTORS = new Set(['بن', 'بنت', 'ابن', 'ابو', 'ابي', 'عبد', 'ال', 'ام', 'دي', 'فان', 'فون', 'دا', 'دو', 'ديل', 'ولد']);
+/** Words inside a name that need a name after them: nasab and kunya (بو as in حمد بو عميم), and the particles of foreign names (لويس فان خال، دافيد دي خيا). */
+export const CONNECTORS = new Set(['بن', 'بنت', 'ابن', 'ابو', 'ابي', 'بو', 'عبد', 'ال', 'ام', 'دي', 'فان', 'فون', 'دا', 'دو', 'ديل', 'ولد']);
 /** Link words inside an office (وزير الدولة لشؤون …, رئيس مجلس إدارة …). */
 export const ROLE_LINKS = new Set([
   'باسم', 'لشؤون', 'شؤون', 'لشئون', 'شئون', 'للشئون', 'لدي', 'عام', 'مجلس', 'لمجلس', 'وزاره', 'لوزاره', 'هيئه', 'لهيئه', 'دوله', 'منطقه',
