@@ -111,3 +111,8 @@ test('a formula, a building and a kunya with بو', () => {
   // alyaum 2015-08-11: بو links a family name as أبو does
   assert.deepEqual(people('كشف لـ»اليوم» المهندس حمد بو عميم مدير عام غرفة تجارة وصناعة دبي عن أن السعوديين'), ['حمد بو عميم']);
 });
+
+test('a rank’s grade (أول، ركن) belongs to the title, and the name after it is whole', () => {
+  // almadina 2015-07-21: سيف is also «sword»
+  assert.ok(people('النائب الثاني لرئيس مجلس الوزراء وزير الدفاع بمعاملة الشهيد الرقيب أول سيف يوسف أحمد الفلاسي - رحمه الله').includes('سيف يوسف أحمد الفلاسي'));
+});

@@ -29,6 +29,7 @@ import { Cues, NASAB_LINK, nisba, PLACE_HEADS, placeSurname, spanText, type Name
 import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
 import { CONNECTORS, definite, NAME_STOP, nameWord, ROLE_LINKS, ROLE_TAIL, tagLine, WAW_YA } from './words.ts';
 
+const RANK_GRADE = new Set(['اول', 'ثاني', 'ركن']);
 /** A counterpart (نظيره، نظيرتها; the feminine is spelled like the pronoun form once normalized). */
 const COUNTERPART = new Set(['نظير', 'نظيره']);
 
@@ -182,6 +183,8 @@ class Finder extends Cues {
         else if (trig.kind !== 'office' || !u || u.brk || !(/^(ال|لل)/.test(u.norm) || ROLE_LINKS.has(u.norm))) return undefined;
       }
     }
+    // A rank's grade (الرقيب أول، الفريق أول، اللواء ركن، نائب أول) belongs to it.
+    if (trig && RANK_GRADE.has(t[j]?.norm ?? '') && !t[j]!.brk) j++;
     const limit = trig?.kind === 'role' ? 3 : 8;
     const start = j;
     let words = 0;
