@@ -27,7 +27,7 @@ import type { Match } from '../match.ts';
 import { cleanSurface, cliticCandidates, type DocToken } from '../tokens.ts';
 import { Cues, NASAB_LINK, nisba, PLACE_HEADS, placeSurname, spanText, type NameSpan } from './cues.ts';
 import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
-import { CONNECTORS, definite, NAME_STOP, nameWord, ROLE_LINKS, ROLE_TAIL, tagLine, WAW_YA } from './words.ts';
+import { CONNECTORS, definite, NAME_STOP, nameWord, pastVerb, ROLE_LINKS, ROLE_TAIL, tagLine, unknownNameWord, WAW_YA } from './words.ts';
 
 const RANK_GRADE = new Set(['اول', 'ثاني', 'ركن']);
 /** A counterpart (نظيره، نظيرتها; the feminine is spelled like the pronoun form once normalized). */
@@ -44,7 +44,7 @@ export function findNames(tokens: DocToken[], matches: Match[], lx: PeopleLexico
   const out: NameSpan[] = [];
   const end = tagLine(tokens);
   for (let i = 0; i < end; i++) {
-    const s = f.at(i);
+    const s = f.at(i) ?? (out.length && out[out.length - 1]!.end === i ? f.listNext(i) : undefined);
     if (!s) continue;
     out.push(s);
     i = s.end - 1;
@@ -68,7 +68,7 @@ class Finder extends Cues {
     // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد);
     // not ب (بخيبر is «in Khaybar») nor ك (كامل is no «like أمل»).
     const first =
-      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong, !this.hamzaAl(s)) : this.gluedName(t[s]!.norm, c.key, c.cut))) ?? ((via === 'title' && this.beforeNasab(s)) || (strong && this.beforeAllah(s)) || this.allahName(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
+      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong, !this.hamzaAl(s)) : this.gluedName(t[s]!.norm, c.key, c.cut) || (this.list && c.cut === 1 && c.key === t[s]!.norm.slice(1)))) ?? ((via === 'title' && this.beforeNasab(s)) || (strong && this.beforeAllah(s)) || this.allahName(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
     // (Nor is a building or body the name's first word: خطيب جامع المرابي.)
     if (!first || this.inInstitution(s) || (first.cut === 0 && PLACE_HEADS.has(first.key) && !this.lx.given.has(first.key))) return undefined;
     // A given name behind و that also reads as a noun and its pronoun is that noun after a title (بين اللاعب وناديه «his club»).
@@ -235,6 +235,26 @@ class Finder extends Cues {
     if (/^[بل]/.test(u.norm) && this.lx.stats.df(u.norm.slice(1)) > this.lx.stats.df(u.norm)) return undefined;
     return this.name(j, 'title', true, known && !isCommonNoun(this.lx, u.norm) ? 1 : 2);
   }
+
+  /**
+   * The next name of a list, right after a name and behind و: its first word may be one no
+   * list knows (دييجو كوستا وسيسك فابريجاس، كريستوفر لي وميشيل بيكولي وجولييت بينوش); two words at least.
+   */
+  listNext(i: number): NameSpan | undefined {
+    const u = this.t[i]!;
+    const key = u.norm.slice(1);
+    // (Not «and the …» nor «and» and a verb: والمسعفين، وضمت.)
+    if (u.brk || !u.norm.startsWith('و') || WAW_YA.has(u.norm) || this.inMatch.has(i) || key.length < 3 || key.startsWith('ال') || isCommonNoun(this.lx, key) || pastVerb(this.lx, key)) return undefined;
+    if (!(this.lx.given.has(key) || unknownNameWord(this.lx, key))) return undefined;
+    this.list = true;
+    try {
+      return this.name(i, 'given', false, 2);
+    } finally {
+      this.list = false;
+    }
+  }
+
+  private list = false;
 
   at(i: number): NameSpan | undefined {
     const t = this.t;

@@ -129,7 +129,8 @@ export function pastVerb(lx: PeopleLexicon, n: string, next?: string): boolean {
   const df = lx.stats.df(n);
   if (df < 20 || lx.stats.df('ال' + n) >= 0.25 * df) return false;
   const stems = [n];
-  if (n.length >= 4 && n.endsWith('ت')) stems.push(n.slice(0, -1));
+  // (… also of a doubled root: ضمت/يضم.)
+  if (n.length >= 3 && n.endsWith('ت')) stems.push(n.slice(0, -1));
   if (n.length >= 4 && n.endsWith('وا')) stems.push(n.slice(0, -2));
   else if (n.length >= 4 && n.endsWith('ا')) stems.push(n.slice(0, -1), n.endsWith('تا') && n.length >= 5 ? n.slice(0, -2) : '');
   for (const st of stems) {
