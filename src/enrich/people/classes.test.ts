@@ -120,3 +120,8 @@ test('a rank’s grade (أول، ركن) belongs to the title, and the name afte
   // almadina 2015-07-21: سيف is also «sword»
   assert.ok(people('النائب الثاني لرئيس مجلس الوزراء وزير الدفاع بمعاملة الشهيد الرقيب أول سيف يوسف أحمد الفلاسي - رحمه الله').includes('سيف يوسف أحمد الفلاسي'));
 });
+
+test('after a title and a given name, a definite word that ends the clause is the family name', () => {
+  // alyaum 2015-08-06: السريع is also «fast»
+  assert.ok(people('يتبعها محاضرة بعنوان: "مراقبة المساجد وإعداد التقارير"، يلقيها رئيس قسم المراقبين بالوكالة إبراهيم السريع، ويستكمل البرنامج يوم الأربعاء').includes('إبراهيم السريع'));
+});

@@ -291,7 +291,8 @@ export class Cues {
     const n = this.t[j]!.norm;
     if (!n.startsWith('ال') || n.length < 5 || n.endsWith('ه') || MASDAR.test(n) || PARTICIPLE.test(n) || PLURAL.test(n) || NAME_STOP.has(n) || !nameWord(this.lx, n) || this.trigger(j)) return false;
     if (this.t[j + 1]?.norm === 'الله') return false;
-    return this.lx.stats.df(n.slice(2)) < 0.6 * this.lx.stats.df(n);
+    // (… or any such word that ends the clause: والشيخ جلال الصغير، …)
+    return this.lx.stats.df(n.slice(2)) < 0.6 * this.lx.stats.df(n) || !this.t[j + 1] || this.t[j + 1]!.brk;
   }
 
   /** The trigger word as written without its clitics, keeping its article: والرئيس → الرئيس، للوزير → الوزير. */
