@@ -125,3 +125,14 @@ test('after a title and a given name, a definite word that ends the clause is th
   // alyaum 2015-08-06: السريع is also «fast»
   assert.ok(people('يتبعها محاضرة بعنوان: "مراقبة المساجد وإعداد التقارير"، يلقيها رئيس قسم المراقبين بالوكالة إبراهيم السريع، ويستكمل البرنامج يوم الأربعاء').includes('إبراهيم السريع'));
 });
+
+test('one word after a title: not behind ل or ب, nor after an indefinite title it qualifies, save a relative', () => {
+  // aawsat 2015-07-22: «لصالح» is «for»
+  assert.deepEqual(people('برزت المجاطي من خلال نشاطها الإعلامي التحريضي والترويجي لصالح تنظيم داعش على شبكات التواصل'), []);
+  // 3alyoum, almadina 2015-08-07; alwatan, alriyadh 2015-07-22
+  assert.deepEqual(people('ولكن صدق ووفاء وأداء للأمانة، والمؤمن القوي عضو صالح في مجتمعه، يسلم الناس من شره'), []);
+  assert.deepEqual(people('وقدرته على التقاط الكرة من بين المدافعين، كما أنه مهاجم مشاكس لا يجيد اللعب خارج منطقة الجزاء'), []);
+  assert.deepEqual(people('وأضاف في مؤتمر صحفي اكتظ بالحضور قرب مطار سيدني'), []);
+  // aawsat 2015-07-21: so does a lawyer's
+  assert.deepEqual(people('ونقلت الصحيفة عن محامي ميليسا قوله، إن «السيدة تعيش وحيدة'), ['ميليسا']);
+});

@@ -30,6 +30,8 @@ import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
 import { CONNECTORS, definite, NAME_STOP, nameWord, pastVerb, ROLE_LINKS, ROLE_TAIL, tagLine, unknownNameWord, WAW_YA } from './words.ts';
 
 const RANK_GRADE = new Set(['اول', 'ثاني', 'ركن']);
+/** Titles whose complement is the person they relate to (normalized keys). */
+const KIN = new Set(['شقيق', 'شقيقه', 'والد', 'والده', 'زوج', 'زوجه', 'نجل', 'نجله', 'ابنه', 'عم', 'عمه', 'خال', 'خاله', 'جد', 'جده', 'ارمله', 'محامي', 'محاميه']);
 /** A counterpart (نظيره، نظيرتها; the feminine is spelled like the pronoun form once normalized). */
 const COUNTERPART = new Set(['نظير', 'نظيره']);
 
@@ -147,12 +149,25 @@ class Finder extends Cues {
     return this.words(span) < (this.hamzaAl(s) ? Math.max(min, 2) : min) ? undefined : span;
   }
 
+  /**
+   * Can a one-word name stand after the title at i? Not behind ل or ب (الترويجي لصالح تنظيم:
+   * «for»), not after an indefinite title word with nothing after it, which it qualifies (عضو
+   * صالح، مهاجم مشاكس، صحفي اكتظ), and only a word that can stand alone (loneName).
+   */
+  private alone(s: NameSpan, i: number, indefinite: boolean): boolean {
+    const u = this.t[s.start]!;
+    if (/[لب]/.test(u.norm.slice(0, u.norm.length - s.norms[0]!.length))) return false;
+    // (A kinship word names the relative after it: شقيق عبد القادر، محامي ميليسا.)
+    if (indefinite && !this.lx.surname.has(s.norms[0]!) && !KIN.has(this.trigger(i)?.key ?? '')) return false;
+    return this.loneName(s.start, s.norms[0] === 'عبد' ? s.norms.slice(0, 2).join('') : s.norms[0]!, indefinite);
+  }
+
   /** A title word with neither ال nor a pronoun (جندي، مواطن; not الجندي، نجله). */
   private indefinite(i: number): boolean {
     const n = this.t[i]!.norm;
     const key = this.trigger(i)?.key;
     // (نجله «his son» and نجلة «daughter» are one spelling once normalized: the written ه is the pronoun.)
-    return !!key && !/^[وفبل]?(ال|لل)/.test(n) && n.endsWith(key) && !/ه$/.test(cleanSurface(this.t[i]!.surface));
+    return !!key && !/^[وفبلك]?(ال|لل)/.test(n) && n.endsWith(key) && !/ه$/.test(cleanSurface(this.t[i]!.surface));
   }
 
   /** Words of a name: عبد and its complement are one (عبد الله، عبد الرحمن), الله and the connectors none. */
@@ -280,7 +295,7 @@ class Finder extends Cues {
         }
         // (… and a counterpart named with its country after it is a club: نظيره أودينيزي الإيطالي.)
         if (s && ti.counterpart && !t[s.end]?.brk && this.matchAt.get(s.end)?.demonym) return undefined;
-        if (s && this.words(s) === 1 && !this.loneName(s.start, s.norms[0] === 'عبد' ? s.norms.slice(0, 2).join('') : s.norms[0]!, ti.end === i + 1 && this.indefinite(i))) return undefined;
+        if (s && this.words(s) === 1 && !this.alone(s, i, ti.end === i + 1 && this.indefinite(i))) return undefined;
         if (s) return { ...s, role: ti.role };
       }
       return undefined;
