@@ -136,3 +136,9 @@ test('one word after a title: not behind ل or ب, nor after an indefinite title
   // aawsat 2015-07-21: so does a lawyer's
   assert.deepEqual(people('ونقلت الصحيفة عن محامي ميليسا قوله، إن «السيدة تعيش وحيدة'), ['ميليسا']);
 });
+
+test('a family name in ة that the corpus hardly writes without ال, after a title and a given name', () => {
+  // alwatan 2015-07-21, 2015-07-22
+  assert.ok(people('فالأهلي مثلا خسر في عدد من لقاءاته مهاجمه وهداف الدوري عمر السومة وزميله المصري').includes('عمر السومة'));
+  assert.ok(people('تأتي بإشراف ومتابعة من المشرف العام على المركز الدكتور عبدالله الربيعة، موضحا أنه').includes('عبدالله الربيعة'));
+});

@@ -289,8 +289,10 @@ export class Cues {
    */
   protected definiteSurname(j: number): boolean {
     const n = this.t[j]!.norm;
-    if (!n.startsWith('ال') || n.length < 5 || n.endsWith('ه') || MASDAR.test(n) || PARTICIPLE.test(n) || PLURAL.test(n) || NAME_STOP.has(n) || !nameWord(this.lx, n) || this.trigger(j)) return false;
+    if (!n.startsWith('ال') || n.length < 5 || MASDAR.test(n) || PARTICIPLE.test(n) || PLURAL.test(n) || NAME_STOP.has(n) || !nameWord(this.lx, n) || this.trigger(j)) return false;
     if (this.t[j + 1]?.norm === 'الله') return false;
+    // A family name in ة the corpus hardly writes without ال (عمر السومة، توفيق الربيعة; not العمرة/عمرة, nor an adjective in -ية).
+    if (n.endsWith('ه')) return !n.endsWith('يه') && this.lx.stats.df(n) < 300 && this.lx.stats.df(n.slice(2)) < 0.3 * this.lx.stats.df(n);
     // (… or any such word that ends the clause: والشيخ جلال الصغير، …)
     return this.lx.stats.df(n.slice(2)) < 0.6 * this.lx.stats.df(n) || !this.t[j + 1] || this.t[j + 1]!.brk;
   }
