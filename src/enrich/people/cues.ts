@@ -122,7 +122,8 @@ export class Cues {
 
   /** Can `n` continue a name after `prev`? */
   protected nextWord(n: string, prev: string, nasab: boolean, next?: string, article = true): boolean {
-    if (CONNECTORS.has(n) || n === 'الله') return true;
+    // (آل الشيخ is a family: عبداللطيف آل الشيخ.)
+    if (CONNECTORS.has(n) || n === 'الله' || (prev === 'ال' && n === 'الشيخ')) return true;
     if (!nameWord(this.lx, n)) return false;
     // A hamza-initial name (hamzaAl) continues a name unless it is a verb of the form أفعل (ألقى/يلقي).
     // (Behind a clitic it starts the next name: آردا توران وأليكس فيدال.)

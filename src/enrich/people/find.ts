@@ -133,7 +133,7 @@ class Finder extends Cues {
       if (CONNECTORS.has(u.norm)) {
         const v = t[j + 1];
         // (عبد and a definite word is one name even when the word is a title: عبد الأمير; بن علي.)
-        if (!v || v.brk || this.inMatch.has(j + 1) || !(nameWord(this.lx, v.norm) || (u.norm !== 'عبد' && v.norm === 'علي') || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)))) break;
+        if (!v || v.brk || this.inMatch.has(j + 1) || !(nameWord(this.lx, v.norm) || (u.norm !== 'عبد' && v.norm === 'علي') || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)) || (u.norm === 'ال' && v.norm === 'الشيخ'))) break;
       } else if (u.norm !== 'الله') counted++;
       j++;
       // A definite surname ends the name unless a connector or الله follows.

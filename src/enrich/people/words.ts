@@ -169,7 +169,8 @@ export function inflectedPast(lx: PeopleLexicon, n: string): boolean {
  */
 export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   // (… nor a plural nisba in construct: ميشال عون مسيحيي الثامن.)
-  if (n.length < 3 || n.endsWith('ه') || (n.endsWith('يي') && lx.stats.df(n.slice(0, -1)) + lx.stats.df('ال' + n.slice(0, -1)) >= 20) || NUMBER_WORDS.has(n) || adverb(lx, n)) return false;
+  // (A kunya joined to its word may end in ة: أبوشوشة، بوميدوحة.)
+  if (n.length < 3 || (n.endsWith('ه') && !/^(ابو|بو).{3,}$/.test(n)) || (n.endsWith('يي') && lx.stats.df(n.slice(0, -1)) + lx.stats.df('ال' + n.slice(0, -1)) >= 20) || NUMBER_WORDS.has(n) || adverb(lx, n)) return false;
   // The indefinite participle of a weak verb, whose definite form ends in ي (اللاعب باق/الباقي، قاض، ماض; not كين/الكيني).
   if (n.length === 3 && n[1] === 'ا' && lx.stats.df('ال' + n + 'ي') >= 20) return false;
   if (futureVerb(lx, n) || pluralVerb(lx, n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
