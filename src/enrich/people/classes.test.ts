@@ -151,3 +151,13 @@ test('the family آل الشيخ, and family names joined to أبو/بو that en
   // alwatan 2015-08-09
   assert.deepEqual(people('إلى ذلك، أوضح إدريس أبوشوشة عم الشهيد أن أبن أخيه من مواليد محافظة'), ['إدريس أبوشوشة']);
 });
+
+test('a family name that is a bare title word, or a و-word after a transliterated given name', () => {
+  // alriyadh 2015-07-22, aawsat 2015-07-21
+  assert.ok(people('وشاركه البطولة كل من النجم الكويتي محمد جابر العيدروس والفنان ماجد مطرب إلى جانب عدة مواهب').includes('ماجد مطرب'));
+  assert.ok(people('بهذه الكلمات قدّمت الإعلامية ريما نجم الفنان اللبناني').includes('ريما نجم'));
+  // … not a kinship word and what it is of (aawsat 2015-08-06)
+  assert.ok(!people('لعقد قرانه على الأميرة فوزية شقيقة الملك الراحل فاروق عام 1939').some((p) => p.endsWith('شقيقة')));
+  // alwatan 2015-08-09
+  assert.ok(people('وتسعى المصنفة الأولى عالميا، الأميركية سيرينا وليامس إلى تحقيق لقبها').includes('سيرينا وليامس'));
+});

@@ -144,6 +144,8 @@ export class Cues {
       return df < (nasab ? 150 : 60) || (!PLURAL.test(n) && this.lx.stats.df(bare) < 0.1 * df);
     }
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
+    // After a transliterated given name, a و-word whose rest the corpus does not know is the family name (سيرينا وليامس، ديبورا والش).
+    if (this.lx.foreign.has(prev) && /^و[^و]{3,}$/.test(n) && this.lx.stats.df(n.slice(1)) < 3 && this.lx.stats.df(n) < 50 && !isCommonNoun(this.lx, n)) return true;
     // «و» and a word the corpus knows, or one that is no name, starts what follows the name
     // (… بنتن وموظفي البريد، ريم ومحنتها); و-initial names (وليد، ويليامز) pass.
     if (this.wawWord(n)) return false;
