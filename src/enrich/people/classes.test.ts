@@ -161,3 +161,11 @@ test('a family name that is a bare title word, or a و-word after a transliterat
   // alwatan 2015-08-09
   assert.ok(people('وتسعى المصنفة الأولى عالميا، الأميركية سيرينا وليامس إلى تحقيق لقبها').includes('سيرينا وليامس'));
 });
+
+test('one word after a title that is a participle, a negated verb, a hollow past verb or a short adverb is no name', () => {
+  // alriyadh 2015-07-24, 2015-08-09; aawsat 2015-08-11; okaz 2015-08-09
+  assert.deepEqual(people('وكل أعضاء الجمعية العاملين مستوفي الشروط ممن مضى على عضويته سنة'), []);
+  assert.deepEqual(people('هذه القراءة والمعطيات المسبقة لا تؤكد نجاح او فشل لأي لاعب فالملعب لايعترف بما هو على الورق'), []);
+  assert.deepEqual(people('وهم أقلية مستميتة وترى أن ثاني فرصة لها لحكم مصر ضاعت على اعتبار'), []);
+  assert.deepEqual(people('ويبدو الفرنسي ميشال بلاتيني رئيس الاتحاد الأوروبي المرشح الأوفر حظا لحصوله حتى الآن'), ['ميشال بلاتيني']);
+});

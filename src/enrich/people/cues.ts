@@ -256,7 +256,9 @@ export class Cues {
     if (pl && (known(pl) || known(pl + 'ه'))) return false;
     const glued = /^[بل](.{2,}?)(هما|هم|ها|كم|ك|نا|ه)$/.exec(n)?.[1];
     if (glued && (known(glued) || known(glued.replace(/ت$/, 'ه')))) return false;
-    if (n.endsWith('ت') && lx.stats.df(n) >= 20 && lx.stats.df(n.slice(0, -1)) >= 20 && lx.stats.df('ال' + n.slice(0, -1)) < 3) return false;
+    if (n.endsWith('ت') && !CONNECTORS.has(n.slice(0, -1)) && lx.stats.df(n) >= 5 && lx.stats.df(n.slice(0, -1)) >= 5 && lx.stats.df('ال' + n.slice(0, -1)) < 3) return false;
+    // … a participle of the tenth form (مستوفي), لا glued to a verb (لايعترف), a short adverb in -ا (الأوفر حظا).
+    if (/^مست/.test(n) || (/^لا[يتن]/.test(n) && lx.stats.df(n.slice(2)) >= 3) || (n.endsWith('ا') && lx.stats.df(n.slice(0, -1)) + lx.stats.df('ال' + n.slice(0, -1)) >= 20)) return false;
     return !(/^[بل]/.test(n) && known(n.slice(1)));
   }
 
