@@ -169,3 +169,12 @@ test('one word after a title that is a participle, a negated verb, a hollow past
   assert.deepEqual(people('وهم أقلية مستميتة وترى أن ثاني فرصة لها لحكم مصر ضاعت على اعتبار'), []);
   assert.deepEqual(people('ويبدو الفرنسي ميشال بلاتيني رئيس الاتحاد الأوروبي المرشح الأوفر حظا لحصوله حتى الآن'), ['ميشال بلاتيني']);
 });
+
+test('a compound given name in الدين goes on to the family name; a frequent ب-word and a ب-dual end a name', () => {
+  // sabq 2015-07-21, aljazirah 2015-08-10
+  assert.ok(people('وتطوير الاستثمار بالهيئة الملكية بالجبيل المهندس عبدالعزيز بن نور الدين عطرجي العقود السبعة').includes('عبدالعزيز بن نور الدين عطرجي'));
+  assert.ok(people('وكان زعيم الحزب المقرب من الأكراد في تركيا صلاح الدين دمرتاش دعا السبت الحكومة').includes('صلاح الدين دمرتاش'));
+  // alweeam 2015-07-21, 3alyoum 2015-08-10
+  assert.ok(!people('واضاف أنه تم تحرير محضر ضد جبريل بموجب الضبطية').some((p) => p.includes('بموجب')));
+  assert.deepEqual(people('', 'أب يقتل ابنه بطلقتين في الرأس والصدر'), []);
+});

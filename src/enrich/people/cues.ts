@@ -254,7 +254,7 @@ export class Cues {
     // … a plural (معبرين), a preposition and a pronoun on a known word (بنفعها، بمقعدك), a verb in -ت whose bare past is frequent too (دامت/دام).
     const pl = /^(.{3,})(ين|ون|ات)$/.exec(n)?.[1];
     if (pl && (known(pl) || known(pl + 'ه'))) return false;
-    const glued = /^[بل](.{2,}?)(هما|هم|ها|كم|ك|نا|ه)$/.exec(n)?.[1];
+    const glued = /^[بل](.{2,}?)(هما|هم|ها|كم|ك|نا|ه|تين)$/.exec(n)?.[1];
     if (glued && (known(glued) || known(glued.replace(/ت$/, 'ه')))) return false;
     if (n.endsWith('ت') && !CONNECTORS.has(n.slice(0, -1)) && lx.stats.df(n) >= 5 && lx.stats.df(n.slice(0, -1)) >= 5 && lx.stats.df('ال' + n.slice(0, -1)) < 3) return false;
     // … a participle of the tenth form (مستوفي), لا glued to a verb (لايعترف), a short adverb in -ا (الأوفر حظا).

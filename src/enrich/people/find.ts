@@ -139,8 +139,9 @@ class Finder extends Cues {
         if (!v || v.brk || this.inMatch.has(j + 1) || !(nameWord(this.lx, v.norm) || (u.norm !== 'عبد' && v.norm === 'علي') || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)) || (u.norm === 'ال' && v.norm === 'الشيخ'))) break;
       } else if (u.norm !== 'الله') counted++;
       j++;
-      // A definite surname ends the name unless a connector or الله follows.
-      if (definite(this.lx, u.norm) && u.norm !== 'الله' && !CONNECTORS.has(u.norm) && !CONNECTORS.has(prev)) {
+      // A definite surname ends the name unless a connector or الله follows; الدين closes a compound given name
+      // after a name word, and the name goes on (عبدالعزيز بن نور الدين عطرجي، زين الدين زيدان).
+      if (definite(this.lx, u.norm) && u.norm !== 'الله' && !(u.norm === 'الدين' && nameWord(this.lx, prev)) && !CONNECTORS.has(u.norm) && !CONNECTORS.has(prev)) {
         const v = t[j];
         if (!(v && !v.brk && (v.norm === 'الله' || v.norm === 'ال' || v.norm === 'بن'))) break;
       }

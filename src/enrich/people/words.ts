@@ -201,6 +201,8 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   if (/^[بل]ا/.test(n) && MASDAR.test('ال' + n.slice(1))) return false;
   const df = lx.stats.df(n);
   if (df >= lx.maxUnknownDf) return false;
+  // A frequent ب/ل-word no list knows is a preposition and its word (جبريل بموجب الضبط; frequent names are listed: بوتين، بلاتر).
+  if (df >= 100 && /^[بل]/.test(n) && !lx.given.has(n) && !lx.surname.has(n)) return false;
   // (ك is left alone: كيري is no «like يري».)
   for (const c of cliticCandidates(n)) if (c.cut > 0 && !n.startsWith('ك') && c.key.length >= 3 && lx.stats.df(c.key) >= 20 && lx.stats.df(c.key) > df) return false;
   // A pronoun suffix or an adverb's ا on a known word (مؤشرنا، مساحتها، مؤقتا، أسبوعيا).
