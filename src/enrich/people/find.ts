@@ -13,7 +13,11 @@
  * complement starts a name (`الدكتور عبد الله البرقان`); `علي` (also the preposition على) is a
  * name word only where a name word follows it or after بن. Right after a title, a given
  * name's next word is its family name even when it is a common word (`الوزير بطرس حرب`).
- * Names are not read in a trailing tag line (`سمات …`).
+ * Names are not read in a trailing tag line (`سمات …`). A compound given name with الله is
+ * one (`فتح الله غولن`, even where فتح spells the movement); a counterpart (`نظيره`) of anything
+ * but a nationality is a club, no person; a rank's grade (`الرقيب أول`) belongs to the title;
+ * one word after a title stands alone only when it can (`alone`: not `عضو صالح`, `لصالح`);
+ * the next name of a list behind و may start with a word no list knows (`listNext`).
  * Boundaries: a name ends before punctuation, a stopword or a clitic-attached one (بأنه), a
  * verb, a time word, a common noun (a word the corpus often writes with ال: ساعات، مطالب),
  * a gazetteer name, another title; a definite word ends it unless it is a surname (السبيعي،
