@@ -178,3 +178,11 @@ test('a compound given name in الدين goes on to the family name; a frequent
   assert.ok(!people('واضاف أنه تم تحرير محضر ضد جبريل بموجب الضبطية').some((p) => p.includes('بموجب')));
   assert.deepEqual(people('', 'أب يقتل ابنه بطلقتين في الرأس والصدر'), []);
 });
+
+test('«المولود» ends a name; ب and a noun (بدور، بعينين) is no name', () => {
+  // aawsat 2015-07-21
+  assert.ok(people('لا بد أن يأتي على أشهر مواطنيها على الإطلاق وهو الفنان المبدع فريدرك شوبان المولود في الريف').includes('فريدرك شوبان'));
+  assert.deepEqual(people('صرختُ فيه بدوري طالبة منه أن يكف عن الضحك، ونظر إلى عبد الوهاب بعينين فيهما الكثير'), []);
+  // aawsat 2015-07-23
+  assert.deepEqual(people('وأحيانا تكون اللجنة هي من يقوم بدور المدعي والقاضي وبالمناسبة هناك بعض القضايا'), []);
+});

@@ -330,8 +330,9 @@ class Finder extends Cues {
     }
     // 5. A known given name and a name word; one joined by و to the previous name too
     // (عبدالمجيد السواط وياسر القحطاني).
-    // (Not a given name that reads as a noun and its pronoun: مع ناديه الأسبق «his former club».)
-    if ((this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n) && !(this.nounAndPronoun(n) && cleanSurface(t[i]!.surface).endsWith('ه'))) || this.abdFirst(i) || this.allahName(i)) return this.name(i, 'given', false, 2);
+    // (Not a given name that reads as a noun and its pronoun: مع ناديه الأسبق «his former club»,
+    // nor one that reads as ب/ل and a word the corpus knows far better: مكلفة بدور الشرطي، المتحدث باسم.)
+    if ((this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n) && !(this.nounAndPronoun(n) && cleanSurface(t[i]!.surface).endsWith('ه')) && !(/^[بل]/.test(n) && n.length >= 4 && this.lx.stats.df(n.slice(1)) > 2 * this.lx.stats.df(n))) || this.abdFirst(i) || this.allahName(i)) return this.name(i, 'given', false, 2);
     // «علي» with no verb or title before it is taken for the preposition (على النهر، على كيم …).
     // (Before عبدالله and the like it is the name: للمخلوع علي عبدالله صالح.)
     if (n === 'علي') return !/على$/.test(t[i]!.surface) && !!next && !next.brk && next.norm.startsWith('عبد') && (next.norm === 'عبد' || this.lx.given.has(next.norm)) ? this.name(i, 'given', false, 2) : undefined;

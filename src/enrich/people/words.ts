@@ -38,7 +38,7 @@ export const NAME_STOP = new Set([
   // «يوسف أفندي» is a fruit (فاكهة «يوسف أفندي»).
   'ابان', 'افندي',
   // What introduces a nickname or an epithet after a name (خالص بايانجوك الملقب «…»).
-  'الملقب', 'الملقبه', 'المكني', 'المدعو', 'المدعوه',
+  'الملقب', 'الملقبه', 'المكني', 'المدعو', 'المدعوه', 'المولود', 'المولوده', 'المتوفي', 'المتوفاه',
 ]);
 /** Given names that start with و or ي (a first word with those letters is otherwise «and …» or a verb). */
 export const WAW_YA = new Set([
@@ -184,6 +184,8 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   // A participle or adjective in the dual or plural whose singular the corpus knows (منتخبتين، أجنبيين).
   const one = n.replace(/(يين|تين|ين)$/, (e) => (e === 'يين' ? 'ي' : ''));
   if (/^[مأا].{3,}(ين|تين)$/.test(n) && one.length >= 4 && lx.stats.df(one) >= 20) return false;
+  // … or a noun in the dual behind ب/ل (عبد الوهاب بعينين).
+  if (/^[بل].{2,}(ين|تين)$/.test(n) && lx.stats.df(one.slice(1)) + lx.stats.df(one.slice(1) + 'ه') >= 20) return false;
   // An adjective or participle in the plural, both plurals known (مرتبطون/مرتبطين، مبعدين).
   const pl = /^(.{3,})(ون|ين)$/.exec(n);
   if (pl && lx.stats.df(pl[1]!) >= 20 && lx.stats.df(pl[1]! + (pl[2] === 'ون' ? 'ين' : 'ون')) >= 3) return false;
