@@ -186,3 +186,9 @@ test('«المولود» ends a name; ب and a noun (بدور، بعينين) is
   // aawsat 2015-07-23
   assert.deepEqual(people('وأحيانا تكون اللجنة هي من يقوم بدور المدعي والقاضي وبالمناسبة هناك بعض القضايا'), []);
 });
+
+test('«خلف» starts a name only before a nisba or a listed family name', () => {
+  // aawsat 2015-07-23, 3alyoum 2015-08-06: «behind the scenes», «behind bars»
+  assert.deepEqual(people('ولا يوجد لدينا شيء خلف الكواليس كما أكرر كلامي'), []);
+  assert.deepEqual(people('بعد أكثر من أربعة شهور أمضوها خلف القضبان أنهى الرئيس السوداني'), []);
+});

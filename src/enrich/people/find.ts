@@ -330,6 +330,8 @@ class Finder extends Cues {
     }
     // 5. A known given name and a name word; one joined by و to the previous name too
     // (عبدالمجيد السواط وياسر القحطاني).
+    // «خلف» is mostly «behind» or «succeeded»: a name only before a nisba or a listed family name (خلف الحربي; not خلف الكواليس).
+    if (n === 'خلف' && !(next && !next.brk && (this.lx.surname.has(next.norm) || /^ال.{2,}ي$/.test(next.norm)))) return undefined;
     // (Not a given name that reads as a noun and its pronoun: مع ناديه الأسبق «his former club»,
     // nor one that reads as ب/ل and a word the corpus knows far better: مكلفة بدور الشرطي، المتحدث باسم.)
     if ((this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n) && !(this.nounAndPronoun(n) && cleanSurface(t[i]!.surface).endsWith('ه')) && !(/^[بل]/.test(n) && n.length >= 4 && this.lx.stats.df(n.slice(1)) > 2 * this.lx.stats.df(n))) || this.abdFirst(i) || this.allahName(i)) return this.name(i, 'given', false, 2);
