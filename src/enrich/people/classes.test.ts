@@ -192,3 +192,10 @@ test('«خلف» starts a name only before a nisba or a listed family name', () 
   assert.deepEqual(people('ولا يوجد لدينا شيء خلف الكواليس كما أكرر كلامي'), []);
   assert.deepEqual(people('بعد أكثر من أربعة شهور أمضوها خلف القضبان أنهى الرئيس السوداني'), []);
 });
+
+test('a word with tanween is no name word; رمضان before a definite word is the month', () => {
+  // alriyadh 2015-08-07
+  assert.ok(people('وقال المتحدث باسم وزارة الخارجية الأمريكية مارك تونر رداً على سؤال لأحد الصحفيين').includes('مارك تونر'));
+  // alriyadh 2015-07-21
+  assert.deepEqual(people('ويمتد تأثيره من أيام رمضان المبارك إلى أيام العيد'), []);
+});

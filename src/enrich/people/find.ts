@@ -34,6 +34,7 @@ import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
 import { CONNECTORS, definite, NAME_STOP, nameWord, pastVerb, ROLE_LINKS, ROLE_TAIL, tagLine, unknownNameWord, WAW_YA } from './words.ts';
 
 const RANK_GRADE = new Set(['اول', 'ثاني', 'ركن']);
+const TANWEEN = /[\u064b-\u064d]/;
 /** Titles whose complement is the person they relate to (normalized keys). */
 const KIN = new Set(['شقيق', 'شقيقه', 'والد', 'والده', 'زوج', 'زوجه', 'نجل', 'نجله', 'ابنه', 'عم', 'عمه', 'خال', 'خاله', 'جد', 'جده', 'ارمله', 'محامي', 'محاميه']);
 /** A counterpart (نظيره، نظيرتها; the feminine is spelled like the pronoun form once normalized). */
@@ -63,7 +64,7 @@ class Finder extends Cues {
   private name(s: number, via: NameSpan['via'], strong: boolean, min = 2): NameSpan | undefined {
     const t = this.t;
     // (A compound name with الله is read even where its first half spells a gazetteer name: فتح الله غولن, not the movement فتح.)
-    if (s >= t.length || (this.inMatch.has(s) && !this.allahName(s)) || this.speaker(s) || this.lx.pair.has(t[s]!.norm)) return undefined;
+    if (s >= t.length || TANWEEN.test(t[s]!.surface) || (this.inMatch.has(s) && !this.allahName(s)) || this.speaker(s) || this.lx.pair.has(t[s]!.norm)) return undefined;
     // No name starts inside a nasab chain (the rest of «مركز الملك عبدالله بن عبدالعزيز العالمي»).
     if (s > 0 && !t[s]!.brk && NASAB_LINK.has(t[s - 1]!.norm)) return undefined;
     // «على» as written (ى) is the preposition, never a name's first word (وعلى ركن الحاج …);
@@ -101,7 +102,8 @@ class Finder extends Cues {
         j++;
         break;
       }
-      if (u.brk || u.seg !== t[s]!.seg || this.inMatch.has(j)) break;
+      // (A word with tanween is an adverb or an indefinite noun, never a name: رمضان صاعاً، مارك تونر رداً.)
+      if (u.brk || u.seg !== t[s]!.seg || this.inMatch.has(j) || TANWEEN.test(u.surface)) break;
       const prev = t[j - 1]!.norm;
       const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
       if (prev === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(u.norm)) {
@@ -331,7 +333,8 @@ class Finder extends Cues {
     // 5. A known given name and a name word; one joined by و to the previous name too
     // (عبدالمجيد السواط وياسر القحطاني).
     // «خلف» is mostly «behind» or «succeeded»: a name only before a nisba or a listed family name (خلف الحربي; not خلف الكواليس).
-    if (n === 'خلف' && !(next && !next.brk && (this.lx.surname.has(next.norm) || /^ال.{2,}ي$/.test(next.norm)))) return undefined;
+    // (So is رمضان before a definite word: رمضان المبارك.)
+    if ((n === 'خلف' && !(next && !next.brk && (this.lx.surname.has(next.norm) || /^ال.{2,}ي$/.test(next.norm)))) || (n === 'رمضان' && next && /^ال/.test(next.norm) && !this.lx.surname.has(next.norm) && !/^ال.{2,}ي$/.test(next.norm))) return undefined;
     // (Not a given name that reads as a noun and its pronoun: مع ناديه الأسبق «his former club»,
     // nor one that reads as ب/ل and a word the corpus knows far better: مكلفة بدور الشرطي، المتحدث باسم.)
     if ((this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n) && !(this.nounAndPronoun(n) && cleanSurface(t[i]!.surface).endsWith('ه')) && !(/^[بل]/.test(n) && n.length >= 4 && this.lx.stats.df(n.slice(1)) > 2 * this.lx.stats.df(n))) || this.abdFirst(i) || this.allahName(i)) return this.name(i, 'given', false, 2);
