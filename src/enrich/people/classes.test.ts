@@ -199,3 +199,9 @@ test('a word with tanween is no name word; رمضان before a definite word is 
   // alriyadh 2015-07-21
   assert.deepEqual(people('ويمتد تأثيره من أيام رمضان المبارك إلى أيام العيد'), []);
 });
+
+test('one person, one id: a mention read without its first word joins the full name written around it', () => {
+  // alriyadh 2015-07-21: the second mention has no title, and سيف alone reads as «sword»
+  const text = 'وزير الدفاع بمعاملة الشهيد الرقيب أول سيف يوسف أحمد الفلاسي - رحمه الله - من القوة الإماراتية. وكانت القوات المشتركة لتحالف دعم الشرعية في اليمن قد أعلنت في بيان لها اليوم استشهاد سيف يوسف أحمد الفلاسي برتبه ضابط صف';
+  assert.deepEqual(people(text), ['سيف يوسف أحمد الفلاسي']);
+});
