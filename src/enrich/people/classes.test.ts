@@ -205,3 +205,11 @@ test('one person, one id: a mention read without its first word joins the full n
   const text = 'وزير الدفاع بمعاملة الشهيد الرقيب أول سيف يوسف أحمد الفلاسي - رحمه الله - من القوة الإماراتية. وكانت القوات المشتركة لتحالف دعم الشرعية في اليمن قد أعلنت في بيان لها اليوم استشهاد سيف يوسف أحمد الفلاسي برتبه ضابط صف';
   assert.deepEqual(people(text), ['سيف يوسف أحمد الفلاسي']);
 });
+
+test('a prayer, a present verb of the fifth form and a noun with a pronoun end a name', () => {
+  // alriyadh 2015-07-24
+  assert.ok(!people('وإلا كان مصير المريض مصير ما حدث لزميلي عبدالرحمن غفر الله لي وله').some((p) => p.includes('غفر')));
+  assert.ok(!people('يتواصل كل من غاري وأودري مع عائلته من خلال وسائل التكنولوجيا، فغاري يتحاور مع زوجته').some((p) => p.includes('يتحاور')));
+  // aleqtisadiya 2015-08-11
+  assert.ok(!people('وأعلنت شركة الطاقة الوطنية الجزائرية سوناطراك التزامها بخطة لزيادة الإنتاج').some((p) => p.includes('التزامها')));
+});

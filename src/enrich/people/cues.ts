@@ -31,6 +31,8 @@ export const NASAB_LINK = new Set(['بن', 'بنت', 'ابن']);
  * title before them they start a name only when a name word follows (فتح الله غولن; not «نصر الله المؤمنين»).
  */
 // (Not those that are mostly a phrase about God: رحمه الله، فضل الله، نعمة الله، خير الله، رزق الله، شكر الله.)
+/** Verbs of a prayer before الله (غفر الله له، رحم الله): no compound name. */
+export const PRAYER = new Set(['غفر', 'رحم', 'حفظ', 'رعي', 'وفق', 'اعان', 'تقبل', 'جزي', 'سدد', 'بارك', 'عافي', 'شفي', 'اسكن']);
 export const ALLAH_FIRST = new Set(['فتح', 'نصر', 'ضيف', 'جار', 'عطا', 'عوض', 'جاد', 'حرز', 'سعد', 'دخيل', 'روح', 'عبيد', 'سيف']);
 export const PLACE_HEADS = new Set(['مطار', 'مستشفي', 'جامعه', 'مدرسه', 'كليه', 'معهد', 'مؤسسه', 'شركه', 'قناه', 'صحيفه', 'مجله', 'شارع', 'طريق', 'مسجد', 'جامع', 'ملعب', 'استاد', 'فندق', 'مصنع', 'مجمع', 'قاعه', 'متحف', 'مكتبه', 'ميناء', 'جسر', 'مستوصف', 'اكاديميه', 'معسكر', 'متنزه', 'ممشي', 'حديقه', 'ميدان', 'مجموعه']);
 
@@ -137,7 +139,8 @@ export class Cues {
       // A definite word the corpus seldom uses is a family name (العجلان، المفرج); a frequent
       // one is a noun or adjective (الصغير، الجديد), though after a nasab less so (… بن فهد الغنيم).
       // (Nor a participle in the plural: وحذّر أوباما المشرعين.)
-      if (n.endsWith('ه') || MASDAR.test(n) || PARTICIPLE.test(n) || /^الم.{3,}(ين|ون)$/.test(n)) return false;
+      // (… nor a noun with a pronoun: سوناطراك التزامها.)
+      if (n.endsWith('ه') || /(ها|هم|هما)$/.test(n) || MASDAR.test(n) || PARTICIPLE.test(n) || /^الم.{3,}(ين|ون)$/.test(n)) return false;
       // A frequent one still is a family name when the corpus hardly writes it without ال
       // (البرقان/برقان، السواط), unlike a noun or adjective (الصغير/صغير).
       const df = this.lx.stats.df(n);

@@ -29,7 +29,7 @@
  */
 import type { Match } from '../match.ts';
 import { cleanSurface, cliticCandidates, type DocToken } from '../tokens.ts';
-import { Cues, NASAB_LINK, nisba, PLACE_HEADS, placeSurname, spanText, type NameSpan } from './cues.ts';
+import { Cues, NASAB_LINK, nisba, PLACE_HEADS, placeSurname, PRAYER, spanText, type NameSpan } from './cues.ts';
 import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
 import { CONNECTORS, definite, NAME_STOP, nameWord, pastVerb, ROLE_LINKS, ROLE_TAIL, tagLine, unknownNameWord, WAW_YA } from './words.ts';
 
@@ -104,6 +104,8 @@ class Finder extends Cues {
       }
       // (A word with tanween is an adverb or an indefinite noun, never a name: رمضان صاعاً، مارك تونر رداً.)
       if (u.brk || u.seg !== t[s]!.seg || this.inMatch.has(j) || TANWEEN.test(u.surface)) break;
+      // (A prayer is no compound name: عبدالرحمن غفر الله له.)
+      if (PRAYER.has(u.norm) && t[j + 1]?.norm === 'الله') break;
       const prev = t[j - 1]!.norm;
       const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
       if (prev === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(u.norm)) {
