@@ -132,7 +132,7 @@ class Finder extends Cues {
       // So is a bare one (no ال, no clitic) after a title or verb of saying, before the clause ends or another title
       // (والفنان ماجد مطرب إلى جانب، وقال عاصم شيخ رئيس …، عادل إمام الذي).
       const bareTitle = (): boolean => via !== 'given' && !/^[وفبلك]/.test(u.norm) && this.trigger(j)?.key === u.norm && !KIN.has(u.norm) && (this.endsClause(j + 1) || (!!this.trigger(j + 1) && /^ال/.test(t[j + 1]!.norm)));
-      if (counted === 1 && !u.brk && this.lx.given.has(first.key) && (bareTitle() || (via === 'title' && u.norm.startsWith('ال') && this.trigger(j) && this.endsClause(j + 1)))) {
+      if (counted === 1 && this.lx.given.has(first.key) && (bareTitle() || (via === 'title' && u.norm.startsWith('ال') && this.trigger(j) && this.endsClause(j + 1)))) {
         counted++;
         j++;
         break;
