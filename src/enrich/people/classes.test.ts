@@ -213,3 +213,10 @@ test('a prayer, a present verb of the fifth form and a noun with a pronoun end a
   // aleqtisadiya 2015-08-11
   assert.ok(!people('وأعلنت شركة الطاقة الوطنية الجزائرية سوناطراك التزامها بخطة لزيادة الإنتاج').some((p) => p.includes('التزامها')));
 });
+
+test('after a title, a common word right before a nisba family name is the given name; د. keeps its dot', () => {
+  // alwatan 2015-08-10: صقر is also «falcon»
+  assert.ok(people('من جهة أخرى، عقد محافظ الخرج بالإنابة صقر الدعجاني اجتماعا عاجلا مع مساعد مدير مستشفى').includes('صقر الدعجاني'));
+  // aleqtisadiya 2015-08-10
+  assert.ok(people('خصوصا في المصانع ذات الطاقتين الصغيرة والمتوسطة. د. علي الطخيس ورأى وكيل وزارة المياه').includes('علي الطخيس'));
+});

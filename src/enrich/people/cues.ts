@@ -212,6 +212,20 @@ export class Cues {
   }
 
   /**
+   * After a title, a word right before a nisba family name the corpus hardly writes without ال
+   * is the first name even when it is also a common word (العقيد جاسر العتيبي).
+   */
+  protected beforeNisba(s: number): boolean {
+    const n = this.t[s]!.norm;
+    const v = this.t[s + 1];
+    if (!v || v.brk || !/^ال.{3,}ي$/.test(v.norm) || this.inMatch.has(s + 1)) return false;
+    if (!this.lx.surname.has(v.norm) && !(this.lx.stats.df(v.norm.slice(2)) <= 2 && this.lx.stats.df(v.norm) >= 10)) return false;
+    // (Not a verbal noun, a plural or a noun with its pronoun: إنتاج النووي، معسكره الخارجي.)
+    if (MASDAR.test('ال' + n) || PLURAL.test(n) || /(ه|ها|هم|هما)$/.test(n)) return false;
+    return n.length >= 3 && nameWord(this.lx, n) && !/^[وفبلك]/.test(n) && !definite(this.lx, n) && !CONNECTORS.has(n) && !isVerbLike(this.lx, n) && !pastVerb(this.lx, n) && !adverb(this.lx, n);
+  }
+
+  /**
    * «و» and a word the corpus knows, or one that is no name, starts what follows a name
    * (… بنتن وموظفي البريد، ريم ومحنتها، عبدالرحمن ومحمد); و-initial names (وليد، ويليامز) pass.
    */

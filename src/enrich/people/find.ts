@@ -75,7 +75,7 @@ class Finder extends Cues {
     // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد);
     // not ب (بخيبر is «in Khaybar») nor ك (كامل is no «like أمل»).
     const first =
-      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong, !this.hamzaAl(s)) : this.gluedName(t[s]!.norm, c.key, c.cut) || (this.list && c.cut === 1 && c.key === t[s]!.norm.slice(1)))) ?? ((via === 'title' && this.beforeNasab(s)) || (strong && this.beforeAllah(s)) || this.allahName(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
+      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong, !this.hamzaAl(s)) : this.gluedName(t[s]!.norm, c.key, c.cut) || (this.list && c.cut === 1 && c.key === t[s]!.norm.slice(1)))) ?? ((via === 'title' && (this.beforeNasab(s) || this.beforeNisba(s))) || (strong && this.beforeAllah(s)) || this.allahName(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
     // (Nor is a building or body the name's first word: خطيب جامع المرابي.)
     if (!first || this.inInstitution(s) || (first.cut === 0 && PLACE_HEADS.has(first.key) && !this.lx.given.has(first.key))) return undefined;
     // A given name behind و that also reads as a noun and its pronoun is that noun after a title (بين اللاعب وناديه «his club»).
@@ -316,7 +316,8 @@ class Finder extends Cues {
     if (this.honorific(i)) {
       let j = i;
       while (j < t.length && this.honorific(j) && (j === i || !t[j]!.brk)) j++;
-      if (j < t.length && !t[j]!.brk) return this.name(j, 'title', true, 1);
+      // (The abbreviation د. is followed by its dot: ونبه د. عبدالرحمن بخاري.)
+      if (j < t.length && (!t[j]!.brk || (j === i + 1 && t[i]!.norm === 'د'))) return this.name(j, 'title', true, 1);
       return undefined;
     }
     // 3. A verb of saying or acting, then a name that starts with a known name.
