@@ -220,3 +220,8 @@ test('after a title, a common word right before a nisba family name is the given
   // aleqtisadiya 2015-08-10
   assert.ok(people('خصوصا في المصانع ذات الطاقتين الصغيرة والمتوسطة. د. علي الطخيس ورأى وكيل وزارة المياه').includes('علي الطخيس'));
 });
+
+test('after a verb of saying, a name no list knows before a nisba family name', () => {
+  // alyaum 2015-08-06: هنادي is on no list
+  assert.ok(people('ونرجو فيه رضا خالقنا. وقالت هنادي العتيبي مسؤولة لجنة التطوير').includes('هنادي العتيبي'));
+});

@@ -323,7 +323,9 @@ class Finder extends Cues {
     // 3. A verb of saying or acting, then a name that starts with a known name.
     if (this.speaker(i)) {
       const n = t[i + 1];
+      // (… or one before a nisba family name: وقالت آمنة القلالي.)
       if (n && !n.brk && (this.lx.given.has(n.norm) || this.lx.surname.has(n.norm) || this.abdFirst(i + 1))) return this.name(i + 1, 'speaker', false, 1);
+      if (n && !n.brk && this.beforeNisba(i + 1)) return this.name(i + 1, 'title', true, 2);
       return undefined;
     }
     const n = t[i]!.norm;
