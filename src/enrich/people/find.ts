@@ -272,7 +272,7 @@ class Finder extends Cues {
     const key = u.norm.slice(1);
     // (Not «and the …» nor «and» and a verb: والمسعفين، وضمت.)
     if (u.brk || !u.norm.startsWith('و') || WAW_YA.has(u.norm) || this.inMatch.has(i) || key.length < 3 || key.startsWith('ال') || isCommonNoun(this.lx, key) || pastVerb(this.lx, key)) return undefined;
-    if (!(this.lx.given.has(key) || unknownNameWord(this.lx, key))) return undefined;
+    if (!nameWord(this.lx, key) || !(this.lx.given.has(key) || unknownNameWord(this.lx, key))) return undefined;
     this.list = true;
     try {
       return this.name(i, 'given', false, 2);
