@@ -251,7 +251,9 @@ export function figures(t: Tally): Figures {
  * (countries F1 0.954, people P 0.874 R 0.802, organisations P 0.714 R 0.355) and branch kw's
  * noun phrases (keyword overlap 0.546, weak 0.026; measured before the two were merged), then
  * with branch kw3's phrase parts and known phrases (keyword overlap 0.546, weak 0.022),
- * then with branch ppl3's error classes (people P 0.886 R 0.802, countries F1 0.954),
+ * then with branch ppl3's error classes (people P 0.886 R 0.802, countries F1 0.954), then
+ * with branch ppl4's (people P 0.916 R 0.81, the issue's people targets met; keyword overlap
+ * 0.543: a club taken for a counterpart person no longer covers its keyword),
  * less a small margin: falling
  * below a floor is a regression and fails the check (and test/understand.test.ts); the
  * issue's targets (TARGETS) are reported as met or not met until they are reached, then
@@ -259,8 +261,8 @@ export function figures(t: Tally): Figures {
  */
 export const FLOORS: Partial<Record<keyof Figures, ['min' | 'max', number]>> = {
   countriesF1: ['min', 0.95],
-  peopleP: ['min', 0.88],
-  peopleR: ['min', 0.79],
+  peopleP: ['min', 0.9],
+  peopleR: ['min', 0.8],
   orgsP: ['min', 0.7],
   orgsR: ['min', 0.345],
   keywordOverlap: ['min', 0.54],

@@ -26,7 +26,15 @@ export interface NameSpan {
 
 export const NASAB_LINK = new Set(['بن', 'بنت', 'ابن']);
 /** Institution words whose name may be a person's without an honorific (normalized). */
-const PLACE_HEADS = new Set(['مطار', 'مستشفي', 'جامعه', 'مدرسه', 'كليه', 'معهد', 'مؤسسه', 'شركه', 'قناه', 'صحيفه', 'مجله', 'شارع', 'طريق', 'مسجد', 'جامع', 'ملعب', 'استاد', 'فندق', 'مصنع', 'مجمع', 'قاعه', 'متحف', 'مكتبه', 'ميناء', 'جسر', 'مستوصف', 'اكاديميه']);
+/**
+ * First halves of compound given names with الله (normalized; عبد الله is read apart): with no
+ * title before them they start a name only when a name word follows (فتح الله غولن; not «نصر الله المؤمنين»).
+ */
+// (Not those that are mostly a phrase about God: رحمه الله، فضل الله، نعمة الله، خير الله، رزق الله، شكر الله.)
+/** Verbs of a prayer before الله (غفر الله له، رحم الله): no compound name. */
+export const PRAYER = new Set(['غفر', 'رحم', 'حفظ', 'رعي', 'وفق', 'اعان', 'تقبل', 'جزي', 'سدد', 'بارك', 'عافي', 'شفي', 'اسكن']);
+export const ALLAH_FIRST = new Set(['فتح', 'نصر', 'ضيف', 'جار', 'عطا', 'عوض', 'جاد', 'حرز', 'سعد', 'دخيل', 'روح', 'عبيد', 'سيف']);
+export const PLACE_HEADS = new Set(['مطار', 'مستشفي', 'جامعه', 'مدرسه', 'كليه', 'معهد', 'مؤسسه', 'شركه', 'قناه', 'صحيفه', 'مجله', 'شارع', 'طريق', 'مسجد', 'جامع', 'ملعب', 'استاد', 'فندق', 'مصنع', 'مجمع', 'قاعه', 'متحف', 'مكتبه', 'ميناء', 'جسر', 'مستوصف', 'اكاديميه', 'معسكر', 'متنزه', 'ممشي', 'حديقه', 'ميدان', 'مجموعه']);
 
 export class Cues {
   constructor(
@@ -88,37 +96,59 @@ export class Cues {
     return cliticCandidates(this.t[k]!.norm).some((c) => !c.al && !c.restoreAl && !c.key.startsWith('ال') && heads.has(c.key));
   }
 
+  /**
+   * A word whose ال is a hamza-initial name's first letters, not the article (أليكسي، إليوت،
+   * ألفارو، إلهاب: the article is never written with hamza; آل- words are nouns and verbs: آلاف، آلمت).
+   */
+  protected hamzaAl(j: number): boolean {
+    const u = this.t[j];
+    if (!u || !/^[وفبل]?ال/.test(u.norm) || !/^[وفبل]?[أإ]ل/.test(cleanSurface(u.surface))) return false;
+    // (Not a word that takes ال itself, إلغاء/الإلغاء، ألقاب، ألعاب, nor a stop word: إلينا.)
+    const n = u.norm.replace(/^[وفبل](?=ال)/, '');
+    return this.lx.stats.df('ال' + n) < 3 && nameWord(this.lx, n);
+  }
+
   /** Can `n` start a name? `strong`: after a title or honorific (a rare unknown word may). */
-  protected firstWord(n: string, strong: boolean): boolean {
-    if (!nameWord(this.lx, n) || CONNECTORS.has(n) || definite(this.lx, n)) return false;
+  protected firstWord(n: string, strong: boolean, article = true): boolean {
+    if (!nameWord(this.lx, n) || CONNECTORS.has(n) || (article && definite(this.lx, n))) return false;
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
     if (/^[وي]/.test(n) && !WAW_YA.has(n)) return false;
     if (!strong) return false;
     // A name's first word is no past verb of four letters or more (الطفلة علقت، سموه أعقب; روي and سال may be names),
     // nor «as a …» (كأفضل لاعب، كبديل: ك on a word the corpus often writes with ال; not كيري).
     if ((n.length >= 4 && pastVerb(this.lx, n)) || (n.length >= 5 && n.startsWith('ك') && this.lx.stats.df('ال' + n.slice(1)) >= 50)) return false;
+    // … nor a preposition on a word the corpus knows (الأميركية بشن هجمات; not بوغبا، لافروف).
+    if (/^[بل]/.test(n) && n.length >= 3 && (this.lx.stats.df(n.slice(1)) >= 20 || this.lx.stats.df('ال' + n.slice(1)) >= 3)) return false;
     return unknownNameWord(this.lx, n);
   }
 
   /** Can `n` continue a name after `prev`? */
-  protected nextWord(n: string, prev: string, nasab: boolean, next?: string): boolean {
-    if (CONNECTORS.has(n) || n === 'الله') return true;
+  protected nextWord(n: string, prev: string, nasab: boolean, next?: string, article = true): boolean {
+    // (آل الشيخ is a family: عبداللطيف آل الشيخ.)
+    if (CONNECTORS.has(n) || n === 'الله' || (prev === 'ال' && n === 'الشيخ')) return true;
     if (!nameWord(this.lx, n)) return false;
-    if (definite(this.lx, n)) {
+    // A hamza-initial name (hamzaAl) continues a name unless it is a verb of the form أفعل (ألقى/يلقي).
+    // (Behind a clitic it starts the next name: آردا توران وأليكس فيدال.)
+    if (!article) return n.startsWith('ال') && this.lx.stats.df('ي' + n.slice(1)) < 5;
+    if (article && definite(this.lx, n)) {
       if (!n.startsWith('ال')) return false;
       const bare = n.slice(2);
       if (next === 'الله') return true;
-      if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5)) return true;
+      // (A plural of the form تفاعل is no nisba: خالص التعازي، أسمى التهاني.)
+      if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5 && !/^الت.ا.ي$/.test(n))) return true;
       // A definite word the corpus seldom uses is a family name (العجلان، المفرج); a frequent
       // one is a noun or adjective (الصغير، الجديد), though after a nasab less so (… بن فهد الغنيم).
       // (Nor a participle in the plural: وحذّر أوباما المشرعين.)
-      if (n.endsWith('ه') || MASDAR.test(n) || PARTICIPLE.test(n) || /^الم.{3,}(ين|ون)$/.test(n)) return false;
+      // (… nor a noun with a pronoun: سوناطراك التزامها.)
+      if (n.endsWith('ه') || /(ها|هم|هما)$/.test(n) || MASDAR.test(n) || PARTICIPLE.test(n) || /^الم.{3,}(ين|ون)$/.test(n)) return false;
       // A frequent one still is a family name when the corpus hardly writes it without ال
       // (البرقان/برقان، السواط), unlike a noun or adjective (الصغير/صغير).
       const df = this.lx.stats.df(n);
       return df < (nasab ? 150 : 60) || (!PLURAL.test(n) && this.lx.stats.df(bare) < 0.1 * df);
     }
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
+    // After a transliterated given name, a و-word whose rest the corpus does not know is the family name (سيرينا وليامس، ديبورا والش).
+    if (this.lx.foreign.has(prev) && /^و[^و]{3,}$/.test(n) && this.lx.stats.df(n.slice(1)) < 3 && this.lx.stats.df(n) < 50 && !isCommonNoun(this.lx, n)) return true;
     // «و» and a word the corpus knows, or one that is no name, starts what follows the name
     // (… بنتن وموظفي البريد، ريم ومحنتها); و-initial names (وليد، ويليامز) pass.
     if (this.wawWord(n)) return false;
@@ -128,8 +158,10 @@ export class Cues {
     if (CONNECTORS.has(prev)) return !isVerbLike(this.lx, n) && !futureVerb(this.lx, n);
     // Present-tense verbs (يعزي، نعمل); a ن-word ending in ي is a nisba surname (نقلي).
     if (n.length >= 4 && ((n.startsWith('ي') && this.lx.stats.df(n) >= 3) || (n.startsWith('ن') && !n.endsWith('ي') && this.lx.stats.df(n) >= 50)) && otherPersons(this.lx, n)) return false;
-    // A past verb after the name (الحوثي وصالح قصفت، جاكوب زوما رفضت).
-    if (pastVerb(this.lx, n, next)) return false;
+    // A past verb after the name (الحوثي وصالح قصفت، جاكوب زوما رفضت), «as the …» (فرانكلين روزفلت كأول).
+    if (pastVerb(this.lx, n, next) || (n.length >= 4 && n.startsWith('ك') && this.lx.stats.df('ال' + n.slice(1)) >= 50)) return false;
+    // After a transliterated given name, a ت-word that no other person of a verb or ال backs is its family name (دونالد ترامب).
+    if (this.lx.foreign.has(prev) && /^ت[^اوي]/.test(n) && n.length >= 4 && !otherPersons(this.lx, n) && this.lx.stats.df('ال' + n) === 0) return true;
     return unknownNameWord(this.lx, n);
   }
 
@@ -180,6 +212,20 @@ export class Cues {
   }
 
   /**
+   * After a title, a word right before a nisba family name the corpus hardly writes without ال
+   * is the first name even when it is also a common word (العقيد جاسر العتيبي).
+   */
+  protected beforeNisba(s: number): boolean {
+    const n = this.t[s]!.norm;
+    const v = this.t[s + 1];
+    if (!v || v.brk || !/^ال.{3,}ي$/.test(v.norm) || this.inMatch.has(s + 1)) return false;
+    if (!this.lx.surname.has(v.norm) && !(this.lx.stats.df(v.norm.slice(2)) <= 2 && this.lx.stats.df(v.norm) >= 10)) return false;
+    // (Not a verbal noun, a plural or a noun with its pronoun: إنتاج النووي، معسكره الخارجي.)
+    if (MASDAR.test('ال' + n) || PLURAL.test(n) || /(ه|ها|هم|هما)$/.test(n)) return false;
+    return n.length >= 3 && nameWord(this.lx, n) && !/^[وفبلك]/.test(n) && !definite(this.lx, n) && !CONNECTORS.has(n) && !isVerbLike(this.lx, n) && !pastVerb(this.lx, n) && !adverb(this.lx, n);
+  }
+
+  /**
    * «و» and a word the corpus knows, or one that is no name, starts what follows a name
    * (… بنتن وموظفي البريد، ريم ومحنتها، عبدالرحمن ومحمد); و-initial names (وليد، ويليامز) pass.
    */
@@ -192,14 +238,45 @@ export class Cues {
    * stopword (ولكن), not a word that is itself a common noun (ولاية is no «و + آية»).
    */
   protected gluedName(n: string, key: string, cut: number): boolean {
-    return !/[كب]/.test(n.slice(0, cut)) && this.lx.given.has(key) && nameWord(this.lx, key) && !isCommonNoun(this.lx, n);
+    // (Nor a given name that is a common noun too: فأحلام الشباب «and the dreams of».)
+    return !/[كب]/.test(n.slice(0, cut)) && this.lx.given.has(key) && nameWord(this.lx, key) && !isCommonNoun(this.lx, n) && !isCommonNoun(this.lx, key);
   }
 
   /** After a title, a word and الله are a compound given name (مدير المستشفى ضيف الله سحيمان الشراري، الداعية فتح الله غولن). */
   protected beforeAllah(s: number): boolean {
     const n = this.t[s]!.norm;
     const v = this.t[s + 1];
-    return !!v && !v.brk && v.norm === 'الله' && n.length >= 3 && nameWord(this.lx, n) && !definite(this.lx, n) && !CONNECTORS.has(n) && !isVerbLike(this.lx, n) && !/^[وفبل]/.test(n);
+    return !!v && !v.brk && v.norm === 'الله' && n.length >= 3 && nameWord(this.lx, n) && !definite(this.lx, n) && !CONNECTORS.has(n) && !isVerbLike(this.lx, n) && (!/^[وفبل]/.test(n) || ALLAH_FIRST.has(n));
+  }
+
+  /** One of the usual first halves of a compound given name with الله (فتح الله غولن، نصر الله، عطا الله) right before الله. */
+  protected allahName(s: number): boolean {
+    const v = this.t[s + 1];
+    return ALLAH_FIRST.has(this.t[s]!.norm) && !!v && !v.brk && v.norm === 'الله' && v.seg === this.t[s]!.seg;
+  }
+
+  /**
+   * Can the one word of a name found after a title stand alone as a name? A listed name can,
+   * unless an indefinite title word with nothing after it makes it an adjective (جندي تركي،
+   * مواطن كريم، ملكة جمال). A word no list knows cannot when the corpus writes it with ال
+   * (حامل، منتظم، ركوب), it is a verb (أفلست، كرس), a noun with the first-person ي (فيلمي،
+   * زوجتي، مقاتلي) or a preposition glued to a known word (بموجب، بمقذوف).
+   */
+  protected loneName(k: number, n: string, indefinite: boolean): boolean {
+    const lx = this.lx;
+    if (lx.given.has(n) || lx.surname.has(n)) return !(indefinite && isCommonNoun(lx, n));
+    if (lx.stats.df('ال' + n) >= 3 || pastVerb(lx, n, this.t[k + 1]?.norm)) return false;
+    const known = (w: string): boolean => w.length >= 3 && lx.stats.df(w) + lx.stats.df('ال' + w) >= 20;
+    if (n.endsWith('ي') && (known(n.slice(0, -1)) || known(n.slice(0, -1).replace(/ت$/, 'ه')))) return false;
+    // … a plural (معبرين), a preposition and a pronoun on a known word (بنفعها، بمقعدك), a verb in -ت whose bare past is frequent too (دامت/دام).
+    const pl = /^(.{3,})(ين|ون|ات)$/.exec(n)?.[1];
+    if (pl && (known(pl) || known(pl + 'ه'))) return false;
+    const glued = /^[بل](.{2,}?)(هما|هم|ها|كم|ك|نا|ه|تين)$/.exec(n)?.[1];
+    if (glued && (known(glued) || known(glued.replace(/ت$/, 'ه')))) return false;
+    if (n.endsWith('ت') && !CONNECTORS.has(n.slice(0, -1)) && lx.stats.df(n) >= 5 && lx.stats.df(n.slice(0, -1)) >= 5 && lx.stats.df('ال' + n.slice(0, -1)) < 3) return false;
+    // … a participle of the tenth form (مستوفي), لا glued to a verb (لايعترف), a short adverb in -ا (الأوفر حظا).
+    if (/^مست/.test(n) || (/^لا[يتن]/.test(n) && lx.stats.df(n.slice(2)) >= 3) || (n.endsWith('ا') && lx.stats.df(n.slice(0, -1)) + lx.stats.df('ال' + n.slice(0, -1)) >= 20)) return false;
+    return !(/^[بل]/.test(n) && known(n.slice(1)));
   }
 
   /** A word that reads as a common noun and the pronoun -ه (ناديه «his club», also the name نادية). */
@@ -234,9 +311,12 @@ export class Cues {
    */
   protected definiteSurname(j: number): boolean {
     const n = this.t[j]!.norm;
-    if (!n.startsWith('ال') || n.length < 5 || n.endsWith('ه') || MASDAR.test(n) || PARTICIPLE.test(n) || PLURAL.test(n) || NAME_STOP.has(n) || !nameWord(this.lx, n) || this.trigger(j)) return false;
+    if (!n.startsWith('ال') || n.length < 5 || MASDAR.test(n) || PARTICIPLE.test(n) || PLURAL.test(n) || NAME_STOP.has(n) || !nameWord(this.lx, n) || this.trigger(j)) return false;
     if (this.t[j + 1]?.norm === 'الله') return false;
-    return this.lx.stats.df(n.slice(2)) < 0.6 * this.lx.stats.df(n);
+    // A family name in ة the corpus hardly writes without ال (عمر السومة، توفيق الربيعة; not العمرة/عمرة, nor an adjective in -ية).
+    if (n.endsWith('ه')) return !n.endsWith('يه') && this.lx.stats.df(n) < 300 && this.lx.stats.df(n.slice(2)) < 0.3 * this.lx.stats.df(n);
+    // (… or any such word that ends the clause: والشيخ جلال الصغير، …)
+    return this.lx.stats.df(n.slice(2)) < 0.6 * this.lx.stats.df(n) || !this.t[j + 1] || this.t[j + 1]!.brk;
   }
 
   /** The trigger word as written without its clitics, keeping its article: والرئيس → الرئيس، للوزير → الوزير. */
@@ -260,7 +340,7 @@ export class Cues {
     const n = tok.norm;
     const b = n.replace(/^[وف]/, '');
     const v =
-      lx.given.has(n) || lx.given.has(b) || n === 'علي' || n === 'عبد' || lx.surname.has(n) || lx.honorific.has(n) || lx.honorific.has(b) || lx.speaker.has(n) || lx.speaker.has(b) ||
+      lx.given.has(n) || lx.given.has(b) || n === 'علي' || n === 'عبد' || ALLAH_FIRST.has(n) || lx.surname.has(n) || lx.honorific.has(n) || lx.honorific.has(b) || lx.speaker.has(n) || lx.speaker.has(b) ||
       w.cands.some((c) => lx.office.has(c.key) || lx.role.has(c.key) || lx.pair.has(c.key));
     w.person = [lx, v];
     return v;

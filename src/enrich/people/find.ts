@@ -13,7 +13,11 @@
  * complement starts a name (`الدكتور عبد الله البرقان`); `علي` (also the preposition على) is a
  * name word only where a name word follows it or after بن. Right after a title, a given
  * name's next word is its family name even when it is a common word (`الوزير بطرس حرب`).
- * Names are not read in a trailing tag line (`سمات …`).
+ * Names are not read in a trailing tag line (`سمات …`). A compound given name with الله is
+ * one (`فتح الله غولن`, even where فتح spells the movement); a counterpart (`نظيره`) of anything
+ * but a nationality is a club, no person; a rank's grade (`الرقيب أول`) belongs to the title;
+ * one word after a title stands alone only when it can (`alone`: not `عضو صالح`, `لصالح`);
+ * the next name of a list behind و may start with a word no list knows (`listNext`).
  * Boundaries: a name ends before punctuation, a stopword or a clitic-attached one (بأنه), a
  * verb, a time word, a common noun (a word the corpus often writes with ال: ساعات، مطالب),
  * a gazetteer name, another title; a definite word ends it unless it is a surname (السبيعي،
@@ -24,10 +28,17 @@
  * Contract: pure; O(tokens) with bounded look-ahead.
  */
 import type { Match } from '../match.ts';
-import { cliticCandidates, type DocToken } from '../tokens.ts';
-import { Cues, NASAB_LINK, nisba, placeSurname, spanText, type NameSpan } from './cues.ts';
+import { cleanSurface, cliticCandidates, type DocToken } from '../tokens.ts';
+import { Cues, NASAB_LINK, nisba, PLACE_HEADS, placeSurname, PRAYER, spanText, type NameSpan } from './cues.ts';
 import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
-import { CONNECTORS, definite, NAME_STOP, nameWord, ROLE_LINKS, ROLE_TAIL, tagLine, WAW_YA } from './words.ts';
+import { CONNECTORS, definite, NAME_STOP, nameWord, pastVerb, ROLE_LINKS, ROLE_TAIL, tagLine, unknownNameWord, WAW_YA } from './words.ts';
+
+const RANK_GRADE = new Set(['اول', 'ثاني', 'ركن']);
+const TANWEEN = /[\u064b-\u064d]/;
+/** Titles whose complement is the person they relate to (normalized keys). */
+const KIN = new Set(['شقيق', 'شقيقه', 'والد', 'والده', 'زوج', 'زوجه', 'نجل', 'نجله', 'ابنه', 'عم', 'عمه', 'خال', 'خاله', 'جد', 'جده', 'ارمله', 'محامي', 'محاميه']);
+/** A counterpart (نظيره، نظيرتها; the feminine is spelled like the pronoun form once normalized). */
+const COUNTERPART = new Set(['نظير', 'نظيره']);
 
 export type { NameSpan };
 export { spanText };
@@ -40,7 +51,7 @@ export function findNames(tokens: DocToken[], matches: Match[], lx: PeopleLexico
   const out: NameSpan[] = [];
   const end = tagLine(tokens);
   for (let i = 0; i < end; i++) {
-    const s = f.at(i);
+    const s = f.at(i) ?? (out.length && out[out.length - 1]!.end === i ? f.listNext(i) : undefined);
     if (!s) continue;
     out.push(s);
     i = s.end - 1;
@@ -52,7 +63,8 @@ class Finder extends Cues {
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
   private name(s: number, via: NameSpan['via'], strong: boolean, min = 2): NameSpan | undefined {
     const t = this.t;
-    if (s >= t.length || this.inMatch.has(s) || this.speaker(s) || this.lx.pair.has(t[s]!.norm)) return undefined;
+    // (A compound name with الله is read even where its first half spells a gazetteer name: فتح الله غولن, not the movement فتح.)
+    if (s >= t.length || TANWEEN.test(t[s]!.surface) || (this.inMatch.has(s) && !this.allahName(s)) || this.speaker(s) || this.lx.pair.has(t[s]!.norm)) return undefined;
     // No name starts inside a nasab chain (the rest of «مركز الملك عبدالله بن عبدالعزيز العالمي»).
     if (s > 0 && !t[s]!.brk && NASAB_LINK.has(t[s - 1]!.norm)) return undefined;
     // «على» as written (ى) is the preposition, never a name's first word (وعلى ركن الحاج …);
@@ -63,8 +75,9 @@ class Finder extends Cues {
     // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد);
     // not ب (بخيبر is «in Khaybar») nor ك (كامل is no «like أمل»).
     const first =
-      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong) : this.gluedName(t[s]!.norm, c.key, c.cut))) ?? ((via === 'title' && this.beforeNasab(s)) || (strong && this.beforeAllah(s)) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
-    if (!first || this.inInstitution(s)) return undefined;
+      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong, !this.hamzaAl(s)) : this.gluedName(t[s]!.norm, c.key, c.cut) || (this.list && c.cut === 1 && c.key === t[s]!.norm.slice(1)))) ?? ((via === 'title' && (this.beforeNasab(s) || this.beforeNisba(s))) || (strong && this.beforeAllah(s)) || this.allahName(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
+    // (Nor is a building or body the name's first word: خطيب جامع المرابي.)
+    if (!first || this.inInstitution(s) || (first.cut === 0 && PLACE_HEADS.has(first.key) && !this.lx.given.has(first.key))) return undefined;
     // A given name behind و that also reads as a noun and its pronoun is that noun after a title (بين اللاعب وناديه «his club»).
     if (via === 'title' && first.cut > 0 && t[s]!.norm.startsWith('و') && this.nounAndPronoun(first.key)) return undefined;
     // … and an unknown ل-word is what the title is of (المدير التنفيذي لبايرليفركوزن ميكايل شاده).
@@ -89,7 +102,10 @@ class Finder extends Cues {
         j++;
         break;
       }
-      if (u.brk || u.seg !== t[s]!.seg || this.inMatch.has(j)) break;
+      // (A word with tanween is an adverb or an indefinite noun, never a name: رمضان صاعاً، مارك تونر رداً.)
+      if (u.brk || u.seg !== t[s]!.seg || this.inMatch.has(j) || TANWEEN.test(u.surface)) break;
+      // (A prayer is no compound name: عبدالرحمن غفر الله له.)
+      if (PRAYER.has(u.norm) && t[j + 1]?.norm === 'الله') break;
       const prev = t[j - 1]!.norm;
       const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
       if (prev === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(u.norm)) {
@@ -113,35 +129,66 @@ class Finder extends Cues {
       }
       // A definite title word that ends the sentence after a lone given name is the family name
       // (وأمين المنطقة صالح القاضي، …), not the start of another title.
-      if (counted === 1 && via === 'title' && u.norm.startsWith('ال') && this.trigger(j) && this.lx.given.has(first.key) && this.endsClause(j + 1)) {
+      // So is a bare one (no ال, no clitic) after a title or verb of saying, before the clause ends or another title
+      // (والفنان ماجد مطرب إلى جانب، وقال عاصم شيخ رئيس …، عادل إمام الذي).
+      const bareTitle = (): boolean => via !== 'given' && !/^[وفبلك]/.test(u.norm) && this.trigger(j)?.key === u.norm && !KIN.has(u.norm) && (this.endsClause(j + 1) || (!!this.trigger(j + 1) && /^ال/.test(t[j + 1]!.norm)));
+      if (counted === 1 && this.lx.given.has(first.key) && (bareTitle() || (via === 'title' && u.norm.startsWith('ال') && this.trigger(j) && this.endsClause(j + 1)))) {
         counted++;
         j++;
         break;
       }
-      if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm) || (this.trigger(j) && !CONNECTORS.has(prev) && !known) || this.speaker(j)) break;
+      // After two words a و-word no family name list knows is «and» and what follows (دانيال كاريكو ونيكو باريخا، حسن روحاني وعد).
+      if (counted >= 2 && /^و/.test(u.norm) && !this.lx.surname.has(u.norm) && !CONNECTORS.has(prev)) break;
+      if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm, !this.hamzaAl(j)) || (this.trigger(j) && !CONNECTORS.has(prev) && !known) || this.speaker(j)) break;
       // A connector must be followed by a name word (بن سلمان; not «بن» at the end).
       if (CONNECTORS.has(u.norm)) {
         const v = t[j + 1];
         // (عبد and a definite word is one name even when the word is a title: عبد الأمير; بن علي.)
-        if (!v || v.brk || this.inMatch.has(j + 1) || !(nameWord(this.lx, v.norm) || (u.norm !== 'عبد' && v.norm === 'علي') || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)))) break;
+        if (!v || v.brk || this.inMatch.has(j + 1) || !(nameWord(this.lx, v.norm) || (u.norm !== 'عبد' && v.norm === 'علي') || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)) || (u.norm === 'ال' && v.norm === 'الشيخ'))) break;
       } else if (u.norm !== 'الله') counted++;
       j++;
-      // A definite surname ends the name unless a connector or الله follows.
-      if (definite(this.lx, u.norm) && u.norm !== 'الله' && !CONNECTORS.has(u.norm) && !CONNECTORS.has(prev)) {
+      // A definite surname ends the name unless a connector or الله follows; الدين closes a compound given name
+      // after a name word, and the name goes on (عبدالعزيز بن نور الدين عطرجي، زين الدين زيدان).
+      if (definite(this.lx, u.norm) && u.norm !== 'الله' && !(u.norm === 'الدين' && nameWord(this.lx, prev)) && !CONNECTORS.has(u.norm) && !CONNECTORS.has(prev)) {
         const v = t[j];
         if (!(v && !v.brk && (v.norm === 'الله' || v.norm === 'ال' || v.norm === 'بن'))) break;
       }
     }
     while (j > s + 1 && CONNECTORS.has(t[j - 1]!.norm)) j--;
     const norms = t.slice(s, j).map((x, k) => (k === 0 ? first.key : x.norm));
-    // Words of the name: عبد and its complement are one (عبد الله، عبد الرحمن).
-    const words = norms.filter((n, k) => (n === 'عبد' || !CONNECTORS.has(n)) && norms[k - 1] !== 'عبد' && n !== 'الله').length;
-    if (words < min) return undefined;
-    return { start: s, end: j, norms, surface: spanText(t, s, j, first.cut), via };
+    const span: NameSpan = { start: s, end: j, norms, surface: spanText(t, s, j, first.cut), via };
+    // (A hamza-initial first word the title did not take as what it is of stands alone only rarely as a name: two words.)
+    return this.words(span) < (this.hamzaAl(s) ? Math.max(min, 2) : min) ? undefined : span;
+  }
+
+  /**
+   * Can a one-word name stand after the title at i? Not behind ل or ب (الترويجي لصالح تنظيم:
+   * «for»), not after an indefinite title word with nothing after it, which it qualifies (عضو
+   * صالح، مهاجم مشاكس، صحفي اكتظ), and only a word that can stand alone (loneName).
+   */
+  private alone(s: NameSpan, i: number, indefinite: boolean): boolean {
+    const u = this.t[s.start]!;
+    if (/[لب]/.test(u.norm.slice(0, u.norm.length - s.norms[0]!.length))) return false;
+    // (A kinship word names the relative after it: شقيق عبد القادر، محامي ميليسا.)
+    if (indefinite && !this.lx.surname.has(s.norms[0]!) && !KIN.has(this.trigger(i)?.key ?? '')) return false;
+    return this.loneName(s.start, s.norms[0] === 'عبد' ? s.norms.slice(0, 2).join('') : s.norms[0]!, indefinite);
+  }
+
+  /** A title word with neither ال nor a pronoun (جندي، مواطن; not الجندي، نجله). */
+  private indefinite(i: number): boolean {
+    const n = this.t[i]!.norm;
+    const key = this.trigger(i)?.key;
+    // (نجله «his son» and نجلة «daughter» are one spelling once normalized: the written ه is the pronoun.)
+    return !!key && !/^[وفبلك]?(ال|لل)/.test(n) && n.endsWith(key) && !/ه$/.test(cleanSurface(this.t[i]!.surface));
+  }
+
+  /** Words of a name: عبد and its complement are one (عبد الله، عبد الرحمن), الله and the connectors none. */
+  private words(s: NameSpan): number {
+    return s.norms.filter((n, k) => (n === 'عبد' || !CONNECTORS.has(n)) && s.norms[k - 1] !== 'عبد' && n !== 'الله').length;
   }
 
   /** A title at i: its end (after what it is of) and its display, or undefined. */
-  private title(i: number): { end: number; role: string } | undefined {
+  private title(i: number): { end: number; role: string; counterpart: boolean } | undefined {
     const t = this.t;
     const trig = this.trigger(i);
     let j = i + 1;
@@ -163,6 +210,8 @@ class Finder extends Cues {
         else if (trig.kind !== 'office' || !u || u.brk || !(/^(ال|لل)/.test(u.norm) || ROLE_LINKS.has(u.norm))) return undefined;
       }
     }
+    // A rank's grade (الرقيب أول، الفريق أول، اللواء ركن، نائب أول) belongs to it.
+    if (trig && RANK_GRADE.has(t[j]?.norm ?? '') && !t[j]!.brk) j++;
     const limit = trig?.kind === 'role' ? 3 : 8;
     const start = j;
     let words = 0;
@@ -170,6 +219,7 @@ class Finder extends Cues {
       const u = t[j]!;
       if (u.brk || this.honorific(j)) break;
       const m = this.matchAt.get(j);
+      if (m && this.allahName(j)) break;
       if (m) {
         j += m.len;
         words++;
@@ -179,7 +229,7 @@ class Finder extends Cues {
         }
         continue;
       }
-      const def = definite(this.lx, u.norm) && !NAME_STOP.has(u.norm) && u.norm !== 'الله';
+      const def = definite(this.lx, u.norm) && !this.hamzaAl(j) && !NAME_STOP.has(u.norm) && u.norm !== 'الله';
       if (def || (trig?.kind !== 'role' && ROLE_LINKS.has(u.norm))) {
         j++;
         words++;
@@ -187,7 +237,14 @@ class Finder extends Cues {
     }
     // An office ending on a word that needs its complement (رئيس نادي …) names no one after it.
     if (j > start && ROLE_LINKS.has(t[j - 1]!.norm)) return undefined;
-    return { end: j, role: [this.triggerDisplay(t[i]!), spanText(t, i + 1, j, 0)].filter(Boolean).join(' ') };
+    // A counterpart (نظيره) is a person only of a nationality (نظيره الأمريكي جون كيري): of
+    // anything else it is the club or team met (فاز الأهلي على نظيره الزمالك).
+    // (A party or faction in -ي is a nationality here: ونظيره الحوثي صالح الصماد; so is another title: لنظيره المدرب الكرواتي زلاتكو.)
+    if (COUNTERPART.has(trig?.key ?? '') && this.t.slice(start, j).some((u, k) => {
+      const m = this.matchAt.get(start + k);
+      return m ? !m.demonym && m.start === start + k : !this.inMatch.has(start + k) && !ROLE_TAIL.has(u.norm) && !u.norm.endsWith('ي') && !this.trigger(start + k);
+    })) return undefined;
+    return { end: j, role: [this.triggerDisplay(t[i]!), spanText(t, i + 1, j, 0)].filter(Boolean).join(' '), counterpart: COUNTERPART.has(trig?.key ?? '') };
   }
 
   /**
@@ -201,12 +258,34 @@ class Finder extends Cues {
     const u = this.t[j];
     if (!u || u.brk || u.seg !== this.t[i]!.seg) return undefined;
     const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
+    // (A preposition on a word the corpus knows better is what follows an adjective, even when listed as a name: الأميركية بشن هجمات.)
+    if (/^[بل]/.test(u.norm) && this.lx.stats.df(u.norm.slice(1)) > this.lx.stats.df(u.norm)) return undefined;
     return this.name(j, 'title', true, known && !isCommonNoun(this.lx, u.norm) ? 1 : 2);
   }
 
+  /**
+   * The next name of a list, right after a name and behind و: its first word may be one no
+   * list knows (دييجو كوستا وسيسك فابريجاس، كريستوفر لي وميشيل بيكولي وجولييت بينوش); two words at least.
+   */
+  listNext(i: number): NameSpan | undefined {
+    const u = this.t[i]!;
+    const key = u.norm.slice(1);
+    // (Not «and the …» nor «and» and a verb: والمسعفين، وضمت.)
+    if (u.brk || !u.norm.startsWith('و') || WAW_YA.has(u.norm) || this.inMatch.has(i) || key.length < 3 || key.startsWith('ال') || isCommonNoun(this.lx, key) || pastVerb(this.lx, key)) return undefined;
+    if (!nameWord(this.lx, key) || !(this.lx.given.has(key) || unknownNameWord(this.lx, key))) return undefined;
+    this.list = true;
+    try {
+      return this.name(i, 'given', false, 2);
+    } finally {
+      this.list = false;
+    }
+  }
+
+  private list = false;
+
   at(i: number): NameSpan | undefined {
     const t = this.t;
-    if (this.inMatch.has(i)) return this.afterDemonym(i);
+    if (this.inMatch.has(i) && !this.allahName(i)) return this.afterDemonym(i);
     const nx = t[i + 1]?.norm;
     if (!this.maybe(t[i]!) && nx !== 'بن' && nx !== 'بنت') return undefined;
     // 1. A title, then honorifics (punctuation allowed once, right after the title), then the name.
@@ -226,6 +305,9 @@ class Finder extends Cues {
           const after = this.name(s.end + club.len, 'title', true, 2);
           if (after) return { ...after, role: `${ti.role} ${s.surface} ${club.display}` };
         }
+        // (… and a counterpart named with its country after it is a club: نظيره أودينيزي الإيطالي.)
+        if (s && ti.counterpart && !t[s.end]?.brk && this.matchAt.get(s.end)?.demonym) return undefined;
+        if (s && this.words(s) === 1 && !this.alone(s, i, ti.end === i + 1 && this.indefinite(i))) return undefined;
         if (s) return { ...s, role: ti.role };
       }
       return undefined;
@@ -234,13 +316,16 @@ class Finder extends Cues {
     if (this.honorific(i)) {
       let j = i;
       while (j < t.length && this.honorific(j) && (j === i || !t[j]!.brk)) j++;
-      if (j < t.length && !t[j]!.brk) return this.name(j, 'title', true, 1);
+      // (The abbreviation د. is followed by its dot: ونبه د. عبدالرحمن بخاري.)
+      if (j < t.length && (!t[j]!.brk || (j === i + 1 && t[i]!.norm === 'د'))) return this.name(j, 'title', true, 1);
       return undefined;
     }
     // 3. A verb of saying or acting, then a name that starts with a known name.
     if (this.speaker(i)) {
       const n = t[i + 1];
+      // (… or one before a nisba family name: وقالت آمنة القلالي.)
       if (n && !n.brk && (this.lx.given.has(n.norm) || this.lx.surname.has(n.norm) || this.abdFirst(i + 1))) return this.name(i + 1, 'speaker', false, 1);
+      if (n && !n.brk && this.beforeNisba(i + 1)) return this.name(i + 1, 'title', true, 2);
       return undefined;
     }
     const n = t[i]!.norm;
@@ -252,7 +337,12 @@ class Finder extends Cues {
     }
     // 5. A known given name and a name word; one joined by و to the previous name too
     // (عبدالمجيد السواط وياسر القحطاني).
-    if ((this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n)) || this.abdFirst(i)) return this.name(i, 'given', false, 2);
+    // «خلف» is mostly «behind» or «succeeded»: a name only before a nisba or a listed family name (خلف الحربي; not خلف الكواليس).
+    // (So is رمضان before a definite word: رمضان المبارك.)
+    if ((n === 'خلف' && !(next && !next.brk && (this.lx.surname.has(next.norm) || /^ال.{2,}ي$/.test(next.norm)))) || (n === 'رمضان' && next && /^ال/.test(next.norm) && !this.lx.surname.has(next.norm) && !/^ال.{2,}ي$/.test(next.norm))) return undefined;
+    // (Not a given name that reads as a noun and its pronoun: مع ناديه الأسبق «his former club»,
+    // nor one that reads as ب/ل and a word the corpus knows far better: مكلفة بدور الشرطي، المتحدث باسم.)
+    if ((this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n) && !(this.nounAndPronoun(n) && cleanSurface(t[i]!.surface).endsWith('ه')) && !(/^[بل]/.test(n) && n.length >= 4 && this.lx.stats.df(n.slice(1)) > 2 * this.lx.stats.df(n))) || this.abdFirst(i) || this.allahName(i)) return this.name(i, 'given', false, 2);
     // «علي» with no verb or title before it is taken for the preposition (على النهر، على كيم …).
     // (Before عبدالله and the like it is the name: للمخلوع علي عبدالله صالح.)
     if (n === 'علي') return !/على$/.test(t[i]!.surface) && !!next && !next.brk && next.norm.startsWith('عبد') && (next.norm === 'عبد' || this.lx.given.has(next.norm)) ? this.name(i, 'given', false, 2) : undefined;

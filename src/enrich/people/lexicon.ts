@@ -150,7 +150,10 @@ export function isCommonNoun(lx: PeopleLexicon, w: string): boolean {
  * the stop list and the name lists instead.
  */
 export function isVerbLike(lx: PeopleLexicon, w: string): boolean {
-  if (w.startsWith('ال') || lx.given.has(w) || lx.surname.has(w) || w.length < 4 || !/^(ي|ت|ن|سي|ست)/.test(w)) return false;
+  // (ت or ن and a long ي is how transliterations start, not present verbs: تيفيز، نيفيز.)
+  if (w.startsWith('ال') || lx.given.has(w) || lx.surname.has(w) || w.length < 4 || !/^(ي|ت|ن|سي|ست)/.test(w) || /^[تن]ي/.test(w)) return false;
+  // The present of the fifth and sixth forms (يتحاور، يتفاعل) is a verb however rare.
+  if (/^يت[^اوي].{2,3}$/.test(w)) return true;
   // A future verb is س and a known present verb (سيخلف); سيرغي، ستيفن are not.
   if (w.startsWith('س') && lx.stats.df(w.slice(1)) < 20) return false;
   const df = lx.stats.df(w);

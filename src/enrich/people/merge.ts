@@ -85,7 +85,10 @@ export function mergePeople(spans: NameSpan[], tokens: DocToken[], lx: PeopleLex
   // Longest forms first, so shorter ones find the form they shorten.
   const multi = keyed.filter((x) => x.key.length >= 2).sort((a, b) => b.key.length - a.key.length || a.s.start - b.s.start);
   for (const x of multi) {
-    const fits = groups.filter((g) => within(x.key, g.key));
+    // (… or the end of a longer form whose first word is written right before it: سيف | يوسف أحمد الفلاسي,
+    // read apart where سيف was taken for «sword».)
+    const before = x.s.start > 0 && !tokens[x.s.start]!.brk ? tokens[x.s.start - 1]!.norm : '';
+    const fits = groups.filter((g) => within(x.key, g.key) || (before !== '' && g.key.length === x.key.length + 1 && g.spans.some((y) => y.norms[0] === before) && g.key.slice(1).join(' ') === x.key.join(' ')));
     if (fits.length === 1) fits[0]!.spans.push(x.s);
     else if (fits.length === 0) groups.push({ key: x.key, spans: [x.s] });
     else {

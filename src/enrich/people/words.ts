@@ -8,8 +8,8 @@ import { isStopword } from '../../arabic/index.ts';
 import { cliticCandidates, type DocToken } from '../tokens.ts';
 import { isCommonNoun, isVerbLike, type PeopleLexicon } from './lexicon.ts';
 
-/** Words inside a name that need a name after them: nasab and kunya, and the particles of foreign names (لويس فان خال، دافيد دي خيا). */
-export const CONNECTORS = new Set(['بن', 'بنت', 'ابن', 'ابو', 'ابي', 'عبد', 'ال', 'ام', 'دي', 'فان', 'فون', 'دا', 'دو', 'ديل', 'ولد']);
+/** Words inside a name that need a name after them: nasab and kunya (بو as in حمد بو عميم), and the particles of foreign names (لويس فان خال، دافيد دي خيا). */
+export const CONNECTORS = new Set(['بن', 'بنت', 'ابن', 'ابو', 'ابي', 'بو', 'عبد', 'ال', 'ام', 'دي', 'فان', 'فون', 'دا', 'دو', 'ديل', 'ولد']);
 /** Link words inside an office (وزير الدولة لشؤون …, رئيس مجلس إدارة …). */
 export const ROLE_LINKS = new Set([
   'باسم', 'لشؤون', 'شؤون', 'لشئون', 'شئون', 'للشئون', 'لدي', 'عام', 'مجلس', 'لمجلس', 'وزاره', 'لوزاره', 'هيئه', 'لهيئه', 'دوله', 'منطقه',
@@ -37,6 +37,8 @@ export const NAME_STOP = new Set([
   // «إبّان» (during: الملك فيصل إبان توليه الحكم); «أفندي» follows a name as a title (رائف أفندي), and
   // «يوسف أفندي» is a fruit (فاكهة «يوسف أفندي»).
   'ابان', 'افندي',
+  // What introduces a nickname or an epithet after a name (خالص بايانجوك الملقب «…»).
+  'الملقب', 'الملقبه', 'المكني', 'المدعو', 'المدعوه', 'المولود', 'المولوده', 'المتوفي', 'المتوفاه',
 ]);
 /** Given names that start with و or ي (a first word with those letters is otherwise «and …» or a verb). */
 export const WAW_YA = new Set([
@@ -66,7 +68,8 @@ export function definite(lx: PeopleLexicon, n: string): boolean {
   // (والرئيس is far rarer than الرئيس; فالون is more frequent than «الون».)
   const df = lx.stats.df(n);
   const al = lx.stats.df(n.slice(1));
-  return al >= df;
+  // (A ف- or ب-word the corpus knows neither way is a name: فالديس، بالاسيو; a و-word is «and the …»: والبارونات.)
+  return al >= df && (al > 0 || n.startsWith('وال'));
 }
 
 /**
@@ -122,11 +125,12 @@ export function pluralVerb(lx: PeopleLexicon, n: string): boolean {
  */
 export function pastVerb(lx: PeopleLexicon, n: string, next?: string): boolean {
   if (n.length < 3 || n.startsWith('م') || n.startsWith('ال') || n.endsWith('ه') || next === 'الله' || lx.given.has(n) || lx.surname.has(n)) return false;
-  if (pluralVerb(lx, n)) return true;
+  if (pluralVerb(lx, n) || inflectedPast(lx, n)) return true;
   const df = lx.stats.df(n);
   if (df < 20 || lx.stats.df('ال' + n) >= 0.25 * df) return false;
   const stems = [n];
-  if (n.length >= 4 && n.endsWith('ت')) stems.push(n.slice(0, -1));
+  // (… also of a doubled root: ضمت/يضم.)
+  if (n.length >= 3 && n.endsWith('ت')) stems.push(n.slice(0, -1));
   if (n.length >= 4 && n.endsWith('وا')) stems.push(n.slice(0, -2));
   else if (n.length >= 4 && n.endsWith('ا')) stems.push(n.slice(0, -1), n.endsWith('تا') && n.length >= 5 ? n.slice(0, -2) : '');
   for (const st of stems) {
@@ -138,12 +142,35 @@ export function pastVerb(lx: PeopleLexicon, n: string, next?: string): boolean {
 }
 
 /**
+ * A past verb with its subject's ending (انتشلت، أكدا، أكدوا، قالتا) too rare for pastVerb's
+ * counts: the bare past (انتشل، أكد) is a word the corpus knows and never writes with ال, and
+ * a verb by its present (يؤكد) or by the shape of a derived form (انفعل، افتعل، استفعل). Names
+ * ending in those letters (ماريا، بلانيت، رامات) have no such bare form.
+ */
+export function inflectedPast(lx: PeopleLexicon, n: string): boolean {
+  const m = /^(.{3,}?)(تا|وا|ت|ا)$/.exec(n);
+  if (!m || lx.given.has(n) || lx.surname.has(n)) return false;
+  const st = m[1]!;
+  if (lx.given.has(st) || lx.surname.has(st)) return false;
+  if (NAME_STOP.has(st)) return true;
+  const df = lx.stats.df(st);
+  if (df < 3 || lx.stats.df('ال' + st) > 0.05 * df) return false;
+  if (/^ا(ن|ست|[^اوي]ت)[^اوي]./.test(st) && st.length <= 6) return true;
+  // (An ا-initial stem is أفعل, of four letters: أنهى/أنهت; آردا is no «أرد».)
+  if (st.startsWith('ا') && st.length < 4) return false;
+  const present = st.startsWith('ا') ? lx.stats.df('ي' + st.slice(1)) + lx.stats.df('يؤ' + st.slice(1)) : lx.stats.df('ي' + st);
+  return present >= 3 && lx.stats.df('ال' + st) === 0 && lx.stats.df(n) < 5 * present;
+}
+
+/**
  * A word no list knows that may still be a name (a new transliteration): not a common noun,
  * verb or frequent word, not a clitic glued to a word (لألعاب), no ة ending (حماية، نتيجة),
  * no ت/س prefix of a verb or verbal noun (تعرض، سيخلف).
  */
 export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
-  if (n.length < 3 || n.endsWith('ه') || NUMBER_WORDS.has(n) || adverb(lx, n)) return false;
+  // (… nor a plural nisba in construct: ميشال عون مسيحيي الثامن.)
+  // (A kunya joined to its word may end in ة: أبوشوشة، بوميدوحة.)
+  if (n.length < 3 || (n.endsWith('ه') && !/^(ابو|بو).{3,}$/.test(n)) || (n.endsWith('يي') && lx.stats.df(n.slice(0, -1)) + lx.stats.df('ال' + n.slice(0, -1)) >= 20) || NUMBER_WORDS.has(n) || adverb(lx, n)) return false;
   // The indefinite participle of a weak verb, whose definite form ends in ي (اللاعب باق/الباقي، قاض، ماض; not كين/الكيني).
   if (n.length === 3 && n[1] === 'ا' && lx.stats.df('ال' + n + 'ي') >= 20) return false;
   if (futureVerb(lx, n) || pluralVerb(lx, n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
@@ -157,6 +184,8 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   // A participle or adjective in the dual or plural whose singular the corpus knows (منتخبتين، أجنبيين).
   const one = n.replace(/(يين|تين|ين)$/, (e) => (e === 'يين' ? 'ي' : ''));
   if (/^[مأا].{3,}(ين|تين)$/.test(n) && one.length >= 4 && lx.stats.df(one) >= 20) return false;
+  // … or a noun in the dual behind ب/ل (عبد الوهاب بعينين).
+  if (/^[بل].{2,}(ين|تين)$/.test(n) && lx.stats.df(one.slice(1)) + lx.stats.df(one.slice(1) + 'ه') >= 20) return false;
   // An adjective or participle in the plural, both plurals known (مرتبطون/مرتبطين، مبعدين).
   const pl = /^(.{3,})(ون|ين)$/.exec(n);
   if (pl && lx.stats.df(pl[1]!) >= 20 && lx.stats.df(pl[1]! + (pl[2] === 'ون' ? 'ين' : 'ون')) >= 3) return false;
@@ -174,6 +203,8 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   if (/^[بل]ا/.test(n) && MASDAR.test('ال' + n.slice(1))) return false;
   const df = lx.stats.df(n);
   if (df >= lx.maxUnknownDf) return false;
+  // A frequent ب/ل-word no list knows is a preposition and its word (جبريل بموجب الضبط; frequent names are listed: بوتين، بلاتر).
+  if (df >= 100 && /^[بل]/.test(n) && !lx.given.has(n) && !lx.surname.has(n)) return false;
   // (ك is left alone: كيري is no «like يري».)
   for (const c of cliticCandidates(n)) if (c.cut > 0 && !n.startsWith('ك') && c.key.length >= 3 && lx.stats.df(c.key) >= 20 && lx.stats.df(c.key) > df) return false;
   // A pronoun suffix or an adverb's ا on a known word (مؤشرنا، مساحتها، مؤقتا، أسبوعيا).
