@@ -39,6 +39,8 @@ export function queryFromTitle(title: string, rand: () => number): string | null
 
 export interface Workload {
   articleIds: string[];
+  /** Other articles (never among `articleIds`): what a running server has already served. */
+  warmIds: string[];
   /** The queries that repeat (a few hundred, as popular searches do). */
   queries: string[];
   /** Every other query found, each meant to be asked once: the cost of a cache miss. */
@@ -63,11 +65,13 @@ export async function buildWorkload(base: string, total: number, idPages = 20, q
   if (all.length === 0) throw new Error('the database has no articles');
   const step = Math.max(1, Math.floor(all.length / (idPages * 100)));
   const sampled = all.filter((_, i) => i % step === 0).slice(0, idPages * 100);
+  const chosen = new Set(sampled.map((a) => a.id));
+  const warmIds = shuffle(all.filter((a) => !chosen.has(a.id)), rng(20150722)).slice(0, 500).map((a) => a.id);
   const qs = new Set<string>();
   for (const a of shuffle([...all], rand)) {
     const q = queryFromTitle(a.title, rand);
     if (q) qs.add(q);
   }
   const list = [...qs];
-  return { articleIds: shuffle(sampled.map((a) => a.id), rand), queries: list.slice(0, queries), uniqueQueries: list.slice(queries) };
+  return { articleIds: shuffle(sampled.map((a) => a.id), rand), warmIds, queries: list.slice(0, queries), uniqueQueries: list.slice(queries) };
 }
