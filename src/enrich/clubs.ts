@@ -36,6 +36,10 @@ const NOT_AFTER = /^(لكره|للكره|الدولي|الاوروبي|الاس�
 
 /** The club name a token holds (clitics و ف ب ل cut, لل read as ل + ال), if any. */
 function clubKey(norm: string): { key: string; cut: number; al: boolean } | undefined {
+  if (CLUBS.has(norm)) return { key: norm, cut: 0, al: false };
+  // (most words carry no clitic a club name could stand behind)
+  const c0 = norm.charCodeAt(0);
+  if (c0 !== 0x648 && c0 !== 0x641 && c0 !== 0x628 && c0 !== 0x644) return undefined;
   const m = /^([وف]?[بل]?)(.*)$/.exec(norm)!;
   for (const [pre, rest, al] of [[m[1]!, m[2]!, false], ...(norm.match(/^[وف]?لل/) ? [[norm.slice(0, norm.indexOf('لل') + 1), 'ال' + norm.slice(norm.indexOf('لل') + 2), true]] : [])] as Array<[string, string, boolean]>) {
     if (CLUBS.has(rest)) return { key: rest, cut: pre.length, al };

@@ -230,7 +230,12 @@ const NATIONAL = new Set(['اتحاد', 'منتخب', 'جيش', 'برلمان'])
 
 /** `المنتخب السعودي` at `i`: an article-form NATIONAL head and a demonym right after it. */
 function national(tokens: DocToken[], i: number, matches: Match[]): OrgMention | undefined {
-  const c = infoOf(tokens[i]!).cands.find((x) => x.al && NATIONAL.has(x.key));
+  const w = infoOf(tokens[i]!);
+  if (w.natHead === undefined) {
+    const h = w.cands.find((x) => x.al && NATIONAL.has(x.key));
+    w.natHead = h ? { key: h.key, cut: h.cut } : null;
+  }
+  const c = w.natHead;
   const next = tokens[i + 1];
   if (!c || !next || next.brk || next.seg !== tokens[i]!.seg) return undefined;
   const m = matches.find((x) => x.start === i + 1 && x.demonym && x.len === 1);

@@ -39,6 +39,8 @@ export interface WordInfo {
   head?: string | null;
   /** orgs.ts: the article-form head (`الهيئة`) and its clitic cut. */
   defHead?: { key: string; cut: number } | null;
+  /** orgs.ts: the article-form head of a body a demonym names (`المنتخب`), and its clitic cut. */
+  natHead?: { key: string; cut: number } | null;
   /** people/find.ts: [the lexicon it was computed for, the answer]. */
   person?: [object, boolean];
 }
