@@ -50,7 +50,7 @@ export interface Config {
    * kept before the next one (MARSAD_HEAP_GROWTH_PERCENT, default 50; 0: V8's own factor,
    * up to 300 %). A serving process makes garbage fast and V8 lets it pile up to four
    * times the live heap: the server's own memory (anonymous RSS) after the bench:http load
-   * is 280–370 MiB with V8's factor, 218–228 MiB with 50 % (docs/DEPLOYMENT.md).
+   * is 280–370 MiB with V8's factor, 218–234 MiB with 50 % (docs/ARCHITECTURE.md).
    */
   heapGrowthPercent: number;
 }
