@@ -41,3 +41,10 @@ test('content words the generic lists include are pruned', () => {
 test('a conjunction is not stripped where the letter belongs to the word', () => {
   for (const w of ['ولي', 'فتحت', 'فهم', 'واحد', 'وطن', 'فيلم']) assert.ok(!isStopword(normalize(w)), w);
 });
+
+test('a و/ف form is a stopword exactly when the word behind the letter is one (three letters or more, not an exception)', () => {
+  const rule = (n: string) => STOPWORDS.has(n) || (/^[وف]/.test(n) && n.length >= 3 && !['ولي', 'واحد', 'فتحت', 'فلم', 'فهم', 'فعلي', 'فلك', 'وعده', 'فاو'].includes(n) && STOPWORDS.has(n.slice(1)));
+  const forms = [...STOPWORDS].flatMap((w) => [w, 'و' + w, 'ف' + w, 'ب' + w, 'وو' + w, w + 'ه']);
+  for (const n of [...forms, 'ولي', 'فهم', 'وعده', 'وفي', 'فلا', 'وما', 'فما']) assert.equal(isStopword(n), rule(n), n);
+  assert.ok(isStopword('وفي') && !isStopword('ولي') && !isStopword('بفي'));
+});

@@ -27,12 +27,18 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 /** Words that look like و/ف + stopword but are content words in news text. */
 const CONJUNCTION_EXCEPTIONS = new Set(['ولي', 'واحد', 'فتحت', 'فلم', 'فهم', 'فعلي', 'فلك', 'وعده', 'فاو']);
 
+/**
+ * Every stopword form, its و/ف-conjunction forms included (the words of at least three
+ * letters that a و or ف before a listed word makes, less the exceptions): one set lookup a
+ * token, where cutting the letter off each و/ف-initial token made a new string every time
+ * (isStopword ran for every token analyzed: ingest, queries, search snippets).
+ */
+const FORMS: ReadonlySet<string> = new Set([
+  ...STOPWORDS,
+  ...[...STOPWORDS].flatMap((w) => ['و' + w, 'ف' + w]).filter((w) => w.length >= 3 && !CONJUNCTION_EXCEPTIONS.has(w)),
+]);
+
 /** True when a normalized token is a stopword, also behind a و/ف conjunction. */
 export function isStopword(norm: string): boolean {
-  if (STOPWORDS.has(norm)) return true;
-  const c = norm.charCodeAt(0);
-  if ((c === 0x648 || c === 0x641) && norm.length >= 3 && !CONJUNCTION_EXCEPTIONS.has(norm)) {
-    return STOPWORDS.has(norm.slice(1));
-  }
-  return false;
+  return FORMS.has(norm);
 }
