@@ -110,7 +110,40 @@ export interface StoryScore {
  * must not merge two articles (see STORY_MIN_LEDE in group.ts).
  */
 export function storyScore(a: StoryFeatures, b: StoryFeatures, idf: Idf): StoryScore {
-  return storyScorePrepared(prepareStory(a, idf), b, idf);
+  const pa = preparedOnce(a, idf);
+  const pb = preparedOnce(b, idf);
+  const title = cosineBoth(pa.title, pb.title);
+  const lede = cosineBoth(pa.lede, pb.lede);
+  const hasEnt = a.entities.length > 0 && b.entities.length > 0;
+  const entities = hasEnt ? setJaccard(a.entities, b.entities) : 0;
+  return { title, lede, entities, score: 0.35 * title + 0.65 * lede + (hasEnt ? 0.15 * entities : 0) };
+}
+
+/**
+ * Each side's weights, prepared once per features object and IDF (an entry meets dozens of
+ * candidates as they arrive; preparing both sides for every pair built two maps a pair).
+ */
+const prepared = new WeakMap<StoryFeatures, { idf: Idf; p: PreparedStory }>();
+function preparedOnce(a: StoryFeatures, idf: Idf): PreparedStory {
+  const m = prepared.get(a);
+  if (m && m.idf === idf) return m.p;
+  const p = prepareStory(a, idf);
+  prepared.set(a, { idf, p });
+  return p;
+}
+
+/**
+ * cosinePrepared(a, b's unique terms) with b prepared too: the same sums in the same order
+ * (b's terms in order; b.norm2 adds the same squares prepare added), so the same float.
+ */
+function cosineBoth(a: Weighted, b: Weighted): number {
+  if (a.norm2 === 0 || b.w.size === 0) return 0;
+  let dot = 0;
+  for (const t of b.w.keys()) {
+    const x = a.w.get(t);
+    if (x !== undefined) dot += x;
+  }
+  return b.norm2 > 0 ? dot / Math.sqrt(a.norm2 * b.norm2) : 0;
 }
 
 export interface PreparedStory {
