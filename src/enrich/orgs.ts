@@ -97,12 +97,17 @@ const DEF_ADJ = /^ال(?:.{2,}(?:ي|يه)|عام|عامه|اعلي|عليا)$/;
 
 /** The article-form head (`الهيئة`, `بالمديرية`) of a word, if it is one. */
 function defHead(t: DocToken): { key: string; cut: number } | undefined {
+  return alHead(t, 'defHead', DEF_HEADS);
+}
+
+/** The word's article-form reading whose key is in `heads`, memoized with its spelling under `field`. */
+function alHead(t: DocToken, field: 'defHead' | 'natHead', heads: ReadonlySet<string>): { key: string; cut: number } | undefined {
   const w = infoOf(t);
-  if (w.defHead === undefined) {
-    const c = w.cands.find((x) => x.al && DEF_HEADS.has(x.key));
-    w.defHead = c ? { key: c.key, cut: c.cut } : null;
+  if (w[field] === undefined) {
+    const c = w.cands.find((x) => x.al && heads.has(x.key));
+    w[field] = c ? { key: c.key, cut: c.cut } : null;
   }
-  return w.defHead ?? undefined;
+  return w[field] ?? undefined;
 }
 
 /** A word's head key (clitics removed), memoized per spelling (tokens.ts wordInfo): most words are no head. */
@@ -230,12 +235,7 @@ const NATIONAL = new Set(['اتحاد', 'منتخب', 'جيش', 'برلمان'])
 
 /** `المنتخب السعودي` at `i`: an article-form NATIONAL head and a demonym right after it. */
 function national(tokens: DocToken[], i: number, matches: Match[]): OrgMention | undefined {
-  const w = infoOf(tokens[i]!);
-  if (w.natHead === undefined) {
-    const h = w.cands.find((x) => x.al && NATIONAL.has(x.key));
-    w.natHead = h ? { key: h.key, cut: h.cut } : null;
-  }
-  const c = w.natHead;
+  const c = alHead(tokens[i]!, 'natHead', NATIONAL);
   const next = tokens[i + 1];
   if (!c || !next || next.brk || next.seg !== tokens[i]!.seg) return undefined;
   const m = matches.find((x) => x.start === i + 1 && x.demonym && x.len === 1);

@@ -112,10 +112,13 @@ export interface StoryScore {
 export function storyScore(a: StoryFeatures, b: StoryFeatures, idf: Idf): StoryScore {
   const pa = preparedOnce(a, idf);
   const pb = preparedOnce(b, idf);
-  const title = cosineBoth(pa.title, pb.title);
-  const lede = cosineBoth(pa.lede, pb.lede);
-  const hasEnt = a.entities.length > 0 && b.entities.length > 0;
-  const entities = hasEnt ? setJaccard(a.entities, b.entities) : 0;
+  return combine(cosineBoth(pa.title, pb.title), cosineBoth(pa.lede, pb.lede), a.entities, b.entities);
+}
+
+/** The same-event score of the two cosines and the entities (see storyScore). */
+function combine(title: number, lede: number, a: readonly string[], b: readonly string[]): StoryScore {
+  const hasEnt = a.length > 0 && b.length > 0;
+  const entities = hasEnt ? setJaccard(a, b) : 0;
   return { title, lede, entities, score: 0.35 * title + 0.65 * lede + (hasEnt ? 0.15 * entities : 0) };
 }
 
@@ -158,9 +161,5 @@ export function prepareStory(a: StoryFeatures, idf: Idf): PreparedStory {
 
 /** storyScore with the first side prepared once for many candidates (terms unique). */
 export function storyScorePrepared(a: PreparedStory, b: StoryFeatures, idf: Idf): StoryScore {
-  const title = cosinePrepared(a.title, b.titleTerms, idf);
-  const lede = cosinePrepared(a.lede, b.ledeTerms, idf);
-  const hasEnt = a.entities.length > 0 && b.entities.length > 0;
-  const entities = hasEnt ? setJaccard(a.entities, b.entities) : 0;
-  return { title, lede, entities, score: 0.35 * title + 0.65 * lede + (hasEnt ? 0.15 * entities : 0) };
+  return combine(cosinePrepared(a.title, b.titleTerms, idf), cosinePrepared(a.lede, b.ledeTerms, idf), a.entities, b.entities);
 }

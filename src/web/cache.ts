@@ -94,7 +94,6 @@ interface Entry<R> {
   at: number;
 }
 
-const card = (a: ArticleCard): ArticleCard => ({ id: a.id, title: a.title, lang: a.lang, outlet: a.outlet, publishedAt: a.publishedAt });
 const copy = <T>(v: T): T => (Array.isArray(v) ? (v.slice() as T) : v);
 
 export function cachedStore<S extends ReaderStore & Partial<SourceAdmin>>(store: S, opts: CacheOptions = {}): CachedStore<S> {
@@ -160,11 +159,11 @@ export function cachedStore<S extends ReaderStore & Partial<SourceAdmin>>(store:
     return t === null ? compute() : (through(renders, key, t, compute) as Promise<T>);
   };
   const cards = lru<ArticleCard>('cards');
+  /** Remembers the store's cards (five fields each, as read) by id. */
   const remember = (list: ArticleCard[]): ArticleCard[] => {
-    const out = list.map(card);
     const t = token();
-    if (t !== null) for (const c of out) cards.set(c.id, { value: Promise.resolve(c), token: t, at: Date.now() }, { size: weigh(c) });
-    return out;
+    if (t !== null) for (const c of list) cards.set(c.id, { value: Promise.resolve(c), token: t, at: Date.now() }, { size: weigh(c) });
+    return list;
   };
   const articleCards = async (ids: string[]): Promise<ArticleCard[]> => {
     const t = token();
