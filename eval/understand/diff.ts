@@ -1,15 +1,16 @@
 /**
- * Per-article differences on the development set only (a.jsonl, u001–u110): what Marsad
+ * Per-article differences on a development set only (a.jsonl, u001–u110, or with `--set c`
+ * c.jsonl, c001–c080): what Marsad
  * missed and added, for tuning. The test set (b.jsonl) is never shown article by article.
- * Run: node --import tsx eval/understand/diff.ts [--only countries,people,orgs,keywords] [u001 …]
+ * Run: node --import tsx eval/understand/diff.ts [--set c] [--only countries,people,orgs,keywords] [u001 …]
  */
-import { loadAnnotations, loadArticles, scoreSet } from '../understand.ts';
+import { devSet, loadArticles, scoreSet } from '../understand.ts';
 
 const args = process.argv.slice(2);
+const dev = devSet(args).gold;
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1]!.split(',') : ['countries', 'people', 'orgs', 'keywords'];
 const ids = new Set(args);
-const dev = loadAnnotations().get('a') ?? [];
 const articles = loadArticles();
 scoreSet(
   dev.filter((g) => ids.size === 0 || ids.has(g.id)),

@@ -1,5 +1,5 @@
 /**
- * Why the development set's gold keywords are missed (a.jsonl only; the test set is never
+ * Why a development set's gold keywords are missed (a.jsonl, or c.jsonl with `--set c`; the test set is never
  * shown article by article): each gold keyword Marsad's keywords do not match (score.ts
  * rules) falls in one class, and the shares tell which fix can pay.
  *
@@ -9,11 +9,11 @@
  *   and ال), but no candidate holds it — `phrase` or `word`;
  * - form: every word's stem is in the text, not the form (plural, nisba, singular);
  * - partial: some of its words' stems are in the text; absent: none.
- * Run: node --import tsx eval/understand/reach.ts [--list]
+ * Run: node --import tsx eval/understand/reach.ts [--set c] [--list]
  */
 import { stem, tokenize } from '../../src/arabic/index.ts';
 import { analyzeEntities, extractKeywords, shippedTermStats, termKey } from '../../src/enrich/index.ts';
-import { loadAnnotations, loadArticles } from '../understand.ts';
+import { devSet, loadArticles } from '../understand.ts';
 import { fold } from './score.ts';
 
 const list = process.argv.includes('--list');
@@ -27,7 +27,7 @@ const matches = (a: string, b: string): boolean => {
 const classes = new Map<string, string[]>();
 let gold = 0;
 let matched = 0;
-for (const g of loadAnnotations().get('a') ?? []) {
+for (const g of devSet(process.argv.slice(2)).gold) {
   const a = articles.get(g.id);
   if (!a) continue;
   const doc = { title: a.title, text: a.content };

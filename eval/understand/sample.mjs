@@ -2,14 +2,21 @@
 // SaudiNewsNet corpus: two days no test uses, every outlet, a seeded shuffle, bodies of
 // 400–2,800 characters, one copy per normalized text. Prints JSONL on stdout.
 // Usage: node eval/understand/sample.mjs --corpus ../shared/corpus > eval/understand/articles.jsonl
+// The second development set (c): --days 2015-07-27,2015-08-07 --prefix c --n 80 --seed 20261203
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { unzipSync, strFromU8 } from 'fflate';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string', default: '../shared/corpus' }, n: { type: 'string', default: '220' } } });
-const DAYS = ['2015-07-26', '2015-08-08'];
-let seed = 20261202;
+const { values } = parseArgs({ options: {
+  corpus: { type: 'string', default: '../shared/corpus' },
+  n: { type: 'string', default: '220' },
+  days: { type: 'string', default: '2015-07-26,2015-08-08' },
+  prefix: { type: 'string', default: 'u' },
+  seed: { type: 'string', default: '20261202' },
+} });
+const DAYS = values.days.split(',');
+let seed = Number(values.seed);
 const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
 const key = (s) => s.replace(/[^\p{L}\p{N}]+/gu, '');
 const byOutlet = new Map();
@@ -43,4 +50,4 @@ for (let round = 0; out.length < n; round++) {
   }
   if (!took) break;
 }
-out.forEach((a, i) => process.stdout.write(JSON.stringify({ id: `u${String(i + 1).padStart(3, '0')}`, ...a }) + '\n'));
+out.forEach((a, i) => process.stdout.write(JSON.stringify({ id: `${values.prefix}${String(i + 1).padStart(3, '0')}`, ...a }) + '\n'));
