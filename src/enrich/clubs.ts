@@ -48,10 +48,21 @@ function clubKey(norm: string): { key: string; cut: number; al: boolean } | unde
 }
 
 /** `busy`: token positions already in a gazetteer match or an organisation found by its head. */
-export function findClubs(tokens: readonly DocToken[], matches: readonly Match[], busy: ReadonlySet<number>): OrgMention[] {
+/** Whether the article is a sports one: at least MIN_CUES words of SPORTS_CUES. */
+export function isSportsArticle(tokens: readonly DocToken[]): boolean {
   let cues = 0;
-  for (const t of tokens) if (SPORTS_CUES.has(t.norm) && ++cues >= MIN_CUES) break;
-  if (cues < MIN_CUES) return [];
+  for (const t of tokens) if (SPORTS_CUES.has(t.norm) && ++cues >= MIN_CUES) return true;
+  return false;
+}
+
+/**
+ * Places that sports news names clubs by, bare (`الفوز على روما`، `مباراة موناكو`): in a sports
+ * article they are the club, not the city or the state.
+ */
+export const PLACE_CLUBS: ReadonlySet<string> = new Set(['روما', 'موناكو', 'استانا']);
+
+export function findClubs(tokens: readonly DocToken[], matches: readonly Match[], busy: ReadonlySet<number>): OrgMention[] {
+  if (!isSportsArticle(tokens)) return [];
   const demonymAt = new Set(matches.filter((m) => m.demonym).map((m) => m.start));
   const found: Array<{ i: number; key: string; cut: number; al: boolean }> = [];
   const headed = new Set<string>();

@@ -23,7 +23,7 @@ import { tagLine } from './people/words.ts';
 import { resolveAmbiguous } from './resolve.ts';
 import { isStopword, normalize } from '../arabic/index.ts';
 import { findOrgs } from './orgs.ts';
-import { findClubs } from './clubs.ts';
+import { findClubs, isSportsArticle, PLACE_CLUBS } from './clubs.ts';
 import { cleanSurface, docTokens, type DocToken } from './tokens.ts';
 import type { EntityInfo } from './types.ts';
 
@@ -47,7 +47,8 @@ const LOCATIVE = new Set(['في', 'الي', 'من', 'ومن', 'داخل', 'خا�
   // a place or thing named after the city (بنك الرياض، طريق الرياض، بورصتي باريس، ميثاق روما، حائط برلين، سوبر لندن)
   'طريق', 'شوارع', 'احياء', 'مدارس', 'تعليم', 'فندق', 'بنك', 'مصرف', 'وكاله', 'جلسه', 'بورصه', 'بورصتي', 'سوق', 'اسواق', 'حائط',
   'ميثاق', 'اتفاقيه', 'اعلان', 'حاجز', 'سوبر', 'ماراثون', 'مهرجان', 'معرض', 'قمه', 'مؤتمر', 'نادي', 'صحيفه', 'جريده', 'ملعب',
-  'ستاد', 'متحف', 'ساحه', 'محكمه', 'ميناء', 'سماء', 'اجواء', 'قلب', 'مترو', 'قطار',
+  'ستاد', 'متحف', 'ساحه', 'محكمه', 'ميناء', 'سماء', 'اجواء', 'قلب', 'مترو', 'قطار', 'مستشفيات', 'فنادق', 'جامعات',
+  'مطارات', 'محاكم', 'مناطق', 'بلديات',
   // verbs of arriving, leaving and visiting take the place without a preposition (النصر يصل لندن،
   // غادر القاهرة، زار طهران); not دخل/قدم, whose subject a capital often is (دخلت موسكو الحرب)
   'وصل', 'يصل', 'تصل', 'وصلت', 'وصلوا', 'يصلون', 'غادر', 'يغادر', 'تغادر', 'غادرت', 'غادروا', 'يزور', 'تزور', 'زار', 'زارت']);
@@ -168,7 +169,8 @@ function familyName(m: Match, toks: DocToken[], given: ReadonlySet<string>): boo
   // After a nasab (سعد بن رحيل السويدي) it is the family name too.
   const link = toks[m.start - 2];
   if (prev && !t.brk && !prev.brk && link && /^(بن|بنت|ابن)$/.test(link.norm) && !isStopword(prev.norm) && /^ال.{2,}ي$/.test(t.norm)) return true;
-  if (!/^ال.+ي$/.test(m.display)) return false;
+  // The token, not the display: a gazetteer may list the bare form (عراقي) and match the ال as a clitic.
+  if (!/^ال.+ي$/.test(t.norm)) return false;
   if (!prev || t.brk || cleanSurface(prev.surface) === 'على') return false;
   const name = given.has(prev.norm) ? prev.norm : /^[وف]/.test(prev.norm) && given.has(prev.norm.slice(1)) ? prev.norm.slice(1) : '';
   if (!name) return false;
@@ -208,6 +210,7 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   let prevLocation: Match | undefined;
   let prevLanguage: Match | undefined;
   const clubs = new Set(matches.filter((m, k) => clubOf(m, matches[k + 1], index, toks)).map((m) => m.ids[0]));
+  const sports = matches.some((m) => !m.demonym && PLACE_CLUBS.has(m.display)) && isSportsArticle(toks);
   const lx = lexicon();
   const tags = tagLine(toks);
   // A family name that is a demonym (عبدالله بن عبدالمحسن التركي) stays the person's when the article
@@ -226,6 +229,7 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     const lang = language(m, toks, prevLanguage);
     prevLanguage = lang ? m : undefined;
     if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given) || bySurname(m) || lang) return;
+    if (sports && !m.demonym && PLACE_CLUBS.has(m.display)) return;
     // A country's name after «ولاية» is a state of that name (بولاية جورجيا شرق الولايات المتحدة).
     if (!m.demonym && e.type === 'country' && m.start > 0 && /^[وفبل]?[بل]?ولايه$/.test(toks[m.start - 1]!.norm)) return;
     // A place that is a transliterated family name (المهاجم سيباستيان سوريا; people/cues.ts), outside a tag line.
