@@ -225,3 +225,14 @@ test('after a verb of saying, a name no list knows before a nisba family name', 
   // alyaum 2015-08-06: هنادي is on no list
   assert.ok(people('ونرجو فيه رضا خالقنا. وقالت هنادي العتيبي مسؤولة لجنة التطوير').includes('هنادي العتيبي'));
 });
+
+test('after a verb of saying, two words no list knows and the title they hold in apposition', () => {
+  // aawsat 2015-07-22
+  assert.ok(people('وقالت أمبر رود وزيرة الطاقة وتغير المناخ لراديو هيئة الاذاعة البريطانية (بي.بي.سي) "لا يمكن أن نقبل"').includes('أمبر رود'));
+  // alweeam 2015-07-21
+  assert.ok(people('وقال دومينيكو سكالا الرئيس المستقل للجنة المراجعة والتحقق في الاتحاد الدولي إن هذه الإصلاحات').includes('دومينيكو سكالا'));
+  // alriyadh 2015-08-07 (eval/understand set c, c028): «كبير» as the chief of something
+  assert.ok(people('وقال ريك سبونر كبير محللي الأسواق في (سي إم سي ماركتس) في سيدني').includes('ريك سبونر'));
+  // … and not a noun and its adjective before a title (constructed: «a well-informed source»)
+  assert.deepEqual(people('وقال مصدر مطلع رئيس اللجنة إن'), []);
+});

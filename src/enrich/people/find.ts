@@ -60,6 +60,17 @@ export function findNames(tokens: DocToken[], matches: Match[], lx: PeopleLexico
 }
 
 class Finder extends Cues {
+  /** Two unknown name words at `s`, then a title word (no punctuation between): a foreign name and its role. */
+  private beforeApposition(s: number): boolean {
+    const t = this.t;
+    const [a, b, c] = [t[s], t[s + 1], t[s + 2]];
+    if (!a || !b || !c || b.brk || c.brk || b.seg !== a.seg || c.seg !== a.seg) return false;
+    // («كبير» is a role only before what the person is chief of: كبير محللي الأسواق، كبير الاقتصاديين.)
+    const chief = c.norm === 'كبير' && !!t[s + 3] && !t[s + 3]!.brk;
+    if (this.inMatch.has(s) || this.inMatch.has(s + 1) || !(this.trigger(s + 2) || chief)) return false;
+    return [a, b].every((x) => !/^[وفبلك]/.test(x.norm) && !x.norm.startsWith('ال') && !TANWEEN.test(x.surface) && !this.trigger(t.indexOf(x)) && unknownNameWord(this.lx, x.norm) && !pastVerb(this.lx, x.norm));
+  }
+
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
   private name(s: number, via: NameSpan['via'], strong: boolean, min = 2): NameSpan | undefined {
     const t = this.t;
@@ -326,6 +337,9 @@ class Finder extends Cues {
       // (… or one before a nisba family name: وقالت آمنة القلالي.)
       if (n && !n.brk && (this.lx.given.has(n.norm) || this.lx.surname.has(n.norm) || this.abdFirst(i + 1))) return this.name(i + 1, 'speaker', false, 1);
       if (n && !n.brk && this.beforeNisba(i + 1)) return this.name(i + 1, 'title', true, 2);
+      // (… or two words no lexicon knows, then the speaker's title in apposition: وقال توني تايلر
+      // الرئيس التنفيذي، وقال ريك سبونر كبير محللي الأسواق.)
+      if (n && !n.brk && this.beforeApposition(i + 1)) return this.name(i + 1, 'title', true, 2);
       return undefined;
     }
     const n = t[i]!.norm;
