@@ -236,3 +236,14 @@ test('after a verb of saying, two words no list knows and the title they hold in
   // … and not a noun and its adjective before a title (constructed: «a well-informed source»)
   assert.deepEqual(people('وقال مصدر مطلع رئيس اللجنة إن'), []);
 });
+
+test('a transliterated name may start with ت when the corpus never writes it as a verb (تسيبراس، تسيبي، تكروني)', () => {
+  // aawsat 2015-07-27 (eval/understand set c, c057)
+  assert.ok(people('وزعم فاروفاكيس أنه كان مخولا من جانب رئيس الوزراء أليكسيس تسيبراس في ديسمبر (كانون الأول) الماضي').includes('أليكسيس تسيبراس'));
+  // alriyadh 2015-07-22
+  assert.ok(people('قالت نائبة وزير الخارجية الاسرائيلي تسيبي هوتوفلي امس انه سيتم الابقاء على').includes('تسيبي هوتوفلي'));
+  // almadina 2015-07-22
+  assert.ok(people('حرية التوقيع لأي نادٍ آخر أسوة بطلال العبسي وعبدالعزيز تكروني المنتقلين لنجران').includes('عبدالعزيز تكروني'));
+  // … but a verb in the dual is none (aljazirah 2015-07-27, set c, c059)
+  assert.deepEqual(people('جميعنا يتفق على أن كثيرا من الحكم والأمثال تعبران عن معانِ بليغة وفهم حاذق لدى قائلهما'), []);
+});

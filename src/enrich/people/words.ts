@@ -163,6 +163,18 @@ export function inflectedPast(lx: PeopleLexicon, n: string): boolean {
 }
 
 /**
+ * A ت-initial word that is no verb: a transliterated name (تسيبراس، تسيبي، تركستاني). A present
+ * verb (تعتزم، تغمر) is written with ي/ن/أ too or takes a verb's shape (تتفاعل، تستفعل، تفاعل),
+ * and a name never takes ال.
+ */
+function tName(lx: PeopleLexicon, n: string): boolean {
+  // (Nor a plural, dual or adverb ending, nor a pronoun suffix: ترسبات، تعبران، تدريبيتين، تليفونيا، ترهقها، تنتخبهم.)
+  if (n.length < 5 || /^(تت|تست)/.test(n) || /^ت.ا/.test(n) || /(ات|ان|ين|يا|(?<![او])ني|ها|هم|هما|كم|نا)$/.test(n)) return false;
+  const rest = n.slice(1);
+  return lx.stats.df('ي' + rest) + lx.stats.df('ن' + rest) + lx.stats.df('ا' + rest) + lx.stats.df('ال' + n) + lx.stats.df(rest) === 0;
+}
+
+/**
  * A word no list knows that may still be a name (a new transliteration): not a common noun,
  * verb or frequent word, not a clitic glued to a word (لألعاب), no ة ending (حماية، نتيجة),
  * no ت/س prefix of a verb or verbal noun (تعرض، سيخلف).
@@ -173,7 +185,7 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   if (n.length < 3 || (n.endsWith('ه') && !/^(ابو|بو).{3,}$/.test(n)) || (n.endsWith('يي') && lx.stats.df(n.slice(0, -1)) + lx.stats.df('ال' + n.slice(0, -1)) >= 20) || NUMBER_WORDS.has(n) || adverb(lx, n)) return false;
   // The indefinite participle of a weak verb, whose definite form ends in ي (اللاعب باق/الباقي، قاض، ماض; not كين/الكيني).
   if (n.length === 3 && n[1] === 'ا' && lx.stats.df('ال' + n + 'ي') >= 20) return false;
-  if (futureVerb(lx, n) || pluralVerb(lx, n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش')) || /^است/.test(n)) return false;
+  if (futureVerb(lx, n) || pluralVerb(lx, n) || (/^ت[^اوي]/.test(n) && !n.startsWith('تش') && !tName(lx, n)) || /^است/.test(n)) return false;
   // A verb in the plural behind ل/ف (لينهضوا، فيقولوا), a present verb behind ل (الوزير ليغلق), a
   // future one whose present or verbal noun the corpus knows at all (المدرب سيتدرج/التدرج، سنتخذ; not سيينا/إلينا).
   if (/^[لف]?[يت].{2,}وا$/.test(n) || /^[يت].{2,}ون$/.test(n)) return false;
