@@ -39,6 +39,14 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
   private readonly related: SqliteRelated;
   /** Document frequencies and the entry count (story-df.ts). */
   private readonly df: SqliteDocFreq;
+  /**
+   * The entry count after this index's own last insert (−1: none yet). Another writer's
+   * inserts show as a different count at the next insert, and then the cached entries and
+   * related candidates are forgotten. (Tracked here, not by the df cache, which is only
+   * current while someone reads frequencies: without alerts nobody does, and every insert
+   * emptied both caches.)
+   */
+  private seen = -1;
 
   constructor(private readonly db: Database.Database) {
     this.df = new SqliteDocFreq(db);
@@ -225,7 +233,9 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
     );
     const n = this.docCount();
     this.q.countBump.run();
-    if (!this.df.added([...new Set(e.terms)], n)) this.forgetCached();
+    this.df.added([...new Set(e.terms)], n);
+    if (n !== this.seen) this.forgetCached();
+    this.seen = n + 1;
     if (e.bands.length) this.q.bands.run(time, eid, JSON.stringify([...new Set(e.bands)].map(bandInt)));
     if (e.keys.length) {
       const keys = JSON.stringify([...new Set(e.keys)]);
@@ -239,6 +249,7 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
   /** Forgets every cached value (after a rolled-back transaction), and unwritten df increments. */
   resetCaches(): void {
     this.forgetCached();
+    this.seen = -1;
     this.df.reset();
   }
 
