@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dayArticles } from './day.ts';
 import type { Article } from '../src/model/article.ts';
-import { addArticle, MemoryStoryIndex, relatedArticles, type Assignment } from '../src/stories/index.ts';
+import { addArticle, addArticleStable, entryOf, MemoryStoryIndex, relatedArticles, type Assignment } from '../src/stories/index.ts';
 import { openMarsadSqliteStore, type MarsadSqliteStore } from '../src/store/sqlite/marsad.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marsad-stories-sqlite-'));
@@ -75,6 +75,34 @@ test('SQLite grouping equals the in-memory reference on real articles', async ()
       assert.deepEqual(await relatedArticles(e, store.storyIndex), await relatedArticles(mem.getEntries([a.id])[0]!, mem), a.id);
     }
   } finally {
+    await store.close();
+  }
+});
+
+test("cached entries and related candidates outlive this writer's own inserts, not another writer's", async () => {
+  const path = join(dir, 'cache.db');
+  const store = openMarsadSqliteStore(path);
+  const other = openMarsadSqliteStore(path);
+  try {
+    const day = articles.slice(0, 40);
+    await store.upsertArticles(day);
+    const group = async (s: MarsadSqliteStore, a: Article) => s.writeTransaction(() => addArticleStable(s.storyIndex, a, { now: 0 }));
+    for (const a of day.slice(0, 30)) await group(store, a);
+    const keys = entryOf(day[0]!).keys;
+    const read = () => new Map(store.storyIndex.relatedCandidates(keys, Infinity, 24).map((c) => [c.id, c]));
+    const before = read();
+    assert.ok(before.size > 0, 'the first article finds candidates');
+    // Own inserts: the same parsed candidates come back (each arrival reads them again).
+    for (const a of day.slice(30, 35)) await group(store, a);
+    const kept = read();
+    for (const [id, c] of before) assert.equal(kept.get(id), c, `candidate ${id} was parsed again after this writer's insert`);
+    // Another connection's insert: everything is read again (its grouping may have moved them).
+    await group(other, day[35]!);
+    await group(store, day[36]!);
+    const again = read();
+    for (const [id, c] of before) assert.notEqual(again.get(id), c, `candidate ${id} kept after another writer's insert`);
+  } finally {
+    await other.close();
     await store.close();
   }
 });
