@@ -14,8 +14,9 @@
  * median run of each is shown. The pipeline also reports ms/article over its first and its
  * last 5,000 articles: the cost must not grow with the store (issue 4).
  * `--cli` adds one timed `marsad import` of the corpus (the real command, /usr/bin/time).
- * `--base DIR` runs every mode but the bare insert also from another checkout (e.g. a
- * `git worktree` of main, its node_modules in place), interleaved with this one, prints its
+ * `--base DIR` runs every mode but the bare insert also on another checkout's sources (e.g.
+ * a `git worktree` of main, its node_modules in place; measured by this checkout's
+ * worker.ts), interleaved with this one, prints its
  * rows and the ratios this / base, and checks that both databases of each mode hold the
  * same grouping (stories, copies, edges with their scores, related lists: same.ts).
  *
@@ -63,7 +64,24 @@ interface Result {
   parse: Timing;
   run: Timing;
   batchMs: number[];
+  batchMainMs?: Array<number | null>;
+  batch?: number;
 }
+
+/**
+ * Pooled: the main thread's CPU per article over the batches past the serial start
+ * (DEFAULT_MIN_ARTICLES), i.e. the one writer's cost (store, group, related) alone; null
+ * when not measured.
+ */
+const writerUs = (x: Result): number | null => {
+  const first = Math.ceil(2000 / (x.batch ?? 500));
+  const m = x.batchMainMs;
+  if (!m || m.length <= first + 1) return null;
+  const [a, b] = [m[first - 1], m.at(-1)];
+  if (a == null || b == null) return null;
+  const n = Math.min(x.articles, m.length * (x.batch ?? 500)) - first * (x.batch ?? 500);
+  return n > 0 ? ((b - a) * 1000) / n : null;
+};
 
 if (!existsSync(CORPUS)) {
   process.stderr.write(`bench:ingest: no corpus at ${CORPUS}\n`);
@@ -72,9 +90,10 @@ if (!existsSync(CORPUS)) {
 const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-ingest-'));
 const dbOf = (mode: Mode, base: boolean): string => join(dir, `${mode}${base ? '-base' : ''}.db`);
 const runOne = (mode: Mode, base = false): Result => {
-  const root = base ? BASE! : ROOT;
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/ingest/worker.ts'), mode, CORPUS, dbOf(mode, base)], {
-    cwd: root,
+  // The base's sources, measured by this checkout's worker (MARSAD_BENCH_SOURCES).
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/ingest/worker.ts'), mode, CORPUS, dbOf(mode, base)], {
+    cwd: base ? BASE! : ROOT,
+    env: base ? { ...process.env, MARSAD_BENCH_SOURCES: BASE! } : process.env,
     encoding: 'utf8',
     maxBuffer: 1 << 26,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -149,7 +168,9 @@ if (BASE) {
   for (const m of RUN.filter((x) => x !== 'fts')) {
     const [b, x] = [median(baseResults.get(m)!), median(results.get(m)!)];
     const main = b.run.mainCpuMs && x.run.mainCpuMs ? `, main thread CPU ${(x.run.mainCpuMs / b.run.mainCpuMs).toFixed(2)}× (${((b.run.mainCpuMs / b.articles) * 1000).toFixed(0)} → ${((x.run.mainCpuMs / x.articles) * 1000).toFixed(0)} µs/article)` : '';
-    console.log(`${m}: this / base CPU ${(x.run.cpuMs / b.run.cpuMs).toFixed(2)}×${main}, wall ${(x.run.wallMs / b.run.wallMs).toFixed(2)}×`);
+    const [wb, wx] = [writerUs(b), writerUs(x)];
+    const writer = wb && wx ? `, writer past the first 2,000 articles ${(wx / wb).toFixed(2)}× (${wb.toFixed(0)} → ${wx.toFixed(0)} µs CPU/article)` : '';
+    console.log(`${m}: this / base CPU ${(x.run.cpuMs / b.run.cpuMs).toFixed(2)}×${main}${writer}, wall ${(x.run.wallMs / b.run.wallMs).toFixed(2)}×`);
     if (m === 'store') continue;
     const c = compare(dbOf(m, true), dbOf(m, false));
     console.log(`  grouping of the last runs ${c.same ? 'IDENTICAL' : 'DIFFERENT'}:\n  ${c.lines.join('\n  ')}`);
