@@ -56,10 +56,21 @@ export function edgeOf(x: StoryEntry, y: StoryEntry, o: StableOptions, w: Frozen
   return s.score >= o.storyThreshold && s.lede >= o.storyMinLede ? { a: a.id, b: b.id, kind: 'story', score: s.score } : null;
 }
 
-/** The title/lede term keys of `e` that vote for story candidates: frozen df ≤ maxKeyDf of the documents, each once. */
-function voteKeys(e: StoryEntry, o: StableOptions, w: FrozenWeights): string[] {
+/** An entry's vote keys and their weights, kept per key array (an arrival's are asked before and under the lock). */
+const votes = new WeakMap<readonly string[], { maxKeyDf: number; w: FrozenWeights; keys: string[]; weights: number[] }>();
+
+/**
+ * The title/lede term keys of `e` that vote for story candidates: frozen df ≤ maxKeyDf of
+ * the documents, each once; with each one's weight (its frozen IDF).
+ */
+function voteKeys(e: StoryEntry, o: StableOptions, w: FrozenWeights): { keys: string[]; weights: number[] } {
+  const m = votes.get(e.keys);
+  if (m && m.maxKeyDf === o.maxKeyDf && m.w === w) return m;
   const maxDf = o.maxKeyDf * w.docs;
-  return [...new Set(e.keys.filter((k) => k.startsWith('t:') && w.df(k.slice(2)) <= maxDf))];
+  const keys = [...new Set(e.keys.filter((k) => k.startsWith('t:') && w.df(k.slice(2)) <= maxDf))];
+  const v = { maxKeyDf: o.maxKeyDf, w, keys, weights: keys.map((k) => w.idf(k.slice(2))) };
+  votes.set(e.keys, v);
+  return v;
 }
 
 /** Ids that may share an edge with `e` (symmetric; see invariant 2). */
@@ -67,14 +78,14 @@ async function candidates(index: EdgeStoryIndex, e: StoryEntry, o: StableOptions
   const ids = new Set<string>(e.exact ? await index.byExact(e.exact) : []);
   if (e.bands.length) for (const id of await index.byBands(e.bands, e.time - o.dupWindowMs, e.time + o.dupWindowMs)) ids.add(id);
   if (e.ledeTerms.length >= o.storyMinTerms) {
-    const votes = new Map<string, number>();
-    const keys = voteKeys(e, o, w);
+    const sums = new Map<string, number>();
+    const { keys, weights } = voteKeys(e, o, w);
     const held = await index.allByKeys(keys, e.time - o.storyWindowMs, e.time + o.storyWindowMs);
-    for (const k of keys) {
-      const weight = w.idf(k.slice(2));
-      for (const id of held.get(k) ?? []) votes.set(id, (votes.get(id) ?? 0) + weight);
-    }
-    for (const [id, v] of votes) if (v >= o.minVote) ids.add(id);
+    keys.forEach((k, i) => {
+      const weight = weights[i]!;
+      for (const id of held.get(k) ?? []) sums.set(id, (sums.get(id) ?? 0) + weight);
+    });
+    for (const [id, v] of sums) if (v >= o.minVote) ids.add(id);
   }
   ids.delete(e.id);
   return ids;
@@ -99,7 +110,7 @@ function keysAndBands(c: StoryEntry, o: StableOptions): { keys: Set<string>; ban
  * keys are read once, for all the entries tested.
  */
 function candidateTest(e: StoryEntry, o: StableOptions, w: FrozenWeights): (c: StoryEntry) => boolean {
-  const keys = e.ledeTerms.length >= o.storyMinTerms ? voteKeys(e, o, w) : [];
+  const { keys, weights } = e.ledeTerms.length >= o.storyMinTerms ? voteKeys(e, o, w) : { keys: [], weights: [] };
   return (c) => {
     if (c.id === e.id) return false;
     if (e.exact && c.exact === e.exact) return true;
@@ -108,7 +119,7 @@ function candidateTest(e: StoryEntry, o: StableOptions, w: FrozenWeights): (c: S
     if (e.bands.length && dt <= o.dupWindowMs && e.bands.some((b) => held.bands.has(b))) return true;
     if (e.ledeTerms.length < o.storyMinTerms || dt > o.storyWindowMs) return false;
     let vote = 0;
-    for (const k of keys) if (held.keys.has(k)) vote += w.idf(k.slice(2));
+    for (let i = 0; i < keys.length; i++) if (held.keys.has(keys[i]!)) vote += weights[i]!;
     return vote >= o.minVote;
   };
 }
