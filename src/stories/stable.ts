@@ -18,8 +18,9 @@
  * that evicts (retainMs) forgets edges, so stories spanning the horizon may differ.
  */
 import type { Article } from '../model/article.ts';
-import { entryKeys, entryOf, type EntryOptions } from './entry.ts';
-import { bandKeys, DEFAULT_PARAMS, minhash, resemblance } from './fingerprint.ts';
+import { entryOf, type EntryOptions } from './entry.ts';
+import { resemblance } from './fingerprint.ts';
+import { heldCandidates, keysAndBands } from './held.ts';
 import { frozenWeights, type FrozenWeights } from './frozen.ts';
 import { GROUP_DEFAULTS, type Assignment, type GroupOptions } from './group.ts';
 import { partition } from './partition.ts';
@@ -91,19 +92,6 @@ async function candidates(index: EdgeStoryIndex, e: StoryEntry, o: StableOptions
   return ids;
 }
 
-/** Keys and LSH bands of an entry read back from a store (which keeps them apart), derived as entryOf made them. */
-const derived = new WeakMap<StoryEntry, { keys: Set<string>; bands: Set<string> }>();
-function keysAndBands(c: StoryEntry, o: StableOptions): { keys: Set<string>; bands: Set<string> } {
-  let d = derived.get(c);
-  if (!d) {
-    const p = o.params ?? DEFAULT_PARAMS;
-    const bands = c.bands.length || c.shingles.length === 0 ? c.bands : bandKeys(minhash(c.shingles, p.bands * p.rows), p.bands, p.rows);
-    d = { keys: new Set(c.keys.length ? c.keys : entryKeys(c.titleTerms, c.ledeTerms, c.entities)), bands: new Set(bands) };
-    derived.set(c, d);
-  }
-  return d;
-}
-
 /**
  * Whether `candidates(index, e)` would return a held entry: the same three rules, evaluated
  * in memory (the key votes summed in the same order, so to the same float). `e`'s voting
@@ -124,7 +112,13 @@ function candidateTest(e: StoryEntry, o: StableOptions, w: FrozenWeights): (c: S
   };
 }
 
-/** `candidateTest` for one pair (tests; the grouping builds the test once per arrival). */
+/** The entries of `newer` that pass `candidateTest`, found through an index of them (held.ts). */
+function newerCandidates(e: StoryEntry, newer: readonly StoryEntry[], o: StableOptions, w: FrozenWeights): StoryEntry[] {
+  const { keys, weights } = e.ledeTerms.length >= o.storyMinTerms ? voteKeys(e, o, w) : { keys: [], weights: [] };
+  return heldCandidates(e, newer, o, keys, weights);
+}
+
+/** `candidateTest` for one pair (tests; the grouping finds them through `newerCandidates`). */
 export function isCandidate(e: StoryEntry, c: StoryEntry, options: Partial<StableOptions> = {}): boolean {
   const o = { ...STABLE_DEFAULTS, ...options };
   return candidateTest(e, o, o.weights ?? frozenWeights())(c);
@@ -144,6 +138,7 @@ export async function prefind(index: EdgeStoryIndex, e: StoryEntry, options: Par
 /** Candidates found before the lock (`prefind`), and the entries added after the watermark read before that search. */
 export interface Since {
   older: readonly StoryEntry[];
+  /** Shared by a chunk's arrivals and only appended to (its index is extended as it grows: held.ts). */
   newer: readonly StoryEntry[];
 }
 
@@ -205,7 +200,7 @@ export async function addEntryStable(index: EdgeStoryIndex, e: StoryEntry, optio
   const [prev] = await index.getEntries([e.id]);
   if (prev) return { id: prev.id, storyId: prev.storyId, duplicateOf: prev.duplicateOf, via: 'existing', matched: null, score: null };
 
-  const cands = since ? union(since.older, since.newer.filter(candidateTest(e, o, w))) : await index.getEntries([...(await candidates(index, e, o, w))]);
+  const cands = since ? union(since.older, newerCandidates(e, since.newer, o, w)) : await index.getEntries([...(await candidates(index, e, o, w))]);
   const edges: StoryEdge[] = [];
   for (const c of cands) {
     const ed = edgeOf(e, c, o, w);
