@@ -89,9 +89,8 @@ export async function scoreCandidates(e: StoryEntry, source: RelatedSource, o: R
   const idf: Idf = frozenWeights().idf;
   const own = new Map(vocab.map((t) => [t, idf(t)]));
   // Entities first, then every title term, then the rarest lede terms.
-  const byIdf = (x: string, y: string) => own.get(y)! - own.get(x)! || (x < y ? -1 : 1);
-  const title = [...e.titleTerms].sort(byIdf).slice(0, 10);
-  const keys = [...new Set([...e.entities.map((x) => `e:${x}`), ...[...title, ...[...e.ledeTerms].sort(byIdf)].map((t) => `t:${t}`)])].slice(0, o.keyLimit);
+  const title = rarestFirst(e.titleTerms, own).slice(0, 10);
+  const keys = [...new Set([...e.entities.map((x) => `e:${x}`), ...[...title, ...rarestFirst(e.ledeTerms, own)].map((t) => `t:${t}`)])].slice(0, o.keyLimit);
   const cands = await source.relatedCandidates(keys, o.to, o.limitPerKey);
   // My side: each term's IDF² in a dense vector by term id (term-ids.ts), and its squared norm.
   const sq = vocab.map((t) => own.get(t)! ** 2);
@@ -138,6 +137,13 @@ function cosineWith(mine: number, c: RelatedCandidate, idf: Idf): number {
   const ids = w.ids;
   for (let i = 0; i < ids.length; i++) dot += weightOf(ids[i]!);
   return dot / Math.sqrt(mine * w.norm2);
+}
+
+/** Terms by IDF, highest first (ties: the smaller term), each term's IDF looked up once, not per comparison. */
+function rarestFirst(terms: readonly string[], idf: ReadonlyMap<string, number>): string[] {
+  const xs = terms.map((t) => ({ t, w: idf.get(t)! }));
+  xs.sort((x, y) => y.w - x.w || (x.t < y.t ? -1 : 1));
+  return xs.map((x) => x.t);
 }
 
 /** A candidate's unique entities, kept while its entity array lives. */
