@@ -12,8 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dayArticles } from './day.ts';
 import type { Article } from '../src/model/article.ts';
-import { addArticle, MemoryStoryIndex, relatedArticles, type Assignment } from '../src/stories/index.ts';
+import { addArticle, addArticleStable, entryOf, MemoryStoryIndex, relatedArticles, type Assignment } from '../src/stories/index.ts';
 import { openMarsadSqliteStore, type MarsadSqliteStore } from '../src/store/sqlite/marsad.ts';
+import { bandInt } from '../src/store/story-rows.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marsad-stories-sqlite-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,6 +80,85 @@ test('SQLite grouping equals the in-memory reference on real articles', async ()
   }
 });
 
+test("cached entries and related candidates outlive this writer's own inserts, not another writer's", async () => {
+  const path = join(dir, 'cache.db');
+  const store = openMarsadSqliteStore(path);
+  const other = openMarsadSqliteStore(path);
+  try {
+    const day = articles.slice(0, 40);
+    await store.upsertArticles(day);
+    const group = async (s: MarsadSqliteStore, a: Article) => s.writeTransaction(() => addArticleStable(s.storyIndex, a, { now: 0 }));
+    for (const a of day.slice(0, 30)) await group(store, a);
+    const keys = entryOf(day[0]!).keys;
+    const read = () => new Map(store.storyIndex.relatedCandidates(keys, Infinity, 24).map((c) => [c.id, c]));
+    const before = read();
+    assert.ok(before.size > 0, 'the first article finds candidates');
+    // Own inserts: the same parsed candidates come back (each arrival reads them again).
+    for (const a of day.slice(30, 35)) await group(store, a);
+    const kept = read();
+    for (const [id, c] of before) assert.equal(kept.get(id), c, `candidate ${id} was parsed again after this writer's insert`);
+    // Another connection's insert: everything is read again (its grouping may have moved them).
+    await group(other, day[35]!);
+    await group(store, day[36]!);
+    const again = read();
+    for (const [id, c] of before) assert.notEqual(again.get(id), c, `candidate ${id} kept after another writer's insert`);
+  } finally {
+    await other.close();
+    await store.close();
+  }
+});
+
+test('postings by key and band are the ids the joins on story_entries give, also after a rolled-back insert', async () => {
+  const store = openMarsadSqliteStore(join(dir, 'postings.db'));
+  try {
+    const day = articles.slice(0, 300);
+    await store.upsertArticles(day);
+    for (const a of day.slice(0, 250)) await store.writeTransaction(() => addArticleStable(store.storyIndex, a, { now: 0 }));
+    // A rolled-back insert: its entry and key numbers are given again to the next ones.
+    await assert.rejects(
+      store.writeTransaction(async () => {
+        for (const a of day.slice(250, 290)) await addArticleStable(store.storyIndex, a, { now: 0 });
+        throw new Error('rollback');
+      }),
+    );
+    for (const a of day.slice(290, 300)) await store.writeTransaction(() => addArticleStable(store.storyIndex, a, { now: 0 }));
+    const joined = {
+      newest: store.db.prepare<unknown[], string>(
+        `SELECT e.id FROM story_keydict d JOIN story_keys k ON k.kid = d.kid JOIN story_entries e ON e.eid = k.eid
+         WHERE d.key = ? AND k.time BETWEEN ? AND ? ORDER BY k.time DESC, k.eid DESC LIMIT ?`,
+      ).pluck(),
+      all: store.db.prepare<unknown[], string>(
+        `SELECT e.id FROM story_keydict d JOIN story_keys k ON k.kid = d.kid JOIN story_entries e ON e.eid = k.eid
+         WHERE d.key = ? AND k.time BETWEEN ? AND ?`,
+      ).pluck(),
+      bands: store.db.prepare<unknown[], string>(
+        `SELECT DISTINCT e.id FROM story_bands b JOIN story_entries e ON e.eid = b.eid
+         WHERE b.band IN (SELECT value FROM json_each(?)) AND b.time BETWEEN ? AND ?`,
+      ).pluck(),
+    };
+    const lo = Number.MIN_SAFE_INTEGER;
+    const hi = Number.MAX_SAFE_INTEGER;
+    let found = 0;
+    for (const a of day) {
+      const e = entryOf(a, { now: 0 });
+      const keys = [...e.keys, 't:never-a-term'];
+      const newest = store.storyIndex.byKeys(keys, lo, hi, 5);
+      const all = store.storyIndex.allByKeys(keys, lo, hi);
+      assert.deepEqual([...newest.keys()], keys);
+      for (const k of keys) {
+        assert.deepEqual(newest.get(k), joined.newest.all(k, lo, hi, 5), k);
+        assert.deepEqual([...all.get(k)!].sort(), joined.all.all(k, lo, hi).sort(), k);
+        found += all.get(k)!.length;
+      }
+      const bands = JSON.stringify(e.bands.map(bandInt));
+      assert.deepEqual(store.storyIndex.byBands(e.bands, lo, hi), joined.bands.all(bands, lo, hi));
+    }
+    assert.ok(found > 500, `postings found: ${found}`);
+  } finally {
+    await store.close();
+  }
+});
+
 test('every per-article lookup is an index search', () => {
   const store = openMarsadSqliteStore(join(dir, 'plans.db'));
   try {
@@ -86,11 +166,11 @@ test('every per-article lookup is an index search', () => {
       (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
     const checks: Array<[string, unknown[]]> = [
       ['SELECT id FROM story_entries WHERE exact = ?', ['x']],
-      ['SELECT DISTINCT e.id FROM story_bands b JOIN story_entries e ON e.eid = b.eid WHERE b.band IN (SELECT value FROM json_each(?)) AND b.time BETWEEN ? AND ?', ['[1]', 0, 1]],
-      [
-        'SELECT e.id FROM story_keydict d JOIN story_keys k ON k.kid = d.kid JOIN story_entries e ON e.eid = k.eid WHERE d.key = ? AND k.time BETWEEN ? AND ? ORDER BY k.time DESC, k.eid DESC LIMIT ?',
-        ['t:x', 0, 1, 5],
-      ],
+      ['SELECT DISTINCT eid FROM story_bands WHERE band IN (SELECT value FROM json_each(?)) AND time BETWEEN ? AND ?', ['[1]', 0, 1]],
+      ['SELECT key, kid FROM story_keydict WHERE key IN (SELECT value FROM json_each(?))', ['["t:x"]']],
+      ['SELECT eid, id FROM story_entries WHERE eid IN (SELECT value FROM json_each(?))', ['[1]']],
+      ['SELECT eid FROM story_keys WHERE kid = ? AND time BETWEEN ? AND ? ORDER BY time DESC, eid DESC LIMIT ?', [1, 0, 1, 5]],
+      ['SELECT j.key, k.eid FROM json_each(?) j JOIN story_keys k ON k.kid = j.value WHERE k.time BETWEEN ? AND ?', ['[1]', 0, 1]],
       ['SELECT * FROM story_entries WHERE id IN (SELECT value FROM json_each(?))', ['["a"]']],
       ['SELECT term, df FROM story_df WHERE term IN (SELECT value FROM json_each(?))', ['["a"]']],
       ['SELECT id FROM story_entries WHERE duplicate_of = ?', ['a']],

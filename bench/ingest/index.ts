@@ -14,8 +14,13 @@
  * median run of each is shown. The pipeline also reports ms/article over its first and its
  * last 5,000 articles: the cost must not grow with the store (issue 4).
  * `--cli` adds one timed `marsad import` of the corpus (the real command, /usr/bin/time).
+ * `--base DIR` runs every mode but the bare insert also on another checkout's sources (e.g.
+ * a `git worktree` of main, its node_modules in place; measured by this checkout's
+ * worker.ts), interleaved with this one, prints its
+ * rows and the ratios this / base, and checks that both databases of each mode hold the
+ * same grouping (stories, copies, edges with their scores, related lists: same.ts).
  *
- * Run: `npm run bench:ingest [-- --runs 3] [-- --corpus DIR] [-- --cli] [-- --modes pipeline,pooled]`.
+ * Run: `npm run bench:ingest [-- --runs 3] [-- --corpus DIR] [-- --cli] [-- --modes pipeline,pooled] [-- --base DIR]`.
  * Nothing is fetched.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -23,6 +28,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compare } from './same.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -33,8 +39,9 @@ const CORPUS = arg('--corpus') ?? fileURLToPath(new URL('../../../shared/corpus/
 const CLI = process.argv.includes('--cli');
 /** `--modes store,pooled`: only these besides the baseline (default: all). */
 const ONLY = arg('--modes')?.split(',');
+/** `--base DIR`: the same modes from another checkout, for before/after figures in one run. */
+const BASE = arg('--base');
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const MODES = ['fts', 'store', 'pipeline', 'pooled'] as const;
 type Mode = (typeof MODES)[number];
 const RUN: readonly Mode[] = MODES.filter((m) => m === 'fts' || !ONLY || ONLY.includes(m));
@@ -57,16 +64,36 @@ interface Result {
   parse: Timing;
   run: Timing;
   batchMs: number[];
+  batchMainMs?: Array<number | null>;
+  batch?: number;
 }
+
+/**
+ * Pooled: the main thread's CPU per article over the batches past the serial start
+ * (DEFAULT_MIN_ARTICLES), i.e. the one writer's cost (store, group, related) alone; null
+ * when not measured.
+ */
+const writerUs = (x: Result): number | null => {
+  const first = Math.ceil(2000 / (x.batch ?? 500));
+  const m = x.batchMainMs;
+  if (!m || m.length <= first + 1) return null;
+  const [a, b] = [m[first - 1], m.at(-1)];
+  if (a == null || b == null) return null;
+  const n = Math.min(x.articles, m.length * (x.batch ?? 500)) - first * (x.batch ?? 500);
+  return n > 0 ? ((b - a) * 1000) / n : null;
+};
 
 if (!existsSync(CORPUS)) {
   process.stderr.write(`bench:ingest: no corpus at ${CORPUS}\n`);
   process.exit(1);
 }
 const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-ingest-'));
-const runOne = (mode: Mode): Result => {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', WORKER, mode, CORPUS, join(dir, `${mode}.db`)], {
-    cwd: ROOT,
+const dbOf = (mode: Mode, base: boolean): string => join(dir, `${mode}${base ? '-base' : ''}.db`);
+const runOne = (mode: Mode, base = false): Result => {
+  // The base's sources, measured by this checkout's worker (MARSAD_BENCH_SOURCES).
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/ingest/worker.ts'), mode, CORPUS, dbOf(mode, base)], {
+    cwd: base ? BASE! : ROOT,
+    env: base ? { ...process.env, MARSAD_BENCH_SOURCES: BASE! } : process.env,
     encoding: 'utf8',
     maxBuffer: 1 << 26,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -76,22 +103,30 @@ const runOne = (mode: Mode): Result => {
 
 const median = (rs: Result[]): Result => [...rs].sort((a, b) => a.run.cpuMs - b.run.cpuMs)[Math.floor((rs.length - 1) / 2)]!;
 const results = new Map<Mode, Result[]>(MODES.map((m) => [m, []]));
+const baseResults = new Map<Mode, Result[]>(MODES.map((m) => [m, []]));
 process.stderr.write(`bench:ingest: ${CORPUS}, ${RUNS} run(s), load ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+const report = (r: number, label: string, res: Result): void => {
+  const main = res.run.mainCpuMs != null ? `, ${(res.run.mainCpuMs / 1000).toFixed(1)} s main thread` : '';
+  process.stderr.write(`  run ${r + 1} ${label}: ${(res.run.wallMs / 1000).toFixed(1)} s wall, ${(res.run.cpuMs / 1000).toFixed(1)} s CPU${main}\n`);
+};
 for (let r = 0; r < RUNS; r++) {
   for (const m of RUN) {
-    const res = runOne(m);
-    results.get(m)!.push(res);
-    process.stderr.write(`  run ${r + 1} ${m}: ${(res.run.wallMs / 1000).toFixed(1)} s wall, ${(res.run.cpuMs / 1000).toFixed(1)} s CPU\n`);
+    // Base and this alternate, the base first on even runs and second on odd ones.
+    const order = BASE && m !== 'fts' ? (r % 2 ? [false, true] : [true, false]) : [false];
+    for (const b of order) {
+      const res = runOne(m, b);
+      (b ? baseResults : results).get(m)!.push(res);
+      report(r, b ? `${m} (base)` : m, res);
+    }
   }
 }
 
 const base = median(results.get('fts')!);
 const rate = (n: number, ms: number): string => Math.round((n * 1000) / ms).toLocaleString('en');
 const rows: string[][] = [['system', 'articles', 'wall s', 'CPU s', 'main thread CPU s', 'art/s wall', 'art/s CPU', 'art/s main thread', '× base wall', '× base CPU', 'with parse art/s']];
-for (const m of RUN) {
-  const x = median(results.get(m)!);
+const row = (x: Result, label: string): void => {
   rows.push([
-    LABEL[m],
+    label,
     String(x.articles),
     (x.run.wallMs / 1000).toFixed(1),
     (x.run.cpuMs / 1000).toFixed(1),
@@ -103,6 +138,10 @@ for (const m of RUN) {
     (x.run.cpuMs / base.run.cpuMs).toFixed(2),
     rate(x.articles, x.run.wallMs + x.parse.wallMs),
   ]);
+};
+for (const m of RUN) {
+  if (BASE && m !== 'fts') row(median(baseResults.get(m)!), `${LABEL[m]} — base`);
+  row(median(results.get(m)!), LABEL[m]);
 }
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 const line = (r: string[]): string => '| ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |';
@@ -123,6 +162,20 @@ console.log(
   "'main thread CPU': the process's main thread alone — in the pooled row the one writer, the bound of its wall time on a machine with a free core per thread; CPU counts every thread.",
 );
 console.log(`targets: ≥ 1,000 articles/s; store path ≤ 2.5 × the bare insert. load now ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+
+if (BASE) {
+  console.log(`\nbase: ${BASE} (medians by CPU of ${RUNS} run(s) each, alternated)`);
+  for (const m of RUN.filter((x) => x !== 'fts')) {
+    const [b, x] = [median(baseResults.get(m)!), median(results.get(m)!)];
+    const main = b.run.mainCpuMs && x.run.mainCpuMs ? `, main thread CPU ${(x.run.mainCpuMs / b.run.mainCpuMs).toFixed(2)}× (${((b.run.mainCpuMs / b.articles) * 1000).toFixed(0)} → ${((x.run.mainCpuMs / x.articles) * 1000).toFixed(0)} µs/article)` : '';
+    const [wb, wx] = [writerUs(b), writerUs(x)];
+    const writer = wb && wx ? `, writer past the first 2,000 articles ${(wx / wb).toFixed(2)}× (${wb.toFixed(0)} → ${wx.toFixed(0)} µs CPU/article)` : '';
+    console.log(`${m}: this / base CPU ${(x.run.cpuMs / b.run.cpuMs).toFixed(2)}×${main}${writer}, wall ${(x.run.wallMs / b.run.wallMs).toFixed(2)}×`);
+    if (m === 'store') continue;
+    const c = compare(dbOf(m, true), dbOf(m, false));
+    console.log(`  grouping of the last runs ${c.same ? 'IDENTICAL' : 'DIFFERENT'}:\n  ${c.lines.join('\n  ')}`);
+  }
+}
 
 if (CLI) {
   const db = join(dir, 'cli.db');

@@ -19,12 +19,25 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { parseDocument } from '../../src/ingest/index.ts';
-import { readInputs } from '../../src/ingest/inputs.ts';
+import { pathToFileURL } from 'node:url';
+import type * as IngestMod from '../../src/ingest/index.ts';
+import type * as InputsMod from '../../src/ingest/inputs.ts';
 import type { Article } from '../../src/model/article.ts';
-import { ingest } from '../../src/pipeline/index.ts';
-import { IngestPool } from '../../src/pipeline/pool.ts';
-import { openStore } from '../../src/store/index.ts';
+import type * as PipelineMod from '../../src/pipeline/index.ts';
+import type * as PoolMod from '../../src/pipeline/pool.ts';
+import type * as StoreMod from '../../src/store/index.ts';
+
+/**
+ * The Marsad sources measured: this checkout's, or another's (`MARSAD_BENCH_SOURCES`, a
+ * checkout's root; bench/ingest --base), measured by this same script.
+ */
+const SOURCES = process.env.MARSAD_BENCH_SOURCES ? pathToFileURL(process.env.MARSAD_BENCH_SOURCES.replace(/\/?$/, '/')) : new URL('../../', import.meta.url);
+const from = <T>(path: string): Promise<T> => import(new URL(path, SOURCES).href) as Promise<T>;
+const { parseDocument } = await from<typeof IngestMod>('src/ingest/index.ts');
+const { readInputs } = await from<typeof InputsMod>('src/ingest/inputs.ts');
+const { ingest } = await from<typeof PipelineMod>('src/pipeline/index.ts');
+const { IngestPool } = await from<typeof PoolMod>('src/pipeline/pool.ts');
+const { openStore } = await from<typeof StoreMod>('src/store/index.ts');
 
 const BATCH = 500;
 const [mode, corpus, db] = process.argv.slice(2);
@@ -73,6 +86,8 @@ const parse = { wallMs: performance.now() - t0, cpuMs: cpuMs(cpu0) };
 for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
 /** Wall ms of each batch (the pipeline's cost per article must not grow with the store). */
 const batchMs: number[] = [];
+/** Pooled: the main thread's CPU ms when each batch was done (the writer's cost past the serial start). */
+const batchMainMs: Array<number | null> = [];
 const cpu1 = process.cpuUsage();
 const main1 = mainThreadMs();
 const t1 = performance.now();
@@ -100,6 +115,7 @@ if (mode === 'fts') {
   const settle = async (): Promise<void> => {
     await running.shift();
     batchMs.push(performance.now() - b0);
+    batchMainMs.push(mainThreadMs());
     b0 = performance.now();
   };
   for (let i = 0; i < articles.length; i += BATCH) {
@@ -122,4 +138,4 @@ if (mode === 'fts') {
 }
 const main2 = mainThreadMs();
 const run = { wallMs: performance.now() - t1, cpuMs: cpuMs(cpu1), mainCpuMs: main1 !== null && main2 !== null ? main2 - main1 : null };
-process.stdout.write(JSON.stringify({ mode, articles: articles.length, parse, run, batchMs }) + '\n');
+process.stdout.write(JSON.stringify({ mode, articles: articles.length, parse, run, batchMs, batchMainMs, batch: BATCH }) + '\n');

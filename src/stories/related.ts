@@ -16,7 +16,8 @@
 import type { Article } from '../model/article.ts';
 import { entryOf } from './entry.ts';
 import { frozenWeights } from './frozen.ts';
-import { prepare, type Idf, type Weighted } from './similarity.ts';
+import type { Idf } from './similarity.ts';
+import { endScoring, generation, startScoring, termIds, weightOf } from './term-ids.ts';
 import type { RelatedCandidate, RelatedSource, StoryEntry } from './types.ts';
 
 export interface RelatedOptions {
@@ -88,56 +89,76 @@ export async function scoreCandidates(e: StoryEntry, source: RelatedSource, o: R
   const idf: Idf = frozenWeights().idf;
   const own = new Map(vocab.map((t) => [t, idf(t)]));
   // Entities first, then every title term, then the rarest lede terms.
-  const byIdf = (x: string, y: string) => own.get(y)! - own.get(x)! || (x < y ? -1 : 1);
-  const title = [...e.titleTerms].sort(byIdf).slice(0, 10);
-  const keys = [...new Set([...e.entities.map((x) => `e:${x}`), ...[...title, ...[...e.ledeTerms].sort(byIdf)].map((t) => `t:${t}`)])].slice(0, o.keyLimit);
+  const title = rarestFirst(e.titleTerms, own).slice(0, 10);
+  const keys = [...new Set([...e.entities.map((x) => `e:${x}`), ...[...title, ...rarestFirst(e.ledeTerms, own)].map((t) => `t:${t}`)])].slice(0, o.keyLimit);
   const cands = await source.relatedCandidates(keys, o.to, o.limitPerKey);
-  const mine = prepare(vocab, idf);
+  // My side: each term's IDF² in a dense vector by term id (term-ids.ts), and its squared norm.
+  const sq = vocab.map((t) => own.get(t)! ** 2);
+  let norm2 = 0;
+  for (const x of sq) norm2 += x;
   const root = e.duplicateOf ?? e.id;
   const ents = new Set(e.entities);
   const out: ScoredCandidate[] = [];
-  for (const c of cands) {
-    if (excluded(c, e.id, root, e.storyId)) continue;
-    const v = cosineWith(mine, c, idf);
-    const both = ents.size > 0 && c.entities.length > 0;
-    const sim = both ? 0.5 * jaccardWith(ents, c.entities) + 0.5 * v : v;
-    const score = sim * (0.5 + 0.5 * 2 ** (-Math.abs(c.time - e.time) / o.halfLifeMs));
-    if (score >= o.minScore) out.push({ c, score, group: c.storyId || c.duplicateOf || c.id });
+  startScoring(vocab, sq);
+  try {
+    for (const c of cands) {
+      if (excluded(c, e.id, root, e.storyId)) continue;
+      const v = cosineWith(norm2, c, idf);
+      const both = ents.size > 0 && c.entities.length > 0;
+      const sim = both ? 0.5 * jaccardWith(ents, c.entities) + 0.5 * v : v;
+      const score = sim * (0.5 + 0.5 * 2 ** (-Math.abs(c.time - e.time) / o.halfLifeMs));
+      if (score >= o.minScore) out.push({ c, score, group: c.storyId || c.duplicateOf || c.id });
+    }
+  } finally {
+    endScoring();
   }
   return out;
 }
 
-/** A candidate's unique vocabulary and its squared norm, kept while its term array lives (stores cache those). */
-const weighted = new WeakMap<readonly string[], { vocab: string[]; norm2: number }>();
+/** A candidate's unique vocabulary (as term ids of a generation) and its squared norm, kept while its term array lives (stores cache those). */
+const weighted = new WeakMap<readonly string[], { lede: readonly string[]; ids: Int32Array; gen: number; norm2: number }>();
 
-/** weightedCosine(mine, candidate vocabulary), the candidate's side computed once. */
-function cosineWith(mine: Weighted, c: RelatedCandidate, idf: Idf): number {
+/**
+ * weightedCosine(my vocabulary, the candidate's), my side's weights set by startScoring
+ * and its squared norm `mine`; the candidate's side computed once. The same sums in the
+ * same order as with string maps (its terms in order, 0 for a term I lack), so the same float.
+ */
+function cosineWith(mine: number, c: RelatedCandidate, idf: Idf): number {
   let w = weighted.get(c.titleTerms);
-  if (!w || w.vocab.length === 0) {
+  if (!w || w.lede !== c.ledeTerms || w.gen !== generation()) {
     const vocab = [...new Set([...c.titleTerms, ...c.ledeTerms])];
     let norm2 = 0;
     for (const t of vocab) norm2 += idf(t) ** 2;
-    w = { vocab, norm2 };
+    w = { lede: c.ledeTerms, ids: termIds(vocab), gen: generation(), norm2 };
     weighted.set(c.titleTerms, w);
   }
-  if (mine.norm2 === 0 || w.norm2 === 0) return 0;
+  if (mine === 0 || w.norm2 === 0) return 0;
   let dot = 0;
-  for (const t of w.vocab) dot += mine.w.get(t) ?? 0;
-  return dot / Math.sqrt(mine.norm2 * w.norm2);
+  const ids = w.ids;
+  for (let i = 0; i < ids.length; i++) dot += weightOf(ids[i]!);
+  return dot / Math.sqrt(mine * w.norm2);
 }
 
-/** setJaccard(mine, theirs) with my side a set built once. */
+/** Terms by IDF, highest first (ties: the smaller term), each term's IDF looked up once, not per comparison. */
+function rarestFirst(terms: readonly string[], idf: ReadonlyMap<string, number>): string[] {
+  const xs = terms.map((t) => ({ t, w: idf.get(t)! }));
+  xs.sort((x, y) => y.w - x.w || (x.t < y.t ? -1 : 1));
+  return xs.map((x) => x.t);
+}
+
+/** A candidate's unique entities, kept while its entity array lives. */
+const uniqueEntities = new WeakMap<readonly string[], readonly string[]>();
+
+/** setJaccard(mine, theirs) with my side a set built once (and theirs made unique once). */
 function jaccardWith(mine: ReadonlySet<string>, theirs: readonly string[]): number {
-  let n = 0;
-  let size = 0;
-  const seen = new Set<string>();
-  for (const x of theirs) {
-    if (seen.has(x)) continue;
-    seen.add(x);
-    size++;
-    if (mine.has(x)) n++;
+  let u = uniqueEntities.get(theirs);
+  if (!u) {
+    u = [...new Set(theirs)];
+    uniqueEntities.set(theirs, u);
   }
-  return n / (mine.size + size - n);
+  let n = 0;
+  for (const x of u) if (mine.has(x)) n++;
+  return n / (mine.size + u.length - n);
 }
 
 function excluded(c: RelatedCandidate, id: string, root: string, storyId: string | null): boolean {

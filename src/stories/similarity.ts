@@ -123,15 +123,18 @@ function combine(title: number, lede: number, a: readonly string[], b: readonly 
 }
 
 /**
- * Each side's weights, prepared once per features object and IDF (an entry meets dozens of
+ * Each side's weights, prepared once per term lists and IDF (an entry meets dozens of
  * candidates as they arrive; preparing both sides for every pair built two maps a pair).
+ * Keyed by the title array, checked against the lede array: a store hands out a fresh copy
+ * of a cached entry on every read (`{ ...e }`), sharing its arrays, so a key on the
+ * features object missed on every read.
  */
-const prepared = new WeakMap<StoryFeatures, { idf: Idf; p: PreparedStory }>();
+const prepared = new WeakMap<readonly string[], { idf: Idf; lede: readonly string[]; p: PreparedStory }>();
 function preparedOnce(a: StoryFeatures, idf: Idf): PreparedStory {
-  const m = prepared.get(a);
-  if (m && m.idf === idf) return m.p;
+  const m = prepared.get(a.titleTerms);
+  if (m && m.idf === idf && m.lede === a.ledeTerms) return m.p.entities === a.entities ? m.p : { ...m.p, entities: a.entities };
   const p = prepareStory(a, idf);
-  prepared.set(a, { idf, p });
+  prepared.set(a.titleTerms, { idf, lede: a.ledeTerms, p });
   return p;
 }
 

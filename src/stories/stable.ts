@@ -18,8 +18,9 @@
  * that evicts (retainMs) forgets edges, so stories spanning the horizon may differ.
  */
 import type { Article } from '../model/article.ts';
-import { entryKeys, entryOf, type EntryOptions } from './entry.ts';
-import { bandKeys, DEFAULT_PARAMS, minhash, resemblance } from './fingerprint.ts';
+import { entryOf, type EntryOptions } from './entry.ts';
+import { resemblance } from './fingerprint.ts';
+import { heldCandidates, keysAndBands } from './held.ts';
 import { frozenWeights, type FrozenWeights } from './frozen.ts';
 import { GROUP_DEFAULTS, type Assignment, type GroupOptions } from './group.ts';
 import { partition } from './partition.ts';
@@ -56,10 +57,21 @@ export function edgeOf(x: StoryEntry, y: StoryEntry, o: StableOptions, w: Frozen
   return s.score >= o.storyThreshold && s.lede >= o.storyMinLede ? { a: a.id, b: b.id, kind: 'story', score: s.score } : null;
 }
 
-/** The title/lede term keys of `e` that vote for story candidates: frozen df ≤ maxKeyDf of the documents, each once. */
-function voteKeys(e: StoryEntry, o: StableOptions, w: FrozenWeights): string[] {
+/** An entry's vote keys and their weights, kept per key array (an arrival's are asked before and under the lock). */
+const votes = new WeakMap<readonly string[], { maxKeyDf: number; w: FrozenWeights; keys: string[]; weights: number[] }>();
+
+/**
+ * The title/lede term keys of `e` that vote for story candidates: frozen df ≤ maxKeyDf of
+ * the documents, each once; with each one's weight (its frozen IDF).
+ */
+function voteKeys(e: StoryEntry, o: StableOptions, w: FrozenWeights): { keys: string[]; weights: number[] } {
+  const m = votes.get(e.keys);
+  if (m && m.maxKeyDf === o.maxKeyDf && m.w === w) return m;
   const maxDf = o.maxKeyDf * w.docs;
-  return [...new Set(e.keys.filter((k) => k.startsWith('t:') && w.df(k.slice(2)) <= maxDf))];
+  const keys = [...new Set(e.keys.filter((k) => k.startsWith('t:') && w.df(k.slice(2)) <= maxDf))];
+  const v = { maxKeyDf: o.maxKeyDf, w, keys, weights: keys.map((k) => w.idf(k.slice(2))) };
+  votes.set(e.keys, v);
+  return v;
 }
 
 /** Ids that may share an edge with `e` (symmetric; see invariant 2). */
@@ -67,30 +79,17 @@ async function candidates(index: EdgeStoryIndex, e: StoryEntry, o: StableOptions
   const ids = new Set<string>(e.exact ? await index.byExact(e.exact) : []);
   if (e.bands.length) for (const id of await index.byBands(e.bands, e.time - o.dupWindowMs, e.time + o.dupWindowMs)) ids.add(id);
   if (e.ledeTerms.length >= o.storyMinTerms) {
-    const votes = new Map<string, number>();
-    const keys = voteKeys(e, o, w);
+    const sums = new Map<string, number>();
+    const { keys, weights } = voteKeys(e, o, w);
     const held = await index.allByKeys(keys, e.time - o.storyWindowMs, e.time + o.storyWindowMs);
-    for (const k of keys) {
-      const weight = w.idf(k.slice(2));
-      for (const id of held.get(k) ?? []) votes.set(id, (votes.get(id) ?? 0) + weight);
-    }
-    for (const [id, v] of votes) if (v >= o.minVote) ids.add(id);
+    keys.forEach((k, i) => {
+      const weight = weights[i]!;
+      for (const id of held.get(k) ?? []) sums.set(id, (sums.get(id) ?? 0) + weight);
+    });
+    for (const [id, v] of sums) if (v >= o.minVote) ids.add(id);
   }
   ids.delete(e.id);
   return ids;
-}
-
-/** Keys and LSH bands of an entry read back from a store (which keeps them apart), derived as entryOf made them. */
-const derived = new WeakMap<StoryEntry, { keys: Set<string>; bands: Set<string> }>();
-function keysAndBands(c: StoryEntry, o: StableOptions): { keys: Set<string>; bands: Set<string> } {
-  let d = derived.get(c);
-  if (!d) {
-    const p = o.params ?? DEFAULT_PARAMS;
-    const bands = c.bands.length || c.shingles.length === 0 ? c.bands : bandKeys(minhash(c.shingles, p.bands * p.rows), p.bands, p.rows);
-    d = { keys: new Set(c.keys.length ? c.keys : entryKeys(c.titleTerms, c.ledeTerms, c.entities)), bands: new Set(bands) };
-    derived.set(c, d);
-  }
-  return d;
 }
 
 /**
@@ -99,7 +98,7 @@ function keysAndBands(c: StoryEntry, o: StableOptions): { keys: Set<string>; ban
  * keys are read once, for all the entries tested.
  */
 function candidateTest(e: StoryEntry, o: StableOptions, w: FrozenWeights): (c: StoryEntry) => boolean {
-  const keys = e.ledeTerms.length >= o.storyMinTerms ? voteKeys(e, o, w) : [];
+  const { keys, weights } = e.ledeTerms.length >= o.storyMinTerms ? voteKeys(e, o, w) : { keys: [], weights: [] };
   return (c) => {
     if (c.id === e.id) return false;
     if (e.exact && c.exact === e.exact) return true;
@@ -108,12 +107,18 @@ function candidateTest(e: StoryEntry, o: StableOptions, w: FrozenWeights): (c: S
     if (e.bands.length && dt <= o.dupWindowMs && e.bands.some((b) => held.bands.has(b))) return true;
     if (e.ledeTerms.length < o.storyMinTerms || dt > o.storyWindowMs) return false;
     let vote = 0;
-    for (const k of keys) if (held.keys.has(k)) vote += w.idf(k.slice(2));
+    for (let i = 0; i < keys.length; i++) if (held.keys.has(keys[i]!)) vote += weights[i]!;
     return vote >= o.minVote;
   };
 }
 
-/** `candidateTest` for one pair (tests; the grouping builds the test once per arrival). */
+/** The entries of `newer` that pass `candidateTest`, found through an index of them (held.ts). */
+function newerCandidates(e: StoryEntry, newer: readonly StoryEntry[], o: StableOptions, w: FrozenWeights): StoryEntry[] {
+  const { keys, weights } = e.ledeTerms.length >= o.storyMinTerms ? voteKeys(e, o, w) : { keys: [], weights: [] };
+  return heldCandidates(e, newer, o, keys, weights);
+}
+
+/** `candidateTest` for one pair (tests; the grouping finds them through `newerCandidates`). */
 export function isCandidate(e: StoryEntry, c: StoryEntry, options: Partial<StableOptions> = {}): boolean {
   const o = { ...STABLE_DEFAULTS, ...options };
   return candidateTest(e, o, o.weights ?? frozenWeights())(c);
@@ -133,6 +138,7 @@ export async function prefind(index: EdgeStoryIndex, e: StoryEntry, options: Par
 /** Candidates found before the lock (`prefind`), and the entries added after the watermark read before that search. */
 export interface Since {
   older: readonly StoryEntry[];
+  /** Shared by a chunk's arrivals and only appended to (its index is extended as it grows: held.ts). */
   newer: readonly StoryEntry[];
 }
 
@@ -194,7 +200,7 @@ export async function addEntryStable(index: EdgeStoryIndex, e: StoryEntry, optio
   const [prev] = await index.getEntries([e.id]);
   if (prev) return { id: prev.id, storyId: prev.storyId, duplicateOf: prev.duplicateOf, via: 'existing', matched: null, score: null };
 
-  const cands = since ? union(since.older, since.newer.filter(candidateTest(e, o, w))) : await index.getEntries([...(await candidates(index, e, o, w))]);
+  const cands = since ? union(since.older, newerCandidates(e, since.newer, o, w)) : await index.getEntries([...(await candidates(index, e, o, w))]);
   const edges: StoryEdge[] = [];
   for (const c of cands) {
     const ed = edgeOf(e, c, o, w);

@@ -20,6 +20,7 @@ import type { EdgeIndex, RelatedCandidate, RelatedList, RelatedSource, RelatedSt
 import { bandInt, clampTime, isoTime, join, toEntry as sharedToEntry, type EntryRow, type StoryRow } from '../story-rows.ts';
 import { SqliteRelated } from './related.ts';
 import { SqliteDocFreq } from './story-df.ts';
+import { SqlitePostings } from './story-postings.ts';
 
 
 const toBlob = (s: Uint32Array): Buffer => Buffer.from(s.buffer, s.byteOffset, s.byteLength);
@@ -39,21 +40,24 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
   private readonly related: SqliteRelated;
   /** Document frequencies and the entry count (story-df.ts). */
   private readonly df: SqliteDocFreq;
+  /** Candidate lookups by key and band (story-postings.ts). */
+  private readonly postings: SqlitePostings;
+  /**
+   * The entry count after this index's own last insert (−1: none yet). Another writer's
+   * inserts show as a different count at the next insert, and then the cached entries and
+   * related candidates are forgotten. (Tracked here, not by the df cache, which is only
+   * current while someone reads frequencies: without alerts nobody does, and every insert
+   * emptied both caches.)
+   */
+  private seen = -1;
 
   constructor(private readonly db: Database.Database) {
     this.df = new SqliteDocFreq(db);
     this.related = new SqliteRelated(db);
+    this.postings = new SqlitePostings(db);
     const p = <T = unknown>(sql: string) => db.prepare<unknown[], T>(sql);
     this.q = {
       byExact: p<string>('SELECT id FROM story_entries WHERE exact = ?').pluck(),
-      byBands: p<string>(
-        `SELECT DISTINCT e.id FROM story_bands b JOIN story_entries e ON e.eid = b.eid
-         WHERE b.band IN (SELECT value FROM json_each(?)) AND b.time BETWEEN ? AND ?`,
-      ).pluck(),
-      posting: p<string>(
-        `SELECT e.id FROM story_keydict d JOIN story_keys k ON k.kid = d.kid JOIN story_entries e ON e.eid = k.eid
-         WHERE d.key = ? AND k.time BETWEEN ? AND ? ORDER BY k.time DESC, k.eid DESC LIMIT ?`,
-      ).pluck(),
       entries: p<EntryRow>('SELECT * FROM story_entries WHERE id IN (SELECT value FROM json_each(?))'),
       entry: p<EntryRow>('SELECT * FROM story_entries WHERE id = ?'),
       watermark: p<number>('SELECT coalesce(max(eid), 0) FROM story_entries').pluck(),
@@ -92,10 +96,6 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
       storyDelete: p('DELETE FROM stories WHERE id = ?'),
       readsMove: p('INSERT OR IGNORE INTO story_reads (user_id, story_id, read_at, seen) SELECT user_id, ?, read_at, seen FROM story_reads WHERE story_id = ?'),
       readsDrop: p('DELETE FROM story_reads WHERE story_id = ?'),
-      postingAll: p<string>(
-        `SELECT e.id FROM story_keydict d JOIN story_keys k ON k.kid = d.kid JOIN story_entries e ON e.eid = k.eid
-         WHERE d.key = ? AND k.time BETWEEN ? AND ?`,
-      ).pluck(),
       edgeAdd: p(
         `INSERT INTO story_edges (a, b, kind, score) SELECT x.eid, y.eid, @kind, @score FROM story_entries x, story_entries y
          WHERE x.id = @a AND y.id = @b ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, score = excluded.score`,
@@ -115,21 +115,15 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
   }
 
   byBands(bands: string[], from: number, to: number): string[] {
-    if (bands.length === 0) return [];
-    return this.q.byBands.all(JSON.stringify(bands.map(bandInt)), clampTime(from), clampTime(to));
+    return this.postings.byBands(bands, from, to);
   }
 
   byKeys(keys: string[], from: number, to: number, limitPerKey: number): Map<string, string[]> {
-    const out = new Map<string, string[]>();
-    const lo = clampTime(from);
-    const hi = clampTime(to);
-    const limit = Math.max(0, limitPerKey);
-    for (const k of keys) out.set(k, this.q.posting.all(k, lo, hi, limit));
-    return out;
+    return this.postings.byKeys(keys, from, to, limitPerKey);
   }
 
   allByKeys(keys: string[], from: number, to: number): Map<string, string[]> {
-    return new Map(keys.map((k) => [k, this.q.postingAll.all(k, clampTime(from), clampTime(to))]));
+    return this.postings.allByKeys(keys, from, to);
   }
 
   /** Adds edges (smaller article id first, as stories/stable.ts makes them); a pair held already is replaced. */
@@ -223,9 +217,12 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
         duplicate_of: e.duplicateOf,
       }).lastInsertRowid,
     );
+    this.postings.added(eid, e.id);
     const n = this.docCount();
     this.q.countBump.run();
-    if (!this.df.added([...new Set(e.terms)], n)) this.forgetCached();
+    this.df.added([...new Set(e.terms)], n);
+    if (n !== this.seen) this.forgetCached();
+    this.seen = n + 1;
     if (e.bands.length) this.q.bands.run(time, eid, JSON.stringify([...new Set(e.bands)].map(bandInt)));
     if (e.keys.length) {
       const keys = JSON.stringify([...new Set(e.keys)]);
@@ -239,6 +236,8 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
   /** Forgets every cached value (after a rolled-back transaction), and unwritten df increments. */
   resetCaches(): void {
     this.forgetCached();
+    this.postings.reset();
+    this.seen = -1;
     this.df.reset();
   }
 
