@@ -110,7 +110,8 @@ export function buildSnippet(text: string, queryTerms: Iterable<string>, analyze
   const lead = opts.lead ?? 600;
   const budget = opts.budget ?? 1500;
   const match = new Set(queryTerms);
-  const needles = opts.probe === false ? null : probesFor(match, analyzer);
+  // Stored spans need no probes: they are read, not analyzed (what little is, is analyzed whole).
+  const needles = opts.probe === false || opts.stored ? null : probesFor(match, analyzer);
   // Only tokens holding a probe can give a query term: the others are not stemmed (term '').
   const termsOf = (x: string): Term[] => (needles && analyzer.probedTerms ? analyzer.probedTerms(x, needles) : analyzer.terms(x));
   const analyzeText = (from: number, to: number): Term[] => {
@@ -140,8 +141,7 @@ export function buildSnippet(text: string, queryTerms: Iterable<string>, analyze
       const ws = text.lastIndexOf(' ', end);
       if (ws > base) end = ws;
     }
-    // With stored spans a chunk costs less to read than to probe.
-    if (needles && !stored && !mayHold(text, base, end, needles)) {
+    if (needles && !mayHold(text, base, end, needles)) {
       if (start < 0) terms = { prev: terms, from: base, to: end };
       else {
         // Only the previous chunk's tail can hold a window here (its terms are read: start >= 0).
