@@ -5,8 +5,8 @@
 -- (SqliteStore.fillSpans); an article without spans gets its snippet by analysis.
 -- No foreign key: checking one made the store's upsert 23 % slower (615 → 756 µs CPU an
 -- article, 2,045 corpus articles), against 4 % (444 → 462 µs) without; every insert or
--- re-index of an
--- article writes its row, and a blob made for another text length is ignored when read.
+-- re-index of an article writes its row, and a blob made for another text length is
+-- ignored when read.
 CREATE TABLE article_spans (
   seq   INTEGER PRIMARY KEY,
   spans BLOB NOT NULL
