@@ -14,6 +14,12 @@
  * compiled the server's code) ≥ 1,000 req/s with p99 ≤ 100 ms, distinct searches ≥ 1,000
  * req/s with p95 ≤ 50 ms, the server's anonymous memory ≤ 250 MiB after the runs.
  *
+ * Each row also gives the server's CPU time (all its threads, from /proc/<pid>/stat) per
+ * answered request, median over runs: the cost of a route whatever the load generator
+ * beside it takes; `bench/http/search-cpu.ts` gives distinct searches' CPU in-process, with
+ * and without stored snippet spans, side by side. MARSAD_BENCH_SERVER_REPO=<checkout> serves
+ * from another checkout's CLI (a baseline branch, on a database that branch can open).
+ *
  * Run: `npm run bench:http [-- --runs 3 --duration 10 --warmup 3 --connections 50
  *       --only article,api-search --no-first-view --rebuild --json out.json]`.
  * Profile the server: MARSAD_BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=prof".
@@ -22,7 +28,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDatabase, memoryOf, startServer } from './server.ts';
+import { cpuOf, ensureDatabase, memoryOf, startServer } from './server.ts';
 import { load, type LoadResult } from './load.ts';
 import { buildWorkload } from './workload.ts';
 
@@ -100,12 +106,16 @@ async function main(): Promise<void> {
     log(`memory after warm-up: ${warm.rss.toFixed(0)} MiB resident`);
 
     const results = new Map<string, LoadResult[]>(routes.map((r) => [r.name, []]));
+    // The server's CPU time (all threads) per answered request, per run.
+    const cpu = new Map<string, number[]>(routes.map((r) => [r.name, []]));
     for (let run = 1; run <= RUNS; run++) {
       for (const r of routes) {
+        const c0 = cpuOf(server.pid);
         const res = await load(server.base, r.paths, CONNECTIONS, DURATION);
+        cpu.get(r.name)!.push((cpuOf(server.pid) - c0) / Math.max(1, res.ok + res.bad));
         results.get(r.name)!.push(res);
         log(`run ${run}/${RUNS} ${r.label.padEnd(26)} ${res.rps.toFixed(0).padStart(6)} req/s  p50 ${res.p50.toFixed(1)}  p95 ${res.p95.toFixed(1)}  p99 ${res.p99.toFixed(1)} ms` +
-          (res.bad || res.errors ? `  (${res.bad} non-2xx, ${res.errors} errors/timeouts)` : ''));
+          `  server CPU ${cpu.get(r.name)!.at(-1)!.toFixed(2)} ms/req` + (res.bad || res.errors ? `  (${res.bad} non-2xx, ${res.errors} errors/timeouts)` : ''));
       }
     }
     if (u > w.uniqueQueries.length) log(`note: the ${w.uniqueQueries.length} once-only queries ran out after ${u} requests: some were asked twice`);
@@ -121,6 +131,7 @@ async function main(): Promise<void> {
         p95: median(rs.map((x) => x.p95)),
         p99: median(rs.map((x) => x.p99)),
         kb: median(rs.map((x) => x.bytesPerResponse)) / 1024,
+        cpu: median(cpu.get(r.name)!),
         bad: rs.reduce((s, x) => s + x.bad + x.errors, 0),
         runs: rs.map((x) => Math.round(x.rps)),
       };
@@ -129,10 +140,10 @@ async function main(): Promise<void> {
     const pad = (s: string, n: number) => s.padStart(n);
     const out: string[] = [];
     out.push(`\nHTTP benchmark: ${server.articles} saudinewsnet articles, ${CONNECTIONS} connections, ${DURATION} s × ${RUNS} run(s) per route (medians), warm-up ${WARMUP} s`);
-    out.push(`| route | req/s | ÷ constant | p50 ms | p95 ms | p99 ms | KiB/resp | non-2xx+errors | req/s per run |`);
-    out.push(`|---|---:|---:|---:|---:|---:|---:|---:|---|`);
+    out.push(`| route | req/s | ÷ constant | p50 ms | p95 ms | p99 ms | KiB/resp | server CPU ms/req | ÷ constant | non-2xx+errors | req/s per run |`);
+    out.push(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|`);
     for (const r of rows) {
-      out.push(`| ${r.route} |${pad(r.rps.toFixed(0), 7)} |${pad((r.rps / base).toFixed(3), 6)} |${pad(r.p50.toFixed(1), 6)} |${pad(r.p95.toFixed(1), 6)} |${pad(r.p99.toFixed(1), 6)} |${pad(r.kb.toFixed(1), 6)} | ${r.bad} | ${r.runs.join(', ')} |`);
+      out.push(`| ${r.route} |${pad(r.rps.toFixed(0), 7)} |${pad((r.rps / base).toFixed(3), 6)} |${pad(r.p50.toFixed(1), 6)} |${pad(r.p95.toFixed(1), 6)} |${pad(r.p99.toFixed(1), 6)} |${pad(r.kb.toFixed(1), 6)} |${pad(r.cpu.toFixed(3), 6)} |${pad((r.cpu / rows[0]!.cpu).toFixed(1), 6)} | ${r.bad} | ${r.runs.join(', ')} |`);
     }
     if (cold) {
       out.push(`| GET /article/:id, first view (once each, cache cold) |${pad(cold.rps.toFixed(0), 7)} |${pad((cold.rps / base).toFixed(3), 6)} |${pad(cold.p50.toFixed(1), 6)} |${pad(cold.p95.toFixed(1), 6)} |${pad(cold.p99.toFixed(1), 6)} |${pad((cold.bytesPerResponse / 1024).toFixed(1), 6)} | ${cold.bad + cold.errors} | 1 run of ${cold.ok} |`);

@@ -8,7 +8,7 @@
  * when the CLI exits 0). `startServer` resolves once the server has printed its URL, on a
  * port the kernel chose (`--port 0`), and `stop` ends that process only, by its pid.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,14 +59,17 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts `marsad serve` on the database, with the search rate limit raised out of the way. */
+/**
+ * Starts `marsad serve` on the database, with the search rate limit raised out of the way;
+ * $MARSAD_BENCH_SERVER_REPO names another checkout whose CLI serves (a baseline branch).
+ */
 export function startServer(db: string, searchRateLimit: number): Promise<Server> {
   const env: NodeJS.ProcessEnv = { ...process.env, MARSAD_LOG_LEVEL: 'warn', MARSAD_RATE_LIMIT_SEARCH: String(searchRateLimit) };
   delete env.MARSAD_ADMIN_TOKEN;
   const extra = process.env.MARSAD_BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...extra, CLI, 'serve', '--db', db, '--host', '127.0.0.1', '--port', '0', '--no-poll', '--no-sample'],
+    [...extra, process.env.MARSAD_BENCH_SERVER_REPO ? join(process.env.MARSAD_BENCH_SERVER_REPO, 'bin', 'marsad.js') : CLI, 'serve', '--db', db, '--host', '127.0.0.1', '--port', '0', '--no-poll', '--no-sample'],
     { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let err = '';
@@ -104,6 +107,16 @@ export function startServer(db: string, searchRateLimit: number): Promise<Server
       });
     });
   });
+}
+
+let ticks = 0;
+/** CPU time the process (all its threads) has used, in ms, from /proc/<pid>/stat. */
+export function cpuOf(pid: number): number {
+  ticks ||= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  // Fields after the command name (in parentheses, which may hold spaces): utime and stime are 12th and 13th.
+  const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / ticks;
 }
 
 /**

@@ -67,11 +67,16 @@ export async function buildWorkload(base: string, total: number, idPages = 20, q
   const sampled = all.filter((_, i) => i % step === 0).slice(0, idPages * 100);
   const chosen = new Set(sampled.map((a) => a.id));
   const warmIds = shuffle(all.filter((a) => !chosen.has(a.id)), rng(20150722)).slice(0, 500).map((a) => a.id);
+  const list = queriesFrom(all, rand);
+  return { articleIds: shuffle(sampled.map((a) => a.id), rand), warmIds, queries: list.slice(0, queries), uniqueQueries: list.slice(queries) };
+}
+
+/** The distinct queries made from `articles`' titles (newest first, as the API lists them), in the order the workload asks them. */
+export function queriesFrom(articles: ReadonlyArray<{ title: string }>, rand = rng(20150721)): string[] {
   const qs = new Set<string>();
-  for (const a of shuffle([...all], rand)) {
+  for (const a of shuffle([...articles], rand)) {
     const q = queryFromTitle(a.title, rand);
     if (q) qs.add(q);
   }
-  const list = [...qs];
-  return { articleIds: shuffle(sampled.map((a) => a.id), rand), warmIds, queries: list.slice(0, queries), uniqueQueries: list.slice(queries) };
+  return [...qs];
 }

@@ -78,6 +78,8 @@ export interface TextAnalysis {
    * whole analysis instead of analyzing the same title and text again.
    */
   titleNorms?: readonly string[];
+  /** The text's term spans for search snippets (src/search/spans.ts), when that stage made them. */
+  textSpans?: Uint8Array;
 }
 
 const attached = new WeakMap<object, TextAnalysis>();

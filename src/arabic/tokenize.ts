@@ -175,6 +175,15 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/**
+ * Whether the char at `i` of `text` separates tokens (no word, number or mark class), or `i`
+ * is past the end: a cut just before it leaves every token before it as in the whole text,
+ * unless a number runs through it (search snippets cut text at such points).
+ */
+export function isSeparatorAt(text: string, i: number): boolean {
+  return i >= text.length || classOf(text.charCodeAt(i)) === OTHER;
+}
+
 const isDigitAt = (text: string, i: number): boolean => i < text.length && classOf(text.charCodeAt(i)) === DIGIT;
 
 /** A decimal mark (`.` `٫`) before a digit, or a thousands mark (`,` `٬`) before exactly three. */

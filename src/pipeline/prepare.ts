@@ -15,6 +15,7 @@ import { attachAnalysis, type TextAnalysis } from '../arabic/index.ts';
 import type { ParseIssue } from '../ingest/index.ts';
 import type { Article } from '../model/article.ts';
 import { defaultAnalyzer } from '../search/analyzer.ts';
+import { encodeSpans } from '../search/spans.ts';
 import { analysisFingerprint, attachFingerprint, type Fingerprint } from '../stories/index.ts';
 import { enrichArticle } from './enrich.ts';
 
@@ -29,12 +30,14 @@ export interface PreparedArticle {
 export function prepareArticle(a: Article): PreparedArticle {
   const { article, issue } = enrichArticle(a);
   const title = defaultAnalyzer.terms(a.title);
+  const text = defaultAnalyzer.terms(a.text);
   const analysis: TextAnalysis = {
     title: a.title,
     text: a.text,
     titleTerms: title.map((t) => t.term),
     titleNorms: title.map((t) => t.norm),
-    textTerms: defaultAnalyzer.terms(a.text).map((t) => t.term),
+    textTerms: text.map((t) => t.term),
+    textSpans: encodeSpans(a.text, text),
   };
   return { article, analysis, fingerprint: analysisFingerprint(analysis), issue };
 }

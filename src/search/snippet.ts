@@ -6,9 +6,10 @@
  * space. Plain text out: callers escape it (HTML) and render highlights with
  * `markSnippet`.
  */
-import type { Analyzer, Term } from './analyzer.ts';
+import type { Analyzer } from './analyzer.ts';
 import { foldSpan } from '../arabic/index.ts';
 import type { Highlight, SearchHit } from '../model/search.ts';
+import { decodeSpans, StoredTerms, type SpanTerm as Term, type Spans } from './spans.ts';
 
 export interface Snippet {
   snippet: string;
@@ -27,6 +28,11 @@ export interface SnippetOptions {
   chunk?: number;
   /** Skip analyzing the chunks the analyzer's probes clear (default true; false analyzes all). */
   probe?: boolean;
+  /**
+   * The text's term spans kept at ingest (spans.ts), made by this analyzer: read instead of
+   * analyzing the text, with the same snippet.
+   */
+  stored?: Spans | null;
 }
 
 /** The window start (index into `terms`) with the most distinct matched terms, and that count. */
@@ -104,10 +110,11 @@ export function buildSnippet(text: string, queryTerms: Iterable<string>, analyze
   const lead = opts.lead ?? 600;
   const budget = opts.budget ?? 1500;
   const match = new Set(queryTerms);
-  const needles = opts.probe === false ? null : probesFor(match, analyzer);
+  // Stored spans need no probes: they are read, not analyzed (what little is, is analyzed whole).
+  const needles = opts.probe === false || opts.stored ? null : probesFor(match, analyzer);
   // Only tokens holding a probe can give a query term: the others are not stemmed (term '').
   const termsOf = (x: string): Term[] => (needles && analyzer.probedTerms ? analyzer.probedTerms(x, needles) : analyzer.terms(x));
-  const analyze = (from: number, to: number): Term[] => {
+  const analyzeText = (from: number, to: number): Term[] => {
     const part = termsOf(text.slice(from, to));
     for (const t of part) {
       t.start += from;
@@ -115,6 +122,8 @@ export function buildSnippet(text: string, queryTerms: Iterable<string>, analyze
     }
     return part;
   };
+  const stored = opts.stored ? new StoredTerms(text, opts.stored, match, analyzer) : null;
+  const analyze = stored ? (from: number, to: number): Term[] => stored.range(from, to, analyzeText) : analyzeText;
   // The last n (1..window) terms read so far, analyzing skipped chunks as needed.
   const lastTerms = (ts: Term[] | Skipped, n: number): Term[] => {
     if (Array.isArray(ts)) return ts.slice(-n);
@@ -165,7 +174,7 @@ export function buildSnippet(text: string, queryTerms: Iterable<string>, analyze
     if (start >= 0 && (bestDistinct >= match.size || base >= budget)) break;
   }
   // No match in the text (a title-only match): the text's opening words.
-  const read: Term[] = start < 0 ? termsOf(text.slice(0, lead)) : (terms as Term[]);
+  const read: Term[] = start < 0 ? analyze(0, Math.min(lead, text.length)) : (terms as Term[]);
   if (start < 0) start = 0;
   const win = read.slice(start, start + window);
   if (win.length === 0) return { snippet: cleanSlice(text, 0, 200).trim(), highlights: [] };
@@ -217,6 +226,8 @@ export interface HitSource {
   outlet: string | null;
   published_at: string | null;
   text: string;
+  /** The text's term spans kept at ingest (spans.ts), when the backend keeps them. */
+  spans?: Uint8Array | null;
 }
 
 /**
@@ -230,7 +241,7 @@ export function toHits<C extends { score: number }, K>(page: readonly C[], key: 
   for (const c of page) {
     const r = rows.get(key(c));
     if (!r) continue;
-    const s = snippets ? buildSnippet(r.text, terms, analyzer) : { snippet: '', highlights: [] };
+    const s = snippets ? buildSnippet(r.text, terms, analyzer, { stored: decodeSpans(r.spans, r.text.length) }) : { snippet: '', highlights: [] };
     out.push({ id: r.id, url: r.url, title: r.title, outlet: r.outlet, publishedAt: r.published_at, score: Math.round(c.score * 1000) / 1000, snippet: s.snippet, highlights: s.highlights });
   }
   return out;

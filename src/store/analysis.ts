@@ -12,12 +12,15 @@ import { createHash } from 'node:crypto';
 import { attachAnalysis, attachedAnalysis } from '../arabic/index.ts';
 import type { Article } from '../model/article.ts';
 import { defaultAnalyzer, termString, type Analyzer } from '../search/analyzer.ts';
+import { encodeSpans } from '../search/spans.ts';
 
 export interface IndexAnalysis {
   /** Headline terms (stems) and normalized unstemmed words, space-joined (the row's title_terms, title_norms). */
   title: { terms: string; norms: string };
   titleTerms: readonly string[];
   textTerms: readonly string[];
+  /** The text's term spans for snippets (src/search/spans.ts; SQLite keeps them). */
+  textSpans: Uint8Array;
 }
 
 /**
@@ -28,14 +31,16 @@ export interface IndexAnalysis {
  */
 export function analyzeForIndex(analyzer: Analyzer, a: Pick<Article, 'title' | 'text'>): IndexAnalysis {
   const pre = analyzer === defaultAnalyzer ? attachedAnalysis(a) : undefined;
-  if (pre?.titleNorms && pre.title === a.title && pre.text === a.text) {
-    return { title: { terms: pre.titleTerms.join(' '), norms: pre.titleNorms.join(' ') }, titleTerms: pre.titleTerms, textTerms: pre.textTerms };
+  if (pre?.titleNorms && pre.textSpans && pre.title === a.title && pre.text === a.text) {
+    return { title: { terms: pre.titleTerms.join(' '), norms: pre.titleNorms.join(' ') }, titleTerms: pre.titleTerms, textTerms: pre.textTerms, textSpans: pre.textSpans };
   }
   const tt = analyzer.terms(a.title);
   const titleTerms = tt.map((t) => t.term);
-  const textTerms = analyzer.terms(a.text).map((t) => t.term);
-  if (analyzer === defaultAnalyzer) attachAnalysis(a, { title: a.title, text: a.text, titleTerms, textTerms });
-  return { title: { terms: titleTerms.join(' '), norms: tt.map((t) => t.norm).join(' ') }, titleTerms, textTerms };
+  const xt = analyzer.terms(a.text);
+  const textTerms = xt.map((t) => t.term);
+  const textSpans = encodeSpans(a.text, xt);
+  if (analyzer === defaultAnalyzer) attachAnalysis(a, { title: a.title, text: a.text, titleTerms, textTerms, textSpans });
+  return { title: { terms: titleTerms.join(' '), norms: tt.map((t) => t.norm).join(' ') }, titleTerms, textTerms, textSpans };
 }
 
 /** A probe whose analysis changes whenever the analyzer's behaviour does (with its version). */

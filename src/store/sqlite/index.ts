@@ -9,7 +9,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article } from '../../model/article.ts';
 import { canonicalUrl } from '../../model/url.ts';
-import { defaultAnalyzer, termString, titleStrings, type Analyzer } from '../../search/analyzer.ts';
+import { defaultAnalyzer, titleStrings, type Analyzer } from '../../search/analyzer.ts';
+import { encodeSpans } from '../../search/spans.ts';
 import { analyzerFingerprint } from '../analysis.ts';
 import type { ArticleQuery, SearchQuery, SearchResult, Store, UpsertResult } from '../types.ts';
 import { migrate } from './migrate.ts';
@@ -42,38 +43,68 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
-    migrate(this.db);
+    const applied = migrate(this.db);
     this.analyzer = opts.analyzer ?? defaultAnalyzer;
     this.upserter = new Upserter(this.db, this.analyzer);
     this.searcher = new SqliteSearch(this.db, this.analyzer);
-    this.checkAnalyzer(opts.reindex ?? true);
+    // A database from before the spans (migration 032) gets them now, unless it is reindexed.
+    if (!this.checkAnalyzer(opts.reindex ?? true) && applied.includes(32)) this.fillSpans();
   }
 
-  private checkAnalyzer(reindex: boolean): void {
+  /** Whether the index was rebuilt (it was built by another analyzer). */
+  private checkAnalyzer(reindex: boolean): boolean {
     const want = analyzerFingerprint(this.analyzer);
     const have = this.db.prepare("SELECT value FROM meta WHERE key = 'analyzer'").pluck().get() as string | undefined;
-    if (have === want) return;
+    if (have === want) return false;
     const count = this.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
-    if (count > 0 && reindex) this.reindex();
+    const rebuilt = count > 0 && reindex;
+    if (rebuilt) this.reindex();
     this.db.prepare("INSERT INTO meta (key, value) VALUES ('analyzer', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(want);
+    return rebuilt;
   }
 
-  /** Rebuilds the full-text index and headline terms from the stored text (one transaction). */
+  /** Rebuilds the full-text index, headline terms and term spans from the stored text (one transaction). */
   reindex(): number {
     const rows = this.db.prepare('SELECT seq, title, text FROM articles ORDER BY seq').all() as Array<Pick<ArticleRow, 'seq' | 'title' | 'text'>>;
     const setTerms = this.db.prepare('UPDATE articles SET title_terms = ?, title_norms = ? WHERE seq = ?');
     const ins = this.db.prepare('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)');
+    const spans = this.db.prepare('INSERT INTO article_spans (seq, spans) VALUES (?, ?)');
     let n = 0;
     this.db.transaction(() => {
       this.db.exec("INSERT INTO article_fts (article_fts) VALUES ('delete-all')");
+      this.db.exec('DELETE FROM article_spans');
       for (const r of rows) {
         const t = titleStrings(this.analyzer, r.title);
         setTerms.run(t.terms, t.norms, r.seq);
-        ins.run(r.seq, t.terms, termString(this.analyzer, r.text));
+        const xt = this.analyzer.terms(r.text);
+        let s = '';
+        for (let i = 0; i < xt.length; i++) s += (i ? ' ' : '') + xt[i]!.term;
+        ins.run(r.seq, t.terms, s);
+        spans.run(r.seq, encodeSpans(r.text, xt));
         n++;
       }
     }).immediate();
     return n;
+  }
+
+  /**
+   * Writes the term spans of the articles that have none (a database from before migration
+   * 032), a thousand per transaction; returns how many. Search reads them for snippets.
+   */
+  fillSpans(): number {
+    const next = this.db.prepare('SELECT a.seq, a.text FROM articles a WHERE a.seq > ? AND NOT EXISTS (SELECT 1 FROM article_spans p WHERE p.seq = a.seq) ORDER BY a.seq LIMIT 1000');
+    const put = this.db.prepare('INSERT INTO article_spans (seq, spans) VALUES (?, ?)');
+    let n = 0;
+    let after = -1;
+    for (;;) {
+      const rows = next.all(after) as Array<Pick<ArticleRow, 'seq' | 'text'>>;
+      if (rows.length === 0) return n;
+      this.db.transaction(() => {
+        for (const r of rows) put.run(r.seq, encodeSpans(r.text, this.analyzer.terms(r.text)));
+      }).immediate();
+      n += rows.length;
+      after = rows[rows.length - 1]!.seq;
+    }
   }
 
   async upsertArticles(articles: Article[]): Promise<UpsertResult[]> {

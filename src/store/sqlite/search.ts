@@ -189,7 +189,8 @@ export class SqliteSearch {
   private hits(page: Ranked[], p: ParsedQuery, snippets: boolean, collapse: boolean): SearchHit[] {
     if (page.length === 0) return [];
     // No snippet, no body read; with collapse, the story's outlets beside each hit.
-    const cols = `a.seq, a.id, a.url, a.title, a.outlet, a.published_at, ${snippets ? 'a.text' : "'' AS text"}`;
+    // With snippets, the body's term spans kept at ingest (migration 032; none: analyzed).
+    const cols = `a.seq, a.id, a.url, a.title, a.outlet, a.published_at, ${snippets ? 'a.text, (SELECT spans FROM article_spans p WHERE p.seq = a.seq) AS spans' : "'' AS text"}`;
     const sql = collapse
       ? `SELECT ${cols}, a.story_id, s.outlets, s.article_count FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.seq IN (SELECT value FROM json_each(?))`
       : `SELECT ${cols} FROM articles a WHERE a.seq IN (SELECT value FROM json_each(?))`;

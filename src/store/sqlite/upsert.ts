@@ -19,6 +19,7 @@ export class Upserter {
   private readonly update;
   private readonly ftsInsert;
   private readonly ftsDelete;
+  private readonly spansSet;
   private readonly tagsDelete;
   private readonly tagInsert;
   readonly run: (articles: Article[]) => UpsertResult[];
@@ -35,6 +36,7 @@ export class Upserter {
     );
     this.ftsInsert = db.prepare<[number | bigint, string, string]>('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)');
     this.ftsDelete = db.prepare<[number]>('DELETE FROM article_fts WHERE rowid = ?');
+    this.spansSet = db.prepare<[number | bigint, Uint8Array]>('INSERT OR REPLACE INTO article_spans (seq, spans) VALUES (?, ?)');
     this.tagsDelete = db.prepare<[number]>('DELETE FROM article_tags WHERE seq = ?');
     this.tagInsert = db.prepare<[string, number | bigint]>('INSERT OR IGNORE INTO article_tags (tag, seq) VALUES (?, ?)');
     this.run = db.transaction((articles: Article[]) => articles.map((a) => this.one(a)));
@@ -49,9 +51,11 @@ export class Upserter {
   private one(a: Article): UpsertResult {
     const old = this.find(a, canonicalOf(a));
     let text = '';
+    let spans: Uint8Array | null = null;
     const plan = planUpsert(a, old, () => {
       const analysis = analyzeForIndex(this.analyzer, a);
       text = analysis.textTerms.join(' ');
+      spans = analysis.textSpans;
       return analysis.title;
     });
     if (plan.unchanged) return { id: plan.id, status: 'unchanged' };
@@ -65,7 +69,10 @@ export class Upserter {
     } else {
       seq = this.insert.run(row).lastInsertRowid;
     }
-    if (reindex) this.ftsInsert.run(seq, row.title_terms, text);
+    if (reindex) {
+      this.ftsInsert.run(seq, row.title_terms, text);
+      this.spansSet.run(seq, spans!);
+    }
     for (const t of a.tags) {
       const n = normalizeTag(t);
       if (n) this.tagInsert.run(n, seq);
