@@ -12,7 +12,7 @@
  *
  * Many workers (PostgreSQL): a chunk claims its pending rows (others skip them) and takes
  * the grouping lock late — entries and candidates are found before it (`prepare`), and
- * under it only the entries added since the watermark are tested (docs/ARCHITECTURE.md,
+ * under it only the entries added since the watermark are tested (docs/STORIES.md,
  * invariant 5), the chunk's entity rows are written as one batch, then entries, edges and
  * stories. One writer (SQLite): the same steps in one transaction.
  *
