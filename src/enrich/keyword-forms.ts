@@ -29,12 +29,13 @@ export function wordForm(t: DocToken, stats: TermStats): { key: string; display:
 }
 
 /**
- * Verb-like or pronoun-suffixed words (وصل، يقود، قمنا، بلاده): frequent in the corpus but
+ * Verb-like or pronoun-suffixed words (وصل، يقود، قمنا، بلاده، قتلت): frequent in the corpus but
  * (almost) never with an article, which every noun takes. Unknown rare words (new names) pass.
  */
 export function verbLike(key: string, df: number, stats: TermStats): boolean {
   if (key.startsWith('ال')) return false;
-  const minDf = /^(ي|ت|ن|سي|ست)/.test(key) ? 3 : 150;
+  // Present-tense prefixes and past-tense endings (قتلت، انتهكت، حاصروا) mark a verb at a lower df.
+  const minDf = /^(ي|ت|ن|سي|ست)/.test(key) ? 3 : /(ت|وا)$/.test(key) ? 20 : 150;
   return df >= minDf && stats.df('ال' + key) < 0.05 * df;
 }
 

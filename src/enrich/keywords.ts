@@ -13,7 +13,10 @@
  *   quoted (`رويترز`، `واس`) is a source, never a keyword; Saudi regions and governorates the
  *   gazetteer lacks (`عسير`، `حفر الباطن`: keyword-places.ts) rank as entities; a country the
  *   title does not name leads only when named COUNTRY_LEAD times (not `تركيا` for a training camp);
- * - the office of a salient person, 2–4 words (`وزير الدفاع الروسي`; not `نظيره الإيراني`, not `الرئيس`);
+ * - the office of a salient person when it is a state's ministerial post (`وزير الدفاع الروسي`; not
+ *   `نظيره الإيراني`, `الرئيس الإيراني`, `المدرب الهولندي`: editors tag the person, not the title);
+ * - a person the corpus names in over BACKGROUND_SHARE (keyword-entities.ts) of its documents (the king, the crown
+ *   princes in a greeting formula) leads only when the title names them or their office;
  * - 2–3-word noun phrases of content words that the corpus knows as a unit (df ≥ MIN_PHRASE_DF
  *   and a good share of their words' df) and that recur here, or that recur 3+ times here, or
  *   that the corpus knows well and the title or lead names once (`تحطم طائرة`), or that it knows
@@ -44,6 +47,7 @@ import { normalize, stem } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
 import { cleanSurface, displayPart, docTokens, type DocToken } from './tokens.ts';
 import { findPlaces } from './keyword-places.ts';
+import { backgroundPeople, entityDisplay } from './keyword-entities.ts';
 import { baseForm, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
 import { isContent, termKey, type TermStats } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
@@ -101,6 +105,7 @@ interface Cand {
   raw: number;
   /** Occurrences as the second part of a noun phrase. */
   attached: number;
+
   /** Occurrences before phrases absorbed them (words). */
   raw0?: number;
   /** Named once, after the lead, and known to the corpus as a unit (phrases). */
@@ -113,6 +118,8 @@ interface Cand {
 
 /** A nisba adjective's shape (الإنجليزي، التونسية، الفلسطينيون): a demonym may end a phrase. */
 const NISBA = /^(ال)?..+(ي|يه|يون|يين)$/;
+/** A minister's post with its portfolio and state (وزير الدفاع الروسي، وزيرة الخارجية الأمريكية). */
+const MINISTER = /^وزير(ه)? (\S+ ){1,2}\S*(ي|يه)$/;
 const DISPLAY_OK = /^[\u0621-\u064a]{2,}( [\u0621-\u064a]{2,})*$/;
 const bestDisplay = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 
@@ -120,19 +127,6 @@ function idf(stats: TermStats, df: number): number {
   return Math.log((stats.docCount + 1) / (df + 1)) + 1;
 }
 
-
-/**
- * An entity's keyword: its most frequent spelling in the article; for a person the shortest
- * form of two or more words the article uses (`ماجد السبيعي` for `ماجد بن فهد السبيعي`,
- * `متعب بن عبدالله` for `متعب بن عبدالله بن عبدالعزيز`), the form an editor tags with.
- */
-function entityDisplay(e: EntityInfo): string {
-  if (e.type === 'person') {
-    const multi = [e.name, ...e.surfaces].filter((s) => s.includes(' ') && DISPLAY_OK.test(s));
-    if (multi.length) return multi.reduce((a, b) => (b.split(' ').length < a.split(' ').length ? b : a));
-  }
-  return e.surfaces[0] ?? e.name;
-}
 
 export function extractKeywords(article: ArticleText, stats: TermStats, opts: KeywordOptions = {}): string[] {
   const max = opts.max ?? 8;
@@ -290,8 +284,11 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   for (const e of ents) {
     // An office held by a salient person is one unit (وزير الدفاع الروسي); a bare title (الرئيس) is not.
     if (e.type !== 'person' || !e.role || e.salience < 2 || /^(ال)?نظير/.test(e.role)) continue;
+    // Only a state's ministerial post is a tag of its own (وزير الدفاع الروسي): editors do not tag
+    // titles such as المدرب الهولندي، الرئيس الإيراني، المتحدث باسم… (dev: 1 of 19 such roles was a
+    // gold keyword).
     const n = e.role.split(' ').length;
-    if (DISPLAY_OK.test(e.role) && n >= 2 && n <= 4) scored.push({ display: e.role, score: Infinity, keys: [] });
+    if (DISPLAY_OK.test(e.role) && n >= 3 && n <= 4 && MINISTER.test(normalize(e.role))) scored.push({ display: e.role, score: Infinity, keys: [] });
   }
   // A short title that is one noun phrase (a column's name: بيع القضايا; not a plural verb's
   // clause: حاصروا دواعش الداخل) is the article's tag.
@@ -326,12 +323,15 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // A country the title does not name and the article names a few times (تركيا for a training
   // camp) waits for its rank among the others (dev keyword overlap 0.594 → 0.600).
   const aside = (e: (typeof ents)[number]): boolean => e.type === 'country' && e.titleMentions === 0 && e.salience < COUNTRY_LEAD;
-  for (const e of ents) if ((e.salience >= 2 || named(e)) && !demonymOnly(e) && !aside(e) && e.type !== 'agency' && out.length < Math.min(5, max)) push(entityDisplay(e));
+  // People the corpus names everywhere (the king in a greeting formula) are background unless
+  // the title names them or their office (keyword-entities.ts).
+  const { background, entityDf } = backgroundPeople(ents, toks, stats);
+  for (const e of ents) if ((e.salience >= 2 || named(e)) && !demonymOnly(e) && !aside(e) && e.type !== 'agency' && out.length < Math.min(5, max) && !background(e)) push(entityDisplay(e));
   // Entities named once (a city, an organisation, a person further down) compete with the
   // phrases and words as a rare term would.
   for (const e of ents) {
     if (seen.has(entityDisplay(e).replace(/^ال/, '')) || demonymOnly(e) || e.type === 'agency' || (MEDIA.has(e.id) && e.salience < 2)) continue;
-    scored.push({ display: entityDisplay(e), score: e.salience * idf(stats, 0) * ENTITY_WEIGHT, keys: [] });
+    scored.push({ display: entityDisplay(e), score: e.salience * idf(stats, background(e) ? entityDf(e) : 0) * ENTITY_WEIGHT, keys: [] });
   }
   scored.sort((a, b) => b.score - a.score);
   // A single word shown through the phrase the corpus knows it in, here (المعسكر → المعسكر الإعدادي).

@@ -1,0 +1,49 @@
+/**
+ * Keywords: who and what an editor would not tag although the article names them — leaders
+ * named in a greeting formula, people's titles, verbs in the past tense (keywords.ts).
+ * Articles: testdata/keywords-background.json (SaudiNewsNet, 2015-07-23; source and licence there).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { extractKeywords, shippedTermStats } from './index.ts';
+
+const stats = shippedTermStats();
+const articles = new Map(
+  (JSON.parse(readFileSync(new URL('./testdata/keywords-background.json', import.meta.url), 'utf8')) as { articles: Array<{ id: string; title: string; text: string }> }).articles.map((a) => [a.id, a]),
+);
+const kw = (id: string): string[] => extractKeywords(articles.get(id)!, stats);
+
+test('leaders named once in a greeting formula neither lead nor take the king’s slot', () => {
+  // aljazirah «مصرف الإنماء يعايد منسوبيه»: «… أجمل التهاني والتبريكات إلى مقام خادم الحرمين
+  // الشريفين الملك سلمان بن عبدالعزيز، وسمو ولي عهده الأمين الأمير محمد بن نايف بن عبدالعزيز …».
+  const kws = kw('bank-greeting');
+  assert.equal(kws[0], 'مصرف الإنماء', kws.join(' | '));
+  assert.ok(!kws.some((k) => k.startsWith('سلمان بن عبدالعزيز')), kws.join(' | '));
+  // The bank's chairman, the one who speaks, leads before any of them.
+  assert.ok(kws.indexOf('عبدالعزيز بن عبدالله الزامل') === 1, kws.join(' | '));
+  for (const k of kws.slice(0, 5)) assert.ok(!/^محمد بن (نايف|سلمان)/.test(k), `a formula's leader leads: ${kws.join(' | ')}`);
+});
+
+test('a leader the title calls by office is the subject: before the name or after it', () => {
+  // aljazirah «خادم الحرمين الشريفين حريص على إيجاد حلول عاجلة…»: the king, named once in the body.
+  const king = kw('housing-king');
+  assert.ok(king.slice(0, 5).includes('سلمان بن عبدالعزيز آل سعود'), king.join(' | '));
+  // aljazirah «ولي العهد استعرض مع وزير الخارجية المصري…»: «الأمير محمد بن نايف بن عبدالعزيز ولي العهد».
+  const cp = kw('crown-prince-egypt');
+  assert.ok(cp.slice(0, 5).includes('محمد بن نايف بن عبدالعزيز'), cp.join(' | '));
+});
+
+test('a person’s title is no keyword (المدرب الروماني); a state’s minister is (وزير الدفاع الروسي, see keywords.test.ts)', () => {
+  // aawsat «الاتحاد يبحث عن مباريات ودية في إيطاليا»: «… الروماني بولوني، مدرب فريق الاتحاد الجديد».
+  const kws = kw('ittihad-italy');
+  assert.ok(!kws.some((k) => /^(ال)?مدرب (ال)?روماني/.test(k)), kws.join(' | '));
+  assert.ok(kws.includes('مباريات ودية'), kws.join(' | '));
+});
+
+test('a past-tense verb is no keyword (وانخفضت)', () => {
+  // aleqtisadiya «الذهب يتراجع 1 % مع عزوف المستثمرين»: «وانخفضت حيازات صندوق …».
+  const kws = kw('gold-falls');
+  assert.equal(kws[0], 'الذهب', kws.join(' | '));
+  assert.ok(!kws.some((k) => /(انخفضت|نزلت)$/.test(k)), kws.join(' | '));
+});
