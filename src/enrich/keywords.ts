@@ -193,6 +193,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     // Not cut by wordForm but glued all the same: the bare word is the more frequent (لشغل، للوقوف).
     return /^[بكل]/.test(f.key) && f.key.length >= 4 && stats.df(f.key.slice(1)) > stats.df(f.key);
   };
+  // A word glued to a و conjunction (wordForm: وسفك 45 is و + سفك 60; not وزارة، ولي، وادي).
+  const conjunct = (t: DocToken): boolean => t.norm.startsWith('و') && termKey(t.norm).cut === 0 && form(t).key !== t.norm;
   // A definite word: ال as written (ألفارو، ألكسندر are names, not ال + word), or لل.
   const definite = (t: DocToken): boolean => {
     const k = termKey(t.norm);
@@ -202,8 +204,9 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const phrases = new Map<string, Cand>();
   for (let i = 0; i < toks.length; i++) {
     if (!wordKeyAt[i]) continue;
-    // A phrase never holds a preposition glued to a word (بمناسبة ذكرى، رجل أمن بانفجار).
-    if (glued(i)) continue;
+    // A phrase never holds a preposition glued to a word (بمناسبة ذكرى، رجل أمن بانفجار), nor
+    // starts with a و conjunction (وسفك الدماء، وشعب المملكة: the second of two conjuncts).
+    if (glued(i) || conjunct(toks[i]!)) continue;
     let key = termKey(toks[i]!.norm).key;
     for (let n = 1; n < 3; n++) {
       const u = toks[i + n];

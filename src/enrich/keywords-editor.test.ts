@@ -1,7 +1,8 @@
 /**
  * Keywords: who and what an editor would not tag although the article names them — leaders
- * named in a greeting formula, people's titles, verbs in the past tense (keywords.ts).
- * Articles: testdata/keywords-background.json (SaudiNewsNet, 2015-07-23; source and licence there).
+ * named in a greeting formula, people's titles, verbs in the past tense, words and phrases glued
+ * to a conjunction or a pronoun (keywords.ts, keyword-forms.ts).
+ * Articles: testdata/keywords-editor.json (SaudiNewsNet, 2015-07-23 and 2015-07-24; source and licence there).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import { extractKeywords, shippedTermStats } from './index.ts';
 
 const stats = shippedTermStats();
 const articles = new Map(
-  (JSON.parse(readFileSync(new URL('./testdata/keywords-background.json', import.meta.url), 'utf8')) as { articles: Array<{ id: string; title: string; text: string }> }).articles.map((a) => [a.id, a]),
+  (JSON.parse(readFileSync(new URL('./testdata/keywords-editor.json', import.meta.url), 'utf8')) as { articles: Array<{ id: string; title: string; text: string }> }).articles.map((a) => [a.id, a]),
 );
 const kw = (id: string): string[] => extractKeywords(articles.get(id)!, stats);
 
@@ -46,4 +47,16 @@ test('a past-tense verb is no keyword (وانخفضت)', () => {
   const kws = kw('gold-falls');
   assert.equal(kws[0], 'الذهب', kws.join(' | '));
   assert.ok(!kws.some((k) => /(انخفضت|نزلت)$/.test(k)), kws.join(' | '));
+});
+
+test('no phrase starts with a و conjunction and no plural carries a pronoun (ولحكومة وشعب, لوحاتها)', () => {
+  // 3alyoum «القيادة تهنئ الرئيس التونسي بذكرى إعلان الجمهورية في بلاده»: «… ولحكومة وشعب
+  // الجمهورية التونسية الشقيق اطراد التقدم …».
+  const tn = kw('tunisia-greeting');
+  assert.ok(tn.includes('إعلان الجمهورية'), tn.join(' | '));
+  assert.ok(!tn.some((k) => /^(ول|و)(حكومة|شعب)/.test(k)), tn.join(' | '));
+  // 3alyoum «القبض على مواطن خمسيني سرق سيارة وبدل لوحاتها بمكة»: لوحات is the word, ها its pronoun.
+  const car = kw('car-plates');
+  assert.ok(car.includes('مكة'), car.join(' | '));
+  assert.ok(!car.some((k) => k.endsWith('لوحاتها')), car.join(' | '));
 });
