@@ -16,14 +16,36 @@ const DISPLAY_OK = /^[\u0621-\u064a]{2,}( [\u0621-\u064a]{2,})*$/;
 /**
  * An entity's keyword: its most frequent spelling in the article; for a person the shortest
  * form of two or more words the article uses (`ماجد السبيعي` for `ماجد بن فهد السبيعي`,
- * `متعب بن عبدالله` for `متعب بن عبدالله بن عبدالعزيز`), the form an editor tags with.
+ * `متعب بن عبدالله` for `متعب بن عبدالله بن عبدالعزيز`), and for an organisation written in
+ * several forms of two or more words the shortest (`قوات الطوارئ` for `قوات الطوارئ الخاصة`,
+ * `وزارة الداخلية` for `وزارة الداخلية السعودية`): the form an editor tags with.
  */
-export function entityDisplay(e: EntityInfo): string {
+export function entityDisplay(e: EntityInfo, stats?: TermStats): string {
   if (e.type === 'person') {
     const multi = [e.name, ...e.surfaces].filter((s) => s.includes(' ') && DISPLAY_OK.test(s));
-    if (multi.length) return multi.reduce((a, b) => (b.split(' ').length < a.split(' ').length ? b : a));
+    if (multi.length) return shortest(multi);
+  }
+  if (e.type === 'org' && stats) {
+    const multi = e.surfaces.filter((s) => s.includes(' ') && DISPLAY_OK.test(s));
+    if (multi.length > 1) {
+      // Unless the corpus writes the short form mostly as part of the long one, which is then
+      // the name (حزب العمال الكردستاني, not حزب العمال).
+      const short = shortest(multi);
+      const df = stats.df(phraseKey(short));
+      const name = multi.filter((l) => l !== short && stats.df(phraseKey(l)) >= NAME_SHARE * df);
+      return name.length ? shortest(name) : short;
+    }
   }
   return e.surfaces[0] ?? e.name;
+}
+
+/** A longer form of an organisation is its name when the corpus writes it in this share of the shorter form's documents. */
+const NAME_SHARE = 0.75;
+const shortest = (xs: string[]): string => xs.reduce((a, b) => (b.split(' ').length < a.split(' ').length ? b : a));
+/** A display's term key (its first three words, the first keyed as termstats.ts does). */
+function phraseKey(display: string): string {
+  const ws = normalize(display).split(' ').slice(0, 3);
+  return [termKey(ws[0]!).key, ...ws.slice(1)].join(' ');
 }
 
 /**
@@ -42,10 +64,7 @@ export function backgroundPeople(
   toks: readonly DocToken[],
   stats: TermStats,
 ): { background: (e: EntityInfo) => boolean; entityDf: (e: EntityInfo) => number } {
-  const entityDf = (e: EntityInfo): number => {
-    const ws = normalize(entityDisplay(e)).split(' ').slice(0, 3);
-    return stats.df([termKey(ws[0]!).key, ...ws.slice(1)].join(' '));
-  };
+  const entityDf = (e: EntityInfo): number => stats.df(phraseKey(entityDisplay(e)));
   let titleWords: Set<string> | undefined;
   const inTitle = (key: string): boolean => (titleWords ??= new Set(toks.filter((t) => t.seg === 0).map((t) => termKey(t.norm).key))).has(key);
   const titleNamesOffice = (e: EntityInfo): boolean => {

@@ -37,8 +37,9 @@ export function wordForm(t: DocToken, stats: TermStats): { key: string; display:
  */
 export function verbLike(key: string, df: number, stats: TermStats): boolean {
   if (key.startsWith('ال')) return false;
-  // Present-tense prefixes and past-tense endings (قتلت، انتهكت، حاصروا) mark a verb at a lower df.
-  const minDf = /^(ي|ت|ن|سي|ست)/.test(key) ? 3 : /(ت|وا)$/.test(key) ? 20 : 150;
+  // Present-tense prefixes and past-tense endings after three letters or more (قتلت، انتهكت،
+  // حاصروا; not شات of سناب شات) mark a verb at a lower df.
+  const minDf = /^(ي|ت|ن|سي|ست)/.test(key) ? 3 : /^...+(ت|وا)$/.test(key) ? 20 : 150;
   return df >= minDf && stats.df('ال' + key) < 0.05 * df;
 }
 

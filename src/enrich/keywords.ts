@@ -329,12 +329,12 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // People the corpus names everywhere (the king in a greeting formula) are background unless
   // the title names them or their office (keyword-entities.ts).
   const { background, entityDf } = backgroundPeople(ents, toks, stats);
-  for (const e of ents) if ((e.salience >= 2 || named(e)) && !demonymOnly(e) && !aside(e) && e.type !== 'agency' && out.length < Math.min(5, max) && !background(e)) push(entityDisplay(e));
+  for (const e of ents) if ((e.salience >= 2 || named(e)) && !demonymOnly(e) && !aside(e) && e.type !== 'agency' && out.length < Math.min(5, max) && !background(e)) push(entityDisplay(e, stats));
   // Entities named once (a city, an organisation, a person further down) compete with the
   // phrases and words as a rare term would.
   for (const e of ents) {
-    if (seen.has(entityDisplay(e).replace(/^ال/, '')) || demonymOnly(e) || e.type === 'agency' || (MEDIA.has(e.id) && e.salience < 2)) continue;
-    scored.push({ display: entityDisplay(e), score: e.salience * idf(stats, background(e) ? entityDf(e) : 0) * ENTITY_WEIGHT, keys: [] });
+    if (seen.has(entityDisplay(e, stats).replace(/^ال/, '')) || demonymOnly(e) || e.type === 'agency' || (MEDIA.has(e.id) && e.salience < 2)) continue;
+    scored.push({ display: entityDisplay(e, stats), score: e.salience * idf(stats, background(e) ? entityDf(e) : 0) * ENTITY_WEIGHT, keys: [] });
   }
   scored.sort((a, b) => b.score - a.score);
   // A single word shown through the phrase the corpus knows it in, here (المعسكر → المعسكر الإعدادي).
@@ -364,7 +364,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     push(expand(s));
   }
   // Fewer than 3 (short articles): single-mention entities, then the best single-mention words.
-  for (const e of ents) if (out.length < 3) push(entityDisplay(e));
+  for (const e of ents) if (out.length < 3) push(entityDisplay(e, stats));
   weak.sort((a, b) => b.score - a.score);
   for (const x of weak) if (out.length < 3) push(x.display);
   return out.filter((s) => DISPLAY_OK.test(s));
