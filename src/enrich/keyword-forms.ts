@@ -43,6 +43,16 @@ export function verbLike(key: string, df: number, stats: TermStats): boolean {
   return df >= minDf && stats.df('ال' + key) < 0.05 * df;
 }
 
+/**
+ * An adverb made of a nisba adjective's indefinite accusative (معنويا، ماديا، رسميا، سنويا), with
+ * or without a glued و (ماديا ومعنويا): the corpus knows the adjective (المعنوي). Never a keyword.
+ */
+export function adverb(key: string, stats: TermStats): boolean {
+  if (!/^..+يا$/.test(key)) return false;
+  const bare = key.startsWith('و') && stats.df(key.slice(1)) >= 5 ? key.slice(1) : key;
+  return stats.df('ال' + bare.slice(0, -1)) >= 5;
+}
+
 const PRONOUN = /(ها|هم|هما|هن|كم|كما|نا|ه)$/;
 
 /**

@@ -77,3 +77,14 @@ test('an organisation is tagged by its shortest name the article writes, unless 
   const pkk = kw('turkey-pkk');
   assert.ok(pkk.includes('حزب العمال الكردستاني') && !pkk.includes('حزب العمال'), pkk.join(' | '));
 });
+
+test('a common word the article never writes with ال yields to the topic (سبل → الإرهاب); an adverb is no keyword (ومعنويا)', () => {
+  // aawsat «مسؤولون وخبراء من 30 دولة يبحثون في المغرب سبل مكافحة الإرهاب»: سبل, in the title only
+  // bare, is how the story is told; الإرهاب, written with ال, is what it is about.
+  const ma = kw('morocco-terrorism');
+  assert.ok(ma.includes('الإرهاب') && !ma.includes('سبل'), ma.join(' | '));
+  // aleqtisadiya «ولي ولي العهد يوجه بمعاملة الفلاسي معاملة الشهيد السعودي ماديا ومعنويا».
+  const fa = kw('falasi-martyr');
+  assert.ok(fa.includes('يوسف أحمد الفلاسي'), fa.join(' | '));
+  assert.ok(!fa.some((k) => /(ماديا|معنويا)$/.test(k)), fa.join(' | '));
+});
