@@ -88,3 +88,10 @@ test('a common word the article never writes with ال yields to the topic (سب
   assert.ok(fa.includes('يوسف أحمد الفلاسي'), fa.join(' | '));
   assert.ok(!fa.some((k) => /(ماديا|معنويا)$/.test(k)), fa.join(' | '));
 });
+
+test('a headline’s subject, the noun phrase before its verb, is a tag (الأسهم المحلية تغلق…)', () => {
+  // alriyadh «الأسهم المحلية تغلق على انخفاض طفيف»: the body says «أسهم» and «الأسهم» apart.
+  const kws = kw('local-stocks');
+  assert.ok(kws.includes('الأسهم المحلية'), kws.join(' | '));
+  assert.ok(!kws.includes('أسهم'), kws.join(' | '));
+});

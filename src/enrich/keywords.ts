@@ -336,6 +336,13 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   if (titleToks.length >= 2 && titleToks.length <= 3 && !/وا$/.test(titleToks[0]!.norm)) {
     const p = [...phrases.values()].find((c) => c.first === 0 && c.keys.length === titleToks.length);
     if (p) scored.push({ display: baseForm(bestDisplay(displays(p)), written), score: Infinity, keys: p.keys });
+  } else {
+    // A headline's subject: the noun phrase of two or three words before its present-tense verb
+    // (أسعار النفط ترتفع…، موجات الحر تقضي…، البلك البركاني ينافس…) is what the story is about.
+    const v = titleToks.findIndex((t, i) => i >= 2 && i <= 3 && /^[يت]/.test(t.norm) && verbLike(t.norm, stats.df(t.norm), stats));
+    const p = v > 0 ? [...phrases.values()].find((c) => c.first === 0 && c.keys.length === v) : undefined;
+    // (Known to the corpus as a unit or named again in the body: not مسؤول أممي، دعوا العقل.)
+    if (p && (p.df >= MIN_PHRASE_DF || p.body > 0)) scored.push({ display: baseForm(bestDisplay(displays(p)), written), score: Infinity, keys: p.keys });
   }
   scored.sort((a, b) => b.score - a.score);
 
