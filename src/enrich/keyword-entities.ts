@@ -39,6 +39,16 @@ export function entityDisplay(e: EntityInfo, stats?: TermStats): string {
   return e.surfaces[0] ?? e.name;
 }
 
+/** `entityDisplay` computed once per entity (keywords.ts asks for it several times). */
+export function displayOnce(stats: TermStats): (e: EntityInfo) => string {
+  const seen = new Map<EntityInfo, string>();
+  return (e) => {
+    let d = seen.get(e);
+    if (d === undefined) seen.set(e, (d = entityDisplay(e, stats)));
+    return d;
+  };
+}
+
 /** A longer form of an organisation is its name when the corpus writes it in this share of the shorter form's documents. */
 const NAME_SHARE = 0.75;
 const shortest = (xs: string[]): string => xs.reduce((a, b) => (b.split(' ').length < a.split(' ').length ? b : a));

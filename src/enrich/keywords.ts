@@ -50,7 +50,7 @@ import { normalize, stem } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
 import { cleanSurface, displayPart, docTokens, type DocToken } from './tokens.ts';
 import { findPlaces } from './keyword-places.ts';
-import { backgroundPeople, entityDisplay } from './keyword-entities.ts';
+import { backgroundPeople, displayOnce } from './keyword-entities.ts';
 import { adverb, baseForm, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
 import { isContent, termKey, type TermStats } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
@@ -314,7 +314,11 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     // corpus writes it with ال often, so it is no name) is a word of the telling, not the topic,
     // unless it is shown through its phrase (رجال → رجال الأمن) or is an action's name of the
     // تفعيل pattern (تهريب، تسجيل، تمديد). Dev a 0.633 → 0.633, dev c 0.609 → 0.62.
-    const generic = c.keys.length === 1 && !c.def && c.df >= GENERIC_DF && !/^ت..ي.$/.test(normalize(display)) && stats.df('ال' + normalize(display)) >= 0.2 * c.df && expand({ display, keys: c.keys }) === display;
+    let generic = c.keys.length === 1 && !c.def && c.df >= GENERIC_DF;
+    if (generic) {
+      const n = normalize(display);
+      generic = !/^ت..ي.$/.test(n) && stats.df('ال' + n) >= 0.2 * c.df && expand({ display, keys: c.keys }) === display;
+    }
     scored.push({ display, score: c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : generic ? GENERIC_WEIGHT : 1), keys: c.keys });
   }
   for (const c of once) {
@@ -373,12 +377,13 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // People the corpus names everywhere (the king in a greeting formula) are background unless
   // the title names them or their office (keyword-entities.ts).
   const { background, entityDf } = backgroundPeople(ents, toks, stats);
-  for (const e of ents) if ((e.salience >= 2 || named(e)) && !demonymOnly(e) && !aside(e) && e.type !== 'agency' && out.length < Math.min(5, max) && !background(e)) push(entityDisplay(e, stats));
+  const shown = displayOnce(stats);
+  for (const e of ents) if ((e.salience >= 2 || named(e)) && !demonymOnly(e) && !aside(e) && e.type !== 'agency' && out.length < Math.min(5, max) && !background(e)) push(shown(e));
   // Entities named once (a city, an organisation, a person further down) compete with the
   // phrases and words as a rare term would.
   for (const e of ents) {
-    if (seen.has(entityDisplay(e, stats).replace(/^ال/, '')) || demonymOnly(e) || e.type === 'agency' || (MEDIA.has(e.id) && e.salience < 2)) continue;
-    scored.push({ display: entityDisplay(e, stats), score: e.salience * idf(stats, background(e) ? entityDf(e) : 0) * ENTITY_WEIGHT, keys: [] });
+    if (seen.has(shown(e).replace(/^ال/, '')) || demonymOnly(e) || e.type === 'agency' || (MEDIA.has(e.id) && e.salience < 2)) continue;
+    scored.push({ display: shown(e), score: e.salience * idf(stats, background(e) ? entityDf(e) : 0) * ENTITY_WEIGHT, keys: [] });
   }
   scored.sort((a, b) => b.score - a.score);
   for (const s of scored) {
@@ -386,7 +391,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     push(expand(s));
   }
   // Fewer than 3 (short articles): single-mention entities, then the best single-mention words.
-  for (const e of ents) if (out.length < 3) push(entityDisplay(e, stats));
+  for (const e of ents) if (out.length < 3) push(shown(e));
   weak.sort((a, b) => b.score - a.score);
   for (const x of weak) if (out.length < 3) push(x.display);
   return out.filter((s) => DISPLAY_OK.test(s));
