@@ -273,26 +273,28 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
       c.body -= p.body;
     }
   }
-
-  // A single word shown through the phrase the corpus knows it in, here (المعسكر → المعسكر الإعدادي).
-  // The phrases the corpus knows, by word (built on first need).
+  // A single word shown through the phrase the corpus knows it in, here (المعسكر → المعسكر الإعدادي;
+  // the known phrases by word built on first need).
   let known: Map<string, Cand[]> | undefined;
-  const expand = (x: { display: string; keys: string[] }): string => {
-    if (x.keys.length !== 1) return x.display;
+  const expansion = (key: string): Cand | undefined => {
     if (!known) {
       known = new Map();
       for (const p of phrases.values()) {
         if (p.df < MIN_PHRASE_DF) continue;
-        for (const k of p.keys) known.set(k, [...(known.get(k) ?? []), p]);
+        for (const k of p.keys) (known.get(k) ?? known.set(k, []).get(k)!).push(p);
       }
     }
-    const w = words.get(x.keys[0]!);
+    const w = words.get(key);
     let best: Cand | undefined;
-    for (const p of known.get(x.keys[0]!) ?? []) {
+    for (const p of known.get(key) ?? []) {
       if (p.df < EXPAND_SHARE * (w?.df ?? 0)) continue;
       if (!best || p.df * p.raw > best.df * best.raw) best = p;
     }
-    if (!best || 2 * best.raw < (w?.raw0 ?? 0)) return x.display;
+    return best && 2 * best.raw >= (w?.raw0 ?? 0) ? best : undefined;
+  };
+  const expand = (x: { display: string; keys: string[] }): string => {
+    const best = x.keys.length === 1 ? expansion(x.keys[0]!) : undefined;
+    if (!best) return x.display;
     const d = baseForm(bestDisplay(displays(best)), written);
     return DISPLAY_OK.test(d) ? d : x.display;
   };
@@ -317,7 +319,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     let generic = c.keys.length === 1 && !c.def && c.df >= GENERIC_DF;
     if (generic) {
       const n = normalize(display);
-      generic = !/^ت..ي.$/.test(n) && stats.df('ال' + n) >= 0.2 * c.df && expand({ display, keys: c.keys }) === display;
+      generic = !/^ت..ي.$/.test(n) && stats.df('ال' + n) >= 0.2 * c.df && !expansion(c.keys[0]!);
     }
     scored.push({ display, score: c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : generic ? GENERIC_WEIGHT : 1), keys: c.keys });
   }
