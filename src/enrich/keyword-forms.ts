@@ -9,7 +9,7 @@ import { normalize } from '../arabic/index.ts';
 import { displayPart, type DocToken } from './tokens.ts';
 import { termKey, type TermStats } from './termstats.ts';
 
-/** A word's grouping key and display: termKey, then a bare و/ف/ب/ل cut when the corpus says it is a clitic. */
+/** A word's grouping key and display: termKey, then a bare و/ف/ب/ل cut when the corpus says it is a clitic (for و: the bare word is the commoner). */
 export function wordForm(t: DocToken, stats: TermStats): { key: string; display: string; df: number } {
   const k = termKey(t.norm);
   let df = stats.df(k.key);
@@ -20,7 +20,10 @@ export function wordForm(t: DocToken, stats: TermStats): { key: string; display:
     // A rare form counts the bare word with its definite form (وبنادق 6: بنادق 7 + البنادق 11);
     // a common one must be rarer than the bare word alone (فكرة 668 is not ف + كرة 738).
     const known = dfRest + (df < 50 && !rest.startsWith('ال') ? stats.df('ال' + rest) : 0);
-    if (known > 2 * df && dfRest >= 5) {
+    // A و the corpus writes less often than the bare word is the conjunction (وسفك 45: سفك 60,
+    // وشعب 127: شعب 208), unless the bare word is a verb (وادي is no و + أدى).
+    const conj = k.key.startsWith('و') && dfRest > df && !verbLike(rest, dfRest, stats);
+    if ((known > 2 * df || conj) && dfRest >= 5) {
       cut = { key: rest, cut: 1, restoreAl: false };
       df = dfRest;
     }
@@ -29,13 +32,25 @@ export function wordForm(t: DocToken, stats: TermStats): { key: string; display:
 }
 
 /**
- * Verb-like or pronoun-suffixed words (وصل، يقود، قمنا، بلاده): frequent in the corpus but
+ * Verb-like or pronoun-suffixed words (وصل، يقود، قمنا، بلاده، قتلت): frequent in the corpus but
  * (almost) never with an article, which every noun takes. Unknown rare words (new names) pass.
  */
 export function verbLike(key: string, df: number, stats: TermStats): boolean {
   if (key.startsWith('ال')) return false;
-  const minDf = /^(ي|ت|ن|سي|ست)/.test(key) ? 3 : 150;
+  // Present-tense prefixes and past-tense endings after three letters or more (قتلت، انتهكت،
+  // حاصروا; not شات of سناب شات) mark a verb at a lower df.
+  const minDf = /^(ي|ت|ن|سي|ست)/.test(key) ? 3 : /^...+(ت|وا)$/.test(key) ? 20 : 150;
   return df >= minDf && stats.df('ال' + key) < 0.05 * df;
+}
+
+/**
+ * An adverb made of a nisba adjective's indefinite accusative (معنويا، ماديا، رسميا، سنويا), with
+ * or without a glued و (ماديا ومعنويا): the corpus knows the adjective (المعنوي). Never a keyword.
+ */
+export function adverb(key: string, stats: TermStats): boolean {
+  if (!/^..+يا$/.test(key)) return false;
+  const bare = key.startsWith('و') && stats.df(key.slice(1)) >= 5 ? key.slice(1) : key;
+  return stats.df('ال' + bare.slice(0, -1)) >= 5;
 }
 
 const PRONOUN = /(ها|هم|هما|هن|كم|كما|نا|ه)$/;
@@ -47,12 +62,10 @@ const PRONOUN = /(ها|هم|هما|هن|كم|كما|نا|ه)$/;
 export function pronounAttached(key: string, df: number, stats: TermStats): boolean {
   const p = PRONOUN.exec(key);
   if (!p || key.length - p[0].length < 3) return false;
-  let bare = key.slice(0, -p[0].length);
-  if (bare.endsWith('ت')) {
-    // A ة noun shows its ت before a pronoun (رتبة → رتبته): known as a ة noun, it is attached.
-    bare = bare.slice(0, -1) + 'ه';
-    if (stats.df(bare) >= 5) return true;
-  }
+  const bare = key.slice(0, -p[0].length);
+  // A ة noun shows its ت before a pronoun (رتبة → رتبته): known as a ة noun, it is attached;
+  // else the ت is a plural's (لقاءاته، مقالاته: لقاءات، مقالات) and the bare plural is weighed below.
+  if (bare.endsWith('ت') && stats.df(bare.slice(0, -1) + 'ه') >= 5) return true;
   const base = stats.df(bare) + stats.df('ال' + bare) + stats.df(bare + 'ه') + stats.df(bare + 'ات');
   return base > 3 * df + 5;
 }

@@ -13,7 +13,10 @@
  *   quoted (`رويترز`، `واس`) is a source, never a keyword; Saudi regions and governorates the
  *   gazetteer lacks (`عسير`، `حفر الباطن`: keyword-places.ts) rank as entities; a country the
  *   title does not name leads only when named COUNTRY_LEAD times (not `تركيا` for a training camp);
- * - the office of a salient person, 2–4 words (`وزير الدفاع الروسي`; not `نظيره الإيراني`, not `الرئيس`);
+ * - the office of a salient person when it is a state's ministerial post (`وزير الدفاع الروسي`; not
+ *   `نظيره الإيراني`, `الرئيس الإيراني`, `المدرب الهولندي`: editors tag the person, not the title);
+ * - a person the corpus names in over BACKGROUND_SHARE (keyword-entities.ts) of its documents (the king, the crown
+ *   princes in a greeting formula) leads only when the title names them or their office;
  * - 2–3-word noun phrases of content words that the corpus knows as a unit (df ≥ MIN_PHRASE_DF
  *   and a good share of their words' df) and that recur here, or that recur 3+ times here, or
  *   that the corpus knows well and the title or lead names once (`تحطم طائرة`), or that it knows
@@ -29,8 +32,11 @@
  * A definite sound plural is shown in its nominative base form when the corpus writes it
  * (`المصابين` → `المصابون`). No keyword holds another (`الباجي قائد` goes when `الباجي قائد
  * السبسي` is kept).
+ * A common word the article never writes with ال (شخص، سبل، هدوء) weighs GENERIC_WEIGHT: a word of
+ * the telling, not the topic.
  * Never output: stopwords, numbers, single letters, clitic fragments (وال، ال), pronoun-suffixed
- * forms whose bare form the corpus knows far better (مواساته، مديونياتها), verb-like
+ * forms whose bare form the corpus knows far better (مواساته، مديونياتها، لقاءاته), adverbs
+ * (ماديا ومعنويا), phrases opening with a و conjunction (وسفك الدماء), verb-like
  * words (frequent but never with an article: وصل، يقود، بلاده), a definite word only ever
  * seen after another word (an adjective tail of a phrase: الحياتية), phrases holding a glued
  * preposition (بمناسبة ذكرى، رجل أمن بانفجار، لشغل الوظائف), words used in
@@ -44,7 +50,8 @@ import { normalize, stem } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
 import { cleanSurface, displayPart, docTokens, type DocToken } from './tokens.ts';
 import { findPlaces } from './keyword-places.ts';
-import { baseForm, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
+import { backgroundPeople, displayOnce } from './keyword-entities.ts';
+import { adverb, baseForm, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
 import { isContent, termKey, type TermStats } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
 
@@ -71,6 +78,9 @@ const KNOWN_WEIGHT = 3;
 const MEDIA = new Set(['org:twitter', 'org:facebook', 'org:youtube', 'org:google']);
 /** Weight of an entity named once against a word of the same idf (entities are never weak keywords). */
 const ENTITY_WEIGHT = 1.5;
+/** A word never written with ال here and in this many corpus documents weighs GENERIC_WEIGHT (a word of the telling). */
+const GENERIC_DF = 50;
+const GENERIC_WEIGHT = 0.5;
 /** A word is shown through a phrase of the article holding it when the corpus df of the phrase is this share of the word's (المعسكر → المعسكر الإعدادي). */
 const EXPAND_SHARE = 0.05;
 
@@ -101,6 +111,9 @@ interface Cand {
   raw: number;
   /** Occurrences as the second part of a noun phrase. */
   attached: number;
+  /** Occurrences written with the article (words). */
+  def?: number;
+
   /** Occurrences before phrases absorbed them (words). */
   raw0?: number;
   /** Named once, after the lead, and known to the corpus as a unit (phrases). */
@@ -113,6 +126,8 @@ interface Cand {
 
 /** A nisba adjective's shape (الإنجليزي، التونسية، الفلسطينيون): a demonym may end a phrase. */
 const NISBA = /^(ال)?..+(ي|يه|يون|يين)$/;
+/** A minister's post with its portfolio and state (وزير الدفاع الروسي، وزيرة الخارجية الأمريكية). */
+const MINISTER = /^وزير(ه)? (\S+ ){1,2}\S*(ي|يه)$/;
 const DISPLAY_OK = /^[\u0621-\u064a]{2,}( [\u0621-\u064a]{2,})*$/;
 const bestDisplay = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 
@@ -120,19 +135,6 @@ function idf(stats: TermStats, df: number): number {
   return Math.log((stats.docCount + 1) / (df + 1)) + 1;
 }
 
-
-/**
- * An entity's keyword: its most frequent spelling in the article; for a person the shortest
- * form of two or more words the article uses (`ماجد السبيعي` for `ماجد بن فهد السبيعي`,
- * `متعب بن عبدالله` for `متعب بن عبدالله بن عبدالعزيز`), the form an editor tags with.
- */
-function entityDisplay(e: EntityInfo): string {
-  if (e.type === 'person') {
-    const multi = [e.name, ...e.surfaces].filter((s) => s.includes(' ') && DISPLAY_OK.test(s));
-    if (multi.length) return multi.reduce((a, b) => (b.split(' ').length < a.split(' ').length ? b : a));
-  }
-  return e.surfaces[0] ?? e.name;
-}
 
 export function extractKeywords(article: ArticleText, stats: TermStats, opts: KeywordOptions = {}): string[] {
   const max = opts.max ?? 8;
@@ -172,7 +174,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     const f = form(t);
     if (f.key.length < 3 || (!isCovered && covered.has(f.key)) || STOPLIST.has(f.key) || STOPLIST.has(stemOf(f))) return;
     if ((f.attached ??= pronounAttached(f.key, f.df, stats))) return;
-    if ((f.verb ??= verbLike(f.key, f.df, stats))) return;
+    if ((f.verb ??= verbLike(f.key, f.df, stats) || (!isCovered && adverb(f.key, stats)))) return;
     const g = stemOf(f) || f.key;
     partKeyAt[i] = g;
     partDf.set(g, Math.max(partDf.get(g) ?? 0, f.df));
@@ -188,6 +190,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     if (/^ال.*(ي|يه)$/.test(f.key) && !/^[وف]/.test(t.norm) && prev && !t.brk && isContent(prev)) c.attached++;
     c.df = Math.max(c.df, f.df);
     c.display.set(f.display, (c.display.get(f.display) ?? 0) + 1);
+    if (f.key.startsWith('ال')) c.def = (c.def ?? 0) + 1;
   });
 
   const glued = (i: number): boolean => {
@@ -199,6 +202,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     // Not cut by wordForm but glued all the same: the bare word is the more frequent (لشغل، للوقوف).
     return /^[بكل]/.test(f.key) && f.key.length >= 4 && stats.df(f.key.slice(1)) > stats.df(f.key);
   };
+  // A word glued to a و conjunction (wordForm: وسفك 45 is و + سفك 60; not وزارة، ولي، وادي).
+  const conjunct = (t: DocToken): boolean => t.norm.startsWith('و') && termKey(t.norm).cut === 0 && form(t).key !== t.norm;
   // A definite word: ال as written (ألفارو، ألكسندر are names, not ال + word), or لل.
   const definite = (t: DocToken): boolean => {
     const k = termKey(t.norm);
@@ -208,8 +213,9 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const phrases = new Map<string, Cand>();
   for (let i = 0; i < toks.length; i++) {
     if (!wordKeyAt[i]) continue;
-    // A phrase never holds a preposition glued to a word (بمناسبة ذكرى، رجل أمن بانفجار).
-    if (glued(i)) continue;
+    // A phrase never holds a preposition glued to a word (بمناسبة ذكرى، رجل أمن بانفجار), nor
+    // starts with a و conjunction (وسفك الدماء، وشعب المملكة: the second of two conjuncts).
+    if (glued(i) || conjunct(toks[i]!)) continue;
     let key = termKey(toks[i]!.norm).key;
     for (let n = 1; n < 3; n++) {
       const u = toks[i + n];
@@ -267,6 +273,31 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
       c.body -= p.body;
     }
   }
+  // A single word shown through the phrase the corpus knows it in, here (المعسكر → المعسكر الإعدادي;
+  // the known phrases by word built on first need).
+  let known: Map<string, Cand[]> | undefined;
+  const expansion = (key: string): Cand | undefined => {
+    if (!known) {
+      known = new Map();
+      for (const p of phrases.values()) {
+        if (p.df < MIN_PHRASE_DF) continue;
+        for (const k of p.keys) (known.get(k) ?? known.set(k, []).get(k)!).push(p);
+      }
+    }
+    const w = words.get(key);
+    let best: Cand | undefined;
+    for (const p of known.get(key) ?? []) {
+      if (p.df < EXPAND_SHARE * (w?.df ?? 0)) continue;
+      if (!best || p.df * p.raw > best.df * best.raw) best = p;
+    }
+    return best && 2 * best.raw >= (w?.raw0 ?? 0) ? best : undefined;
+  };
+  const expand = (x: { display: string; keys: string[] }): string => {
+    const best = x.keys.length === 1 ? expansion(x.keys[0]!) : undefined;
+    if (!best) return x.display;
+    const d = baseForm(bestDisplay(displays(best)), written);
+    return DISPLAY_OK.test(d) ? d : x.display;
+  };
 
   // Scored non-entity candidates.
   const scored: Array<{ display: string; score: number; keys: string[] }> = [];
@@ -281,7 +312,16 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
       if (c.keys.length === 1 && c.raw >= 1) weak.push({ display, score: c.tf * idf(stats, c.df) });
       continue;
     }
-    scored.push({ display, score: c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : 1), keys: c.keys });
+    // A common noun or adjective the article never writes with ال (شخص، نقطة، هدوء، إعلاني: the
+    // corpus writes it with ال often, so it is no name) is a word of the telling, not the topic,
+    // unless it is shown through its phrase (رجال → رجال الأمن) or is an action's name of the
+    // تفعيل pattern (تهريب، تسجيل، تمديد). Dev a 0.633 → 0.633, dev c 0.609 → 0.62.
+    let generic = c.keys.length === 1 && !c.def && c.df >= GENERIC_DF;
+    if (generic) {
+      const n = normalize(display);
+      generic = !/^ت..ي.$/.test(n) && stats.df('ال' + n) >= 0.2 * c.df && !expansion(c.keys[0]!);
+    }
+    scored.push({ display, score: c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : generic ? GENERIC_WEIGHT : 1), keys: c.keys });
   }
   for (const c of once) {
     const display = baseForm(bestDisplay(displays(c)), written);
@@ -290,8 +330,11 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   for (const e of ents) {
     // An office held by a salient person is one unit (وزير الدفاع الروسي); a bare title (الرئيس) is not.
     if (e.type !== 'person' || !e.role || e.salience < 2 || /^(ال)?نظير/.test(e.role)) continue;
+    // Only a state's ministerial post is a tag of its own (وزير الدفاع الروسي): editors do not tag
+    // titles such as المدرب الهولندي، الرئيس الإيراني، المتحدث باسم… (dev: 1 of 19 such roles was a
+    // gold keyword).
     const n = e.role.split(' ').length;
-    if (DISPLAY_OK.test(e.role) && n >= 2 && n <= 4) scored.push({ display: e.role, score: Infinity, keys: [] });
+    if (DISPLAY_OK.test(e.role) && n >= 3 && n <= 4 && MINISTER.test(normalize(e.role))) scored.push({ display: e.role, score: Infinity, keys: [] });
   }
   // A short title that is one noun phrase (a column's name: بيع القضايا; not a plural verb's
   // clause: حاصروا دواعش الداخل) is the article's tag.
@@ -299,6 +342,13 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   if (titleToks.length >= 2 && titleToks.length <= 3 && !/وا$/.test(titleToks[0]!.norm)) {
     const p = [...phrases.values()].find((c) => c.first === 0 && c.keys.length === titleToks.length);
     if (p) scored.push({ display: baseForm(bestDisplay(displays(p)), written), score: Infinity, keys: p.keys });
+  } else {
+    // A headline's subject: the noun phrase of two or three words before its present-tense verb
+    // (أسعار النفط ترتفع…، موجات الحر تقضي…، البلك البركاني ينافس…) is what the story is about.
+    const v = titleToks.findIndex((t, i) => i >= 2 && i <= 3 && /^[يت]/.test(t.norm) && verbLike(t.norm, stats.df(t.norm), stats));
+    const p = v > 0 ? [...phrases.values()].find((c) => c.first === 0 && c.keys.length === v) : undefined;
+    // (Known to the corpus as a unit or named again in the body: not مسؤول أممي، دعوا العقل.)
+    if (p && (p.df >= MIN_PHRASE_DF || p.body > 0)) scored.push({ display: baseForm(bestDisplay(displays(p)), written), score: Infinity, keys: p.keys });
   }
   scored.sort((a, b) => b.score - a.score);
 
@@ -326,42 +376,24 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // A country the title does not name and the article names a few times (تركيا for a training
   // camp) waits for its rank among the others (dev keyword overlap 0.594 → 0.600).
   const aside = (e: (typeof ents)[number]): boolean => e.type === 'country' && e.titleMentions === 0 && e.salience < COUNTRY_LEAD;
-  for (const e of ents) if ((e.salience >= 2 || named(e)) && !demonymOnly(e) && !aside(e) && e.type !== 'agency' && out.length < Math.min(5, max)) push(entityDisplay(e));
+  // People the corpus names everywhere (the king in a greeting formula) are background unless
+  // the title names them or their office (keyword-entities.ts).
+  const { background, entityDf } = backgroundPeople(ents, toks, stats);
+  const shown = displayOnce(stats);
+  for (const e of ents) if ((e.salience >= 2 || named(e)) && !demonymOnly(e) && !aside(e) && e.type !== 'agency' && out.length < Math.min(5, max) && !background(e)) push(shown(e));
   // Entities named once (a city, an organisation, a person further down) compete with the
   // phrases and words as a rare term would.
   for (const e of ents) {
-    if (seen.has(entityDisplay(e).replace(/^ال/, '')) || demonymOnly(e) || e.type === 'agency' || (MEDIA.has(e.id) && e.salience < 2)) continue;
-    scored.push({ display: entityDisplay(e), score: e.salience * idf(stats, 0) * ENTITY_WEIGHT, keys: [] });
+    if (seen.has(shown(e).replace(/^ال/, '')) || demonymOnly(e) || e.type === 'agency' || (MEDIA.has(e.id) && e.salience < 2)) continue;
+    scored.push({ display: shown(e), score: e.salience * idf(stats, background(e) ? entityDf(e) : 0) * ENTITY_WEIGHT, keys: [] });
   }
   scored.sort((a, b) => b.score - a.score);
-  // A single word shown through the phrase the corpus knows it in, here (المعسكر → المعسكر الإعدادي).
-  // The phrases the corpus knows, by word (built on first need).
-  let known: Map<string, Cand[]> | undefined;
-  const expand = (x: { display: string; keys: string[] }): string => {
-    if (x.keys.length !== 1) return x.display;
-    if (!known) {
-      known = new Map();
-      for (const p of phrases.values()) {
-        if (p.df < MIN_PHRASE_DF) continue;
-        for (const k of p.keys) known.set(k, [...(known.get(k) ?? []), p]);
-      }
-    }
-    const w = words.get(x.keys[0]!);
-    let best: Cand | undefined;
-    for (const p of known.get(x.keys[0]!) ?? []) {
-      if (p.df < EXPAND_SHARE * (w?.df ?? 0)) continue;
-      if (!best || p.df * p.raw > best.df * best.raw) best = p;
-    }
-    if (!best || 2 * best.raw < (w?.raw0 ?? 0)) return x.display;
-    const d = baseForm(bestDisplay(displays(best)), written);
-    return DISPLAY_OK.test(d) ? d : x.display;
-  };
   for (const s of scored) {
     if (out.length >= max) break;
     push(expand(s));
   }
   // Fewer than 3 (short articles): single-mention entities, then the best single-mention words.
-  for (const e of ents) if (out.length < 3) push(entityDisplay(e));
+  for (const e of ents) if (out.length < 3) push(shown(e));
   weak.sort((a, b) => b.score - a.score);
   for (const x of weak) if (out.length < 3) push(x.display);
   return out.filter((s) => DISPLAY_OK.test(s));
