@@ -6,15 +6,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { unzipSync, strFromU8 } from 'fflate';
 import { foldSpan, tokenize } from '../src/arabic/index.ts';
 import { lightStem, lightStemProbes } from '../src/arabic/stem/light.ts';
-import { analyzerFor, defaultAnalyzer, type Analyzer } from '../src/search/analyzer.ts';
+import { analyzerFor, defaultAnalyzer } from '../src/search/analyzer.ts';
 import { buildSnippet } from '../src/search/snippet.ts';
+import { counting, dayArticles, querySampler } from './snippet-queries.ts';
 
-const zip = unzipSync(readFileSync(new URL('testdata/saudinewsnet/2015-07-22.zip', import.meta.url)));
-const articles = (JSON.parse(strFromU8(Object.values(zip)[0]!)) as Array<{ title: string; content: string }>).filter((a) => a.title && a.content);
+const articles = dayArticles();
 const isNumber = (norm: string): boolean => /^\d[\d.]*$/u.test(norm);
 
 test('every token of a real day holds a probe string of its light stem (or its stem gives none)', () => {
@@ -57,35 +55,15 @@ test('a folded span holds the norm of every token of the span (numbers aside), o
   assert.ok(folded > unsure * 4, `folded ${folded}, unsure ${unsure}`);
 });
 
-/** The analyzer, counting the characters it is given. */
-function counting(a: Analyzer): Analyzer & { chars: number } {
-  const c: Analyzer & { chars: number } = { ...a, chars: 0, terms: (text) => ((c.chars += text.length), a.terms(text)) };
-  if (a.probedTerms) c.probedTerms = (text, probes) => ((c.chars += text.length), a.probedTerms!(text, probes));
-  return c;
-}
 
 test('snippets with probing are the snippets analyzing every chunk gives, for fewer characters analyzed', () => {
-  const words = (s: string): string[] => s.split(/[\s«»"'“”:،,.؟?!()\-–—/|]+/u).filter((w) => /^[\u0621-\u064A]{3,}$/u.test(w));
-  let seed = 20150722;
-  const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];
+  const queriesFor = querySampler();
   for (const base of [defaultAnalyzer, analyzerFor('none')]) {
     const probing = counting(base);
     const all = counting(base);
     let compared = 0;
     for (const [i, a] of articles.entries()) {
-      const tw = words(a.title);
-      const xw = words(a.content);
-      const other = words(articles[(i * 7 + 3) % articles.length]!.title);
-      const late = xw.slice(Math.floor(xw.length * 0.8));
-      const queries = [
-        tw.join(' '), // the headline (a title-only match when the text lacks its words)
-        [pick(late), pick(late)].join(' '), // words only far into the text
-        [pick(tw), pick(xw)].join(' '),
-        other.slice(0, 3).join(' '), // another article's headline: mostly no match
-        [pick(late), pick(other)].join(' '),
-      ];
-      for (const q of queries) {
+      for (const q of queriesFor(articles, i)) {
         const terms = base.terms(q).map((t) => t.term);
         if (terms.length === 0) continue;
         assert.deepEqual(buildSnippet(a.content, terms, probing), buildSnippet(a.content, terms, all, { probe: false }), `«${q}» in «${a.title}»`);

@@ -6,27 +6,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
-import { analyzerFor, defaultAnalyzer, type Analyzer } from '../src/search/analyzer.ts';
+import { analyzerFor, defaultAnalyzer } from '../src/search/analyzer.ts';
 import { buildSnippet } from '../src/search/snippet.ts';
 import { decodeSpans, encodeSpans, termHash } from '../src/search/spans.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import type { Article } from '../src/model/article.ts';
+import { counting, dayArticles, querySampler, words } from './snippet-queries.ts';
 
-const zip = unzipSync(readFileSync(new URL('testdata/saudinewsnet/2015-07-22.zip', import.meta.url)));
-const records = JSON.parse(strFromU8(Object.values(zip)[0]!)) as Array<{ source: string; url: string; title: string; content: string }>;
-const articles = records.filter((a) => a.title && a.content);
-const words = (s: string): string[] => s.split(/[\s«»"'“”:،,.؟?!()\-–—/|]+/u).filter((w) => /^[\u0621-\u064A]{3,}$/u.test(w));
-
-/** The analyzer, counting the characters it is given. */
-function counting(a: Analyzer): Analyzer & { chars: number } {
-  const c: Analyzer & { chars: number } = { ...a, chars: 0, terms: (text) => ((c.chars += text.length), a.terms(text)) };
-  if (a.probedTerms) c.probedTerms = (text, probes) => ((c.chars += text.length), a.probedTerms!(text, probes));
-  return c;
-}
+const articles = dayArticles();
 
 test('spans: encoded and decoded as the analyzer gave them; a blob for another text is ignored', () => {
   for (const a of articles.slice(0, 200)) {
@@ -48,9 +38,7 @@ test('spans: encoded and decoded as the analyzer gave them; a blob for another t
 });
 
 test('snippets from stored spans are the analyzed snippets on a real day, analyzing a fraction of the text', () => {
-  let seed = 20150722;
-  const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];
+  const queriesFor = querySampler();
   for (const base of [defaultAnalyzer, analyzerFor('none')]) {
     const storedA = counting(base);
     const analyzedA = counting(base);
@@ -59,18 +47,7 @@ test('snippets from stored spans are the analyzed snippets on a real day, analyz
     for (const [i, a] of articles.entries()) {
       const text = a.content;
       const spans = decodeSpans(encodeSpans(text, base.terms(text)), text.length)!;
-      const tw = words(a.title);
-      const xw = words(text);
-      const other = words(articles[(i * 7 + 3) % articles.length]!.title);
-      const late = xw.slice(Math.floor(xw.length * 0.8));
-      const queries = [
-        tw.join(' '), // the headline (a title-only match when the text lacks its words)
-        [pick(late), pick(late)].join(' '), // words only far into the text
-        [pick(tw), pick(xw)].join(' '),
-        other.slice(0, 3).join(' '), // another article's headline: mostly no match
-        [pick(late), pick(other)].join(' '),
-      ];
-      for (const q of queries) {
+      for (const q of queriesFor(articles, i)) {
         const terms = base.terms(q).map((t) => t.term);
         if (terms.length === 0) continue;
         const want = buildSnippet(text, terms, analyzedA);
