@@ -68,7 +68,10 @@ class Finder extends Cues {
     // («كبير» is a role only before what the person is chief of: كبير محللي الأسواق، كبير الاقتصاديين.)
     const chief = c.norm === 'كبير' && !!t[s + 3] && !t[s + 3]!.brk;
     if (this.inMatch.has(s) || this.inMatch.has(s + 1) || !(this.trigger(s + 2) || chief)) return false;
-    return [a, b].every((x) => !/^[وفبلك]/.test(x.norm) && !x.norm.startsWith('ال') && !TANWEEN.test(x.surface) && !this.trigger(t.indexOf(x)) && unknownNameWord(this.lx, x.norm) && !pastVerb(this.lx, x.norm));
+    return [s, s + 1].every((k) => {
+      const x = t[k]!;
+      return !/^[وفبلك]/.test(x.norm) && !x.norm.startsWith('ال') && !TANWEEN.test(x.surface) && !this.trigger(k) && unknownNameWord(this.lx, x.norm) && !pastVerb(this.lx, x.norm);
+    });
   }
 
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */

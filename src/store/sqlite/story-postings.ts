@@ -30,6 +30,23 @@ class Bounded<K, V> extends Map<K, V> {
     if (this.size >= ID_CACHE) this.clear();
     return super.set(k, v);
   }
+
+  /** The values of `keys` held; those missing are read in one statement (`read`: the JSON array of them → [key, value] rows) and kept. Keys not found are absent (asked again next time). */
+  through(keys: readonly K[], read: (json: string) => Array<[K, V]>): Map<K, V> {
+    const out = new Map<K, V>();
+    const missing = new Set<K>();
+    for (const k of keys) {
+      const v = this.get(k);
+      if (v !== undefined) out.set(k, v);
+      else missing.add(k);
+    }
+    if (missing.size)
+      for (const [k, v] of read(JSON.stringify([...missing]))) {
+        this.set(k, v);
+        out.set(k, v);
+      }
+    return out;
+  }
 }
 
 export class SqlitePostings {
@@ -99,36 +116,11 @@ export class SqlitePostings {
 
   /** The numbers of the keys held (keys never seen are absent; they are asked again next time). */
   private kidsOf(keys: readonly string[]): Map<string, number> {
-    const out = new Map<string, number>();
-    const missing: string[] = [];
-    for (const k of keys) {
-      const kid = this.kids.get(k);
-      if (kid !== undefined) out.set(k, kid);
-      else missing.push(k);
-    }
-    if (missing.length)
-      for (const [k, kid] of this.q.kids.all(JSON.stringify([...new Set(missing)]))) {
-        this.kids.set(k, kid);
-        out.set(k, kid);
-      }
-    return out;
+    return this.kids.through(keys, (json) => this.q.kids.all(json));
   }
 
   /** Article ids of entry numbers (those that exist). */
   private idsOf(eids: readonly number[]): Map<number, string> {
-    const out = new Map<number, string>();
-    const missing: number[] = [];
-    for (const e of eids) {
-      if (out.has(e)) continue;
-      const id = this.ids.get(e);
-      if (id !== undefined) out.set(e, id);
-      else missing.push(e);
-    }
-    if (missing.length)
-      for (const [e, id] of this.q.ids.all(JSON.stringify([...new Set(missing)]))) {
-        this.ids.set(e, id);
-        out.set(e, id);
-      }
-    return out;
+    return this.ids.through(eids, (json) => this.q.ids.all(json));
   }
 }
