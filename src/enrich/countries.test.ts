@@ -44,3 +44,11 @@ test('«الشراكة القطرية» is a country partnership strategy, not Q
   // c077, sabq 2015-08-08
   assert.deepEqual(countries('ذوو مريضة منوّمة بمستشفى رفحاء يناشدون نقلها', 'أدّت إلى تدهور حالتها الصحية، ورفضت مستشفيات الرياض والشرقية التفاعل مع حالتها.'), []);
 });
+
+test('a capital in a quoted road name («طرق "الرياض- القصيم"») is a place, not the state', () => {
+  // c033, sabq 2015-08-07
+  const text = 'وإلقاء القبض عليهم في كمين محكم، بمساندة من القوة الخاصة لأمن طرق "الرياض- القصيم"، وبحوزتهم مبالغ مالية تزيد قيمتها على 25 ألف ريال.';
+  assert.deepEqual(countries('القبض على عصابة إفريقية تمارس الاحتيال بالقصيم', text), []);
+  // Quoted as the speaker it is still the state.
+  assert.deepEqual(countries('', 'وفي بيان لاحق قالت الرياض "إنها سترد على أي اعتداء"'), ['country:SA']);
+});

@@ -48,7 +48,7 @@ const LOCATIVE = new Set(['في', 'الي', 'من', 'ومن', 'داخل', 'خا�
   'طريق', 'شوارع', 'احياء', 'مدارس', 'تعليم', 'فندق', 'بنك', 'مصرف', 'وكاله', 'جلسه', 'بورصه', 'بورصتي', 'سوق', 'اسواق', 'حائط',
   'ميثاق', 'اتفاقيه', 'اعلان', 'حاجز', 'سوبر', 'ماراثون', 'مهرجان', 'معرض', 'قمه', 'مؤتمر', 'نادي', 'صحيفه', 'جريده', 'ملعب',
   'ستاد', 'متحف', 'ساحه', 'محكمه', 'ميناء', 'سماء', 'اجواء', 'قلب', 'مترو', 'قطار', 'مستشفيات', 'فنادق', 'جامعات',
-  'مطارات', 'محاكم', 'مناطق', 'بلديات',
+  'مطارات', 'محاكم', 'مناطق', 'بلديات', 'طرق', 'لطرق',
   // verbs of arriving, leaving and visiting take the place without a preposition (النصر يصل لندن،
   // غادر القاهرة، زار طهران); not دخل/قدم, whose subject a capital often is (دخلت موسكو الحرب)
   'وصل', 'يصل', 'تصل', 'وصلت', 'وصلوا', 'يصلون', 'غادر', 'يغادر', 'تغادر', 'غادرت', 'غادروا', 'يزور', 'تزور', 'زار', 'زارت']);
@@ -75,7 +75,8 @@ function isLocation(m: Match, toks: DocToken[], prevLocation: Match | undefined)
   const clitics = cut > 0 ? normalize(cleanSurface(t.surface).slice(0, cut)) : '';
   if (clitics.includes('ب')) return true;
   const prev = toks[m.start - 1];
-  if (prev && !t.brk && LOCATIVE.has(prev.norm)) return true;
+  // (a quote mark between them too: طرق "الرياض- القصيم")
+  if (prev && (!t.brk || t.quote) && LOCATIVE.has(prev.norm)) return true;
   const after = toks[m.start + m.len];
   if (t.quote && (!after || after.quote || after.seg !== t.seg)) return true;
   if (prevLocation && !t.brk) {

@@ -20,6 +20,10 @@ test('organisations: a head before a generic word names no body', () => {
 test('organisations: an idafa after the head, and a city after a city body', () => {
   assert.deepEqual(orgs('وأكد محافظ هيئة تنظيم الكهرباء والإنتاج المزدوج الدكتور عبدالله الشهري'), ['هيئة تنظيم الكهرباء والإنتاج المزدوج']);
   assert.deepEqual(orgs('كما شكر أمانة المدينة المنورة متمثلة في أمينها وجميع منسوبيها'), ['أمانة المدينة المنورة']);
+  // (a rank after the body is the spokesman's title: c033, sabq 2015-08-07)
+  assert.deepEqual(orgs('وقال الناطق الإعلامي باسم شرطة منطقة القصيم الرائد بدر السحيباني: "المتهمون استهدفوا العمالة الوافدة"'), ['شرطة منطقة القصيم']);
+  // (right after the head a rank word is the name: Al-Raed club, aljazirah 2015-07-22)
+  assert.ok(orgs('وكان اللاعب قد انتقل إلى نادي الرائد قبل موسمين').includes('نادي الرائد'));
   // (a person after the head is no idafa)
   assert.ok(!orgs('ويستمر باب الترشح وتقديم الطلبات للإدارة المكلفة حالياً برئاسة عبدالله القريني حتى يوم 25').some((o) => o.includes('عبدالله')));
 });

@@ -49,6 +49,11 @@ const STOP = new Set([
   'السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'الالكتروني', 'الله',
 ]);
 /**
+ * Military and police ranks end a name after its first word: the title of the spokesman named next
+ * (`شرطة منطقة القصيم الرائد بدر السحيباني`); right after the head they are the name (`نادي الرائد`).
+ */
+const RANKS = new Set(['الرائد', 'العقيد', 'المقدم', 'النقيب', 'اللواء', 'العميد', 'الملازم', 'الرقيب', 'العريف', 'المشير']);
+/**
  * Words that name no body after a head: the body's own kind (`إدارة النادي`، `رئاسة الهيئة`), people
  * (`مصلحة المواطن`، `إدارة الأمير`) and what a common noun is «of» (`حركة السير`، `مركز الاتصال`).
  * Per head where the head is also a common noun: حركة «movement», مصلحة «interest», مركز «centre».
@@ -181,7 +186,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     // What it is of: definite words, و-joined ones, لل-linked ones (للعلوم والتقنية، العامة للرياضة).
     const more = (k: number): boolean => {
       const u = at(k);
-      return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u) && !isTitle(u);
+      return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !RANKS.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u) && !isTitle(u);
     };
     // After an adjective (الإسلامي) only another adjective or a و/لل-joined word goes on: `حزب الدعوة
     // الإسلامي المقر` ends before المقر.
@@ -215,7 +220,7 @@ function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>): Or
   j++;
   const more = (k: number): boolean => {
     const u = at(k);
-    return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u) && !defHead(u) && !isTitle(u);
+    return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !RANKS.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u) && !defHead(u) && !isTitle(u);
   };
   // (and a و-joined construct: `للأرصاد وحماية البيئة`)
   const construct = (k: number): boolean => {
