@@ -52,3 +52,27 @@ test('a capital in a quoted road name («طرق "الرياض- القصيم"») 
   // Quoted as the speaker it is still the state.
   assert.deepEqual(countries('', 'وفي بيان لاحق قالت الرياض "إنها سترد على أي اعتداء"'), ['country:SA']);
 });
+
+/** Classes found on the third development set (eval/understand/articles-d.jsonl, d001–d080: SaudiNewsNet, CC BY-NC-SA 4.0). */
+test('a trailing tag line («سمات …») is the outlet’s metadata: its countries are no mentions', () => {
+  // d079, 3alyoum 2015-08-11: Saudi Arabia only in the tag line
+  const text = 'ويمكن للمستخدم قراءة الرسائل دون أن يظهر للمرسل أنه قد قرأها، وذلك بتفعيل وضع الطيران قبل فتح التطبيق. سمات الواتساب السعودية تقنية';
+  assert.deepEqual(countries('حل لقراءة الرسائل في الواتساب دون علم المرسل', text), []);
+  // The same word in the body counts.
+  assert.deepEqual(countries('', 'وأعلنت السعودية اليوم إطلاق الخدمة. سمات تقنية'), ['country:SA']);
+});
+
+test('a city’s directorate or utility (مياه الرياض، جوازات الرياض) is a place, not the state', () => {
+  // d012, sabq 2015-08-11
+  assert.deepEqual(countries('بعد فيديو متابعي "سبق".. "مياه الرياض": صححنا الطفح قرب "التأهيل"'), []);
+  // alriyadh 2015-07-22
+  assert.deepEqual(countries('جوازات الرياض تستأنف عملها اليوم لتصحيح أوضاع الأشقاء اليمنيين'), ['country:YE']);
+});
+
+test('a feminine nisba after a woman’s given name is her name (وردة الجزائرية); الأرجوياني is Uruguayan', () => {
+  // d066, 3alyoum 2015-07-24
+  assert.deepEqual(countries('', 'كما عرف بمشاركة نجوم كبار أمثال فيروز ووردة الجزائرية ومحمد عبده.'), []);
+  assert.deepEqual(countries('', 'وأكدت الحكومة الجزائرية استعدادها'), ['country:DZ']);
+  // d021, alweeam 2015-08-11
+  assert.ok(countries('', 'وقال المدرب الأرجوياني دييغو أجيري إن المباراة فخر').includes('country:UY'));
+});

@@ -49,6 +49,8 @@ const LOCATIVE = new Set(['في', 'الي', 'من', 'ومن', 'داخل', 'خا�
   'ميثاق', 'اتفاقيه', 'اعلان', 'حاجز', 'سوبر', 'ماراثون', 'مهرجان', 'معرض', 'قمه', 'مؤتمر', 'نادي', 'صحيفه', 'جريده', 'ملعب',
   'ستاد', 'متحف', 'ساحه', 'محكمه', 'ميناء', 'سماء', 'اجواء', 'قلب', 'مترو', 'قطار', 'مستشفيات', 'فنادق', 'جامعات',
   'مطارات', 'محاكم', 'مناطق', 'بلديات', 'طرق', 'لطرق',
+  // a city's own directorates and utilities (مياه الرياض، صحة الرياض، مرور الرياض، جوازات الرياض)
+  'مياه', 'صحه', 'مرور', 'جوازات', 'كهرباء',
   // verbs of arriving, leaving and visiting take the place without a preposition (النصر يصل لندن،
   // غادر القاهرة، زار طهران); not دخل/قدم, whose subject a capital often is (دخلت موسكو الحرب)
   'وصل', 'يصل', 'تصل', 'وصلت', 'وصلوا', 'يصلون', 'غادر', 'يغادر', 'تغادر', 'غادرت', 'غادروا', 'يزور', 'تزور', 'زار', 'زارت']);
@@ -171,7 +173,8 @@ function familyName(m: Match, toks: DocToken[], given: ReadonlySet<string>): boo
   const link = toks[m.start - 2];
   if (prev && !t.brk && !prev.brk && link && /^(بن|بنت|ابن)$/.test(link.norm) && !isStopword(prev.norm) && /^ال.{2,}ي$/.test(t.norm)) return true;
   // The token, not the display: a gazetteer may list the bare form (عراقي) and match the ال as a clitic.
-  if (!/^ال.+ي$/.test(t.norm)) return false;
+  // (Feminine too, after a woman's name: وردة الجزائرية.)
+  if (!/^ال.+(ي|يه)$/.test(t.norm)) return false;
   if (!prev || t.brk || cleanSurface(prev.surface) === 'على') return false;
   const name = given.has(prev.norm) ? prev.norm : /^[وف]/.test(prev.norm) && given.has(prev.norm.slice(1)) ? prev.norm.slice(1) : '';
   if (!name) return false;
@@ -230,6 +233,8 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     const lang = language(m, toks, prevLanguage);
     prevLanguage = lang ? m : undefined;
     if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given) || bySurname(m) || lang) return;
+    // A trailing tag line (`سمات …`, people/words.ts) is the outlet's metadata, not the article's text.
+    if (m.start >= tags) return;
     if (sports && !m.demonym && PLACE_CLUBS.has(m.display)) return;
     // A country's name after «ولاية» is a state of that name (بولاية جورجيا شرق الولايات المتحدة).
     if (!m.demonym && e.type === 'country' && m.start > 0 && /^[وفبل]?[بل]?ولايه$/.test(toks[m.start - 1]!.norm)) return;
