@@ -247,3 +247,13 @@ test('a transliterated name may start with ت when the corpus never writes it as
   // … but a verb in the dual is none (aljazirah 2015-07-27, set c, c059)
   assert.deepEqual(people('جميعنا يتفق على أن كثيرا من الحكم والأمثال تعبران عن معانِ بليغة وفهم حاذق لدى قائلهما'), []);
 });
+
+test('علي before a compound عبد name is its first name; عبد ربه is one; a word between a preposition and a pronoun ends a name', () => {
+  // d028, d080 (eval/understand set d; alweeam and aawsat 2015-08-11)
+  assert.deepEqual(people('وتلقي الخلافات بين ميليشيات الحوثي والمخلوع علي عبد الله صالح بظلالها على الوضع'), ['علي عبد الله صالح']);
+  assert.deepEqual(people('وكان الرئيس عبد ربه منصور هادي قد أعلن عودة الحكومة'), ['عبد ربه منصور هادي']);
+  // (the preposition على written with ى stays a preposition)
+  assert.ok(!people('وأثنى الأمير على عبد الله الفيصل').some((p) => p.startsWith('على')));
+  // okaz 2015-08-10
+  assert.ok(!people('فبعث بوزير الشباب الشاعر شفيق الكمالي ووكيل وزارة الخارجية الشاعر شاذل طاقة ليخطباها لنزار').some((p) => p.includes('ليخطباها')));
+});

@@ -175,8 +175,8 @@ export class Cues {
     const v = this.t[j + 1];
     if (!v || v.brk || v.seg !== this.t[j]!.seg || this.inMatch.has(j + 1)) return false;
     const n = v.norm;
-    // The head of a nasab chain (علي بن ناصر الغفيص).
-    if (NASAB_LINK.has(n) && j === s + 1) return true;
+    // The head of a nasab chain (علي بن ناصر الغفيص), or of a compound عبد name (علي عبد الله صالح).
+    if ((NASAB_LINK.has(n) || this.abdFirst(j + 1)) && j === s + 1) return true;
     // After two name words only a family name (… أحمد علي الفلاسي); else the object (رد جاك دورسي على كيم كارداشيان).
     if (j - s >= 2 && !n.startsWith('ال')) return false;
     if (this.lx.surname.has(n) || this.lx.given.has(n)) return !isCommonNoun(this.lx, n);
@@ -196,7 +196,8 @@ export class Cues {
   /** «عبد» written apart from its complement starts a name (الدكتور عبد الله البرقان، قال عبد الرحمن الراشد). */
   protected abdFirst(s: number): boolean {
     const v = this.t[s + 1];
-    return this.t[s]!.norm === 'عبد' && !!v && !v.brk && /^ال[\u0621-\u064a]{2,}$/.test(v.norm);
+    // (عبد ربه: «servant of his Lord», as in عبد ربه منصور هادي)
+    return this.t[s]!.norm === 'عبد' && !!v && !v.brk && (/^ال[\u0621-\u064a]{2,}$/.test(v.norm) || v.norm === 'ربه');
   }
 
   /**

@@ -101,6 +101,8 @@ export function nameWord(lx: PeopleLexicon, n: string): boolean {
     const b = n.slice(0, -p[0].length);
     if (isStopword(b) || NAME_STOP.has(b)) return false;
   }
+  // A preposition and a pronoun around a word (بظلالها، لمطالبهم) is a noun phrase, never a name.
+  if (/^[بل].{3,}(ها|هما|هم|هن)$/.test(n) && !lx.given.has(n) && !lx.surname.has(n)) return false;
   return true;
 }
 
