@@ -14,7 +14,6 @@ const o = STABLE_DEFAULTS;
 
 /** An arrival's vote keys and weights, as stable.ts makes them. */
 function votes(e: StoryEntry): { keys: string[]; weights: number[] } {
-  if (e.ledeTerms.length < o.storyMinTerms) return { keys: [], weights: [] };
   const keys = [...new Set(e.keys.filter((k) => k.startsWith('t:') && w.df(k.slice(2)) <= o.maxKeyDf * w.docs))];
   return { keys, weights: keys.map((k) => w.idf(k.slice(2))) };
 }

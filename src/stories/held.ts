@@ -67,7 +67,7 @@ function indexOf(list: readonly StoryEntry[], o: StableOptions): HeldIndex {
 
 /**
  * The entries of `list` that `e` would find as candidates (in list order): same exact key;
- * a shared band within dupWindowMs; or, when `e` has enough lede terms, within
+ * a shared band within dupWindowMs; or, within
  * storyWindowMs, vote keys held whose weights sum to minVote. `keys`/`weights` are e's vote
  * keys and their frozen IDFs.
  */
@@ -78,7 +78,7 @@ export function heldCandidates(e: StoryEntry, list: readonly StoryEntry[], o: St
   if (e.exact) for (const i of x.exact.get(e.exact) ?? []) pass[i] = 1;
   if (e.bands.length)
     for (const b of e.bands) for (const i of x.bands.get(b) ?? []) if (Math.abs(list[i]!.time - e.time) <= o.dupWindowMs) pass[i] = 1;
-  if (e.ledeTerms.length >= o.storyMinTerms) {
+  {
     const votes = new Float64Array(list.length);
     for (let j = 0; j < keys.length; j++) for (const i of x.keys.get(keys[j]!) ?? []) votes[i] = votes[i]! + weights[j]!;
     for (let i = 0; i < list.length; i++) if (votes[i]! >= o.minVote && Math.abs(list[i]!.time - e.time) <= o.storyWindowMs) pass[i] = 1;

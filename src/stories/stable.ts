@@ -9,7 +9,8 @@
  * 2. Candidate generation is symmetric: A finds B exactly when B would find A — the same
  *    exact key; a shared LSH band within dupWindowMs; or, within storyWindowMs, shared
  *    title/lede keys whose frozen weights (IDF of terms with df ≤ maxKeyDf × docs) sum to
- *    ≥ minVote. No per-key limit and no top-N, which would depend on what else is held.
+ *    ≥ minVote (every entry votes, one whose body is too short for a lede by its headline).
+ *    No per-key limit and no top-N, which would depend on what else is held.
  * 3. Hence the edge set, its components, and (partition being pure) every story, story id,
  *    original and duplicateOf are the same for any arrival order. Stories only change
  *    inside the component an arrival touches.
@@ -33,9 +34,29 @@ export interface StableOptions extends GroupOptions {
   /** Shared key weight (sum of frozen IDFs) that makes two articles story candidates. */
   minVote: number;
   weights?: FrozenWeights;
+  /**
+   * A headline edge (see edgeOf): titles of at least `headlineMinTerms` analyzed terms each, with
+   * IDF cosine ≥ `headlineTitle`, published within `headlineWindowMs`, and lede cosine ≥
+   * `headlineMinLede` unless a body is too short to have a lede, and entity Jaccard ≥
+   * `headlineMinEntities`.
+   */
+  headlineTitle: number;
+  headlineMinEntities: number;
+  headlineMinTerms: number;
+  headlineWindowMs: number;
+  headlineMinLede: number;
 }
 
-export const STABLE_DEFAULTS: Readonly<StableOptions> = Object.freeze({ ...GROUP_DEFAULTS, maxKeyDf: 0.05, minVote: 8 });
+export const STABLE_DEFAULTS: Readonly<StableOptions> = Object.freeze({
+  ...GROUP_DEFAULTS,
+  maxKeyDf: 0.05,
+  minVote: 8,
+  headlineTitle: 0.65,
+  headlineMinTerms: 4,
+  headlineWindowMs: 24 * 3_600_000,
+  headlineMinLede: 0.1,
+  headlineMinEntities: 0.1,
+});
 
 export type EdgeStoryIndex = StoryIndex & EdgeIndex;
 
@@ -52,9 +73,23 @@ export function edgeOf(x: StoryEntry, y: StoryEntry, o: StableOptions, w: Frozen
     if ((r.jaccard >= o.jaccard || (r.containment >= o.containment && small >= o.minContainShingles)) && weightedJaccard(a.terms, b.terms, w.idf) >= o.guard)
       return { a: a.id, b: b.id, kind: 'dup', score: r.jaccard };
   }
-  if (dt > o.storyWindowMs || a.ledeTerms.length < o.storyMinTerms || b.ledeTerms.length < o.storyMinTerms) return null;
+  if (dt > o.storyWindowMs) return null;
+  const short = a.ledeTerms.length < o.storyMinTerms || b.ledeTerms.length < o.storyMinTerms;
   const s = storyScore(a, b, w.idf);
-  return s.score >= o.storyThreshold && s.lede >= o.storyMinLede ? { a: a.id, b: b.id, kind: 'story', score: s.score } : null;
+  if (!short && s.score >= o.storyThreshold && s.lede >= o.storyMinLede) return { a: a.id, b: b.id, kind: 'story', score: s.score };
+  // A headline edge: the same headline, reworded, over another lede (or over no body) within a day,
+  // when the two name common entities — a template headline («خادم الحرمين ونائبه يهنئان رئيس
+  // جمهورية سنغافورة…» / «…رئيس جمهورية كوت ديفوار…») differs in the very entity it is about.
+  // Its score stays below storyMerge, so it is a weak edge: it attaches one report to a story and
+  // never joins two stories of several reports (partition.ts).
+  const headline =
+    dt <= o.headlineWindowMs &&
+    a.titleTerms.length >= o.headlineMinTerms &&
+    b.titleTerms.length >= o.headlineMinTerms &&
+    s.title >= o.headlineTitle &&
+    s.entities >= o.headlineMinEntities &&
+    (short || s.lede >= o.headlineMinLede);
+  return headline ? { a: a.id, b: b.id, kind: 'story', score: Math.min(s.score, o.storyMerge - 1e-9) } : null;
 }
 
 /** An entry's vote keys and their weights, kept per key array (an arrival's are asked before and under the lock). */
@@ -78,7 +113,7 @@ function voteKeys(e: StoryEntry, o: StableOptions, w: FrozenWeights): { keys: st
 async function candidates(index: EdgeStoryIndex, e: StoryEntry, o: StableOptions, w: FrozenWeights): Promise<Set<string>> {
   const ids = new Set<string>(e.exact ? await index.byExact(e.exact) : []);
   if (e.bands.length) for (const id of await index.byBands(e.bands, e.time - o.dupWindowMs, e.time + o.dupWindowMs)) ids.add(id);
-  if (e.ledeTerms.length >= o.storyMinTerms) {
+  {
     const sums = new Map<string, number>();
     const { keys, weights } = voteKeys(e, o, w);
     const held = await index.allByKeys(keys, e.time - o.storyWindowMs, e.time + o.storyWindowMs);
@@ -98,14 +133,14 @@ async function candidates(index: EdgeStoryIndex, e: StoryEntry, o: StableOptions
  * keys are read once, for all the entries tested.
  */
 function candidateTest(e: StoryEntry, o: StableOptions, w: FrozenWeights): (c: StoryEntry) => boolean {
-  const { keys, weights } = e.ledeTerms.length >= o.storyMinTerms ? voteKeys(e, o, w) : { keys: [], weights: [] };
+  const { keys, weights } = voteKeys(e, o, w);
   return (c) => {
     if (c.id === e.id) return false;
     if (e.exact && c.exact === e.exact) return true;
     const dt = Math.abs(c.time - e.time);
     const held = keysAndBands(c, o);
     if (e.bands.length && dt <= o.dupWindowMs && e.bands.some((b) => held.bands.has(b))) return true;
-    if (e.ledeTerms.length < o.storyMinTerms || dt > o.storyWindowMs) return false;
+    if (dt > o.storyWindowMs) return false;
     let vote = 0;
     for (let i = 0; i < keys.length; i++) if (held.keys.has(keys[i]!)) vote += weights[i]!;
     return vote >= o.minVote;
@@ -114,7 +149,7 @@ function candidateTest(e: StoryEntry, o: StableOptions, w: FrozenWeights): (c: S
 
 /** The entries of `newer` that pass `candidateTest`, found through an index of them (held.ts). */
 function newerCandidates(e: StoryEntry, newer: readonly StoryEntry[], o: StableOptions, w: FrozenWeights): StoryEntry[] {
-  const { keys, weights } = e.ledeTerms.length >= o.storyMinTerms ? voteKeys(e, o, w) : { keys: [], weights: [] };
+  const { keys, weights } = voteKeys(e, o, w);
   return heldCandidates(e, newer, o, keys, weights);
 }
 
