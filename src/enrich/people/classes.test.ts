@@ -257,3 +257,16 @@ test('علي before a compound عبد name is its first name; عبد ربه is o
   // okaz 2015-08-10
   assert.ok(!people('فبعث بوزير الشباب الشاعر شفيق الكمالي ووكيل وزارة الخارجية الشاعر شاذل طاقة ليخطباها لنزار').some((p) => p.includes('ليخطباها')));
 });
+
+test('the credits of a work name people (بطولة، تأليف، إخراج), two words at least; «علي» after a name is its family name where the article writes «على»', () => {
+  // c029, alyaum 2015-08-07 (eval/understand set c)
+  const s = 'وهو من تأليف وإخراج عمر الديني وبطولة صلاح الملا وصمود وباسمة حمادة وإلهام علي ومحمد الحجي.';
+  for (const n of ['عمر الديني', 'صلاح الملا']) assert.ok(people(s).includes(n), n);
+  // (a tournament named after a king is no credit)
+  assert.deepEqual(people('فاز الفريق ببطولة محمد السادس الدولية'), []);
+  // aljazirah 2015-08-10 (the whole name, not «عادل شاهين»)
+  assert.ok(people('في الجاهلية وصدر الإسلام، من إخراج ممدوح سالم، وتأليف حسين عادل شاهين، فيما تحتضن الخيمة الثقافية').includes('حسين عادل شاهين'));
+  // aawsat 2015-08-10, an article that writes «على» (its title: «الحوثي يتخلى عن صالح …»)
+  const s2 = 'أعلنت اللجنة الثورية التابعة للحوثيين، برئاسة محمد علي الحوثي، حالة الطوارئ في العاصمة صنعاء. وقد سيطرت القوات على المدينة.';
+  assert.ok(people(s2).includes('محمد علي الحوثي'), people(s2).join());
+});

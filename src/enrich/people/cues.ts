@@ -170,8 +170,17 @@ export class Cues {
    * preposition «على» (أكد محمد على ضرورة …), so it is a name word only after بن or when a name
    * word follows it (a known name, a rare family name, a word no list knows; no common noun).
    */
+  /** Whether the article spells the preposition على with ى somewhere (then its «علي» is the name). */
+  private writesAla: boolean | undefined;
+
   protected aliInName(s: number, j: number, prev: string): boolean {
     if (CONNECTORS.has(prev) && prev !== 'عبد') return true;
+    // Right after a given name, «علي» as written is the family name where the article writes the
+    // preposition «على» (الفنانة إلهام علي بسرعة …).
+    if (prev && j === s + 1 && cleanSurface(this.t[j]!.surface) === 'علي') {
+      this.writesAla ??= this.t.some((x) => /على$/.test(cleanSurface(x.surface)));
+      if (this.writesAla) return true;
+    }
     const v = this.t[j + 1];
     if (!v || v.brk || v.seg !== this.t[j]!.seg || this.inMatch.has(j + 1)) return false;
     const n = v.norm;

@@ -34,6 +34,8 @@ import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
 import { CONNECTORS, definite, NAME_STOP, nameWord, pastVerb, ROLE_LINKS, ROLE_TAIL, tagLine, unknownNameWord, WAW_YA } from './words.ts';
 
 const RANK_GRADE = new Set(['اول', 'ثاني', 'ركن']);
+/** Credits of a work (data/people/titles.tsv lists them among the speakers). */
+const CREDIT = /^[وف]?(بطوله|اخراج|تاليف|الحان|تلحين|غناء)$/;
 const TANWEEN = /[\u064b-\u064d]/;
 /** Titles whose complement is the person they relate to (normalized keys). */
 const KIN = new Set(['شقيق', 'شقيقه', 'والد', 'والده', 'زوج', 'زوجه', 'نجل', 'نجله', 'ابنه', 'عم', 'عمه', 'خال', 'خاله', 'جد', 'جده', 'ارمله', 'محامي', 'محاميه']);
@@ -338,7 +340,8 @@ class Finder extends Cues {
     if (this.speaker(i)) {
       const n = t[i + 1];
       // (… or one before a nisba family name: وقالت آمنة القلالي.)
-      if (n && !n.brk && (this.lx.given.has(n.norm) || this.lx.surname.has(n.norm) || this.abdFirst(i + 1))) return this.name(i + 1, 'speaker', false, 1);
+      // (After a credit, بطولة منذر رياحنة، إخراج فيصل يماني, two words at least: a lone given name there is a name cut short.)
+      if (n && !n.brk && (this.lx.given.has(n.norm) || this.lx.surname.has(n.norm) || this.abdFirst(i + 1))) return this.name(i + 1, 'speaker', false, CREDIT.test(t[i]!.norm) ? 2 : 1);
       if (n && !n.brk && this.beforeNisba(i + 1)) return this.name(i + 1, 'title', true, 2);
       // (… or two words no lexicon knows, then the speaker's title in apposition: وقال توني تايلر
       // الرئيس التنفيذي، وقال ريك سبونر كبير محللي الأسواق.)
