@@ -270,3 +270,12 @@ test('the credits of a work name people (بطولة، تأليف، إخراج), 
   const s2 = 'أعلنت اللجنة الثورية التابعة للحوثيين، برئاسة محمد علي الحوثي، حالة الطوارئ في العاصمة صنعاء. وقد سيطرت القوات على المدينة.';
   assert.ok(people(s2).includes('محمد علي الحوثي'), people(s2).join());
 });
+
+test('a given name that is also a common word (سعيد، رائد) starts a name before a family name in ال…ي', () => {
+  // c061, alwatan 2015-08-07 (eval/understand set c)
+  const s = 'ويشارك كل من سفراء البلاد في مهرجان أبها للتسوق 17، بكر الشهري، وسالم شامر، وعلي الشهري، وسعيد القحطاني، وأحمد ماطر، وسعيد الشهراني، وعبدالعزيز القحطاني.';
+  for (const n of ['سعيد القحطاني', 'سعيد الشهراني']) assert.ok(people(s).includes(n), `${n}: ${people(s).join()}`);
+  // … not before an adjective whose «إل» is no article, nor «but» (constructed)
+  assert.deepEqual(people('ويقام عيد إلكتروني للأطفال هذا العام'), []);
+  assert.ok(!people('هاجمه بعنف ولكن الغزالي كان أشد').some((p) => p.startsWith('لكن')));
+});

@@ -76,6 +76,18 @@ class Finder extends Cues {
     });
   }
 
+  /**
+   * A given name that is also a common word (سعيد «happy», رائد «pioneer») starts a name when a
+   * family name follows: a definite nisba no list places and the corpus hardly writes without
+   * its ال (وسعيد القحطاني، ورائد الموركي; not رائد الفضاء).
+   */
+  private familyNext(i: number): boolean {
+    const v = this.t[i + 1];
+    // (The article as written: إلكتروني's «إل» is no article.)
+    if (!v || v.brk || v.seg !== this.t[i]!.seg || this.inMatch.has(i + 1) || !/^ال.{3,}ي$/.test(v.norm) || !cleanSurface(v.surface).startsWith('ال') || !this.definiteSurname(i + 1)) return false;
+    return this.lx.stats.df(v.norm.slice(2)) < 0.3 * this.lx.stats.df(v.norm);
+  }
+
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
   private name(s: number, via: NameSpan['via'], strong: boolean, min = 2): NameSpan | undefined {
     const t = this.t;
@@ -91,7 +103,7 @@ class Finder extends Cues {
     // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد);
     // not ب (بخيبر is «in Khaybar») nor ك (كامل is no «like أمل»).
     const first =
-      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong, !this.hamzaAl(s)) : this.gluedName(t[s]!.norm, c.key, c.cut) || (this.list && c.cut === 1 && c.key === t[s]!.norm.slice(1)))) ?? ((via === 'title' && (this.beforeNasab(s) || this.beforeNisba(s))) || (strong && this.beforeAllah(s)) || this.allahName(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
+      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong, !this.hamzaAl(s)) : this.gluedName(t[s]!.norm, c.key, c.cut) || (this.list && c.cut === 1 && c.key === t[s]!.norm.slice(1)) || (c.cut === 1 && /^[وف]/.test(t[s]!.norm) && this.lx.given.has(c.key) && (nameWord(this.lx, c.key) || c.key === 'علي') && this.familyNext(s)))) ?? ((via === 'title' && (this.beforeNasab(s) || this.beforeNisba(s))) || (strong && this.beforeAllah(s)) || this.allahName(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
     // (Nor is a building or body the name's first word: خطيب جامع المرابي.)
     if (!first || this.inInstitution(s) || (first.cut === 0 && PLACE_HEADS.has(first.key) && !this.lx.given.has(first.key))) return undefined;
     // A given name behind و that also reads as a noun and its pronoun is that noun after a title (بين اللاعب وناديه «his club»).
@@ -362,12 +374,12 @@ class Finder extends Cues {
     if ((n === 'خلف' && !(next && !next.brk && (this.lx.surname.has(next.norm) || /^ال.{2,}ي$/.test(next.norm)))) || (n === 'رمضان' && next && /^ال/.test(next.norm) && !this.lx.surname.has(next.norm) && !/^ال.{2,}ي$/.test(next.norm))) return undefined;
     // (Not a given name that reads as a noun and its pronoun: مع ناديه الأسبق «his former club»,
     // nor one that reads as ب/ل and a word the corpus knows far better: مكلفة بدور الشرطي، المتحدث باسم.)
-    if ((this.lx.given.has(n) && n !== 'علي' && !isCommonNoun(this.lx, n) && !(this.nounAndPronoun(n) && cleanSurface(t[i]!.surface).endsWith('ه')) && !(/^[بل]/.test(n) && n.length >= 4 && this.lx.stats.df(n.slice(1)) > 2 * this.lx.stats.df(n))) || this.abdFirst(i) || this.allahName(i)) return this.name(i, 'given', false, 2);
+    if ((this.lx.given.has(n) && n !== 'علي' && (!isCommonNoun(this.lx, n) || this.familyNext(i)) && !(this.nounAndPronoun(n) && cleanSurface(t[i]!.surface).endsWith('ه')) && !(/^[بل]/.test(n) && n.length >= 4 && this.lx.stats.df(n.slice(1)) > 2 * this.lx.stats.df(n))) || this.abdFirst(i) || this.allahName(i)) return this.name(i, 'given', false, 2);
     // «علي» with no verb or title before it is taken for the preposition (على النهر، على كيم …).
     // (Before عبدالله and the like it is the name: للمخلوع علي عبدالله صالح.)
     if (n === 'علي') return !/على$/.test(t[i]!.surface) && !!next && !next.brk && next.norm.startsWith('عبد') && (next.norm === 'عبد' || this.lx.given.has(next.norm)) ? this.name(i, 'given', false, 2) : undefined;
     const b = /^[وف]/.test(n) ? n.slice(1) : '';
-    if (b && !WAW_YA.has(n) && this.lx.given.has(b) && !isCommonNoun(this.lx, b)) return this.name(i, 'given', false, 2);
+    if (b && !WAW_YA.has(n) && this.lx.given.has(b) && (!isCommonNoun(this.lx, b) || this.familyNext(i))) return this.name(i, 'given', false, 2);
     return undefined;
   }
 }
