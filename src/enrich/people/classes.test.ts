@@ -279,3 +279,12 @@ test('a given name that is also a common word (سعيد، رائد) starts a nam
   assert.deepEqual(people('ويقام عيد إلكتروني للأطفال هذا العام'), []);
   assert.ok(!people('هاجمه بعنف ولكن الغزالي كان أشد').some((p) => p.startsWith('لكن')));
 });
+
+test('… and before a definite family name the corpus never saw (وحبيب العبندي، وتركي الصهيل، مع حسين المعلاق)', () => {
+  // alyaum 2015-07-22
+  assert.ok(people('فيما يلعب أدوار البطولة نخبة من ممثلي المنطقة منهم: أحمد الجشي، وسلام السنان، ومنتظر المرهون، وحبيب العبندي، وعلي حسين العوامي').includes('حبيب العبندي'));
+  // alwatan 2015-08-10 (تركي is «Turkish» too)
+  assert.ok(people('ومديرو التحرير والمراكز أديب الآغا وعبدالقادر عياد وتركي الصهيل وحسن السلمي وصالح الداود').includes('تركي الصهيل'));
+  // alweeam 2015-08-10
+  assert.ok(people('وفي لقاء آخر مع حسين المعلاق, وهو صاحب أحد محلات بيع الفواكه والخضار').includes('حسين المعلاق'));
+});
