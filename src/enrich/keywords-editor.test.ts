@@ -95,3 +95,17 @@ test('a headline’s subject, the noun phrase before its verb, is a tag (الأ�
   assert.ok(kws.includes('الأسهم المحلية'), kws.join(' | '));
   assert.ok(!kws.includes('أسهم'), kws.join(' | '));
 });
+
+test('a word of an organisation’s name is a keyword where the article writes it alone (الفساد beside نزاهة); the head alone is the name’s short form', () => {
+  // alyaum «"نزاهة" في حفل المعايدة: يد واحدة ضد الفساد»: «الهيئة الوطنية لمكافحة الفساد» and the
+  // title's «ضد الفساد»; «منسوبي الهيئة» is the body again, not a topic of its own.
+  const nz = kw('nazaha-eid');
+  assert.equal(nz[0], 'نزاهة', nz.join(' | '));
+  assert.ok(nz.includes('الفساد'), nz.join(' | '));
+  assert.ok(!nz.includes('الهيئة'), nz.join(' | '));
+  // sabq «مدير شرطة جازان وقادة الأفرع يعايدون رجال الأمن المرابطين»: «الأمن العام» is a body,
+  // «رجال الأمن» (title and body) the men it greets.
+  const jz = kw('jazan-police-eid');
+  assert.ok(jz.includes('الأمن العام') && jz.includes('رجال الأمن'), jz.join(' | '));
+  assert.ok(!jz.includes('رجال'), jz.join(' | '));
+});

@@ -142,6 +142,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const found = opts.entities ?? analyzeEntities(article, undefined, toks);
   const tooCommon = Math.max(50, stats.docCount * MAX_DF_SHARE);
   const covered = new Set(found.flatMap((e) => e.coveredNorms));
+  const coveredAt = new Set(found.flatMap((e) => e.coveredAt ?? []));
   // Regions and governorates the gazetteer lacks (عسير، حفر الباطن) rank with the entities.
   const places = findPlaces(toks, covered);
   for (const p of places) for (const n of p.coveredNorms) covered.add(n);
@@ -169,7 +170,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const partDf = new Map<string, number>();
   toks.forEach((t, i) => {
     if (!isContent(t) || STOPLIST.has(t.norm)) return;
-    const isCovered = covered.has(t.norm);
+    const isCovered = covered.has(t.norm) || coveredAt.has(i);
     if (isCovered && !NISBA.test(termKey(t.norm).key)) return;
     const f = form(t);
     if (f.key.length < 3 || (!isCovered && covered.has(f.key)) || STOPLIST.has(f.key) || STOPLIST.has(stemOf(f))) return;
