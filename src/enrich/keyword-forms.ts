@@ -56,6 +56,22 @@ export function adverb(key: string, stats: TermStats): boolean {
 const PRONOUN = /(ها|هم|هما|هن|كم|كما|نا|ه)$/;
 
 /**
+ * A ب/ل the display keeps (wordForm did not cut it) before a word the corpus knows better bare
+ * or with ال, its pronoun aside (لشغل 79: شغل + الشغل 129; لمنسوبيها: منسوبي; برصيد; not بايدن
+ * 9: ايدن 11, too rare to be a word; not بطاقة, written البطاقة too). `f`: the token's wordForm.
+ */
+export function keptClitic(t: DocToken, f: { key: string; df: number }, stats: TermStats): boolean {
+  const k = termKey(t.norm);
+  if (k.cut > 0 || f.key !== k.key || f.key.length < 4 || !/^[بل]/.test(f.key) || f.key.endsWith('ا')) return false;
+  // A noun that starts with ب/ل takes ال as a whole (البطاقة، البوصلة); a glued form never does.
+  if (stats.df('ال' + f.key) >= 0.05 * f.df) return false;
+  const rest = f.key.slice(1);
+  const bare = rest.replace(PRONOUN, '');
+  const known = Math.max(stats.df(rest) + stats.df('ال' + rest), bare.length >= 3 ? stats.df(bare) + stats.df('ال' + bare) : 0);
+  return known >= 20 && known > f.df;
+}
+
+/**
  * A word carrying a pronoun suffix (مواساته، مديونياتها، صلتهم): the corpus knows its bare
  * form (or the bare form's ة/ات) far better. Such a form is never a keyword.
  */

@@ -109,3 +109,16 @@ test('a word of an organisation’s name is a keyword where the article writes i
   assert.ok(jz.includes('الأمن العام') && jz.includes('رجال الأمن'), jz.join(' | '));
   assert.ok(!jz.includes('رجال'), jz.join(' | '));
 });
+
+test('a word always glued to a preposition it keeps is no keyword (لشغل، برصيد); a noun that starts with ب is one (بطاقة)', () => {
+  // sabq «بدء استقبال المرشحين لشغل الوظائف التعليمية بـ"تعليم الخرج" غداً»: ل + شغل, title and body.
+  const jobs = kw('kharj-teachers');
+  assert.ok(jobs.includes('الوظائف التعليمية'), jobs.join(' | '));
+  assert.ok(!jobs.includes('لشغل'), jobs.join(' | '));
+  // 3alyoum «مؤشر الأهلي خالٍ من الخسارة…»: «برصيد 8 نقاط» twice.
+  const ahli = kw('ahli-index');
+  assert.ok(!ahli.includes('برصيد'), ahli.join(' | '));
+  // aawsat «روسية تحصل على بطاقة ركوب مجانية لمدة عام»: بطاقة (the corpus writes البطاقة) is no ب + طاقة.
+  const card = kw('moscow-metro-card');
+  assert.ok(card.includes('بطاقة'), card.join(' | '));
+});
