@@ -122,3 +122,14 @@ test('a word always glued to a preposition it keeps is no keyword (لشغل، ب
   const card = kw('moscow-metro-card');
   assert.ok(card.includes('بطاقة'), card.join(' | '));
 });
+
+test('a phrase cut before its idafa’s last term is no keyword (نهائي كأس | السوبر، فتح باب | التقديم)', () => {
+  // aawsat «عبد الغني: غيابي لن يؤثر على النصر في «السوبر»»: «نهائي كأس السوبر» is the phrase.
+  const nasr = kw('nasr-super-final');
+  assert.ok(!nasr.includes('نهائي كأس'), nasr.join(' | '));
+  assert.ok(nasr.includes('نهائي كأس السوبر'), nasr.join(' | '));
+  // alweeam «فتح باب التقديم لوظائف موسمية في «قطار المشاعر»»: «فتح باب» always before التقديم/التسجيل.
+  const jobs = kw('haramain-train-jobs');
+  assert.ok(!jobs.includes('فتح باب'), jobs.join(' | '));
+  assert.ok(jobs.includes('التقديم'), jobs.join(' | '));
+});

@@ -39,7 +39,8 @@
  * (ماديا ومعنويا), phrases opening with a و conjunction (وسفك الدماء), verb-like
  * words (frequent but never with an article: وصل، يقود، بلاده), a definite word only ever
  * seen after another word (an adjective tail of a phrase: الحياتية), phrases holding a glued
- * preposition (بمناسبة ذكرى، رجل أمن بانفجار) and words always so (لشغل، برصيد), words used in
+ * preposition (بمناسبة ذكرى، رجل أمن بانفجار) and words always so (لشغل، برصيد), phrases cut
+ * before their idafa's last term (فتح باب | التقديم: keyword-forms.ts cutShort), words used in
  * over MAX_DF_SHARE of documents (stopword-like in news: العام، المملكة، اليوم), words on
  * data/keywords/stoplist.txt (reporting verbs and fillers: مشيرا، مؤكدا، ...).
  * Contract: pure given its inputs; [] for empty, numeric-only or non-Arabic text.
@@ -48,10 +49,10 @@ import { readFileSync } from 'node:fs';
 import { rootUrl } from '../paths.ts';
 import { normalize, stem } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
-import { cleanSurface, displayPart, docTokens, type DocToken } from './tokens.ts';
+import { displayPart, docTokens, type DocToken } from './tokens.ts';
 import { findPlaces } from './keyword-places.ts';
 import { backgroundPeople, displayOnce } from './keyword-entities.ts';
-import { adverb, baseForm, keptClitic, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
+import { adverb, baseForm, cutShort, definite, keptClitic, NISBA, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
 import { isContent, termKey, type TermStats } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
 
@@ -122,8 +123,6 @@ interface Cand {
   first: number;
 }
 
-/** A nisba adjective's shape (الإنجليزي، التونسية، الفلسطينيون): a demonym may end a phrase. */
-const NISBA = /^(ال)?..+(ي|يه|يون|يين)$/;
 /** A minister's post with its portfolio and state (وزير الدفاع الروسي، وزيرة الخارجية الأمريكية). */
 const MINISTER = /^وزير(ه)? (\S+ ){1,2}\S*(ي|يه)$/;
 const DISPLAY_OK = /^[\u0621-\u064a]{2,}( [\u0621-\u064a]{2,})*$/;
@@ -201,11 +200,6 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
 
   // A word glued to a و conjunction (wordForm: وسفك 45 is و + سفك 60; not وزارة، ولي، وادي).
   const conjunct = (t: DocToken): boolean => t.norm.startsWith('و') && termKey(t.norm).cut === 0 && form(t).key !== t.norm;
-  // A definite word: ال as written (ألفارو، ألكسندر are names, not ال + word), or لل.
-  const definite = (t: DocToken): boolean => {
-    const k = termKey(t.norm);
-    return k.restoreAl || (k.key.startsWith('ال') && cleanSurface(t.surface).startsWith('ال', k.cut));
-  };
   // Phrases of 2–3 content words inside one clause.
   const phrases = new Map<string, Cand>();
   for (let i = 0; i < toks.length; i++) {
@@ -303,7 +297,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     // A word only ever seen as the second part of a phrase is a fragment of it.
     if (c.keys.length === 1 && c.attached >= c.raw) continue;
     // A word always glued to a preposition its display keeps (لشغل، برصيد، لمنسوبيها) is no tag.
-    if (c.keys.length === 1 && !c.free) continue;
+    if (c.keys.length === 1 ? !c.free : cutShort(toks, c.starts!, c.keys.length)) continue;
     const display = baseForm(bestDisplay(displays(c)), written, stats);
     if (!DISPLAY_OK.test(display)) continue;
     // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
@@ -324,7 +318,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   }
   for (const c of once) {
     const display = baseForm(bestDisplay(displays(c)), written);
-    if (DISPLAY_OK.test(display) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df) * (c.known ? KNOWN_WEIGHT : 1), keys: c.keys });
+    if (DISPLAY_OK.test(display) && !cutShort(toks, c.starts!, c.keys.length) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df) * (c.known ? KNOWN_WEIGHT : 1), keys: c.keys });
   }
   for (const e of ents) {
     // An office held by a salient person is one unit (وزير الدفاع الروسي); a bare title (الرئيس) is not.
