@@ -146,7 +146,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const written = (): ReadonlySet<string> => (writtenSet ??= new Set(toks.map((t) => termKey(t.norm).key)));
   const w = (t: DocToken): number => (t.seg === 0 ? 1 + TITLE_WEIGHT : 1);
   // Per spelling: its form, and (computed on first need) its stem and verb-likeness.
-  type Form = ReturnType<typeof wordForm> & { stem?: string; verb?: boolean; attached?: boolean };
+  type Form = ReturnType<typeof wordForm> & { stem?: string; verb?: boolean; attached?: boolean; kept?: boolean };
   const formCache = new Map<string, Form>();
   const form = (t: DocToken): Form => {
     let f = formCache.get(t.surface);
@@ -195,7 +195,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     c.df = Math.max(c.df, f.df);
     c.display.set(f.display, (c.display.get(f.display) ?? 0) + 1);
     if (f.key.startsWith('ال')) c.def = (c.def ?? 0) + 1;
-    if (!keptClitic(t, f, stats)) c.free = (c.free ?? 0) + 1;
+    if (!(f.kept ??= keptClitic(t, f, stats))) c.free = (c.free ?? 0) + 1;
   });
 
   // A word glued to a و conjunction (wordForm: وسفك 45 is و + سفك 60; not وزارة، ولي، وادي).
