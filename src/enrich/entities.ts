@@ -22,9 +22,10 @@ import { lexicon } from './people/lexicon.ts';
 import { tagLine } from './people/words.ts';
 import { resolveAmbiguous } from './resolve.ts';
 import { isStopword, normalize } from '../arabic/index.ts';
-import { findOrgs } from './orgs.ts';
+import { findOrgs, isOrgHead } from './orgs.ts';
 import { findClubs, isSportsArticle, PLACE_CLUBS } from './clubs.ts';
 import { cleanSurface, docTokens, type DocToken } from './tokens.ts';
+import { termKey } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
 
 export const TITLE_WEIGHT = 2;
@@ -40,6 +41,7 @@ interface Acc {
   first: number;
   surfaces: Map<string, number>;
   covered: Set<string>;
+  at: number[];
 }
 
 /** Words after which a place is where something happens or what names a thing, not an actor (في الرياض، إلى موسكو، بنك الرياض). */
@@ -206,7 +208,7 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   const acc = new Map<string, Acc>();
   const bump = (id: string, pos: number, title: boolean): Acc => {
     let a = acc.get(id);
-    if (!a) acc.set(id, (a = { mentions: 0, titleMentions: 0, first: pos, surfaces: new Map(), covered: new Set() }));
+    if (!a) acc.set(id, (a = { mentions: 0, titleMentions: 0, first: pos, surfaces: new Map(), covered: new Set(), at: [] }));
     a.mentions++;
     if (title) a.titleMentions++;
     return a;
@@ -243,7 +245,12 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     const title = toks[m.start]!.seg === 0;
     const a = bump(e.id, m.start, title);
     if (!m.demonym) a.surfaces.set(m.display, (a.surfaces.get(m.display) ?? 0) + 1);
-    for (let j = 0; j < m.len; j++) a.covered.add(toks[m.start + j]!.norm);
+    if (m.len === 1) a.covered.add(toks[m.start]!.norm);
+    else {
+      for (let j = 0; j < m.len; j++) a.at.push(m.start + j);
+      // An organisation's head word alone is its short form (الهيئة، المجلس): see cover().
+      if (e.type === 'org' || e.type === 'agency') for (const h of headForms(toks[m.start]!.norm)) a.covered.add(h);
+    }
     const place = PLACE_TYPES.has(e.type) && !m.demonym;
     if (standsForState(e, m, toks, prevLocation)) for (const imp of e.implies ?? []) if (index.byId.has(imp)) bump(imp, m.start, title);
     prevLocation = place && isLocation(m, toks, prevLocation) ? m : undefined;
@@ -262,6 +269,7 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
       first: a.first,
       surfaces: [...a.surfaces].sort((x, y) => y[1] - x[1]).map(([s]) => s),
       coveredNorms: [...a.covered],
+      coveredAt: a.at,
     });
   }
   // Organisations by their shape (وزارة الداخلية، جامعة الملك سعود، شركة أرامكو), and clubs sports news names bare (clubs.ts).
@@ -274,12 +282,13 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     if (o.alias) {
       const g = out.find((x) => x.id === o.id);
       if (g && !g.surfaces.includes(o.display)) g.surfaces.push(o.display);
+      if (g) cover(g, o);
       continue;
     }
     const title = toks[o.start]!.seg === 0;
     let e = orgs.get(o.id);
     if (!e) {
-      e = { id: o.id, name: o.display, type: 'org', mentions: 0, titleMentions: 0, salience: 0, first: o.start, surfaces: [], coveredNorms: [] };
+      e = { id: o.id, name: o.display, type: 'org', mentions: 0, titleMentions: 0, salience: 0, first: o.start, surfaces: [], coveredNorms: [], coveredAt: [] };
       orgs.set(o.id, e);
       out.push(e);
     }
@@ -287,7 +296,7 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     if (title) e.titleMentions++;
     e.salience = e.mentions + TITLE_WEIGHT * e.titleMentions;
     if (!e.surfaces.includes(o.display)) e.surfaces.push(o.display);
-    for (const n of o.norms) if (!e.coveredNorms.includes(n)) e.coveredNorms.push(n);
+    cover(e, o);
   }
   // A shorter form of a longer organisation in the same article is that one (وزارة التجارة →
   // وزارة التجارة والصناعة), when only one longer form starts with it.
@@ -304,6 +313,7 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     b.salience = b.mentions + TITLE_WEIGHT * b.titleMentions;
     b.first = Math.min(a.first, b.first);
     for (const x of a.surfaces) if (!b.surfaces.includes(x)) b.surfaces.push(x);
+    b.coveredAt!.push(...a.coveredAt!);
     out.splice(out.indexOf(a), 1);
     orgs.delete(a.id);
   }
@@ -326,6 +336,20 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     });
   }
   return out.sort((a, b) => b.salience - a.salience || a.first - b.first || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * What keywords skip of an organisation's mention: its tokens there, and its head word everywhere,
+ * with and without ال (alone it is the name's short form: الهيئة، النادي، بلدية).
+ */
+function headForms(norm: string): string[] {
+  const bare = termKey(norm).key.replace(/^ال/, '');
+  return isOrgHead(bare) ? [bare, 'ال' + bare] : [];
+}
+
+function cover(e: EntityInfo, o: { start: number; len: number; norms: string[] }): void {
+  for (let k = 0; k < o.len; k++) (e.coveredAt ??= []).push(o.start + k);
+  for (const h of headForms(o.norms[0]!)) if (!e.coveredNorms.includes(h)) e.coveredNorms.push(h);
 }
 
 /**

@@ -6,8 +6,30 @@
  * Contract: pure given the term statistics.
  */
 import { normalize } from '../arabic/index.ts';
-import { displayPart, type DocToken } from './tokens.ts';
+import { cleanSurface, displayPart, type DocToken } from './tokens.ts';
 import { termKey, type TermStats } from './termstats.ts';
+
+/** A nisba adjective's shape (الإنجليزي، التونسية، الفلسطينيون): a demonym may end a phrase. */
+export const NISBA = /^(ال)?..+(ي|يه|يون|يين)$/;
+
+/** A definite word: ال as written (ألفارو، ألكسندر are names, not ال + word), or لل. */
+export function definite(t: DocToken): boolean {
+  const k = termKey(t.norm);
+  return k.restoreAl || (k.key.startsWith('ال') && cleanSurface(t.surface).startsWith('ال', k.cut));
+}
+
+/**
+ * A phrase of `n` words at `starts` that ends in an indefinite noun (no nisba) which a word written
+ * with ال always follows: an idafa cut short of its last term (فتح باب | التقديم، نهائي كأس | السوبر).
+ */
+export function cutShort(toks: readonly DocToken[], starts: readonly number[], n: number): boolean {
+  const last = toks[starts[0]! + n - 1]!;
+  if (definite(last) || NISBA.test(last.norm)) return false;
+  return starts.every((i) => {
+    const u = toks[i + n];
+    return !!u && !u.brk && u.seg === toks[i]!.seg && cleanSurface(u.surface).startsWith('ال');
+  });
+}
 
 /** A word's grouping key and display: termKey, then a bare و/ف/ب/ل cut when the corpus says it is a clitic (for و: the bare word is the commoner). */
 export function wordForm(t: DocToken, stats: TermStats): { key: string; display: string; df: number } {
@@ -54,6 +76,22 @@ export function adverb(key: string, stats: TermStats): boolean {
 }
 
 const PRONOUN = /(ها|هم|هما|هن|كم|كما|نا|ه)$/;
+
+/**
+ * A ب/ل the display keeps (wordForm did not cut it) before a word the corpus knows better bare
+ * or with ال, its pronoun aside (لشغل 79: شغل + الشغل 129; لمنسوبيها: منسوبي; برصيد; not بايدن
+ * 9: ايدن 11, too rare to be a word; not بطاقة, written البطاقة too). `f`: the token's wordForm.
+ */
+export function keptClitic(t: DocToken, f: { key: string; df: number }, stats: TermStats): boolean {
+  const k = termKey(t.norm);
+  if (k.cut > 0 || f.key !== k.key || f.key.length < 4 || !/^[بل]/.test(f.key) || f.key.endsWith('ا')) return false;
+  // A noun that starts with ب/ل takes ال as a whole (البطاقة، البوصلة); a glued form never does.
+  if (stats.df('ال' + f.key) >= 0.05 * f.df) return false;
+  const rest = f.key.slice(1);
+  const bare = rest.replace(PRONOUN, '');
+  const known = Math.max(stats.df(rest) + stats.df('ال' + rest), bare.length >= 3 ? stats.df(bare) + stats.df('ال' + bare) : 0);
+  return known >= 20 && known > f.df;
+}
 
 /**
  * A word carrying a pronoun suffix (مواساته، مديونياتها، صلتهم): the corpus knows its bare

@@ -95,3 +95,41 @@ test('a headline’s subject, the noun phrase before its verb, is a tag (الأ�
   assert.ok(kws.includes('الأسهم المحلية'), kws.join(' | '));
   assert.ok(!kws.includes('أسهم'), kws.join(' | '));
 });
+
+test('a word of an organisation’s name is a keyword where the article writes it alone (الفساد beside نزاهة); the head alone is the name’s short form', () => {
+  // alyaum «"نزاهة" في حفل المعايدة: يد واحدة ضد الفساد»: «الهيئة الوطنية لمكافحة الفساد» and the
+  // title's «ضد الفساد»; «منسوبي الهيئة» is the body again, not a topic of its own.
+  const nz = kw('nazaha-eid');
+  assert.equal(nz[0], 'نزاهة', nz.join(' | '));
+  assert.ok(nz.includes('الفساد'), nz.join(' | '));
+  assert.ok(!nz.includes('الهيئة'), nz.join(' | '));
+  // sabq «مدير شرطة جازان وقادة الأفرع يعايدون رجال الأمن المرابطين»: «الأمن العام» is a body,
+  // «رجال الأمن» (title and body) the men it greets.
+  const jz = kw('jazan-police-eid');
+  assert.ok(jz.includes('الأمن العام') && jz.includes('رجال الأمن'), jz.join(' | '));
+  assert.ok(!jz.includes('رجال'), jz.join(' | '));
+});
+
+test('a word always glued to a preposition it keeps is no keyword (لشغل، برصيد); a noun that starts with ب is one (بطاقة)', () => {
+  // sabq «بدء استقبال المرشحين لشغل الوظائف التعليمية بـ"تعليم الخرج" غداً»: ل + شغل, title and body.
+  const jobs = kw('kharj-teachers');
+  assert.ok(jobs.includes('الوظائف التعليمية'), jobs.join(' | '));
+  assert.ok(!jobs.includes('لشغل'), jobs.join(' | '));
+  // 3alyoum «مؤشر الأهلي خالٍ من الخسارة…»: «برصيد 8 نقاط» twice.
+  const ahli = kw('ahli-index');
+  assert.ok(!ahli.includes('برصيد'), ahli.join(' | '));
+  // aawsat «روسية تحصل على بطاقة ركوب مجانية لمدة عام»: بطاقة (the corpus writes البطاقة) is no ب + طاقة.
+  const card = kw('moscow-metro-card');
+  assert.ok(card.includes('بطاقة'), card.join(' | '));
+});
+
+test('a phrase cut before its idafa’s last term is no keyword (نهائي كأس | السوبر، فتح باب | التقديم)', () => {
+  // aawsat «عبد الغني: غيابي لن يؤثر على النصر في «السوبر»»: «نهائي كأس السوبر» is the phrase.
+  const nasr = kw('nasr-super-final');
+  assert.ok(!nasr.includes('نهائي كأس'), nasr.join(' | '));
+  assert.ok(nasr.includes('نهائي كأس السوبر'), nasr.join(' | '));
+  // alweeam «فتح باب التقديم لوظائف موسمية في «قطار المشاعر»»: «فتح باب» always before التقديم/التسجيل.
+  const jobs = kw('haramain-train-jobs');
+  assert.ok(!jobs.includes('فتح باب'), jobs.join(' | '));
+  assert.ok(jobs.includes('التقديم'), jobs.join(' | '));
+});

@@ -39,7 +39,8 @@
  * (ماديا ومعنويا), phrases opening with a و conjunction (وسفك الدماء), verb-like
  * words (frequent but never with an article: وصل، يقود، بلاده), a definite word only ever
  * seen after another word (an adjective tail of a phrase: الحياتية), phrases holding a glued
- * preposition (بمناسبة ذكرى، رجل أمن بانفجار، لشغل الوظائف), words used in
+ * preposition (بمناسبة ذكرى، رجل أمن بانفجار) and words always so (لشغل، برصيد), phrases cut
+ * before their idafa's last term (فتح باب | التقديم: keyword-forms.ts cutShort), words used in
  * over MAX_DF_SHARE of documents (stopword-like in news: العام، المملكة، اليوم), words on
  * data/keywords/stoplist.txt (reporting verbs and fillers: مشيرا، مؤكدا، ...).
  * Contract: pure given its inputs; [] for empty, numeric-only or non-Arabic text.
@@ -48,10 +49,10 @@ import { readFileSync } from 'node:fs';
 import { rootUrl } from '../paths.ts';
 import { normalize, stem } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
-import { cleanSurface, displayPart, docTokens, type DocToken } from './tokens.ts';
+import { displayPart, docTokens, type DocToken } from './tokens.ts';
 import { findPlaces } from './keyword-places.ts';
 import { backgroundPeople, displayOnce } from './keyword-entities.ts';
-import { adverb, baseForm, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
+import { adverb, baseForm, cutShort, definite, keptClitic, NISBA, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
 import { isContent, termKey, type TermStats } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
 
@@ -103,17 +104,15 @@ export interface KeywordOptions {
 interface Cand {
   keys: string[];
   display: Map<string, number>;
-  /** Weighted count (title occurrences weigh 1 + TITLE_WEIGHT). */
+  /** Weighted count (title occurrences weigh 1 + TITLE_WEIGHT); occurrences in the body; in all. */
   tf: number;
-  /** Occurrences in the body. */
   body: number;
-  /** Occurrences in all. */
   raw: number;
   /** Occurrences as the second part of a noun phrase. */
   attached: number;
-  /** Occurrences written with the article (words). */
+  /** Occurrences written with the article; not glued to a preposition the display keeps (words: لشغل). */
   def?: number;
-
+  free?: number;
   /** Occurrences before phrases absorbed them (words). */
   raw0?: number;
   /** Named once, after the lead, and known to the corpus as a unit (phrases). */
@@ -124,17 +123,12 @@ interface Cand {
   first: number;
 }
 
-/** A nisba adjective's shape (الإنجليزي، التونسية، الفلسطينيون): a demonym may end a phrase. */
-const NISBA = /^(ال)?..+(ي|يه|يون|يين)$/;
 /** A minister's post with its portfolio and state (وزير الدفاع الروسي، وزيرة الخارجية الأمريكية). */
 const MINISTER = /^وزير(ه)? (\S+ ){1,2}\S*(ي|يه)$/;
 const DISPLAY_OK = /^[\u0621-\u064a]{2,}( [\u0621-\u064a]{2,})*$/;
 const bestDisplay = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 
-function idf(stats: TermStats, df: number): number {
-  return Math.log((stats.docCount + 1) / (df + 1)) + 1;
-}
-
+const idf = (stats: TermStats, df: number): number => Math.log((stats.docCount + 1) / (df + 1)) + 1;
 
 export function extractKeywords(article: ArticleText, stats: TermStats, opts: KeywordOptions = {}): string[] {
   const max = opts.max ?? 8;
@@ -142,6 +136,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const found = opts.entities ?? analyzeEntities(article, undefined, toks);
   const tooCommon = Math.max(50, stats.docCount * MAX_DF_SHARE);
   const covered = new Set(found.flatMap((e) => e.coveredNorms));
+  const coveredAt = new Set(found.flatMap((e) => e.coveredAt ?? []));
   // Regions and governorates the gazetteer lacks (عسير، حفر الباطن) rank with the entities.
   const places = findPlaces(toks, covered);
   for (const p of places) for (const n of p.coveredNorms) covered.add(n);
@@ -151,7 +146,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const written = (): ReadonlySet<string> => (writtenSet ??= new Set(toks.map((t) => termKey(t.norm).key)));
   const w = (t: DocToken): number => (t.seg === 0 ? 1 + TITLE_WEIGHT : 1);
   // Per spelling: its form, and (computed on first need) its stem and verb-likeness.
-  type Form = ReturnType<typeof wordForm> & { stem?: string; verb?: boolean; attached?: boolean };
+  type Form = ReturnType<typeof wordForm> & { stem?: string; verb?: boolean; attached?: boolean; kept?: boolean };
   const formCache = new Map<string, Form>();
   const form = (t: DocToken): Form => {
     let f = formCache.get(t.surface);
@@ -160,6 +155,15 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   };
   const stemOf = (f: Form): string => (f.stem ??= stem(f.key));
 
+  const glued = (i: number): boolean => {
+    const t = toks[i]!;
+    const head = termKey(t.norm);
+    if (head.cut > 0) return /^[وف]?[بكل]/.test(t.norm);
+    const f = form(t);
+    if (f.key !== head.key && /^[بكل]/.test(head.key)) return true;
+    // Not cut by wordForm but glued all the same: the bare word is the more frequent (لشغل، للوقوف).
+    return /^[بكل]/.test(f.key) && f.key.length >= 4 && stats.df(f.key.slice(1)) > stats.df(f.key);
+  };
   // Words.
   const words = new Map<string, Cand>();
   const wordKeyAt: (string | undefined)[] = [];
@@ -169,7 +173,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const partDf = new Map<string, number>();
   toks.forEach((t, i) => {
     if (!isContent(t) || STOPLIST.has(t.norm)) return;
-    const isCovered = covered.has(t.norm);
+    const isCovered = covered.has(t.norm) || coveredAt.has(i);
     if (isCovered && !NISBA.test(termKey(t.norm).key)) return;
     const f = form(t);
     if (f.key.length < 3 || (!isCovered && covered.has(f.key)) || STOPLIST.has(f.key) || STOPLIST.has(stemOf(f))) return;
@@ -191,24 +195,11 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     c.df = Math.max(c.df, f.df);
     c.display.set(f.display, (c.display.get(f.display) ?? 0) + 1);
     if (f.key.startsWith('ال')) c.def = (c.def ?? 0) + 1;
+    if (!(f.kept ??= keptClitic(t, f, stats))) c.free = (c.free ?? 0) + 1;
   });
 
-  const glued = (i: number): boolean => {
-    const t = toks[i]!;
-    const head = termKey(t.norm);
-    if (head.cut > 0) return /^[وف]?[بكل]/.test(t.norm);
-    const f = form(t);
-    if (f.key !== head.key && /^[بكل]/.test(head.key)) return true;
-    // Not cut by wordForm but glued all the same: the bare word is the more frequent (لشغل، للوقوف).
-    return /^[بكل]/.test(f.key) && f.key.length >= 4 && stats.df(f.key.slice(1)) > stats.df(f.key);
-  };
   // A word glued to a و conjunction (wordForm: وسفك 45 is و + سفك 60; not وزارة، ولي، وادي).
   const conjunct = (t: DocToken): boolean => t.norm.startsWith('و') && termKey(t.norm).cut === 0 && form(t).key !== t.norm;
-  // A definite word: ال as written (ألفارو، ألكسندر are names, not ال + word), or لل.
-  const definite = (t: DocToken): boolean => {
-    const k = termKey(t.norm);
-    return k.restoreAl || (k.key.startsWith('ال') && cleanSurface(t.surface).startsWith('ال', k.cut));
-  };
   // Phrases of 2–3 content words inside one clause.
   const phrases = new Map<string, Cand>();
   for (let i = 0; i < toks.length; i++) {
@@ -305,6 +296,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   for (const c of [...kept, ...words.values()]) {
     // A word only ever seen as the second part of a phrase is a fragment of it.
     if (c.keys.length === 1 && c.attached >= c.raw) continue;
+    // A word always glued to a preposition its display keeps (لشغل، برصيد، لمنسوبيها) is no tag.
+    if (c.keys.length === 1 ? !c.free : cutShort(toks, c.starts!, c.keys.length)) continue;
     const display = baseForm(bestDisplay(displays(c)), written, stats);
     if (!DISPLAY_OK.test(display)) continue;
     // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
@@ -325,7 +318,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   }
   for (const c of once) {
     const display = baseForm(bestDisplay(displays(c)), written);
-    if (DISPLAY_OK.test(display) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df) * (c.known ? KNOWN_WEIGHT : 1), keys: c.keys });
+    if (DISPLAY_OK.test(display) && !cutShort(toks, c.starts!, c.keys.length) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df) * (c.known ? KNOWN_WEIGHT : 1), keys: c.keys });
   }
   for (const e of ents) {
     // An office held by a salient person is one unit (وزير الدفاع الروسي); a bare title (الرئيس) is not.

@@ -37,6 +37,8 @@ const HEADS = new Set([
   'اتحاد', 'غرفه', 'لجنه', 'وكاله', 'شرطه', 'قوات', 'جيش', 'بلديه', 'منتخب', 'حرس', 'عماده', 'مصلحه',
   'مجمع', 'مدينه', 'مليشيا', 'ميليشيا', 'ميليشيات', 'جبهه', 'كتائب', 'تحالف',
 ]);
+/** A word that heads organisations' names (هيئه، وزاره، مجلس; normalized, without ال). */
+export const isOrgHead = (bare: string): boolean => HEADS.has(bare) || DEF_HEADS.has(bare);
 /** Heads that take an honorific and a person's name (جامعة الملك سعود). */
 const NAMED_AFTER = new Set(['جامعه', 'مستشفي', 'مدينه', 'مركز', 'مؤسسه', 'جمعيه', 'معهد', 'كليه', 'مجمع', 'صندوق']);
 const HONORIFICS = new Set(['الملك', 'الامير', 'الاميره', 'الامام', 'الشيخ', 'السلطان']);

@@ -50,8 +50,14 @@ export interface EntityInfo extends EntityMention {
   first: number;
   /** Spellings of the entity's name as written in the article (not demonyms), by frequency. */
   surfaces: string[];
-  /** Normalized tokens covered by the entity's mentions (keywords skip them). */
+  /** Normalized tokens covered by the entity's one-word mentions (keywords skip them everywhere). */
   coveredNorms: string[];
+  /**
+   * Token indexes of the mentions of several words (هيئة مكافحة الفساد، مجلس الأمن): keywords skip
+   * those tokens only, so a common word of the name still counts where the article uses it alone
+   * (الفساد، الأمن).
+   */
+  coveredAt?: number[];
   /** For a person: the title that introduced them (وزير الدفاع الروسي). */
   role?: string;
 }
