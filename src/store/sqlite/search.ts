@@ -123,14 +123,22 @@ export class SqliteSearch {
     const from = ' FROM articles INDEXED BY articles_seq_rank WHERE seq IN (SELECT value FROM json_each(?))';
     const out = new Map<number, Omit<Cand, 'base' | 'total'>>();
     if (seqs.length === 0) return out;
-    if (!this.utf8) {
+    const rows = (): typeof out => {
       for (const r of this.prepare<string, Omit<Cand, 'base' | 'total'>>(`SELECT seq, title_terms, title_norms, published_at${from}`).all(JSON.stringify(seqs))) out.set(r.seq, r);
       return out;
-    }
-    const blob = this.prepare<string, Uint8Array>(`SELECT CAST(group_concat(seq || char(31) || coalesce(title_terms, '') || char(31) || coalesce(title_norms, '') || char(31) || coalesce(published_at, char(30)), char(29)) AS BLOB)${from}`).pluck().get(JSON.stringify(seqs))!;
+    };
+    if (!this.utf8) return rows();
+    // Fields split by U+001F, rows by U+001D, a missing date is U+001E: control characters
+    // no analyzed term or date holds (a row that does not split into four is read apart).
+    const blob = this.prepare<string, Uint8Array>(`SELECT CAST(group_concat(seq || char(31) || coalesce(title_terms, '') || char(31) || coalesce(title_norms, '') || char(31) || coalesce(published_at, char(30)), char(29)) AS BLOB)${from}`).pluck().get(JSON.stringify(seqs));
     for (const rec of textOf(blob).split('\x1d')) {
-      const [seq, title_terms, title_norms, published_at] = rec.split('\x1f');
-      out.set(Number(seq), { seq: Number(seq), title_terms: title_terms!, title_norms: title_norms!, published_at: published_at === '\x1e' ? null : published_at! });
+      const f = rec.split('\x1f');
+      if (f.length !== 4) {
+        out.clear();
+        return rows();
+      }
+      const seq = Number(f[0]);
+      out.set(seq, { seq, title_terms: f[1]!, title_norms: f[2]!, published_at: f[3] === '\x1e' ? null : f[3]! });
     }
     return out;
   }

@@ -9,7 +9,7 @@
  * of that (`bench/http/search-cpu.ts`).
  *
  * Contract: `textOf(blob)` is the string better-sqlite3 gives for the same column read as
- * TEXT, for every value SQLite stored from a JavaScript string (valid UTF-8); null or an
+ * TEXT (bytes that are not valid UTF-8 are decoded by V8, as that read does); null or an
  * empty BLOB is ''. Only for databases whose encoding is UTF-8 (`isUtf8`): a UTF-16
  * database's CAST gives UTF-16 bytes. A Node built without ICU falls back to the decoder.
  */
@@ -22,7 +22,14 @@ const icu = typeof transcode === 'function';
 /** The string of a UTF-8 BLOB (see the module's contract). */
 export function textOf(blob: Uint8Array | null | undefined): string {
   if (!blob || blob.length === 0) return '';
-  if (icu) return transcode(blob, 'utf8', 'utf16le').toString('utf16le');
+  if (icu) {
+    try {
+      return transcode(blob, 'utf8', 'utf16le').toString('utf16le');
+    } catch {
+      // Not valid UTF-8 (a lone surrogate written by V8, bytes cast to TEXT): ICU refuses
+      // it, V8's decoder replaces what it cannot read, as it does for the TEXT read.
+    }
+  }
   return Buffer.from(blob.buffer, blob.byteOffset, blob.length).toString('utf8');
 }
 
