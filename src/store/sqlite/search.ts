@@ -64,6 +64,15 @@ interface Cand {
   /** With collapse: the story key. */
   story?: string;
 }
+/** A candidate from its score and headline (one object shape: a literal, not a spread). */
+const cand = (seq: number, base: number, total: number, h: Omit<Cand, 'base' | 'total'>): Cand => ({
+  seq,
+  base,
+  total,
+  title_terms: h.title_terms,
+  title_norms: h.title_norms,
+  published_at: h.published_at,
+});
 type HitRow = HitSource & { seq: number; story_id?: string | null; outlets?: string | null; article_count?: number | null };
 /** A ranked candidate; with collapse, its story and the other matches folded into it. */
 type Ranked = { seq: number; score: number; story?: string; folded?: number; also?: Array<{ seq: number }> };
@@ -111,7 +120,7 @@ export class SqliteSearch {
     const params = { ...f.params, match };
     const top = this.prepare<Record<string, string>, { seq: number; base: number; total: number }>(sql).all(params);
     const info = this.headlines(top.map((c) => c.seq));
-    return top.map((c) => ({ ...info.get(c.seq)!, seq: c.seq, base: c.base, total: c.total }));
+    return top.map((c) => cand(c.seq, c.base, c.total, info.get(c.seq)!));
   }
 
   /**
@@ -172,7 +181,7 @@ export class SqliteSearch {
       }
       const total = read >= matched ? top.total : this.prepare<Record<string, string>, number>(`SELECT count(DISTINCT ${storyKeySql('k')})${matches}`).pluck().get(params)!;
       const info = this.headlines(top.top.map((c) => c.seq));
-      const cands = top.top.map((c) => ({ ...info.get(c.seq)!, seq: c.seq, base: c.base, total, story: c.story }));
+      const cands = top.top.map((c) => ({ ...cand(c.seq, c.base, total, info.get(c.seq)!), story: c.story }));
       return { cands, total, copies: top.copies };
     }
   }
