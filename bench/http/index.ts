@@ -16,7 +16,8 @@
  *
  * Each row also gives the server's CPU time (all its threads, from /proc/<pid>/stat) per
  * answered request, median over runs: the cost of a route whatever the load generator
- * beside it takes; `bench/http/search-cpu.ts` gives distinct searches' CPU in-process, with
+ * beside it takes, and its main thread's share (the rest: search threads, V8's GC helpers);
+ * the first views' too; `bench/http/search-cpu.ts` gives distinct searches' CPU in-process, with
  * and without stored snippet spans, side by side. MARSAD_BENCH_SERVER_REPO=<checkout> serves
  * from another checkout's CLI (a baseline branch, on a database that branch can open).
  *
@@ -98,8 +99,12 @@ async function main(): Promise<void> {
     // articles' first views.
     const article = routes.find((r) => r.name === 'article');
     if (article && !process.argv.includes('--no-first-view')) await load(server.base, w.warmIds.map((id) => `/article/${encodeURIComponent(id)}`), CONNECTIONS, { amount: w.warmIds.length });
+    const coldC0 = cpuOf(server.pid);
+    const coldM0 = cpuOf(server.pid, true);
     const cold = article && !process.argv.includes('--no-first-view') ? await load(server.base, article.paths, CONNECTIONS, { amount: article.paths.length }) : null;
-    if (cold) log(`article first views: ${cold.ok} pages, ${cold.rps.toFixed(0)} req/s, p50 ${cold.p50.toFixed(1)} p95 ${cold.p95.toFixed(1)} ms`);
+    const coldCpu = cold ? (cpuOf(server.pid) - coldC0) / Math.max(1, cold.ok + cold.bad) : 0;
+    const coldMain = cold ? (cpuOf(server.pid, true) - coldM0) / Math.max(1, cold.ok + cold.bad) : 0;
+    if (cold) log(`article first views: ${cold.ok} pages, ${cold.rps.toFixed(0)} req/s, p50 ${cold.p50.toFixed(1)} p95 ${cold.p95.toFixed(1)} ms, server CPU ${coldCpu.toFixed(2)} ms/req (main thread ${coldMain.toFixed(2)})`);
     log(`warm-up: ${WARMUP} s per route at ${CONNECTIONS} connections…`);
     for (const r of routes) await load(server.base, r.paths, CONNECTIONS, WARMUP);
     const warm = memoryOf(server.pid);
@@ -108,14 +113,18 @@ async function main(): Promise<void> {
     const results = new Map<string, LoadResult[]>(routes.map((r) => [r.name, []]));
     // The server's CPU time (all threads) per answered request, per run.
     const cpu = new Map<string, number[]>(routes.map((r) => [r.name, []]));
+    // The main thread's share of it (the rest: search threads, V8's GC helpers).
+    const mainCpu = new Map<string, number[]>(routes.map((r) => [r.name, []]));
     for (let run = 1; run <= RUNS; run++) {
       for (const r of routes) {
         const c0 = cpuOf(server.pid);
+        const m0 = cpuOf(server.pid, true);
         const res = await load(server.base, r.paths, CONNECTIONS, DURATION);
         cpu.get(r.name)!.push((cpuOf(server.pid) - c0) / Math.max(1, res.ok + res.bad));
+        mainCpu.get(r.name)!.push((cpuOf(server.pid, true) - m0) / Math.max(1, res.ok + res.bad));
         results.get(r.name)!.push(res);
         log(`run ${run}/${RUNS} ${r.label.padEnd(26)} ${res.rps.toFixed(0).padStart(6)} req/s  p50 ${res.p50.toFixed(1)}  p95 ${res.p95.toFixed(1)}  p99 ${res.p99.toFixed(1)} ms` +
-          `  server CPU ${cpu.get(r.name)!.at(-1)!.toFixed(2)} ms/req` + (res.bad || res.errors ? `  (${res.bad} non-2xx, ${res.errors} errors/timeouts)` : ''));
+          `  server CPU ${cpu.get(r.name)!.at(-1)!.toFixed(2)} ms/req (main thread ${mainCpu.get(r.name)!.at(-1)!.toFixed(2)})` + (res.bad || res.errors ? `  (${res.bad} non-2xx, ${res.errors} errors/timeouts)` : ''));
       }
     }
     if (u > w.uniqueQueries.length) log(`note: the ${w.uniqueQueries.length} once-only queries ran out after ${u} requests: some were asked twice`);
@@ -132,6 +141,7 @@ async function main(): Promise<void> {
         p99: median(rs.map((x) => x.p99)),
         kb: median(rs.map((x) => x.bytesPerResponse)) / 1024,
         cpu: median(cpu.get(r.name)!),
+        mainCpu: median(mainCpu.get(r.name)!),
         bad: rs.reduce((s, x) => s + x.bad + x.errors, 0),
         runs: rs.map((x) => Math.round(x.rps)),
       };
@@ -140,13 +150,13 @@ async function main(): Promise<void> {
     const pad = (s: string, n: number) => s.padStart(n);
     const out: string[] = [];
     out.push(`\nHTTP benchmark: ${server.articles} saudinewsnet articles, ${CONNECTIONS} connections, ${DURATION} s × ${RUNS} run(s) per route (medians), warm-up ${WARMUP} s`);
-    out.push(`| route | req/s | ÷ constant | p50 ms | p95 ms | p99 ms | KiB/resp | server CPU ms/req | ÷ constant | non-2xx+errors | req/s per run |`);
-    out.push(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|`);
+    out.push(`| route | req/s | ÷ constant | p50 ms | p95 ms | p99 ms | KiB/resp | server CPU ms/req | of which main thread | ÷ constant | non-2xx+errors | req/s per run |`);
+    out.push(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|`);
     for (const r of rows) {
-      out.push(`| ${r.route} |${pad(r.rps.toFixed(0), 7)} |${pad((r.rps / base).toFixed(3), 6)} |${pad(r.p50.toFixed(1), 6)} |${pad(r.p95.toFixed(1), 6)} |${pad(r.p99.toFixed(1), 6)} |${pad(r.kb.toFixed(1), 6)} |${pad(r.cpu.toFixed(3), 6)} |${pad((r.cpu / rows[0]!.cpu).toFixed(1), 6)} | ${r.bad} | ${r.runs.join(', ')} |`);
+      out.push(`| ${r.route} |${pad(r.rps.toFixed(0), 7)} |${pad((r.rps / base).toFixed(3), 6)} |${pad(r.p50.toFixed(1), 6)} |${pad(r.p95.toFixed(1), 6)} |${pad(r.p99.toFixed(1), 6)} |${pad(r.kb.toFixed(1), 6)} |${pad(r.cpu.toFixed(3), 6)} |${pad(r.mainCpu.toFixed(3), 6)} |${pad((r.cpu / rows[0]!.cpu).toFixed(1), 6)} | ${r.bad} | ${r.runs.join(', ')} |`);
     }
     if (cold) {
-      out.push(`| GET /article/:id, first view (once each, cache cold) |${pad(cold.rps.toFixed(0), 7)} |${pad((cold.rps / base).toFixed(3), 6)} |${pad(cold.p50.toFixed(1), 6)} |${pad(cold.p95.toFixed(1), 6)} |${pad(cold.p99.toFixed(1), 6)} |${pad((cold.bytesPerResponse / 1024).toFixed(1), 6)} | ${cold.bad + cold.errors} | 1 run of ${cold.ok} |`);
+      out.push(`| GET /article/:id, first view (once each, cache cold) |${pad(cold.rps.toFixed(0), 7)} |${pad((cold.rps / base).toFixed(3), 6)} |${pad(cold.p50.toFixed(1), 6)} |${pad(cold.p95.toFixed(1), 6)} |${pad(cold.p99.toFixed(1), 6)} |${pad((cold.bytesPerResponse / 1024).toFixed(1), 6)} | ${coldCpu.toFixed(3)} | ${coldMain.toFixed(3)} | | ${cold.bad + cold.errors} | 1 run of ${cold.ok} |`);
     }
     const mem = (m: typeof warm) => `${m.rss.toFixed(0)} MiB (${m.anon.toFixed(0)} anonymous + ${m.file.toFixed(0)} mapped files)`;
     out.push(`server resident memory (VmRSS): ${mem(warm)} after warm-up, ${mem(end)} at the end; peak ${end.hwm.toFixed(0)} MiB`);

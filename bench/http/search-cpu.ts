@@ -7,18 +7,21 @@
  * - baseline: snippets analyze the hits' text (the connection's TEMP table `article_spans`
  *   hides the stored spans: what a database from before migration 032 does);
  * - stored: snippets read the term spans kept at ingest.
+ * With `--base DIR` (a checkout of another branch, e.g. main: `git archive main | tar -x -C DIR`)
+ * the two sides are instead DIR's `SqliteSearch` (baseline) and this tree's (stored), both
+ * reading the stored spans: the change of a branch, on the same database.
  * Batches of queries alternate between the two (which goes first alternating too); the
  * figure is this thread's CPU time (process.cpuUsage) per query, median over batches, and
  * the ratio stored ÷ baseline per batch. Every answer is compared: hits, order, scores,
  * snippets and highlights must be identical.
  *
  * A database from before migration 032 is migrated and its spans filled first (its CPU time printed).
- * Run: `node --import tsx bench/http/search-cpu.ts [-- --cache DIR --queries 6000 --batch 250]`.
+ * Run: `node --import tsx bench/http/search-cpu.ts [-- --cache DIR --queries 6000 --batch 250 --base DIR]`.
  */
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureDatabase } from './server.ts';
 import { queriesFrom } from './workload.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
@@ -42,12 +45,31 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-function connection(path: string, hideSpans: boolean): SqliteSearch {
+const BASE = arg('--base');
+
+interface Searcher {
+  search(q: SearchQuery): unknown;
+}
+
+function open(path: string): Database.Database {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   db.pragma('cache_size = -2048');
   db.pragma('mmap_size = 1073741824');
+  return db;
+}
+
+function connection(path: string, hideSpans: boolean): Searcher {
+  const db = open(path);
   if (hideSpans) db.exec('CREATE TEMP TABLE article_spans (seq INTEGER PRIMARY KEY, spans BLOB NOT NULL)');
   return new SqliteSearch(db, defaultAnalyzer);
+}
+
+/** The `SqliteSearch` of the checkout at `dir`, on its own connection. */
+async function baseConnection(path: string, dir: string): Promise<Searcher> {
+  const root = pathToFileURL(resolve(dir) + '/').href;
+  const { SqliteSearch: Base } = (await import(new URL('src/store/sqlite/search.ts', root).href)) as { SqliteSearch: new (db: Database.Database, a: unknown) => Searcher };
+  const { defaultAnalyzer: analyzer } = (await import(new URL('src/search/analyzer.ts', root).href)) as { defaultAnalyzer: unknown };
+  return new Base(open(path), analyzer);
 }
 
 async function main(): Promise<void> {
@@ -63,7 +85,7 @@ async function main(): Promise<void> {
 
   const queries = queriesFrom(titles).slice(0, N);
   const ask = (q: string): SearchQuery => ({ q, limit: 21, offset: 0, collapse: 'none' });
-  const sides = { baseline: connection(path, true), stored: connection(path, false) };
+  const sides = { baseline: BASE ? await baseConnection(path, BASE) : connection(path, true), stored: connection(path, false) };
   // Warm-up: code and page cache, on queries not measured.
   for (const q of queries.slice(-200)) for (const s of Object.values(sides)) JSON.stringify(s.search(ask(q)));
   const cpu: Record<keyof typeof sides, number[]> = { baseline: [], stored: [] };
@@ -89,11 +111,11 @@ async function main(): Promise<void> {
   const asked = cpu.stored.length ? queries.length - 200 : 0;
   const lines = [
     `\nCPU per distinct search (in-process SqliteSearch, /api/v1/search's shape: 21 hits with snippets, JSON), ${asked} queries in ${cpu.stored.length} batches of ${BATCH}, ${(hits / asked).toFixed(1)} hits a query`,
-    `| snippets from | CPU ms/query (median of batches) |`,
+    `| ${BASE ? "search from" : "snippets from"} | CPU ms/query (median of batches) |`,
     `|---|---:|`,
-    `| text analyzed (baseline: no stored spans) | ${median(cpu.baseline).toFixed(3)} |`,
-    `| stored spans | ${median(cpu.stored).toFixed(3)} |`,
-    `stored ÷ baseline: ${median(ratios).toFixed(3)} (median of per-batch ratios; min ${Math.min(...ratios).toFixed(3)}, max ${Math.max(...ratios).toFixed(3)})`,
+    BASE ? `| ${BASE} (baseline) | ${median(cpu.baseline).toFixed(3)} |` : `| text analyzed (baseline: no stored spans) | ${median(cpu.baseline).toFixed(3)} |`,
+    BASE ? `| this tree | ${median(cpu.stored).toFixed(3)} |` : `| stored spans | ${median(cpu.stored).toFixed(3)} |`,
+    `${BASE ? 'this tree' : 'stored'} ÷ baseline: ${median(ratios).toFixed(3)} (median of per-batch ratios; min ${Math.min(...ratios).toFixed(3)}, max ${Math.max(...ratios).toFixed(3)})`,
     `answers differing between the two: ${differ} of ${asked}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');

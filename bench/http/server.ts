@@ -110,11 +110,15 @@ export function startServer(db: string, searchRateLimit: number): Promise<Server
 }
 
 let ticks = 0;
-/** CPU time the process (all its threads) has used, in ms, from /proc/<pid>/stat. */
-export function cpuOf(pid: number): number {
+/**
+ * CPU time the process (all its threads) has used, in ms, from /proc/<pid>/stat; with
+ * `mainThread`, its main thread's alone (/proc/<pid>/task/<pid>/stat: the event loop, HTTP
+ * and rendering; the rest is search threads and V8's GC helpers).
+ */
+export function cpuOf(pid: number, mainThread = false): number {
   ticks ||= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
   // Fields after the command name (in parentheses, which may hold spaces): utime and stime are 12th and 13th.
-  const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const s = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
   const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
   return ((Number(f[11]) + Number(f[12])) * 1000) / ticks;
 }

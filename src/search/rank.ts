@@ -70,22 +70,33 @@ export function longestRun(q: readonly string[], t: readonly string[]): number {
   return best;
 }
 
-/** Headline evidence for `terms` (the query's positive terms in typed order). */
+/**
+ * Whether some headline word has the word form `f` (`form(w) === f`). Every form is a
+ * suffix of its word, or ال or ل before one (prefixBase), so only the words ending with
+ * `f` less such a start are looked up: the answer is the lookup of every word's.
+ */
+function hasForm(titleNorms: readonly string[], f: string): boolean {
+  const core = f.startsWith('ال') ? f.slice(2) : f.startsWith('ل') ? f.slice(1) : f;
+  for (const w of titleNorms) if (w.endsWith(core) && form(w) === f) return true;
+  return false;
+}
+
+/**
+ * Headline evidence for `terms` (the query's positive terms in typed order). A query and a
+ * headline are a few words each: they are compared by scanning, not through sets.
+ */
 export function titleBonus(terms: readonly string[], titleTerms: readonly string[], norms: readonly string[] = [], titleNorms: readonly string[] = []): number {
   if (terms.length === 0 || titleTerms.length === 0) return 0;
-  const set = new Set(titleTerms);
   let found = 0;
-  for (const t of terms) if (set.has(t)) found++;
+  for (const t of terms) if (titleTerms.includes(t)) found++;
   const bestRun = terms.length > 1 && found > 1 ? longestRun(terms, titleTerms) : 0;
   const run = terms.length > 1 && bestRun > 1 ? bestRun / terms.length : 0;
   const phrase = terms.length > 1 && bestRun === terms.length ? 1 : 0;
   let exact = 0;
   if (norms.length && titleNorms.length) {
-    const ns = new Set(titleNorms);
-    let forms: string[] | undefined;
     for (const n of norms) {
-      if (ns.has(n)) exact++;
-      else if (RANKING.form > 0 && (forms ??= titleNorms.map(form)).includes(form(n))) exact += RANKING.form;
+      if (titleNorms.includes(n)) exact++;
+      else if (RANKING.form > 0 && hasForm(titleNorms, form(n))) exact += RANKING.form;
     }
     exact /= norms.length;
   }

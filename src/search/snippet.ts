@@ -42,31 +42,38 @@ function bestWindow(terms: Term[], match: Set<string>, window: number): { start:
   let bestScore = 0;
   const hits: number[] = [];
   for (let i = 0; i < terms.length; i++) if (match.has(terms[i]!.term)) hits.push(i);
+  // The distinct terms of a window: a query has a few, kept in a reused array.
+  const seen: string[] = [];
   for (const h of hits) {
     // Start the window a few words before the first hit so the match has context.
     const start = Math.max(0, h - 3);
-    const seen = new Set<string>();
+    seen.length = 0;
     let n = 0;
     for (let k = start; k < Math.min(terms.length, start + window); k++) {
       const t = terms[k]!.term;
       if (match.has(t)) {
         n++;
-        seen.add(t);
+        if (!seen.includes(t)) seen.push(t);
       }
     }
-    const score = seen.size * 100 + n;
+    const score = seen.length * 100 + n;
     if (score > bestScore) {
       bestScore = score;
       best = start;
-      distinct = seen.size;
+      distinct = seen.length;
     }
   }
   return { start: best, distinct };
 }
 
-/** Cuts on a space boundary after at most `max` characters. */
+const SPACES = /\s+/gu;
+const ANY_SPACE = /\s/u;
+
+/** `text[from, to)` with each run of whitespace as one space (most gaps between words are one space already). */
 function cleanSlice(text: string, from: number, to: number): string {
-  return text.slice(from, to).replace(/\s+/gu, ' ');
+  const s = text.slice(from, to);
+  if (s === ' ' || (s.length === 2 && !ANY_SPACE.test(s[0]!) && s[1] === ' ')) return s;
+  return s.replace(SPACES, ' ');
 }
 
 /** A chunk read past without analysis (no query term stands in it), after `prev`. */

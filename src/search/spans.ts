@@ -65,12 +65,13 @@ export interface Spans {
 /** The spans in `blob`, or null when it is missing, of another version, or not made from a text of `textLength`. */
 export function decodeSpans(blob: Uint8Array | null | undefined, textLength: number): Spans | null {
   if (!blob || blob.length < 3 || blob[0] !== SPANS_VERSION) return null;
+  const size = blob.length;
   let n = 1;
   const varint = (): number => {
     let v = 0;
     let shift = 0;
     for (;;) {
-      if (n >= blob.length) return -1;
+      if (n >= size) return -1;
       const b = blob[n++]!;
       v += (b & 0x7f) * 2 ** shift;
       if (b < 0x80) return v;
@@ -79,17 +80,23 @@ export function decodeSpans(blob: Uint8Array | null | undefined, textLength: num
   };
   if (varint() !== textLength) return null;
   const count = varint();
-  if (count < 0) return null;
+  if (count < 0 || count > size) return null;
   const starts = new Int32Array(count);
   const ends = new Int32Array(count);
   const hashes = new Uint16Array(count);
   let prev = 0;
   for (let i = 0; i < count; i++) {
-    const gap = varint();
-    const len = varint();
-    if (gap < 0 || len < 0 || n + 2 > blob.length) return null;
-    starts[i] = prev + gap;
-    prev = ends[i] = starts[i]! + len;
+    // Gaps and lengths are short: most are one byte, read inline (a longer one through varint).
+    let gap = n < size ? blob[n]! : -1;
+    if (gap >= 0x80) gap = varint();
+    else n++;
+    let len = n < size ? blob[n]! : -1;
+    if (len >= 0x80) len = varint();
+    else n++;
+    if (gap < 0 || len < 0 || n + 2 > size) return null;
+    const start = prev + gap;
+    starts[i] = start;
+    prev = ends[i] = start + len;
     hashes[i] = blob[n]! | (blob[n + 1]! << 8);
     n += 2;
   }

@@ -13,6 +13,7 @@
 import type Database from 'better-sqlite3';
 import type { Article } from '../../model/article.ts';
 import type { ArticleCard, ArticleListOptions, ListedArticle, ListOptions, StorySummary } from '../../model/reader.ts';
+import { isUtf8, textOf } from './utf8.ts';
 import { CARD_COLUMNS, cardsInOrder, normalizeTag, rowToArticle, type ArticleRow, type CardRow } from '../rows.ts';
 import { coverageOf, earlierSibling, limitOf, offsetOf, upperBound } from '../query.ts';
 
@@ -25,18 +26,27 @@ interface StoryRow {
   outlets: string;
 }
 
+/** The columns `rowToArticle` reads; the body and the entities (most of a row's Arabic) as UTF-8 bytes (utf8.ts). */
+const ARTICLE_COLUMNS = 'id, url, title, text, published_at, outlet, via, author, lang, tags, read_also, related_to, entities, keywords, story_id, duplicate_of';
+const ARTICLE_BYTES = ARTICLE_COLUMNS.replace('text', 'CAST(text AS BLOB) AS text').replace('entities', 'CAST(entities AS BLOB) AS entities');
+
 export class SqliteReader {
   private readonly q;
+  /** Whether text is read as UTF-8 bytes (utf8.ts). */
+  private readonly utf8: boolean;
+  private readonly articleColumns: string;
 
   constructor(private readonly db: Database.Database) {
+    this.utf8 = isUtf8(db);
+    this.articleColumns = this.utf8 ? ARTICLE_BYTES : ARTICLE_COLUMNS;
     const p = <T = unknown>(sql: string) => db.prepare<unknown[], T>(sql);
     this.q = {
       story: p<StoryRow>('SELECT * FROM stories WHERE id = ?'),
       storyIds: p<string>('SELECT id FROM story_entries WHERE story_id = ? ORDER BY time, id').pluck(),
-      articles: p<ArticleRow>('SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
+      articles: p<ArticleRow>(`SELECT ${this.articleColumns} FROM articles WHERE id IN (SELECT value FROM json_each(?))`),
       cards: p<CardRow>(`SELECT ${CARD_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`),
       eid: p<number>('SELECT eid FROM entities WHERE id = ?').pluck(),
-      article: p<ArticleRow>('SELECT * FROM articles WHERE id = ?'),
+      article: p<ArticleRow>(`SELECT ${this.articleColumns} FROM articles WHERE id = ?`),
     };
   }
 
@@ -82,9 +92,19 @@ export class SqliteReader {
     return (this.db.prepare<Record<string, string | number>, StoryRow>(sql).all(params)).map((r) => this.summary(r));
   }
 
+  /** An article read by `q.article` or `q.articles`: its byte columns decoded. */
+  private article(r: ArticleRow): Article {
+    if (this.utf8) {
+      r.text = textOf(r.text as unknown as Uint8Array);
+      // NULL stays null: the article has no entities yet.
+      if (r.entities !== null) r.entities = textOf(r.entities as unknown as Uint8Array);
+    }
+    return rowToArticle(r);
+  }
+
   getArticle(id: string): Article | null {
     const r = this.q.article.get(id);
-    return r ? rowToArticle(r) : null;
+    return r ? this.article(r) : null;
   }
 
   /** The stored articles with these ids, in the order given (unknown ids are skipped). */
@@ -94,7 +114,7 @@ export class SqliteReader {
     const out: Article[] = [];
     for (const id of new Set(ids)) {
       const r = byId.get(id);
-      if (r) out.push(rowToArticle(r));
+      if (r) out.push(this.article(r));
     }
     return out;
   }
