@@ -36,6 +36,10 @@ export function entityDisplay(e: EntityInfo, stats?: TermStats): string {
       return name.length ? shortest(name) : short;
     }
   }
+  // A country's official long form by its adjective (الجمهورية التونسية) is tagged by its name
+  // (تونس); one that holds the name stays as written (سلطنة عمان).
+  const top = e.surfaces[0];
+  if (e.type === 'country' && top && top.split(' ').length > e.name.split(' ').length && !` ${normalize(top)} `.includes(` ${normalize(e.name)} `)) return e.name;
   return e.surfaces[0] ?? e.name;
 }
 

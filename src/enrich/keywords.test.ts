@@ -190,3 +190,16 @@ test('a formula is no keyword (الله العلي القدير); a name holding
   const hez = kwParts('hezbollah-sanctions');
   assert.equal(hez[0], 'حزب الله', hez.join(' | '));
 });
+
+test('a country written only in its official long form is tagged by its name (تونس, not الجمهورية التونسية)', () => {
+  // aawsat 2015-07-24 (SaudiNewsNet, CC BY-NC-SA 4.0; eval/understand set d, d041), first paragraph
+  const kws = extractKeywords(
+    {
+      title: 'خادم الحرمين وولي عهده يهنئان رئيس وشعب تونس بذكرى إعلان الجمهورية',
+      text: 'بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز، ببرقية تهنئة للرئيس الباجي قايد السبسي رئيس الجمهورية التونسية بمناسبة ذكرى إعلان الجمهورية لبلاده. وأعرب الملك باسمه واسم شعب وحكومة المملكة العربية السعودية، عن أصدق التهاني وأطيب التمنيات بالصحة والسعادة للرئيس التونسي، ولحكومة وشعب الجمهورية التونسية الشقيق اطراد التقدم والازدهار.',
+    },
+    stats,
+  );
+  assert.ok(kws.includes('تونس'), kws.join(' | '));
+  assert.ok(!kws.includes('الجمهورية التونسية'), kws.join(' | '));
+});
