@@ -22,6 +22,9 @@ test('organisations: an idafa after the head, and a city after a city body', () 
   assert.deepEqual(orgs('كما شكر أمانة المدينة المنورة متمثلة في أمينها وجميع منسوبيها'), ['أمانة المدينة المنورة']);
   // (a rank after the body is the spokesman's title: c033, sabq 2015-08-07)
   assert.deepEqual(orgs('وقال الناطق الإعلامي باسم شرطة منطقة القصيم الرائد بدر السحيباني: "المتهمون استهدفوا العمالة الوافدة"'), ['شرطة منطقة القصيم']);
+  // (nor the people it addresses: d009, alweeam 2015-08-11)
+  assert.deepEqual(orgs('ودعت المديرية العامة للجوازات الأشقاء أبناء اليمن، ممن تنطبق عليهم شروط الحصول على هوية زائر'), ['المديرية العامة للجوازات']);
+  assert.ok(orgs('وشارك أعضاء مجلس الطلاب في الحفل').includes('مجلس الطلاب'));
   // (right after the head a rank word is the name: Al-Raed club, aljazirah 2015-07-22)
   assert.ok(orgs('وكان اللاعب قد انتقل إلى نادي الرائد قبل موسمين').includes('نادي الرائد'));
   // (a person after the head is no idafa)

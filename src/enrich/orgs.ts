@@ -51,10 +51,15 @@ const STOP = new Set([
   'السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'الالكتروني', 'الله',
 ]);
 /**
- * Military and police ranks end a name after its first word: the title of the spokesman named next
- * (`شرطة منطقة القصيم الرائد بدر السحيباني`); right after the head they are the name (`نادي الرائد`).
+ * Words that end a name after its first word, though right after the head they are the name
+ * (`نادي الرائد`, `مجلس الطلاب`, `لجنة أصدقاء المرضى`): military and police ranks, the title of the
+ * spokesman named next (`شرطة منطقة القصيم الرائد بدر السحيباني`), and the people a body
+ * addresses, its verb's object (`ودعت المديرية العامة للجوازات الإخوة الأشقاء أبناء اليمن`).
  */
-const RANKS = new Set(['الرائد', 'العقيد', 'المقدم', 'النقيب', 'اللواء', 'العميد', 'الملازم', 'الرقيب', 'العريف', 'المشير']);
+const RANKS = new Set([
+  'الرائد', 'العقيد', 'المقدم', 'النقيب', 'اللواء', 'العميد', 'الملازم', 'الرقيب', 'العريف', 'المشير',
+  'الاشقاء', 'الاخوه', 'المقيمين', 'الحجاج', 'المعتمرين', 'الزوار', 'الجميع', 'المرضي', 'الطلاب', 'الاهالي',
+]);
 /**
  * Words that name no body after a head: the body's own kind (`إدارة النادي`، `رئاسة الهيئة`), people
  * (`مصلحة المواطن`، `إدارة الأمير`) and what a common noun is «of» (`حركة السير`، `مركز الاتصال`).
