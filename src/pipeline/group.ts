@@ -29,7 +29,8 @@
 import type { TextAnalysis } from '../arabic/index.ts';
 import type { ParseIssue } from '../ingest/index.ts';
 import { addArticleStable, addEntryStable, entryOf, prefind, relateArrivals, type StableOptions, type StoryEntry } from '../stories/index.ts';
-import type { PendingArticle, PipelineStore } from './types.ts';
+import type { ConcurrentGrouping, PendingArticle, PipelineStore } from './types.ts';
+import { groupConcurrently } from './group-concurrent.ts';
 import { alertMatcher, recordAlertMatches } from './alerts.ts';
 import type { AlertMatcher } from '../alerts/percolate.ts';
 
@@ -121,9 +122,17 @@ async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts,
   return p.article.id;
 }
 
+const concurrent = (s: PipelineStore): s is PipelineStore & ConcurrentGrouping => (s as { concurrentGrouping?: boolean }).concurrentGrouping === true;
+
 /** Groups every stored article without a story; returns what happened. */
 export async function groupPending(store: PipelineStore, opts: GroupRunOptions = {}): Promise<GroupCounts> {
   const c: GroupCounts = { grouped: 0, related: 0, relatedOffers: 0, duplicates: 0, joined: 0, newStories: 0, failed: 0, alertMatches: 0 };
+  if (concurrent(store)) {
+    // Many writers (PostgreSQL): no lock over the whole index (group-concurrent.ts).
+    await groupConcurrently(store, c, opts, relate);
+    await backfill(store, c, opts);
+    return c;
+  }
   const chunk = Math.max(1, opts.chunk ?? 200);
   let cursor = -1;
   for (;;) {
