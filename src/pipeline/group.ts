@@ -10,11 +10,12 @@
  * between the two transactions) is simply still ungrouped, and the next run picks it up.
  * Each chunk is one transaction, so an article is grouped exactly once or not at all.
  *
- * Many workers (PostgreSQL): a chunk claims its pending rows (others skip them) and takes
- * the grouping lock late — entries and candidates are found before it (`prepare`), and
- * under it only the entries added since the watermark are tested (docs/STORIES.md,
- * invariant 5), the chunk's entity rows are written as one batch, then entries, edges and
- * stories. One writer (SQLite): the same steps in one transaction.
+ * One writer (SQLite): a chunk's entries and candidates are found first (`prepare`), then
+ * the entries added since the watermark are tested in memory (docs/STORIES.md, invariant
+ * 5), the chunk's entity rows are written as one batch, then entries, edges and stories,
+ * in one transaction. Many workers (PostgreSQL, a store with `concurrentGrouping`): no
+ * lock over the index; the chunk is added, then linked, in transactions of their own
+ * (group-concurrent.ts, invariant 6).
  *
  * Related articles: the articles a chunk grouped get their kept «اقرأ أيضاً» list in the
  * same transaction (src/stories/relate.ts: computed now, and offered to the lists of the
@@ -68,14 +69,14 @@ async function relate(store: PipelineStore, ids: string[], c: GroupCounts): Prom
   c.relatedOffers += r.offered;
 }
 
-/** A pending article's entry and its candidates, found before the grouping lock; `newer` is shared by the chunk. */
+/** A pending article's entry and its candidates, found first; `newer` is shared by the chunk. */
 interface Prepared {
   entry: StoryEntry;
   since: { older: StoryEntry[]; newer: StoryEntry[] };
 }
 
 /**
- * Before the grouping lock (beside other workers): each pending article's entry and its
+ * First: each pending article's entry and its
  * candidates among the entries held now (stable.ts `prefind`), and the watermark read
  * first. Under the lock, the entries added after the watermark (by other workers, and by
  * this chunk as it goes) are the only ones still to test, in memory.
@@ -142,7 +143,7 @@ export async function groupPending(store: PipelineStore, opts: GroupRunOptions =
     let pending: PendingArticle[] = [];
     try {
       // The chunk's rows are claimed (other workers take the next ones); its candidates are
-      // found before the grouping lock, which is held only to add entries, edges and stories.
+      // found first; then entries, edges and stories are added (one writer: `lock` is free).
       await store.writeTransaction(
         async (lock) => {
           pending = await store.ungrouped(cursor, chunk, { claim: true });

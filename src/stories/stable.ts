@@ -125,8 +125,8 @@ export function isCandidate(e: StoryEntry, c: StoryEntry, options: Partial<Stabl
 }
 
 /**
- * An arrival's candidates among the entries held now, found before the grouping lock (by
- * many workers at once). Whoever groups it later passes them with every entry added since
+ * An arrival's candidates among the entries held now, found before the chunk adds any
+ * (one writer; many workers link instead, link.ts). Whoever groups it later passes them with every entry added since
  * the index's watermark was read (`Since`): together they are exactly `candidates`' answer
  * at that later moment, since a held entry never stops being a candidate.
  */
@@ -227,7 +227,7 @@ export async function addArticleStable(index: EdgeStoryIndex, a: Article, opts: 
 /**
  * Adds an entry and its edges, then recomputes its component's stories. Idempotent per id.
  * With `since`, its candidates are those prefound plus those of `since.newer` that pass
- * `isCandidate` (no candidate search now: the grouping lock is held for less).
+ * `isCandidate` (no candidate search now).
  */
 export async function addEntryStable(index: EdgeStoryIndex, e: StoryEntry, options: Partial<StableOptions> = {}, since?: Since): Promise<Assignment> {
   const o = { ...STABLE_DEFAULTS, ...options };

@@ -4,7 +4,7 @@
  * contract: indexed range reads per call, a kept entry counter, storyId/duplicateOf
  * mirrored onto the `articles` row. Queries go through `scope.db()`, so inside the
  * store's `writeTransaction` they run on the transaction's connection, under its
- * grouping lock (marsad.ts).
+ * row locks (marsad.ts, src/stories/link.ts).
  *
  * Caches: an entry's immutable parts (fingerprints, terms) by id (its grouping is always
  * read fresh), a related candidate's parsed terms by id, and document frequencies
