@@ -20,7 +20,7 @@
  * commits; an entry added but never linked is linked by the next run.
  */
 import type { TextAnalysis } from '../arabic/index.ts';
-import { entryOf, linkEntry, UNLINKED, type StoryEntry } from '../stories/index.ts';
+import { DEFAULT_PARAMS, entryOf, keysAndBands, linkEntry, UNLINKED, type StoryEntry } from '../stories/index.ts';
 import type { AlertMatcher } from '../alerts/percolate.ts';
 import { alertMatcher, recordAlertMatches } from './alerts.ts';
 import type { GroupCounts, GroupRunOptions } from './group.ts';
@@ -57,13 +57,33 @@ function entryFor(p: PendingArticle, opts: GroupRunOptions): StoryEntry {
   return e;
 }
 
-/** Step 1 for these claimed rows: entries added unlinked, then the entity rows. */
+/**
+ * An entry held already (added by another worker, or linked before), ready to link: its
+ * keys and bands derived from its stored terms and shingles as entryOf made them
+ * (src/stories/held.ts), so its text is not analyzed again.
+ */
+async function heldEntries(store: Store, ids: string[], opts: GroupRunOptions): Promise<Map<string, StoryEntry>> {
+  const out = new Map<string, StoryEntry>();
+  for (const e of await store.storyIndex.getEntries(ids)) {
+    const kb = keysAndBands(e, { params: opts.group?.params ?? DEFAULT_PARAMS });
+    out.set(e.id, { ...e, keys: [...kb.keys], bands: [...kb.bands] });
+  }
+  return out;
+}
+
+/** Step 1 for these claimed rows: entries added unlinked (those not held yet), then the entity rows. */
 async function addStep(store: Store, pending: PendingArticle[], opts: GroupRunOptions, entries: Map<string, StoryEntry>): Promise<void> {
-  const mine = pending.map((p) => {
-    const e = entryFor(p, opts);
-    entries.set(p.article.id, e);
-    return e;
-  });
+  const held = await heldEntries(store, pending.map((p) => p.article.id), opts);
+  const mine: StoryEntry[] = [];
+  for (const p of pending) {
+    const h = held.get(p.article.id);
+    if (h) entries.set(p.article.id, h);
+    else {
+      const e = entryFor(p, opts);
+      entries.set(p.article.id, e);
+      mine.push(e);
+    }
+  }
   await store.storyIndex.addKeys(mine);
   for (const e of mine) await store.storyIndex.addEntry(e);
   await store.indexEnrichments(

@@ -6,6 +6,7 @@
  */
 export type { Story, StoryEdge, EdgeIndex, StoryEntry, StoryIndex, RelatedCandidate, RelatedSource, RelatedStore, RelatedList, RelatedItem } from './types.ts';
 export { linkEntry, UNLINKED, type LockingIndex } from './link.ts';
+export { keysAndBands } from './held.ts';
 export { addArticleStable, addEntryStable, edgeOf, isCandidate, prefind, STABLE_DEFAULTS, type Since, type StableOptions, type EdgeStoryIndex } from './stable.ts';
 export { partition, type PartNode, type Placed } from './partition.ts';
 export { frozenWeights, parseDfTable, type FrozenWeights } from './frozen.ts';
