@@ -4,8 +4,9 @@
  * - grouping through the PostgreSQL StoryIndex equals src/stories' in-memory reference;
  * - the pipeline (enrich, upsert, group, related lists) gives the same stories and kept
  *   related lists on PostgreSQL as on SQLite;
- * - two workers (two stores, two connection pools) ingesting near-duplicates at the same
- *   moment put each pair in ONE story (the transaction-scoped grouping lock);
+ * - two workers (two stores, two connection pools) grouping near-duplicates at the same
+ *   moment put each pair in ONE story, with no grouping lock (src/stories/link.ts: each
+ *   entry is added and committed, then linked);
  * - sources and poll state, entity lookups and listings.
  */
 import { after, test } from 'node:test';
@@ -16,7 +17,7 @@ import { join } from 'node:path';
 import { dayArticles } from './day.ts';
 import { makeArticle, type Article } from '../src/model/article.ts';
 import { ingest } from '../src/pipeline/index.ts';
-import { addArticle, MemoryStoryIndex, type Assignment } from '../src/stories/index.ts';
+import { addArticle, entryOf, linkEntry, MemoryStoryIndex, UNLINKED, type Assignment } from '../src/stories/index.ts';
 import { openMarsadSqliteStore } from '../src/store/sqlite/marsad.ts';
 import { openMarsadPgStore, type MarsadPgStore } from '../src/store/postgres/marsad.ts';
 import { dropSchemas, scratchName, skipPg, urlFor } from './pg-env.ts';
@@ -116,15 +117,14 @@ test('two workers grouping near-duplicates at the same moment put each pair in o
     assert.equal(originals.length, 12);
     const copies = originals.map((a, k) => nearCopy(a, k));
     await stores[0]!.upsertArticles([...originals, ...copies]);
-    // Each pair is grouped by both workers at the same moment, each in its own transaction
-    // on its own connection: without the lock, neither sees the other's uncommitted entry
-    // and each starts a story of its own.
-    for (let k = 0; k < originals.length; k++) {
-      await Promise.all([
-        stores[0]!.writeTransaction(() => addArticle(stores[0]!.storyIndex, originals[k]!)),
-        stores[1]!.writeTransaction(() => addArticle(stores[1]!.storyIndex, copies[k]!)),
-      ]);
-    }
+    // Each pair is grouped by both workers at the same moment, each in its own transactions
+    // (add, commit, link) on its own connection: the one added second finds the other.
+    const group = async (store: MarsadPgStore, a: Article) => {
+      const e = { ...entryOf(a), storyId: UNLINKED, duplicateOf: null };
+      await store.writeTransaction(() => store.storyIndex.addEntry(e));
+      await store.writeTransaction(() => linkEntry(store.storyIndex, e));
+    };
+    for (let k = 0; k < originals.length; k++) await Promise.all([group(stores[0]!, originals[k]!), group(stores[1]!, copies[k]!)]);
     const got = await stores[0]!.getArticles([...originals, ...copies].map((a) => a.id));
     const story = new Map(got.map((a) => [a.id, a.storyId]));
     for (let k = 0; k < originals.length; k++) {

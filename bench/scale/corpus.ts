@@ -15,20 +15,26 @@ import { readInputs } from '../../src/ingest/inputs.ts';
 import { makeArticle, type Article } from '../../src/model/article.ts';
 import { rng } from '../rng.ts';
 
-export const CORPUS = fileURLToPath(new URL('../../../shared/corpus/saudinewsnet/', import.meta.url));
+/**
+ * The saudinewsnet folder: under `MARSAD_CORPUS` (the shared corpus folder) when set — a
+ * worktree has no ../shared beside it —, else ../shared/corpus next to the repository.
+ */
+export const CORPUS = process.env.MARSAD_CORPUS
+  ? join(process.env.MARSAD_CORPUS, 'saudinewsnet')
+  : fileURLToPath(new URL('../../../shared/corpus/saudinewsnet/', import.meta.url));
 
 /** Every article of the corpus with a text, parsed by `marsad import`'s path. */
-export async function loadCorpus(log: (s: string) => void = () => undefined): Promise<Article[]> {
-  const stamp = readdirSync(CORPUS)
+export async function loadCorpus(log: (s: string) => void = () => undefined, dir: string = CORPUS): Promise<Article[]> {
+  const stamp = readdirSync(dir)
     .sort()
-    .map((f) => `${f}:${statSync(join(CORPUS, f)).size}:${statSync(join(CORPUS, f)).mtimeMs}`)
+    .map((f) => `${f}:${statSync(join(dir, f)).size}:${statSync(join(dir, f)).mtimeMs}`)
     .join('|');
   const cache = join(tmpdir(), `marsad-scale-corpus-${createHash('sha256').update(stamp).digest('hex').slice(0, 12)}.jsonl`);
   if (existsSync(cache)) return readFileSync(cache, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Article);
   log('corpus: parsing saudinewsnet …');
   const seen = new Set<string>();
   const out: Article[] = [];
-  for await (const item of readInputs([CORPUS])) {
+  for await (const item of readInputs([dir])) {
     if ('error' in item) continue;
     for (const a of (await parseDocument(item.doc)).articles) {
       if (!a.text || seen.has(a.id)) continue;

@@ -12,7 +12,9 @@
  * with the tree or the worker count). Medians over rounds, and ratios to one worker.
  *
  * Run: `MARSAD_TEST_PG=postgres://… node --import tsx bench/scale/workers.ts [--ref main]
- *       [--articles 1500] [--workers 1,2] [--rounds 1]`
+ *       [--articles 1500] [--workers 1,2] [--rounds 1] [--corpus DIR]` (DIR: the shared corpus
+ *       folder holding saudinewsnet/; default ../shared/corpus beside the repository, or
+ *       MARSAD_CORPUS).
  */
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -22,11 +24,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { openStore } from '../../src/store/index.ts';
 import { PG, pgAdmin } from './pg.ts';
-import { loadCorpus } from './corpus.ts';
+import { CORPUS, loadCorpus } from './corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const { values } = parseArgs({
-  options: { ref: { type: 'string', default: 'main' }, articles: { type: 'string', default: '1500' }, workers: { type: 'string', default: '1,2' }, rounds: { type: 'string', default: '1' } },
+  options: { ref: { type: 'string', default: 'main' }, articles: { type: 'string', default: '1500' }, workers: { type: 'string', default: '1,2' }, rounds: { type: 'string', default: '1' }, corpus: { type: 'string' } },
 });
 const N = Number(values.articles);
 const WORKERS = values.workers!.split(',').map(Number);
@@ -53,7 +55,7 @@ try {
   execSync(`mkdir -p ${base} && git archive ${values.ref} src data bench package.json | tar -x -C ${base}`, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   symlinkSync(join(ROOT, 'node_modules'), join(base, 'node_modules'));
   const file = join(dir, 'articles.jsonl');
-  writeFileSync(file, (await loadCorpus(log)).slice(0, N).map((a) => JSON.stringify(a)).join('\n') + '\n');
+  writeFileSync(file, (await loadCorpus(log, values.corpus ? join(values.corpus, 'saudinewsnet') : CORPUS)).slice(0, N).map((a) => JSON.stringify(a)).join('\n') + '\n');
   const trees = [
     { name: `baseline ${values.ref} (${execSync(`git rev-parse --short ${values.ref}`, { cwd: ROOT }).toString().trim()})`, path: base },
     { name: 'this tree', path: ROOT },

@@ -6,7 +6,7 @@
  */
 import type { Article } from './article.ts';
 import type { UpsertResult } from './search.ts';
-import type { EdgeIndex, RelatedSource, RelatedStore, StoryIndex } from './stories.ts';
+import type { EdgeIndex, RelatedSource, RelatedStore, StoryEntry, StoryIndex } from './stories.ts';
 import type { AlertStore } from './alerts.ts';
 
 /** A stored article still waiting for its story, with the position to resume after. */
@@ -45,10 +45,27 @@ export interface PipelineStore {
   /** Saved searches that notify: matched against every newly grouped article (absent: none). */
   readonly alerts?: AlertStore;
   /**
-   * Runs `fn` as one write transaction: all of it is stored, or none. The grouping lock
-   * (many writers: story assignment is serialized) is taken at the start, or with
-   * `lateLock` only when `fn` calls `lock()` (and before the commit in any case), so what
-   * `fn` reads before that runs beside other workers. One writer: `lock` does nothing.
+   * Runs `fn` as one write transaction: all of it is stored, or none. `lock`/`lateLock` are
+   * the single-writer grouping's shape (src/pipeline/group.ts); no store takes a lock over
+   * the whole index for them — a store with many writers groups through
+   * `ConcurrentGrouping` instead.
    */
   writeTransaction<T>(fn: (lock: () => Promise<void>) => Promise<T>, opts?: { lateLock?: boolean }): Promise<T>;
+}
+
+/**
+ * A store whose many writers group at once (PostgreSQL's `marsad worker`s): the pipeline
+ * adds each chunk's entries unlinked, commits, then links them (src/pipeline/group-concurrent.ts,
+ * src/stories/link.ts), with no lock over the whole index.
+ */
+export interface ConcurrentGrouping {
+  readonly concurrentGrouping: true;
+  /** These articles' rows while still ungrouped, claimed for the current write transaction. */
+  claimUngrouped(ids: string[]): Promise<PendingArticle[]>;
+  readonly storyIndex: PipelineStore['storyIndex'] & {
+    /** Adds entries' lookup keys to the key dictionary outside the current transaction. */
+    addKeys(entries: readonly StoryEntry[]): Promise<void>;
+    /** Row-locks entries to the end of the current transaction. */
+    lockEntries(ids: string[]): Promise<void>;
+  };
 }

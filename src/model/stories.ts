@@ -100,8 +100,8 @@ export interface EdgeIndex {
   allByKeys(keys: string[], from: number, to: number): MaybePromise<Map<string, string[]>>;
   /**
    * A mark of the entries held now (the newest entry's sequence number); `entriesAfter(mark)`
-   * gives every entry added since, oldest first. Entries are added under the grouping lock,
-   * so sequence order is commit order and nothing committed later has a smaller number.
+   * gives every entry added since, oldest first. Used with one writer (PostgreSQL's many
+   * workers link instead: src/stories/link.ts), so sequence order is commit order.
    */
   watermark(): MaybePromise<number>;
   entriesAfter(mark: number): MaybePromise<StoryEntry[]>;

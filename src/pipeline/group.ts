@@ -10,11 +10,12 @@
  * between the two transactions) is simply still ungrouped, and the next run picks it up.
  * Each chunk is one transaction, so an article is grouped exactly once or not at all.
  *
- * Many workers (PostgreSQL): a chunk claims its pending rows (others skip them) and takes
- * the grouping lock late — entries and candidates are found before it (`prepare`), and
- * under it only the entries added since the watermark are tested (docs/STORIES.md,
- * invariant 5), the chunk's entity rows are written as one batch, then entries, edges and
- * stories. One writer (SQLite): the same steps in one transaction.
+ * One writer (SQLite): a chunk's entries and candidates are found first (`prepare`), then
+ * the entries added since the watermark are tested in memory (docs/STORIES.md, invariant
+ * 5), the chunk's entity rows are written as one batch, then entries, edges and stories,
+ * in one transaction. Many workers (PostgreSQL, a store with `concurrentGrouping`): no
+ * lock over the index; the chunk is added, then linked, in transactions of their own
+ * (group-concurrent.ts, invariant 6).
  *
  * Related articles: the articles a chunk grouped get their kept «اقرأ أيضاً» list in the
  * same transaction (src/stories/relate.ts: computed now, and offered to the lists of the
@@ -29,7 +30,8 @@
 import type { TextAnalysis } from '../arabic/index.ts';
 import type { ParseIssue } from '../ingest/index.ts';
 import { addArticleStable, addEntryStable, entryOf, prefind, relateArrivals, type StableOptions, type StoryEntry } from '../stories/index.ts';
-import type { PendingArticle, PipelineStore } from './types.ts';
+import type { ConcurrentGrouping, PendingArticle, PipelineStore } from './types.ts';
+import { groupConcurrently } from './group-concurrent.ts';
 import { alertMatcher, recordAlertMatches } from './alerts.ts';
 import type { AlertMatcher } from '../alerts/percolate.ts';
 
@@ -67,14 +69,14 @@ async function relate(store: PipelineStore, ids: string[], c: GroupCounts): Prom
   c.relatedOffers += r.offered;
 }
 
-/** A pending article's entry and its candidates, found before the grouping lock; `newer` is shared by the chunk. */
+/** A pending article's entry and its candidates, found first; `newer` is shared by the chunk. */
 interface Prepared {
   entry: StoryEntry;
   since: { older: StoryEntry[]; newer: StoryEntry[] };
 }
 
 /**
- * Before the grouping lock (beside other workers): each pending article's entry and its
+ * First: each pending article's entry and its
  * candidates among the entries held now (stable.ts `prefind`), and the watermark read
  * first. Under the lock, the entries added after the watermark (by other workers, and by
  * this chunk as it goes) are the only ones still to test, in memory.
@@ -121,9 +123,17 @@ async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts,
   return p.article.id;
 }
 
+const concurrent = (s: PipelineStore): s is PipelineStore & ConcurrentGrouping => (s as { concurrentGrouping?: boolean }).concurrentGrouping === true;
+
 /** Groups every stored article without a story; returns what happened. */
 export async function groupPending(store: PipelineStore, opts: GroupRunOptions = {}): Promise<GroupCounts> {
   const c: GroupCounts = { grouped: 0, related: 0, relatedOffers: 0, duplicates: 0, joined: 0, newStories: 0, failed: 0, alertMatches: 0 };
+  if (concurrent(store)) {
+    // Many writers (PostgreSQL): no lock over the whole index (group-concurrent.ts).
+    await groupConcurrently(store, c, opts, relate);
+    await backfill(store, c, opts);
+    return c;
+  }
   const chunk = Math.max(1, opts.chunk ?? 200);
   let cursor = -1;
   for (;;) {
@@ -133,7 +143,7 @@ export async function groupPending(store: PipelineStore, opts: GroupRunOptions =
     let pending: PendingArticle[] = [];
     try {
       // The chunk's rows are claimed (other workers take the next ones); its candidates are
-      // found before the grouping lock, which is held only to add entries, edges and stories.
+      // found first; then entries, edges and stories are added (one writer: `lock` is free).
       await store.writeTransaction(
         async (lock) => {
           pending = await store.ungrouped(cursor, chunk, { claim: true });

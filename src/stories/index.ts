@@ -5,6 +5,8 @@
  * `StoryIndex` / `RelatedSource` / `RelatedStore` interfaces of types.ts to hold the same state on disk.
  */
 export type { Story, StoryEdge, EdgeIndex, StoryEntry, StoryIndex, RelatedCandidate, RelatedSource, RelatedStore, RelatedList, RelatedItem } from './types.ts';
+export { linkEntry, UNLINKED, type LockingIndex } from './link.ts';
+export { keysAndBands } from './held.ts';
 export { addArticleStable, addEntryStable, edgeOf, isCandidate, prefind, STABLE_DEFAULTS, type Since, type StableOptions, type EdgeStoryIndex } from './stable.ts';
 export { partition, type PartNode, type Placed } from './partition.ts';
 export { frozenWeights, parseDfTable, type FrozenWeights } from './frozen.ts';

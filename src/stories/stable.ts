@@ -110,7 +110,7 @@ function voteKeys(e: StoryEntry, o: StableOptions, w: FrozenWeights): { keys: st
 }
 
 /** Ids that may share an edge with `e` (symmetric; see invariant 2). */
-async function candidates(index: EdgeStoryIndex, e: StoryEntry, o: StableOptions, w: FrozenWeights): Promise<Set<string>> {
+export async function candidates(index: EdgeStoryIndex, e: StoryEntry, o: StableOptions, w: FrozenWeights): Promise<Set<string>> {
   const ids = new Set<string>(e.exact ? await index.byExact(e.exact) : []);
   if (e.bands.length) for (const id of await index.byBands(e.bands, e.time - o.dupWindowMs, e.time + o.dupWindowMs)) ids.add(id);
   {
@@ -160,8 +160,8 @@ export function isCandidate(e: StoryEntry, c: StoryEntry, options: Partial<Stabl
 }
 
 /**
- * An arrival's candidates among the entries held now, found before the grouping lock (by
- * many workers at once). Whoever groups it later passes them with every entry added since
+ * An arrival's candidates among the entries held now, found before the chunk adds any
+ * (one writer; many workers link instead, link.ts). Whoever groups it later passes them with every entry added since
  * the index's watermark was read (`Since`): together they are exactly `candidates`' answer
  * at that later moment, since a held entry never stops being a candidate.
  */
@@ -220,6 +220,41 @@ function storyOf(id: string, members: StoryEntry[]): Story {
   };
 }
 
+/**
+ * Recomputes the stories of one component (`members`, `edges`) and writes what changed:
+ * entries whose story or copy root moved, stories that vanished, every story of the
+ * component. `arrival` is the entry that did not belong to a story before.
+ */
+export async function placeComponent(
+  index: EdgeStoryIndex,
+  arrival: string,
+  members: StoryEntry[],
+  edges: readonly StoryEdge[],
+  o: StableOptions,
+): Promise<Map<string, { storyId: string; duplicateOf: string | null }>> {
+  const placed = partition(members, edges, o.storyMerge);
+  const oldStories = new Set(members.filter((m) => m.id !== arrival).map((m) => m.storyId));
+  const byStory = new Map<string, StoryEntry[]>();
+  for (const m of members) {
+    const p = placed.get(m.id)!;
+    if (m.storyId !== p.storyId || m.duplicateOf !== p.duplicateOf) await index.updateEntries([m.id], { storyId: p.storyId, duplicateOf: p.duplicateOf });
+    const l = byStory.get(p.storyId);
+    if (l) l.push(m);
+    else byStory.set(p.storyId, [m]);
+  }
+  for (const id of oldStories) if (!byStory.has(id)) await index.deleteStory(id);
+  for (const [id, l] of byStory) await index.putStory(storyOf(id, l));
+  return placed;
+}
+
+/** How an arrival was placed, from its edges (the best one: dup first, then score). */
+export function assignmentOf(e: StoryEntry, edges: readonly StoryEdge[], cands: readonly StoryEntry[], mine: { storyId: string; duplicateOf: string | null }): Assignment {
+  const best = edges.reduce<StoryEdge | null>((b, x) => (!b || (x.kind === 'dup') > (b.kind === 'dup') || (x.kind === b.kind && x.score > b.score) ? x : b), null);
+  const other = best ? (best.a === e.id ? best.b : best.a) : null;
+  const via = !best ? 'new' : best.kind === 'story' ? 'story' : best.score === 1 && cands.find((c) => c.id === other)?.exact === e.exact ? 'exact' : 'near';
+  return { id: e.id, storyId: mine.storyId, duplicateOf: mine.duplicateOf, via, matched: other, score: best?.score ?? null };
+}
+
 export async function addArticleStable(index: EdgeStoryIndex, a: Article, opts: Partial<StableOptions> & EntryOptions = {}): Promise<Assignment> {
   return addEntryStable(index, entryOf(a, opts), opts);
 }
@@ -227,7 +262,7 @@ export async function addArticleStable(index: EdgeStoryIndex, a: Article, opts: 
 /**
  * Adds an entry and its edges, then recomputes its component's stories. Idempotent per id.
  * With `since`, its candidates are those prefound plus those of `since.newer` that pass
- * `isCandidate` (no candidate search now: the grouping lock is held for less).
+ * `isCandidate` (no candidate search now).
  */
 export async function addEntryStable(index: EdgeStoryIndex, e: StoryEntry, options: Partial<StableOptions> = {}, since?: Since): Promise<Assignment> {
   const o = { ...STABLE_DEFAULTS, ...options };
@@ -247,23 +282,6 @@ export async function addEntryStable(index: EdgeStoryIndex, e: StoryEntry, optio
   if (edges.length) await index.addEdges(edges);
 
   const comp = await component(index, e.id);
-  const members = await index.getEntries([...comp.ids]);
-  const placed = partition(members, comp.edges, o.storyMerge);
-  const oldStories = new Set(members.filter((m) => m.id !== e.id).map((m) => m.storyId));
-  const byStory = new Map<string, StoryEntry[]>();
-  for (const m of members) {
-    const p = placed.get(m.id)!;
-    if (m.storyId !== p.storyId || m.duplicateOf !== p.duplicateOf) await index.updateEntries([m.id], { storyId: p.storyId, duplicateOf: p.duplicateOf });
-    const l = byStory.get(p.storyId);
-    if (l) l.push(m);
-    else byStory.set(p.storyId, [m]);
-  }
-  for (const id of oldStories) if (!byStory.has(id)) await index.deleteStory(id);
-  for (const [id, l] of byStory) await index.putStory(storyOf(id, l));
-
-  const mine = placed.get(e.id)!;
-  const best = edges.reduce<StoryEdge | null>((b, x) => (!b || (x.kind === 'dup') > (b.kind === 'dup') || (x.kind === b.kind && x.score > b.score) ? x : b), null);
-  const other = best ? (best.a === e.id ? best.b : best.a) : null;
-  const via = !best ? 'new' : best.kind === 'story' ? 'story' : best.score === 1 && cands.find((c) => c.id === other)?.exact === e.exact ? 'exact' : 'near';
-  return { id: e.id, storyId: mine.storyId, duplicateOf: mine.duplicateOf, via, matched: other, score: best?.score ?? null };
+  const placed = await placeComponent(index, e.id, await index.getEntries([...comp.ids]), comp.edges, o);
+  return assignmentOf(e, edges, cands, placed.get(e.id)!);
 }

@@ -28,6 +28,11 @@ export class TxScope {
     return (this.als.getStore() as Db | undefined) ?? (this.pool as unknown as Db);
   }
 
+  /** The pool, even inside `run`: a statement committed on its own, outside the transaction. */
+  outside(): Db {
+    return this.pool as unknown as Db;
+  }
+
   current(): pg.PoolClient | undefined {
     return this.als.getStore();
   }

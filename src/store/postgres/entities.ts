@@ -3,7 +3,8 @@
  * store/sqlite/entities.ts with the same contract — `indexArticle` replaces an article's
  * rows (decided in ../entity-rows.ts) and adjusts the kept counts and daily totals, so
  * re-indexing is idempotent; lookup by id, else normalized name. Runs inside the
- * store's grouping transaction, so the counters are never written by two workers at once.
+ * store's grouping transaction; counters are updated in place (`count = count + n`), so
+ * two workers' writes add up.
  */
 import type { EntityInfo } from '../../model/reader.ts';
 import { dayOf, entityNorm, entityRows, keywordRows, publishedKey, type IndexedArticle } from '../entity-rows.ts';
@@ -77,7 +78,9 @@ export class PgEntityIndex {
    * for the entities (each hot row — an entity's counts, a day's total — written once per
    * batch, not once per article) and two for the keywords. The same rows and counts as
    * indexing them one by one in order (test/pg-entities-batch.test.ts); an article that
-   * has rows already (re-indexing) takes the one-by-one path.
+   * has rows already (re-indexing) takes the one-by-one path. Entities and their daily
+   * rows are written in key order, so two workers' batches wait on each other's hot rows
+   * (an entity's counts, a day's total) but never deadlock on them.
    */
   async indexArticles(list: readonly IndexedArticle[]): Promise<void> {
     if (list.length === 0) return;
@@ -95,10 +98,10 @@ export class PgEntityIndex {
                     WITH ORDINALITY AS x (id, name, type, norm, mentions, published, seq, day, i)),
          agg AS (
            SELECT id, (array_agg(name ORDER BY i DESC))[1] AS name, (array_agg(type ORDER BY i))[1] AS type, (array_agg(norm ORDER BY i DESC))[1] AS norm,
-                  count(*) AS n, sum(mentions) AS m, min(i) AS first
+                  count(*) AS n, sum(mentions) AS m
            FROM x GROUP BY id),
          ins AS (
-           INSERT INTO entities (id, name, type, norm, article_count, mention_count) SELECT id, name, type, norm, n, m FROM agg ORDER BY first
+           INSERT INTO entities (id, name, type, norm, article_count, mention_count) SELECT id, name, type, norm, n, m FROM agg ORDER BY id
            ON CONFLICT (id) DO UPDATE SET name = excluded.name, norm = excluded.norm,
              article_count = entities.article_count + excluded.article_count, mention_count = entities.mention_count + excluded.mention_count
            RETURNING eid, id),
@@ -106,7 +109,7 @@ export class PgEntityIndex {
            INSERT INTO article_entities (ent, published, seq, mentions) SELECT ins.eid, x.published, x.seq, x.mentions FROM ins JOIN x USING (id)
            ON CONFLICT (ent, published, seq) DO UPDATE SET mentions = excluded.mentions),
          daily AS (
-           INSERT INTO entity_daily (ent, day, count) SELECT ins.eid, x.day, sum(x.mentions) FROM ins JOIN x USING (id) WHERE x.day IS NOT NULL GROUP BY ins.eid, x.day
+           INSERT INTO entity_daily (ent, day, count) SELECT ins.eid, x.day, sum(x.mentions) FROM ins JOIN x USING (id) WHERE x.day IS NOT NULL GROUP BY ins.eid, x.day ORDER BY 1, 2
            ON CONFLICT (ent, day) DO UPDATE SET count = entity_daily.count + excluded.count)
          INSERT INTO entity_aliases (ent, norm, alias)
          SELECT ins.eid, al.n, al.a FROM unnest($9::text[], $10::text[], $11::text[]) WITH ORDINALITY AS al (id, n, a, i) JOIN ins USING (id) ORDER BY al.i

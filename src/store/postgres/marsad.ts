@@ -4,16 +4,14 @@
  * read model — the MarsadStore shape `openStore` returns for a postgres:// URL, the port of
  * store/sqlite/marsad.ts.
  *
- * Many workers, one database: `writeTransaction` (the pipeline's grouping step) runs on
- * one connection, inside a transaction that first takes a transaction-scoped advisory lock
- * (`pg_advisory_xact_lock(7403, hashtext(current_schema()))`: one per schema, so two
- * installations sharing a database never wait on each other), so story assignment is
- * serialized across every worker of one installation: two near-duplicates processed at the same moment by two workers see each other,
- * in commit order, and land in one story. The lock is released by COMMIT or ROLLBACK, or
- * by the server when a worker dies. Nested calls use savepoints. The grouping step takes
- * it late (`lateLock`): it claims its pending rows (`FOR UPDATE SKIP LOCKED`, so workers
- * share the backlog instead of grouping the same articles), finds their candidates
- * beside the other workers, and locks only to add entries, edges and stories.
+ * Many workers, one database, no lock over the whole index: the pipeline groups in two
+ * transactions per chunk (src/pipeline/group-concurrent.ts, src/stories/link.ts): the
+ * chunk's pending rows are claimed (`FOR UPDATE SKIP LOCKED`, so workers share the
+ * backlog) and their story entries added unlinked and committed; then, claimed again, each
+ * is linked — candidates searched among everything committed, edges added, and its
+ * component's stories recomputed under row locks of the entries it reaches. Workers wait
+ * on each other only where their arrivals share a component (or a hot counter row while
+ * committing); a deadlock between two of them is retried by the pipeline.
  */
 import type { PollOutcome, PollState, SourceStateStore } from '../../model/sources.ts';
 import type { Article } from '../../model/article.ts';
@@ -32,9 +30,6 @@ import { PgStoryIndex } from './stories.ts';
 import { PgAlerts } from './alerts.ts';
 import { PgAccounts } from './reading.ts';
 
-/** Advisory-lock class of story assignment; the key is the schema's hash. */
-export const GROUPING_LOCK_CLASS = 7403;
-
 export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, SourceStateStore, PipelineStore {
   readonly scope: TxScope;
   readonly storyIndex: PgStoryIndex;
@@ -46,8 +41,8 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
   /** Users, sessions, follows, read state and stars (src/model/accounts.ts). */
   readonly accounts: PgAccounts;
   private savepoints = 0;
-  /** The grouping-lock function of each open transaction's connection (nested calls share it). */
-  private readonly locks = new WeakMap<object, () => Promise<void>>();
+  /** Grouping runs in two steps per chunk, beside other workers (see the header). */
+  readonly concurrentGrouping = true;
 
   protected constructor(url: string, opts: PgStoreOptions) {
     super(url, opts);
@@ -123,20 +118,29 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
     return (await this.storyIndex.syncArticle(id)) !== null;
   }
 
+  /** These articles' rows while still ungrouped, claimed for this transaction (rows another one claimed are skipped). */
+  async claimUngrouped(ids: string[]): Promise<PendingArticle[]> {
+    if (ids.length === 0) return [];
+    const r = await this.scope.db().query<ArticleRow>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::text[]) AND story_id IS NULL ORDER BY seq${this.scope.current() ? ' FOR UPDATE SKIP LOCKED' : ''}`,
+      [ids],
+    );
+    return r.rows.map((x) => ({ cursor: x.seq, article: rowToArticle(x) }));
+  }
+
   /**
-   * One transaction under the grouping lock, taken at BEGIN or, with `lateLock`, when `fn`
-   * calls `lock()` (and before COMMIT at the latest); a savepoint when nested, whose `lock`
-   * is the outer transaction's.
+   * One transaction (a savepoint when nested). No grouping lock: `lock` does nothing (the
+   * grouping's exclusion is per component, see the header); kept for the PipelineStore shape.
    */
-  async writeTransaction<T>(fn: (lock: () => Promise<void>) => Promise<T>, opts: { lateLock?: boolean } = {}): Promise<T> {
+  async writeTransaction<T>(fn: (lock: () => Promise<void>) => Promise<T>): Promise<T> {
+    const none = () => Promise.resolve();
     const outer = this.scope.current();
     if (outer) {
       const name = `marsad_${++this.savepoints}`;
-      await this.locks.get(outer)?.();
       await this.storyIndex.flushDf();
       await outer.query(`SAVEPOINT ${name}`);
       try {
-        const out = await fn(this.locks.get(outer) ?? (() => Promise.resolve()));
+        const out = await fn(none);
         await this.storyIndex.flushDf();
         await outer.query(`RELEASE SAVEPOINT ${name}`);
         return out;
@@ -148,19 +152,10 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
       }
     }
     const c = await this.pool.connect();
-    let locked = false;
-    const lock = async () => {
-      if (locked) return;
-      await c.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [GROUPING_LOCK_CLASS]);
-      locked = true;
-    };
-    this.locks.set(c, lock);
     try {
       await c.query('BEGIN');
-      if (!opts.lateLock) await lock();
       const out = await this.scope.run(c, async () => {
-        const r = await fn(lock);
-        await lock();
+        const r = await fn(none);
         await this.storyIndex.flushDf();
         return r;
       });
@@ -172,7 +167,6 @@ export class MarsadPgStore extends PgStore implements ReaderStore, SourceAdmin, 
       this.storyIndex.resetCaches();
       throw e;
     } finally {
-      this.locks.delete(c);
       c.release();
     }
   }

@@ -4,7 +4,7 @@
  * contract: indexed range reads per call, a kept entry counter, storyId/duplicateOf
  * mirrored onto the `articles` row. Queries go through `scope.db()`, so inside the
  * store's `writeTransaction` they run on the transaction's connection, under its
- * grouping lock (marsad.ts).
+ * row locks (marsad.ts, src/stories/link.ts).
  *
  * Caches: an entry's immutable parts (fingerprints, terms) by id (its grouping is always
  * read fresh), a related candidate's parsed terms by id, and document frequencies
@@ -167,18 +167,19 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
   }
 
   /**
-   * One statement: the entry (nothing when its id is held), the entry counter, LSH bands,
-   * lookup keys and the article row's grouping. Its terms' document frequencies are counted
-   * in memory and written once per transaction (flushDf).
+   * One statement: the entry (nothing when its id is held), LSH bands, lookup keys and the
+   * article row's grouping (not for an entry added unlinked, story id `''`: its link sets
+   * it, src/stories/link.ts). Its terms' document frequencies, and the entry counter, are
+   * counted in memory and written once per transaction (flushDf), so concurrent groupings
+   * wait on those hot rows only while committing.
    */
   async addEntry(e: StoryEntry): Promise<void> {
     const time = clampTime(e.time);
     const terms = [...new Set(e.terms)];
-    const r = await this.db.query<{ n: string | null }>(
+    const r = await this.db.query<{ eid: string | null }>(
       `WITH ins AS (
          INSERT INTO story_entries (id, time, outlet, title, exact, shingles, terms, title_terms, lede_terms, entities, story_id, duplicate_of)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING eid),
-       cnt AS (UPDATE story_counters SET value = value + 1 WHERE name = 'entries' AND EXISTS (SELECT 1 FROM ins) RETURNING value - 1 AS n),
        bands AS (INSERT INTO story_bands (band, time, eid) SELECT b, $2, ins.eid FROM ins, unnest($13::bigint[]) b ON CONFLICT DO NOTHING),
        kd AS (
          INSERT INTO story_keydict (key) SELECT k FROM unnest($14::text[]) k WHERE EXISTS (SELECT 1 FROM ins) ORDER BY 1
@@ -189,18 +190,34 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
          ON CONFLICT DO NOTHING),
        art AS (
          UPDATE articles SET story_id = $11, duplicate_of = $12
-         WHERE id = $1 AND EXISTS (SELECT 1 FROM ins) AND (story_id IS DISTINCT FROM $11 OR duplicate_of IS DISTINCT FROM $12))
-       SELECT (SELECT n FROM cnt) AS n`,
+         WHERE id = $1 AND $11 <> '' AND EXISTS (SELECT 1 FROM ins) AND (story_id IS DISTINCT FROM $11 OR duplicate_of IS DISTINCT FROM $12))
+       SELECT (SELECT eid FROM ins)::text AS eid`,
       [
         e.id, time, e.outlet, e.title, e.exact, toBytes(e.shingles), join(e.terms), join(e.titleTerms), join(e.ledeTerms), join(e.entities), e.storyId, e.duplicateOf,
         [...new Set(e.bands.map(bandInt))], [...new Set(e.keys)],
       ],
     );
-    const held = r.rows[0]?.n;
-    if (held === null || held === undefined) return; // the id was held already
+    if (r.rows[0]?.eid === null || r.rows[0]?.eid === undefined) return; // the id was held already
     // Entries never change once added; only the frequencies another worker's entries make stale.
-    await this.df.added(terms, Number(held));
+    this.df.added(terms);
+    if (!this.scope.current()) await this.df.flush();
     this.remember({ ...e, bands: [], keys: [] });
+  }
+
+  /**
+   * Adds the lookup keys of these entries to the key dictionary, in one sorted statement
+   * and outside the grouping transaction (a key in the dictionary is harmless), so that
+   * concurrent groupings never wait on each other's new keys.
+   */
+  async addKeys(entries: readonly StoryEntry[]): Promise<void> {
+    const keys = [...new Set(entries.flatMap((e) => e.keys))].sort();
+    if (keys.length) await this.scope.outside().query('INSERT INTO story_keydict (key) SELECT k FROM unnest($1::text[]) k ORDER BY 1 ON CONFLICT DO NOTHING', [keys]);
+  }
+
+  /** Row-locks these entries to the end of the transaction, in id order (src/stories/link.ts). */
+  async lockEntries(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.query('SELECT 1 FROM story_entries WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [[...new Set(ids)]]);
   }
 
   /** Writes the document frequencies counted in this transaction (story-df.ts). */
@@ -331,8 +348,11 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
   async relatedLists(ids: string[]): Promise<Map<string, RelatedList>> {
     const out = new Map<string, RelatedList>();
     if (ids.length === 0) return out;
+    // In a transaction (the grouping's offers: read, merge, write) the lists are locked, so
+    // two workers offering to one list do not lose an item; in eid order.
+    const lock = this.scope.current() ? ' ORDER BY r.eid FOR UPDATE OF r' : '';
     const rows = await this.db.query<RelatedRow>(
-      'SELECT e.id, r.floor, r.list FROM story_entries e JOIN story_related r ON r.eid = e.eid WHERE e.id = ANY($1::text[]) AND r.floor >= 0',
+      `SELECT e.id, r.floor, r.list FROM story_entries e JOIN story_related r ON r.eid = e.eid WHERE e.id = ANY($1::text[]) AND r.floor >= 0${lock}`,
       [[...new Set(ids)]],
     );
     for (const r of rows.rows) out.set(r.id, relatedListOf(r));

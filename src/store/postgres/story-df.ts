@@ -2,9 +2,10 @@
  * Document frequencies of the story entries' terms (`story_df`, with the entry counter in
  * `story_counters`) on PostgreSQL, for the PgStoryIndex: read through a cache that is
  * kept while the entry counter says no other worker has added entries, and written once
- * per transaction — a new entry's terms are counted in memory and `flush` writes them in
- * one statement (one row update per distinct term of the batch: the common terms recur in
- * every entry). The store flushes before it commits and before it opens a savepoint, so a
+ * per transaction — a new entry's terms and the entry itself are counted in memory and
+ * `flush` writes them in two statements just before the commit (one row update per
+ * distinct term of the batch, then the counter), so concurrent workers' groupings wait on
+ * these hot rows only while committing, never for a whole grouping step. The store flushes before it commits and before it opens a savepoint, so a
  * rolled-back savepoint drops only its own counts (`reset`).
  */
 import type { TxScope } from './db.ts';
@@ -18,6 +19,7 @@ export class PgDocFreq {
   private count = -1;
   /** Counts of entries added in this transaction, not yet written. */
   private readonly pending = new Map<string, number>();
+  private pendingDocs = 0;
 
   constructor(private readonly scope: TxScope) {}
 
@@ -25,7 +27,12 @@ export class PgDocFreq {
     return this.scope.db();
   }
 
+  /** Entries held: the counter, plus those added in this transaction and not yet written. */
   async docCount(): Promise<number> {
+    return (await this.committed()) + this.pendingDocs;
+  }
+
+  private async committed(): Promise<number> {
     // bigint comes back as a string: a number, so that it compares with the counter kept here.
     const r = await this.db.query<{ value: string }>("SELECT value FROM story_counters WHERE name = 'entries'");
     return Number(r.rows[0]?.value ?? 0);
@@ -33,7 +40,7 @@ export class PgDocFreq {
 
   async docFreq(terms: string[]): Promise<number[]> {
     if (terms.length === 0) return [];
-    const n = await this.docCount();
+    const n = await this.committed();
     if (n !== this.count || this.cache.size > DF_CACHE) {
       this.cache.clear();
       this.count = n;
@@ -49,40 +56,42 @@ export class PgDocFreq {
   }
 
   /**
-   * Counts the terms of an entry just added, `before` being the entry counter before it;
-   * outside a transaction they are written at once. Another worker's entries since the
-   * cache was filled make it stale: it is emptied.
+   * Counts the terms of an entry just added (cached frequencies include them); written by
+   * `flush`, which the store calls before each commit and savepoint.
    */
-  async added(terms: readonly string[], before: number): Promise<void> {
-    for (const t of terms) this.pending.set(t, (this.pending.get(t) ?? 0) + 1);
-    if (!this.scope.current()) await this.flush();
-    if (before !== this.count) {
-      this.cache.clear();
-      this.count = -1;
-      return;
-    }
+  added(terms: readonly string[]): void {
     for (const t of terms) {
+      this.pending.set(t, (this.pending.get(t) ?? 0) + 1);
       const d = this.cache.get(t);
       if (d !== undefined) this.cache.set(t, d + 1);
     }
-    this.count = before + 1;
+    this.pendingDocs++;
   }
 
+  /** Writes the counted frequencies and the entry counter (the counter's row last: the hottest). */
   async flush(): Promise<void> {
-    if (this.pending.size === 0) return;
+    if (this.pending.size === 0 && this.pendingDocs === 0) return;
     const terms = [...this.pending.keys()].sort();
     const counts = terms.map((t) => this.pending.get(t)!);
+    const docs = this.pendingDocs;
     this.pending.clear();
-    await this.db.query(
-      `INSERT INTO story_df (term, df) SELECT * FROM unnest($1::text[], $2::int[])
-       ON CONFLICT (term) DO UPDATE SET df = story_df.df + EXCLUDED.df`,
-      [terms, counts],
-    );
+    this.pendingDocs = 0;
+    if (terms.length) {
+      await this.db.query(
+        `INSERT INTO story_df (term, df) SELECT * FROM unnest($1::text[], $2::int[])
+         ON CONFLICT (term) DO UPDATE SET df = story_df.df + EXCLUDED.df`,
+        [terms, counts],
+      );
+    }
+    if (docs) await this.db.query("UPDATE story_counters SET value = value + $1 WHERE name = 'entries'", [docs]);
+    // What is cached now includes these counts, and the counter moved by them.
+    if (this.count >= 0) this.count += docs;
   }
 
   /** Forgets the cache and the uncommitted counts (after a rollback). */
   reset(): void {
     this.pending.clear();
+    this.pendingDocs = 0;
     this.cache.clear();
     this.count = -1;
   }
