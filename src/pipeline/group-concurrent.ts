@@ -94,16 +94,14 @@ async function addStep(store: Store, pending: PendingArticle[], opts: GroupRunOp
 
 /** Step 2 for one article (claimed, entry committed); its id when newly placed. */
 async function linkOne(store: Store, p: PendingArticle, e: StoryEntry, c: GroupCounts, opts: GroupRunOptions, matcher: AlertMatcher | null): Promise<string | null> {
-  const [held] = await store.storyIndex.getEntries([p.article.id]);
-  // Linked before (text edited since, or a crash between link and mirror): it keeps its story.
-  if (held && held.storyId !== UNLINKED) {
-    await store.syncGrouping(p.article.id);
-    c.grouped++;
-    return null;
-  }
   const a = await linkEntry(store.storyIndex, e, opts.group);
   c.grouped++;
-  if (a.via === 'existing') return null;
+  // Linked before (text edited since, or a crash between link and mirror): it keeps its story.
+  // (linkEntry reads the stored entry and answers `existing` for it, so no read of our own.)
+  if (a.via === 'existing') {
+    await store.syncGrouping(p.article.id);
+    return null;
+  }
   if (matcher) c.alertMatches += await recordAlertMatches(store, matcher, p.article, a.storyId, opts.analyses?.get(p.article.id));
   if (a.via === 'exact' || a.via === 'near') c.duplicates++;
   else if (a.via === 'story') c.joined++;

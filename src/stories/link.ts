@@ -28,7 +28,7 @@
  */
 import { frozenWeights } from './frozen.ts';
 import type { Assignment } from './group.ts';
-import { assignmentOf, candidates, edgeOf, placeComponent, STABLE_DEFAULTS, type EdgeStoryIndex, type StableOptions } from './stable.ts';
+import { assignmentOf, candidates, component, edgeOf, placeComponent, STABLE_DEFAULTS, type EdgeStoryIndex, type StableOptions } from './stable.ts';
 import type { StoryEdge, StoryEntry } from './types.ts';
 
 /** The story id of an entry added but not yet linked. */
@@ -45,26 +45,14 @@ export interface LockingIndex extends EdgeStoryIndex {
  * `start`); `ids` also holds the unlinked entries reached, `edges` every edge read.
  */
 async function linkedComponent(index: LockingIndex, start: string): Promise<{ ids: Set<string>; edges: StoryEdge[]; entries: Map<string, StoryEntry> }> {
-  const ids = new Set([start]);
-  const edges = new Map<string, StoryEdge>();
   const entries = new Map<string, StoryEntry>();
   for (const e of await index.getEntries([start])) entries.set(e.id, e);
-  let frontier = [start];
-  while (frontier.length) {
-    const reached: string[] = [];
-    for (const ed of await index.edgesOf(frontier)) {
-      edges.set(`${ed.a}|${ed.b}`, ed);
-      for (const id of [ed.a, ed.b])
-        if (!ids.has(id)) {
-          ids.add(id);
-          reached.push(id);
-        }
-    }
+  const { ids, edges } = await component(index, start, async (reached) => {
     const got = await index.getEntries(reached);
     for (const e of got) entries.set(e.id, e);
-    frontier = got.filter((e) => e.storyId !== UNLINKED).map((e) => e.id);
-  }
-  return { ids, edges: [...edges.values()], entries };
+    return got.filter((e) => e.storyId !== UNLINKED).map((e) => e.id);
+  });
+  return { ids, edges, entries };
 }
 
 /**

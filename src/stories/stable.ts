@@ -177,22 +177,30 @@ export interface Since {
   newer: readonly StoryEntry[];
 }
 
-/** The ids connected to `start` through held edges, and those edges. */
-async function component(index: EdgeStoryIndex, start: string): Promise<{ ids: Set<string>; edges: StoryEdge[] }> {
+/**
+ * The ids connected to `start` through held edges, and those edges. `expand` picks, of the ids
+ * a step newly reached, those whose edges are followed next (default: all of them; link.ts
+ * follows only linked entries).
+ */
+export async function component(
+  index: EdgeStoryIndex,
+  start: string,
+  expand: (reached: string[]) => Promise<string[]> = (r) => Promise.resolve(r),
+): Promise<{ ids: Set<string>; edges: StoryEdge[] }> {
   const ids = new Set([start]);
   const edges = new Map<string, StoryEdge>();
   let frontier = [start];
   while (frontier.length) {
-    const next: string[] = [];
+    const reached: string[] = [];
     for (const ed of await index.edgesOf(frontier)) {
       edges.set(`${ed.a}|${ed.b}`, ed);
       for (const id of [ed.a, ed.b])
         if (!ids.has(id)) {
           ids.add(id);
-          next.push(id);
+          reached.push(id);
         }
     }
-    frontier = next;
+    frontier = await expand(reached);
   }
   return { ids, edges: [...edges.values()] };
 }
