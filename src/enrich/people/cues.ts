@@ -172,6 +172,23 @@ export class Cues {
    */
   /** Whether the article spells the preposition على with ى somewhere (then its «علي» is the name). */
   private writesAla: boolean | undefined;
+  private spoken: Set<string> | undefined;
+
+  /**
+   * A definite nisba the article uses alone as the subject of a verb of saying or acting
+   * (وأعرب الجسمي عن …، وأكمل الجسمي): there it is a family name, wherever a given name precedes it
+   * (حسين الجسمي, though the corpus also writes جسمي «bodily» without ال). Titles and demonyms are no such subject.
+   */
+  protected spokenSurname(n: string): boolean {
+    if (!this.spoken) {
+      this.spoken = new Set();
+      for (let k = 1; k < this.t.length; k++) {
+        const u = this.t[k]!;
+        if (!u.brk && /^ال.{3,}ي$/.test(u.norm) && !this.inMatch.has(k) && !this.trigger(k) && this.speaker(k - 1) && !NAME_STOP.has(u.norm)) this.spoken.add(u.norm);
+      }
+    }
+    return this.spoken.has(n);
+  }
 
   protected aliInName(s: number, j: number, prev: string): boolean {
     if (CONNECTORS.has(prev) && prev !== 'عبد') return true;

@@ -90,8 +90,9 @@ class Finder extends Cues {
     // (… or a definite word the corpus never saw, no verbal noun, participle, plural or ة-word:
     // فيصل الخراع، شجاع الشباطي; on two corpus days 25 of 26 such readings are names, the other a flower)
     if (df === 0 && n.length >= 5 && !MASDAR.test(n) && !PARTICIPLE.test(n) && !PLURAL.test(n) && !n.endsWith('ه') && this.lx.stats.df(n.slice(2)) <= df) return true;
-    if (!/^ال.{3,}ي$/.test(n) || !this.definiteSurname(i + 1)) return false;
-    return this.lx.stats.df(n.slice(2)) < 0.3 * df;
+    // (… or one the article makes the subject of a verb of saying: وأعرب الجسمي، أمضى عيد اليحيى … أنتقد اليحيى.)
+    if (!/^ال.{3,}ي$/.test(n) || !this.definiteSurname(i + 1)) return this.spokenSurname(n);
+    return this.lx.stats.df(n.slice(2)) < 0.3 * df || this.spokenSurname(n);
   }
 
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
