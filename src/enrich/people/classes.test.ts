@@ -297,3 +297,13 @@ test('a family name the corpus also reads as an adjective is one where the artic
   // … not a title after the verb (وأضاف الأمني is no family name)
   assert.deepEqual(people('سهلة فقد أمضى عيد الأمني 7 سنوات يطرق أبواب الوزارات. وقال المسؤول الأمني إن الحادث وقع'), []);
 });
+
+test('names of one-syllable words are read whole, though their words spell particles (بان كي مون، لي باو دونغ)', () => {
+  // alriyadh 2015-07-22; aawsat 2015-07-21
+  assert.deepEqual(people('أدان الأمين العام للأمم المتحدة بان كي مون التفجير الذي وقع في بلدة سوروج جنوب شرق تركيا الإثنين. وقال بان كي مون في بيان'), ['بان كي مون']);
+  assert.ok(people('قبل عام حلّ الرئيس الصيني شي جين بينغ ضيفاً على فيدل كاسترو عقل الثورة الشيوعية الكوبية').includes('شي جين بينغ'));
+  assert.ok(people('حيث التقى مع نائب وزير الشؤون الخارجية الصيني لي باو دونغ، والمدير العام').includes('لي باو دونغ'));
+  // … but particles and words the corpus knows are no such name (okaz 2015-07-21; «بأن» with its hamza)
+  assert.deepEqual(people('للأسف لم تتعلم الأندية من أخطائها بالتعاقد مع اللاعبين الأجانب في ظل توكيل الأمر لأناس'), []);
+  assert.deepEqual(people('وقال الأمين العام للأمم المتحدة بأن كل من'), []);
+});

@@ -9,6 +9,7 @@
  * 4. a nasab chain: `فهد بن فهيد السبيعي`, `متعب بن عبدالله يعزّي …`;
  * 5. a known given name followed by a name word: `هيلاري كلينتون تدعو …`, also joined by و
  *    in a list (`… وعبدالمجيد السواط وياسر القحطاني`).
+ * After a title or verb of saying, a name of one-syllable words is read whole (syllables.ts: بان كي مون).
  * A definite demonym used as a noun is a title too (`البرازيلي روبينيو`); `عبد` apart from its
  * complement starts a name (`الدكتور عبد الله البرقان`); `علي` (also the preposition على) is a
  * name word only where a name word follows it or after بن. Right after a title, a given
@@ -31,6 +32,7 @@ import type { Match } from '../match.ts';
 import { cleanSurface, cliticCandidates, type DocToken } from '../tokens.ts';
 import { Cues, NASAB_LINK, nisba, PLACE_HEADS, placeSurname, PRAYER, spanText, type NameSpan } from './cues.ts';
 import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
+import { syllableName } from './syllables.ts';
 import { CONNECTORS, definite, MASDAR, NAME_STOP, nameWord, PARTICIPLE, pastVerb, PLURAL, ROLE_LINKS, ROLE_TAIL, tagLine, unknownNameWord, WAW_YA } from './words.ts';
 
 const RANK_GRADE = new Set(['اول', 'ثاني', 'ركن']);
@@ -332,7 +334,10 @@ class Finder extends Cues {
         // Right after punctuation (`وزير الدفاع الروسي، سيرجي شويجو`) a name has two words or a known first word.
         const afterBreak = t[j]!.brk;
         const known = this.lx.given.has(t[j]!.norm) || this.lx.surname.has(t[j]!.norm);
-        const s = this.name(j, 'title', true, afterBreak && !known ? 2 : 1);
+        // (… or one of one-syllable words the word-by-word reading stops in: بان كي مون.)
+        const sy = syllableName(t, j, this.inMatch, this.lx, 'title');
+        const read = this.name(j, 'title', true, afterBreak && !known ? 2 : 1);
+        const s = sy && (!read || sy.end > read.end) ? sy : read;
         // What the title is of may be a club or team closed by its demonym, then the name
         // (مدرب مانشستر يونايتد الإنجليزي لويس فان جال): the name is the one after it.
         const club = s && !afterBreak ? this.matchAt.get(s.end) : undefined;
@@ -360,12 +365,12 @@ class Finder extends Cues {
       const n = t[i + 1];
       // (… or one before a nisba family name: وقالت آمنة القلالي.)
       // (After a credit, بطولة منذر رياحنة، إخراج فيصل يماني, two words at least: a lone given name there is a name cut short.)
-      if (n && !n.brk && (this.lx.given.has(n.norm) || this.lx.surname.has(n.norm) || this.abdFirst(i + 1))) return this.name(i + 1, 'speaker', false, CREDIT.test(t[i]!.norm) ? 2 : 1);
+      if (n && !n.brk && (this.lx.given.has(n.norm) || this.lx.surname.has(n.norm) || this.abdFirst(i + 1))) return this.name(i + 1, 'speaker', false, CREDIT.test(t[i]!.norm) ? 2 : 1) ?? syllableName(t, i + 1, this.inMatch, this.lx, 'speaker');
       if (n && !n.brk && this.beforeNisba(i + 1)) return this.name(i + 1, 'title', true, 2);
       // (… or two words no lexicon knows, then the speaker's title in apposition: وقال توني تايلر
       // الرئيس التنفيذي، وقال ريك سبونر كبير محللي الأسواق.)
       if (n && !n.brk && this.beforeApposition(i + 1)) return this.name(i + 1, 'title', true, 2);
-      return undefined;
+      return n && !n.brk ? syllableName(t, i + 1, this.inMatch, this.lx, 'speaker') : undefined;
     }
     const n = t[i]!.norm;
     // 4. A nasab chain.
