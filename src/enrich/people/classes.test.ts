@@ -307,3 +307,11 @@ test('names of one-syllable words are read whole, though their words spell parti
   assert.deepEqual(people('للأسف لم تتعلم الأندية من أخطائها بالتعاقد مع اللاعبين الأجانب في ظل توكيل الأمر لأناس'), []);
   assert.deepEqual(people('وقال الأمين العام للأمم المتحدة بأن كل من'), []);
 });
+
+test('after آل the family name is read whatever the word is elsewhere (صالح آل طالب: طالب «demanded»)', () => {
+  // alriyadh 2015-07-22
+  assert.deepEqual(people('بمبنى الوقف في حضور الشيخ صالح آل طالب إمام الحرم المكي الشريف'), ['صالح آل طالب']);
+  assert.deepEqual(people('والقى الشيخ صالح آل طالب كلمة تحدث فيها عن أهمية الدعم الكريم'), ['صالح آل طالب']);
+  // (a particle after آل is none: the name stops before آل)
+  assert.deepEqual(people('والقى الشيخ صالح آل في'), ['صالح']);
+});

@@ -25,14 +25,15 @@
  * الجبير) or `الله` follows (رامي الحمد الله). A name right after an institution word and its
  * honorific is no person there (`مطار الملك خالد الدولي`, `جامعة الملك سعود`).
  * The cues these rules read (titles, name words, institutions, family names that look like
- * common words or demonyms) are in cues.ts.
+ * common words or demonyms) are in cues.ts and surnames.ts.
  * Contract: pure; O(tokens) with bounded look-ahead.
  */
 import type { Match } from '../match.ts';
 import { cleanSurface, cliticCandidates, type DocToken } from '../tokens.ts';
-import { Cues, NASAB_LINK, nisba, PLACE_HEADS, placeSurname, PRAYER, spanText, type NameSpan } from './cues.ts';
+import { NASAB_LINK, nisba, PLACE_HEADS, placeSurname, PRAYER, spanText, type NameSpan } from './cues.ts';
 import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
 import { syllableName } from './syllables.ts';
+import { SurnameCues } from './surnames.ts';
 import { CONNECTORS, definite, MASDAR, NAME_STOP, nameWord, PARTICIPLE, pastVerb, PLURAL, ROLE_LINKS, ROLE_TAIL, tagLine, unknownNameWord, WAW_YA } from './words.ts';
 
 const RANK_GRADE = new Set(['اول', 'ثاني', 'ركن']);
@@ -63,7 +64,7 @@ export function findNames(tokens: DocToken[], matches: Match[], lx: PeopleLexico
   return out;
 }
 
-class Finder extends Cues {
+class Finder extends SurnameCues {
   /** Two unknown name words at `s`, then a title word (no punctuation between): a foreign name and its role. */
   private beforeApposition(s: number): boolean {
     const t = this.t;
@@ -176,12 +177,12 @@ class Finder extends Cues {
       }
       // After two words a و-word no family name list knows is «and» and what follows (دانيال كاريكو ونيكو باريخا، حسن روحاني وعد).
       if (counted >= 2 && /^و/.test(u.norm) && !this.lx.surname.has(u.norm) && !CONNECTORS.has(prev)) break;
-      if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm, !this.hamzaAl(j)) || (this.trigger(j) && !CONNECTORS.has(prev) && !known) || this.speaker(j)) break;
+      if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm, !this.hamzaAl(j)) || (this.trigger(j) && !CONNECTORS.has(prev) && !known) || (this.speaker(j) && prev !== 'ال')) break;
       // A connector must be followed by a name word (بن سلمان; not «بن» at the end).
       if (CONNECTORS.has(u.norm)) {
         const v = t[j + 1];
         // (عبد and a definite word is one name even when the word is a title: عبد الأمير; بن علي.)
-        if (!v || v.brk || this.inMatch.has(j + 1) || !(nameWord(this.lx, v.norm) || (u.norm !== 'عبد' && v.norm === 'علي') || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)) || (u.norm === 'ال' && v.norm === 'الشيخ'))) break;
+        if (!v || v.brk || this.inMatch.has(j + 1) || !(nameWord(this.lx, v.norm) || (u.norm !== 'عبد' && v.norm === 'علي') || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)) || (u.norm === 'ال' && (v.norm === 'الشيخ' || this.familyOf(j))))) break;
       } else if (u.norm !== 'الله') counted++;
       j++;
       // A definite surname ends the name unless a connector or الله follows; الدين closes a compound given name
