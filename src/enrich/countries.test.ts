@@ -115,3 +115,12 @@ test('a masculine demonym after a feminine institution word is whom it is named 
   assert.deepEqual(countries('', 'افتتحت المدرسة الكندية في جدة'), ['country:CA']);
   assert.deepEqual(countries('', 'قاتل في العراق بين مجموعة الليبي أبو هريرة'), ['country:IQ', 'country:LY']);
 });
+
+test('a transliterated g written ج names the state too (البنجلاديشية); a dependent territory is no state (هونج كونج)', () => {
+  // alriyadh 2015-07-22 (e019 wrote بنجلاديشي الجنسية)
+  assert.deepEqual(countries('', 'مبيناً أنه بالفعل تم وصول عدد من العمالة البنجلاديشية النسائية خلال شهر رمضان'), ['country:BD']);
+  // aleqtisadiya 2015-07-21: Hong Kong is a region of its own (c050's annotator: «not sovereign»)
+  const ents = extractEntities({ title: '', text: 'وبحسب صحيفة "صنداي مورنينج بوست" التي تصدر في هونج كونج، فإن القطعة المعدنية سقطت' });
+  assert.deepEqual(ents.filter((e) => e.type === 'country').map((e) => e.id), []);
+  assert.ok(ents.some((e) => e.id === 'region:hk'), 'هونج كونج is a region');
+});
