@@ -1,7 +1,7 @@
 /**
  * `npm run eval -- --only understand`: countries, people, organisations and keywords against
- * the labelled sets in eval/understand/ (300 SaudiNewsNet articles, annotated blind by three
- * annotators: a.jsonl = u001–u110, c.jsonl = c001–c080 and d.jsonl = d001–d080, development sets; b.jsonl =
+ * the labelled sets in eval/understand/ (460 SaudiNewsNet articles, annotated blind by five
+ * annotators: a.jsonl = u001–u110, c.jsonl = c001–c080, d.jsonl = d001–d080 and e.jsonl = e001–e080, development sets; b.jsonl =
  * u111–u220, the test set).
  * Reads only files inside the repository. Prints the figures of each set against the
  * issue's targets (countries F1 ≥ 0.98; people P ≥ 0.90, R ≥ 0.75; keyword overlap ≥ 70 %;
@@ -25,7 +25,7 @@ export interface LabelledArticle {
   content: string;
 }
 
-/** Every labelled article: articles.jsonl (u…, sets a and b), articles-c.jsonl (c…) and articles-d.jsonl (d…). */
+/** Every labelled article: articles.jsonl (u…, sets a and b), articles-c.jsonl (c…), articles-d.jsonl (d…), articles-e.jsonl (e…). */
 export function loadArticles(): Map<string, LabelledArticle> {
   const files = readdirSync(DIR).filter((f) => /^articles.*\.jsonl$/.test(f)).sort();
   const lines = files.flatMap((f) => readFileSync(DIR + f, 'utf8').split('\n').filter(Boolean));

@@ -65,6 +65,29 @@ export function demonymForms(spec: string): string[] {
 
 const uniq = (xs: string[]): string[] => [...new Set(xs)];
 
+/** States whose Arabic names are Arabic words (المغرب): their غ is no transliterated g. */
+const ARAB_LEAGUE = new Set(['SA', 'EG', 'AE', 'QA', 'KW', 'BH', 'OM', 'YE', 'IQ', 'SY', 'LB', 'JO', 'PS', 'MA', 'DZ', 'TN', 'LY', 'SD', 'SO', 'DJ', 'KM', 'MR']);
+
+/**
+ * A transliterated g is written غ or ج (Egyptian and much Saudi spelling: بنجلاديش، السنجال،
+ * الجابون، أوجندا، الأوروجواي): every name and demonym of a non-Arab state with غ is listed with ج too.
+ */
+export function gVariants(forms: string[], code: string): string[] {
+  if (ARAB_LEAGUE.has(code)) return forms;
+  const variants = forms.filter((f) => f.includes('غ')).map((f) => f.replaceAll('غ', 'ج'));
+  return uniq([...forms, ...variants.filter((v) => !G_COMMON.has(v.replace(/^[=!]/, '')))]);
+}
+
+/**
+ * ISO 3166-1 codes of dependent territories, not sovereign states (the UN's members and observers
+ * are states; Taiwan and Kosovo, which news treats as states, stay countries): each is a region of
+ * its own (region:<code>), so «هونغ كونغ» or «بورتوريكو» is no country mention.
+ */
+const TERRITORIES = new Set(('AS AI AQ AW AX BL BM BQ BV CC CK CW CX EH FK FO GF GG GI GL GP GS GU HK HM IM IO JE KY MF MO MP MQ MS NC NF NU PF PM PN PR RE SH SJ SX TC TF TK UM VG VI WF YT').split(' '));
+
+/** ج spellings that are common words: جاني «culprit» (Ghanaian), جيني «genetic» (Guinean). */
+const G_COMMON = new Set(['جاني', 'جيني']);
+
 export function buildGazetteer(gz: URL = DEFAULT_SOURCES): Gazetteer {
   const cldr = JSON.parse(
     readFileSync(new URL('cldr/cldr-localenames-full/main/ar/territories.json', gz), 'utf8'),
@@ -84,10 +107,11 @@ export function buildGazetteer(gz: URL = DEFAULT_SOURCES): Gazetteer {
       .map(([, v]) => v);
     const row = curated.get(code);
     const [, capId, capNames, demonyms, plurals, extra] = row ?? [];
-    const names = uniq([...isoNames, ...cldrNames].map(cleanSourceName).concat(list(extra)))
+    const names = gVariants(uniq([...isoNames, ...cldrNames].map(cleanSourceName).concat(list(extra))), code)
       .filter((n) => !dropped.has(n));
-    const e: GazetteerEntity = { id: `country:${code}`, type: 'country', name: isoNames[0]!, names };
-    const dem = uniq(list(demonyms).flatMap(demonymForms).concat(list(plurals)));
+    const territory = TERRITORIES.has(code);
+    const e: GazetteerEntity = { id: territory ? `region:${code.toLowerCase()}` : `country:${code}`, type: territory ? 'region' : 'country', name: isoNames[0]!, names };
+    const dem = uniq(gVariants(list(demonyms), code).flatMap(demonymForms).concat(gVariants(list(plurals), code)));
     if (dem.length) e.demonyms = dem;
     // '=' before a demonym: it must be written as listed (final ي, not ى: المجري is Hungarian,
     // المجرى a channel).

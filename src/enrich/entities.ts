@@ -17,7 +17,7 @@ import type { EntityMention } from '../model/article.ts';
 import { loadGazetteer, type GazetteerIndex } from './gazetteer.ts';
 import { matchGazetteer, type Match } from './match.ts';
 import { findPeople, personLookupKey } from './people.ts';
-import { placeSurname } from './people/cues.ts';
+import { PLACE_HEADS, placeSurname } from './people/cues.ts';
 import { lexicon } from './people/lexicon.ts';
 import { tagLine } from './people/words.ts';
 import { resolveAmbiguous } from './resolve.ts';
@@ -53,6 +53,8 @@ const LOCATIVE = new Set(['في', 'الي', 'من', 'ومن', 'داخل', 'خا�
   'مطارات', 'محاكم', 'مناطق', 'بلديات', 'طرق', 'لطرق',
   // a city's own directorates and utilities (مياه الرياض، صحة الرياض، مرور الرياض، جوازات الرياض)
   'مياه', 'صحه', 'مرور', 'جوازات', 'كهرباء',
+  // an emirate of the same name as its state's capital (إمارة أبوظبي)
+  'اماره',
   // verbs of arriving, leaving and visiting take the place without a preposition (النصر يصل لندن،
   // غادر القاهرة، زار طهران); not دخل/قدم, whose subject a capital often is (دخلت موسكو الحرب)
   'وصل', 'يصل', 'تصل', 'وصلت', 'وصلوا', 'يصلون', 'غادر', 'يغادر', 'تغادر', 'غادرت', 'غادروا', 'يزور', 'تزور', 'زار', 'زارت']);
@@ -80,7 +82,8 @@ function isLocation(m: Match, toks: DocToken[], prevLocation: Match | undefined)
   if (clitics.includes('ب')) return true;
   const prev = toks[m.start - 1];
   // (a quote mark between them too: طرق "الرياض- القصيم")
-  if (prev && (!t.brk || t.quote) && LOCATIVE.has(prev.norm)) return true;
+  // (… behind a clitic too: لسوق أبوظبي، وبورصة.)
+  if (prev && (!t.brk || t.quote) && (LOCATIVE.has(prev.norm) || LOCATIVE.has(prev.norm.replace(/^[وفبل]/, '')))) return true;
   const after = toks[m.start + m.len];
   if (t.quote && (!after || after.quote || after.seg !== t.seg)) return true;
   if (prevLocation && !t.brk) {
@@ -185,8 +188,27 @@ function familyName(m: Match, toks: DocToken[], given: ReadonlySet<string>): boo
   return !given.has(before.norm) && !/^(ابو|ابي|ام|ابن|بن)$/.test(before.norm);
 }
 
+/**
+ * A masculine definite demonym right after a feminine institution word without ال cannot qualify
+ * it (an adjective agrees in gender and definiteness: مدرسة كندية، المدرسة الكندية): the two are a
+ * construct and the demonym is the name of whom the place is named after (مدرسة الكندي «al-Kindi school»).
+ * Elsewhere a demonym after a noun is a person of that nation (بقيادة اليوناني دونيس) and counts.
+ */
+function constructName(m: Match, toks: DocToken[], given: ReadonlySet<string>): boolean {
+  const t = toks[m.start]!;
+  const prev = toks[m.start - 1];
+  if (!m.demonym || m.len !== 1 || t.brk || !prev || !/^ال.{3,}ي$/.test(t.norm) || !cleanSurface(prev.surface).endsWith('ة')) return false;
+  // (… and no name after it, which makes it a person of that nation: مجموعة الليبي أبو هريرة.)
+  const next = toks[m.start + 1];
+  if (next && !next.brk && (given.has(next.norm) || /^(ابو|ام|بن)$/.test(next.norm))) return false;
+  return PLACE_HEADS.has(prev.norm) || PLACE_HEADS.has(prev.norm.replace(/^[وفبل]/, ''));
+}
+
 /** Verbs of saying a speaker's name follows (وأضاف التركي). */
 const SAYING = /^[وف]?(قال|قالت|اضاف|اضافت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|بين|لفت|شدد|ذكر|تابع|اختتم|راي|كشف|اعتبر|دعا|طالب|نوه|افاد|اعلن|ابدي|استطرد|واصل)$/;
+
+/** Honorifics a demonym qualifies (the Jordanian king, the Turkish team), never a family name after them. */
+const STATE_HONORIFICS = /^[وف]?(الملك|الامير|الاميره|السلطان|الفريق|الرئيس|السيد|السيده)$/;
 
 /** Entity types a dateline can name. */
 const PLACE_TYPES = new Set(['city', 'country', 'region']);
@@ -226,7 +248,10 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     const t = toks[m.start]!;
     if (!families.size || !m.demonym || m.len !== 1 || !families.has(t.norm.replace(/^[وف]/, ''))) return false;
     const prev = toks[m.start - 1];
-    return t.brk || !prev || SAYING.test(prev.norm);
+    // (… or by a rank or honorific: «اللواء التركي» after «اللواء منصور التركي»; not a sovereign's
+    // or the team's, which the demonym qualifies: الملك الأردني، الفريق التركي.)
+    const honorific = !!prev && lx.honorific.has(prev.norm.replace(/^[وف]/, '')) && !STATE_HONORIFICS.test(prev.norm);
+    return t.brk || !prev || SAYING.test(prev.norm) || honorific;
   };
   matches.forEach((m) => {
     const id = m.ids[0];
@@ -234,7 +259,7 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     if (!e) return;
     const lang = language(m, toks, prevLanguage);
     prevLanguage = lang ? m : undefined;
-    if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given) || bySurname(m) || lang) return;
+    if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given) || bySurname(m) || lang || constructName(m, toks, lx.given)) return;
     // A trailing tag line (`سمات …`, people/words.ts) is the outlet's metadata, not the article's text.
     if (m.start >= tags) return;
     if (sports && !m.demonym && PLACE_CLUBS.has(m.display)) return;

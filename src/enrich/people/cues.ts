@@ -9,7 +9,7 @@ import { isStopword } from '../../arabic/index.ts';
 import type { Match } from '../match.ts';
 import { cleanSurface, cliticCandidates, infoOf, type DocToken } from '../tokens.ts';
 import { isCommonNoun, isVerbLike, otherPersons, type PeopleLexicon } from './lexicon.ts';
-import { adverb, CONNECTORS, definite, futureVerb, MASDAR, NAME_STOP, nameWord, NUMBER_WORDS, PARTICIPLE, pastVerb, PLURAL, unknownNameWord, WAW_YA } from './words.ts';
+import { adverb, CONNECTORS, definite, futureVerb, MASDAR, NAME_STOP, nameWord, PARTICIPLE, pastVerb, PLURAL, unknownNameWord, WAW_YA } from './words.ts';
 
 export interface NameSpan {
   start: number;
@@ -25,6 +25,8 @@ export interface NameSpan {
 }
 
 export const NASAB_LINK = new Set(['بن', 'بنت', 'ابن']);
+/** A family's name after آل: an Arabic word of three letters or more. */
+export const FAMILY = /^[\u0621-\u064a]{3,}$/;
 /** Institution words whose name may be a person's without an honorific (normalized). */
 /**
  * First halves of compound given names with الله (normalized; عبد الله is read apart): with no
@@ -125,7 +127,7 @@ export class Cues {
   /** Can `n` continue a name after `prev`? */
   protected nextWord(n: string, prev: string, nasab: boolean, next?: string, article = true): boolean {
     // (آل الشيخ is a family: عبداللطيف آل الشيخ.)
-    if (CONNECTORS.has(n) || n === 'الله' || (prev === 'ال' && n === 'الشيخ')) return true;
+    if (CONNECTORS.has(n) || n === 'الله' || (prev === 'ال' && (n === 'الشيخ' || FAMILY.test(n)))) return true;
     if (!nameWord(this.lx, n)) return false;
     // A hamza-initial name (hamzaAl) continues a name unless it is a verb of the form أفعل (ألقى/يلقي).
     // (Behind a clitic it starts the next name: آردا توران وأليكس فيدال.)
@@ -162,43 +164,6 @@ export class Cues {
     if (pastVerb(this.lx, n, next) || (n.length >= 4 && n.startsWith('ك') && this.lx.stats.df('ال' + n.slice(1)) >= 50)) return false;
     // After a transliterated given name, a ت-word that no other person of a verb or ال backs is its family name (دونالد ترامب).
     if (this.lx.foreign.has(prev) && /^ت[^اوي]/.test(n) && n.length >= 4 && !otherPersons(this.lx, n) && this.lx.stats.df('ال' + n) === 0) return true;
-    return unknownNameWord(this.lx, n);
-  }
-
-  /**
-   * «علي» inside a name (إبراهيم علي نسيب، عبدالله بن علي الغامدي): normalized it is also the
-   * preposition «على» (أكد محمد على ضرورة …), so it is a name word only after بن or when a name
-   * word follows it (a known name, a rare family name, a word no list knows; no common noun).
-   */
-  /** Whether the article spells the preposition على with ى somewhere (then its «علي» is the name). */
-  private writesAla: boolean | undefined;
-
-  protected aliInName(s: number, j: number, prev: string): boolean {
-    if (CONNECTORS.has(prev) && prev !== 'عبد') return true;
-    // Right after a given name, «علي» as written is the family name where the article writes the
-    // preposition «على» (الفنانة إلهام علي بسرعة …).
-    if (prev && j === s + 1 && cleanSurface(this.t[j]!.surface) === 'علي') {
-      this.writesAla ??= this.t.some((x) => /على$/.test(cleanSurface(x.surface)));
-      if (this.writesAla) return true;
-    }
-    const v = this.t[j + 1];
-    if (!v || v.brk || v.seg !== this.t[j]!.seg || this.inMatch.has(j + 1)) return false;
-    const n = v.norm;
-    // The head of a nasab chain (علي بن ناصر الغفيص), or of a compound عبد name (علي عبد الله صالح).
-    if ((NASAB_LINK.has(n) || this.abdFirst(j + 1)) && j === s + 1) return true;
-    // After two name words only a family name (… أحمد علي الفلاسي); else the object (رد جاك دورسي على كيم كارداشيان).
-    if (j - s >= 2 && !n.startsWith('ال')) return false;
-    if (this.lx.surname.has(n) || this.lx.given.has(n)) return !isCommonNoun(this.lx, n);
-    if (!nameWord(this.lx, n) || this.trigger(j + 1)) return false;
-    // A rare definite word (المسلمي), or a family name the corpus hardly writes without ال
-    // (القرني); a frequent word is the preposition's object (على التوالي).
-    if (n.startsWith('ال')) {
-      const df = this.lx.stats.df(n);
-      return !n.endsWith('ه') && !MASDAR.test(n) && !PLURAL.test(n) && (df < 60 || (n.endsWith('ي') && df < 2000 && this.lx.stats.df(n.slice(2)) < 0.05 * df && !/يي$/.test(n)));
-    }
-    if (isCommonNoun(this.lx, n)) return false;
-    // A rare word only (نسيب، المسلمي; not حمل، إسقاط، الرغم).
-    if ((this.lx.stats.df(n) >= 60 && !n.endsWith('ي')) || n.endsWith('ه')) return false;
     return unknownNameWord(this.lx, n);
   }
 
@@ -298,35 +263,6 @@ export class Cues {
   protected endsClause(k: number): boolean {
     const v = this.t[k];
     return !v || v.brk || isStopword(v.norm) || NAME_STOP.has(v.norm);
-  }
-
-  /** A common word that may still be a family name right after a title and a given name: no verb, particle, title or pronoun form. */
-  protected looseSurname(j: number, via: NameSpan['via']): boolean {
-    const n = this.t[j]!.norm;
-    if (!nameWord(this.lx, n) || definite(this.lx, n) || CONNECTORS.has(n) || n.length < 3 || NUMBER_WORDS.has(n) || this.trigger(j) || this.speaker(j)) return false;
-    if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
-    if (isVerbLike(this.lx, n) || futureVerb(this.lx, n) || pastVerb(this.lx, n, this.t[j + 1]?.norm) || /^(ي|ت|ن)/.test(n) || /(ته|تها|تهم|هما)$/.test(n) || adverb(this.lx, n) || this.wawWord(n)) return false;
-    // A preposition glued to a verbal noun (الكابتن ياسر بترتيب رحلة …).
-    if (/^[بل]/.test(n) && MASDAR.test('ال' + n.slice(1))) return false;
-    // A preposition or و glued to a known word (بتمديد، وجشعهم).
-    const df = this.lx.stats.df(n);
-    if (via === 'speaker' && !n.startsWith('ك') && cliticCandidates(n).some((c) => c.cut > 0 && !c.al && c.key.length >= 4 && !this.lx.given.has(c.key) && this.lx.stats.df(c.key) >= 20 && this.lx.stats.df(c.key) > df)) return false;
-    return this.lx.stats.df(n) < 1000;
-  }
-
-  /**
-   * After a title or a verb of saying and a known given name, a definite word the corpus writes
-   * with ال more often than without is the family name (وزير التعليم الدكتور عزام الدخيل،
-   * الأمين العام حسن الجاسر): not a verbal noun, participle, plural, title or time word.
-   */
-  protected definiteSurname(j: number): boolean {
-    const n = this.t[j]!.norm;
-    if (!n.startsWith('ال') || n.length < 5 || MASDAR.test(n) || PARTICIPLE.test(n) || PLURAL.test(n) || NAME_STOP.has(n) || !nameWord(this.lx, n) || this.trigger(j)) return false;
-    if (this.t[j + 1]?.norm === 'الله') return false;
-    // A family name in ة the corpus hardly writes without ال (عمر السومة، توفيق الربيعة; not العمرة/عمرة, nor an adjective in -ية).
-    if (n.endsWith('ه')) return !n.endsWith('يه') && this.lx.stats.df(n) < 300 && this.lx.stats.df(n.slice(2)) < 0.3 * this.lx.stats.df(n);
-    // (… or any such word that ends the clause: والشيخ جلال الصغير، …)
-    return this.lx.stats.df(n.slice(2)) < 0.6 * this.lx.stats.df(n) || !this.t[j + 1] || this.t[j + 1]!.brk;
   }
 
   /** The trigger word as written without its clitics, keeping its article: والرئيس → الرئيس، للوزير → الوزير. */

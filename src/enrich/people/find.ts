@@ -9,6 +9,7 @@
  * 4. a nasab chain: `فهد بن فهيد السبيعي`, `متعب بن عبدالله يعزّي …`;
  * 5. a known given name followed by a name word: `هيلاري كلينتون تدعو …`, also joined by و
  *    in a list (`… وعبدالمجيد السواط وياسر القحطاني`).
+ * After a title or verb of saying, a name of one-syllable words is read whole (syllables.ts: بان كي مون).
  * A definite demonym used as a noun is a title too (`البرازيلي روبينيو`); `عبد` apart from its
  * complement starts a name (`الدكتور عبد الله البرقان`); `علي` (also the preposition على) is a
  * name word only where a name word follows it or after بن. Right after a title, a given
@@ -24,13 +25,15 @@
  * الجبير) or `الله` follows (رامي الحمد الله). A name right after an institution word and its
  * honorific is no person there (`مطار الملك خالد الدولي`, `جامعة الملك سعود`).
  * The cues these rules read (titles, name words, institutions, family names that look like
- * common words or demonyms) are in cues.ts.
+ * common words or demonyms) are in cues.ts and surnames.ts.
  * Contract: pure; O(tokens) with bounded look-ahead.
  */
 import type { Match } from '../match.ts';
 import { cleanSurface, cliticCandidates, type DocToken } from '../tokens.ts';
-import { Cues, NASAB_LINK, nisba, PLACE_HEADS, placeSurname, PRAYER, spanText, type NameSpan } from './cues.ts';
+import { NASAB_LINK, nisba, PLACE_HEADS, placeSurname, PRAYER, spanText, type NameSpan } from './cues.ts';
 import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
+import { syllableName } from './syllables.ts';
+import { SurnameCues } from './surnames.ts';
 import { CONNECTORS, definite, MASDAR, NAME_STOP, nameWord, PARTICIPLE, pastVerb, PLURAL, ROLE_LINKS, ROLE_TAIL, tagLine, unknownNameWord, WAW_YA } from './words.ts';
 
 const RANK_GRADE = new Set(['اول', 'ثاني', 'ركن']);
@@ -61,7 +64,7 @@ export function findNames(tokens: DocToken[], matches: Match[], lx: PeopleLexico
   return out;
 }
 
-class Finder extends Cues {
+class Finder extends SurnameCues {
   /** Two unknown name words at `s`, then a title word (no punctuation between): a foreign name and its role. */
   private beforeApposition(s: number): boolean {
     const t = this.t;
@@ -90,8 +93,9 @@ class Finder extends Cues {
     // (… or a definite word the corpus never saw, no verbal noun, participle, plural or ة-word:
     // فيصل الخراع، شجاع الشباطي; on two corpus days 25 of 26 such readings are names, the other a flower)
     if (df === 0 && n.length >= 5 && !MASDAR.test(n) && !PARTICIPLE.test(n) && !PLURAL.test(n) && !n.endsWith('ه') && this.lx.stats.df(n.slice(2)) <= df) return true;
-    if (!/^ال.{3,}ي$/.test(n) || !this.definiteSurname(i + 1)) return false;
-    return this.lx.stats.df(n.slice(2)) < 0.3 * df;
+    // (… or one the article makes the subject of a verb of saying: وأعرب الجسمي، أمضى عيد اليحيى … أنتقد اليحيى.)
+    if (!/^ال.{3,}ي$/.test(n) || !this.definiteSurname(i + 1)) return this.spokenSurname(n);
+    return this.lx.stats.df(n.slice(2)) < 0.3 * df || this.spokenSurname(n);
   }
 
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
@@ -173,12 +177,12 @@ class Finder extends Cues {
       }
       // After two words a و-word no family name list knows is «and» and what follows (دانيال كاريكو ونيكو باريخا، حسن روحاني وعد).
       if (counted >= 2 && /^و/.test(u.norm) && !this.lx.surname.has(u.norm) && !CONNECTORS.has(prev)) break;
-      if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm, !this.hamzaAl(j)) || (this.trigger(j) && !CONNECTORS.has(prev) && !known) || this.speaker(j)) break;
+      if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm, !this.hamzaAl(j)) || (this.trigger(j) && !CONNECTORS.has(prev) && !known) || (this.speaker(j) && prev !== 'ال')) break;
       // A connector must be followed by a name word (بن سلمان; not «بن» at the end).
       if (CONNECTORS.has(u.norm)) {
         const v = t[j + 1];
         // (عبد and a definite word is one name even when the word is a title: عبد الأمير; بن علي.)
-        if (!v || v.brk || this.inMatch.has(j + 1) || !(nameWord(this.lx, v.norm) || (u.norm !== 'عبد' && v.norm === 'علي') || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)) || (u.norm === 'ال' && v.norm === 'الشيخ'))) break;
+        if (!v || v.brk || this.inMatch.has(j + 1) || !(nameWord(this.lx, v.norm) || (u.norm !== 'عبد' && v.norm === 'علي') || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)) || (u.norm === 'ال' && (v.norm === 'الشيخ' || this.familyOf(j))))) break;
       } else if (u.norm !== 'الله') counted++;
       j++;
       // A definite surname ends the name unless a connector or الله follows; الدين closes a compound given name
@@ -331,7 +335,10 @@ class Finder extends Cues {
         // Right after punctuation (`وزير الدفاع الروسي، سيرجي شويجو`) a name has two words or a known first word.
         const afterBreak = t[j]!.brk;
         const known = this.lx.given.has(t[j]!.norm) || this.lx.surname.has(t[j]!.norm);
-        const s = this.name(j, 'title', true, afterBreak && !known ? 2 : 1);
+        // (… or one of one-syllable words the word-by-word reading stops in: بان كي مون.)
+        const sy = syllableName(t, j, this.inMatch, this.lx, 'title');
+        const read = this.name(j, 'title', true, afterBreak && !known ? 2 : 1);
+        const s = sy && (!read || sy.end > read.end) ? sy : read;
         // What the title is of may be a club or team closed by its demonym, then the name
         // (مدرب مانشستر يونايتد الإنجليزي لويس فان جال): the name is the one after it.
         const club = s && !afterBreak ? this.matchAt.get(s.end) : undefined;
@@ -359,12 +366,12 @@ class Finder extends Cues {
       const n = t[i + 1];
       // (… or one before a nisba family name: وقالت آمنة القلالي.)
       // (After a credit, بطولة منذر رياحنة، إخراج فيصل يماني, two words at least: a lone given name there is a name cut short.)
-      if (n && !n.brk && (this.lx.given.has(n.norm) || this.lx.surname.has(n.norm) || this.abdFirst(i + 1))) return this.name(i + 1, 'speaker', false, CREDIT.test(t[i]!.norm) ? 2 : 1);
+      if (n && !n.brk && (this.lx.given.has(n.norm) || this.lx.surname.has(n.norm) || this.abdFirst(i + 1))) return this.name(i + 1, 'speaker', false, CREDIT.test(t[i]!.norm) ? 2 : 1) ?? syllableName(t, i + 1, this.inMatch, this.lx, 'speaker');
       if (n && !n.brk && this.beforeNisba(i + 1)) return this.name(i + 1, 'title', true, 2);
       // (… or two words no lexicon knows, then the speaker's title in apposition: وقال توني تايلر
       // الرئيس التنفيذي، وقال ريك سبونر كبير محللي الأسواق.)
       if (n && !n.brk && this.beforeApposition(i + 1)) return this.name(i + 1, 'title', true, 2);
-      return undefined;
+      return n && !n.brk ? syllableName(t, i + 1, this.inMatch, this.lx, 'speaker') : undefined;
     }
     const n = t[i]!.norm;
     // 4. A nasab chain.

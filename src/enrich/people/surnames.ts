@@ -1,0 +1,107 @@
+/**
+ * The people finder's family-name cues (find.ts): where a word after a given name is its family
+ * name though elsewhere it reads as something else — after آل (آل طالب), the name «علي» against the
+ * preposition «على», a common word right after a title and a given name (الوزير بطرس حرب), a
+ * definite word the corpus mostly writes with ال (عزام الدخيل), a nisba the article itself makes the
+ * subject of a verb of saying (وأعرب الجسمي).
+ * Contract: pure; each test looks at a bounded window of tokens, or once at the whole article.
+ */
+import { isStopword } from '../../arabic/index.ts';
+import { cleanSurface, cliticCandidates } from '../tokens.ts';
+import { Cues, FAMILY, NASAB_LINK, type NameSpan } from './cues.ts';
+import { isCommonNoun, isVerbLike } from './lexicon.ts';
+import { adverb, CONNECTORS, definite, futureVerb, MASDAR, NAME_STOP, nameWord, NUMBER_WORDS, PARTICIPLE, pastVerb, PLURAL, unknownNameWord } from './words.ts';
+
+export class SurnameCues extends Cues {
+  /**
+   * آل as written, then a word: a family whatever the word reads as elsewhere (صالح آل طالب, though
+   * طالب is «demanded»; آل الشيخ). (A bare ال token of another spelling, الـ before a number, is none.)
+   */
+  protected familyOf(j: number): boolean {
+    const v = this.t[j + 1];
+    return cleanSurface(this.t[j]!.surface) === 'آل' && !!v && !v.brk && FAMILY.test(v.norm) && !isStopword(v.norm);
+  }
+
+  /**
+   * «علي» inside a name (إبراهيم علي نسيب، عبدالله بن علي الغامدي): normalized it is also the
+   * preposition «على» (أكد محمد على ضرورة …), so it is a name word only after بن or when a name
+   * word follows it (a known name, a rare family name, a word no list knows; no common noun).
+   */
+  /** Whether the article spells the preposition على with ى somewhere (then its «علي» is the name). */
+  private writesAla: boolean | undefined;
+  private spoken: Set<string> | undefined;
+
+  /**
+   * A definite nisba the article uses alone as the subject of a verb of saying or acting
+   * (وأعرب الجسمي عن …، وأكمل الجسمي): there it is a family name, wherever a given name precedes it
+   * (حسين الجسمي, though the corpus also writes جسمي «bodily» without ال). Titles and demonyms are no such subject.
+   */
+  protected spokenSurname(n: string): boolean {
+    if (!this.spoken) {
+      this.spoken = new Set();
+      for (let k = 1; k < this.t.length; k++) {
+        const u = this.t[k]!;
+        if (!u.brk && /^ال.{3,}ي$/.test(u.norm) && !this.inMatch.has(k) && !this.trigger(k) && this.speaker(k - 1) && !NAME_STOP.has(u.norm)) this.spoken.add(u.norm);
+      }
+    }
+    return this.spoken.has(n);
+  }
+
+  protected aliInName(s: number, j: number, prev: string): boolean {
+    if (CONNECTORS.has(prev) && prev !== 'عبد') return true;
+    // Right after a given name, «علي» as written is the family name where the article writes the
+    // preposition «على» (الفنانة إلهام علي بسرعة …).
+    if (prev && j === s + 1 && cleanSurface(this.t[j]!.surface) === 'علي') {
+      this.writesAla ??= this.t.some((x) => /على$/.test(cleanSurface(x.surface)));
+      if (this.writesAla) return true;
+    }
+    const v = this.t[j + 1];
+    if (!v || v.brk || v.seg !== this.t[j]!.seg || this.inMatch.has(j + 1)) return false;
+    const n = v.norm;
+    // The head of a nasab chain (علي بن ناصر الغفيص), or of a compound عبد name (علي عبد الله صالح).
+    if ((NASAB_LINK.has(n) || this.abdFirst(j + 1)) && j === s + 1) return true;
+    // After two name words only a family name (… أحمد علي الفلاسي); else the object (رد جاك دورسي على كيم كارداشيان).
+    if (j - s >= 2 && !n.startsWith('ال')) return false;
+    if (this.lx.surname.has(n) || this.lx.given.has(n)) return !isCommonNoun(this.lx, n);
+    if (!nameWord(this.lx, n) || this.trigger(j + 1)) return false;
+    // A rare definite word (المسلمي), or a family name the corpus hardly writes without ال
+    // (القرني); a frequent word is the preposition's object (على التوالي).
+    if (n.startsWith('ال')) {
+      const df = this.lx.stats.df(n);
+      return !n.endsWith('ه') && !MASDAR.test(n) && !PLURAL.test(n) && (df < 60 || (n.endsWith('ي') && df < 2000 && this.lx.stats.df(n.slice(2)) < 0.05 * df && !/يي$/.test(n)));
+    }
+    if (isCommonNoun(this.lx, n)) return false;
+    // A rare word only (نسيب، المسلمي; not حمل، إسقاط، الرغم).
+    if ((this.lx.stats.df(n) >= 60 && !n.endsWith('ي')) || n.endsWith('ه')) return false;
+    return unknownNameWord(this.lx, n);
+  }
+
+  /** A common word that may still be a family name right after a title and a given name: no verb, particle, title or pronoun form. */
+  protected looseSurname(j: number, via: NameSpan['via']): boolean {
+    const n = this.t[j]!.norm;
+    if (!nameWord(this.lx, n) || definite(this.lx, n) || CONNECTORS.has(n) || n.length < 3 || NUMBER_WORDS.has(n) || this.trigger(j) || this.speaker(j)) return false;
+    if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
+    if (isVerbLike(this.lx, n) || futureVerb(this.lx, n) || pastVerb(this.lx, n, this.t[j + 1]?.norm) || /^(ي|ت|ن)/.test(n) || /(ته|تها|تهم|هما)$/.test(n) || adverb(this.lx, n) || this.wawWord(n)) return false;
+    // A preposition glued to a verbal noun (الكابتن ياسر بترتيب رحلة …).
+    if (/^[بل]/.test(n) && MASDAR.test('ال' + n.slice(1))) return false;
+    // A preposition or و glued to a known word (بتمديد، وجشعهم).
+    const df = this.lx.stats.df(n);
+    if (via === 'speaker' && !n.startsWith('ك') && cliticCandidates(n).some((c) => c.cut > 0 && !c.al && c.key.length >= 4 && !this.lx.given.has(c.key) && this.lx.stats.df(c.key) >= 20 && this.lx.stats.df(c.key) > df)) return false;
+    return this.lx.stats.df(n) < 1000;
+  }
+
+  /**
+   * After a title or a verb of saying and a known given name, a definite word the corpus writes
+   * with ال more often than without is the family name (وزير التعليم الدكتور عزام الدخيل،
+   * الأمين العام حسن الجاسر): not a verbal noun, participle, plural, title or time word.
+   */
+  protected definiteSurname(j: number): boolean {
+    const n = this.t[j]!.norm;
+    if (!n.startsWith('ال') || n.length < 5 || MASDAR.test(n) || PARTICIPLE.test(n) || PLURAL.test(n) || NAME_STOP.has(n) || !nameWord(this.lx, n) || this.trigger(j)) return false;
+    if (this.t[j + 1]?.norm === 'الله') return false;
+    // A family name in ة the corpus hardly writes without ال (عمر السومة، توفيق الربيعة; not العمرة/عمرة, nor an adjective in -ية).
+    if (n.endsWith('ه')) return !n.endsWith('يه') && this.lx.stats.df(n) < 300 && this.lx.stats.df(n.slice(2)) < 0.3 * this.lx.stats.df(n);
+    // (… or any such word that ends the clause: والشيخ جلال الصغير، …)
+    return this.lx.stats.df(n.slice(2)) < 0.6 * this.lx.stats.df(n) || !this.t[j + 1] || this.t[j + 1]!.brk;
+  }
+}
