@@ -28,7 +28,9 @@
  * - single content words that recur (twice in the body, or title + body), not part of an entity
  *   mention, shown through the phrase holding them that the corpus knows and that carries at
  *   least half of their occurrences here (`الانتقالات` → `فترة الانتقالات`, `الحر` → `موجة الحر`);
- * - entities named once, scored like a rare word.
+ * - entities named once, scored like a rare word, twice that when the lede (the body's first
+ *   LEDE_TOKENS tokens) names them; a person or body named once after the lede whom the corpus
+ *   hardly knows (an expert or spokeswoman quoted in passing) does not lead (keyword-entities.ts).
  * A definite sound plural is shown in its nominative base form when the corpus writes it
  * (`المصابين` → `المصابون`). No keyword holds another (`الباجي قائد` goes when `الباجي قائد
  * السبسي` is kept).
