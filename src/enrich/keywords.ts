@@ -28,7 +28,9 @@
  * - single content words that recur (twice in the body, or title + body), not part of an entity
  *   mention, shown through the phrase holding them that the corpus knows and that carries at
  *   least half of their occurrences here (`الانتقالات` → `فترة الانتقالات`, `الحر` → `موجة الحر`);
- * - entities named once, scored like a rare word.
+ * - entities named once, scored like a rare word, twice that when the lede (the body's first
+ *   LEDE_TOKENS tokens) names them; a person or body named once after the lede whom the corpus
+ *   hardly knows (an expert or spokeswoman quoted in passing) does not lead (keyword-entities.ts).
  * A definite sound plural is shown in its nominative base form when the corpus writes it
  * (`المصابين` → `المصابون`). No keyword holds another (`الباجي قائد` goes when `الباجي قائد
  * السبسي` is kept).
@@ -51,19 +53,13 @@ import { normalize, stem } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
 import { displayPart, docTokens, type DocToken } from './tokens.ts';
 import { findPlaces } from './keyword-places.ts';
-import { backgroundPeople, displayOnce } from './keyword-entities.ts';
+import { displayOnce, entityRanks } from './keyword-entities.ts';
 import { adverb, baseForm, cutShort, definite, keptClitic, NISBA, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
 import { isContent, termKey, type TermStats } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
 
 export const MIN_PHRASE_DF = 12;
 export const MAX_DF_SHARE = 0.08;
-/** People and organisations first named within this many tokens are keywords even when named once. */
-export const LEAD_TOKENS = 150;
-/** A country named only through demonyms (اللاعب التركي) leads the keywords from this salience on. */
-export const DEMONYM_LEAD = 4;
-/** A country the title does not name leads the keywords from this salience on; below, it competes as a named-once entity does. */
-export const COUNTRY_LEAD = 8;
 /** A phrase named once is a candidate when its corpus df is this share of its rarest word's and it is in the title or the first ONCE_LEAD tokens. */
 const ONCE_SHARE = 0.1;
 const ONCE_LEAD = 80;
@@ -75,8 +71,6 @@ const ONCE_LEAD = 80;
 const KNOWN_DF = 50;
 const KNOWN_SHARE = 0.2;
 const KNOWN_WEIGHT = 3;
-/** Platforms (gazetteer ids) a story is told through rather than about. */
-const MEDIA = new Set(['org:twitter', 'org:facebook', 'org:youtube', 'org:google']);
 /** Weight of an entity named once against a word of the same idf (entities are never weak keywords). */
 const ENTITY_WEIGHT = 1.5;
 /** A word never written with ال here and in this many corpus documents weighs GENERIC_WEIGHT (a word of the telling). */
@@ -359,26 +353,15 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     seen.add(k);
     out.push(s);
   };
-  // Salient entities first, and the people and organisations named in the article's first
-  // LEAD_TOKENS tokens even once: an editor tags who the story is about (measured on the
-  // labelled set's development half: keyword overlap 0.445 → 0.52, weak keywords 0.057 → 0.04).
-  // (A platform named once is the medium of a statement, «عبر حسابه على تويتر», not its subject:
-  // it neither leads nor competes below.)
-  const named = (e: (typeof ents)[number]): boolean => (e.type === 'person' || (e.type === 'org' && !MEDIA.has(e.id))) && e.first < LEAD_TOKENS;
-  const demonymOnly = (e: (typeof ents)[number]): boolean => e.type === 'country' && e.surfaces.length === 0 && e.salience < DEMONYM_LEAD;
-  // A country the title does not name and the article names a few times (تركيا for a training
-  // camp) waits for its rank among the others (dev keyword overlap 0.594 → 0.600).
-  const aside = (e: (typeof ents)[number]): boolean => e.type === 'country' && e.titleMentions === 0 && e.salience < COUNTRY_LEAD;
-  // People the corpus names everywhere (the king in a greeting formula) are background unless
-  // the title names them or their office (keyword-entities.ts).
-  const { background, entityDf } = backgroundPeople(ents, toks, stats);
+  // Salient entities first (keyword-entities.ts entityRanks: who leads, how the others score).
+  const rank = entityRanks(ents, toks, stats);
   const shown = displayOnce(stats);
-  for (const e of ents) if ((e.salience >= 2 || named(e)) && !demonymOnly(e) && !aside(e) && e.type !== 'agency' && out.length < Math.min(5, max) && !background(e)) push(shown(e));
+  for (const e of ents) if (rank.leads(e) && out.length < Math.min(5, max)) push(shown(e));
   // Entities named once (a city, an organisation, a person further down) compete with the
   // phrases and words as a rare term would.
   for (const e of ents) {
-    if (seen.has(shown(e).replace(/^ال/, '')) || demonymOnly(e) || e.type === 'agency' || (MEDIA.has(e.id) && e.salience < 2)) continue;
-    scored.push({ display: shown(e), score: e.salience * idf(stats, background(e) ? entityDf(e) : 0) * ENTITY_WEIGHT, keys: [] });
+    const score = rank.score(e);
+    if (score !== undefined && !seen.has(shown(e).replace(/^ال/, ''))) scored.push({ display: shown(e), score: score * idf(stats, rank.df(e)) * ENTITY_WEIGHT, keys: [] });
   }
   scored.sort((a, b) => b.score - a.score);
   for (const s of scored) {
