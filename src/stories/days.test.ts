@@ -31,6 +31,7 @@ test('a daily report names its own day; other text names none', () => {
   // «اليوم» as a name or without «هذا» gives no day: the crawl time is not when it was written.
   assert.deepEqual(eventDays('عين اليوم – بيروت قال المرصد السوري اليوم الجمعة إن متشددين خطفوا عشرات', time(heat21)), []);
   assert.deepEqual(eventDays('احتفلت المدارس باليوم الوطني هذا العام', time(heat21)), []);
+  assert.deepEqual(eventDays('تقريرها عن حالة الطقس لِهَذَا اليَوْمِ', time(heat21)), [dayOf(time(heat21))], 'diacritics do not hide it');
   // Saudi time: 22:30 UTC is already the next day.
   assert.equal(dayOf(Date.parse('2015-07-21T22:30:00Z')), dayOf(Date.parse('2015-07-22T09:00:00Z')));
   assert.equal(daysConflict([1], [2]), true);

@@ -16,7 +16,7 @@ export const DAY_LEDE_CHARS = 400;
 const DAY_MS = 86_400_000;
 /** Saudi time: the calendar day the reports speak of. */
 const OFFSET_MS = 3 * 3_600_000;
-/** «(ل)هذا اليوم» as words of their own (diacritics and tatweel removed first). */
+/** «(ل)هذا اليوم» as words of their own (marks and tatweel removed first). */
 const THIS_DAY = /(?:^|[\s(«"“])ل?هذا\s+اليوم(?=$|[\s)،,.:»"”])/u;
 
 /** The Saudi calendar day number (days since the epoch) of an epoch-ms time. */
@@ -27,7 +27,7 @@ export function dayOf(time: number): number {
 /** The days (`dayOf` numbers) the lede of `text` says it reports on: [] or the article's own day. */
 export function eventDays(text: string, time: number): number[] {
   if (!Number.isFinite(time)) return [];
-  const lede = text.slice(0, DAY_LEDE_CHARS).replace(/[\u0640\u064B-\u0652]/g, '');
+  const lede = text.slice(0, DAY_LEDE_CHARS).replace(/\p{Mn}|\u0640/gu, '');
   return THIS_DAY.test(lede) ? [dayOf(time)] : [];
 }
 
