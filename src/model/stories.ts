@@ -32,6 +32,11 @@ export interface StoryEntry {
   ledeTerms: string[];
   /** Entity ids from `article.entities` (empty when enrich has not run). */
   entities: string[];
+  /**
+   * The day (Saudi calendar day number) a daily report's lede says it is about («لهذا اليوم»:
+   * src/stories/days.ts); absent or empty when it names none. Stored (migration 033).
+   */
+  days?: number[];
   /** Candidate keys for same-event and related lookups: `t:<term>` and `e:<entity id>`. */
   keys: string[];
   storyId: string;

@@ -20,6 +20,8 @@ export interface EntryRow {
   entities: string;
   story_id: string;
   duplicate_of: string | null;
+  /** Event days (migration 033), space-separated; '' for none. */
+  days?: string;
 }
 
 export interface StoryRow {
@@ -71,6 +73,10 @@ export function shinglesFromBlob(b: Buffer): Uint32Array {
   return out;
 }
 
+/** Stored event days ('' or absent: none) and back. */
+export const daysOf = (s: string | undefined): number[] => (s ? s.split(' ').map(Number) : []);
+export const daysText = (d: readonly number[] | undefined): string => (d ?? []).join(' ');
+
 /** A stored entry row back to the StoryEntry the grouping works on (bands and keys are not kept per entry). */
 export function toEntry(r: EntryRow, fromBlob: (b: Buffer) => Uint32Array = shinglesFromBlob): StoryEntry {
   return {
@@ -85,6 +91,7 @@ export function toEntry(r: EntryRow, fromBlob: (b: Buffer) => Uint32Array = shin
     titleTerms: words(r.title_terms),
     ledeTerms: words(r.lede_terms),
     entities: words(r.entities),
+    days: daysOf(r.days),
     keys: [],
     storyId: r.story_id,
     duplicateOf: r.duplicate_of,

@@ -11,6 +11,7 @@ import { analyze, type TextAnalysis } from '../arabic/index.ts';
 import type { Article } from '../model/article.ts';
 import { DEFAULT_PARAMS, fingerprint, type Fingerprint, type FingerprintParams } from './fingerprint.ts';
 import type { StoryEntry } from './types.ts';
+import { eventDays } from './days.ts';
 
 export const MAX_ANALYZED_CHARS = 100_000;
 /** Title characters analyzed. */
@@ -74,9 +75,10 @@ export function entryOf(a: Article, opts: EntryOptions = {}): StoryEntry {
   const fp = body.length < MIN_DUP_TERMS ? null : (given ?? fingerprint(text, body, opts.params ?? DEFAULT_PARAMS));
   const entities = unique((a.entities ?? []).map((e) => e.id));
   const keys = entryKeys(titleTerms, ledeTerms, entities);
+  const time = articleTime(a, opts.now ?? Date.now());
   return {
     id: a.id,
-    time: articleTime(a, opts.now ?? Date.now()),
+    time,
     outlet: a.outlet,
     title: a.title,
     exact: fp?.exact ?? null,
@@ -86,6 +88,7 @@ export function entryOf(a: Article, opts: EntryOptions = {}): StoryEntry {
     titleTerms,
     ledeTerms,
     entities,
+    days: eventDays(text, time),
     keys,
     storyId: '',
     duplicateOf: null,

@@ -13,7 +13,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { EdgeIndex, RelatedCandidate, RelatedList, RelatedSource, RelatedStore, Story, StoryEdge, StoryEntry, StoryIndex } from '../../stories/index.ts';
-import { bandInt, candidateFloor, candidateOf, type FeatureRow, clampTime, isoTime, join, relatedListOf, relatedListText, shinglesToBlob as toBytes, toEntry, type EntryRow, type RelatedRow, type StoryRow } from '../story-rows.ts';
+import { bandInt, candidateFloor, candidateOf, type FeatureRow, clampTime, daysText, isoTime, join, relatedListOf, relatedListText, shinglesToBlob as toBytes, toEntry, type EntryRow, type RelatedRow, type StoryRow } from '../story-rows.ts';
 import type { TxScope } from './db.ts';
 import { PgDocFreq } from './story-df.ts';
 
@@ -178,8 +178,8 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
     const terms = [...new Set(e.terms)];
     const r = await this.db.query<{ eid: string | null }>(
       `WITH ins AS (
-         INSERT INTO story_entries (id, time, outlet, title, exact, shingles, terms, title_terms, lede_terms, entities, story_id, duplicate_of)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING eid),
+         INSERT INTO story_entries (id, time, outlet, title, exact, shingles, terms, title_terms, lede_terms, entities, story_id, duplicate_of, days)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $15) ON CONFLICT (id) DO NOTHING RETURNING eid),
        bands AS (INSERT INTO story_bands (band, time, eid) SELECT b, $2, ins.eid FROM ins, unnest($13::bigint[]) b ON CONFLICT DO NOTHING),
        kd AS (
          INSERT INTO story_keydict (key) SELECT k FROM unnest($14::text[]) k WHERE EXISTS (SELECT 1 FROM ins) ORDER BY 1
@@ -194,7 +194,7 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
        SELECT (SELECT eid FROM ins)::text AS eid`,
       [
         e.id, time, e.outlet, e.title, e.exact, toBytes(e.shingles), join(e.terms), join(e.titleTerms), join(e.ledeTerms), join(e.entities), e.storyId, e.duplicateOf,
-        [...new Set(e.bands.map(bandInt))], [...new Set(e.keys)],
+        [...new Set(e.bands.map(bandInt))], [...new Set(e.keys)], daysText(e.days),
       ],
     );
     if (r.rows[0]?.eid === null || r.rows[0]?.eid === undefined) return; // the id was held already

@@ -17,7 +17,7 @@
 import type Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { EdgeIndex, RelatedCandidate, RelatedList, RelatedSource, RelatedStore, Story, StoryEdge, StoryEntry, StoryIndex } from '../../stories/index.ts';
-import { bandInt, clampTime, isoTime, join, toEntry as sharedToEntry, type EntryRow, type StoryRow } from '../story-rows.ts';
+import { bandInt, clampTime, daysText, isoTime, join, toEntry as sharedToEntry, type EntryRow, type StoryRow } from '../story-rows.ts';
 import { SqliteRelated } from './related.ts';
 import { SqliteDocFreq } from './story-df.ts';
 import { SqlitePostings } from './story-postings.ts';
@@ -69,8 +69,8 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
       ),
       countBump: p("UPDATE story_counters SET value = value + 1 WHERE name = 'entries'"),
       insert: p(
-        `INSERT INTO story_entries (id, time, outlet, title, exact, shingles, terms, title_terms, lede_terms, entities, story_id, duplicate_of)
-         VALUES (@id, @time, @outlet, @title, @exact, @shingles, @terms, @title_terms, @lede_terms, @entities, @story_id, @duplicate_of)`,
+        `INSERT INTO story_entries (id, time, outlet, title, exact, shingles, terms, title_terms, lede_terms, entities, story_id, duplicate_of, days)
+         VALUES (@id, @time, @outlet, @title, @exact, @shingles, @terms, @title_terms, @lede_terms, @entities, @story_id, @duplicate_of, @days)`,
       ),
       bands: p('INSERT OR IGNORE INTO story_bands (band, time, eid) SELECT value, ?, ? FROM json_each(?)'),
       keydict: p('INSERT OR IGNORE INTO story_keydict (key) SELECT value FROM json_each(?)'),
@@ -215,6 +215,7 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
         entities: join(e.entities),
         story_id: e.storyId,
         duplicate_of: e.duplicateOf,
+        days: daysText(e.days),
       }).lastInsertRowid,
     );
     this.postings.added(eid, e.id);
