@@ -9,7 +9,7 @@
 import type { Analyzer } from './analyzer.ts';
 import { foldSpan } from '../arabic/index.ts';
 import type { Highlight, SearchHit } from '../model/search.ts';
-import { decodeSpans, SpanScratch, StoredTerms, type SpanTerm as Term, type Spans } from './spans.ts';
+import { decodeSpans, StoredTerms, type SpanTerm as Term, type Spans } from './spans.ts';
 
 export interface Snippet {
   snippet: string;
@@ -245,12 +245,10 @@ export interface HitSource {
 export function toHits<C extends { score: number }, K>(page: readonly C[], key: (c: C) => K, rows: ReadonlyMap<K, HitSource>, queryTerms: Iterable<string>, analyzer: Analyzer, snippets = true): SearchHit[] {
   const terms = [...queryTerms];
   const out: SearchHit[] = [];
-  // One set of arrays for every hit's spans: a snippet is built before the next is decoded.
-  const scratch = new SpanScratch();
   for (const c of page) {
     const r = rows.get(key(c));
     if (!r) continue;
-    const s = snippets ? buildSnippet(r.text, terms, analyzer, { stored: decodeSpans(r.spans, r.text.length, scratch) }) : { snippet: '', highlights: [] };
+    const s = snippets ? buildSnippet(r.text, terms, analyzer, { stored: decodeSpans(r.spans, r.text.length) }) : { snippet: '', highlights: [] };
     out.push({ id: r.id, url: r.url, title: r.title, outlet: r.outlet, publishedAt: r.published_at, score: Math.round(c.score * 1000) / 1000, snippet: s.snippet, highlights: s.highlights });
   }
   return out;

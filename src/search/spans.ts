@@ -54,10 +54,7 @@ export function encodeSpans(text: string, terms: ReadonlyArray<Pick<Term, 'term'
   return out.slice(0, n);
 }
 
-/**
- * Decoded spans: term i (i < count) spans `[starts[i], ends[i])` and its term hashes to
- * `hashes[i]`; the arrays may be longer than `count` (decoded into a `SpanScratch`).
- */
+/** Decoded spans: term i spans `[starts[i], ends[i])` and its term hashes to `hashes[i]`. */
 export interface Spans {
   count: number;
   starts: Int32Array;
@@ -65,32 +62,8 @@ export interface Spans {
   hashes: Uint16Array;
 }
 
-/**
- * Arrays reused by successive `decodeSpans(…, scratch)` calls (a search page's hits, one
- * after another): each decode overwrites what the previous one gave, so its spans must no
- * longer be read. Three typed arrays a hit are allocations of their own (backing stores
- * outside the heap), several times the cost of decoding into these.
- */
-export class SpanScratch {
-  starts = new Int32Array(0);
-  ends = new Int32Array(0);
-  hashes = new Uint16Array(0);
-
-  /** Arrays holding at least `count` terms (grown, never shrunk). */
-  hold(count: number): void {
-    if (count <= this.starts.length) return;
-    const n = Math.max(count, 2 * this.starts.length, 256);
-    this.starts = new Int32Array(n);
-    this.ends = new Int32Array(n);
-    this.hashes = new Uint16Array(n);
-  }
-}
-
-/**
- * The spans in `blob`, or null when it is missing, of another version, or not made from a
- * text of `textLength`. With `scratch`, decoded into its arrays (valid until its next use).
- */
-export function decodeSpans(blob: Uint8Array | null | undefined, textLength: number, scratch?: SpanScratch): Spans | null {
+/** The spans in `blob`, or null when it is missing, of another version, or not made from a text of `textLength`. */
+export function decodeSpans(blob: Uint8Array | null | undefined, textLength: number): Spans | null {
   if (!blob || blob.length < 3 || blob[0] !== SPANS_VERSION) return null;
   const size = blob.length;
   let n = 1;
@@ -108,10 +81,9 @@ export function decodeSpans(blob: Uint8Array | null | undefined, textLength: num
   if (varint() !== textLength) return null;
   const count = varint();
   if (count < 0 || count > size) return null;
-  scratch?.hold(count);
-  const starts = scratch ? scratch.starts : new Int32Array(count);
-  const ends = scratch ? scratch.ends : new Int32Array(count);
-  const hashes = scratch ? scratch.hashes : new Uint16Array(count);
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const hashes = new Uint16Array(count);
   let prev = 0;
   for (let i = 0; i < count; i++) {
     // Gaps and lengths are short: most are one byte, read inline (a longer one through varint).
