@@ -58,6 +58,14 @@ export interface GroupRunOptions {
   analyses?: ReadonlyMap<string, TextAnalysis>;
 }
 
+/**
+ * Pending articles grouped per transaction by the one writer: an import batch (500) at once.
+ * Each commit writes every page its chunk dirtied, and a chunk's entries touch pages all over
+ * the key, band, document-frequency and entity indexes, most of them shared with the next
+ * chunk's; 200 per transaction wrote many of those pages two or three times per batch.
+ */
+export const WRITER_CHUNK = 500;
+
 /** Lists computed per call for entries grouped before lists were kept (see the header). */
 export const BACKFILL = 2000;
 
@@ -134,7 +142,7 @@ export async function groupPending(store: PipelineStore, opts: GroupRunOptions =
     await backfill(store, c, opts);
     return c;
   }
-  const chunk = Math.max(1, opts.chunk ?? 200);
+  const chunk = Math.max(1, opts.chunk ?? WRITER_CHUNK);
   let cursor = -1;
   for (;;) {
     // Per chunk: cheap when nothing changed, and a long run re-keys as its corpus grows (see alerts.ts).
