@@ -63,8 +63,12 @@ export interface GroupRunOptions {
  * Each commit writes every page its chunk dirtied, and a chunk's entries touch pages all over
  * the key, band, document-frequency and entity indexes, most of them shared with the next
  * chunk's; 200 per transaction wrote many of those pages two or three times per batch.
+ * Related lists are still computed every RELATE_EVERY arrivals: a kept list depends on which
+ * entries are indexed when it is computed (newest per key), so it must see what it saw with
+ * chunks of 200; hence a multiple of it.
  */
-export const WRITER_CHUNK = 500;
+export const WRITER_CHUNK = 600;
+const RELATE_EVERY = 200;
 
 /** Lists computed per call for entries grouped before lists were kept (see the header). */
 export const BACKFILL = 2000;
@@ -165,9 +169,11 @@ export async function groupPending(store: PipelineStore, opts: GroupRunOptions =
           );
           newer.push(...(await store.storyIndex.entriesAfter(mark)));
           const placed: string[] = [];
-          for (const p of pending) {
+          for (let i = 0; i < pending.length; i++) {
+            const p = pending[i]!;
             const id = await groupOne(store, p, c, opts, matcher, prepared.get(p.article.id));
             if (id) placed.push(id);
+            if ((i + 1) % RELATE_EVERY === 0) await relate(store, placed.splice(0), c);
           }
           await relate(store, placed, c);
         },
