@@ -58,6 +58,18 @@ export interface GroupRunOptions {
   analyses?: ReadonlyMap<string, TextAnalysis>;
 }
 
+/**
+ * Pending articles grouped per transaction by the one writer: an import batch (500) at once.
+ * Each commit writes every page its chunk dirtied, and a chunk's entries touch pages all over
+ * the key, band, document-frequency and entity indexes, most of them shared with the next
+ * chunk's; 200 per transaction wrote many of those pages two or three times per batch.
+ * Related lists are still computed every RELATE_EVERY arrivals: a kept list depends on which
+ * entries are indexed when it is computed (newest per key), so it must see what it saw with
+ * chunks of 200; hence a multiple of it.
+ */
+export const WRITER_CHUNK = 600;
+const RELATE_EVERY = 200;
+
 /** Lists computed per call for entries grouped before lists were kept (see the header). */
 export const BACKFILL = 2000;
 
@@ -134,7 +146,7 @@ export async function groupPending(store: PipelineStore, opts: GroupRunOptions =
     await backfill(store, c, opts);
     return c;
   }
-  const chunk = Math.max(1, opts.chunk ?? 200);
+  const chunk = Math.max(1, opts.chunk ?? WRITER_CHUNK);
   let cursor = -1;
   for (;;) {
     // Per chunk: cheap when nothing changed, and a long run re-keys as its corpus grows (see alerts.ts).
@@ -157,9 +169,11 @@ export async function groupPending(store: PipelineStore, opts: GroupRunOptions =
           );
           newer.push(...(await store.storyIndex.entriesAfter(mark)));
           const placed: string[] = [];
-          for (const p of pending) {
+          for (let i = 0; i < pending.length; i++) {
+            const p = pending[i]!;
             const id = await groupOne(store, p, c, opts, matcher, prepared.get(p.article.id));
             if (id) placed.push(id);
+            if ((i + 1) % RELATE_EVERY === 0) await relate(store, placed.splice(0), c);
           }
           await relate(store, placed, c);
         },

@@ -1,9 +1,10 @@
 /**
  * The per-article work of an import that needs no store: enrichment (entities, keywords)
  * and the default analysis of title and text that the upsert indexes and the grouping
- * fingerprints, with the body's fingerprint (src/stories `analysisFingerprint`). A pooled
- * import runs it in worker threads (worker.ts); the writer then attaches each analysis to
- * its article and the fingerprint to the analysis again (`reattach`), since what crosses a
+ * fingerprints, with the body's fingerprint (src/stories `analysisFingerprint`) and what the
+ * upsert hashes (src/store `rowHashes`). A pooled import runs it in worker threads
+ * (worker.ts); the writer then attaches each analysis and the hashes to its article and the
+ * fingerprint to the analysis again (`reattach`), since what crosses a
  * thread is a structured clone: plain objects, no WeakMap entries.
  *
  * Contract: pure and never throws (enrichment failures are returned as the article's
@@ -17,12 +18,15 @@ import type { Article } from '../model/article.ts';
 import { defaultAnalyzer } from '../search/analyzer.ts';
 import { encodeSpans } from '../search/spans.ts';
 import { analysisFingerprint, attachFingerprint, type Fingerprint } from '../stories/index.ts';
+import { attachRowHashes, rowHashes, type RowHashes } from '../store/rows.ts';
 import { enrichArticle } from './enrich.ts';
 
 export interface PreparedArticle {
   article: Article;
   analysis: TextAnalysis;
   fingerprint: Fingerprint | null;
+  /** What the upsert hashes (canonical URL, content and source hashes; src/store/rows.ts). */
+  hashes: RowHashes;
   issue: ParseIssue | null;
 }
 
@@ -39,12 +43,13 @@ export function prepareArticle(a: Article): PreparedArticle {
     textTerms: text.map((t) => t.term),
     textSpans: encodeSpans(a.text, text),
   };
-  return { article, analysis, fingerprint: analysisFingerprint(analysis), issue };
+  return { article, analysis, fingerprint: analysisFingerprint(analysis), hashes: rowHashes(article), issue };
 }
 
-/** The article of a prepared one that crossed a thread, its analysis attached again. */
+/** The article of a prepared one that crossed a thread, its analysis and row hashes attached again. */
 export function reattach(p: PreparedArticle): Article {
   attachAnalysis(p.article, p.analysis);
   attachFingerprint(p.analysis, p.fingerprint);
+  attachRowHashes(p.article, p.hashes);
   return p.article;
 }

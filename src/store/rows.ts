@@ -78,6 +78,46 @@ export function canonicalOf(a: Pick<Article, 'url'>): string | null {
   return a.url ? canonicalUrl(a.url) : null;
 }
 
+/**
+ * What `planUpsert` hashes of an article, computable away from the store (a pooled import's
+ * worker threads; pipeline/prepare.ts): its canonical URL, content hash, and source hash for
+ * its own `publishedAt` (the date stored unless a stored copy's date wins, see `effectiveDate`).
+ */
+export interface RowHashes {
+  canon: string | null;
+  content: string;
+  source: string;
+}
+
+export function rowHashes(a: Article): RowHashes {
+  const canon = canonicalOf(a);
+  return { canon, content: contentHash(a), source: sourceHash(a, canon, a.publishedAt) };
+}
+
+const attachedHashes = new WeakMap<Article, { h: RowHashes; of: Article }>();
+
+/**
+ * Attaches `rowHashes(a)`, computed elsewhere, to `a`, which the upsert then does not hash
+ * again. The article is treated as immutable after this (the pipeline never changes one in
+ * place); a copy with other fields does not carry them.
+ */
+export function attachRowHashes(a: Article, h: RowHashes): void {
+  attachedHashes.set(a, { h, of: { ...a } });
+}
+
+const SOURCE_FIELDS = ['url', 'title', 'text', 'publishedAt', 'outlet', 'via', 'author', 'lang', 'tags', 'readAlso', 'relatedTo'] as const;
+
+/** The hashes attached to `a`, when every field they were computed from is still the same value. */
+function hashesOf(a: Article): RowHashes | undefined {
+  const x = attachedHashes.get(a);
+  return x && SOURCE_FIELDS.every((k) => x.of[k] === a[k]) ? x.h : undefined;
+}
+
+/** `canonicalOf(a)`, from attached hashes when present. */
+export function articleCanon(a: Article): string | null {
+  return hashesOf(a)?.canon ?? canonicalOf(a);
+}
+
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
 /** The computed fields as their column values (undefined stays undefined: not given). */
@@ -169,10 +209,11 @@ export type UpsertPlan = { unchanged: true; id: string } | { unchanged: false; r
  * only when re-indexing, for the title's index terms and their surface forms.
  */
 export function planUpsert(a: Article, old: Existing | undefined, titleOf: () => { terms: string; norms: string }, now = new Date().toISOString()): UpsertPlan {
-  const canon = canonicalOf(a);
-  const chash = contentHash(a);
+  const given = hashesOf(a);
+  const canon = given ? given.canon : canonicalOf(a);
+  const chash = given?.content ?? contentHash(a);
   const published = effectiveDate(a.publishedAt, old?.published_at, old?.content_hash === chash);
-  const shash = sourceHash(a, canon, published);
+  const shash = given && published === a.publishedAt ? given.source : sourceHash(a, canon, published);
   const computed = computedColumns(a);
   if (old && old.source_hash === shash) {
     const changed = (Object.keys(computed) as Array<keyof typeof computed>).some((k) => computed[k] !== old[k]);

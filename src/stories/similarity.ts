@@ -48,13 +48,30 @@ export function weightedJaccard(a: readonly string[], b: readonly string[], idf:
   return union > 0 ? inter / union : 0;
 }
 
+/** Below this many ids a side, setJaccard counts by scanning (no Set: it runs for every scored pair). */
+const SCAN_IDS = 24;
+
 /** Plain Jaccard of two id sets (entities). */
 export function setJaccard(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
+  if (a.length <= SCAN_IDS && b.length <= SCAN_IDS) {
+    // The same integer counts as the sets below: distinct ids of each side, distinct shared ones.
+    let n = 0;
+    let na = 0;
+    let nb = 0;
+    for (let i = 0; i < a.length; i++) {
+      if (a.indexOf(a[i]!) !== i) continue;
+      na++;
+      if (b.includes(a[i]!)) n++;
+    }
+    for (let i = 0; i < b.length; i++) if (b.indexOf(b[i]!) === i) nb++;
+    return n / (na + nb - n);
+  }
+  const sa = new Set(a);
   const sb = new Set(b);
   let n = 0;
-  for (const x of new Set(a)) if (sb.has(x)) n++;
-  return n / (new Set(a).size + sb.size - n);
+  for (const x of sa) if (sb.has(x)) n++;
+  return n / (sa.size + sb.size - n);
 }
 
 export interface StoryFeatures {

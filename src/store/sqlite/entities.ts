@@ -57,26 +57,72 @@ export class SqliteEntityIndex {
 
   /** Replaces the entity and keyword rows of one article. */
   indexArticle(a: IndexedArticle): void {
-    for (const o of this.q.old.all(a.seq)) {
-      this.q.counts.run(-1, -o.mentions, o.ent);
-      const day = dayOf(o.published);
-      if (day) {
-        this.q.daily.run(o.ent, day, -o.mentions);
-        this.q.dailyPrune.run(o.ent, day);
+    this.indexArticles([a]);
+  }
+
+  /**
+   * Replaces the entity and keyword rows of these articles (one transaction, the caller's).
+   * The same rows and counts as `indexArticle` one by one, with fewer statements: an
+   * entity's counts and daily totals are summed over the articles and written once each
+   * (sums do not depend on order; a day row that was decremented is pruned at the end, as
+   * each decrement pruned it), and an entity or alias already written by an earlier article
+   * of the call with the same values is not written again (the upsert would change nothing).
+   */
+  indexArticles(as: readonly IndexedArticle[]): void {
+    const counts = new Map<number, { articles: number; mentions: number }>();
+    const daily = new Map<string, { ent: number; day: string; count: number; dropped: boolean }>();
+    const count = (ent: number, articles: number, mentions: number): void => {
+      const c = counts.get(ent);
+      if (c) {
+        c.articles += articles;
+        c.mentions += mentions;
+      } else counts.set(ent, { articles, mentions });
+    };
+    const perDay = (ent: number, day: string, n: number): void => {
+      const k = `${ent}\u0000${day}`;
+      const d = daily.get(k);
+      if (d) {
+        d.count += n;
+        d.dropped ||= n < 0;
+      } else daily.set(k, { ent, day, count: n, dropped: n < 0 });
+    };
+    const upserted = new Map<string, { name: string; norm: string; eid: number }>();
+    const aliases = new Set<string>();
+    for (const a of as) {
+      for (const o of this.q.old.all(a.seq)) {
+        count(o.ent, -1, -o.mentions);
+        const day = dayOf(o.published);
+        if (day) perDay(o.ent, day, -o.mentions);
       }
+      this.q.delete.run(a.seq);
+      const published = publishedKey(a.publishedAt);
+      const day = dayOf(a.publishedAt);
+      for (const e of entityRows(a.entities)) {
+        const u = upserted.get(e.id);
+        let ent: number;
+        if (u && u.name === e.name && u.norm === e.norm) ent = u.eid;
+        else {
+          ent = this.q.upsert.get(e.id, e.name, e.type, e.norm)!;
+          upserted.set(e.id, { name: e.name, norm: e.norm, eid: ent });
+        }
+        this.q.insert.run(ent, published, a.seq, e.mentions);
+        count(ent, 1, e.mentions);
+        if (day) perDay(ent, day, e.mentions);
+        for (const al of e.aliases) {
+          const k = `${ent}\u0000${al.norm}\u0000${al.alias}`;
+          if (aliases.has(k)) continue;
+          aliases.add(k);
+          this.q.aliasInsert.run(ent, al.norm, al.alias);
+        }
+      }
+      this.q.kwDelete.run(a.seq);
+      for (const k of keywordRows(a.keywords)) this.q.kwInsert.run(k, a.seq);
     }
-    this.q.delete.run(a.seq);
-    const published = publishedKey(a.publishedAt);
-    const day = dayOf(a.publishedAt);
-    for (const e of entityRows(a.entities)) {
-      const ent = this.q.upsert.get(e.id, e.name, e.type, e.norm)!;
-      this.q.insert.run(ent, published, a.seq, e.mentions);
-      this.q.counts.run(1, e.mentions, ent);
-      if (day) this.q.daily.run(ent, day, e.mentions);
-      for (const al of e.aliases) this.q.aliasInsert.run(ent, al.norm, al.alias);
+    for (const [ent, c] of counts) if (c.articles !== 0 || c.mentions !== 0) this.q.counts.run(c.articles, c.mentions, ent);
+    for (const d of daily.values()) {
+      if (d.count !== 0 || !d.dropped) this.q.daily.run(d.ent, d.day, d.count);
+      if (d.dropped) this.q.dailyPrune.run(d.ent, d.day);
     }
-    this.q.kwDelete.run(a.seq);
-    for (const k of keywordRows(a.keywords)) this.q.kwInsert.run(k, a.seq);
   }
 
   private find(idOrName: string): EntityRow | null {

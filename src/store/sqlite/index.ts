@@ -29,6 +29,17 @@ export interface SqliteStoreOptions {
 
 export { analyzerFingerprint } from '../analysis.ts';
 
+/**
+ * WAL pages after which a commit checkpoints them into the database file (SQLite's default:
+ * 1,000). An import's commits each dirty pages spread over the key, band, document-frequency,
+ * entity and FTS indexes, mostly the same pages from one batch to the next; a checkpoint
+ * copies each page once however many frames the WAL holds of it, so checkpointing less often
+ * copies fewer pages (pooled import of 3 corpus days, the writer's CPU per article: 4.95 →
+ * 3.61 ms, one run each on the loaded shared machine). At most about 40 MiB of WAL (4 KiB
+ * pages) before a checkpoint; readers are unaffected (they read the WAL index).
+ */
+const WAL_CHECKPOINT_PAGES = 10_000;
+
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   readonly analyzer: Analyzer;
@@ -43,6 +54,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
     const applied = migrate(this.db);
     this.analyzer = opts.analyzer ?? defaultAnalyzer;
     this.upserter = new Upserter(this.db, this.analyzer);

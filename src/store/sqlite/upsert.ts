@@ -9,7 +9,7 @@ import type { Article } from '../../model/article.ts';
 import type { Analyzer } from '../../search/analyzer.ts';
 import { analyzeForIndex } from '../analysis.ts';
 import type { UpsertResult } from '../types.ts';
-import { ARTICLE_COLUMNS as COLUMNS, EXISTING_COLUMNS as EXISTING, canonicalOf, normalizeTag, planUpsert, type Columns, type Existing } from '../rows.ts';
+import { ARTICLE_COLUMNS as COLUMNS, EXISTING_COLUMNS as EXISTING, articleCanon, normalizeTag, planUpsert, type Columns, type Existing } from '../rows.ts';
 
 
 export class Upserter {
@@ -49,7 +49,7 @@ export class Upserter {
   }
 
   private one(a: Article): UpsertResult {
-    const old = this.find(a, canonicalOf(a));
+    const old = this.find(a, articleCanon(a));
     let text = '';
     let spans: Uint8Array | null = null;
     const plan = planUpsert(a, old, () => {
