@@ -17,7 +17,8 @@ import type { EntityMention } from '../model/article.ts';
 import { loadGazetteer, type GazetteerIndex } from './gazetteer.ts';
 import { matchGazetteer, type Match } from './match.ts';
 import { findPeople, personLookupKey } from './people.ts';
-import { PLACE_HEADS, placeSurname } from './people/cues.ts';
+import { placeSurname } from './people/cues.ts';
+import { constructName, familyName, language, surnameAgain } from './demonyms.ts';
 import { lexicon } from './people/lexicon.ts';
 import { tagLine } from './people/words.ts';
 import { resolveAmbiguous } from './resolve.ts';
@@ -140,76 +141,6 @@ function clubOf(m: Match, next: Match | undefined, index: GazetteerIndex, toks: 
   return !!other && other !== own && index.byId.get(other)?.type === 'country';
 }
 
-/** A word for language or dialect before a demonym (اللغة، باللغة، لغات، اللغتين، باللهجتين). */
-const LANGUAGE_WORD = /^[وف]?[بلك]?(ال|لل)?(لغ|لهج)(ه|ات|تين|تان)$/;
-
-/**
- * A feminine demonym that names a language is no mention of the state: after a word for
- * language (`اللغة الفرنسية`), used as a noun behind ب or ك (`بالفرنسية`, `بألمانية فصيحة`,
- * `كالألمانية`), or joined by و to such a language (`كالإنجليزية والفرنسية والإيطالية`).
- * `prev`: the match before, when it was a language.
- */
-function language(m: Match, toks: DocToken[], prev: Match | undefined): boolean {
-  if (!m.demonym || m.len !== 1) return false;
-  const t = toks[m.start]!;
-  if (!t.norm.endsWith('يه')) return false;
-  const before = toks[m.start - 1];
-  if (before && !t.brk && LANGUAGE_WORD.test(before.norm)) return true;
-  const surface = cleanSurface(t.surface);
-  const cut = surface.length - (m.display.split(' ')[0] ?? '').length;
-  const clitics = cut > 0 ? normalize(surface.slice(0, cut)).replace(/^[وف]/, '') : '';
-  if (/^[بك]/.test(clitics)) return true;
-  if (t.brk || !t.norm.startsWith('و') || !before) return false;
-  // (The language before may be one the gazetteer does not list as a demonym: كالإنجليزية.)
-  return (!!prev && prev.start + prev.len === m.start) || /^[وف]?[بك]ال.{3,}يه$/.test(before.norm);
-}
-
-/**
- * A definite demonym right after a given name is a family name (`اللواء منصور التركي`,
- * `ونواف التركي`, `عثمان الصيني`), not the country: one word, masculine singular, after a
- * given name that starts the name (not `محمد صلاح المصري`, where a second name came first, nor
- * a kunya `أبو حمزة المصري`, nor the preposition `على` that normalizes like `علي`).
- */
-function familyName(m: Match, toks: DocToken[], given: ReadonlySet<string>): boolean {
-  if (!m.demonym || m.len !== 1) return false;
-  const t = toks[m.start]!;
-  const prev = toks[m.start - 1];
-  // After a nasab (سعد بن رحيل السويدي) it is the family name too.
-  const link = toks[m.start - 2];
-  if (prev && !t.brk && !prev.brk && link && /^(بن|بنت|ابن)$/.test(link.norm) && !isStopword(prev.norm) && /^ال.{2,}ي$/.test(t.norm)) return true;
-  // The token, not the display: a gazetteer may list the bare form (عراقي) and match the ال as a clitic.
-  // (Feminine too, after a woman's name: وردة الجزائرية.)
-  if (!/^ال.+(ي|يه)$/.test(t.norm)) return false;
-  if (!prev || t.brk || cleanSurface(prev.surface) === 'على') return false;
-  const name = given.has(prev.norm) ? prev.norm : /^[وف]/.test(prev.norm) && given.has(prev.norm.slice(1)) ? prev.norm.slice(1) : '';
-  if (!name) return false;
-  const before = toks[m.start - 2];
-  if (!before || prev.brk || name !== prev.norm) return true;
-  return !given.has(before.norm) && !/^(ابو|ابي|ام|ابن|بن)$/.test(before.norm);
-}
-
-/**
- * A masculine definite demonym right after a feminine institution word without ال cannot qualify
- * it (an adjective agrees in gender and definiteness: مدرسة كندية، المدرسة الكندية): the two are a
- * construct and the demonym is the name of whom the place is named after (مدرسة الكندي «al-Kindi school»).
- * Elsewhere a demonym after a noun is a person of that nation (بقيادة اليوناني دونيس) and counts.
- */
-function constructName(m: Match, toks: DocToken[], given: ReadonlySet<string>): boolean {
-  const t = toks[m.start]!;
-  const prev = toks[m.start - 1];
-  if (!m.demonym || m.len !== 1 || t.brk || !prev || !/^ال.{3,}ي$/.test(t.norm) || !cleanSurface(prev.surface).endsWith('ة')) return false;
-  // (… and no name after it, which makes it a person of that nation: مجموعة الليبي أبو هريرة.)
-  const next = toks[m.start + 1];
-  if (next && !next.brk && (given.has(next.norm) || /^(ابو|ام|بن)$/.test(next.norm))) return false;
-  return PLACE_HEADS.has(prev.norm) || PLACE_HEADS.has(prev.norm.replace(/^[وفبل]/, ''));
-}
-
-/** Verbs of saying a speaker's name follows (وأضاف التركي). */
-const SAYING = /^[وف]?(قال|قالت|اضاف|اضافت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|بين|لفت|شدد|ذكر|تابع|اختتم|راي|كشف|اعتبر|دعا|طالب|نوه|افاد|اعلن|ابدي|استطرد|واصل)$/;
-
-/** Honorifics a demonym qualifies (the Jordanian king, the Turkish team), never a family name after them. */
-const STATE_HONORIFICS = /^[وف]?(الملك|الامير|الاميره|السلطان|الفريق|الرئيس|السيد|السيده)$/;
-
 /** Entity types a dateline can name. */
 const PLACE_TYPES = new Set(['city', 'country', 'region']);
 
@@ -242,17 +173,9 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   const lx = lexicon();
   const tags = tagLine(toks);
   // A family name that is a demonym (عبدالله بن عبدالمحسن التركي) stays the person's when the article
-  // later names him by it alone, as a speaker or a sentence's subject (وأضاف التركي).
+  // later names him by it alone (demonyms.ts).
   const families = new Set(matches.filter((m) => familyName(m, toks, lx.given)).map((m) => toks[m.start]!.norm.replace(/^[وف]/, '')));
-  const bySurname = (m: Match): boolean => {
-    const t = toks[m.start]!;
-    if (!families.size || !m.demonym || m.len !== 1 || !families.has(t.norm.replace(/^[وف]/, ''))) return false;
-    const prev = toks[m.start - 1];
-    // (… or by a rank or honorific: «اللواء التركي» after «اللواء منصور التركي»; not a sovereign's
-    // or the team's, which the demonym qualifies: الملك الأردني، الفريق التركي.)
-    const honorific = !!prev && lx.honorific.has(prev.norm.replace(/^[وف]/, '')) && !STATE_HONORIFICS.test(prev.norm);
-    return t.brk || !prev || SAYING.test(prev.norm) || honorific;
-  };
+  const bySurname = (m: Match): boolean => surnameAgain(m, toks, families, lx.honorific);
   matches.forEach((m) => {
     const id = m.ids[0];
     const e = id ? index.byId.get(id) : undefined;
