@@ -315,3 +315,12 @@ test('after آل the family name is read whatever the word is elsewhere (صال�
   // (a particle after آل is none: the name stops before آل)
   assert.deepEqual(people('والقى الشيخ صالح آل في'), ['صالح']);
 });
+
+test('a hamza-initial word in -ت the corpus knows is a verb, not a name after a title or demonym (ألقت القبض)', () => {
+  // alweeam 2015-07-21, aawsat 2015-07-25, aljazirah and alyaum 2015-08-06
+  assert.deepEqual(people('وكانت قوات الأمن المكسيكية ألقت القبض على جوزمان العام الماضي'), []);
+  assert.deepEqual(people('غير أن المخابرات السودانية ألقت القبض عليهم ووجهت لهم تهمة التجسس'), []);
+  assert.deepEqual(people('وكانت الأجهزة الأمنية وعقب وقوع التفجير الإرهابي في مسجد الإمام الصادق ألقت القبض على السائق'), []);
+  // … while a hamza-initial name still starts one (constructed)
+  assert.deepEqual(people('وقال المدرب أليكس فيرغسون إن الفريق جاهز'), ['أليكس فيرغسون']);
+});

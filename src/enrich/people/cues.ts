@@ -119,6 +119,8 @@ export class Cues {
     // A name's first word is no past verb of four letters or more (الطفلة علقت، سموه أعقب; روي and سال may be names),
     // nor «as a …» (كأفضل لاعب، كبديل: ك on a word the corpus often writes with ال; not كيري).
     if ((n.length >= 4 && pastVerb(this.lx, n)) || (n.length >= 5 && n.startsWith('ك') && this.lx.stats.df('ال' + n.slice(1)) >= 50)) return false;
+    // … nor a hamza-initial one in -ت the corpus knows, the feminine past of أفعل (الأجهزة … ألقت القبض، ألغت).
+    if (!article && /^ال..?ت$/.test(n) && this.lx.stats.df(n) >= 20) return false;
     // … nor a preposition on a word the corpus knows (الأميركية بشن هجمات; not بوغبا، لافروف).
     if (/^[بل]/.test(n) && n.length >= 3 && (this.lx.stats.df(n.slice(1)) >= 20 || this.lx.stats.df('ال' + n.slice(1)) >= 3)) return false;
     return unknownNameWord(this.lx, n);
