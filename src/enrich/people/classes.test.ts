@@ -324,3 +324,11 @@ test('a hamza-initial word in -ت the corpus knows is a verb, not a name after a
   // … while a hamza-initial name still starts one (constructed)
   assert.deepEqual(people('وقال المدرب أليكس فيرغسون إن الفريق جاهز'), ['أليكس فيرغسون']);
 });
+
+test('a name after a league, a group of companies or a service (quoted or not) is that thing\'s, no person; ورده is «and his reply»', () => {
+  // aleqtisadiya 2015-07-21; alwatan 2015-08-10
+  assert.deepEqual(people('كشف البرقان أن إدارة نادي الفتح كانت الأولى من بين إدارات أندية دوري عبد اللطيف جميل لدخول نظام'), []);
+  assert.deepEqual(people('من جهة أخرى، تتوافر خدمة "زين باسبورت" لتتيح الاستمتاع بخدمات الاتصالات'), []);
+  // constructed after set e's e027 (its title reads the span another way)
+  assert.deepEqual(people('أما آن لبعضكم من تحكيم مصلحة العباد في ورده الإقصائي على المخالفين'), []);
+});

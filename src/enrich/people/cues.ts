@@ -36,7 +36,7 @@ export const FAMILY = /^[\u0621-\u064a]{3,}$/;
 /** Verbs of a prayer before الله (غفر الله له، رحم الله): no compound name. */
 export const PRAYER = new Set(['غفر', 'رحم', 'حفظ', 'رعي', 'وفق', 'اعان', 'تقبل', 'جزي', 'سدد', 'بارك', 'عافي', 'شفي', 'اسكن']);
 export const ALLAH_FIRST = new Set(['فتح', 'نصر', 'ضيف', 'جار', 'عطا', 'عوض', 'جاد', 'حرز', 'سعد', 'دخيل', 'روح', 'عبيد', 'سيف']);
-export const PLACE_HEADS = new Set(['مطار', 'مستشفي', 'جامعه', 'مدرسه', 'كليه', 'معهد', 'مؤسسه', 'شركه', 'قناه', 'صحيفه', 'مجله', 'شارع', 'طريق', 'مسجد', 'جامع', 'ملعب', 'استاد', 'فندق', 'مصنع', 'مجمع', 'قاعه', 'متحف', 'مكتبه', 'ميناء', 'جسر', 'مستوصف', 'اكاديميه', 'معسكر', 'متنزه', 'ممشي', 'حديقه', 'ميدان', 'مجموعه']);
+export const PLACE_HEADS = new Set(['مطار', 'مستشفي', 'جامعه', 'مدرسه', 'كليه', 'معهد', 'مؤسسه', 'شركه', 'قناه', 'صحيفه', 'مجله', 'شارع', 'طريق', 'مسجد', 'جامع', 'ملعب', 'استاد', 'فندق', 'مصنع', 'مجمع', 'قاعه', 'متحف', 'مكتبه', 'ميناء', 'جسر', 'مستوصف', 'اكاديميه', 'معسكر', 'متنزه', 'ممشي', 'حديقه', 'ميدان', 'مجموعه', 'شركات', 'دوري', 'خدمه']);
 
 export class Cues {
   constructor(
@@ -92,7 +92,8 @@ export class Cues {
   protected inInstitution(start: number): boolean {
     let k = start - 1;
     while (k >= 0 && this.honorific(k) && !this.t[k + 1]!.brk) k--;
-    if (k < 0 || this.t[k + 1]!.brk) return false;
+    // (A quotation mark may stand between them: مؤسسة «بيل ومليندا جيتس».)
+    if (k < 0 || (this.t[k + 1]!.brk && !this.t[k + 1]!.quote)) return false;
     const heads = k === start - 1 ? PLACE_HEADS : this.lx.context;
     // Only an institution word in construct, without ال (جامعة الملك سعود; not «للجامعة الدكتور …»).
     return cliticCandidates(this.t[k]!.norm).some((c) => !c.al && !c.restoreAl && !c.key.startsWith('ال') && heads.has(c.key));
@@ -258,7 +259,8 @@ export class Cues {
 
   /** A word that reads as a common noun and the pronoun -ه (ناديه «his club», also the name نادية). */
   protected nounAndPronoun(n: string): boolean {
-    return n.endsWith('ه') && n.length >= 4 && isCommonNoun(this.lx, n.slice(0, -1));
+    // (… behind و too: ورده «and his reply», not the name وردة.)
+    return n.endsWith('ه') && n.length >= 4 && (isCommonNoun(this.lx, n.slice(0, -1)) || (n.startsWith('و') && isCommonNoun(this.lx, n.slice(1, -1))));
   }
 
   /** True when no word follows `k` in its clause (punctuation, the end, a stopword). */

@@ -132,7 +132,9 @@ test('no name of «إبان», a stopword with a pronoun, an adverb in -ًا, no
   // aawsat 07-22, aljazirah 07-22 (a participle of a simple form in -ًا); aawsat 07-25 (مليندا is a name)
   assert.deepEqual(people('هو سيناتور عن كارولاينا الجنوبية يصفه صديقه وزميله جون ماكين مزاحا «بابنه غير الشرعي».'), ['جون ماكين']);
   assert.deepEqual(people('وعند وفاته يكون مبتسماً بينما الحضور يبكون.'), []);
-  assert.deepEqual(people('الذي مولته جزئيا مؤسسة «بيل ومليندا جيتس» - فيما وعدت المنظمة'), ['بيل ومليندا جيتس']);
+  assert.deepEqual(people('الذي مولته جزئيا «بيل ومليندا جيتس» - فيما وعدت المنظمة'), ['بيل ومليندا جيتس']);
+  // … but inside the foundation's name, a quotation mark between, they are no people there (guidelines; set e's e022)
+  assert.deepEqual(people('الذي مولته جزئيا مؤسسة «بيل ومليندا جيتس» - فيما وعدت المنظمة'), []);
   // aljazirah 08-04
   assert.deepEqual(people('بحيث تم وضع كراتين من فاكهة «يوسف أفندي» في أعلى الحمولة، وفي أسفلها كراتين من فاكهة «التفاح»'), []);
 });
