@@ -59,7 +59,7 @@ export interface GroupRunOptions {
 }
 
 /**
- * Pending articles grouped per transaction by the one writer: an import batch (500) at once.
+ * Pending articles grouped per transaction by the one writer: a whole import batch (500) fits in one.
  * Each commit writes every page its chunk dirtied, and a chunk's entries touch pages all over
  * the key, band, document-frequency and entity indexes, most of them shared with the next
  * chunk's; 200 per transaction wrote many of those pages two or three times per batch.
