@@ -175,14 +175,13 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   // A family name that is a demonym (عبدالله بن عبدالمحسن التركي) stays the person's when the article
   // later names him by it alone (demonyms.ts).
   const families = new Set(matches.filter((m) => familyName(m, toks, lx.given)).map((m) => toks[m.start]!.norm.replace(/^[وف]/, '')));
-  const bySurname = (m: Match): boolean => surnameAgain(m, toks, families, lx.honorific);
   matches.forEach((m) => {
     const id = m.ids[0];
     const e = id ? index.byId.get(id) : undefined;
     if (!e) return;
     const lang = language(m, toks, prevLanguage);
     prevLanguage = lang ? m : undefined;
-    if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given) || bySurname(m) || lang || constructName(m, toks, lx.given)) return;
+    if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given) || surnameAgain(m, toks, families, lx.honorific) || lang || constructName(m, toks, lx.given)) return;
     // A trailing tag line (`سمات …`, people/words.ts) is the outlet's metadata, not the article's text.
     if (m.start >= tags) return;
     if (sports && !m.demonym && PLACE_CLUBS.has(m.display)) return;

@@ -94,8 +94,8 @@ class Finder extends SurnameCues {
     // فيصل الخراع، شجاع الشباطي; on two corpus days 25 of 26 such readings are names, the other a flower)
     if (df === 0 && n.length >= 5 && !MASDAR.test(n) && !PARTICIPLE.test(n) && !PLURAL.test(n) && !n.endsWith('ه') && this.lx.stats.df(n.slice(2)) <= df) return true;
     // (… or one the article makes the subject of a verb of saying: وأعرب الجسمي، أمضى عيد اليحيى … أنتقد اليحيى.)
-    if (!/^ال.{3,}ي$/.test(n) || !this.definiteSurname(i + 1)) return this.spokenSurname(n);
-    return this.lx.stats.df(n.slice(2)) < 0.3 * df || this.spokenSurname(n);
+    if (/^ال.{3,}ي$/.test(n) && this.definiteSurname(i + 1) && this.lx.stats.df(n.slice(2)) < 0.3 * df) return true;
+    return this.spokenSurname(n);
   }
 
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
@@ -336,9 +336,9 @@ class Finder extends SurnameCues {
         const afterBreak = t[j]!.brk;
         const known = this.lx.given.has(t[j]!.norm) || this.lx.surname.has(t[j]!.norm);
         // (… or one of one-syllable words the word-by-word reading stops in: بان كي مون.)
-        const sy = syllableName(t, j, this.inMatch, this.lx, 'title');
+        // (Its three words win only over a shorter reading, so it is read only then.)
         const read = this.name(j, 'title', true, afterBreak && !known ? 2 : 1);
-        const s = sy && (!read || sy.end > read.end) ? sy : read;
+        const s = !read || read.end < j + 3 ? (syllableName(t, j, this.inMatch, this.lx, 'title') ?? read) : read;
         // What the title is of may be a club or team closed by its demonym, then the name
         // (مدرب مانشستر يونايتد الإنجليزي لويس فان جال): the name is the one after it.
         const club = s && !afterBreak ? this.matchAt.get(s.end) : undefined;
