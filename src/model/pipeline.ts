@@ -65,6 +65,8 @@ export interface ConcurrentGrouping {
   readonly storyIndex: PipelineStore['storyIndex'] & {
     /** Adds entries' lookup keys to the key dictionary outside the current transaction. */
     addKeys(entries: readonly StoryEntry[]): Promise<void>;
+    /** Adds entries unlinked (story id `''`), all at once; their keys added by `addKeys` first. */
+    addUnlinked(entries: readonly StoryEntry[]): Promise<void>;
     /** Row-locks entries to the end of the current transaction. */
     lockEntries(ids: string[]): Promise<void>;
   };

@@ -85,7 +85,7 @@ async function addStep(store: Store, pending: PendingArticle[], opts: GroupRunOp
     }
   }
   await store.storyIndex.addKeys(mine);
-  for (const e of mine) await store.storyIndex.addEntry(e);
+  await store.storyIndex.addUnlinked(mine);
   await store.indexEnrichments(
     pending.map((p) => p.article),
     { onlyUngrouped: true },

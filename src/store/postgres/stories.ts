@@ -13,9 +13,10 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { EdgeIndex, RelatedCandidate, RelatedList, RelatedSource, RelatedStore, Story, StoryEdge, StoryEntry, StoryIndex } from '../../stories/index.ts';
-import { bandInt, candidateFloor, candidateOf, type FeatureRow, clampTime, daysText, isoTime, join, relatedListOf, relatedListText, shinglesToBlob as toBytes, toEntry, type EntryRow, type RelatedRow, type StoryRow } from '../story-rows.ts';
+import { bandInt, candidateFloor, candidateOf, type FeatureRow, clampTime, isoTime, relatedListOf, relatedListText, toEntry, type EntryRow, type RelatedRow, type StoryRow } from '../story-rows.ts';
 import type { TxScope } from './db.ts';
 import { PgDocFreq } from './story-df.ts';
+import { insertEntry, insertUnlinked } from './story-add.ts';
 
 
 const ENTRY_CACHE = 4096;
@@ -174,34 +175,22 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
    * wait on those hot rows only while committing.
    */
   async addEntry(e: StoryEntry): Promise<void> {
-    const time = clampTime(e.time);
-    const terms = [...new Set(e.terms)];
-    const r = await this.db.query<{ eid: string | null }>(
-      `WITH ins AS (
-         INSERT INTO story_entries (id, time, outlet, title, exact, shingles, terms, title_terms, lede_terms, entities, story_id, duplicate_of, days)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $15) ON CONFLICT (id) DO NOTHING RETURNING eid),
-       bands AS (INSERT INTO story_bands (band, time, eid) SELECT b, $2, ins.eid FROM ins, unnest($13::bigint[]) b ON CONFLICT DO NOTHING),
-       kd AS (
-         INSERT INTO story_keydict (key) SELECT k FROM unnest($14::text[]) k WHERE EXISTS (SELECT 1 FROM ins) ORDER BY 1
-         ON CONFLICT DO NOTHING RETURNING kid),
-       keys AS (
-         INSERT INTO story_keys (kid, time, eid)
-         SELECT x.kid, $2, ins.eid FROM ins, (SELECT kid FROM kd UNION ALL SELECT kid FROM story_keydict WHERE key = ANY($14::text[])) x
-         ON CONFLICT DO NOTHING),
-       art AS (
-         UPDATE articles SET story_id = $11, duplicate_of = $12
-         WHERE id = $1 AND $11 <> '' AND EXISTS (SELECT 1 FROM ins) AND (story_id IS DISTINCT FROM $11 OR duplicate_of IS DISTINCT FROM $12))
-       SELECT (SELECT eid FROM ins)::text AS eid`,
-      [
-        e.id, time, e.outlet, e.title, e.exact, toBytes(e.shingles), join(e.terms), join(e.titleTerms), join(e.ledeTerms), join(e.entities), e.storyId, e.duplicateOf,
-        [...new Set(e.bands.map(bandInt))], [...new Set(e.keys)], daysText(e.days),
-      ],
-    );
-    if (r.rows[0]?.eid === null || r.rows[0]?.eid === undefined) return; // the id was held already
+    if (!(await insertEntry(this.db, e))) return; // the id was held already
     // Entries never change once added; only the frequencies another worker's entries make stale.
-    this.df.added(terms);
+    this.df.added([...new Set(e.terms)]);
     if (!this.scope.current()) await this.df.flush();
     this.remember({ ...e, bands: [], keys: [] });
+  }
+
+  /** Adds entries unlinked (story-add.ts: one statement for a worker's chunk); frequencies as `addEntry` counts them. */
+  async addUnlinked(entries: readonly StoryEntry[]): Promise<void> {
+    const added = await insertUnlinked(this.db, entries);
+    for (const e of entries) {
+      if (!added.has(e.id)) continue; // the id was held already
+      this.df.added([...new Set(e.terms)]);
+      this.remember({ ...e, storyId: '', duplicateOf: null, bands: [], keys: [] });
+    }
+    if (added.size && !this.scope.current()) await this.df.flush();
   }
 
   /**
