@@ -21,7 +21,7 @@ import { pgTypes } from './db.ts';
 import { ARTICLE_COLUMNS } from './reader.ts';
 import { PgSearch } from './search.ts';
 import { indexDoc, textTokens } from './tsv.ts';
-import { lockIdentities, upsertOne } from './upsert.ts';
+import { lockIdentities, upsertBatch } from './upsert.ts';
 
 export interface PgStoreOptions {
   /** The schema holding Marsad's tables (default: `?schema=` of the URL, else `public`). */
@@ -123,9 +123,7 @@ export class PgStore implements Store {
     if (articles.length === 0) return [];
     const out = await this.tx(async (c) => {
       await lockIdentities(c, articles);
-      const res: UpsertResult[] = [];
-      for (const a of articles) res.push(await upsertOne(c, this.analyzer, a));
-      return res;
+      return upsertBatch(c, this.analyzer, articles);
     });
     if (out.some((r) => r.status !== 'unchanged')) this.searcher.generation++;
     return out;
