@@ -118,17 +118,20 @@ const TENS = /^ال(عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)
  * `المستوطنون`), or undefined when `n` (a normalized word) is none: the article itself writes
  * the nominative, or the corpus knows it with ال (df ≥ 5, the shipped table's floor) at least as
  * often as the dual's nominative `ان`, and the oblique is no rare dual of a common singular (under
- * DUAL_SHARE of its df: `العامين` 115 beside `العام` 6,729, though `العامون` is a word). A stem of three letters
- * or more: `السجين`، `الجنين`، `الحصين` are singulars (السجون is prisons); `البحرين`، `الطرفين`،
- * `الحسين` have no `ون` form in the corpus; the tens (`العشرين`) are numbers.
+ * DUAL_SHARE of its df: `العامين` 115 beside `العام` 6,729, though `العامون` is a word). A stem of
+ * three letters or more, even where the article writes the `ون` form: `السجين`، `الجنين`، `الحصين`
+ * are singulars (السجون is prisons); `البحرين`، `الطرفين`، `الحسين` have no `ون` form in the
+ * corpus; the tens (`العشرين`) are numbers.
  */
 function nominative(n: string, written: () => ReadonlySet<string>, stats?: TermStats): string | undefined {
-  if (!/^ال..+ين$/.test(n) || TENS.test(n)) return undefined;
+  if (!/^ال...+ين$/.test(n) || TENS.test(n)) return undefined;
   const stem = n.slice(0, -2);
-  if (written().has(stem + 'ون')) return stem + 'ون';
-  if (!stats || stem.length < 5) return undefined;
-  const df = stats.df(stem + 'ون');
-  return df >= 5 && df >= stats.df(stem + 'ان') && stats.df(n) >= DUAL_SHARE * stats.df(stem) ? stem + 'ون' : undefined;
+  const nom = stem + 'ون';
+  if (stats) {
+    const df = stats.df(nom);
+    if (df >= 5 && df >= stats.df(stem + 'ان') && stats.df(n) >= DUAL_SHARE * stats.df(stem)) return nom;
+  }
+  return written().has(nom) ? nom : undefined;
 }
 
 /** A normalized word without its ال and in the oblique when it may be a definite plural's nominative (المسلمون → مسلمين): for comparing keywords. */
@@ -151,6 +154,11 @@ export function baseForm(display: string, written: () => ReadonlySet<string>, st
     if (stats.df(n.slice(0, -1)) > 3 * stats.df(n) + 5) return display.slice(0, -1);
   }
   if (!display.includes('ين')) return display;
+  // An indefinite plural alone (مصابين): the definite nominative, when the corpus knows it.
+  if (stats && !display.includes(' ') && !display.startsWith('ال')) {
+    const n = 'ال' + normalize(display);
+    if (nominative(n, written, stats)) return 'ال' + display.slice(0, -2) + 'ون';
+  }
   const ws = display.split(' ');
   // The nominative reaches a word only through a chain of definite words from the head.
   for (let i = 0; i < ws.length && (i === 0 || normalize(ws[i - 1]!).startsWith('ال')); i++) {

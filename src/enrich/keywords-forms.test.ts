@@ -1,7 +1,7 @@
 /**
  * Keywords in the base form an editor tags with: a definite sound masculine plural in the
  * nominative (`المستوطنون`) where the article writes only its oblique (`والمستوطنين`), the
- * adjectives that agree with it too, never the genitive of an idafa (`نقابة الصحفيين`), nor a dual,
+ * adjectives that agree with it too, an indefinite plural alone with ال (`مصابين` → `المصابون`), never the genitive of an idafa (`نقابة الصحفيين`), nor a dual,
  * a singular in ين, a name or a number (keyword-forms.ts baseForm).
  * Articles: testdata/keywords-forms.json (SaudiNewsNet, 2015-07-21, 2015-07-25 and 2015-08-06; source and licence there).
  */
@@ -27,6 +27,16 @@ test('a definite plural the article writes only in the oblique is tagged in the 
   // aleqtisadiya, Saudi tourists in London: «السياح السعوديين»: an adjective after a broken plural.
   const tourists = kw('saudi-tourists-london');
   assert.ok(tourists.includes('السياح السعوديون'), tourists.join(' | '));
+});
+
+test('an indefinite plural alone is tagged as the definite nominative; a singular in ين is no plural', () => {
+  // okaz «وفاة 5 أشخاص في حادث تصادم بالطائف»: «… مصابين.» and «المصابين».
+  const crash = kw('taif-crash');
+  assert.ok(crash.includes('المصابون') && !crash.includes('مصابين'), crash.join(' | '));
+  // alriyadh «السلطات العراقية تفرج عن السجين السعودي الحربي» (the article writes السجون too):
+  // the prisoner, not the prisons.
+  const prisoner = kw('iraq-prisoner');
+  assert.ok(prisoner.includes('السجين') && !prisoner.includes('السجون'), prisoner.join(' | '));
 });
 
 test('the genitive of an idafa stays in the oblique, even where the article writes the nominative too', () => {
@@ -59,6 +69,8 @@ test('duals, singulars in ين, names and tens keep their form; the corpus decid
   // Without the corpus, only a nominative the article writes.
   assert.equal(baseForm('المستوطنين', none), 'المستوطنين');
   assert.equal(baseForm('المستوطنين', () => new Set(['المستوطنون'])), 'المستوطنون');
+  // A singular فعيل, whatever the article writes (السجين beside السجون).
+  assert.equal(baseForm('السجين', () => new Set(['السجين', 'السجون']), stats), 'السجين');
   // An idafa's genitive, whatever the article writes.
   assert.equal(baseForm('تعيين المعلمين', () => new Set(['المعلمون']), stats), 'تعيين المعلمين');
 });

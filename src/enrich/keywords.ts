@@ -33,7 +33,7 @@
  *   hardly knows (an expert or spokeswoman quoted in passing) does not lead (keyword-entities.ts).
  * A definite sound plural is shown in its nominative base form, with the adjectives that agree
  * with it, when the article or the corpus writes it (`المستوطنين` → `المستوطنون`, `اللاعبين
- * الأجانب` → `اللاعبون الأجانب`; not an idafa's genitive `نقابة الصحفيين`, a dual or a name:
+ * الأجانب` → `اللاعبون الأجانب`, `مصابين` → `المصابون`; not an idafa's genitive `نقابة الصحفيين`, a dual or a name:
  * keyword-forms.ts baseForm). No keyword holds another, in either case of a plural (`الباجي قائد`
  * goes when `الباجي قائد السبسي` is kept, `المستوطنون اليهود` beside `عصابات المستوطنين اليهود`).
  * A common word the article never writes with ال (شخص، سبل، هدوء) weighs GENERIC_WEIGHT: a word of
@@ -294,7 +294,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     if (c.keys.length === 1 && c.attached >= c.raw) continue;
     // A word always glued to a preposition its display keeps (لشغل، برصيد، لمنسوبيها) is no tag.
     if (c.keys.length === 1 ? !c.free : cutShort(toks, c.starts!, c.keys.length)) continue;
-    const display = baseForm(bestDisplay(displays(c)), written, stats);
+    const asWritten = bestDisplay(displays(c));
+    const display = baseForm(asWritten, written, stats);
     if (!DISPLAY_OK.test(display)) continue;
     // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
     if (c.raw < 2 || c.body < 1) {
@@ -307,7 +308,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     // تفعيل pattern (تهريب، تسجيل، تمديد). Dev a 0.633 → 0.633, dev c 0.609 → 0.62.
     let generic = c.keys.length === 1 && !c.def && c.df >= GENERIC_DF;
     if (generic) {
-      const n = normalize(display);
+      // (As the article writes it: not the ال baseForm gives an indefinite plural, مدنيين → المدنيون.)
+      const n = normalize(display.startsWith('ال') && !asWritten.startsWith('ال') ? asWritten : display);
       generic = !/^ت..ي.$/.test(n) && stats.df('ال' + n) >= 0.2 * c.df && !expansion(c.keys[0]!);
     }
     scored.push({ display, score: c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : generic ? GENERIC_WEIGHT : 1), keys: c.keys });
