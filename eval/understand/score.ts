@@ -14,9 +14,12 @@
  * - Weak keywords: the share of Marsad's keywords that break an automatic rule (`weakReason`):
  *   verb (a one-word keyword that the corpus counts show to be a present-tense verb: ي/ت/ن
  *   first, never written with ال — or one of the verbs of saying), fragment (a word that is
- *   not a whole word of the article, clitics aside), clitic-attached (a word glued to و/ف/ب/ل/ك
+ *   not a whole word of the article, clitics aside; a definite plural's nominative `ون` the
+ *   corpus knows counts as written where the article writes its oblique `ين`: the base form the
+ *   guidelines ask for, `المستوطنون` for `المستوطنين`), clitic-attached (a word glued to و/ف/ب/ل/ك
  *   or a pronoun suffix when the corpus knows the bare word far better), common (a one-word
- *   keyword in more than COMMON_SHARE of the corpus's documents).
+ *   keyword in more than COMMON_SHARE of the corpus's documents, a nominative at its oblique's
+ *   df when that is the higher).
  * `fold`: the analyzer's normalize (hamza, ى/ي, ة/ه, marks), `عبد ال…` joined, and a leading
  * ال of every word dropped, spaces collapsed.
  */
@@ -113,10 +116,17 @@ export function weakReason(kw: string, articleWords: Set<string>, stats: TermSta
   const ws = words(normalize(kw));
   if (ws.length === 0) return 'empty';
   if (entityNames.has(fold(kw))) return '';
-  for (const w of ws) {
-    if (!articleWords.has(w)) return 'fragment';
-  }
   const df = (k: string): number => stats.df(k);
+  // A definite plural's nominative (المستوطنون) where the article writes its oblique
+  // (المستوطنين): the base form the guidelines ask for, not a fragment, when the corpus knows it;
+  // judged common at the df of the form the article writes.
+  const oblique = (w: string): string | undefined => {
+    const o = /^ال..+ون$/.test(w) ? w.slice(0, -2) + 'ين' : undefined;
+    return o && articleWords.has(o) ? o : undefined;
+  };
+  for (const w of ws) {
+    if (!articleWords.has(w) && !(oblique(w) && df(w) >= 5)) return 'fragment';
+  }
   for (const w of ws) {
     const m = /^([وف]?[بكل]?)(.+)$/.exec(w)!;
     if (m[1] && !w.startsWith('ال') && m[2]!.length >= 3 && df(m[2]!) > 3 * df(w) + 5) return 'clitic';
@@ -131,7 +141,7 @@ export function weakReason(kw: string, articleWords: Set<string>, stats: TermSta
     const w = ws[0]!;
     if (SAYING.has(w)) return 'verb';
     if (/^[يتن]/.test(w) && w.length >= 4 && df(w) >= 20 && df('ال' + w) < 0.05 * df(w)) return 'verb';
-    if (df(w.startsWith('ال') ? w : w) > COMMON_SHARE * stats.docCount) return 'common';
+    if (Math.max(df(w), df(oblique(w) ?? w)) > COMMON_SHARE * stats.docCount) return 'common';
   }
   return '';
 }

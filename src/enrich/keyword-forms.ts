@@ -108,10 +108,44 @@ export function pronounAttached(key: string, df: number, stats: TermStats): bool
   return base > 3 * df + 5;
 }
 
+/** An oblique `ين` written in under this share of its singular's documents is a dual (العامين، الطرفين). */
+const DUAL_SHARE = 0.02;
+/** Tens in the oblique (العشرين، الثلاثين): numbers, not plurals of a noun. */
+const TENS = /^ال(عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)ين$/;
+
 /**
- * The base form of a definite sound masculine plural: the nominative `ون` when the article
- * itself also writes it (`المصابين … المصابون` → `المصابون`, the form an editor tags with);
- * other words unchanged. `written`: the article's normalized words without proclitics.
+ * The nominative of a definite sound masculine plural written in the oblique (`المستوطنين` →
+ * `المستوطنون`), or undefined when `n` (a normalized word) is none: the article itself writes
+ * the nominative, or the corpus knows it with ال (df ≥ 5, the shipped table's floor) at least as
+ * often as the dual's nominative `ان`, and the oblique is no rare dual of a common singular (under
+ * DUAL_SHARE of its df: `العامين` 115 beside `العام` 6,729, though `العامون` is a word). A stem of
+ * three letters or more, even where the article writes the `ون` form: `السجين`، `الجنين`، `الحصين`
+ * are singulars (السجون is prisons); `البحرين`، `الطرفين`، `الحسين` have no `ون` form in the
+ * corpus; the tens (`العشرين`) are numbers.
+ */
+function nominative(n: string, written: () => ReadonlySet<string>, stats?: TermStats): string | undefined {
+  if (!/^ال...+ين$/.test(n) || TENS.test(n)) return undefined;
+  const stem = n.slice(0, -2);
+  const nom = stem + 'ون';
+  if (stats) {
+    const df = stats.df(nom);
+    if (df >= 5 && df >= stats.df(stem + 'ان') && stats.df(n) >= DUAL_SHARE * stats.df(stem)) return nom;
+  }
+  return written().has(nom) ? nom : undefined;
+}
+
+/** A normalized word without its ال and in the oblique when it may be a definite plural's nominative (المسلمون → مسلمين): for comparing keywords. */
+export const caseFold = (w: string): string => w.replace(/^ال(...+)ون$/, '$1ين').replace(/^ال/, '');
+
+/**
+ * The base form an editor tags with. An indefinite accusative (`عقارا`) is the bare noun the
+ * corpus knows far better. A definite sound masculine plural is in the nominative `ون`
+ * (`nominative`), and so are the definite words after it that agree with it
+ * (`اللاجئين السوريين` → `اللاجئون السوريون`, `الأشقاء اللاجئين السوريين` → `الأشقاء اللاجئون
+ * السوريون`: a definite word after a definite one is its adjective or apposition, in its case);
+ * a definite word after an indefinite one is the genitive of an idafa and stays so (`إصابات
+ * اللاعبين`، `منتخب الناشئين`). Other words unchanged. `written`: the article's normalized
+ * words without proclitics; `stats`: the corpus's (without it, only forms the article writes).
  */
 export function baseForm(display: string, written: () => ReadonlySet<string>, stats?: TermStats): string {
   // An indefinite accusative (عقارا، قانونا، شابا): the bare noun the corpus knows far better.
@@ -120,12 +154,16 @@ export function baseForm(display: string, written: () => ReadonlySet<string>, st
     if (stats.df(n.slice(0, -1)) > 3 * stats.df(n) + 5) return display.slice(0, -1);
   }
   if (!display.includes('ين')) return display;
-  return display
-    .split(' ')
-    .map((w) => {
-      const n = normalize(w);
-      if (!/^ال..+ين$/.test(n)) return w;
-      return written().has(n.slice(0, -2) + 'ون') ? w.slice(0, -2) + 'ون' : w;
-    })
-    .join(' ');
+  // An indefinite plural alone (مصابين): the definite nominative, when the corpus knows it.
+  if (stats && !display.includes(' ') && !display.startsWith('ال')) {
+    const n = 'ال' + normalize(display);
+    if (nominative(n, written, stats)) return 'ال' + display.slice(0, -2) + 'ون';
+  }
+  const ws = display.split(' ');
+  // The nominative reaches a word only through a chain of definite words from the head.
+  for (let i = 0; i < ws.length && (i === 0 || normalize(ws[i - 1]!).startsWith('ال')); i++) {
+    const n = normalize(ws[i]!);
+    if (nominative(n, written, stats)) ws[i] = ws[i]!.slice(0, -2) + 'ون';
+  }
+  return ws.join(' ');
 }

@@ -31,9 +31,11 @@
  * - entities named once, scored like a rare word, twice that when the lede (the body's first
  *   LEDE_TOKENS tokens) names them; a person or body named once after the lede whom the corpus
  *   hardly knows (an expert or spokeswoman quoted in passing) does not lead (keyword-entities.ts).
- * A definite sound plural is shown in its nominative base form when the corpus writes it
- * (`المصابين` → `المصابون`). No keyword holds another (`الباجي قائد` goes when `الباجي قائد
- * السبسي` is kept).
+ * A definite sound plural is shown in its nominative base form, with the adjectives that agree
+ * with it, when the article or the corpus writes it (`المستوطنين` → `المستوطنون`, `اللاعبين
+ * الأجانب` → `اللاعبون الأجانب`, `مصابين` → `المصابون`; not an idafa's genitive `نقابة الصحفيين`, a dual or a name:
+ * keyword-forms.ts baseForm). No keyword holds another, in either case of a plural (`الباجي قائد`
+ * goes when `الباجي قائد السبسي` is kept, `المستوطنون اليهود` beside `عصابات المستوطنين اليهود`).
  * A common word the article never writes with ال (شخص، سبل، هدوء) weighs GENERIC_WEIGHT: a word of
  * the telling, not the topic.
  * Never output: stopwords, numbers, single letters, clitic fragments (وال، ال), pronoun-suffixed
@@ -54,7 +56,7 @@ import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
 import { displayPart, docTokens, type DocToken } from './tokens.ts';
 import { findPlaces } from './keyword-places.ts';
 import { displayOnce, entityRanks } from './keyword-entities.ts';
-import { adverb, baseForm, cutShort, definite, keptClitic, NISBA, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
+import { adverb, baseForm, caseFold, cutShort, definite, keptClitic, NISBA, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
 import { isContent, termKey, type TermStats } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
 
@@ -280,7 +282,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const expand = (x: { display: string; keys: string[] }): string => {
     const best = x.keys.length === 1 ? expansion(x.keys[0]!) : undefined;
     if (!best) return x.display;
-    const d = baseForm(bestDisplay(displays(best)), written);
+    const d = baseForm(bestDisplay(displays(best)), written, stats);
     return DISPLAY_OK.test(d) ? d : x.display;
   };
 
@@ -292,7 +294,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     if (c.keys.length === 1 && c.attached >= c.raw) continue;
     // A word always glued to a preposition its display keeps (لشغل، برصيد، لمنسوبيها) is no tag.
     if (c.keys.length === 1 ? !c.free : cutShort(toks, c.starts!, c.keys.length)) continue;
-    const display = baseForm(bestDisplay(displays(c)), written, stats);
+    const asWritten = bestDisplay(displays(c));
+    const display = baseForm(asWritten, written, stats);
     if (!DISPLAY_OK.test(display)) continue;
     // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
     if (c.raw < 2 || c.body < 1) {
@@ -305,13 +308,14 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     // تفعيل pattern (تهريب، تسجيل، تمديد). Dev a 0.633 → 0.633, dev c 0.609 → 0.62.
     let generic = c.keys.length === 1 && !c.def && c.df >= GENERIC_DF;
     if (generic) {
-      const n = normalize(display);
+      // (As the article writes it: not the ال baseForm gives an indefinite plural, مدنيين → المدنيون.)
+      const n = normalize(display.startsWith('ال') && !asWritten.startsWith('ال') ? asWritten : display);
       generic = !/^ت..ي.$/.test(n) && stats.df('ال' + n) >= 0.2 * c.df && !expansion(c.keys[0]!);
     }
     scored.push({ display, score: c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : generic ? GENERIC_WEIGHT : 1), keys: c.keys });
   }
   for (const c of once) {
-    const display = baseForm(bestDisplay(displays(c)), written);
+    const display = baseForm(bestDisplay(displays(c)), written, stats);
     if (DISPLAY_OK.test(display) && !cutShort(toks, c.starts!, c.keys.length) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df) * (c.known ? KNOWN_WEIGHT : 1), keys: c.keys });
   }
   for (const e of ents) {
@@ -328,14 +332,14 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const titleToks = toks.filter((t) => t.seg === 0);
   if (titleToks.length >= 2 && titleToks.length <= 3 && !/وا$/.test(titleToks[0]!.norm)) {
     const p = [...phrases.values()].find((c) => c.first === 0 && c.keys.length === titleToks.length);
-    if (p) scored.push({ display: baseForm(bestDisplay(displays(p)), written), score: Infinity, keys: p.keys });
+    if (p) scored.push({ display: baseForm(bestDisplay(displays(p)), written, stats), score: Infinity, keys: p.keys });
   } else {
     // A headline's subject: the noun phrase of two or three words before its present-tense verb
     // (أسعار النفط ترتفع…، موجات الحر تقضي…، البلك البركاني ينافس…) is what the story is about.
     const v = titleToks.findIndex((t, i) => i >= 2 && i <= 3 && /^[يت]/.test(t.norm) && verbLike(t.norm, stats.df(t.norm), stats));
     const p = v > 0 ? [...phrases.values()].find((c) => c.first === 0 && c.keys.length === v) : undefined;
     // (Known to the corpus as a unit or named again in the body: not مسؤول أممي، دعوا العقل.)
-    if (p && (p.df >= MIN_PHRASE_DF || p.body > 0)) scored.push({ display: baseForm(bestDisplay(displays(p)), written), score: Infinity, keys: p.keys });
+    if (p && (p.df >= MIN_PHRASE_DF || p.body > 0)) scored.push({ display: baseForm(bestDisplay(displays(p)), written, stats), score: Infinity, keys: p.keys });
   }
   scored.sort((a, b) => b.score - a.score);
 
@@ -346,8 +350,9 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const push = (s: string): void => {
     const k = s.replace(/^ال/, '');
     if (seen.has(k) || out.length >= max) return;
-    // One keyword holding another adds nothing (الباجي قائد | الباجي قائد السبسي).
-    const f = ' ' + normalize(s).split(' ').map((x) => x.replace(/^ال/, '')).join(' ') + ' ';
+    // One keyword holding another adds nothing (الباجي قائد | الباجي قائد السبسي), in either case
+    // of a plural (المسلمون | جماعة المسلمين).
+    const f = ' ' + normalize(s).split(' ').map(caseFold).join(' ') + ' ';
     if (folded.some((g) => g.includes(f) || f.includes(g))) return;
     folded.push(f);
     seen.add(k);
