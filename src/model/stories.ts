@@ -95,6 +95,17 @@ export interface StoryEdge {
   score: number;
 }
 
+/** The three candidate lookups of one arrival (src/stories/stable.ts `candidates`). */
+export interface CandidateQuery {
+  exact: string | null;
+  bands: string[];
+  bandsFrom: number;
+  bandsTo: number;
+  keys: string[];
+  keysFrom: number;
+  keysTo: number;
+}
+
 /** Where the order-independent grouping keeps its edges. */
 export interface EdgeIndex {
   /** Adds edges (a pair already held is replaced). */
@@ -103,6 +114,11 @@ export interface EdgeIndex {
   edgesOf(ids: string[]): MaybePromise<StoryEdge[]>;
   /** Per key, the entries holding it with time in [from, to], every one (no per-key limit). */
   allByKeys(keys: string[], from: number, to: number): MaybePromise<Map<string, string[]>>;
+  /**
+   * Optional: `byExact`, `byBands` and `allByKeys` answered at once (one round trip where
+   * each is a statement: PostgreSQL), with the same answers.
+   */
+  candidateIds?(q: CandidateQuery): MaybePromise<{ exact: string[]; bands: string[]; keys: Map<string, string[]> }>;
   /**
    * A mark of the entries held now (the newest entry's sequence number); `entriesAfter(mark)`
    * gives every entry added since, oldest first. Used with one writer (PostgreSQL's many

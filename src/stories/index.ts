@@ -4,7 +4,7 @@
  * computes «اقرأ أيضاً» and `relateArrivals` keeps each article's list at ingest; `MemoryStoryIndex` is the in-memory state; a store implements the
  * `StoryIndex` / `RelatedSource` / `RelatedStore` interfaces of types.ts to hold the same state on disk.
  */
-export type { Story, StoryEdge, EdgeIndex, StoryEntry, StoryIndex, RelatedCandidate, RelatedSource, RelatedStore, RelatedList, RelatedItem } from './types.ts';
+export type { CandidateQuery, Story, StoryEdge, EdgeIndex, StoryEntry, StoryIndex, RelatedCandidate, RelatedSource, RelatedStore, RelatedList, RelatedItem } from './types.ts';
 export { linkEntry, UNLINKED, type LockingIndex } from './link.ts';
 export { keysAndBands } from './held.ts';
 export { addArticleStable, addEntryStable, edgeOf, isCandidate, prefind, STABLE_DEFAULTS, type Since, type StableOptions, type EdgeStoryIndex } from './stable.ts';

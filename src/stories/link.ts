@@ -42,12 +42,13 @@ export interface LockingIndex extends EdgeStoryIndex {
 
 /**
  * The entries connected to `start` through held edges, expanding only linked entries (and
- * `start`); `ids` also holds the unlinked entries reached, `edges` every edge read.
+ * `start`); `ids` also holds the unlinked entries reached, `edges` every edge read. `start`
+ * is the arrival as read at the link's start: unlinked, and no one else's link changes it
+ * (partition never places an unlinked entry), so it is not read again.
  */
-async function linkedComponent(index: LockingIndex, start: string): Promise<{ ids: Set<string>; edges: StoryEdge[]; entries: Map<string, StoryEntry> }> {
-  const entries = new Map<string, StoryEntry>();
-  for (const e of await index.getEntries([start])) entries.set(e.id, e);
-  const { ids, edges } = await component(index, start, async (reached) => {
+async function linkedComponent(index: LockingIndex, start: StoryEntry): Promise<{ ids: Set<string>; edges: StoryEdge[]; entries: Map<string, StoryEntry> }> {
+  const entries = new Map<string, StoryEntry>([[start.id, start]]);
+  const { ids, edges } = await component(index, start.id, async (reached) => {
     const got = await index.getEntries(reached);
     for (const e of got) entries.set(e.id, e);
     return got.filter((e) => e.storyId !== UNLINKED).map((e) => e.id);
@@ -79,13 +80,13 @@ export async function linkEntry(index: LockingIndex, e: StoryEntry, options: Par
   // Lock what the component reaches (the arrival too, in one sorted statement, so two links
   // rarely wait on each other crosswise), then read it again, until a read reaches nothing new.
   const locked = new Set<string>();
-  let comp = await linkedComponent(index, e.id);
+  let comp = await linkedComponent(index, prev);
   for (;;) {
     const more = [...comp.ids].filter((id) => !locked.has(id));
     if (more.length === 0) break;
     await index.lockEntries(more);
     for (const id of more) locked.add(id);
-    comp = await linkedComponent(index, e.id);
+    comp = await linkedComponent(index, prev);
   }
   const members = [...comp.entries.values()].filter((m) => m.id === e.id || m.storyId !== UNLINKED);
   const placed = await placeComponent(index, e.id, members, comp.edges, o);

@@ -121,12 +121,14 @@ function voteKeys(e: StoryEntry, o: StableOptions, w: FrozenWeights): { keys: st
 
 /** Ids that may share an edge with `e` (symmetric; see invariant 2). */
 export async function candidates(index: EdgeStoryIndex, e: StoryEntry, o: StableOptions, w: FrozenWeights): Promise<Set<string>> {
-  const ids = new Set<string>(e.exact ? await index.byExact(e.exact) : []);
-  if (e.bands.length) for (const id of await index.byBands(e.bands, e.time - o.dupWindowMs, e.time + o.dupWindowMs)) ids.add(id);
+  const { keys, weights } = voteKeys(e, o, w);
+  const q = { exact: e.exact, bands: e.bands, bandsFrom: e.time - o.dupWindowMs, bandsTo: e.time + o.dupWindowMs, keys, keysFrom: e.time - o.storyWindowMs, keysTo: e.time + o.storyWindowMs };
+  const at = index.candidateIds ? await index.candidateIds(q) : null;
+  const ids = new Set<string>(at ? at.exact : e.exact ? await index.byExact(e.exact) : []);
+  if (e.bands.length) for (const id of at ? at.bands : await index.byBands(e.bands, q.bandsFrom, q.bandsTo)) ids.add(id);
   {
     const sums = new Map<string, number>();
-    const { keys, weights } = voteKeys(e, o, w);
-    const held = await index.allByKeys(keys, e.time - o.storyWindowMs, e.time + o.storyWindowMs);
+    const held = at ? at.keys : await index.allByKeys(keys, q.keysFrom, q.keysTo);
     keys.forEach((k, i) => {
       const weight = weights[i]!;
       for (const id of held.get(k) ?? []) sums.set(id, (sums.get(id) ?? 0) + weight);

@@ -3,4 +3,4 @@
  * src/model/stories.ts, since the stores implement them too; re-exported here for the
  * stories code that uses them.
  */
-export type { Story, StoryEdge, EdgeIndex, StoryEntry, StoryIndex, RelatedCandidate, RelatedSource, RelatedStore, RelatedList, RelatedItem } from '../model/stories.ts';
+export type { CandidateQuery, Story, StoryEdge, EdgeIndex, StoryEntry, StoryIndex, RelatedCandidate, RelatedSource, RelatedStore, RelatedList, RelatedItem } from '../model/stories.ts';

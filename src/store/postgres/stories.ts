@@ -12,11 +12,12 @@
  * worker has added entries since.
  */
 import { LRUCache } from 'lru-cache';
-import type { EdgeIndex, RelatedCandidate, RelatedList, RelatedSource, RelatedStore, Story, StoryEdge, StoryEntry, StoryIndex } from '../../stories/index.ts';
+import type { CandidateQuery, EdgeIndex, RelatedCandidate, RelatedList, RelatedSource, RelatedStore, Story, StoryEdge, StoryEntry, StoryIndex } from '../../stories/index.ts';
 import { bandInt, candidateFloor, candidateOf, type FeatureRow, clampTime, isoTime, relatedListOf, relatedListText, toEntry, type EntryRow, type RelatedRow, type StoryRow } from '../story-rows.ts';
 import type { TxScope } from './db.ts';
 import { PgDocFreq } from './story-df.ts';
 import { insertEntry, insertUnlinked } from './story-add.ts';
+import { candidateIds } from './story-candidates.ts';
 
 
 const ENTRY_CACHE = 4096;
@@ -67,6 +68,11 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
     );
     for (const r of rows.rows) out.get(r.key)?.push(r.id);
     return out;
+  }
+
+  /** The three candidate lookups in one statement (story-candidates.ts). */
+  candidateIds(q: CandidateQuery): Promise<{ exact: string[]; bands: string[]; keys: Map<string, string[]> }> {
+    return candidateIds(this.db, q);
   }
 
   /** One statement for all keys. */
