@@ -67,7 +67,9 @@ export function randomPairs(arts: readonly Article[], n: number, seed = 1): Pair
 }
 
 export const HAND_PAIRS_FILE = new URL('../../src/stories/testdata/hand-pairs.json', import.meta.url);
+/** The held-out sample: drawn with another seed, without the pairs of the first, labelled before any tuning on it. */
+export const HAND_PAIRS_2_FILE = new URL('../../src/stories/testdata/hand-pairs-2.json', import.meta.url);
 
-export function handPairs(): HandPair[] {
-  return JSON.parse(readFileSync(HAND_PAIRS_FILE, 'utf8')) as HandPair[];
+export function handPairs(file: URL = HAND_PAIRS_FILE): HandPair[] {
+  return JSON.parse(readFileSync(file, 'utf8')) as HandPair[];
 }

@@ -1,16 +1,31 @@
 /**
- * Prints candidate pairs for the hand-checked sample (src/stories/testdata/hand-pairs.json):
+ * Prints candidate pairs for a hand-checked sample (src/stories/testdata/hand-pairs*.json):
  * pairs of articles from different outlets that share rare words, drawn at random from
  * three strata of body resemblance, with their titles and ledes, for a person to judge.
- * Usage: node --import tsx bench/stories/sample.ts [perStratum] [seed]
+ * Usage: node --import tsx bench/stories/sample.ts [perStratum] [seed] [--corpus DIR]
+ *   [--exclude FILE.json]… [--chars N]
+ * `--exclude` leaves out pairs (either order) already in a labelled file, so a new seed
+ * draws a held-out sample; `--chars` is how much of each body is printed (default 260).
  */
-import { loadCorpus } from './corpus.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CORPUS_DIR, loadCorpus } from './corpus.ts';
 import { entryOf, resemblance } from '../../src/stories/index.ts';
-import { rng } from './labels.ts';
+import { rng, type Pair } from './labels.ts';
 
-const per = Number(process.argv[2] ?? 40);
-const rand = rng(Number(process.argv[3] ?? 11));
-const arts = loadCorpus();
+const argv = process.argv.slice(2);
+const named = new Set(['--corpus', '--exclude', '--chars']);
+const values = (name: string): string[] => argv.flatMap((a, i) => (a === name && argv[i + 1] !== undefined ? [argv[i + 1]!] : []));
+const positional = argv.filter((a, i) => !named.has(a) && !named.has(argv[i - 1] ?? ''));
+const per = Number(positional[0] ?? 40);
+const rand = rng(Number(positional[1] ?? 11));
+const chars = Number(values('--chars')[0] ?? 260);
+const corpus = values('--corpus')[0];
+const excluded = new Set(
+  values('--exclude').flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')) as Pair[]).flatMap((p) => [`${p.a}|${p.b}`, `${p.b}|${p.a}`])),
+);
+const arts = loadCorpus(undefined, corpus ? pathToFileURL(resolve(corpus, 'saudinewsnet') + '/') : CORPUS_DIR);
 const entries = arts.map((a) => entryOf(a));
 const post = new Map<string, number[]>();
 entries.forEach((e, i) => {
@@ -34,11 +49,11 @@ for (const [k, n] of shared) {
   const j = k % 65536;
   const a = entries[i]!;
   const b = entries[j]!;
-  if (a.outlet === b.outlet || Math.abs(a.time - b.time) > 3 * 86_400_000) continue;
+  if (a.outlet === b.outlet || Math.abs(a.time - b.time) > 3 * 86_400_000 || excluded.has(`${a.id}|${b.id}`)) continue;
   const r = resemblance(a.shingles, b.shingles).jaccard;
   strata[r >= 0.5 ? 0 : r >= 0.1 ? 1 : 2]!.push([i, j, r]);
 }
-const clip = (s: string) => s.trim().replace(/\s+/g, ' ').slice(0, 260);
+const clip = (s: string) => s.trim().replace(/\s+/g, ' ').slice(0, chars);
 strata.forEach((s, si) => {
   for (let n = 0; n < per && s.length; n++) {
     const [i, j, r] = s.splice(Math.floor(rand() * s.length), 1)[0]!;

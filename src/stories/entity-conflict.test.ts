@@ -1,0 +1,62 @@
+/**
+ * The entity rule of `edgeOf` (src/stories/stable.ts): two reports that each name entities and
+ * share none get no story edge unless their headlines say the same — the templates whose slots
+ * hold the names (a promotion «يقلّد … رتبته الجديدة», a martyr notice of the joint command) reach
+ * a story score through their common wording alone. A rewrite of one event names the same people
+ * and places and keeps its edge.
+ * Articles: src/stories/testdata/entity-pairs.json (SaudiNewsNet, source and licence there).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { makeArticle, type Article } from '../model/article.ts';
+import { extractEntities } from '../enrich/index.ts';
+import { addArticleStable, edgeOf, entryOf, frozenWeights, MemoryStoryIndex, STABLE_DEFAULTS } from './index.ts';
+import { storyScore } from './similarity.ts';
+
+interface Input {
+  url: string;
+  outlet: string;
+  publishedAt: string;
+  title: string;
+  text: string;
+}
+const data = JSON.parse(readFileSync(new URL('./testdata/entity-pairs.json', import.meta.url), 'utf8')) as { articles: Input[] };
+const arts: Article[] = data.articles.map((x) => {
+  const a = makeArticle(x);
+  return { ...a, entities: extractEntities(a) };
+});
+const [taifPromotion, asirPromotion, jazanMartyr, najranMartyr, tokyoEqt, tokyoRiyadh] = arts as [Article, Article, Article, Article, Article, Article];
+const w = frozenWeights();
+const o = STABLE_DEFAULTS;
+
+test('two promotions and two martyr notices: same wording, other names, no edge', () => {
+  for (const [x, y] of [
+    [taifPromotion, asirPromotion],
+    [jazanMartyr, najranMartyr],
+  ] as const) {
+    const [a, b] = [entryOf(x), entryOf(y)];
+    const s = storyScore(a, b, w.idf);
+    assert.ok(a.entities.length > 0 && b.entities.length > 0, `${x.title}: both name entities`);
+    assert.equal(s.entities, 0, `${x.title} / ${y.title}: no entity in common`);
+    assert.ok(s.title < o.headlineTitle, 'the headlines are not the same headline');
+    assert.equal(edgeOf(a, b, o, w), null, `${x.title} / ${y.title}`);
+    assert.equal(edgeOf(b, a, o, w), null, 'either argument order');
+    assert.equal(edgeOf(a, b, { ...o, entityConflict: false }, w)?.kind, 'story', 'the template wording alone makes a story edge');
+  }
+});
+
+test('one event rewritten names common entities and keeps its story edge', () => {
+  const [a, b] = [entryOf(tokyoEqt), entryOf(tokyoRiyadh)];
+  assert.ok(storyScore(a, b, w.idf).entities > 0);
+  assert.equal(edgeOf(a, b, o, w)?.kind, 'story');
+});
+
+test('stories: the promotions and the martyr notices apart, the Tokyo crash together', async () => {
+  const index = new MemoryStoryIndex();
+  for (const a of arts) await addArticleStable(index, a);
+  const story = (a: Article) => index.getEntries([a.id])[0]!.storyId;
+  assert.notEqual(story(taifPromotion), story(asirPromotion));
+  assert.notEqual(story(jazanMartyr), story(najranMartyr));
+  assert.equal(story(tokyoEqt), story(tokyoRiyadh));
+});
