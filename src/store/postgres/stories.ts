@@ -282,17 +282,18 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
     for (const o of s.outlets) if (!outlets.includes(o)) outlets.push(o);
     const last = arts.at(-1);
     const lastSeen = last ? isoTime(last.time) : s.firstSeen;
+    // One statement: the story row, and its outlet rows made exactly (outlet, firstSeen) for
+    // each outlet — the rows that differ deleted, the missing ones added (no row is both).
     await this.db.query(
-      `INSERT INTO stories (id, title, first_seen, last_seen, original_id, original_outlet, outlets, article_count)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
-         original_id = excluded.original_id, original_outlet = excluded.original_outlet, outlets = excluded.outlets, article_count = excluded.article_count`,
-      [s.id, s.title, s.firstSeen, lastSeen > s.firstSeen ? lastSeen : s.firstSeen, s.originalId, s.originalOutlet, JSON.stringify(outlets), Math.max(arts.length, 1)],
+      `WITH st AS (
+         INSERT INTO stories (id, title, first_seen, last_seen, original_id, original_outlet, outlets, article_count)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+           original_id = excluded.original_id, original_outlet = excluded.original_outlet, outlets = excluded.outlets, article_count = excluded.article_count),
+       gone AS (DELETE FROM story_outlets WHERE story_id = $1 AND NOT (outlet = ANY($9::text[]) AND first_seen = $3))
+       INSERT INTO story_outlets (outlet, first_seen, story_id) SELECT o, $3, $1 FROM unnest($9::text[]) o ON CONFLICT DO NOTHING`,
+      [s.id, s.title, s.firstSeen, lastSeen > s.firstSeen ? lastSeen : s.firstSeen, s.originalId, s.originalOutlet, JSON.stringify(outlets), Math.max(arts.length, 1), outlets],
     );
-    await this.db.query('DELETE FROM story_outlets WHERE story_id = $1', [s.id]);
-    if (outlets.length) {
-      await this.db.query('INSERT INTO story_outlets (outlet, first_seen, story_id) SELECT o, $2, $3 FROM unnest($1::text[]) o ON CONFLICT DO NOTHING', [outlets, s.firstSeen, s.id]);
-    }
   }
 
   /** Deletes a story no entry points at; its readers' read marks move where its named article is now (see the SQLite index). */
