@@ -49,15 +49,14 @@
  * data/keywords/stoplist.txt (reporting verbs and fillers: مشيرا، مؤكدا، ...).
  * Contract: pure given its inputs; [] for empty, numeric-only or non-Arabic text.
  */
-import { readFileSync } from 'node:fs';
-import { rootUrl } from '../paths.ts';
-import { normalize, stem } from '../arabic/index.ts';
+import { normalize } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
-import { displayPart, docTokens, type DocToken } from './tokens.ts';
+import { docTokens, type DocToken } from './tokens.ts';
 import { findPlaces } from './keyword-places.ts';
 import { displayOnce, entityRanks } from './keyword-entities.ts';
-import { adverb, baseForm, caseFold, cutShort, definite, keptClitic, NISBA, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
-import { isContent, termKey, type TermStats } from './termstats.ts';
+import { baseForm, caseFold, cutShort, verbLike } from './keyword-forms.ts';
+import { lexiconFor } from './keyword-lexicon.ts';
+import type { TermStats } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
 
 export const MIN_PHRASE_DF = 12;
@@ -80,13 +79,6 @@ const GENERIC_DF = 50;
 const GENERIC_WEIGHT = 0.5;
 /** A word is shown through a phrase of the article holding it when the corpus df of the phrase is this share of the word's (المعسكر → المعسكر الإعدادي). */
 const EXPAND_SHARE = 0.05;
-
-const STOPLIST: ReadonlySet<string> = new Set(
-  readFileSync(rootUrl('data/keywords/stoplist.txt'), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#')),
-);
 
 export interface KeywordOptions {
   /** At most this many keywords (default 8). */
@@ -137,29 +129,13 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const places = findPlaces(toks, covered);
   for (const p of places) for (const n of p.coveredNorms) covered.add(n);
   const ents = places.length ? [...found, ...places].sort((a, b) => b.salience - a.salience || a.first - b.first) : found;
+  // What is asked about each spelling and written form, asked once (keyword-lexicon.ts).
+  const lex = lexiconFor(stats);
+  const form = (t: DocToken) => lex.form(t);
   // The article's words without proclitics, built on first need (baseForm).
   let writtenSet: Set<string> | undefined;
-  const written = (): ReadonlySet<string> => (writtenSet ??= new Set(toks.map((t) => termKey(t.norm).key)));
+  const written = (): ReadonlySet<string> => (writtenSet ??= new Set(toks.map((t) => lex.spelling(t).term.key)));
   const w = (t: DocToken): number => (t.seg === 0 ? 1 + TITLE_WEIGHT : 1);
-  // Per spelling: its form, and (computed on first need) its stem and verb-likeness.
-  type Form = ReturnType<typeof wordForm> & { stem?: string; verb?: boolean; attached?: boolean; kept?: boolean };
-  const formCache = new Map<string, Form>();
-  const form = (t: DocToken): Form => {
-    let f = formCache.get(t.surface);
-    if (!f) formCache.set(t.surface, (f = wordForm(t, stats)));
-    return f;
-  };
-  const stemOf = (f: Form): string => (f.stem ??= stem(f.key));
-
-  const glued = (i: number): boolean => {
-    const t = toks[i]!;
-    const head = termKey(t.norm);
-    if (head.cut > 0) return /^[وف]?[بكل]/.test(t.norm);
-    const f = form(t);
-    if (f.key !== head.key && /^[بكل]/.test(head.key)) return true;
-    // Not cut by wordForm but glued all the same: the bare word is the more frequent (لشغل، للوقوف).
-    return /^[بكل]/.test(f.key) && f.key.length >= 4 && stats.df(f.key.slice(1)) > stats.df(f.key);
-  };
   // Words.
   const words = new Map<string, Cand>();
   const wordKeyAt: (string | undefined)[] = [];
@@ -168,14 +144,15 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const partKeyAt: (string | undefined)[] = [];
   const partDf = new Map<string, number>();
   toks.forEach((t, i) => {
-    if (!isContent(t) || STOPLIST.has(t.norm)) return;
+    const s = lex.spelling(t);
+    if (!s.content || s.stop) return;
     const isCovered = covered.has(t.norm) || coveredAt.has(i);
-    if (isCovered && !NISBA.test(termKey(t.norm).key)) return;
-    const f = form(t);
-    if (f.key.length < 3 || (!isCovered && covered.has(f.key)) || STOPLIST.has(f.key) || STOPLIST.has(stemOf(f))) return;
-    if ((f.attached ??= pronounAttached(f.key, f.df, stats))) return;
-    if ((f.verb ??= verbLike(f.key, f.df, stats) || (!isCovered && adverb(f.key, stats)))) return;
-    const g = stemOf(f) || f.key;
+    if (isCovered && !s.nisba) return;
+    const f = lex.form(t, s);
+    if (f.short || (!isCovered && covered.has(f.key))) return;
+    if (f.attached) return;
+    if (f.verbLike || (!isCovered && f.adverb)) return;
+    const g = f.stem || f.key;
     partKeyAt[i] = g;
     partDf.set(g, Math.max(partDf.get(g) ?? 0, f.df));
     if (isCovered || f.df > tooCommon) return;
@@ -187,31 +164,34 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     if (t.seg === 1) c.body++;
     // Attributive: a definite word right after a content word (المهارات الحياتية، خفة اليد).
     const prev = toks[i - 1];
-    if (/^ال.*(ي|يه)$/.test(f.key) && !/^[وف]/.test(t.norm) && prev && !t.brk && isContent(prev)) c.attached++;
+    if (/^ال.*(ي|يه)$/.test(f.key) && !/^[وف]/.test(t.norm) && prev && !t.brk && lex.spelling(prev).content) c.attached++;
     c.df = Math.max(c.df, f.df);
     c.display.set(f.display, (c.display.get(f.display) ?? 0) + 1);
     if (f.key.startsWith('ال')) c.def = (c.def ?? 0) + 1;
-    if (!(f.kept ??= keptClitic(t, f, stats))) c.free = (c.free ?? 0) + 1;
+    if (!f.kept) c.free = (c.free ?? 0) + 1;
   });
 
-  // A word glued to a و conjunction (wordForm: وسفك 45 is و + سفك 60; not وزارة، ولي، وادي).
-  const conjunct = (t: DocToken): boolean => t.norm.startsWith('و') && termKey(t.norm).cut === 0 && form(t).key !== t.norm;
   // Phrases of 2–3 content words inside one clause.
   const phrases = new Map<string, Cand>();
   for (let i = 0; i < toks.length; i++) {
     if (!wordKeyAt[i]) continue;
     // A phrase never holds a preposition glued to a word (بمناسبة ذكرى، رجل أمن بانفجار), nor
     // starts with a و conjunction (وسفك الدماء، وشعب المملكة: the second of two conjuncts).
-    if (glued(i) || conjunct(toks[i]!)) continue;
-    let key = termKey(toks[i]!.norm).key;
+    const head = form(toks[i]!);
+    if (head.glued || head.conjunct) continue;
+    let key = lex.spelling(toks[i]!).term.key;
+    let before = head;
     for (let n = 1; n < 3; n++) {
       const u = toks[i + n];
-      if (!u || u.brk || u.seg !== toks[i]!.seg || !partKeyAt[i + n] || glued(i + n)) break;
+      if (!u || u.brk || u.seg !== toks[i]!.seg || !partKeyAt[i + n]) break;
+      const fu = form(u);
+      if (fu.glued) break;
       // Coordination ends a noun phrase (الأسلحة والذخيرة are two keywords, not one).
-      if (/^[وف]/.test(u.norm) && (termKey(u.norm).cut > 0 || form(u).key !== u.norm)) break;
+      if (fu.coordinated) break;
       // So does an indefinite word after a definite one: a predicate or a new clause, not an
       // adjective or a genitive (المباريات الودية | جيدة).
-      if (definite(toks[i + n - 1]!) && !definite(u)) break;
+      if (before.definite && !fu.definite) break;
+      before = fu;
       key += ' ' + u.norm;
       let c = phrases.get(key);
       if (!c) phrases.set(key, (c = { keys: partKeyAt.slice(i, i + n + 1) as string[], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: stats.df(key), first: i, starts: [] }));
@@ -225,7 +205,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const displays = (c: Cand): Map<string, number> => {
     if (c.starts && c.display.size === 0) {
       for (const i of c.starts) {
-        const d = [form(toks[i]!).display, ...toks.slice(i + 1, i + c.keys.length).map((x) => displayPart(x.surface, { key: '', al: false, cut: 0, restoreAl: false }))].join(' ');
+        const d = [form(toks[i]!).display, ...toks.slice(i + 1, i + c.keys.length).map((x) => form(x).clean)].join(' ');
         c.display.set(d, (c.display.get(d) ?? 0) + 1);
       }
     }
@@ -288,20 +268,22 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
 
   // Scored non-entity candidates.
   const scored: Array<{ display: string; score: number; keys: string[] }> = [];
-  const weak: Array<{ display: string; score: number }> = [];
+  // Words named once, for a short article (their displays spelled out only if it comes to that).
+  const weak: Array<{ c: Cand; score: number }> = [];
+  const displayOf = (c: Cand): string => baseForm(bestDisplay(displays(c)), written, stats);
   for (const c of [...kept, ...words.values()]) {
     // A word only ever seen as the second part of a phrase is a fragment of it.
     if (c.keys.length === 1 && c.attached >= c.raw) continue;
     // A word always glued to a preposition its display keeps (لشغل، برصيد، لمنسوبيها) is no tag.
     if (c.keys.length === 1 ? !c.free : cutShort(toks, c.starts!, c.keys.length)) continue;
+    // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
+    if (c.raw < 2 || c.body < 1) {
+      if (c.keys.length === 1 && c.raw >= 1) weak.push({ c, score: c.tf * idf(stats, c.df) });
+      continue;
+    }
     const asWritten = bestDisplay(displays(c));
     const display = baseForm(asWritten, written, stats);
     if (!DISPLAY_OK.test(display)) continue;
-    // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
-    if (c.raw < 2 || c.body < 1) {
-      if (c.keys.length === 1 && c.raw >= 1) weak.push({ display, score: c.tf * idf(stats, c.df) });
-      continue;
-    }
     // A common noun or adjective the article never writes with ال (شخص، نقطة، هدوء، إعلاني: the
     // corpus writes it with ال often, so it is no name) is a word of the telling, not the topic,
     // unless it is shown through its phrase (رجال → رجال الأمن) or is an action's name of the
@@ -376,6 +358,10 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // Fewer than 3 (short articles): single-mention entities, then the best single-mention words.
   for (const e of ents) if (out.length < 3) push(shown(e));
   weak.sort((a, b) => b.score - a.score);
-  for (const x of weak) if (out.length < 3) push(x.display);
+  for (const x of weak) {
+    if (out.length >= 3) break;
+    const display = displayOf(x.c);
+    if (DISPLAY_OK.test(display)) push(display);
+  }
   return out.filter((s) => DISPLAY_OK.test(s));
 }
