@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { rootUrl } from '../paths.ts';
 import { stem } from '../arabic/index.ts';
 import { adverb, definite, keptClitic, NISBA, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
-import { isContent, termKey, type TermKey, type TermStats } from './termstats.ts';
+import { isContent, MemoryTermStats, termKey, type TermKey, type TermStats } from './termstats.ts';
 import { cleanSurface, infoOf, type DocToken } from './tokens.ts';
 
 /** Reporting verbs and fillers that are never keywords (data/keywords/stoplist.txt). */
@@ -32,6 +32,8 @@ export const STOPLIST: ReadonlySet<string> = new Set(
 /** One normalized spelling. */
 export interface Spelling {
   readonly lex: KeywordLexicon;
+  /** The normalized spelling (one string object for all its tokens). */
+  readonly norm: string;
   /** isContent: Arabic letters only, 2+ letters, no stopword. */
   readonly content: boolean;
   /** On the keyword stoplist as written. */
@@ -42,7 +44,12 @@ export interface Spelling {
   readonly nisba: boolean;
   /** Its written forms met so far (most spellings have one). */
   readonly forms: Form[];
+  /** The table's phrases that start with this term key (KeywordLexicon.phraseDf), looked up on first need. */
+  phrases?: PhraseLevel | null;
 }
+
+/** Phrases of a table by their following words: the document frequency of each, and the phrases one word longer. */
+type PhraseLevel = Map<string, { df: number; next?: PhraseLevel }>;
 
 /** One written form (surface) of a spelling: wordForm's answer and what follows from it, each computed on first need. */
 export class Form {
@@ -57,6 +64,7 @@ export class Form {
   private coordinated_?: boolean;
   private definite_?: boolean;
   private clean_?: string;
+  private attributive_?: boolean;
 
   readonly key: string;
   readonly display: string;
@@ -64,7 +72,7 @@ export class Form {
 
   constructor(
     private readonly lex: KeywordLexicon,
-    private readonly spelling: Spelling,
+    readonly spelling: Spelling,
     /** A token of this form (only its surface and norm are read). */
     private readonly tok: DocToken,
   ) {
@@ -135,6 +143,11 @@ export class Form {
     return (this.definite_ ??= definite(this.tok));
   }
 
+  /** A definite nisba-like adjective without a و/ف before it (الحياتية، الإعلامي): attributive after a content word. */
+  get attributive(): boolean {
+    return (this.attributive_ ??= /^ال.*(ي|يه)$/.test(this.key) && !/^[وف]/.test(this.tok.norm));
+  }
+
   /** The surface without harakat and tatweel (tokens.ts cleanSurface). */
   get clean(): string {
     return (this.clean_ ??= cleanSurface(this.tok.surface));
@@ -142,7 +155,31 @@ export class Form {
 }
 
 export class KeywordLexicon {
-  constructor(readonly stats: TermStats) {}
+  /** The frozen table's phrases by first term key, when the statistics are an in-memory table. */
+  private readonly phraseTable?: Map<string, PhraseLevel>;
+
+  constructor(readonly stats: TermStats) {
+    if (stats.frozen && stats instanceof MemoryTermStats) this.phraseTable = phraseTable(stats);
+  }
+
+  /**
+   * `stats.df` of the phrase `first` + `rest` (the words' norms), as termstats.ts keys it: the first
+   * word's term key and the others as written, joined by spaces. From the phrase table when there
+   * is one, so no key string is built.
+   */
+  phraseDf(first: Spelling, rest: readonly string[]): number {
+    if (!this.phraseTable) return this.stats.df([first.term.key, ...rest].join(' '));
+    if (first.phrases === undefined) first.phrases = this.phraseTable.get(first.term.key) ?? null;
+    let level: PhraseLevel | null | undefined = first.phrases;
+    let df = 0;
+    for (const w of rest) {
+      const e: { df: number; next?: PhraseLevel } | undefined = level?.get(w);
+      if (!e) return 0;
+      df = e.df;
+      level = e.next;
+    }
+    return df;
+  }
 
   /** The token's spelling (memoized on its WordInfo while this lexicon is the one asked). */
   spelling(t: DocToken): Spelling {
@@ -150,7 +187,7 @@ export class KeywordLexicon {
     let s = info.keyword as Spelling | undefined;
     if (s?.lex !== this) {
       const term = termKey(t.norm);
-      info.keyword = s = { lex: this, content: isContent(t), stop: STOPLIST.has(t.norm), term, nisba: NISBA.test(term.key), forms: [] };
+      info.keyword = s = { lex: this, norm: t.norm, content: isContent(t), stop: STOPLIST.has(t.norm), term, nisba: NISBA.test(term.key), forms: [], phrases: undefined };
     }
     return s;
   }
@@ -173,4 +210,21 @@ export function lexiconFor(stats: TermStats): KeywordLexicon {
   let lex = kept.get(stats);
   if (!lex) kept.set(stats, (lex = new KeywordLexicon(stats)));
   return lex;
+}
+
+/** A table's phrase keys (2 or 3 words) as a tree by first word, then each following word. */
+export function phraseTable(stats: MemoryTermStats): Map<string, PhraseLevel> {
+  const table = new Map<string, PhraseLevel>();
+  for (const [key, df] of stats.counts) {
+    const words = key.split(' ');
+    if (words.length < 2) continue;
+    let level = table.get(words[0]!) ?? table.set(words[0]!, new Map()).get(words[0]!)!;
+    for (let k = 1; k < words.length; k++) {
+      let e = level.get(words[k]!);
+      if (!e) level.set(words[k]!, (e = { df: 0 }));
+      if (k === words.length - 1) e.df = df;
+      else level = e.next ??= new Map();
+    }
+  }
+  return table;
 }

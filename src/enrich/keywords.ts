@@ -55,7 +55,8 @@ import { docTokens, type DocToken } from './tokens.ts';
 import { findPlaces } from './keyword-places.ts';
 import { displayOnce, entityRanks } from './keyword-entities.ts';
 import { baseForm, caseFold, cutShort, verbLike } from './keyword-forms.ts';
-import { lexiconFor } from './keyword-lexicon.ts';
+import { lexiconFor, type Form } from './keyword-lexicon.ts';
+import { findPhrases, type Cand } from './keyword-phrases.ts';
 import type { TermStats } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
 
@@ -89,28 +90,6 @@ export interface KeywordOptions {
   tokens?: DocToken[];
 }
 
-interface Cand {
-  keys: string[];
-  display: Map<string, number>;
-  /** Weighted count (title occurrences weigh 1 + TITLE_WEIGHT); occurrences in the body; in all. */
-  tf: number;
-  body: number;
-  raw: number;
-  /** Occurrences as the second part of a noun phrase. */
-  attached: number;
-  /** Occurrences written with the article; not glued to a preposition the display keeps (words: لشغل). */
-  def?: number;
-  free?: number;
-  /** Occurrences before phrases absorbed them (words). */
-  raw0?: number;
-  /** Named once, after the lead, and known to the corpus as a unit (phrases). */
-  known?: boolean;
-  /** A phrase's occurrences (first token); its displays are spelled out on first need. */
-  starts?: number[];
-  df: number;
-  first: number;
-}
-
 /** A minister's post with its portfolio and state (وزير الدفاع الروسي، وزيرة الخارجية الأمريكية). */
 const MINISTER = /^وزير(ه)? (\S+ ){1,2}\S*(ي|يه)$/;
 const DISPLAY_OK = /^[\u0621-\u064a]{2,}( [\u0621-\u064a]{2,})*$/;
@@ -131,7 +110,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const ents = places.length ? [...found, ...places].sort((a, b) => b.salience - a.salience || a.first - b.first) : found;
   // What is asked about each spelling and written form, asked once (keyword-lexicon.ts).
   const lex = lexiconFor(stats);
-  const form = (t: DocToken) => lex.form(t);
+  const formAt: (Form | undefined)[] = [];
+  const form = (i: number): Form => (formAt[i] ??= lex.form(toks[i]!));
   // The article's words without proclitics, built on first need (baseForm).
   let writtenSet: Set<string> | undefined;
   const written = (): ReadonlySet<string> => (writtenSet ??= new Set(toks.map((t) => lex.spelling(t).term.key)));
@@ -148,7 +128,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     if (!s.content || s.stop) return;
     const isCovered = covered.has(t.norm) || coveredAt.has(i);
     if (isCovered && !s.nisba) return;
-    const f = lex.form(t, s);
+    const f = (formAt[i] = lex.form(t, s));
     if (f.short || (!isCovered && covered.has(f.key))) return;
     if (f.attached) return;
     if (f.verbLike || (!isCovered && f.adverb)) return;
@@ -164,48 +144,22 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     if (t.seg === 1) c.body++;
     // Attributive: a definite word right after a content word (المهارات الحياتية، خفة اليد).
     const prev = toks[i - 1];
-    if (/^ال.*(ي|يه)$/.test(f.key) && !/^[وف]/.test(t.norm) && prev && !t.brk && lex.spelling(prev).content) c.attached++;
+    if (f.attributive && prev && !t.brk && lex.spelling(prev).content) c.attached++;
     c.df = Math.max(c.df, f.df);
     c.display.set(f.display, (c.display.get(f.display) ?? 0) + 1);
     if (f.key.startsWith('ال')) c.def = (c.def ?? 0) + 1;
     if (!f.kept) c.free = (c.free ?? 0) + 1;
   });
 
-  // Phrases of 2–3 content words inside one clause.
-  const phrases = new Map<string, Cand>();
-  for (let i = 0; i < toks.length; i++) {
-    if (!wordKeyAt[i]) continue;
-    // A phrase never holds a preposition glued to a word (بمناسبة ذكرى، رجل أمن بانفجار), nor
-    // starts with a و conjunction (وسفك الدماء، وشعب المملكة: the second of two conjuncts).
-    const head = form(toks[i]!);
-    if (head.glued || head.conjunct) continue;
-    let key = lex.spelling(toks[i]!).term.key;
-    let before = head;
-    for (let n = 1; n < 3; n++) {
-      const u = toks[i + n];
-      if (!u || u.brk || u.seg !== toks[i]!.seg || !partKeyAt[i + n]) break;
-      const fu = form(u);
-      if (fu.glued) break;
-      // Coordination ends a noun phrase (الأسلحة والذخيرة are two keywords, not one).
-      if (fu.coordinated) break;
-      // So does an indefinite word after a definite one: a predicate or a new clause, not an
-      // adjective or a genitive (المباريات الودية | جيدة).
-      if (before.definite && !fu.definite) break;
-      before = fu;
-      key += ' ' + u.norm;
-      let c = phrases.get(key);
-      if (!c) phrases.set(key, (c = { keys: partKeyAt.slice(i, i + n + 1) as string[], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: stats.df(key), first: i, starts: [] }));
-      c.tf += w(toks[i]!);
-      c.raw++;
-      if (toks[i]!.seg === 1) c.body++;
-      c.starts!.push(i);
-    }
-  }
+  // Phrases of 2–3 content words inside one clause (keyword-phrases.ts).
+  const phrases = findPhrases(toks, formAt, wordKeyAt, partKeyAt, lex);
   // A phrase's spellings, by count (spelled out only for the phrases that get scored).
   const displays = (c: Cand): Map<string, number> => {
     if (c.starts && c.display.size === 0) {
       for (const i of c.starts) {
-        const d = [form(toks[i]!).display, ...toks.slice(i + 1, i + c.keys.length).map((x) => form(x).clean)].join(' ');
+        const parts = [form(i).display];
+        for (let k = i + 1; k < i + c.keys.length; k++) parts.push(form(k).clean);
+        const d = parts.join(' ');
         c.display.set(d, (c.display.get(d) ?? 0) + 1);
       }
     }
@@ -213,7 +167,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   };
   const units: Cand[] = [];
   const once: Cand[] = [];
-  for (const p of phrases.values()) {
+  for (const p of phrases) {
     const minWordDf = Math.min(...p.keys.map((k) => partDf.get(k) ?? 0));
     const cohesive = p.df >= MIN_PHRASE_DF && p.df >= 0.05 * minWordDf;
     // A local unit: recurs, and its last word never occurs outside it here (المهارات الحياتية).
@@ -246,7 +200,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const expansion = (key: string): Cand | undefined => {
     if (!known) {
       known = new Map();
-      for (const p of phrases.values()) {
+      for (const p of phrases) {
         if (p.df < MIN_PHRASE_DF) continue;
         for (const k of p.keys) (known.get(k) ?? known.set(k, []).get(k)!).push(p);
       }
@@ -313,13 +267,13 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // clause: حاصروا دواعش الداخل) is the article's tag.
   const titleToks = toks.filter((t) => t.seg === 0);
   if (titleToks.length >= 2 && titleToks.length <= 3 && !/وا$/.test(titleToks[0]!.norm)) {
-    const p = [...phrases.values()].find((c) => c.first === 0 && c.keys.length === titleToks.length);
+    const p = [...phrases].find((c) => c.first === 0 && c.keys.length === titleToks.length);
     if (p) scored.push({ display: baseForm(bestDisplay(displays(p)), written, stats), score: Infinity, keys: p.keys });
   } else {
     // A headline's subject: the noun phrase of two or three words before its present-tense verb
     // (أسعار النفط ترتفع…، موجات الحر تقضي…، البلك البركاني ينافس…) is what the story is about.
     const v = titleToks.findIndex((t, i) => i >= 2 && i <= 3 && /^[يت]/.test(t.norm) && verbLike(t.norm, stats.df(t.norm), stats));
-    const p = v > 0 ? [...phrases.values()].find((c) => c.first === 0 && c.keys.length === v) : undefined;
+    const p = v > 0 ? [...phrases].find((c) => c.first === 0 && c.keys.length === v) : undefined;
     // (Known to the corpus as a unit or named again in the body: not مسؤول أممي، دعوا العقل.)
     if (p && (p.df >= MIN_PHRASE_DF || p.body > 0)) scored.push({ display: baseForm(bestDisplay(displays(p)), written, stats), score: Infinity, keys: p.keys });
   }
