@@ -42,8 +42,9 @@ export interface Spelling {
   readonly term: TermKey;
   /** The term key has a nisba's shape (a demonym may still be a phrase's part). */
   readonly nisba: boolean;
-  /** Its written forms met so far (most spellings have one). */
-  readonly forms: Form[];
+  /** Its first written form met, and the others (most spellings have one). */
+  form?: Form;
+  others?: Form[];
   /** The table's phrases that start with this term key (KeywordLexicon.phraseDf), looked up on first need. */
   phrases?: PhraseLevel | null;
 }
@@ -66,6 +67,7 @@ export class Form {
   private clean_?: string;
   private attributive_?: boolean;
 
+  readonly surface: string;
   readonly key: string;
   readonly display: string;
   readonly df: number;
@@ -77,13 +79,10 @@ export class Form {
     private readonly tok: DocToken,
   ) {
     const f = wordForm(tok, lex.stats);
+    this.surface = tok.surface;
     this.key = f.key;
     this.display = f.display;
     this.df = f.df;
-  }
-
-  get surface(): string {
-    return this.tok.surface;
   }
 
   get stem(): string {
@@ -187,17 +186,20 @@ export class KeywordLexicon {
     let s = info.keyword as Spelling | undefined;
     if (s?.lex !== this) {
       const term = termKey(t.norm);
-      info.keyword = s = { lex: this, norm: t.norm, content: isContent(t), stop: STOPLIST.has(t.norm), term, nisba: NISBA.test(term.key), forms: [], phrases: undefined };
+      info.keyword = s = { lex: this, norm: t.norm, content: isContent(t), stop: STOPLIST.has(t.norm), term, nisba: NISBA.test(term.key), form: undefined, others: undefined, phrases: undefined };
     }
     return s;
   }
 
   /** The token's written form. */
   form(t: DocToken, s: Spelling = this.spelling(t)): Form {
-    const forms = s.forms;
-    for (let k = 0; k < forms.length; k++) if (forms[k]!.surface === t.surface) return forms[k]!;
-    const f = new Form(this, s, { surface: t.surface, norm: t.norm, seg: t.seg, brk: false });
-    forms.push(f);
+    const surface = t.surface;
+    if (s.form?.surface === surface) return s.form;
+    const others = s.others;
+    if (others) for (let k = 0; k < others.length; k++) if (others[k]!.surface === surface) return others[k]!;
+    const f = new Form(this, s, { surface, norm: t.norm, seg: t.seg, brk: false });
+    if (!s.form) s.form = f;
+    else (s.others ??= []).push(f);
     return f;
   }
 }
