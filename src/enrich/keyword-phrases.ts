@@ -32,7 +32,7 @@ export interface Cand {
   raw0?: number;
   /** Named once, after the lead, and known to the corpus as a unit (phrases). */
   known?: boolean;
-  /** A phrase's occurrences (first token); its displays are spelled out on first need. */
+  /** Occurrences (a phrase's first token); the displays are spelled out on first need. */
   starts?: number[];
   df: number;
   first: number;

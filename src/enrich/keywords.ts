@@ -138,7 +138,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     if (isCovered || f.df > tooCommon) return;
     wordKeyAt[i] = g;
     let c = words.get(g);
-    if (!c) words.set(g, (c = { keys: [g], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: 0, first: i }));
+    if (!c) words.set(g, (c = { keys: [g], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: 0, first: i, starts: [] }));
     c.tf += w(t);
     c.raw++;
     if (t.seg === 1) c.body++;
@@ -146,14 +146,14 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     const prev = toks[i - 1];
     if (f.attributive && prev && !t.brk && lex.spelling(prev).content) c.attached++;
     c.df = Math.max(c.df, f.df);
-    c.display.set(f.display, (c.display.get(f.display) ?? 0) + 1);
+    c.starts!.push(i);
     if (f.key.startsWith('ال')) c.def = (c.def ?? 0) + 1;
     if (!f.kept) c.free = (c.free ?? 0) + 1;
   });
 
   // Phrases of 2–3 content words inside one clause (keyword-phrases.ts).
   const phrases = findPhrases(toks, formAt, wordKeyAt, partKeyAt, lex);
-  // A phrase's spellings, by count (spelled out only for the phrases that get scored).
+  // A word's or phrase's spellings, by count (spelled out only for the candidates that get scored).
   const displays = (c: Cand): Map<string, number> => {
     if (c.starts && c.display.size === 0) {
       for (const i of c.starts) {
