@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { rootUrl } from '../paths.ts';
 import { normalize } from '../arabic/index.ts';
 import { TITLE_WEIGHT } from './entities.ts';
-import { cliticCandidates, type DocToken } from './tokens.ts';
+import { cliticCandidates, infoOf, type DocToken } from './tokens.ts';
 import type { EntityInfo } from './types.ts';
 
 interface PlaceList {
@@ -44,15 +44,21 @@ function placeList(): PlaceList {
 /** The listed places an article names, most salient first; `covered`: norms already taken by entities. */
 export function findPlaces(toks: readonly DocToken[], covered: ReadonlySet<string>): EntityInfo[] {
   const { names: list, first, tails } = placeList();
-  // Most tokens end in no listed first word: a few suffix lookups skip their clitic readings.
-  const mayHold = (norm: string): boolean => {
-    for (let k = 0; k <= MAX_CUT && norm.length - k >= 2; k++) if (tails.has(k ? norm.slice(k) : norm)) return true;
-    return false;
+  // Most tokens end in no listed first word: a few suffix lookups (once per spelling) skip their clitic readings.
+  const mayHold = (t: DocToken): boolean => {
+    const info = infoOf(t);
+    if (info.placeTail === undefined) {
+      const norm = t.norm;
+      let hit = false;
+      for (let k = 0; k <= MAX_CUT && norm.length - k >= 2 && !hit; k++) hit = tails.has(k ? norm.slice(k) : norm);
+      info.placeTail = hit;
+    }
+    return info.placeTail;
   };
   const found = new Map<string, EntityInfo>();
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.dateline || covered.has(t.norm) || !mayHold(t.norm)) continue;
+    if (t.dateline || !mayHold(t) || covered.has(t.norm)) continue;
     const next = toks[i + 1];
     const pair = next && !next.brk && next.seg === t.seg ? next.norm : undefined;
     for (const c of cliticCandidates(t.norm)) {

@@ -49,15 +49,15 @@
  * data/keywords/stoplist.txt (reporting verbs and fillers: مشيرا، مؤكدا، ...).
  * Contract: pure given its inputs; [] for empty, numeric-only or non-Arabic text.
  */
-import { readFileSync } from 'node:fs';
-import { rootUrl } from '../paths.ts';
-import { normalize, stem } from '../arabic/index.ts';
+import { normalize } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
-import { displayPart, docTokens, type DocToken } from './tokens.ts';
+import { docTokens, type DocToken } from './tokens.ts';
 import { findPlaces } from './keyword-places.ts';
 import { displayOnce, entityRanks } from './keyword-entities.ts';
-import { adverb, baseForm, caseFold, cutShort, definite, keptClitic, NISBA, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
-import { isContent, termKey, type TermStats } from './termstats.ts';
+import { baseForm, caseFold, cutShort, verbLike } from './keyword-forms.ts';
+import { lexiconFor, type Form } from './keyword-lexicon.ts';
+import { findPhrases, type Cand } from './keyword-phrases.ts';
+import type { TermStats } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
 
 export const MIN_PHRASE_DF = 12;
@@ -81,13 +81,6 @@ const GENERIC_WEIGHT = 0.5;
 /** A word is shown through a phrase of the article holding it when the corpus df of the phrase is this share of the word's (المعسكر → المعسكر الإعدادي). */
 const EXPAND_SHARE = 0.05;
 
-const STOPLIST: ReadonlySet<string> = new Set(
-  readFileSync(rootUrl('data/keywords/stoplist.txt'), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#')),
-);
-
 export interface KeywordOptions {
   /** At most this many keywords (default 8). */
   max?: number;
@@ -95,28 +88,6 @@ export interface KeywordOptions {
   entities?: EntityInfo[];
   /** `docTokens(title, text)` of this article, when the caller has them (saves tokenizing twice). */
   tokens?: DocToken[];
-}
-
-interface Cand {
-  keys: string[];
-  display: Map<string, number>;
-  /** Weighted count (title occurrences weigh 1 + TITLE_WEIGHT); occurrences in the body; in all. */
-  tf: number;
-  body: number;
-  raw: number;
-  /** Occurrences as the second part of a noun phrase. */
-  attached: number;
-  /** Occurrences written with the article; not glued to a preposition the display keeps (words: لشغل). */
-  def?: number;
-  free?: number;
-  /** Occurrences before phrases absorbed them (words). */
-  raw0?: number;
-  /** Named once, after the lead, and known to the corpus as a unit (phrases). */
-  known?: boolean;
-  /** A phrase's occurrences (first token); its displays are spelled out on first need. */
-  starts?: number[];
-  df: number;
-  first: number;
 }
 
 /** A minister's post with its portfolio and state (وزير الدفاع الروسي، وزيرة الخارجية الأمريكية). */
@@ -137,29 +108,14 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const places = findPlaces(toks, covered);
   for (const p of places) for (const n of p.coveredNorms) covered.add(n);
   const ents = places.length ? [...found, ...places].sort((a, b) => b.salience - a.salience || a.first - b.first) : found;
+  // What is asked about each spelling and written form, asked once (keyword-lexicon.ts).
+  const lex = lexiconFor(stats);
+  const formAt: (Form | undefined)[] = [];
+  const form = (i: number): Form => (formAt[i] ??= lex.form(toks[i]!));
   // The article's words without proclitics, built on first need (baseForm).
   let writtenSet: Set<string> | undefined;
-  const written = (): ReadonlySet<string> => (writtenSet ??= new Set(toks.map((t) => termKey(t.norm).key)));
+  const written = (): ReadonlySet<string> => (writtenSet ??= new Set(toks.map((t) => lex.spelling(t).term.key)));
   const w = (t: DocToken): number => (t.seg === 0 ? 1 + TITLE_WEIGHT : 1);
-  // Per spelling: its form, and (computed on first need) its stem and verb-likeness.
-  type Form = ReturnType<typeof wordForm> & { stem?: string; verb?: boolean; attached?: boolean; kept?: boolean };
-  const formCache = new Map<string, Form>();
-  const form = (t: DocToken): Form => {
-    let f = formCache.get(t.surface);
-    if (!f) formCache.set(t.surface, (f = wordForm(t, stats)));
-    return f;
-  };
-  const stemOf = (f: Form): string => (f.stem ??= stem(f.key));
-
-  const glued = (i: number): boolean => {
-    const t = toks[i]!;
-    const head = termKey(t.norm);
-    if (head.cut > 0) return /^[وف]?[بكل]/.test(t.norm);
-    const f = form(t);
-    if (f.key !== head.key && /^[بكل]/.test(head.key)) return true;
-    // Not cut by wordForm but glued all the same: the bare word is the more frequent (لشغل، للوقوف).
-    return /^[بكل]/.test(f.key) && f.key.length >= 4 && stats.df(f.key.slice(1)) > stats.df(f.key);
-  };
   // Words.
   const words = new Map<string, Cand>();
   const wordKeyAt: (string | undefined)[] = [];
@@ -168,64 +124,42 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const partKeyAt: (string | undefined)[] = [];
   const partDf = new Map<string, number>();
   toks.forEach((t, i) => {
-    if (!isContent(t) || STOPLIST.has(t.norm)) return;
+    const s = lex.spelling(t);
+    if (!s.content || s.stop) return;
     const isCovered = covered.has(t.norm) || coveredAt.has(i);
-    if (isCovered && !NISBA.test(termKey(t.norm).key)) return;
-    const f = form(t);
-    if (f.key.length < 3 || (!isCovered && covered.has(f.key)) || STOPLIST.has(f.key) || STOPLIST.has(stemOf(f))) return;
-    if ((f.attached ??= pronounAttached(f.key, f.df, stats))) return;
-    if ((f.verb ??= verbLike(f.key, f.df, stats) || (!isCovered && adverb(f.key, stats)))) return;
-    const g = stemOf(f) || f.key;
+    if (isCovered && !s.nisba) return;
+    const f = (formAt[i] = lex.form(t, s));
+    if (f.short || (!isCovered && covered.has(f.key))) return;
+    if (f.attached) return;
+    if (f.verbLike || (!isCovered && f.adverb)) return;
+    const g = f.stem || f.key;
     partKeyAt[i] = g;
     partDf.set(g, Math.max(partDf.get(g) ?? 0, f.df));
     if (isCovered || f.df > tooCommon) return;
     wordKeyAt[i] = g;
     let c = words.get(g);
-    if (!c) words.set(g, (c = { keys: [g], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: 0, first: i }));
+    if (!c) words.set(g, (c = { keys: [g], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: 0, first: i, starts: [] }));
     c.tf += w(t);
     c.raw++;
     if (t.seg === 1) c.body++;
     // Attributive: a definite word right after a content word (المهارات الحياتية، خفة اليد).
     const prev = toks[i - 1];
-    if (/^ال.*(ي|يه)$/.test(f.key) && !/^[وف]/.test(t.norm) && prev && !t.brk && isContent(prev)) c.attached++;
+    if (f.attributive && prev && !t.brk && lex.spelling(prev).content) c.attached++;
     c.df = Math.max(c.df, f.df);
-    c.display.set(f.display, (c.display.get(f.display) ?? 0) + 1);
+    c.starts!.push(i);
     if (f.key.startsWith('ال')) c.def = (c.def ?? 0) + 1;
-    if (!(f.kept ??= keptClitic(t, f, stats))) c.free = (c.free ?? 0) + 1;
+    if (!f.kept) c.free = (c.free ?? 0) + 1;
   });
 
-  // A word glued to a و conjunction (wordForm: وسفك 45 is و + سفك 60; not وزارة، ولي، وادي).
-  const conjunct = (t: DocToken): boolean => t.norm.startsWith('و') && termKey(t.norm).cut === 0 && form(t).key !== t.norm;
-  // Phrases of 2–3 content words inside one clause.
-  const phrases = new Map<string, Cand>();
-  for (let i = 0; i < toks.length; i++) {
-    if (!wordKeyAt[i]) continue;
-    // A phrase never holds a preposition glued to a word (بمناسبة ذكرى، رجل أمن بانفجار), nor
-    // starts with a و conjunction (وسفك الدماء، وشعب المملكة: the second of two conjuncts).
-    if (glued(i) || conjunct(toks[i]!)) continue;
-    let key = termKey(toks[i]!.norm).key;
-    for (let n = 1; n < 3; n++) {
-      const u = toks[i + n];
-      if (!u || u.brk || u.seg !== toks[i]!.seg || !partKeyAt[i + n] || glued(i + n)) break;
-      // Coordination ends a noun phrase (الأسلحة والذخيرة are two keywords, not one).
-      if (/^[وف]/.test(u.norm) && (termKey(u.norm).cut > 0 || form(u).key !== u.norm)) break;
-      // So does an indefinite word after a definite one: a predicate or a new clause, not an
-      // adjective or a genitive (المباريات الودية | جيدة).
-      if (definite(toks[i + n - 1]!) && !definite(u)) break;
-      key += ' ' + u.norm;
-      let c = phrases.get(key);
-      if (!c) phrases.set(key, (c = { keys: partKeyAt.slice(i, i + n + 1) as string[], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: stats.df(key), first: i, starts: [] }));
-      c.tf += w(toks[i]!);
-      c.raw++;
-      if (toks[i]!.seg === 1) c.body++;
-      c.starts!.push(i);
-    }
-  }
-  // A phrase's spellings, by count (spelled out only for the phrases that get scored).
+  // Phrases of 2–3 content words inside one clause (keyword-phrases.ts).
+  const phrases = findPhrases(toks, formAt, wordKeyAt, partKeyAt, lex);
+  // A word's or phrase's spellings, by count (spelled out only for the candidates that get scored).
   const displays = (c: Cand): Map<string, number> => {
     if (c.starts && c.display.size === 0) {
       for (const i of c.starts) {
-        const d = [form(toks[i]!).display, ...toks.slice(i + 1, i + c.keys.length).map((x) => displayPart(x.surface, { key: '', al: false, cut: 0, restoreAl: false }))].join(' ');
+        const parts = [form(i).display];
+        for (let k = i + 1; k < i + c.keys.length; k++) parts.push(form(k).clean);
+        const d = parts.join(' ');
         c.display.set(d, (c.display.get(d) ?? 0) + 1);
       }
     }
@@ -233,7 +167,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   };
   const units: Cand[] = [];
   const once: Cand[] = [];
-  for (const p of phrases.values()) {
+  for (const p of phrases) {
     const minWordDf = Math.min(...p.keys.map((k) => partDf.get(k) ?? 0));
     const cohesive = p.df >= MIN_PHRASE_DF && p.df >= 0.05 * minWordDf;
     // A local unit: recurs, and its last word never occurs outside it here (المهارات الحياتية).
@@ -266,7 +200,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const expansion = (key: string): Cand | undefined => {
     if (!known) {
       known = new Map();
-      for (const p of phrases.values()) {
+      for (const p of phrases) {
         if (p.df < MIN_PHRASE_DF) continue;
         for (const k of p.keys) (known.get(k) ?? known.set(k, []).get(k)!).push(p);
       }
@@ -288,20 +222,22 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
 
   // Scored non-entity candidates.
   const scored: Array<{ display: string; score: number; keys: string[] }> = [];
-  const weak: Array<{ display: string; score: number }> = [];
+  // Words named once, for a short article (their displays spelled out only if it comes to that).
+  const weak: Array<{ c: Cand; score: number }> = [];
+  const displayOf = (c: Cand): string => baseForm(bestDisplay(displays(c)), written, stats);
   for (const c of [...kept, ...words.values()]) {
     // A word only ever seen as the second part of a phrase is a fragment of it.
     if (c.keys.length === 1 && c.attached >= c.raw) continue;
     // A word always glued to a preposition its display keeps (لشغل، برصيد، لمنسوبيها) is no tag.
     if (c.keys.length === 1 ? !c.free : cutShort(toks, c.starts!, c.keys.length)) continue;
+    // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
+    if (c.raw < 2 || c.body < 1) {
+      if (c.keys.length === 1 && c.raw >= 1) weak.push({ c, score: c.tf * idf(stats, c.df) });
+      continue;
+    }
     const asWritten = bestDisplay(displays(c));
     const display = baseForm(asWritten, written, stats);
     if (!DISPLAY_OK.test(display)) continue;
-    // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
-    if (c.raw < 2 || c.body < 1) {
-      if (c.keys.length === 1 && c.raw >= 1) weak.push({ display, score: c.tf * idf(stats, c.df) });
-      continue;
-    }
     // A common noun or adjective the article never writes with ال (شخص، نقطة، هدوء، إعلاني: the
     // corpus writes it with ال often, so it is no name) is a word of the telling, not the topic,
     // unless it is shown through its phrase (رجال → رجال الأمن) or is an action's name of the
@@ -331,13 +267,13 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // clause: حاصروا دواعش الداخل) is the article's tag.
   const titleToks = toks.filter((t) => t.seg === 0);
   if (titleToks.length >= 2 && titleToks.length <= 3 && !/وا$/.test(titleToks[0]!.norm)) {
-    const p = [...phrases.values()].find((c) => c.first === 0 && c.keys.length === titleToks.length);
+    const p = [...phrases].find((c) => c.first === 0 && c.keys.length === titleToks.length);
     if (p) scored.push({ display: baseForm(bestDisplay(displays(p)), written, stats), score: Infinity, keys: p.keys });
   } else {
     // A headline's subject: the noun phrase of two or three words before its present-tense verb
     // (أسعار النفط ترتفع…، موجات الحر تقضي…، البلك البركاني ينافس…) is what the story is about.
     const v = titleToks.findIndex((t, i) => i >= 2 && i <= 3 && /^[يت]/.test(t.norm) && verbLike(t.norm, stats.df(t.norm), stats));
-    const p = v > 0 ? [...phrases.values()].find((c) => c.first === 0 && c.keys.length === v) : undefined;
+    const p = v > 0 ? [...phrases].find((c) => c.first === 0 && c.keys.length === v) : undefined;
     // (Known to the corpus as a unit or named again in the body: not مسؤول أممي، دعوا العقل.)
     if (p && (p.df >= MIN_PHRASE_DF || p.body > 0)) scored.push({ display: baseForm(bestDisplay(displays(p)), written, stats), score: Infinity, keys: p.keys });
   }
@@ -376,6 +312,10 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // Fewer than 3 (short articles): single-mention entities, then the best single-mention words.
   for (const e of ents) if (out.length < 3) push(shown(e));
   weak.sort((a, b) => b.score - a.score);
-  for (const x of weak) if (out.length < 3) push(x.display);
+  for (const x of weak) {
+    if (out.length >= 3) break;
+    const display = displayOf(x.c);
+    if (DISPLAY_OK.test(display)) push(display);
+  }
   return out.filter((s) => DISPLAY_OK.test(s));
 }

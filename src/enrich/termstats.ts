@@ -22,6 +22,11 @@ export interface TermStats {
   readonly docCount: number;
   /** Documents containing the key (0 when unknown). */
   df(key: string): number;
+  /**
+   * True when the answers never change (the shipped table): what follows from them about a
+   * spelling may then be kept across articles (keyword-lexicon.ts).
+   */
+  readonly frozen?: boolean;
 }
 
 export interface TermKey {
@@ -72,19 +77,28 @@ export function documentKeys(tokens: DocToken[], maxN = 3): Set<string> {
 export class MemoryTermStats implements TermStats {
   docCount = 0;
   readonly counts = new Map<string, number>();
+  frozen = false;
 
   df(key: string): number {
     return this.counts.get(key) ?? 0;
   }
 
+  /** No more counting: `add` and `prune` throw from now on, and keyword answers may be kept. */
+  freeze(): this {
+    this.frozen = true;
+    return this;
+  }
+
   /** Counts one document. */
   add(doc: { title: string; text: string }): void {
+    if (this.frozen) throw new Error('MemoryTermStats: frozen');
     this.docCount++;
     for (const k of documentKeys(docTokens(doc.title ?? '', doc.text ?? ''))) this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
   }
 
   /** Drops phrases (keys with a space) seen in fewer than minDf documents. */
   prune(minDf: number): void {
+    if (this.frozen) throw new Error('MemoryTermStats: frozen');
     for (const [k, v] of this.counts) if (v < minDf && k.includes(' ')) this.counts.delete(k);
   }
 
@@ -113,6 +127,6 @@ let shipped: MemoryTermStats | undefined;
 
 /** The shipped table (saudinewsnet, CC BY-NC-SA 4.0; see data/keywords/NOTICE.md), read on first use. */
 export function shippedTermStats(): TermStats {
-  shipped ??= MemoryTermStats.fromTSV(readFileSync(SHIPPED, 'utf8'));
+  shipped ??= MemoryTermStats.fromTSV(readFileSync(SHIPPED, 'utf8')).freeze();
   return shipped;
 }

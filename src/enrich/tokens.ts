@@ -8,6 +8,7 @@
  * Contract: pure functions; offsets are those of `tokenize`.
  */
 import { tokenize } from '../arabic/index.ts';
+import type { Spelling } from './keyword-lexicon.ts';
 
 export interface DocToken {
   surface: string;
@@ -43,6 +44,10 @@ export interface WordInfo {
   natHead?: { key: string; cut: number } | null;
   /** people/find.ts: [the lexicon it was computed for, the answer]. */
   person?: [object, boolean];
+  /** keyword-lexicon.ts: what keywords ask about the spelling (for one term statistics). */
+  keyword?: Spelling;
+  /** keyword-places.ts: whether a listed place's first word may end the spelling. */
+  placeTail?: boolean;
 }
 
 /** The token's memoized word info (one lookup per token, then a property read). */
@@ -127,10 +132,9 @@ export function docTokens(title: string, text: string): DocToken[] {
     for (const t of tokenize(part)) {
       const gap = prevEnd < 0 ? '' : part.slice(prevEnd, t.start);
       const brk = prevEnd < 0 || !JOIN.test(gap);
-      const tok: DocToken = { surface: t.surface, norm: t.norm, seg: seg as 0 | 1, brk };
-      if (brk && QUOTE.test(gap)) tok.quote = true;
+      // Every field present from the start: one object shape for every token (monomorphic reads).
       const k = spans.findIndex(([a, b]) => t.start >= a && t.end <= b);
-      if (k >= 0) tok.dateline = k + 1;
+      const tok: DocToken = { surface: t.surface, norm: t.norm, seg: seg as 0 | 1, brk, dateline: k >= 0 ? k + 1 : undefined, datelineEnd: false, quote: brk && QUOTE.test(gap), info: undefined };
       if (prev?.dateline && prev.dateline !== tok.dateline) prev.datelineEnd = true;
       out.push(tok);
       prevEnd = t.end;
@@ -166,7 +170,8 @@ export function wordInfo(norm: string): WordInfo {
   let c = CACHE.get(norm);
   if (!c) {
     if (CACHE.size >= CACHE_MAX) CACHE.clear();
-    CACHE.set(norm, (c = { cands: computeCandidates(norm) }));
+    // Every slot present from the start: one object shape, so the finders' reads stay monomorphic.
+    CACHE.set(norm, (c = { cands: computeCandidates(norm), head: undefined, defHead: undefined, natHead: undefined, person: undefined, keyword: undefined, placeTail: undefined }));
   }
   return c;
 }

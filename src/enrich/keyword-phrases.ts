@@ -1,0 +1,97 @@
+/**
+ * Keyword candidates (for keywords.ts): the record of a word or phrase of an article, and the
+ * article's noun phrases of 2–3 content words inside one clause.
+ *
+ * A phrase starts at a word that may be a keyword alone and continues over words a phrase may
+ * hold; it never holds a preposition glued to a word (بمناسبة ذكرى، رجل أمن بانفجار), nor starts
+ * with a و conjunction (وسفك الدماء، وشعب المملكة: the second of two conjuncts); it ends at a
+ * coordinated word (الأسلحة | والذخيرة) and at an indefinite word after a definite one
+ * (المباريات الودية | جيدة: a predicate or a new clause, not an adjective or a genitive).
+ * A phrase is keyed as termstats.ts keys it (the first word's term key, then the others as
+ * written); occurrences are found through a tree of those words, so no key string is built per
+ * occurrence, and the corpus df of each phrase is asked once per article (KeywordLexicon.phraseDf).
+ * Contract: pure given the tokens, the per-token forms and keys, and the lexicon.
+ */
+import { TITLE_WEIGHT } from './entities.ts';
+import type { Form, KeywordLexicon } from './keyword-lexicon.ts';
+import type { DocToken } from './tokens.ts';
+
+export interface Cand {
+  keys: string[];
+  display: Map<string, number>;
+  /** Weighted count (title occurrences weigh 1 + TITLE_WEIGHT); occurrences in the body; in all. */
+  tf: number;
+  body: number;
+  raw: number;
+  /** Occurrences as the second part of a noun phrase. */
+  attached: number;
+  /** Occurrences written with the article; not glued to a preposition the display keeps (words: لشغل). */
+  def?: number;
+  free?: number;
+  /** Occurrences before phrases absorbed them (words). */
+  raw0?: number;
+  /** Named once, after the lead, and known to the corpus as a unit (phrases). */
+  known?: boolean;
+  /** Occurrences (a phrase's first token); the displays are spelled out on first need. */
+  starts?: number[];
+  df: number;
+  first: number;
+}
+
+/** A phrase found so far, and the phrases one word longer that continue it. */
+interface Node {
+  c: Cand;
+  next?: Map<string, Node>;
+}
+
+/**
+ * The article's phrases in order of first occurrence. `formAt[i]`: the form of token i (set
+ * wherever `partKeyAt[i]` is); `wordKeyAt[i]`: the grouping key of a word that may start a
+ * phrase; `partKeyAt[i]`: of a word a phrase may hold.
+ */
+export function findPhrases(
+  toks: readonly DocToken[],
+  formAt: readonly (Form | undefined)[],
+  wordKeyAt: readonly (string | undefined)[],
+  partKeyAt: readonly (string | undefined)[],
+  lex: KeywordLexicon,
+): Cand[] {
+  const out: Cand[] = [];
+  const byFirst = new Map<string, Map<string, Node>>();
+  for (let i = 0; i < toks.length; i++) {
+    if (!wordKeyAt[i]) continue;
+    const head = formAt[i]!;
+    if (head.glued || head.conjunct) continue;
+    const t = toks[i]!;
+    let node: Node | undefined;
+    let before = head;
+    const rest: string[] = [];
+    for (let n = 1; n < 3; n++) {
+      const u = toks[i + n];
+      if (!u || u.brk || u.seg !== t.seg || !partKeyAt[i + n]) break;
+      const fu = formAt[i + n]!;
+      if (fu.glued || fu.coordinated) break;
+      if (before.definite && !fu.definite) break;
+      before = fu;
+      const w = fu.spelling.norm;
+      rest.push(w);
+      let level: Map<string, Node> | undefined;
+      if (n === 1) {
+        level = byFirst.get(head.spelling.term.key);
+        if (!level) byFirst.set(head.spelling.term.key, (level = new Map()));
+      } else level = node!.next ??= new Map();
+      node = level.get(w);
+      if (!node) {
+        const c: Cand = { keys: partKeyAt.slice(i, i + n + 1) as string[], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: lex.phraseDf(head.spelling, rest), first: i, starts: [] };
+        level.set(w, (node = { c }));
+        out.push(c);
+      }
+      const c = node.c;
+      c.tf += t.seg === 0 ? 1 + TITLE_WEIGHT : 1;
+      c.raw++;
+      if (t.seg === 1) c.body++;
+      c.starts!.push(i);
+    }
+  }
+  return out;
+}
