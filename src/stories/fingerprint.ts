@@ -123,22 +123,24 @@ function seeds(n: number): number[] {
 
 /** `n` MinHash values: the minimum of fmix32(x ⊕ seedᵢ) over the shingles, for each i. */
 export function minhash(shingles: Uint32Array, n: number): Uint32Array {
-  const s = Int32Array.from(seeds(n).slice(0, n));
-  // Unsigned minima kept as signed ints offset by 2³¹ (x ^ 0x80000000), so that the
-  // comparison stays on small integers: a < b unsigned iff (a ^ 2³¹) < (b ^ 2³¹) signed.
-  const sig = new Int32Array(n).fill(0x7fffffff);
-  for (let j = 0; j < shingles.length; j++) {
-    const x = shingles[j]! | 0;
-    for (let i = 0; i < n; i++) {
-      let h = x ^ s[i]!;
+  const s = seeds(n);
+  const out = new Uint32Array(n);
+  const m = shingles.length;
+  // One seed at a time over all the shingles (seed and minimum stay in registers); the
+  // minimum is kept offset by 2³¹ as a signed int (x ^ 0x80000000), so the comparison is
+  // on int32: a < b unsigned iff (a ^ 2³¹) < (b ^ 2³¹) signed.
+  for (let i = 0; i < n; i++) {
+    const seed = s[i]! | 0;
+    let min = 0x7fffffff;
+    for (let j = 0; j < m; j++) {
+      let h = shingles[j]! ^ seed;
       h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
       h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-      h = (h ^ (h >>> 16)) ^ 0x80000000;
-      if (h < sig[i]!) sig[i] = h;
+      h = h ^ (h >>> 16) ^ 0x80000000;
+      if (h < min) min = h;
     }
+    out[i] = (min ^ 0x80000000) >>> 0;
   }
-  const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) out[i] = (sig[i]! ^ 0x80000000) >>> 0;
   return out;
 }
 
