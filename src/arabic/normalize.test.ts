@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { normalize, NORMALIZATION_TABLE } from './normalize.ts';
+import { readConflationTable } from './stem/table.ts';
 
 // One case per row of the table: [row name, input as written, expected normalized form].
 const CASES: Array<[string, string, string]> = [
@@ -42,4 +44,41 @@ test('decomposed hamza forms meet composed ones', () => {
 
 test('the spellings of the sample page meet: ايران / إيران', () => {
   assert.equal(normalize('إيران'), normalize('ايران'));
+});
+
+/** The fold as first written: NFC, presentation forms, the table per code point, lower case. */
+function referenceNormalize(text: string): string {
+  const map = new Map<number, string>();
+  for (const row of NORMALIZATION_TABLE) {
+    const from = [...row.from];
+    const to = [...row.to];
+    from.forEach((ch, i) => map.set(ch.codePointAt(0)!, to.length === from.length ? to[i]! : row.to));
+  }
+  let s = text.normalize('NFC');
+  s = s.replace(/[\uFB50-\uFDFF\uFE70-\uFEFF]+/g, (m) => m.normalize('NFKC'));
+  let out = '';
+  for (const ch of s) out += map.get(ch.codePointAt(0)!) ?? ch;
+  return out.toLowerCase();
+}
+
+test('the per-code-unit table folds as the per-code-point loop did: real headlines, astral and lone surrogates, presentation forms, Latin case', () => {
+  const golden = readFileSync(new URL('./testdata/tokenize.golden.tsv', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split('\t')[0]!);
+  assert.ok(golden.length >= 3);
+  const words = readConflationTable().flatMap((r) => r.words);
+  assert.ok(words.length >= 100);
+  const odd = [
+    'مُحَمَّدٌ ـ إلى ﻻ ﷲ ٣٫٥ ۱۲ COVID-19 İstanbul ΣΟΦΙΑ',
+    'كلمة 𝐀𝐁 😀 بعد \ud800 وحيد \udc00 ثم',
+    'ي\u0654 ا\u0653 و\u0654 \u200fنص\u200e\ufeff',
+    'x'.repeat(5000) + 'أ'.repeat(5000), // past the first buffer's length
+    '',
+  ];
+  for (const t of [...golden, golden.join('\n'), words.join(' '), ...odd]) assert.equal(normalize(t), referenceNormalize(t), t.slice(0, 60));
+  // Every single BMP code unit.
+  let all = '';
+  for (let c = 0; c < 0x10000; c++) all += String.fromCharCode(c) + ' ';
+  assert.equal(normalize(all), referenceNormalize(all));
 });

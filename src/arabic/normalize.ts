@@ -49,20 +49,55 @@ const MAP: Map<number, string> = (() => {
 const PRESENTATION = /[\uFB50-\uFDFF\uFE70-\uFEFF]/;
 
 /**
+ * MAP as one entry per UTF-16 code unit: KEEP, 0 for a removal, else the replacement's code
+ * (every row maps a BMP character to at most one BMP character). Surrogates stay KEEP: the
+ * table has no astral code point, so a pair passes through as the code-point loop left it.
+ */
+const KEEP = 0xffff;
+const TABLE: Uint16Array = (() => {
+  const t = new Uint16Array(0x10000).fill(KEEP);
+  for (const [cp, r] of MAP) {
+    if (cp > 0xffff || r.length > 1 || (r.length === 1 && (r.charCodeAt(0) === KEEP || r.charCodeAt(0) === 0))) throw new Error(`normalize: row for U+${cp.toString(16)} is not one BMP character`);
+    t[cp] = r === '' ? 0 : r.charCodeAt(0);
+  }
+  return t;
+})();
+
+let buf = new Uint16Array(4096);
+
+/** `s` with every code unit mapped through TABLE (a string of the same letters when none maps). */
+function mapUnits(s: string): string {
+  const n = s.length;
+  let i = 0;
+  while (i < n && TABLE[s.charCodeAt(i)] === KEEP) i++;
+  if (i === n) return s;
+  if (buf.length < n) buf = new Uint16Array(n);
+  const b = buf;
+  for (let j = 0; j < i; j++) b[j] = s.charCodeAt(j);
+  let w = i;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const m = TABLE[c]!;
+    if (m === KEEP) b[w++] = c;
+    else if (m !== 0) b[w++] = m;
+  }
+  let out = '';
+  for (let j = 0; j < w; j += 8192) out += String.fromCharCode.apply(null, b.subarray(j, Math.min(w, j + 8192)) as unknown as number[]);
+  return out;
+}
+
+/**
  * Folds text for matching: presentation forms (NFKC on those characters only), hamza on
  * alef, ى, ة, harakat, tatweel, Persian/Urdu letters, Eastern digits, zero-width marks,
  * and Latin case. Length may change; use `tokenize` when offsets into the original matter.
+ * (The table is applied per code unit over a buffer: the same as per code point, since it
+ * maps no surrogate, without a string made per character.)
  */
 export function normalize(text: string): string {
   // NFC first: a decomposed ئ (ي + U+0654) must meet the composed one.
   let s = text.normalize('NFC');
   if (PRESENTATION.test(s)) s = s.replace(/[\uFB50-\uFDFF\uFE70-\uFEFF]+/g, (m) => m.normalize('NFKC'));
-  let out = '';
-  for (const ch of s) {
-    const r = MAP.get(ch.codePointAt(0)!);
-    out += r === undefined ? ch : r;
-  }
-  return out.toLowerCase();
+  return mapUnits(s).toLowerCase();
 }
 
 /** True for a code point the normalizer deletes (harakat, tatweel, zero-width marks). */

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { stem, stemmers } from './stem.ts';
 import { normalize } from './normalize.ts';
 import { readConflationTable } from './stem/table.ts';
+import { lightStemWith, loadGuards, ruleStem } from './stem/light.ts';
 
 const rows = readConflationTable();
 const light = (w: string): string => stem(normalize(w));
@@ -45,4 +46,28 @@ test('numbers, Latin and short words come back unchanged; `none` is the identity
 test('stems are stable under the spellings people type (hamza, ة/ه, ى/ي)', () => {
   const pairs: Array<[string, string]> = [['الإيرانية', 'الايرانيه'], ['مستشفى', 'مستشفي'], ['وأمريكا', 'وامريكا'], ['المملكة', 'المملكه']];
   for (const [a, b] of pairs) assert.equal(light(a), light(b), `${a} / ${b}`);
+});
+
+test('the default stemmer (stops and overrides in one map) stems as lightStemWith on the same guards, on every guard word and its affixed forms', () => {
+  const g = loadGuards();
+  const words = [...g.keepWaw, ...g.keepPrep, ...g.bases, ...g.stops, ...g.overrides.keys(), ...g.overrides.values(), ...g.llWords, ...g.alWords, ...rows.flatMap((r) => r.words.map(normalize))];
+  assert.ok(words.length > 10_000);
+  for (const w of words)
+    for (const f of [w, 'و' + w, 'ال' + w, 'لل' + w, 'بال' + w, w + 'يه', w + 'ها', w + 'ات', w + 'ه'])
+      assert.equal(stem(f), lightStemWith(f, g), f);
+});
+
+test('ruleStem strips the suffixes in order, at most once each, and stops at a stop (a nisba kept, a place name not reached)', () => {
+  const g = loadGuards();
+  const none = { ...g, stops: new Set<string>() };
+  assert.equal(ruleStem('مدرستها', none), 'مدرست');
+  assert.equal(ruleStem('معلومات', none), 'معلوم');
+  assert.equal(ruleStem('لاعبون', none), 'لاعب');
+  assert.equal(ruleStem('لبنانيه', none), 'لبنان');
+  assert.equal(ruleStem('مهندسين', none), 'مهندس');
+  assert.equal(ruleStem('بيته', none), 'بيت');
+  assert.equal(ruleStem('ابي', none), 'اب');
+  assert.equal(ruleStem('اب', none), 'اب');
+  assert.equal(ruleStem('لبنانيه', { ...none, stops: new Set(['لبناني']) }), 'لبناني');
+  assert.equal(ruleStem('رياضه', { ...none, stops: new Set(['رياض']) }), 'رياضه');
 });

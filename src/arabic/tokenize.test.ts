@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
-import { tokenize } from './tokenize.ts';
+import { recentTokenizations, RECENT, RECENT_MIN, tokenize } from './tokenize.ts';
 import { normalize } from './normalize.ts';
 
 const show = (text: string): string => tokenize(text).map((t) => `${t.surface}|${t.norm}|${t.start}-${t.end}`).join(' ');
@@ -62,4 +62,33 @@ test('hostile input: long runs and lone marks do not hang or throw', () => {
   assert.equal(tokenize('ـــــ\u064e\u064e\u200f').length, 0);
   assert.equal(tokenize('ب'.repeat(100_000))[0]!.norm.length, 100_000);
   assert.equal(tokenize('1'.repeat(300) + ',' + '0'.repeat(300)).length, 2);
+});
+
+test('recent tokenizations: at most RECENT texts kept, short texts not at all, the same tokens again, each call its own array', () => {
+  const lines = readFileSync(new URL('./testdata/tokenize.golden.tsv', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split('\t')[0]!);
+  // Real headlines, and pairs of them (longer texts, more of them than the memo holds).
+  const texts = [...lines, ...lines.flatMap((a) => lines.map((b) => `${a}\n${b}`))].filter((t) => t.length >= RECENT_MIN);
+  assert.ok(texts.length > 2 * RECENT);
+  const first = texts.map((t) => show(t));
+  for (let round = 0; round < 3; round++)
+    for (let i = 0; i < texts.length; i++) {
+      assert.equal(show(texts[i]!), first[i]);
+      assert.ok(recentTokenizations() <= RECENT);
+    }
+  assert.equal(recentTokenizations(), RECENT);
+  // A short text (a name, a query) is tokenized afresh and pushes nothing out.
+  const kept = show(texts[texts.length - 1]!);
+  assert.equal(show('الأمير محمد بن سلمان'), 'الأمير|الامير|0-6 محمد|محمد|7-11 بن|بن|12-14 سلمان|سلمان|15-20');
+  assert.equal(recentTokenizations(), RECENT);
+  assert.equal(show(texts[texts.length - 1]!), kept);
+  // A caller changing its array changes no other caller's.
+  const a = tokenize(texts[0]!);
+  const n = a.length;
+  a.length = 0;
+  assert.equal(tokenize(texts[0]!).length, n);
+  // The same text as another string object (not the same reference) gives the same tokens.
+  assert.equal(show(texts[1]!.split('').join('')), first[1]);
 });

@@ -20,17 +20,22 @@
  *   decimal mark as `.`); tokens whose norm is empty are dropped. U+200B (zero-width
  *   space) separates words, the other zero-width and bidi marks do not.
  * - The scan works on char codes and allocates only per token.
+ * - The last RECENT texts' tokens are kept (texts of at least RECENT_MIN chars: a person's
+ *   name tokenized during enrichment neither is looked up nor pushes an article out): an
+ *   import tokenizes each title and body for enrichment and again for the index analysis
+ *   (src/pipeline/prepare.ts), and the second call is a copy of the array. Tokens are read-only (`readonly` fields), so sharing the
+ *   token objects between callers is safe; each caller gets its own array.
  */
 import { normalize, NORMALIZATION_TABLE } from './normalize.ts';
 
 export interface Token {
   /** The word as written (original spelling, for display and highlighting). */
-  surface: string;
+  readonly surface: string;
   /** The normalized form (see normalize.ts). */
-  norm: string;
+  readonly norm: string;
   /** UTF-16 offsets of `surface` in the input. */
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
 }
 
 /* Character classes, one byte per char code below 0x0800 (the rest is classified by range). */
@@ -118,8 +123,33 @@ function normSpan(text: string, start: number, end: number): string {
 /** Normalized clitics that are dropped when glued to a number or a Latin word. */
 const BARE_CLITICS = new Set(['ال', 'وال', 'بال', 'فال', 'كال', 'لل', 'ب', 'ل', 'و', 'ف', 'ك', 'وب', 'ول']);
 
+/** How many recent texts' tokens `tokenize` keeps (an article's title and body, and room for two more). */
+export const RECENT = 4;
+/** Shorter texts are tokenized afresh (names, queries: a lookup would cost about as much). */
+export const RECENT_MIN = 40;
+const recentText: string[] = [];
+const recentTokens: Token[][] = [];
+
 /** Splits `text` into tokens (see the module comment for the rules). */
 export function tokenize(text: string): Token[] {
+  if (text.length < RECENT_MIN) return scan(text);
+  for (let r = 0; r < recentText.length; r++) if (recentText[r] === text) return recentTokens[r]!.slice();
+  const out = scan(text);
+  if (recentText.length === RECENT) {
+    recentText.shift();
+    recentTokens.shift();
+  }
+  recentText.push(text);
+  recentTokens.push(out);
+  return out.slice();
+}
+
+/** How many texts `tokenize` holds the tokens of now (at most RECENT; for its tests). */
+export function recentTokenizations(): number {
+  return recentText.length;
+}
+
+function scan(text: string): Token[] {
   const out: Token[] = [];
   const len = text.length;
   let i = 0;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../arabic/index.ts';
-import { bandKeys, DEFAULT_PARAMS, exactHash, fingerprint, minhash, resemblance, shingleSet } from './fingerprint.ts';
+import { bandKeys, DEFAULT_PARAMS, exactHash, fingerprint, foldRuns, minhash, resemblance, shingleSet } from './fingerprint.ts';
 
 // A real lede (alweeam and aleqtisadiya, 2015-08-06) and the same lede with one word changed.
 const LEDE =
@@ -55,4 +55,54 @@ test('fingerprints are deterministic; no terms give no shingles and no bands', (
   assert.equal(empty.shingles.length, 0);
   assert.deepEqual(empty.bands, []);
   assert.equal(shingleSet(['واحد'], 3).length, 1);
+});
+
+/** The shingle hash as first written: FNV-1a over the joined shingle, then fmix32. */
+function referenceShingles(terms: readonly string[], k: number): number[] {
+  const fmix = (x: number): number => {
+    let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  const n = terms.length === 0 ? 0 : Math.max(1, terms.length - k + 1);
+  const hs = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const s = terms.slice(i, i + k).join(' ');
+    let h = 0x811c9dc5;
+    for (let j = 0; j < s.length; j++) h = Math.imul(h ^ s.charCodeAt(j), 0x01000193);
+    hs.add(fmix(h));
+  }
+  return [...hs].sort((a, b) => a - b);
+}
+
+test('shingle hashes are those of the joined shingles (no string made), for short and long term lists', () => {
+  const terms = analyze(LEDE + ' ' + ONE_WORD);
+  for (const t of [[], ['واحد'], ['واحد', 'اثنان'], terms.slice(0, 3), terms]) for (const k of [1, 3, 5]) assert.deepEqual([...shingleSet(t, k)], referenceShingles(t, k));
+});
+
+test('minhash keeps the unsigned minimum of each seed, also for hashes at and past 2³¹', () => {
+  const fmix = (x: number): number => {
+    let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  const shingles = new Uint32Array([0, 1, 0x7fffffff, 0x80000000, 0xffffffff, ...shingleSet(analyze(LEDE), 3)]);
+  for (const set of [shingles, shingles.subarray(4, 5), new Uint32Array(0)]) {
+    const want = Array.from({ length: 96 }, (_, i) => {
+      const seed = fmix((i + 1) * 0x9e3779b9);
+      let m = 0xffffffff;
+      for (const x of set) m = Math.min(m, fmix(x ^ seed));
+      return m;
+    });
+    assert.deepEqual([...minhash(set, 96)], want);
+  }
+});
+
+test('foldRuns is the regex fold: runs of non-letters/digits to one space, trimmed; astral letters and lone surrogates as the regex reads them', () => {
+  const regex = (s: string): string => s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  for (const s of [LEDE, ' ،.؟!… ', '', '«قال» - 3.5%', 'x\u00a0y\u2003z', 'كلمة 𝐀𝐁 😀 بعد', 'a\ud800b', '\udc00', '٣٫٥ ²³ ⅷ ١٢']) assert.equal(foldRuns(s), regex(s), s);
+  let all = '';
+  for (let c = 0; c < 0xd800; c++) all += String.fromCharCode(c) + (c % 7 === 0 ? ' ' : '');
+  for (let c = 0xe000; c < 0x10000; c++) all += String.fromCharCode(c);
+  assert.equal(foldRuns(all), regex(all));
 });

@@ -36,20 +36,50 @@ export interface Fingerprint {
 
 /** Normalized text with every run of non-letters/digits folded to one space. */
 export function foldText(text: string): string {
-  return normalize(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldRuns(normalize(text));
+}
+
+/** Per UTF-16 code unit: 0 not yet known, 1 a letter or digit (\p{L}, \p{N}), 2 neither. */
+const WORD_CLASS = new Uint8Array(0x10000);
+const WORD = /[\p{L}\p{N}]/u;
+
+let foldBuf = new Uint16Array(4096);
+
+/**
+ * `s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()` in one pass over char codes, each code's
+ * class tested once per process (the regex path for a string with surrogates: there a
+ * class belongs to the code point). Letters and digits are never white space, so the trim
+ * only drops a run's space at either end.
+ */
+export function foldRuns(s: string): string {
+  const n = s.length;
+  if (foldBuf.length < n) foldBuf = new Uint16Array(n);
+  const b = foldBuf;
+  let w = 0;
+  let gap = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let k = WORD_CLASS[c]!;
+    if (k === 0) {
+      if (c >= 0xd800 && c <= 0xdfff) return s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      k = WORD_CLASS[c] = WORD.test(String.fromCharCode(c)) ? 1 : 2;
+    }
+    if (k === 2) gap = true;
+    else {
+      if (gap && w > 0) b[w++] = 0x20;
+      gap = false;
+      b[w++] = c;
+    }
+  }
+  let out = '';
+  for (let j = 0; j < w; j += 8192) out += String.fromCharCode.apply(null, b.subarray(j, Math.min(w, j + 8192)) as unknown as number[]);
+  return out;
 }
 
 /** The exact-duplicate key: hash of the folded text, null when nothing is left. */
 export function exactHash(text: string): string | null {
   const folded = foldText(text);
   return folded ? createHash('sha256').update(folded).digest('hex').slice(0, 16) : null;
-}
-
-/** FNV-1a over UTF-16 code units, finished with murmur3's fmix32. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return fmix32(h);
 }
 
 function fmix32(x: number): number {
@@ -67,7 +97,18 @@ export function shingleSet(terms: readonly string[], k: number): Uint32Array {
   if (terms.length === 0) return new Uint32Array(0);
   const n = Math.max(1, terms.length - k + 1);
   const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) out[i] = hashString(terms.slice(i, i + k).join(' '));
+  // FNV-1a over the UTF-16 code units of terms.slice(i, i + k).join(' '), finished with
+  // murmur3's fmix32, without making the joined string
+  for (let i = 0; i < n; i++) {
+    const end = Math.min(i + k, terms.length);
+    let h = 0x811c9dc5;
+    for (let j = i; j < end; j++) {
+      if (j > i) h = Math.imul(h ^ 0x20, 0x01000193);
+      const t = terms[j]!;
+      for (let c = 0; c < t.length; c++) h = Math.imul(h ^ t.charCodeAt(c), 0x01000193);
+    }
+    out[i] = fmix32(h);
+  }
   out.sort();
   let w = 0;
   for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[w - 1]) out[w++] = out[i]!;
@@ -83,15 +124,24 @@ function seeds(n: number): number[] {
 /** `n` MinHash values: the minimum of fmix32(x ⊕ seedᵢ) over the shingles, for each i. */
 export function minhash(shingles: Uint32Array, n: number): Uint32Array {
   const s = seeds(n);
-  const sig = new Uint32Array(n).fill(0xffffffff);
-  for (let j = 0; j < shingles.length; j++) {
-    const x = shingles[j]!;
-    for (let i = 0; i < n; i++) {
-      const v = fmix32(x ^ s[i]!);
-      if (v < sig[i]!) sig[i] = v;
+  const out = new Uint32Array(n);
+  const m = shingles.length;
+  // One seed at a time over all the shingles (seed and minimum stay in registers); the
+  // minimum is kept offset by 2³¹ as a signed int (x ^ 0x80000000), so the comparison is
+  // on int32: a < b unsigned iff (a ^ 2³¹) < (b ^ 2³¹) signed.
+  for (let i = 0; i < n; i++) {
+    const seed = s[i]! | 0;
+    let min = 0x7fffffff;
+    for (let j = 0; j < m; j++) {
+      let h = shingles[j]! ^ seed;
+      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+      h = h ^ (h >>> 16) ^ 0x80000000;
+      if (h < min) min = h;
     }
+    out[i] = (min ^ 0x80000000) >>> 0;
   }
-  return sig;
+  return out;
 }
 
 /** LSH band keys of a signature: `bands` groups of `rows` values, each hashed to one key. */

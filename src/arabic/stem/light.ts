@@ -134,18 +134,27 @@ export function stopAt(path: readonly string[], i: number, g: Guards): string | 
   return w.endsWith('ي') ? w : path[i - 1];
 }
 
+/** Each suffix's last and (two-letter ones) first code, in SUFFIXES order; يه is index 5. */
+const SUFFIX_LAST = SUFFIXES.map((x) => x.charCodeAt(x.length - 1));
+const SUFFIX_FIRST = SUFFIXES.map((x) => (x.length === 2 ? x.charCodeAt(0) : -1));
+const YEH_HEH = SUFFIXES.indexOf('يه');
+const YEH = 0x64a;
+
 /** Step 3 with the stops: a place nisba or the form before a place name, else the end. */
 export function ruleStem(base: string, g: Guards): string {
-  // suffixPath without the array (this runs for every token at import)
+  // suffixPath without the array, on char codes (this runs for every token at import)
   let w = base;
-  for (const s of SUFFIXES) {
-    if (!w.endsWith(s) || w.length - s.length < (s.length === 2 ? 3 : 2)) continue;
-    if (s === 'يه') {
+  for (let k = 0; k < SUFFIX_LAST.length; k++) {
+    const first = SUFFIX_FIRST[k]!;
+    const len = first < 0 ? 1 : 2;
+    const n = w.length;
+    if (n - len < (len === 2 ? 3 : 2) || w.charCodeAt(n - 1) !== SUFFIX_LAST[k] || (first >= 0 && w.charCodeAt(n - 2) !== first)) continue;
+    if (k === YEH_HEH) {
       const nisba = w.slice(0, -1);
       if (g.stops.has(nisba)) return nisba;
     }
-    const next = w.slice(0, w.length - s.length);
-    if (g.stops.has(next)) return next.endsWith('ي') ? next : w;
+    const next = w.slice(0, n - len);
+    if (g.stops.has(next)) return next.charCodeAt(next.length - 1) === YEH ? next : w;
     w = next;
   }
   return w;
@@ -159,7 +168,18 @@ export function lightStemWith(norm: string, g: Guards): string {
   return g.overrides.get(base) ?? ruleStem(base, g);
 }
 
+/**
+ * `lightStemWith`'s step after the prefixes as one lookup: a stop stands for itself, an
+ * override (not a stop) for its stem; what is absent goes through `ruleStem`.
+ */
+function finalStems(g: Guards): Map<string, string> {
+  const m = new Map<string, string>(g.overrides);
+  for (const w of g.stops) m.set(w, w);
+  return m;
+}
+
 const GUARDS = loadGuards(GUARDS_URL);
+const FINAL = finalStems(GUARDS);
 
 /**
  * Identifies the light stemmer's behaviour: a rule revision (bump it when the rules in this
@@ -180,7 +200,10 @@ export function lightBase(norm: string): string {
 
 /** The light stem of a normalized token (the default stemmer). */
 export function lightStem(norm: string): string {
-  return lightStemWith(norm, GUARDS);
+  // lightStemWith(norm, GUARDS) with the stops and overrides in one map
+  if (norm.length < 3 || !isArabicLetter(norm.charCodeAt(0))) return norm;
+  const base = prefixBase(norm, GUARDS);
+  return FINAL.get(base) ?? ruleStem(base, GUARDS);
 }
 
 /** Override keys by the stem they give (for `lightStemProbes`). */
