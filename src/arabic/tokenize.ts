@@ -23,8 +23,8 @@
  * - The last RECENT texts' tokens are kept (texts of at least RECENT_MIN chars: a person's
  *   name tokenized during enrichment neither is looked up nor pushes an article out): an
  *   import tokenizes each title and body for enrichment and again for the index analysis
- *   (src/pipeline/prepare.ts), and the second call is a copy of the array. Tokens are read-only (`readonly` fields), so sharing the
- *   token objects between callers is safe; each caller gets its own array.
+ *   (src/pipeline/prepare.ts), and the second call is a copy of the array. Tokens are
+ *   read-only (`readonly` fields), so callers share the token objects; each gets its own array.
  */
 import { normalize, NORMALIZATION_TABLE } from './normalize.ts';
 
