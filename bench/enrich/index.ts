@@ -14,32 +14,21 @@
  * (DIR holds saudinewsnet/*.zip; default ../shared/corpus next to the repository, which a
  * git worktree elsewhere does not have).
  */
-import { execSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { readSaudiNewsNet, SAUDINEWSNET } from '../keywords/corpus.ts';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { alternate, baselineTree, benchOptions, shortRef } from './baseline.ts';
+import { readSaudiNewsNet } from '../keywords/corpus.ts';
 import * as Ours from '../../src/enrich/index.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const { values } = parseArgs({ options: { ref: { type: 'string', default: 'main' }, articles: { type: 'string', default: '3000' }, rounds: { type: 'string', default: '5' }, corpus: { type: 'string' } } });
-const CORPUS = values.corpus ? pathToFileURL(join(resolve(values.corpus), 'saudinewsnet') + '/') : SAUDINEWSNET;
-const N = Number(values.articles);
-const ROUNDS = Number(values.rounds);
+const values = benchOptions(5);
+const CORPUS = values.corpus;
+const N = values.articles;
+const ROUNDS = values.rounds;
 
 type Enrich = typeof Ours;
 
-function baselineTree(ref: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'marsad-enrich-base-'));
-  execSync(`git archive ${ref} src data package.json | tar -x -C ${dir}`, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  writeFileSync(join(dir, 'REF'), execSync(`git rev-parse ${ref}`, { cwd: ROOT }).toString());
-  return dir;
-}
-
-const dir = baselineTree(values.ref!);
+const dir = baselineTree(values.ref, 'enrich');
 try {
   const base = (await import(pathToFileURL(join(dir, 'src/enrich/index.ts')).href)) as Enrich;
   const ours: Enrich = Ours;
@@ -57,20 +46,9 @@ try {
     const c = process.cpuUsage(c0);
     return (c.user + c.system) / 1000 / articles.length;
   };
-  // Warm-up: load the tables, fill the caches, let the JIT settle.
-  run(base);
-  run(ours);
-  const b: number[] = [];
-  const o: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    b.push(run(base));
-    o.push(run(ours));
-  }
-  const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  const mb = median(b);
-  const mo = median(o);
+  const { b, o, mb, mo } = alternate(run, base, ours, ROUNDS);
   const fmt = (x: number): string => x.toFixed(3);
-  console.log(`articles: ${articles.length} (saudinewsnet, corpus order), rounds: ${ROUNDS}, baseline ${values.ref} = ${execSync(`git rev-parse --short ${values.ref}`, { cwd: ROOT }).toString().trim()}`);
+  console.log(`articles: ${articles.length} (saudinewsnet, corpus order), rounds: ${ROUNDS}, baseline ${values.ref} = ${shortRef(values.ref)}`);
   console.log(`baseline: ${fmt(mb)} ms CPU per article (rounds ${b.map(fmt).join(' ')})`);
   console.log(`this tree: ${fmt(mo)} ms CPU per article (rounds ${o.map(fmt).join(' ')})`);
   console.log(`difference: ${mo - mb >= 0 ? '+' : ''}${fmt(mo - mb)} ms per article (budget +0.300): ${mo - mb <= 0.3 ? 'within' : 'OVER'}`);

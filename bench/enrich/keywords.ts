@@ -10,27 +10,22 @@
  * rounds, as they do across the batches of an import. CPU time (process.cpuUsage), median round.
  * Run: `node --import tsx bench/enrich/keywords.ts [--ref main] [--articles 3000] [--rounds 7] [--corpus DIR]`
  */
-import { execSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { readSaudiNewsNet, SAUDINEWSNET } from '../keywords/corpus.ts';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { alternate, baselineTree, benchOptions, shortRef } from './baseline.ts';
+import { readSaudiNewsNet } from '../keywords/corpus.ts';
 import * as Ours from '../../src/enrich/index.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const { values } = parseArgs({ options: { ref: { type: 'string', default: 'main' }, articles: { type: 'string', default: '3000' }, rounds: { type: 'string', default: '7' }, corpus: { type: 'string' } } });
-const CORPUS = values.corpus ? pathToFileURL(join(resolve(values.corpus), 'saudinewsnet') + '/') : SAUDINEWSNET;
-const N = Number(values.articles);
-const ROUNDS = Number(values.rounds);
+const values = benchOptions(7);
+const CORPUS = values.corpus;
+const N = values.articles;
+const ROUNDS = values.rounds;
 
 type Enrich = typeof Ours;
 
-const dir = mkdtempSync(join(tmpdir(), 'marsad-kw-base-'));
+const dir = baselineTree(values.ref, 'kw');
 try {
-  execSync(`git archive ${values.ref} src data package.json | tar -x -C ${dir}`, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const base = (await import(pathToFileURL(join(dir, 'src/enrich/index.ts')).href)) as Enrich;
   const articles = [...readSaudiNewsNet(CORPUS)].filter((a) => a.title || a.text).slice(0, N);
   const run = (m: Enrich): number => {
@@ -45,19 +40,9 @@ try {
     const c = process.cpuUsage(c0);
     return (c.user + c.system) / 1000 / articles.length;
   };
-  run(base);
-  run(Ours);
-  const b: number[] = [];
-  const o: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    b.push(run(base));
-    o.push(run(Ours));
-  }
-  const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  const { b, o, mb, mo } = alternate(run, base, Ours as Enrich, ROUNDS);
   const fmt = (x: number): string => x.toFixed(3);
-  const mb = median(b);
-  const mo = median(o);
-  console.log(`articles: ${articles.length} (saudinewsnet, corpus order), rounds: ${ROUNDS}, baseline ${values.ref} = ${execSync(`git rev-parse --short ${values.ref}`, { cwd: ROOT }).toString().trim()}`);
+  console.log(`articles: ${articles.length} (saudinewsnet, corpus order), rounds: ${ROUNDS}, baseline ${values.ref} = ${shortRef(values.ref)}`);
   console.log(`extractKeywords, baseline: ${fmt(mb)} ms CPU per article (rounds ${b.map(fmt).join(' ')})`);
   console.log(`extractKeywords, this tree: ${fmt(mo)} ms CPU per article (rounds ${o.map(fmt).join(' ')})`);
   console.log(`ratio this/baseline: ×${(mo / mb).toFixed(2)} (${mo - mb >= 0 ? '+' : ''}${fmt(mo - mb)} ms)`);

@@ -6,25 +6,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { makeArticle, type Article } from '../model/article.ts';
-import { extractEntities } from '../enrich/index.ts';
+import type { Article } from '../model/article.ts';
 import { shuffled } from '../../bench/rng.ts';
 import { addArticleStable, edgeOf, entryOf, frozenWeights, MemoryStoryIndex, STABLE_DEFAULTS } from './index.ts';
 import { storyScore } from './similarity.ts';
+import { pairArticles } from './testdata/pairs.ts';
 
-interface Input {
-  url: string;
-  outlet: string;
-  publishedAt: string;
-  title: string;
-  text: string;
-}
-const data = JSON.parse(readFileSync(new URL('./testdata/headline-pairs.json', import.meta.url), 'utf8')) as { articles: Input[] };
-const arts: Article[] = data.articles.map((x) => {
-  const a = makeArticle(x);
-  return { ...a, entities: extractEntities(a) };
-});
+const arts: Article[] = pairArticles('headline-pairs.json');
 const [singaporeEmpty, singapore, boliviaEmpty, bolivia, ivoryCoast, suezOkaz, suezEqt, aramcoEid, habibEid] = arts as [Article, Article, Article, Article, Article, Article, Article, Article, Article];
 const w = frozenWeights();
 const o = STABLE_DEFAULTS;
