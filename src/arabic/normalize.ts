@@ -53,8 +53,8 @@ const PRESENTATION = /[\uFB50-\uFDFF\uFE70-\uFEFF]/;
  * (every row maps a BMP character to at most one BMP character). Surrogates stay KEEP: the
  * table has no astral code point, so a pair passes through as the code-point loop left it.
  */
-const KEEP = 0xffff;
-const TABLE: Uint16Array = (() => {
+export const KEEP = 0xffff;
+export const TABLE: Uint16Array = (() => {
   const t = new Uint16Array(0x10000).fill(KEEP);
   for (const [cp, r] of MAP) {
     if (cp > 0xffff || r.length > 1 || (r.length === 1 && (r.charCodeAt(0) === KEEP || r.charCodeAt(0) === 0))) throw new Error(`normalize: row for U+${cp.toString(16)} is not one BMP character`);
@@ -81,8 +81,13 @@ function mapUnits(s: string): string {
     if (m === KEEP) b[w++] = c;
     else if (m !== 0) b[w++] = m;
   }
+  return fromUnits(b, w);
+}
+
+/** The string of the first `n` code units of `b` (in slices, under the argument limit). */
+export function fromUnits(b: Uint16Array, n: number): string {
   let out = '';
-  for (let j = 0; j < w; j += 8192) out += String.fromCharCode.apply(null, b.subarray(j, Math.min(w, j + 8192)) as unknown as number[]);
+  for (let j = 0; j < n; j += 8192) out += String.fromCharCode.apply(null, b.subarray(j, Math.min(n, j + 8192)) as unknown as number[]);
   return out;
 }
 

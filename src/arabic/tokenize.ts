@@ -26,7 +26,7 @@
  *   (src/pipeline/prepare.ts), and the second call is a copy of the array. Tokens are
  *   read-only (`readonly` fields), so callers share the token objects; each gets its own array.
  */
-import { normalize, NORMALIZATION_TABLE } from './normalize.ts';
+import { fromUnits, KEEP, normalize, TABLE } from './normalize.ts';
 
 export interface Token {
   /** The word as written (original spelling, for display and highlighting). */
@@ -83,18 +83,10 @@ function classOf(c: number): number {
   return OTHER;
 }
 
-/* Fast normalization for the common case: a per-code map for U+0000–U+07FF built from the
- * normalization table. Tokens holding anything else (presentation forms, combining hamza,
+/* Fast normalization for the common case: normalize.ts's per-code-unit TABLE for U+0000–U+07FF,
+ * ASCII capitals lowered. Tokens holding anything else (presentation forms, combining hamza,
  * Latin beyond ASCII) go through `normalize` itself. */
-const KEEP = 0xffff;
-const FAST = new Uint16Array(0x800).fill(KEEP);
-for (const row of NORMALIZATION_TABLE) {
-  const from = [...row.from];
-  from.forEach((ch, i) => {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x800) FAST[c] = row.to === '' ? 0 : row.to.length === from.length ? row.to.charCodeAt(i) : row.to.charCodeAt(0);
-  });
-}
+const FAST = TABLE.slice(0, 0x800);
 for (let c = 0x41; c <= 0x5a; c++) FAST[c] = c + 32;
 /** Codes the fast path cannot decide alone (NFC composition, non-ASCII case folding). */
 const slow = (c: number): boolean => (c >= 0x80 && c < 0x600) || (c >= 0x653 && c <= 0x655) || c >= 0x800;
@@ -262,7 +254,5 @@ export function foldSpan(text: string, from: number, to: number): string | null 
     if (m === KEEP) b[n++] = c;
     else if (m !== 0) b[n++] = m;
   }
-  let out = '';
-  for (let i = 0; i < n; i += 8192) out += String.fromCharCode.apply(null, b.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
-  return out;
+  return fromUnits(b, n);
 }
