@@ -73,6 +73,6 @@ export function scoreGraph(g: Graph, options: Partial<StableOptions> = {}): { ed
     const ed = edgeOf(g.entries.get(a)!, g.entries.get(b)!, o, w);
     if (ed) edges.push(ed);
   }
-  const placed = partition([...g.entries.values()], edges, o.storyMerge);
+  const placed = partition([...g.entries.values()], edges, o.storyMerge, o.attach);
   return { edges, placed };
 }

@@ -24,7 +24,7 @@ import { resemblance } from './fingerprint.ts';
 import { heldCandidates, keysAndBands } from './held.ts';
 import { frozenWeights, type FrozenWeights } from './frozen.ts';
 import { GROUP_DEFAULTS, type Assignment, type GroupOptions } from './group.ts';
-import { partition } from './partition.ts';
+import { ATTACH_DEFAULTS, partition, type AttachRule } from './partition.ts';
 import { storyScore, weightedJaccard } from './similarity.ts';
 import { daysConflict } from './days.ts';
 import type { EdgeIndex, Story, StoryEdge, StoryEntry, StoryIndex } from './types.ts';
@@ -62,6 +62,8 @@ export interface StableOptions extends GroupOptions {
    */
   lateAfterMs: number;
   lateMinTitle: number;
+  /** When a one-report core attaches to the core it links to through several reports (partition.ts). */
+  attach: AttachRule;
 }
 
 export const STABLE_DEFAULTS: Readonly<StableOptions> = Object.freeze({
@@ -77,6 +79,7 @@ export const STABLE_DEFAULTS: Readonly<StableOptions> = Object.freeze({
   entityConflict: true,
   lateAfterMs: 48 * 3_600_000,
   lateMinTitle: 0.35,
+  attach: ATTACH_DEFAULTS,
 });
 
 export type EdgeStoryIndex = StoryIndex & EdgeIndex;
@@ -280,7 +283,7 @@ export async function placeComponent(
   edges: readonly StoryEdge[],
   o: StableOptions,
 ): Promise<Map<string, { storyId: string; duplicateOf: string | null }>> {
-  const placed = partition(members, edges, o.storyMerge);
+  const placed = partition(members, edges, o.storyMerge, o.attach);
   const oldStories = new Set(members.filter((m) => m.id !== arrival).map((m) => m.storyId));
   const byStory = new Map<string, StoryEntry[]>();
   for (const m of members) {
