@@ -4,7 +4,9 @@
  * outlets), its own edge, the two stories' sizes and the edges between them. Offline
  * (bench/order/graph.ts): the same stories as `bench:order`, in seconds once cached.
  *
- * Usage: node --import tsx bench/order/misses.ts [--corpus DIR] [--cache DIR] [--held-out]
+ * Usage: node --import tsx bench/order/misses.ts [--corpus DIR] [--cache DIR] [--held-out] [--time]
+ * `--time`: CPU time of scoring every candidate pair and partitioning, today's rules against
+ * those before the late-edge and attach rules, alternated, 3 rounds each (median).
  */
 import { resolve } from 'node:path';
 import { HAND_PAIRS_2_FILE, HAND_PAIRS_FILE, handPairs } from '../stories/labels.ts';
@@ -45,6 +47,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { edges, placed } = scoreGraph(g);
   console.log(`# ${g.entries.size} entries, ${g.pairs.length} candidate pairs, ${edges.length} edges, ${new Set([...placed.values()].map((p) => p.storyId)).size} stories (${((performance.now() - t) / 1000).toFixed(1)} s)`);
   const storyOf = (id: string) => placed.get(id)!.storyId;
+  if (argv.includes('--time')) {
+    const before = { lateMinTitle: 0, attach: { reports: Infinity, spanMs: 0 } };
+    const ms: Record<'before' | 'now', number[]> = { before: [], now: [] };
+    for (let r = 0; r < 3; r++)
+      for (const [k, o] of [['before', before], ['now', {}]] as const) {
+        const t0 = process.cpuUsage();
+        scoreGraph(g, o);
+        const u = process.cpuUsage(t0);
+        ms[k].push((u.user + u.system) / 1000);
+      }
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
+    console.log(`# scoring + partition CPU, median of 3: before ${med(ms.before).toFixed(0)} ms, now ${med(ms.now).toFixed(0)} ms (ratio ${(med(ms.now) / med(ms.before)).toFixed(3)})`);
+  }
   for (const [name, file] of [['hand', HAND_PAIRS_FILE], ['held-out', HAND_PAIRS_2_FILE]] as const) {
     if (name === 'held-out' && !argv.includes('--held-out')) continue;
     const pairs = handPairs(file);
