@@ -8,7 +8,7 @@ export type { CandidateQuery, Story, StoryEdge, EdgeIndex, StoryEntry, StoryInde
 export { linkEntry, UNLINKED, type LockingIndex } from './link.ts';
 export { keysAndBands } from './held.ts';
 export { addArticleStable, addEntryStable, edgeOf, isCandidate, prefind, STABLE_DEFAULTS, type Since, type StableOptions, type EdgeStoryIndex } from './stable.ts';
-export { partition, type PartNode, type Placed } from './partition.ts';
+export { ATTACH_DEFAULTS, partition, type AttachRule, type PartNode, type Placed } from './partition.ts';
 export { frozenWeights, parseDfTable, type FrozenWeights } from './frozen.ts';
 export { addArticle, addEntry, GROUP_DEFAULTS, type Assignment, type GroupOptions, type Via } from './group.ts';
 export { entryOf, articleTime, analysisFingerprint, attachFingerprint, MAX_ANALYZED_CHARS, MIN_DUP_TERMS } from './entry.ts';

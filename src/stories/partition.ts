@@ -7,10 +7,13 @@
  * 1. Duplicate groups: connected components of `dup` edges; the group's original is its
  *    earliest article (time, then smallest id) and every other member's `duplicateOf`.
  * 2. Cores: duplicate groups joined by strong `story` edges (score ≥ `strong`).
- * 3. A core made of one duplicate group (one report, however many copies) attaches to the
- *    core it has its best `story` edge with (highest score; ties: the core whose earliest
- *    article is earliest). Cores of several reports never merge through weak edges, and a
- *    lone report links at most one pair of cores, so a weak bridge cannot chain events.
+ * 3. A core made of one duplicate group (one report, however many copies) attaches to one
+ *    core: the core whose reports it links to through `story` edges, at least
+ *    `attach.reports` distinct reports of it, when that core spans at most `attach.spanMs`
+ *    (most such reports, then the best edge); else the core it has its best `story` edge with
+ *    (highest score; ties: the core whose earliest article is earliest). Cores of several
+ *    reports never merge through weak edges, and a lone report links at most one pair of
+ *    cores, so a weak bridge cannot chain events.
  * 4. A story's id is `s-<id of its earliest article>`.
  */
 import type { StoryEdge } from './types.ts';
@@ -47,10 +50,25 @@ class UnionFind {
   }
 }
 
+/**
+ * When a lone report's weak edges to one core outweigh its single best edge elsewhere: a
+ * report that several reports of one burst of coverage each resemble is about their event,
+ * though its best single edge may go to another lone rewrite (the Louisiana cinema shooting:
+ * best edge 0.53 to a one-report core, edges 0.37–0.49 to three reports of the 7-article
+ * story). The span keeps templates out: a core of Eid parties, daily case counts or audiences
+ * recurring over days links to three of its reports as easily (bench/order/README.md).
+ */
+export interface AttachRule {
+  reports: number;
+  spanMs: number;
+}
+
+export const ATTACH_DEFAULTS: Readonly<AttachRule> = Object.freeze({ reports: 3, spanMs: 36 * 3_600_000 });
+
 export const earlierNode = (a: PartNode, b: PartNode): number => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Story and duplicate root of every node; edges naming an absent node are ignored. */
-export function partition(nodes: readonly PartNode[], edges: readonly StoryEdge[], strong: number): Map<string, Placed> {
+export function partition(nodes: readonly PartNode[], edges: readonly StoryEdge[], strong: number, attach: Readonly<AttachRule> = ATTACH_DEFAULTS): Map<string, Placed> {
   // Index = rank in (time, id) order, so a union-find root is its set's earliest node.
   const sorted = [...nodes].sort(earlierNode);
   const rank = new Map(sorted.map((n, i) => [n.id, i]));
@@ -72,24 +90,54 @@ export function partition(nodes: readonly PartNode[], edges: readonly StoryEdge[
     if (!s) reports.set(c, (s = new Set()));
     s.add(dup.find(i));
   }
-  // Each one-report core's best weak edge to another core, decided on the cores of step 2.
-  const best = new Map<number, { to: number; score: number }>();
-  const offer = (from: number, to: number, score: number): void => {
+  // Each core's time span (its first and last article), for the attach rule.
+  const span = new Map<number, { from: number; to: number }>();
+  for (let i = 0; i < sorted.length; i++) {
+    const c = core.find(i);
+    const t = sorted[i]!.time;
+    const x = span.get(c);
+    if (!x) span.set(c, { from: t, to: t });
+    else x.to = Math.max(x.to, t); // sorted by time: the first seen is the earliest
+  }
+  // Each one-report core's weak edges per other core, decided on the cores of step 2: the best
+  // score and the distinct reports (duplicate roots) of that core it reaches.
+  const links = new Map<number, Map<number, { score: number; reports: Set<number> }>>();
+  const offer = (from: number, to: number, score: number, report: number): void => {
     if (reports.get(from)!.size !== 1) return;
-    const b = best.get(from);
-    if (!b || score > b.score || (score === b.score && to < b.to)) best.set(from, { to, score });
+    let m = links.get(from);
+    if (!m) links.set(from, (m = new Map()));
+    const l = m.get(to);
+    if (!l) m.set(to, { score, reports: new Set([report]) });
+    else {
+      l.score = Math.max(l.score, score);
+      l.reports.add(report);
+    }
   };
   for (const p of pairs) {
     if (p.e.kind !== 'story') continue;
     const ci = core.find(p.i);
     const cj = core.find(p.j);
     if (ci === cj) continue;
-    offer(ci, cj, p.e.score);
-    offer(cj, ci, p.e.score);
+    offer(ci, cj, p.e.score, dup.find(p.j));
+    offer(cj, ci, p.e.score, dup.find(p.i));
+  }
+  const best = new Map<number, number>();
+  for (const [from, m] of links) {
+    let to = -1;
+    let rank: [number, number] = [-1, -1];
+    for (const [c, l] of m) {
+      const s = span.get(c)!;
+      const many = l.reports.size >= attach.reports && s.to - s.from <= attach.spanMs ? l.reports.size : 0;
+      if (many > rank[0] || (many === rank[0] && (l.score > rank[1] || (l.score === rank[1] && c < to)))) {
+        to = c;
+        rank = [many, l.score];
+      }
+    }
+    best.set(from, to);
   }
   const story = new UnionFind(sorted.length);
   for (let i = 0; i < sorted.length; i++) story.union(i, core.find(i));
-  for (const [from, b] of best) story.union(from, b.to);
+  for (const [from, to] of best) story.union(from, to);
   const out = new Map<string, Placed>();
   for (let i = 0; i < sorted.length; i++) {
     const d = dup.find(i);

@@ -24,7 +24,7 @@ import { resemblance } from './fingerprint.ts';
 import { heldCandidates, keysAndBands } from './held.ts';
 import { frozenWeights, type FrozenWeights } from './frozen.ts';
 import { GROUP_DEFAULTS, type Assignment, type GroupOptions } from './group.ts';
-import { partition } from './partition.ts';
+import { ATTACH_DEFAULTS, partition, type AttachRule } from './partition.ts';
 import { storyScore, weightedJaccard } from './similarity.ts';
 import { daysConflict } from './days.ts';
 import type { EdgeIndex, Story, StoryEdge, StoryEntry, StoryIndex } from './types.ts';
@@ -56,6 +56,14 @@ export interface StableOptions extends GroupOptions {
    * headlines say the same (title cosine ≥ `headlineTitle`): see edgeOf.
    */
   entityConflict: boolean;
+  /**
+   * A story edge between reports more than `lateAfterMs` apart needs title cosine ≥
+   * `lateMinTitle`: see edgeOf.
+   */
+  lateAfterMs: number;
+  lateMinTitle: number;
+  /** When a one-report core attaches to the core it links to through several reports (partition.ts). */
+  attach: AttachRule;
 }
 
 export const STABLE_DEFAULTS: Readonly<StableOptions> = Object.freeze({
@@ -69,6 +77,9 @@ export const STABLE_DEFAULTS: Readonly<StableOptions> = Object.freeze({
   headlineMinEntities: 0.1,
   dayConflict: true,
   entityConflict: true,
+  lateAfterMs: 48 * 3_600_000,
+  lateMinTitle: 0.35,
+  attach: ATTACH_DEFAULTS,
 });
 
 export type EdgeStoryIndex = StoryIndex & EdgeIndex;
@@ -100,6 +111,12 @@ export function edgeOf(x: StoryEntry, y: StoryEntry, o: StableOptions, w: Frozen
   // (on the corpus most such kept edges are Eid-greeting headlines; bench/order/README.md says why
   // they stay for now).
   if (o.entityConflict && a.entities.length && b.entities.length && s.entities === 0 && s.title < o.headlineTitle) return null;
+  // Past two days a shared lede is no longer news of one event: a follow-up repeats the
+  // announcement's paragraph (a hiring round, then its interviews 55 h later), a weekly figure or
+  // a club's camp repeats its background. Its headline still says the same when it is one event
+  // (title cosine ≥ lateMinTitle); of 30 edges this removes that split a story, read at random
+  // on the corpus, about 20 join two events and 5 one (bench/order/README.md).
+  if (dt > o.lateAfterMs && s.title < o.lateMinTitle) return null;
   if (!short && s.score >= o.storyThreshold && s.lede >= o.storyMinLede) return { a: a.id, b: b.id, kind: 'story', score: s.score };
   // A headline edge: the same headline, reworded, over another lede (or over no body) within a day,
   // when the two name common entities — a template headline («خادم الحرمين ونائبه يهنئان رئيس
@@ -266,7 +283,7 @@ export async function placeComponent(
   edges: readonly StoryEdge[],
   o: StableOptions,
 ): Promise<Map<string, { storyId: string; duplicateOf: string | null }>> {
-  const placed = partition(members, edges, o.storyMerge);
+  const placed = partition(members, edges, o.storyMerge, o.attach);
   const oldStories = new Set(members.filter((m) => m.id !== arrival).map((m) => m.storyId));
   const byStory = new Map<string, StoryEntry[]>();
   for (const m of members) {
