@@ -82,7 +82,9 @@ export class SurnameCues extends Cues {
    * الشهري is «monthly» too and no title or verb of saying comes before).
    */
   protected aliNisba(i: number): boolean {
-    const [u, v] = [this.t[i]!, this.t[i + 1]];
+    const u = this.t[i]!;
+    if (u.norm.length > 4 || !u.norm.endsWith('علي')) return false;
+    const v = this.t[i + 1];
     // (Not inside a kunya or nasab: زوجة أبي علي الشيشاني.)
     if (i > 0 && !u.brk && CONNECTORS.has(this.t[i - 1]!.norm)) return false;
     if (!v || v.brk || v.seg !== u.seg || this.inMatch.has(i + 1) || cleanSurface(u.surface).replace(/^[وف]/, '') !== 'علي') return false;
