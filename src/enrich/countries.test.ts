@@ -135,3 +135,13 @@ test('English without the article is Britain after a noun (نادٍ إنجليز
   // alweeam: jobs by subject
   assert.deepEqual(countries('', '27 وظيفة بأكاديمية القيادة الأهلية (رياض أطفال، علم نفس، انجليزي، حاسب آلي، لغة عربية'), []);
 });
+
+test('a capital naming an agreement or the talks held there is no mention of its state (اتفاق فيينا، مفاوضات فيينا)', () => {
+  // aawsat 2015-07-21 (a day no labelled set uses)
+  assert.deepEqual(countries('', 'جاء في قرار مجلس الأمن الدولي، أمس، أن المجلس «يصادق» على اتفاق فيينا و«يطالب بإلحاح بتطبيقه بالكامل'), []);
+  assert.deepEqual(countries('', 'في الحقيقة، نحن، خلال مفاوضات فيينا، ضغطنا على الدول الأخرى ليتضمن الاتفاق'), []);
+  assert.deepEqual(countries('', 'اذ ينص اتفاق بروكسل على التصويت الاربعاء على اصلاحات جديدة'), []);
+  assert.deepEqual(countries('', 'المقرب من إدارة أوباما بمقالة مروّجة لاتفاق فيينا مع إيران'), ['country:IR']);
+  // talks WITH a capital are talks with its state
+  assert.deepEqual(countries('', 'أجرت طهران محادثات مع واشنطن'), ['country:IR', 'country:US']);
+});
