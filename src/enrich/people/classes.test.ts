@@ -359,3 +359,14 @@ test('«علي» written with ي before a definite nisba is the given name where
   assert.deepEqual(people('وعلى الشهري أن يدفع'), []);
   assert.ok(!people('وعلا العقيلي التي أوقفت في الفترة نفسها وهي زوجة أبي علي الشيشاني أحد قياديي جبهة النصرة').includes('علي الشيشاني'));
 });
+
+test('in a list of names joined by و, a given name that is a common word too starts a name before a family name and the next given name', () => {
+  // alriyadh 2015-07-22: «وحسين» (beside الحسين) and «وعمر» («and age») between players
+  const s = 'اضافة الى اللاعبين حسين شيعان ومتعب شراحيلي وعبدالله الشمري ووليد العنزي وحسين عبدالغني وعمر هوساوي ومحمد حسين ومحمد عيد';
+  const found = people(s);
+  assert.ok(found.includes('حسين عبدالغني') && found.includes('عمر هوساوي'), found.join(' | '));
+  // alyaum 2015-07-21: a squad list
+  assert.ok(people('وتضم كلا من أحمد الشناوى ومحمد أبوجبل وحازم إمام وعمر جابر وإبراهيم صلاح وأحمد توفيق').includes('عمر جابر'));
+  // okaz 2015-07-21
+  assert.ok(people('وخالد البقمي وأحمد بشيري وعمار فطاني وعلي زميم ومحمد برناوي طلاب سعوديون').includes('عمار فطاني'));
+});

@@ -86,6 +86,7 @@ class Finder extends SurnameCues {
    */
   private familyNext(i: number): boolean {
     const v = this.t[i + 1];
+    if (this.listFamily(i)) return true;
     // (The article as written: إلكتروني's «إل» is no article.)
     if (!v || v.brk || v.seg !== this.t[i]!.seg || this.inMatch.has(i + 1) || !cleanSurface(v.surface).startsWith('ال') || !nameWord(this.lx, v.norm)) return false;
     const n = v.norm;

@@ -93,6 +93,19 @@ export class SurnameCues extends Cues {
     return this.writesAla;
   }
 
+  /**
+   * A given name that is a common word too (عمر «age», حسين beside الحسين) behind و, in a list of
+   * names: a family name after it (listed, a عبد name or a word no list knows that is no common
+   * word), then و and a known given name (… وحسين عبدالغني ومحمد عيد، وعمر هوساوي وخالد الغامدي).
+   */
+  protected listFamily(i: number): boolean {
+    const [u, v, w] = [this.t[i]!, this.t[i + 1], this.t[i + 2]];
+    if (!u.norm.startsWith('و') || !v || !w || v.brk || v.seg !== u.seg || this.inMatch.has(i + 1) || !w.norm.startsWith('و') || !this.lx.given.has(w.norm.slice(1))) return false;
+    const n = v.norm;
+    if (n.startsWith('ال') || !nameWord(this.lx, n) || isCommonNoun(this.lx, n) || this.trigger(i + 1)) return false;
+    return this.lx.surname.has(n) || /^عبد.{3,}/.test(n) || unknownNameWord(this.lx, n);
+  }
+
   /** A common word that may still be a family name right after a title and a given name: no verb, particle, title or pronoun form. */
   protected looseSurname(j: number, via: NameSpan['via']): boolean {
     const n = this.t[j]!.norm;
