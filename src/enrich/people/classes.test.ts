@@ -370,3 +370,13 @@ test('in a list of names joined by و, a given name that is a common word too st
   // okaz 2015-07-21
   assert.ok(people('وخالد البقمي وأحمد بشيري وعمار فطاني وعلي زميم ومحمد برناوي طلاب سعوديون').includes('عمار فطاني'));
 });
+
+test('two name words set off by commas between two names of a list are a name too', () => {
+  // aawsat 2015-07-21: a cast
+  const s = 'من بينهم الكويتي حسين المنصور، ماجد مطرب، زهرة عرفات، خالد البريكي، بدرية أحمد، عماد اليوسف، محمد المفرح، مريم الغامدي، دريعان دريعان، لطيفة المجرن، سارة الجابر';
+  assert.ok(people(s).includes('دريعان دريعان'));
+  // alyaum 2015-07-21: a squad
+  const t = 'حسن الطريدي، محمد شفيق، أحمد مشقي، عباس الشنقيطي، عيسى العباس، سلمان هزازي، حسين الشيخ، علاء ريشاني، هادي عباس، هتان باهبري، طلال مجرشي، عبدالله السالم، حسين تركي، محمد الراشد';
+  const found = people(t);
+  assert.ok(found.includes('هتان باهبري') && found.includes('حسين تركي'), found.join(' | '));
+});
