@@ -124,3 +124,24 @@ test('a transliterated g written ج names the state too (البنجلاديشي�
   assert.deepEqual(ents.filter((e) => e.type === 'country').map((e) => e.id), []);
   assert.ok(ents.some((e) => e.id === 'region:hk'), 'هونج كونج is a region');
 });
+
+// SaudiNewsNet 2015-07-21 (a day no labelled set uses; CC BY-NC-SA 4.0, each article its newspaper's).
+test('English without the article is Britain after a noun (نادٍ إنجليزي، طبيب إنجليزي), a language after a verb of speaking or alone as a school subject', () => {
+  // aawsat
+  assert.deepEqual(countries('', 'إلا أنه تراجع في آخر لحظة بعد حصوله على عرض من نادٍ إنجليزي (كوينز بارك رينجرز)'), ['country:GB']);
+  assert.deepEqual(countries('', 'في هذا الصدد، أوضح ديس سبنس، وهو طبيب إنجليزي، أن المراقبة غير الضرورية'), ['country:GB']);
+  // aleqtisadiya: the languages a candidate speaks (Cuba and the United States are named)
+  assert.deepEqual(countries('', 'ولد لابوين كوبيين هاجرا الى ميامي. يتقن الاسبانية والانكليزية ويدافع عن التزام اكبر للولايات المتحدة'), ['country:CU', 'country:US']);
+  // alweeam: jobs by subject
+  assert.deepEqual(countries('', '27 وظيفة بأكاديمية القيادة الأهلية (رياض أطفال، علم نفس، انجليزي، حاسب آلي، لغة عربية'), []);
+});
+
+test('a capital naming an agreement or the talks held there is no mention of its state (اتفاق فيينا، مفاوضات فيينا)', () => {
+  // aawsat 2015-07-21 (a day no labelled set uses)
+  assert.deepEqual(countries('', 'جاء في قرار مجلس الأمن الدولي، أمس، أن المجلس «يصادق» على اتفاق فيينا و«يطالب بإلحاح بتطبيقه بالكامل'), []);
+  assert.deepEqual(countries('', 'في الحقيقة، نحن، خلال مفاوضات فيينا، ضغطنا على الدول الأخرى ليتضمن الاتفاق'), []);
+  assert.deepEqual(countries('', 'اذ ينص اتفاق بروكسل على التصويت الاربعاء على اصلاحات جديدة'), []);
+  assert.deepEqual(countries('', 'المقرب من إدارة أوباما بمقالة مروّجة لاتفاق فيينا مع إيران'), ['country:IR']);
+  // talks WITH a capital are talks with its state
+  assert.deepEqual(countries('', 'أجرت طهران محادثات مع واشنطن'), ['country:IR', 'country:US']);
+});

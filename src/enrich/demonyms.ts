@@ -16,14 +16,23 @@ const LANGUAGE_WORD = /^[وف]?[بلك]?(ال|لل)?(لغ|لهج)(ه|ات|تين
 /**
  * A feminine demonym that names a language is no mention of the state: after a word for
  * language (`اللغة الفرنسية`), used as a noun behind ب or ك (`بالفرنسية`, `بألمانية فصيحة`,
- * `كالألمانية`), or joined by و to such a language (`كالإنجليزية والفرنسية والإيطالية`).
+ * `كالألمانية`), or joined by و to such a language (`كالإنجليزية والفرنسية والإيطالية`); so is any
+ * demonym after a verb of speaking (`تتكلم إنجليزي`, `يتقن الاسبانية`), and English with no article
+ * right after punctuation (a school subject: `، انجليزي، حاسب آلي`).
  * `prev`: the match before, when it was a language.
  */
+/** Present-tense verbs of speaking or mastering a language (normalized, و/ف allowed). */
+const SPEAK = /^[وف]?[يت](تكلم|تحدث|جيد|تقن)(ون|ان)?$/;
+
 export function language(m: Match, toks: DocToken[], prev: Match | undefined): boolean {
   if (!m.demonym || m.len !== 1) return false;
   const t = toks[m.start]!;
-  if (!t.norm.endsWith('يه')) return false;
   const before = toks[m.start - 1];
+  // Any form right after a verb of speaking a language (تتكلم إنجليزي جيداً، يجيد الفرنسية).
+  if (before && !t.brk && SPEAK.test(before.norm)) return true;
+  // English with no article and no noun before it is a subject or language label (، انجليزي، حاسب آلي).
+  if (t.brk && /^[وف]?(انجليزي|انكليزي)$/.test(t.norm)) return true;
+  if (!t.norm.endsWith('يه')) return false;
   if (before && !t.brk && LANGUAGE_WORD.test(before.norm)) return true;
   const surface = cleanSurface(t.surface);
   const cut = surface.length - (m.display.split(' ')[0] ?? '').length;

@@ -332,3 +332,51 @@ test('a name after a league, a group of companies or a service (quoted or not) i
   // constructed after set e's e027 (its title reads the span another way)
   assert.deepEqual(people('أما آن لبعضكم من تحكيم مصلحة العباد في ورده الإقصائي على المخالفين'), []);
 });
+
+test('a transliterated family name of two words is the one person whose full name ends with it', () => {
+  // aawsat 2015-07-22: «داود أوغلو» alone later is the prime minister named in full before
+  const s = 'نفى رئيس الحكومة التركية أحمد داود أوغلو بشدة الاتهامات الموجهة لبلاده بدعم التنظيم بأي طريقة من الطرق. وشدد داود أوغلو على أن تركيا';
+  assert.deepEqual(people(s), ['أحمد داود أوغلو']);
+  // aljazirah 2015-07-22: another spelling of the full name (أغولو) folds to the same words
+  const t = 'وأعلن رئيس الوزراء التركي أحمد داود أغولو الثلاثاء أن الهجوم. وكان داود أوغلو حمل منذ مساء الاثنين التنظيم الإرهابي مسؤولية الهجوم';
+  assert.deepEqual(people(t), ['أحمد داود أغولو']);
+  // alweeam 2015-07-21: an Arabic «father family» pair at the end of a longer name is the father, kept apart
+  const u = 'أخلت الأجهزة الأمنية بمحافظة القلوبية سبيل، عبد الله، نجل أول رئيس مدني منتخب، محمد مرسي، بعد أن قضى عاماً. وكانت محكمة جنايات بنها قد قضت بحبس “عبد الله محمد مرسي”، وصديقه';
+  assert.deepEqual(people(u).sort(), ['عبد الله محمد مرسي', 'محمد مرسي'].sort());
+});
+
+test('«علي» written with ي before a definite nisba is the given name where the article writes the preposition «على»', () => {
+  // alwatan 2015-07-21: a list of players with no title before this one (الأسمري; the article writes «يشرف على»)
+  const s = 'ويشرف على سير المعسكر مدير المنتخب علي الشعيلان. وعبدالله حسون، محمد بصاص، علي الأسمري، ماجد العماري، أيمن الخليف';
+  assert.ok(people(s).includes('علي الأسمري'));
+  // alweeam 2015-07-21: after a title whose last word is a definite adjective (الأعلى), a nisba that is a common word too
+  const t = 'لأنهم جربوا غدرها وغدر مليشياتها على حد وصفه. وكان الصرخي رفض فتوى المرجع الشيعي الأعلى علي السيستاني بقتال مسلحي العشائر';
+  assert.ok(people(t).includes('علي السيستاني'));
+  // … behind و in a list, as before (aawsat 2015-07-21, which writes «على مبادرتهم» further on)
+  const u = 'ومن الإعلاميين: محمد حسين مشاط (رئيس تحرير مجلة أُبحر)، وعلي السبيعي، وسعد زهير، والدكتور صبحي الحداد. وشكر خلالها جميع الحضور على مبادرتهم';
+  assert.ok(people(u).includes('علي السبيعي'));
+  // written «على» it is the preposition; inside a kunya it is no name of its own (alyaum 2015-07-21)
+  assert.deepEqual(people('وعلى الشهري أن يدفع'), []);
+  assert.ok(!people('وعلا العقيلي التي أوقفت في الفترة نفسها وهي زوجة أبي علي الشيشاني أحد قياديي جبهة النصرة').includes('علي الشيشاني'));
+});
+
+test('in a list of names joined by و, a given name that is a common word too starts a name before a family name and the next given name', () => {
+  // alriyadh 2015-07-22: «وحسين» (beside الحسين) and «وعمر» («and age») between players
+  const s = 'اضافة الى اللاعبين حسين شيعان ومتعب شراحيلي وعبدالله الشمري ووليد العنزي وحسين عبدالغني وعمر هوساوي ومحمد حسين ومحمد عيد';
+  const found = people(s);
+  assert.ok(found.includes('حسين عبدالغني') && found.includes('عمر هوساوي'), found.join(' | '));
+  // alyaum 2015-07-21: a squad list
+  assert.ok(people('وتضم كلا من أحمد الشناوى ومحمد أبوجبل وحازم إمام وعمر جابر وإبراهيم صلاح وأحمد توفيق').includes('عمر جابر'));
+  // okaz 2015-07-21
+  assert.ok(people('وخالد البقمي وأحمد بشيري وعمار فطاني وعلي زميم ومحمد برناوي طلاب سعوديون').includes('عمار فطاني'));
+});
+
+test('two name words set off by commas between two names of a list are a name too', () => {
+  // aawsat 2015-07-21: a cast
+  const s = 'من بينهم الكويتي حسين المنصور، ماجد مطرب، زهرة عرفات، خالد البريكي، بدرية أحمد، عماد اليوسف، محمد المفرح، مريم الغامدي، دريعان دريعان، لطيفة المجرن، سارة الجابر';
+  assert.ok(people(s).includes('دريعان دريعان'));
+  // alyaum 2015-07-21: a squad
+  const t = 'حسن الطريدي، محمد شفيق، أحمد مشقي، عباس الشنقيطي، عيسى العباس، سلمان هزازي، حسين الشيخ، علاء ريشاني، هادي عباس، هتان باهبري، طلال مجرشي، عبدالله السالم، حسين تركي، محمد الراشد';
+  const found = people(t);
+  assert.ok(found.includes('هتان باهبري') && found.includes('حسين تركي'), found.join(' | '));
+});

@@ -86,6 +86,7 @@ class Finder extends SurnameCues {
    */
   private familyNext(i: number): boolean {
     const v = this.t[i + 1];
+    if (this.listFamily(i)) return true;
     // (The article as written: إلكتروني's «إل» is no article.)
     if (!v || v.brk || v.seg !== this.t[i]!.seg || this.inMatch.has(i + 1) || !cleanSurface(v.surface).startsWith('ال') || !nameWord(this.lx, v.norm)) return false;
     const n = v.norm;
@@ -113,7 +114,7 @@ class Finder extends SurnameCues {
     // The first word may carry a clitic when what is left is a known name (وهيلاري، لمحمد);
     // not ب (بخيبر is «in Khaybar») nor ك (كامل is no «like أمل»).
     const first =
-      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong, !this.hamzaAl(s)) : this.gluedName(t[s]!.norm, c.key, c.cut) || (this.list && c.cut === 1 && c.key === t[s]!.norm.slice(1)) || (c.cut === 1 && /^[وف]/.test(t[s]!.norm) && this.lx.given.has(c.key) && (nameWord(this.lx, c.key) || c.key === 'علي') && this.familyNext(s)))) ?? ((via === 'title' && (this.beforeNasab(s) || this.beforeNisba(s))) || (strong && this.beforeAllah(s)) || this.allahName(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
+      (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.aliNisba(s) ? { key: 'علي', cut: t[s]!.norm.length - 3, al: false } : this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong, !this.hamzaAl(s)) : this.gluedName(t[s]!.norm, c.key, c.cut) || (this.list && c.cut === 1 && c.key === t[s]!.norm.slice(1)) || (c.cut === 1 && /^[وف]/.test(t[s]!.norm) && this.lx.given.has(c.key) && (nameWord(this.lx, c.key) || c.key === 'علي') && this.familyNext(s)))) ?? ((via === 'title' && (this.beforeNasab(s) || this.beforeNisba(s))) || (strong && this.beforeAllah(s)) || this.allahName(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
     // (Nor is a building or body the name's first word: خطيب جامع المرابي.)
     if (!first || this.inInstitution(s) || (first.cut === 0 && PLACE_HEADS.has(first.key) && !this.lx.given.has(first.key))) return undefined;
     // A given name behind و that also reads as a noun and its pronoun is that noun after a title (بين اللاعب وناديه «his club»).
@@ -390,9 +391,9 @@ class Finder extends SurnameCues {
     if ((this.lx.given.has(n) && n !== 'علي' && (!isCommonNoun(this.lx, n) || this.familyNext(i)) && !(this.nounAndPronoun(n) && cleanSurface(t[i]!.surface).endsWith('ه')) && !(/^[بل]/.test(n) && n.length >= 4 && this.lx.stats.df(n.slice(1)) > 2 * this.lx.stats.df(n))) || this.abdFirst(i) || this.allahName(i)) return this.name(i, 'given', false, 2);
     // «علي» with no verb or title before it is taken for the preposition (على النهر، على كيم …).
     // (Before عبدالله and the like it is the name: للمخلوع علي عبدالله صالح.)
-    if (n === 'علي') return !/على$/.test(t[i]!.surface) && !!next && !next.brk && next.norm.startsWith('عبد') && (next.norm === 'عبد' || this.lx.given.has(next.norm)) ? this.name(i, 'given', false, 2) : undefined;
+    if (n === 'علي') return !/على$/.test(t[i]!.surface) && !!next && !next.brk && ((next.norm.startsWith('عبد') && (next.norm === 'عبد' || this.lx.given.has(next.norm))) || this.aliNisba(i)) ? this.name(i, 'given', false, 2) : undefined;
     const b = /^[وف]/.test(n) ? n.slice(1) : '';
-    if (b && !WAW_YA.has(n) && this.lx.given.has(b) && (!isCommonNoun(this.lx, b) || this.familyNext(i))) return this.name(i, 'given', false, 2);
+    if (b && !WAW_YA.has(n) && ((this.lx.given.has(b) && (!isCommonNoun(this.lx, b) || this.familyNext(i))) || (b === 'علي' && this.aliNisba(i)))) return this.name(i, 'given', false, 2);
     return undefined;
   }
 }

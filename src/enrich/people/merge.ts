@@ -74,6 +74,26 @@ function within(a: readonly string[], b: readonly string[]): boolean {
   return j === a.length;
 }
 
+/** Particles of European family names (دي ماريا، فان جال، دا سيلفا). */
+const PARTICLES = new Set(['دي', 'فان', 'فون', 'دا', 'دو', 'ديل', 'دل', 'لا']);
+
+/**
+ * Words that read as a transliterated family name of two words or more: a particle first (دي
+ * ماريا), a foreign given name first (لويس بورخيس of خورخي لويس بورخيس), or a Turkish or Persian
+ * patronymic last (داود أوغلو). Not an Arabic «father family» pair (محمد مرسي of عبد الله محمد
+ * مرسي is his father), nor one with a nasab or آل (سعيد آل عطيان of هدى بنت سعيد آل عطيان).
+ */
+function foreignFamily(norms: readonly string[], lx: PeopleLexicon): boolean {
+  if (norms.length < 2 || norms.some((w) => NASAB.has(w) || w === 'ال' || w.startsWith('ال'))) return false;
+  return PARTICLES.has(norms[0]!) || lx.foreign.has(norms[0]!) || /(اوغلو|اغلو|زاده)$/.test(norms[norms.length - 1]!);
+}
+
+/** `a` is the end of `b`, shorter. */
+function tail(a: readonly string[], b: readonly string[]): boolean {
+  const off = b.length - a.length;
+  return off > 0 && a.every((w, k) => b[off + k] === w);
+}
+
 interface Group {
   key: string[];
   spans: NameSpan[];
@@ -89,6 +109,9 @@ export function mergePeople(spans: NameSpan[], tokens: DocToken[], lx: PeopleLex
     // read apart where سيف was taken for «sword».)
     const before = x.s.start > 0 && !tokens[x.s.start]!.brk ? tokens[x.s.start - 1]!.norm : '';
     const fits = groups.filter((g) => within(x.key, g.key) || (before !== '' && g.key.length === x.key.length + 1 && g.spans.some((y) => y.norms[0] === before) && g.key.slice(1).join(' ') === x.key.join(' ')));
+    // (… or, when nothing starts like it, the last words of one longer form when they are a
+    // transliterated family name of two words: داود أوغلو ⊂ أحمد داود أوغلو, دي ماريا ⊂ أنخيل دي ماريا.)
+    if (fits.length === 0 && foreignFamily(x.s.norms, lx)) fits.push(...groups.filter((g) => tail(x.key, g.key)));
     if (fits.length === 1) fits[0]!.spans.push(x.s);
     else if (fits.length === 0) groups.push({ key: x.key, spans: [x.s] });
     else {

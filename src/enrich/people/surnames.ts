@@ -76,6 +76,36 @@ export class SurnameCues extends Cues {
     return unknownNameWord(this.lx, n);
   }
 
+  /**
+   * «علي» as written (ي) at i, behind و or ف or bare, in an article that writes the preposition
+   * «على», before a definite nisba: the given name and its family name (، وعلي الشهري، — where
+   * الشهري is «monthly» too and no title or verb of saying comes before).
+   */
+  protected aliNisba(i: number): boolean {
+    const u = this.t[i]!;
+    if (u.norm.length > 4 || !u.norm.endsWith('علي')) return false;
+    const v = this.t[i + 1];
+    // (Not inside a kunya or nasab: زوجة أبي علي الشيشاني.)
+    if (i > 0 && !u.brk && CONNECTORS.has(this.t[i - 1]!.norm)) return false;
+    if (!v || v.brk || v.seg !== u.seg || this.inMatch.has(i + 1) || cleanSurface(u.surface).replace(/^[وف]/, '') !== 'علي') return false;
+    if (!/^ال.{3,}ي$/.test(v.norm) || /يي$/.test(v.norm) || !nameWord(this.lx, v.norm) || this.trigger(i + 1)) return false;
+    this.writesAla ??= this.t.some((x) => /على$/.test(cleanSurface(x.surface)));
+    return this.writesAla;
+  }
+
+  /**
+   * A given name that is a common word too (عمر «age», حسين beside الحسين) behind و, in a list of
+   * names: a family name after it (listed, a عبد name or a word no list knows that is no common
+   * word), then و and a known given name (… وحسين عبدالغني ومحمد عيد، وعمر هوساوي وخالد الغامدي).
+   */
+  protected listFamily(i: number): boolean {
+    const [u, v, w] = [this.t[i]!, this.t[i + 1], this.t[i + 2]];
+    if (!u.norm.startsWith('و') || !v || !w || v.brk || v.seg !== u.seg || this.inMatch.has(i + 1) || !w.norm.startsWith('و') || !this.lx.given.has(w.norm.slice(1))) return false;
+    const n = v.norm;
+    if (n.startsWith('ال') || !nameWord(this.lx, n) || isCommonNoun(this.lx, n) || this.trigger(i + 1)) return false;
+    return this.lx.surname.has(n) || /^عبد.{3,}/.test(n) || unknownNameWord(this.lx, n);
+  }
+
   /** A common word that may still be a family name right after a title and a given name: no verb, particle, title or pronoun form. */
   protected looseSurname(j: number, via: NameSpan['via']): boolean {
     const n = this.t[j]!.norm;
