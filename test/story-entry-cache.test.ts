@@ -16,6 +16,7 @@ import { dayArticles } from './day.ts';
 import type { Article } from '../src/model/article.ts';
 import { addArticleStable, entryOf } from '../src/stories/index.ts';
 import { openMarsadSqliteStore, type MarsadSqliteStore } from '../src/store/sqlite/marsad.ts';
+import { ENTRY_CACHE } from '../src/store/sqlite/stories.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marsad-entry-cache-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -102,5 +103,38 @@ test('entries held in memory keep the grouping through own inserts, another conn
   } finally {
     await a.close();
     await b.close();
+  }
+});
+
+/**
+ * A call asking for cached entries and for more uncached ones than the cache has room for:
+ * the rows read are remembered as they come, pushing the oldest cached entries out; those
+ * asked in the same call must still be returned (they were silently left out).
+ */
+test('getEntries returns every entry asked, even those its own reads push out of the cache', async () => {
+  const path = join(dir, 'evict.db');
+  const s = openMarsadSqliteStore(path);
+  try {
+    // Copies of real entries under new ids, enough to fill the cache and overflow it.
+    const base = articles.map((a) => entryOf(a));
+    const all = Array.from({ length: ENTRY_CACHE + 600 }, (_, i) => ({ ...base[i % base.length]!, id: `copy-${String(i).padStart(5, '0')}`, storyId: `s-copy-${i}`, duplicateOf: null }));
+    await s.writeTransaction(async () => {
+      for (const e of all) s.storyIndex.addEntry(e);
+    });
+    const reopened = openMarsadSqliteStore(path);
+    try {
+      const ix = reopened.storyIndex;
+      const old = all.slice(0, 500).map((e) => e.id);
+      ix.getEntries(old); // cached first: the oldest in the LRU
+      ix.getEntries(all.slice(500, ENTRY_CACHE).map((e) => e.id)); // the cache now full
+      const uncached = all.slice(ENTRY_CACHE).map((e) => e.id);
+      const asked = [...uncached, ...old];
+      const got = ix.getEntries(asked).map((e) => e.id);
+      assert.deepEqual(got, asked);
+    } finally {
+      await reopened.close();
+    }
+  } finally {
+    await s.close();
   }
 });

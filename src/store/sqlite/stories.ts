@@ -31,7 +31,7 @@ function fromBlob(b: Buffer): Uint32Array {
 }
 
 /** Entries whose immutable parts stay parsed in memory (≈ 5 kB each). */
-const ENTRY_CACHE = 4096;
+export const ENTRY_CACHE = 4096;
 
 export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, RelatedStore {
   private readonly q;
@@ -172,18 +172,24 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
     if (ids.length === 0) return [];
     this.checkOthers();
     const uniq = [...new Set(ids)];
-    const missing = uniq.filter((id) => !this.cache.has(id));
-    const loaded = new Map<string, StoryEntry>();
-    if (missing.length > 0) for (const r of this.q.entries.all(JSON.stringify(missing))) loaded.set(r.id, toEntry(r));
+    // The cached ones are taken before any row read is remembered: remembering may push out of
+    // the LRU an entry this call was about to return.
+    const got = new Map<string, StoryEntry>();
+    const missing: string[] = [];
+    for (const id of uniq) {
+      const e = this.cache.get(id); // LRU: marks it the newest
+      if (e) got.set(id, e);
+      else missing.push(id);
+    }
+    if (missing.length > 0)
+      for (const r of this.q.entries.all(JSON.stringify(missing))) {
+        const e = toEntry(r);
+        got.set(e.id, e);
+        this.remember(e);
+      }
     const out: StoryEntry[] = [];
     for (const id of uniq) {
-      const fresh = loaded.get(id);
-      if (fresh) {
-        out.push({ ...fresh });
-        this.remember(fresh);
-        continue;
-      }
-      const e = this.cache.get(id); // LRU: marks it the newest
+      const e = got.get(id);
       if (e) out.push({ ...e });
     }
     return out;
