@@ -73,3 +73,68 @@ test('a batch of articles indexes the same entity and keyword rows as one by one
     await b.close();
   }
 });
+
+/**
+ * Another worker claimed an article this one's add step indexed (its link not run yet) and
+ * indexes it again, unchanged, while a third transaction takes the same entity rows in key
+ * order (as every batch does). Taking its rows out one by one locked them in the article's
+ * order — a later key first — and deadlocked (PostgreSQL aborts one after deadlock_timeout);
+ * an unchanged article now goes through the batch statement, in key order, and both commit.
+ */
+test('indexing an unchanged article again locks its entities in key order: no deadlock with a batch', { skip: skipPg }, async () => {
+  const schema = scratchName();
+  schemas.push(schema);
+  const s = await MarsadPgStore.open(urlFor(schema));
+  const other = new pg.Client({ connectionString: urlFor(schema) });
+  await other.connect();
+  try {
+    await other.query(`SET search_path TO "${schema}"`);
+    // An article with two or more entities, indexed with its entities in reverse key order
+    // (its rows stored in that order, as an article's own order may be).
+    const a = articles.find((x) => (x.entities ?? []).filter((e) => e.id).length >= 2)!;
+    const reversed = { ...a, entities: [...(a.entities ?? [])].sort((x, y) => (x.id < y.id ? 1 : -1)) };
+    await s.upsertArticles([a]);
+    await s.entityIndex.indexArticle({ ...(await seqOf(s, a.id)), entities: reversed.entities, keywords: a.keywords });
+    const ids = entityRowsOf(reversed);
+    const [low, high] = [ids.at(-1)!, ids[0]!];
+    assert.ok(low < high);
+    const before = await tables(schema);
+
+    await other.query('BEGIN');
+    await other.query('SELECT 1 FROM entities WHERE id = $1 FOR UPDATE', [low]);
+    let pid = 0;
+    const again = s.writeTransaction(async () => {
+      pid = Number((await s.scope.db().query<{ p: number }>('SELECT pg_backend_pid() AS p')).rows[0]!.p);
+      await s.indexEnrichments([reversed]);
+    });
+    const failures: unknown[] = [];
+    again.catch((e: unknown) => failures.push(e));
+    // Once the re-index waits on `low`, the other transaction takes `high`.
+    for (let i = 0; i < 200; i++) {
+      const w = await other.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'", [pid]);
+      if (pid && w.rows[0]!.n > 0) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    try {
+      await other.query('SELECT 1 FROM entities WHERE id = $1 FOR UPDATE', [high]);
+      await other.query('COMMIT');
+    } catch (e) {
+      failures.push(e);
+      await other.query('ROLLBACK');
+    }
+    await again.catch(() => undefined);
+    assert.deepEqual(failures.map((e) => (e as { code?: string }).code), [], 'no transaction aborted');
+    assert.deepEqual(await tables(schema), before, 'the same rows and counts after indexing it again');
+  } finally {
+    await other.end();
+    await s.close();
+  }
+});
+
+async function seqOf(s: MarsadPgStore, id: string): Promise<{ seq: number; publishedAt: string | null }> {
+  const r = (await s.scope.db().query<{ seq: string; published_at: string | null }>('SELECT seq, published_at FROM articles WHERE id = $1', [id])).rows[0]!;
+  return { seq: Number(r.seq), publishedAt: r.published_at };
+}
+
+/** The entity ids an article's rows name, in its order. */
+const entityRowsOf = (a: Article): string[] => [...new Set((a.entities ?? []).map((e) => e.id).filter(Boolean))];

@@ -86,13 +86,15 @@ export function startServer(db: string, searchRateLimit: number): Promise<Server
       child.kill('SIGKILL');
       reject(e);
     };
-    child.once('exit', (code) => fail(new Error(`the server exited ${code} before it served:\n${err}`)));
+    const early = (code: number | null) => fail(new Error(`the server exited ${code} before it served:\n${err}`));
+    child.once('exit', early);
     child.stdout?.on('data', (b: Buffer) => {
       out += b.toString();
       const m = /serving (\d+) articles at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
       if (!m || child.pid === undefined) return;
       clearTimeout(timer);
-      child.removeAllListeners('exit');
+      // Only the early-exit listener: `exited` must still hear the exit, or stop() never returns.
+      child.removeListener('exit', early);
       const pid = child.pid;
       resolve({
         pid,

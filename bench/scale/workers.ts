@@ -49,6 +49,9 @@ function worker(tree: string, url: string, file: string, from: number, to: numbe
   });
 }
 
+/** Deadlocks PostgreSQL has detected in this database so far (each cost its loser `deadlock_timeout`, 1 s by default, and a retry). */
+const deadlocks = () => pgAdmin(async (c) => Number((await c.query<{ n: string }>('SELECT deadlocks AS n FROM pg_stat_database WHERE datname = current_database()')).rows[0]!.n));
+
 const dir = mkdtempSync(join(tmpdir(), 'marsad-workers-'));
 try {
   const base = join(dir, 'base');
@@ -69,12 +72,16 @@ try {
         u.searchParams.set('schema', schema);
         const tree = (await import(join(t.path, 'src/store/index.ts'))) as { openStore: typeof openStore };
         await (await tree.openStore(u.toString())).close();
+        const dl0 = await deadlocks();
         const share = Math.ceil(N / w);
         const runs = await Promise.all(Array.from({ length: w }, (_, i) => worker(t.path, u.toString(), file, i * share, Math.min(N, (i + 1) * share))));
         const rate = N / (Math.max(...runs.map((x) => x.ms)) / 1000);
         const st = await pgAdmin(async (c) => (await c.query<{ n: string; u: string }>(`SELECT count(DISTINCT story_id) AS n, count(*) FILTER (WHERE story_id IS NULL) AS u FROM "${schema}".articles`)).rows[0]!);
         await pgAdmin((c) => c.query(`DROP SCHEMA "${schema}" CASCADE`));
-        log(`${t.name}, ${w} worker(s), round ${r + 1}: ${rate.toFixed(1)} articles/s, ${st.n} stories, ${st.u} ungrouped`);
+        // The statistics reach pg_stat_database within a second of each transaction's end.
+        await new Promise((res) => setTimeout(res, 1500));
+        const dl = (await deadlocks()) - dl0;
+        log(`${t.name}, ${w} worker(s), round ${r + 1}: ${rate.toFixed(1)} articles/s, ${st.n} stories, ${st.u} ungrouped, ${dl} deadlock(s) in the database meanwhile`);
         rates.set(`${t.name}|${w}`, [...(rates.get(`${t.name}|${w}`) ?? []), rate]);
       }
   console.log(`PostgreSQL whole pipeline, ${N} articles, medians of ${values.rounds} round(s):`);

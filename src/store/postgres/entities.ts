@@ -77,39 +77,59 @@ export class PgEntityIndex {
    * `indexArticle` for many articles at once: what their rows add up to, in one statement
    * for the entities (each hot row — an entity's counts, a day's total — written once per
    * batch, not once per article) and two for the keywords. The same rows and counts as
-   * indexing them one by one in order (test/pg-entities-batch.test.ts); an article that
-   * has rows already (re-indexing) takes the one-by-one path. Entities and their daily
-   * rows are written in key order, so two workers' batches wait on each other's hot rows
-   * (an entity's counts, a day's total) but never deadlock on them.
+   * indexing them one by one in order (test/pg-entities-batch.test.ts).
+   *
+   * An article whose stored rows are already what it would write (another worker's add step
+   * indexed it and its link has not run yet, so this one claimed it again) is not taken out
+   * and put back: it goes through the same statement with a weight of 0 (its names still
+   * refresh the entities', as one by one would). Only an article whose rows changed (an
+   * edit) is replaced one by one. So a batch normally locks its entities in one statement, in
+   * key order: two workers' batches wait on each other's hot rows but do not deadlock on them
+   * (taking rows out one by one locked them in the article's order, and did deadlock).
    */
   async indexArticles(list: readonly IndexedArticle[]): Promise<void> {
     if (list.length === 0) return;
-    const held = new Set(
-      (await this.db.query<{ seq: number }>('SELECT DISTINCT seq FROM article_entities WHERE seq = ANY($1::bigint[])', [list.map((a) => a.seq)])).rows.map((r) => Number(r.seq)),
-    );
-    for (const a of list) if (held.has(a.seq)) await this.indexArticle(a);
-    const fresh = list.filter((a) => !held.has(a.seq));
-    if (fresh.length === 0) return;
-    const xs = fresh.flatMap((a) => entityRows(a.entities).map((e) => ({ a, e })));
+    const old = new Map<number, string[]>();
+    for (const r of (
+      await this.db.query<{ seq: number; id: string; published: string; mentions: string }>(
+        'SELECT a.seq, e.id, a.published, a.mentions FROM article_entities a JOIN entities e ON e.eid = a.ent WHERE a.seq = ANY($1::bigint[])',
+        [list.map((a) => a.seq)],
+      )
+    ).rows) {
+      const rows = old.get(Number(r.seq)) ?? [];
+      old.set(Number(r.seq), rows);
+      rows.push(`${r.id}\t${r.published}\t${r.mentions}`);
+    }
+    const kept = new Set<number>();
+    for (const a of list) {
+      const was = old.get(a.seq);
+      if (!was) continue;
+      const now = entityRows(a.entities).map((e) => `${e.id}\t${publishedKey(a.publishedAt)}\t${e.mentions}`);
+      if (now.length === was.length && now.sort().join('\n') === was.sort().join('\n')) kept.add(a.seq);
+      else await this.indexArticle(a);
+    }
+    const batch = list.filter((a) => !old.has(a.seq) || kept.has(a.seq));
+    if (batch.length === 0) return;
+    const xs = batch.flatMap((a) => entityRows(a.entities).map((e) => ({ a, e, w: kept.has(a.seq) ? 0 : 1 })));
     if (xs.length) {
       const aliases = xs.flatMap(({ e }) => e.aliases.map((x) => [e.id, x.norm, x.alias] as const));
       await this.db.query(
-        `WITH x AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::bigint[], $8::text[])
-                    WITH ORDINALITY AS x (id, name, type, norm, mentions, published, seq, day, i)),
+        `WITH x AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::bigint[], $8::text[], $12::int[])
+                    WITH ORDINALITY AS x (id, name, type, norm, mentions, published, seq, day, w, i)),
          agg AS (
            SELECT id, (array_agg(name ORDER BY i DESC))[1] AS name, (array_agg(type ORDER BY i))[1] AS type, (array_agg(norm ORDER BY i DESC))[1] AS norm,
-                  count(*) AS n, sum(mentions) AS m
+                  sum(w) AS n, sum(mentions * w) AS m
            FROM x GROUP BY id),
          ins AS (
-           INSERT INTO entities (id, name, type, norm, article_count, mention_count) SELECT id, name, type, norm, n, m FROM agg ORDER BY id
+           INSERT INTO entities (id, name, type, norm, article_count, mention_count) SELECT id, name, type, norm, n, m FROM agg ORDER BY id COLLATE "C"
            ON CONFLICT (id) DO UPDATE SET name = excluded.name, norm = excluded.norm,
              article_count = entities.article_count + excluded.article_count, mention_count = entities.mention_count + excluded.mention_count
            RETURNING eid, id),
          ae AS (
-           INSERT INTO article_entities (ent, published, seq, mentions) SELECT ins.eid, x.published, x.seq, x.mentions FROM ins JOIN x USING (id)
+           INSERT INTO article_entities (ent, published, seq, mentions) SELECT ins.eid, x.published, x.seq, x.mentions FROM ins JOIN x USING (id) WHERE x.w = 1
            ON CONFLICT (ent, published, seq) DO UPDATE SET mentions = excluded.mentions),
          daily AS (
-           INSERT INTO entity_daily (ent, day, count) SELECT ins.eid, x.day, sum(x.mentions) FROM ins JOIN x USING (id) WHERE x.day IS NOT NULL GROUP BY ins.eid, x.day ORDER BY 1, 2
+           INSERT INTO entity_daily (ent, day, count) SELECT ins.eid, x.day, sum(x.mentions) FROM ins JOIN x USING (id) WHERE x.day IS NOT NULL AND x.w = 1 GROUP BY ins.eid, x.day ORDER BY 1, 2
            ON CONFLICT (ent, day) DO UPDATE SET count = entity_daily.count + excluded.count)
          INSERT INTO entity_aliases (ent, norm, alias)
          SELECT ins.eid, al.n, al.a FROM unnest($9::text[], $10::text[], $11::text[]) WITH ORDINALITY AS al (id, n, a, i) JOIN ins USING (id) ORDER BY al.i
@@ -118,11 +138,12 @@ export class PgEntityIndex {
           xs.map((x) => x.e.id), xs.map((x) => x.e.name), xs.map((x) => x.e.type), xs.map((x) => x.e.norm), xs.map((x) => x.e.mentions),
           xs.map((x) => publishedKey(x.a.publishedAt)), xs.map((x) => x.a.seq), xs.map((x) => dayOf(x.a.publishedAt) || null),
           aliases.map((x) => x[0]), aliases.map((x) => x[1]), aliases.map((x) => x[2]),
+          xs.map((x) => x.w),
         ],
       );
     }
-    await this.db.query('DELETE FROM article_keywords WHERE seq = ANY($1::bigint[])', [fresh.map((a) => a.seq)]);
-    const kws = fresh.flatMap((a) => keywordRows(a.keywords).map((k) => [k, a.seq] as const));
+    await this.db.query('DELETE FROM article_keywords WHERE seq = ANY($1::bigint[])', [batch.map((a) => a.seq)]);
+    const kws = batch.flatMap((a) => keywordRows(a.keywords).map((k) => [k, a.seq] as const));
     if (kws.length) {
       await this.db.query('INSERT INTO article_keywords (kw, seq) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING', [kws.map((k) => k[0]), kws.map((k) => k[1])]);
     }
