@@ -41,3 +41,14 @@ test('a verb of a quoted mother, named twice far down, is no keyword', () => {
   assert.ok(!kws.includes('يقول'), kws.join(' | '));
   assert.ok(kws.includes('داود أوغلو') && kws.includes('تنظيم داعش') && kws.includes('تحديد مشتبه'), kws.join(' | '));
 });
+
+test('an indefinite accusative (a counted noun, a state) is no keyword; the noun is', () => {
+  // aljazirah, teachers appointed in Wadi al-Dawasir: «… والبالغ عددهم 139 معلماً» beside «شؤون المعلمين».
+  const teachers = kw('teachers-dawasir');
+  assert.ok(!teachers.includes('معلما'), teachers.join(' | '));
+  assert.ok(teachers.some((k) => /^المعلم(ون|ين)$/.test(k) || k === 'شؤون المعلمين'), teachers.join(' | '));
+  // almadina «مؤشر سوق الأسهم يستأنف تداولات مابعد العيد مرتفعاً بـ 43 نقطة».
+  const market = kw('market-rise');
+  assert.ok(!market.includes('مرتفعا'), market.join(' | '));
+  assert.ok(market.includes('مؤشر سوق الأسهم'), market.join(' | '));
+});

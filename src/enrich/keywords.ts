@@ -41,9 +41,10 @@
  * the title nor in the lede (متهكما).
  * Never output: stopwords, numbers, single letters, clitic fragments (وال، ال), pronoun-suffixed
  * forms whose bare form the corpus knows far better (مواساته، مديونياتها، لقاءاته), adverbs
- * (ماديا ومعنويا), phrases opening with a و conjunction (وسفك الدماء), verb-like
- * words (frequent but never with an article: وصل، يقود، بلاده), a definite word only ever
- * seen after another word (an adjective tail of a phrase: الحياتية), phrases holding a glued
+ * (ماديا ومعنويا) and other indefinite accusatives (139 معلما، مرتفعا), phrases opening with a
+ * و conjunction (وسفك الدماء), verb-like words (frequent but never with an article: وصل، يقود،
+ * بلاده), a definite word only ever seen after another word (an adjective tail of a phrase:
+ * الحياتية), phrases holding a glued
  * preposition (بمناسبة ذكرى، رجل أمن بانفجار) and words always so (لشغل، برصيد), phrases cut
  * before their idafa's last term (فتح باب | التقديم: keyword-forms.ts cutShort), words used in
  * over MAX_DF_SHARE of documents (stopword-like in news: العام، المملكة، اليوم), words on
