@@ -199,6 +199,10 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   for (const p of units) {
     if (kept.some((q) => q.keys.join(' ').includes(p.keys.join(' ')) && q.tf >= p.tf)) continue;
     kept.push(p);
+    // A unit that will not be shown (named once, in the title only: its title weight made it
+    // one) leaves its words their counts; else the title's own words lose their title weight
+    // and the topic goes untagged (`الضربات الاستباقية`، `حفل معايدة` named in the headline only).
+    if (p.raw < 2 || p.body < 1) continue;
     for (const k of p.keys) {
       const c = words.get(k);
       if (!c) continue;
