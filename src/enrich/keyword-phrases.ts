@@ -95,3 +95,48 @@ export function findPhrases(
   }
   return out;
 }
+
+/**
+ * A verb-like word (frequent, never written with ال) that may be a name: not a present-tense
+ * prefix, no و/ف/ب/ل glued, no accusative ا or pronoun suffix (برنت، عكاظ; not يقود، وأصيب،
+ * مترا، منهم). A phrase may end in one (nameTails); no keyword is such a word alone.
+ */
+const NAME_LIKE = /^(?!ي|ت|ن|سي|ست|و|ف).+(?<!ا|ه|هم|ها|نا)$/;
+export const nameLike = (f: Form): boolean => NAME_LIKE.test(f.key) && !f.glued && !f.coordinated && !f.conjunct;
+
+/** A name-ending phrase names the corpus's unit when in this share of the name's documents (خام برنت 97 of برنت 178; not متحدث باسم 137 of 1,535). */
+const NAME_SHARE = 0.1;
+/** …and is no cut of a longer one: the phrase one word longer is in under this share of its documents (فسيح | جناته). */
+const CONTINUES_SHARE = 0.5;
+
+/**
+ * The phrases without a name-like word (`nameAt`), and those that end in one when the corpus
+ * phrase table knows them as a unit (df ≥ minDf and NAME_SHARE of the name's df: `خام برنت`،
+ * `مزيج برنت`، `سوق عكاظ`) and the article does not cut them short of a longer phrase it knows
+ * as well (`دوري عبداللطيف | جميل`). A name inside a phrase (`نائب خادم | الحرمين الشريفين`)
+ * is never kept: the table holds no longer phrase to tell a cut.
+ */
+export function nameTails(
+  phrases: readonly Cand[],
+  toks: readonly DocToken[],
+  formAt: readonly (Form | undefined)[],
+  nameAt: readonly boolean[],
+  lex: KeywordLexicon,
+  minDf: number,
+): Cand[] {
+  const continues = (p: Cand): boolean =>
+    p.starts!.some((i) => {
+      const u = toks[i + p.keys.length];
+      if (!u || u.brk || u.seg !== toks[i]!.seg) return false;
+      const rest: string[] = [];
+      for (let k = 1; k < p.keys.length; k++) rest.push(formAt[i + k]!.spelling.norm);
+      rest.push(lex.spelling(u).norm);
+      return lex.phraseDf(formAt[i]!.spelling, rest) >= Math.max(minDf, CONTINUES_SHARE * p.df);
+    });
+  return phrases.filter((p) => {
+    const n = p.keys.length - 1;
+    for (let k = 1; k < n; k++) if (nameAt[p.first + k]) return false;
+    if (!nameAt[p.first + n]) return true;
+    return p.df >= minDf && p.df >= NAME_SHARE * formAt[p.first + n]!.df && !continues(p);
+  });
+}

@@ -1,7 +1,9 @@
 /**
  * Keywords: a phrase the headline names once and the body never repeats as written is no shown
  * unit, so it must not take its words' counts: the headline's own words keep their title weight
- * and the topic is tagged (keywords.ts).
+ * and the topic is tagged (keywords.ts). A phrase of the corpus phrase table that ends in a name
+ * the corpus never writes with ال (`برنت`, frequent enough to look like a verb) competes like any
+ * other phrase, but never a cut of a longer one (keyword-phrases.ts nameTails).
  * Articles: testdata/keywords-title.json (SaudiNewsNet, 2015-07-22; source and licence there).
  */
 import { test } from 'node:test';
@@ -24,4 +26,24 @@ test("the headline's noun phrase named once is tagged, not a filler of the body"
   const eid = kw('grievances-eid');
   assert.ok(eid.some((k) => k === 'حفل المعايدة' || k === 'حفل معايدة'), eid.join(' | '));
   assert.ok(!eid.includes('أسمى آيات التهاني'), eid.join(' | '));
+});
+
+test('a known phrase ending in a name never written with ال is a keyword (خام برنت، مزيج برنت)', () => {
+  // alriyadh «خام برنت يتراجع بما يزيد عن 10% منذ بداية يوليو»: the headline's subject.
+  const brent = kw('brent-falls');
+  assert.ok(brent.includes('خام برنت'), brent.join(' | '));
+  // alweeam «النفط يهبط مع تراجع أسهم أمريكا وزيادة المخزونات»: «… مزيج برنت …» named once in the body.
+  const blend = kw('oil-stocks');
+  assert.ok(blend.includes('مزيج برنت'), blend.join(' | '));
+});
+
+test('a phrase cut before the rest of a name or a formula is no keyword', () => {
+  // sabq «3 عروض تُعيد "مبروك زايد" لدوري جميل»: «دوري عبداللطيف جميل» is a league's name, and
+  // the corpus knows it whole; «دوري عبداللطيف» is a cut of it.
+  const league = kw('zayed-league');
+  assert.ok(!league.some((k) => k.includes('عبداللطيف')), league.join(' | '));
+  // sabq «رحم الله العميد راشد الصفيان»: «… وأسكنه فسيح جناته» is a prayer, not a topic.
+  const obit = kw('obituary-sufayan');
+  assert.ok(!obit.some((k) => k.includes('فسيح')), obit.join(' | '));
+  assert.ok(obit.includes('راشد الصفيان'), obit.join(' | '));
 });

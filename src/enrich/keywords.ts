@@ -58,7 +58,7 @@ import { findPlaces } from './keyword-places.ts';
 import { displayOnce, entityRanks, LEDE_TOKENS } from './keyword-entities.ts';
 import { baseForm, caseFold, cutShort, verbLike } from './keyword-forms.ts';
 import { lexiconFor, type Form } from './keyword-lexicon.ts';
-import { findPhrases, type Cand } from './keyword-phrases.ts';
+import { findPhrases, nameLike, nameTails, type Cand } from './keyword-phrases.ts';
 import type { TermStats } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
 
@@ -136,6 +136,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // in the corpus (رجال الأمن) and a demonym a country entity took (الدوري الإنجليزي).
   const partKeyAt: (string | undefined)[] = [];
   const partDf = new Map<string, number>();
+  const nameAt: boolean[] = [];
   toks.forEach((t, i) => {
     const s = lex.spelling(t);
     if (!s.content || s.stop) return;
@@ -144,11 +145,13 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     const f = (formAt[i] = lex.form(t, s));
     if (f.short || (!isCovered && covered.has(f.key))) return;
     if (f.attached) return;
-    if (f.verbLike || (!isCovered && f.adverb)) return;
+    if ((f.verbLike && !nameLike(f)) || (!isCovered && f.adverb)) return;
     const g = f.stem || f.key;
     partKeyAt[i] = g;
     partDf.set(g, Math.max(partDf.get(g) ?? 0, f.df));
-    if (isCovered || f.df > tooCommon) return;
+    // A name the corpus never writes with ال (برنت، عكاظ) may end a known phrase, never stand alone.
+    if (f.verbLike) nameAt[i] = true;
+    if (isCovered || f.df > tooCommon || f.verbLike) return;
     wordKeyAt[i] = g;
     let c = words.get(g);
     if (!c) words.set(g, (c = { keys: [g], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: 0, first: i, starts: [] }));
@@ -165,7 +168,9 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   });
 
   // Phrases of 2–3 content words inside one clause (keyword-phrases.ts).
-  const phrases = findPhrases(toks, formAt, wordKeyAt, partKeyAt, lex);
+  let phrases = findPhrases(toks, formAt, wordKeyAt, partKeyAt, lex);
+  // Phrases ending in a name-like word only where the corpus knows them (خام برنت، سوق عكاظ).
+  if (nameAt.length) phrases = nameTails(phrases, toks, formAt, nameAt, lex, MIN_PHRASE_DF);
   // A word's or phrase's spellings, by count (spelled out only for the candidates that get scored).
   const displays = (c: Cand): Map<string, number> => {
     if (c.starts && c.display.size === 0) {
