@@ -3,7 +3,8 @@
  * article's noun phrases of 2–3 content words inside one clause.
  *
  * A phrase starts at a word that may be a keyword alone and continues over words a phrase may
- * hold; it never holds a preposition glued to a word (بمناسبة ذكرى، رجل أمن بانفجار), nor starts
+ * hold; it never holds a preposition glued to a word (بمناسبة ذكرى، رجل أمن بانفجار) but a ب/ك
+ * before a definite first word (بالألعاب النارية: its display is without it), nor starts
  * with a و conjunction (وسفك الدماء، وشعب المملكة: the second of two conjuncts); it ends at a
  * coordinated word (الأسلحة | والذخيرة) and at an indefinite word after a definite one
  * (المباريات الودية | جيدة: a predicate or a new clause, not an adjective or a genitive).
@@ -61,7 +62,10 @@ export function findPhrases(
   for (let i = 0; i < toks.length; i++) {
     if (!wordKeyAt[i]) continue;
     const head = formAt[i]!;
-    if (head.glued || head.conjunct) continue;
+    // A ب/ك glued to a definite head is cut from the phrase (بالألعاب النارية → الألعاب النارية;
+    // not لل, whose display loses the article's ا); keywords.ts keeps such a phrase only where the
+    // corpus knows it or the article also writes it bare.
+    if ((head.glued && !(head.spelling.term.cut > 0 && head.definite && !head.spelling.term.restoreAl)) || head.conjunct) continue;
     const t = toks[i]!;
     let node: Node | undefined;
     let before = head;

@@ -3,7 +3,8 @@
  * unit, so it must not take its words' counts: the headline's own words keep their title weight
  * and the topic is tagged (keywords.ts). A phrase of the corpus phrase table that ends in a name
  * the corpus never writes with ال (`برنت`, frequent enough to look like a verb) competes like any
- * other phrase, but never a cut of a longer one (keyword-phrases.ts nameTails).
+ * other phrase, but never a cut of a longer one (keyword-phrases.ts nameTails). A phrase written
+ * after a glued ب/ك (بالألعاب النارية) is the phrase without it (keyword-phrases.ts findPhrases).
  * Articles: testdata/keywords-title.json (SaudiNewsNet, 2015-07-22; source and licence there).
  */
 import { test } from 'node:test';
@@ -46,4 +47,17 @@ test('a phrase cut before the rest of a name or a formula is no keyword', () => 
   const obit = kw('obituary-sufayan');
   assert.ok(!obit.some((k) => k.includes('فسيح')), obit.join(' | '));
   assert.ok(obit.includes('راشد الصفيان'), obit.join(' | '));
+});
+
+test('a known phrase written after a glued ب/ك is the phrase without it', () => {
+  // aljazirah «تركيا تعد بتعزيز أمنها بعد الهجوم الانتحاري في سوروتش»: «… بالهجوم الانتحاري …».
+  const suruc = kw('suruc-bombing');
+  assert.ok(suruc.includes('الهجوم الانتحاري'), suruc.join(' | '));
+  // alriyadh «انطلاق فعاليات «عيدكم عيدنا» بالألعاب النارية والأهازيج والمسرحيات.. في جدة».
+  const jeddah = kw('jeddah-fireworks');
+  assert.ok(jeddah.includes('الألعاب النارية'), jeddah.join(' | '));
+  assert.ok(!jeddah.some((k) => k.startsWith('بال')), jeddah.join(' | '));
+  // alriyadh «أميركية تخضع لغيبوبة مصطنعة لإنقاذ حياتها»: «… مصابة بالتليف الكيسي …».
+  const cf = kw('cystic-fibrosis');
+  assert.ok(cf.includes('التليف الكيسي'), cf.join(' | '));
 });
