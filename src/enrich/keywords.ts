@@ -24,7 +24,9 @@
  *   a coordinated word (`الأسلحة | والذخيرة`) and at an indefinite word after a definite one
  *   (`المباريات الودية | جيدة`: a predicate, not an adjective). After its first word a phrase
  *   may hold a word too common to be a keyword alone (`رجال الأمن`) and a demonym a country
- *   took (`الدوري الإنجليزي`، `الأسهم الأمريكية`);
+ *   took (`الدوري الإنجليزي`، `الأسهم الأمريكية`); it may end in a name the corpus never writes
+ *   with ال where the corpus knows the phrase (`خام برنت`: keyword-phrases.ts nameTails), and a ب/ك
+ *   glued to its definite first word is cut off (`بالألعاب النارية` → `الألعاب النارية`);
  * - single content words that recur (twice in the body, or title + body), not part of an entity
  *   mention, shown through the phrase holding them that the corpus knows and that carries at
  *   least half of their occurrences here (`الانتقالات` → `فترة الانتقالات`, `الحر` → `موجة الحر`);
