@@ -56,6 +56,8 @@ export function findPhrases(
   wordKeyAt: readonly (string | undefined)[],
   partKeyAt: readonly (string | undefined)[],
   lex: KeywordLexicon,
+  /** Words a phrase may end at but not go past (a name never written with ال: nameTails). */
+  endAt: readonly boolean[] = [],
 ): Cand[] {
   const out: Cand[] = [];
   const byFirst = new Map<string, Map<string, Node>>();
@@ -95,6 +97,7 @@ export function findPhrases(
       c.raw++;
       if (t.seg === 1) c.body++;
       c.starts!.push(i);
+      if (endAt[i + n]) break;
     }
   }
   return out;

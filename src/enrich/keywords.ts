@@ -170,7 +170,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   });
 
   // Phrases of 2–3 content words inside one clause (keyword-phrases.ts).
-  let phrases = findPhrases(toks, formAt, wordKeyAt, partKeyAt, lex);
+  let phrases = findPhrases(toks, formAt, wordKeyAt, partKeyAt, lex, nameAt);
   // Phrases ending in a name-like word only where the corpus knows them (خام برنت، سوق عكاظ).
   if (nameAt.length) phrases = nameTails(phrases, toks, formAt, nameAt, lex, MIN_PHRASE_DF);
   // A phrase seen only after a glued ب/ك (بالأسواق الآسيوية) only where the corpus knows it: dev
