@@ -68,8 +68,17 @@ export function verbLike(key: string, df: number, stats: TermStats): boolean {
 /**
  * An adverb made of a nisba adjective's indefinite accusative (معنويا، ماديا، رسميا، سنويا), with
  * or without a glued و (ماديا ومعنويا): the corpus knows the adjective (المعنوي). Never a keyword.
+ * So is any other indefinite accusative of five letters or more whose bare form the corpus knows
+ * (a counted noun, a state or a manner: `139 معلما`، `مرتفعا 20 نقطة`، `مراجعا`، `متهكما`، `عقابا`):
+ * an editor tags the noun (المعلمون), never that form. Names ending in ا are not cut (`صافولا`:
+ * no `صافول`; `كينيا`، `ماليزيا` end in يا, which only the nisba rule reads).
  */
+const ACCUSATIVE = /^[^ا].{2,}[^اي]ا$/;
 export function adverb(key: string, stats: TermStats): boolean {
+  if (ACCUSATIVE.test(key) && !key.startsWith('ال')) {
+    const bare = key.slice(0, -1);
+    if (stats.df(bare) + stats.df('ال' + bare) >= 5) return true;
+  }
   if (!/^..+يا$/.test(key)) return false;
   const bare = key.startsWith('و') && stats.df(key.slice(1)) >= 5 ? key.slice(1) : key;
   return stats.df('ال' + bare.slice(0, -1)) >= 5;

@@ -52,5 +52,8 @@ test('a person the corpus does not know (an expert, a spokeswoman), named once a
   assert.ok(spokeswoman.bodyPos >= LEDE_TOKENS, String(spokeswoman.bodyPos));
   const guns = kw('la-guns');
   assert.equal(guns[0], 'لوس أنجليس', guns.join(' | '));
-  assert.ok(!guns.includes('ليليانا بريسيادو'), guns.join(' | '));
+  // She does not lead: at most she competes as a rare name would, after the story's topic words
+  // (keywords-aside.test.ts: words named twice far down weigh less, so she may fill the last slot).
+  const at = guns.indexOf('ليليانا بريسيادو');
+  assert.ok(at === -1 || (at > guns.indexOf('الأسلحة') && at > guns.indexOf('سلاح ناري')), guns.join(' | '));
 });

@@ -24,7 +24,9 @@
  *   a coordinated word (`الأسلحة | والذخيرة`) and at an indefinite word after a definite one
  *   (`المباريات الودية | جيدة`: a predicate, not an adjective). After its first word a phrase
  *   may hold a word too common to be a keyword alone (`رجال الأمن`) and a demonym a country
- *   took (`الدوري الإنجليزي`، `الأسهم الأمريكية`);
+ *   took (`الدوري الإنجليزي`، `الأسهم الأمريكية`); it may end in a name the corpus never writes
+ *   with ال where the corpus knows the phrase (`خام برنت`: keyword-phrases.ts nameTails), and a ب/ك
+ *   glued to its definite first word is cut off (`بالألعاب النارية` → `الألعاب النارية`);
  * - single content words that recur (twice in the body, or title + body), not part of an entity
  *   mention, shown through the phrase holding them that the corpus knows and that carries at
  *   least half of their occurrences here (`الانتقالات` → `فترة الانتقالات`, `الحر` → `موجة الحر`);
@@ -37,12 +39,14 @@
  * keyword-forms.ts baseForm). No keyword holds another, in either case of a plural (`الباجي قائد`
  * goes when `الباجي قائد السبسي` is kept, `المستوطنون اليهود` beside `عصابات المستوطنين اليهود`).
  * A common word the article never writes with ال (شخص، سبل، هدوء) weighs GENERIC_WEIGHT: a word of
- * the telling, not the topic.
+ * the telling, not the topic; so does, at ASIDE_WEIGHT, a word named at most twice and neither in
+ * the title nor in the lede (متهكما).
  * Never output: stopwords, numbers, single letters, clitic fragments (وال، ال), pronoun-suffixed
  * forms whose bare form the corpus knows far better (مواساته، مديونياتها، لقاءاته), adverbs
- * (ماديا ومعنويا), phrases opening with a و conjunction (وسفك الدماء), verb-like
- * words (frequent but never with an article: وصل، يقود، بلاده), a definite word only ever
- * seen after another word (an adjective tail of a phrase: الحياتية), phrases holding a glued
+ * (ماديا ومعنويا) and other indefinite accusatives (139 معلما، مرتفعا), phrases opening with a
+ * و conjunction (وسفك الدماء), verb-like words (frequent but never with an article: وصل، يقود،
+ * بلاده), a definite word only ever seen after another word (an adjective tail of a phrase:
+ * الحياتية), phrases holding a glued
  * preposition (بمناسبة ذكرى، رجل أمن بانفجار) and words always so (لشغل، برصيد), phrases cut
  * before their idafa's last term (فتح باب | التقديم: keyword-forms.ts cutShort), words used in
  * over MAX_DF_SHARE of documents (stopword-like in news: العام، المملكة، اليوم), words on
@@ -53,10 +57,10 @@ import { normalize } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
 import { docTokens, type DocToken } from './tokens.ts';
 import { findPlaces } from './keyword-places.ts';
-import { displayOnce, entityRanks } from './keyword-entities.ts';
+import { displayOnce, entityRanks, LEDE_TOKENS } from './keyword-entities.ts';
 import { baseForm, caseFold, cutShort, verbLike } from './keyword-forms.ts';
 import { lexiconFor, type Form } from './keyword-lexicon.ts';
-import { findPhrases, type Cand } from './keyword-phrases.ts';
+import { findPhrases, nameLike, nameTails, type Cand } from './keyword-phrases.ts';
 import type { TermStats } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
 
@@ -78,6 +82,17 @@ const ENTITY_WEIGHT = 1.5;
 /** A word never written with ال here and in this many corpus documents weighs GENERIC_WEIGHT (a word of the telling). */
 const GENERIC_DF = 50;
 const GENERIC_WEIGHT = 0.5;
+/**
+ * A single word the title and the lede (the body's first LEDE_TOKENS tokens) never name, that
+ * the body names at most twice and that no phrase of the article shows (الكشف → الكشف الطبي)
+ * weighs ASIDE_WEIGHT: a detail of the telling (متهكما، يقولا) more often than the topic. Among
+ * the dev sets' top-8 keywords, words and phrases of that kind were 13–19 % editor keywords, and
+ * lede words the body repeats 3+ times that fell below the cut 23–45 %. Keyword overlap: a 0.656 →
+ * 0.656, c 0.647 → 0.653, d 0.608 → 0.608, e 0.640 → 0.648 (phrases too: c 0.651, and
+ * named-once collocations such as نهائي كأس السوبر, كبار المسؤولين fall out; entities too: a, c,
+ * e lose).
+ */
+const ASIDE_WEIGHT = 0.7;
 /** A word is shown through a phrase of the article holding it when the corpus df of the phrase is this share of the word's (المعسكر → المعسكر الإعدادي). */
 const EXPAND_SHARE = 0.05;
 
@@ -123,6 +138,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // in the corpus (رجال الأمن) and a demonym a country entity took (الدوري الإنجليزي).
   const partKeyAt: (string | undefined)[] = [];
   const partDf = new Map<string, number>();
+  const nameAt: boolean[] = [];
   toks.forEach((t, i) => {
     const s = lex.spelling(t);
     if (!s.content || s.stop) return;
@@ -131,11 +147,13 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     const f = (formAt[i] = lex.form(t, s));
     if (f.short || (!isCovered && covered.has(f.key))) return;
     if (f.attached) return;
-    if (f.verbLike || (!isCovered && f.adverb)) return;
+    if ((f.verbLike && !nameLike(f)) || (!isCovered && f.adverb)) return;
     const g = f.stem || f.key;
     partKeyAt[i] = g;
     partDf.set(g, Math.max(partDf.get(g) ?? 0, f.df));
-    if (isCovered || f.df > tooCommon) return;
+    // A name the corpus never writes with ال (برنت، عكاظ) may end a known phrase, never stand alone.
+    if (f.verbLike) nameAt[i] = true;
+    if (isCovered || f.df > tooCommon || f.verbLike) return;
     wordKeyAt[i] = g;
     let c = words.get(g);
     if (!c) words.set(g, (c = { keys: [g], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: 0, first: i, starts: [] }));
@@ -152,7 +170,12 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   });
 
   // Phrases of 2–3 content words inside one clause (keyword-phrases.ts).
-  const phrases = findPhrases(toks, formAt, wordKeyAt, partKeyAt, lex);
+  let phrases = findPhrases(toks, formAt, wordKeyAt, partKeyAt, lex, nameAt);
+  // Phrases ending in a name-like word only where the corpus knows them (خام برنت، سوق عكاظ).
+  if (nameAt.length) phrases = nameTails(phrases, toks, formAt, nameAt, lex, MIN_PHRASE_DF);
+  // A phrase seen only after a glued ب/ك (بالأسواق الآسيوية) only where the corpus knows it: dev
+  // a 0.656 → 0.657, e 0.650 → 0.652, c and d unchanged, weak keywords fewer.
+  phrases = phrases.filter((p) => p.df >= MIN_PHRASE_DF || p.starts!.some((i) => !form(i).glued));
   // A word's or phrase's spellings, by count (spelled out only for the candidates that get scored).
   const displays = (c: Cand): Map<string, number> => {
     if (c.starts && c.display.size === 0) {
@@ -186,6 +209,10 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   for (const p of units) {
     if (kept.some((q) => q.keys.join(' ').includes(p.keys.join(' ')) && q.tf >= p.tf)) continue;
     kept.push(p);
+    // A unit that will not be shown (named once, in the title only: its title weight made it
+    // one) leaves its words their counts; else the title's own words lose their title weight
+    // and the topic goes untagged (`الضربات الاستباقية`، `حفل معايدة` named in the headline only).
+    if (p.raw < 2 || p.body < 1) continue;
     for (const k of p.keys) {
       const c = words.get(k);
       if (!c) continue;
@@ -220,6 +247,9 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     return DISPLAY_OK.test(d) ? d : x.display;
   };
 
+  const bodyStart = Math.max(0, toks.findIndex((t) => t.seg === 1));
+  // Named in the title or the lede (ASIDE_WEIGHT otherwise, when named at most twice).
+  const upFront = (c: Cand): boolean => c.starts!.some((i) => toks[i]!.seg === 0 || i - bodyStart < LEDE_TOKENS);
   // Scored non-entity candidates.
   const scored: Array<{ display: string; score: number; keys: string[] }> = [];
   // Words named once, for a short article (their displays spelled out only if it comes to that).
@@ -248,7 +278,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
       const n = normalize(display.startsWith('ال') && !asWritten.startsWith('ال') ? asWritten : display);
       generic = !/^ت..ي.$/.test(n) && stats.df('ال' + n) >= 0.2 * c.df && !expansion(c.keys[0]!);
     }
-    scored.push({ display, score: c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : generic ? GENERIC_WEIGHT : 1), keys: c.keys });
+    const aside = c.keys.length === 1 && c.raw <= 2 && !upFront(c) && !expansion(c.keys[0]!) ? ASIDE_WEIGHT : 1;
+    scored.push({ display, score: aside * c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : generic ? GENERIC_WEIGHT : 1), keys: c.keys });
   }
   for (const c of once) {
     const display = baseForm(bestDisplay(displays(c)), written, stats);
