@@ -47,8 +47,14 @@ export async function loadCorpus(log: (s: string) => void = () => undefined, dir
 }
 
 
-/** Copy number `k` (≥ 1) of `a`: new URL and id, date shifted k days, ~3% of words perturbed. */
-export function perturb(a: Article, k: number): Article {
+/**
+ * Copy number `k` (≥ 1) of `a`: new URL and id, date shifted k × `dayStep` days, ~3% of words
+ * perturbed. With the default step of one day, copy k is a near-duplicate of copy k − 1 within
+ * the grouping's windows (duplicates: 7 days), so all copies of an article chain into one
+ * duplicate group; a step longer than the corpus's span plus that window (bench/scale/million.ts:
+ * 35 days) makes each generation a new stretch of news with the corpus's own wire structure.
+ */
+export function perturb(a: Article, k: number, dayStep = 1): Article {
   const r = rng(k * 7919 + a.id.charCodeAt(0) * 31 + a.id.charCodeAt(5));
   const words = a.text.split(' ');
   for (let i = 0; i < words.length; i++) {
@@ -56,17 +62,17 @@ export function perturb(a: Article, k: number): Article {
     if (x < 0.015 && i + 1 < words.length) [words[i], words[i + 1]] = [words[i + 1]!, words[i]!];
     else if (x < 0.03) words[i] = '';
   }
-  const shift = (s: string | null) => (s ? new Date(Date.parse(s) + k * 86_400_000).toISOString() : null);
+  const shift = (s: string | null) => (s ? new Date(Date.parse(s) + k * dayStep * 86_400_000).toISOString() : null);
   const { id: _id, ...rest } = a;
   const url = a.url ? `${a.url}${a.url.includes('?') ? '&' : '?'}copy=${k}` : `https://copies.example/${a.id}/${k}`;
   return makeArticle({ ...rest, url, text: words.filter(Boolean).join(' ') || a.text, publishedAt: shift(a.publishedAt) });
 }
 
-/** `n` articles: the corpus, then perturbed copies of it (copy 1, copy 2, …). */
-export function* scaled(base: Article[], n: number): Generator<Article> {
+/** `n` articles: the corpus, then perturbed copies of it (copy 1, copy 2, …; see perturb for `dayStep`). */
+export function* scaled(base: Article[], n: number, dayStep = 1): Generator<Article> {
   for (let i = 0; i < n; i++) {
     const a = base[i % base.length]!;
     const k = Math.floor(i / base.length);
-    yield k === 0 ? a : perturb(a, k);
+    yield k === 0 ? a : perturb(a, k, dayStep);
   }
 }

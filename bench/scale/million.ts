@@ -2,10 +2,13 @@
  * A million articles through the real CLI (issue 10), on SQLite or PostgreSQL:
  *
  * 1. Articles: the whole saudinewsnet corpus, then perturbed copies (corpus.ts: new URL and
- *    id, shifted k days, ~3% of words swapped or dropped) up to `--articles`, written as
- *    JSONL files of 50,000 lines under `--dir` (kept and reused: delete the folder to
- *    rebuild). Copy k of every article moves by the same k days, so each day's wire copies
- *    (one agency story in many outlets) stay together and grouping has the real work.
+ *    id, ~3% of words swapped or dropped) up to `--articles`, written as JSONL files of 50,000
+ *    lines under `--dir` (kept and reused: delete the folder to rebuild). Copy k of every
+ *    article moves by the same k × 35 days (the corpus spans 22 days, duplicates are looked
+ *    for 7 days back), so each generation is a new stretch of news whose wire copies (one
+ *    agency story in many outlets) stay together: grouping has the corpus's real work, and a
+ *    copy is no near-duplicate of the copy before it (with a one-day step all 41 copies of an
+ *    article chain into one duplicate group: 79,767 duplicates in 100,000 articles).
  * 2. Import: `marsad import <dir>/articles --db <db>` (the whole pipeline as a user runs
  *    it), under /usr/bin/time: wall time, articles/s, the importer's CPU and peak RSS.
  * 3. The store: size on disk, articles, stories, articles in stories of two or more,
@@ -54,6 +57,8 @@ const BACKEND = values.db === 'postgres' || values.db === 'pg' ? 'postgres' : 's
 const DIR = values.dir ?? join(tmpdir(), 'marsad-million');
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PER_FILE = 50_000;
+/** Days between two generations of copies (see the header). */
+const DAY_STEP = 35;
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
 const corpusDir = values.corpus ? join(values.corpus, 'saudinewsnet') : CORPUS;
@@ -62,8 +67,8 @@ if (!existsSync(corpusDir)) {
   process.exit(2);
 }
 
-const schema = `million_${N}`;
-const DB = BACKEND === 'sqlite' ? join(DIR, `million-${N}.db`) : (() => {
+const schema = `million_${N}_step${DAY_STEP}`;
+const DB = BACKEND === 'sqlite' ? join(DIR, `million-${N}-step${DAY_STEP}.db`) : (() => {
   const u = new URL(PG);
   u.searchParams.set('schema', schema);
   return u.toString();
@@ -71,7 +76,7 @@ const DB = BACKEND === 'sqlite' ? join(DIR, `million-${N}.db`) : (() => {
 
 /** Writes the articles as JSONL files (once: a `done` stamp names the count). */
 async function writeArticles(): Promise<string> {
-  const out = join(DIR, `articles-${N}`);
+  const out = join(DIR, `articles-${N}-step${DAY_STEP}`);
   const stamp = join(out, 'done');
   if (existsSync(stamp)) return out;
   mkdirSync(out, { recursive: true });
@@ -79,7 +84,7 @@ async function writeArticles(): Promise<string> {
   log(`articles: writing ${N} (${base.length} from the corpus, the rest perturbed copies) to ${out}`);
   let i = 0;
   let file: ReturnType<typeof createWriteStream> | null = null;
-  for (const a of scaled(base, N)) {
+  for (const a of scaled(base, N, DAY_STEP)) {
     if (i % PER_FILE === 0) {
       if (file) await new Promise<void>((r) => file!.end(() => r()));
       file = createWriteStream(join(out, `part-${String(i / PER_FILE).padStart(4, '0')}.jsonl`));
