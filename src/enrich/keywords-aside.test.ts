@@ -6,16 +6,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { extractKeywords, shippedTermStats } from './index.ts';
+import { keywordFixture } from './testdata/keyword-fixture.ts';
 import { LEDE_TOKENS } from './keyword-entities.ts';
 import { docTokens } from './tokens.ts';
 
-const stats = shippedTermStats();
-const articles = new Map(
-  (JSON.parse(readFileSync(new URL('./testdata/keywords-aside.json', import.meta.url), 'utf8')) as { articles: Array<{ id: string; title: string; text: string }> }).articles.map((a) => [a.id, a]),
-);
-const kw = (id: string): string[] => extractKeywords(articles.get(id)!, stats);
+const { kw, articles } = keywordFixture('keywords-aside.json');
 /** Body positions (tokens after the title) of a written word. */
 const bodyAt = (id: string, norm: string): number[] => {
   const a = articles.get(id)!;

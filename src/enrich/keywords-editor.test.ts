@@ -7,14 +7,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { extractKeywords, shippedTermStats } from './index.ts';
+import { keywordFixture } from './testdata/keyword-fixture.ts';
 
-const stats = shippedTermStats();
-const articles = new Map(
-  (JSON.parse(readFileSync(new URL('./testdata/keywords-editor.json', import.meta.url), 'utf8')) as { articles: Array<{ id: string; title: string; text: string }> }).articles.map((a) => [a.id, a]),
-);
-const kw = (id: string): string[] => extractKeywords(articles.get(id)!, stats);
+const { kw } = keywordFixture('keywords-editor.json');
 
 test('leaders named once in a greeting formula neither lead nor take the king’s slot', () => {
   // aljazirah «مصرف الإنماء يعايد منسوبيه»: «… أجمل التهاني والتبريكات إلى مقام خادم الحرمين

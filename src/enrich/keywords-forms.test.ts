@@ -7,15 +7,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { extractKeywords, shippedTermStats } from './index.ts';
+import { keywordFixture } from './testdata/keyword-fixture.ts';
 import { baseForm } from './keyword-forms.ts';
 
-const stats = shippedTermStats();
-const articles = new Map(
-  (JSON.parse(readFileSync(new URL('./testdata/keywords-forms.json', import.meta.url), 'utf8')) as { articles: Array<{ id: string; title: string; text: string }> }).articles.map((a) => [a.id, a]),
-);
-const kw = (id: string): string[] => extractKeywords(articles.get(id)!, stats);
+const { kw, stats } = keywordFixture('keywords-forms.json');
 
 test('a definite plural the article writes only in the oblique is tagged in the nominative', () => {
   // 3alyoum «تغليظ عقوبة راشقي الحجارة على سيارات …»: «… على سيارات الجيش والمستوطنين …», never المستوطنون.

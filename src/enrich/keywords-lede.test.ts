@@ -6,16 +6,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { analyzeEntities, extractKeywords, shippedTermStats } from './index.ts';
+import { keywordFixture } from './testdata/keyword-fixture.ts';
+import { analyzeEntities } from './index.ts';
 import { LEDE_TOKENS } from './keyword-entities.ts';
 import { docTokens } from './tokens.ts';
 
-const stats = shippedTermStats();
-const articles = new Map(
-  (JSON.parse(readFileSync(new URL('./testdata/keywords-lede.json', import.meta.url), 'utf8')) as { articles: Array<{ id: string; title: string; text: string }> }).articles.map((a) => [a.id, a]),
-);
-const kw = (id: string): string[] => extractKeywords(articles.get(id)!, stats);
+const { kw, articles } = keywordFixture('keywords-lede.json');
 /** The entity the article names as `name`: named once, and where. */
 const entity = (id: string, name: string): { mentions: number; bodyPos: number } => {
   const a = articles.get(id)!;

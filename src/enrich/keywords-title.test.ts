@@ -9,14 +9,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { extractKeywords, shippedTermStats } from './index.ts';
+import { keywordFixture } from './testdata/keyword-fixture.ts';
 
-const stats = shippedTermStats();
-const articles = new Map(
-  (JSON.parse(readFileSync(new URL('./testdata/keywords-title.json', import.meta.url), 'utf8')) as { articles: Array<{ id: string; title: string; text: string }> }).articles.map((a) => [a.id, a]),
-);
-const kw = (id: string): string[] => extractKeywords(articles.get(id)!, stats);
+const { kw } = keywordFixture('keywords-title.json');
 
 test("the headline's noun phrase named once is tagged, not a filler of the body", () => {
   // okaz «الأحمري: الضربات الاستباقية أحبطت 200 عملية»: the pre-emptive strikes are the story.

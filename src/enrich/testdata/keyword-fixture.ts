@@ -1,0 +1,20 @@
+/**
+ * The keyword tests' articles: a testdata JSON file of whole articles (`{ articles: [{ id,
+ * title, text }] }`, source and licence in each file) by id, and their keywords with the
+ * shipped term statistics.
+ */
+import { readFileSync } from 'node:fs';
+import { extractKeywords, shippedTermStats } from '../index.ts';
+
+export interface FixtureArticle {
+  id: string;
+  title: string;
+  text: string;
+}
+
+export function keywordFixture(file: string): { articles: Map<string, FixtureArticle>; stats: ReturnType<typeof shippedTermStats>; kw: (id: string) => string[] } {
+  const stats = shippedTermStats();
+  const list = (JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')) as { articles: FixtureArticle[] }).articles;
+  const articles = new Map(list.map((a) => [a.id, a]));
+  return { articles, stats, kw: (id) => extractKeywords(articles.get(id)!, stats) };
+}
