@@ -21,7 +21,9 @@
  *    req/s, p50/p99, failures; the server's resident and anonymous memory after.
  *
  * Run: `node --import tsx bench/scale/million.ts [--articles 1000000] [--dir DIR]
- *       [--db sqlite|postgres] [--queries 300] [--first-views 2000] [--skip-import] [--corpus DIR]`
+ *       [--db sqlite|postgres] [--queries 300] [--first-views 2000] [--skip-import] [--trace-gc] [--corpus DIR]`
+ * (--trace-gc: the importer runs with V8's GC trace, and the table adds each isolate's heap
+ * after its full collections by fifth of the run: whether the importer's memory levels off)
  * (DIR default: marsad-million in the OS temp folder; --corpus: the shared corpus folder
  * holding saudinewsnet/, default ../shared/corpus beside the repository; PostgreSQL:
  * MARSAD_TEST_PG or the local test database, schema `million_<n>`, kept for --skip-import).
@@ -50,6 +52,7 @@ const { values } = parseArgs({
     'first-views': { type: 'string', default: '2000' },
     'skip-import': { type: 'boolean', default: false },
     corpus: { type: 'string' },
+    'trace-gc': { type: 'boolean', default: false },
   },
 });
 const N = Number(values.articles);
@@ -77,7 +80,8 @@ const DB = BACKEND === 'sqlite' ? join(DIR, `million-${N}-step${DAY_STEP}.db`) :
 /** Writes the articles as JSONL files (once: a `done` stamp names the count). */
 async function writeArticles(): Promise<string> {
   const out = join(DIR, `articles-${N}-step${DAY_STEP}`);
-  const stamp = join(out, 'done');
+  // Beside the folder, not in it: the import reads every file of the folder.
+  const stamp = `${out}.done`;
   if (existsSync(stamp)) return out;
   mkdirSync(out, { recursive: true });
   const base = await loadCorpus(log, corpusDir);
@@ -98,14 +102,48 @@ async function writeArticles(): Promise<string> {
   return out;
 }
 
-/** `marsad import` under /usr/bin/time -v: wall s, CPU s, peak RSS MiB. */
-function importAll(input: string): Promise<{ wall: number; cpu: number; maxRss: number; out: string }> {
+/** One full (mark-compact) collection of one isolate of the importer (`--trace-gc`): when, and the heap it left. */
+interface FullGc { isolate: string; ms: number; after: number }
+const FULL_GC = /^\[\d+:(0x[0-9a-f]+)\]\s+(\d+) ms: Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \(/;
+
+/**
+ * The live heap the importer keeps as the store grows: each isolate's (the writer's main thread,
+ * each worker thread's) heap after its full collections, as the median of each fifth of the run.
+ * A heap that levels off is bounded caches filling; one that climbs fifth after fifth is a leak.
+ */
+function liveHeap(gcs: FullGc[]): string[] {
+  if (!gcs.length) return ['importer live heap: no full collection traced'];
+  const end = Math.max(...gcs.map((g) => g.ms));
+  const med = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[xs.length >> 1]!.toFixed(0) : '–');
+  const isolates = [...new Set(gcs.map((g) => g.isolate))];
+  return isolates.map((iso, i) => {
+    const own = gcs.filter((g) => g.isolate === iso);
+    const fifths = [0, 1, 2, 3, 4].map((k) => med(own.filter((g) => Math.min(4, Math.floor((g.ms / (end + 1)) * 5)) === k).map((g) => g.after)));
+    return `importer live heap, isolate ${i + 1} of ${isolates.length} (${own.length} full GCs): ${fifths.join(' / ')} MiB by fifth of the run, max ${Math.max(...own.map((g) => g.after)).toFixed(0)}`;
+  });
+}
+
+/** `marsad import` under /usr/bin/time -v: wall s, CPU s, peak RSS MiB (and with --trace-gc, every full collection). */
+function importAll(input: string): Promise<{ wall: number; cpu: number; maxRss: number; out: string; gcs: FullGc[] }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const p = spawn('/usr/bin/time', ['-v', process.execPath, join(ROOT, 'bin', 'marsad.js'), 'import', input, '--db', DB], { env: { ...process.env, MARSAD_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // V8 flags are process-wide but a Worker refuses --trace-gc in its execArgv: set it from a module the workers may import too.
+    const node = values['trace-gc'] ? [process.execPath, '--import', 'data:text/javascript,import v8 from "node:v8"; v8.setFlagsFromString("--trace-gc")'] : [process.execPath];
+    const p = spawn('/usr/bin/time', ['-v', ...node, join(ROOT, 'bin', 'marsad.js'), 'import', input, '--db', DB], { env: { ...process.env, MARSAD_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    p.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    let partial = '';
+    const gcs: FullGc[] = [];
+    // V8's GC trace goes to stdout, a line per collection: keep the full ones, pass the rest on as the CLI's output.
+    p.stdout.on('data', (b: Buffer) => {
+      const lines = (partial + b.toString()).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) {
+        const m = FULL_GC.exec(line);
+        if (m) gcs.push({ isolate: m[1]!, ms: Number(m[2]), after: Number(m[3]) });
+        else if (!/^\[\d+:0x/.test(line)) out += line + '\n';
+      }
+    });
     p.stderr.on('data', (b: Buffer) => (err = (err + b.toString()).slice(-20_000)));
     p.on('error', reject);
     p.on('close', (code) => {
@@ -114,7 +152,8 @@ function importAll(input: string): Promise<{ wall: number; cpu: number; maxRss: 
       // What the import itself said on stderr (a failed article names its file and line), before time's report.
       const said = err.split('\tCommand being timed')[0]!.trim();
       if (said) log(`import said:\n${said.split('\n').slice(-10).join('\n')}`);
-      resolve({ wall: (performance.now() - t0) / 1000, cpu: num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/), maxRss: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024, out: out.trim() });
+      out += partial;
+      resolve({ wall: (performance.now() - t0) / 1000, cpu: num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/), maxRss: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024, out: out.trim(), gcs });
     });
   });
 }
@@ -202,6 +241,7 @@ async function main(): Promise<void> {
     `search, typed known-item queries (${times.length}): p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms (target p95 ≤ ${BACKEND === 'sqlite' ? 25 : 50} ms)`,
     `article page, first view of ${first.ok + first.bad + first.errors} (each once, 50 connections): ${first.rps.toFixed(0)} req/s, p50 ${first.p50.toFixed(1)} ms, p99 ${first.p99.toFixed(1)} ms, ${first.bad + first.errors} failed`,
     `server memory after: ${mem.rss.toFixed(0)} MiB resident (${mem.anon.toFixed(0)} anonymous), peak ${mem.hwm.toFixed(0)} MiB`,
+    ...(imp && values['trace-gc'] ? liveHeap(imp.gcs) : []),
   ];
   process.stdout.write(rows.join('\n') + '\n');
 }
