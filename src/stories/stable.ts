@@ -142,11 +142,11 @@ export function edgeOf(x: StoryEntry, y: StoryEntry, o: StableOptions, w: Frozen
     s.entities >= o.headlineMinEntities &&
     (short || s.lede >= o.headlineMinLede);
   // A wide headline edge: the same headline over a lede about something else, when the two name
-  // mostly the same people, places and bodies (entity Jaccard ≥ 0.6: at least two shared names,
-  // or the one each names) — a report embedded in a longer article (the club renews a player's
-  // contract, then prepares for its camp), an arrest reported under the story's headline over
-  // another paragraph, a report carried a day later. Weak too; of the 31 edges it adds to the
-  // corpus graph 29 are one event (bench/order/README.md).
+  // mostly the same people, places and bodies (entity Jaccard ≥ 0.6; at 0.5, two drowning rescues
+  // in Jazan two days apart share the city, the border guards and the hospital, not the people) —
+  // a report embedded in a longer article (the club renews a player's contract, then prepares for
+  // its camp), an arrest reported under the story's headline over another paragraph. Weak too;
+  // of the 31 edges it adds to the corpus graph 29 are one event (bench/order/README.md).
   const wide =
     !headline &&
     dt <= o.wideHeadlineWindowMs &&
