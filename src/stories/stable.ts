@@ -47,6 +47,14 @@ export interface StableOptions extends GroupOptions {
   headlineWindowMs: number;
   headlineMinLede: number;
   /**
+   * A wide headline edge (see edgeOf): titles of at least `headlineMinTerms` terms each with IDF
+   * cosine ≥ `wideHeadlineTitle`, entity Jaccard ≥ `wideHeadlineEntities`, published within
+   * `wideHeadlineWindowMs` (0 turns it off); no lede condition.
+   */
+  wideHeadlineWindowMs: number;
+  wideHeadlineEntities: number;
+  wideHeadlineTitle: number;
+  /**
    * Two daily reports that each say which day they are about («لهذا اليوم», days.ts), on
    * different days, share no edge (neither duplicate nor story).
    */
@@ -75,6 +83,9 @@ export const STABLE_DEFAULTS: Readonly<StableOptions> = Object.freeze({
   headlineWindowMs: 24 * 3_600_000,
   headlineMinLede: 0.1,
   headlineMinEntities: 0.1,
+  wideHeadlineWindowMs: 48 * 3_600_000,
+  wideHeadlineTitle: 0.6,
+  wideHeadlineEntities: 0.6,
   dayConflict: true,
   entityConflict: true,
   lateAfterMs: 48 * 3_600_000,
@@ -130,7 +141,20 @@ export function edgeOf(x: StoryEntry, y: StoryEntry, o: StableOptions, w: Frozen
     s.title >= o.headlineTitle &&
     s.entities >= o.headlineMinEntities &&
     (short || s.lede >= o.headlineMinLede);
-  return headline ? { a: a.id, b: b.id, kind: 'story', score: Math.min(s.score, o.storyMerge - 1e-9) } : null;
+  // A wide headline edge: the same headline over a lede about something else, when the two name
+  // mostly the same people, places and bodies (entity Jaccard ≥ 0.6; at 0.5, two drowning rescues
+  // in Jazan two days apart share the city, the border guards and the hospital, not the people) —
+  // a report embedded in a longer article (the club renews a player's contract, then prepares for
+  // its camp), an arrest reported under the story's headline over another paragraph. Weak too;
+  // of the 31 edges it adds to the corpus graph 29 are one event (bench/order/README.md).
+  const wide =
+    !headline &&
+    dt <= o.wideHeadlineWindowMs &&
+    a.titleTerms.length >= o.headlineMinTerms &&
+    b.titleTerms.length >= o.headlineMinTerms &&
+    s.title >= o.wideHeadlineTitle &&
+    s.entities >= o.wideHeadlineEntities;
+  return headline || wide ? { a: a.id, b: b.id, kind: 'story', score: Math.min(s.score, o.storyMerge - 1e-9) } : null;
 }
 
 /** An entry's vote keys and their weights, kept per key array (an arrival's are asked before and under the lock). */
