@@ -29,3 +29,10 @@ test('a demonym in the headline tags its phrase, not the country', () => {
   assert.ok(stocks.includes('الأسهم الأمريكية'), stocks.join(' | '));
   assert.ok(!stocks.includes('الولايات المتحدة'), stocks.join(' | '));
 });
+
+test('a country whose people the article names by a plural demonym again and again is its keyword', () => {
+  // alriyadh «الاقتصاد والتخطيط: 70% من السعوديات خارج قوة العمل»: «الإناث السعوديات … إجمالي
+  // السكان السعوديين … غالبية السكان السعوديين …» — a survey of Saudis, Saudi Arabia is the topic.
+  const survey = kw('saudi-women-workforce');
+  assert.ok(survey.includes('السعودية'), survey.join(' | '));
+});
