@@ -36,3 +36,12 @@ test('a country whose people the article names by a plural demonym again and aga
   const survey = kw('saudi-women-workforce');
   assert.ok(survey.includes('السعودية'), survey.join(' | '));
 });
+
+test("a country whose police or minister acts in the headline, named by its demonym, is its keyword", () => {
+  // 3alyoum «الشرطة النرويجية تتحرى عبوة مريبة في جامعة أوسلو»; aawsat «وزير الخارجية البريطاني
+  // لـ«الشرق الأوسط»: ندعم التحالف بقيادة السعودية…» (2015-08-06): the state acts.
+  const oslo = kw('oslo-police');
+  assert.ok(oslo.includes('النرويج'), oslo.join(' | '));
+  const fm = kw('british-fm');
+  assert.ok(fm.includes('المملكة المتحدة'), fm.join(' | '));
+});
