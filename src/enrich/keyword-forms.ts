@@ -74,7 +74,14 @@ export function verbLike(key: string, df: number, stats: TermStats): boolean {
  * no `صافول`; `كينيا`، `ماليزيا` end in يا, which only the nisba rule reads).
  */
 const ACCUSATIVE = /^[^ا].{2,}[^اي]ا$/;
+/**
+ * A participle of the تفعّل/تفاعل stems (مُتَفَعِّل، مُتَفاعِل) in the indefinite accusative is a
+ * state or a manner whether or not the corpus knows its bare form (`متهكما`، `متسائلا`، `متوجها`،
+ * `متفائلا`): never a keyword.
+ */
+const MUTA_ACCUSATIVE = /^مت..+[^اي]ا$/;
 export function adverb(key: string, stats: TermStats): boolean {
+  if (MUTA_ACCUSATIVE.test(key)) return true;
   if (ACCUSATIVE.test(key) && !key.startsWith('ال')) {
     const bare = key.slice(0, -1);
     if (stats.df(bare) + stats.df('ال' + bare) >= 5) return true;

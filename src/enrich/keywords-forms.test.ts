@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { keywordFixture } from './testdata/keyword-fixture.ts';
-import { baseForm } from './keyword-forms.ts';
+import { adverb, baseForm } from './keyword-forms.ts';
 
 const { kw, stats } = keywordFixture('keywords-forms.json');
 
@@ -68,4 +68,14 @@ test('duals, singulars in ين, names and tens keep their form; the corpus decid
   assert.equal(baseForm('السجين', () => new Set(['السجين', 'السجون']), stats), 'السجين');
   // An idafa's genitive, whatever the article writes.
   assert.equal(baseForm('تعيين المعلمين', () => new Set(['المعلمون']), stats), 'تعيين المعلمين');
+});
+
+test('a تفعّل/تفاعل participle in the indefinite accusative is a manner, never a keyword, known to the corpus or not', () => {
+  // SaudiNewsNet 2015-08-10 (3alyoum, aleqtisadiya; testdata/README.md): «… أجهزة الأكسجين،
+  // متسائلاً عمن يتحمل تكاليف تلك الأجهزة»، «تمكن من الهرب من صنعاء متوجها إلى حضرموت»، «قد يكون
+  // أمراً متفائلاً فوق الحد»; aawsat (testdata/keywords-aside.json): «وقال برودكين متهكما» — the
+  // corpus never writes متهكم bare or with ال.
+  for (const w of ['متسائلا', 'متوجها', 'متفائلا', 'متهكما']) assert.ok(adverb(w, stats), w);
+  // Not a noun of that shape without the accusative ا, nor a name (متحف، متروبوليتان).
+  for (const w of ['متحف', 'متروبوليتان', 'المتحدث']) assert.ok(!adverb(w, stats), w);
 });

@@ -9,7 +9,9 @@
  * - entities mentioned at least twice or in the title, most salient first (display: their most
  *   frequent spelling in the article, so `إيران` stays `إيران`; a person by the shortest name of
  *   two or more words the article uses, `ماجد السبيعي` rather than `ماجد بن فهد السبيعي`); a
- *   country seen only through a few demonyms (`اللاعب التركي`) does not lead; a news agency
+ *   country seen only through demonyms (`اللاعب التركي`، `كأس السوبر السعودي`) is no keyword
+ *   unless its people are named again and again (`السكان السعوديين`) or the article is too short for
+ *   three others (keyword-entities.ts); a news agency
  *   quoted (`رويترز`، `واس`) is a source, never a keyword; Saudi regions and governorates the
  *   gazetteer lacks (`عسير`، `حفر الباطن`: keyword-places.ts) rank as entities; a country the
  *   title does not name leads only when named COUNTRY_LEAD times (not `تركيا` for a training camp);
