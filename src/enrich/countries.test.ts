@@ -145,3 +145,49 @@ test('a capital naming an agreement or the talks held there is no mention of its
   // talks WITH a capital are talks with its state
   assert.deepEqual(countries('', 'أجرت طهران محادثات مع واشنطن'), ['country:IR', 'country:US']);
 });
+
+// Classes read on 200 unlabelled articles of other days (2015-07-22, 07-25, 08-06, 08-10) and the issue's
+// list; sentences from SaudiNewsNet days no labelled set uses unless named (CC BY-NC-SA 4.0).
+test('football cups named Copa (كوبا ليبيرتادوريس، كوبا سود أمريكا) are no mention of Cuba', () => {
+  // aleqtisadiya 2015-08-06; okaz 2015-08-04
+  assert.deepEqual(countries('ريفر بليت الأرجنتيني يتوج بلقب كوبا ليبيرتادوريس للمرة الثالثة في تاريخه'), ['country:AR']);
+  assert.deepEqual(countries('', 'كما درب نادي أوستديانتيس الأرجنتيني واستطاع تحقيق بطولة «كوبا ليباردتوريس»، وفي الموسم الذي يليه'), ['country:AR']);
+  // The issue's case (constructed from it): Copa Sudamericana is neither Cuba nor the United States.
+  assert.deepEqual(countries('', 'وتأهل الفريق إلى دور الستة عشر من بطولة كوبا سود أمريكا'), []);
+  // Cuba itself still counts (aawsat 2015-07-21; «في واشنطن» is the place).
+  assert.deepEqual(countries('علم كوبا يرفرف رسميًا في واشنطن للمرة الأولى'), ['country:CU']);
+});
+
+test('brands carrying a state’s name or demonym (طيران الإمارات، البنك السعودي الفرنسي، استاد "الإمارات") are no mention of it', () => {
+  // aawsat 2015-07-21
+  assert.deepEqual(countries('', '* بدأت «طيران الإمارات» تشغيل رحلة يومية ثانية بين مطار دبي الدولي ومطار سياتل تاكوما الدولي'), []);
+  // 3alyoum 2015-07-24
+  assert.deepEqual(countries('ارتفاع صافي أرباح البنك', 'شهد صافي أرباح البنك السعودي الفرنسي ارتفاعاً بنسبة 18.7 في المائة'), []);
+  // 3alyoum 2015-08-06: a market report names the Saudi Hollandi Bank by its short name
+  assert.deepEqual(countries('', 'وكانت أسهم شركات الانماء طوكيو ,وبوبا العربية ,والسعودي الهولندي ,والاتحاد التجاري ,والمواساة ,وأسواق العثيم الأكثر ارتفاعا اليوم'), []);
+  // e025, alriyadh 2015-08-09: Arsenal's ground, its name in quotes
+  assert.deepEqual(countries('', 'وعلى استاد "الإمارات" في العاصمة لندن تلقى أرسنال لطمة'), []);
+  // The states in a state's sense still count (constructed).
+  assert.deepEqual(countries('', 'وبحث الطرفان العلاقات السعودية الفرنسية ودعم الإمارات للتحالف'), ['country:AE', 'country:FR', 'country:SA']);
+});
+
+test('«يمني النفس» is a verb (hopes for), not Yemeni; «باب المغاربة» is a gate of al-Aqsa, not Moroccans', () => {
+  // aleqtisadiya 2015-08-06
+  assert.deepEqual(countries('', 'حصل على درجة البكالوريوس بتفوق في الكيمياء وحصل على وظيفة كان يمني النفس بها بفضل الله'), []);
+  // aleqtisadiya 2015-07-22
+  assert.deepEqual(countries('', 'من جهة أخرى، اقتحم مستوطنون يهود، أمس، المسجد الأقصى المبارك من باب المغاربة، عبر مجموعات صغيرة ومتتالية'), []);
+  // … Moroccans elsewhere are Morocco's (aawsat 2015-07-21)
+  assert.deepEqual(countries('', 'وعرفت تحويلات المغاربة في الخارج تحسنا جيدا، إذ وصلت نهاية شهر مايو 2015 نحو ثلاثة مليارات دولار'), ['country:MA']);
+});
+
+test('broken plurals, other spellings and names news uses for a state (الصرب، الكروات، التوانسة، الكيان الصهيوني، بنغلادش، نيوزلندا)', () => {
+  // alyaum 2015-08-09 (set e's day)
+  assert.deepEqual(countries('', 'ومذبحة سربرينتشا هي أسوأ الأعمال الوحشية في حرب البوسنة التي دارت بين الصرب والبوسنيين والكروات بين عامي 1992 و1995'), ['country:BA', 'country:HR', 'country:RS']);
+  // almadina 2015-07-21
+  assert.deepEqual(countries('التوانسة يتحدّون الإرهاب ويحضرون بكثافة في سهرات قرطاج'), ['country:TN']);
+  // alwatan 2015-08-06
+  assert.deepEqual(countries('', 'وضعت السلطة الفلسطينية جل حساباتها في المجتمع الدولي، وتحديدا على مصدر الدعم للكيان الصهيوني.'), ['country:IL', 'country:PS']);
+  // alweeam 2015-07-21; okaz 2015-07-22
+  assert.deepEqual(countries('المملكة توقف رجلاً قتل فتى في بنغلادش لأنه سرق دراجة'), ['country:BD', 'country:SA']);
+  assert.deepEqual(countries('', 'اعداد المنتخب السعودي للسباحة في معسكر النخبة المقام في نيوزلندا'), ['country:NZ', 'country:SA']);
+});
