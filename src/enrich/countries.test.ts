@@ -191,3 +191,12 @@ test('broken plurals, other spellings and names news uses for a state (الصر�
   assert.deepEqual(countries('المملكة توقف رجلاً قتل فتى في بنغلادش لأنه سرق دراجة'), ['country:BD', 'country:SA']);
   assert.deepEqual(countries('', 'اعداد المنتخب السعودي للسباحة في معسكر النخبة المقام في نيوزلندا'), ['country:NZ', 'country:SA']);
 });
+
+test('a state’s name as a street’s or a university’s (شارع فلسطين، جامعة كولومبيا) is no mention of it', () => {
+  // almadina 2015-07-24: a street of Jeddah
+  assert.deepEqual(countries('', 'وفي جدة مثلاً حاولت الأمانة مشكورة أن تجعل من شارع فلسطين (من تقاطع الأندلس حتى نهايته الغربية) ممشى يُستمتع به'), []);
+  // aawsat 2015-07-21: Columbia University, New York
+  assert.deepEqual(countries('', 'حسبما أوضح د.هشام دي إيدي، الباحث بجامعة كولومبيا ومؤلف كتاب «الموسيقى المتمردة»'), []);
+  // … the state in the street's sense still counts (constructed): «the Iraqi street» is its public
+  assert.deepEqual(countries('', 'ويحظى بقبول واسع في الشارع العراقي'), ['country:IQ']);
+});

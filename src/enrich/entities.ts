@@ -189,8 +189,9 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     if (sports && !m.demonym && PLACE_CLUBS.has(m.display)) return;
     // A country's name after «ولاية» is a state of that name (بولاية جورجيا شرق الولايات المتحدة).
     if (!m.demonym && e.type === 'country' && m.start > 0 && /^[وفبل]?[بل]?ولايه$/.test(toks[m.start - 1]!.norm)) return;
-    // … and after a stadium word, quoted or not, the stadium's name (على استاد "الإمارات", Arsenal's ground).
-    if (!m.demonym && e.type === 'country' && m.start > 0 && /^[وفبل]?[بل]?(استاد|ستاد|ملعب)$/.test(toks[m.start - 1]!.norm)) return;
+    // … and after a stadium or street word, quoted or not, the stadium's or street's name (على استاد
+    // "الإمارات", Arsenal's ground; شارع فلسطين, a street of Jeddah).
+    if (!m.demonym && e.type === 'country' && m.start > 0 && /^[وفبل]?[بل]?(استاد|ستاد|ملعب|شارع)$/.test(toks[m.start - 1]!.norm)) return;
     // A place that is a transliterated family name (المهاجم سيباستيان سوريا; people/cues.ts), outside a tag line.
     if (m.start > 0 && m.start < tags && placeSurname(lx, toks[m.start - 1]!.norm, m, toks[m.start]!)) return;
     const title = toks[m.start]!.seg === 0;
