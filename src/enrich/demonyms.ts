@@ -60,6 +60,8 @@ export function familyName(m: Match, toks: DocToken[], given: ReadonlySet<string
   // (Feminine too, after a woman's name: وردة الجزائرية.)
   if (!/^ال.+(ي|يه)$/.test(t.norm)) return false;
   if (!prev || t.brk || cleanSurface(prev.surface) === 'على') return false;
+  // A function word the name list holds too (لكن، عليه، أنا) is no given name: `لكن البوسني ميراليم`.
+  if (prev.norm !== 'علي' && isStopword(prev.norm)) return false;
   const name = given.has(prev.norm) ? prev.norm : /^[وف]/.test(prev.norm) && given.has(prev.norm.slice(1)) ? prev.norm.slice(1) : '';
   if (!name) return false;
   const before = toks[m.start - 2];
