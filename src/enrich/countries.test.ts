@@ -204,7 +204,7 @@ test('a state’s name as a street’s or a university’s (شارع فلسطي�
 test('a demonym after a function word the name list also holds (لكن، عليه) is a nationality, not a family name', () => {
   // aawsat 2015-07-22
   const text = 'ويسجل الهدف الأول بسلاسة، لكن البوسني ميراليم بيانيتش أدرك التعادل في الدقيقة 8 بهدف رائع';
-  assert.deepEqual(countries('فوز مانشستر سيتي على روما وديًا', text), ['country:BA']);
+  assert.deepEqual(countries('', text), ['country:BA']);
   // alriyadh 2015-07-24
   assert.deepEqual(countries('', 'وهو مهاجم البرازيل رنالدو الذي كان هداف كأس العالم قبل أن يسرق عليه الألماني كلوزه هذا اللقب.'), ['country:BR', 'country:DE']);
   // … after علي, the given name, it stays the family name (constructed)
