@@ -210,3 +210,9 @@ test('a demonym after a function word the name list also holds (لكن، علي�
   // … after علي, the given name, it stays the family name (constructed)
   assert.deepEqual(countries('', 'وقال علي المصري إن الفريق جاهز'), []);
 });
+
+test('a city’s Eid festival (عيد الرياض، عيد أبوظبي) is the city’s event, no mention of its state', () => {
+  // aleqtisadiya 2015-07-21; alriyadh 2015-07-22
+  assert.deepEqual(countries('', 'وفي السياق ذاته, تضمن برنامج فعاليات عيد الرياض زيارات لمعايدة المرضى المنومين'), []);
+  assert.deepEqual(countries('محمد عبده يُحيي عيد أبوظبي بحفل جماهيري'), []);
+});

@@ -56,6 +56,8 @@ const LOCATIVE = new Set(['في', 'الي', 'من', 'ومن', 'داخل', 'خا�
   'مطارات', 'محاكم', 'مناطق', 'بلديات', 'طرق', 'لطرق',
   // a city's own directorates and utilities (مياه الرياض، صحة الرياض، مرور الرياض، جوازات الرياض)
   'مياه', 'صحه', 'مرور', 'جوازات', 'كهرباء',
+  // a city's festival (عيد الرياض، عيد أبوظبي: the Eid celebrations a city's municipality holds)
+  'عيد',
   // an emirate of the same name as its state's capital (إمارة أبوظبي)
   'اماره',
   // verbs of arriving, leaving and visiting take the place without a preposition (النصر يصل لندن،
