@@ -216,3 +216,20 @@ test('a city’s Eid festival (عيد الرياض، عيد أبوظبي) is the
   assert.deepEqual(countries('', 'وفي السياق ذاته, تضمن برنامج فعاليات عيد الرياض زيارات لمعايدة المرضى المنومين'), []);
   assert.deepEqual(countries('محمد عبده يُحيي عيد أبوظبي بحفل جماهيري'), []);
 });
+
+test('languages in a list beside one no state is named after (الأوردية، السواحلية، البشتو) are languages, not states', () => {
+  // alweeam 2015-07-21 (both)
+  const jobs = 'وأوضحت الوزارة أن وظائف الترجمة تشمل لغات (الفلبينية، الإندونيسية، الإنجليزية، الأوردية، التايلندية، البنغالية، السريلانكية، البشتو، التاميلية، السواحلية، الإثيوبية، الفيتنامية) ترغب بشغلها بكوادر وطنية مؤهلة.';
+  assert.deepEqual(countries('«العدل» تُعلن حاجتها لشغل وظائف مترجمي 12 لغة', jobs), []);
+  const library = 'يحتوي على مجموعة من اللغات غير العربية منها: (انجليزية – فرنسية – أوردية – بنغالية – اندونيسية – مليبارية – سواحلية – تركية – الهندية – الفارسية- الصينية – الفلبينية – الهوسا – التلغو- البشتو – الروسية – الصومالية- السنهالية – النيبالية) وغيرها من اللغات.';
+  assert.deepEqual(countries('', library), []);
+  // … a list of states stays states (constructed)
+  assert.deepEqual(countries('', 'شارك لاعبون من الجنسيات الفلبينية والإندونيسية والتايلندية'), ['country:ID', 'country:PH', 'country:TH']);
+});
+
+test('a bare لاتفي is «does not suffice» (لا تفي), فليبي a given name (Filipe), دار السويدي a publisher named after its owner', () => {
+  // alriyadh 2015-07-22: a column on club finances; aleqtisadiya 2015-07-22; aawsat 2015-07-21: a book notice
+  assert.deepEqual(countries('', 'بعض الموارد لبعض الأندية الكبيرة ولكنها لاتفي بمواجهة المصروفات وتسديد الديون'), []);
+  assert.deepEqual(countries('', 'استعادة المدافع البرازيلي فليبي لويز الذي يلعب لصالح تشيلسي'), ['country:BR']);
+  assert.deepEqual(countries('', 'صدر عن دار السويدي للنشر والتوزيع في أبوظبي كتاب «العجائبية في أدب الرحلات»'), []);
+});
