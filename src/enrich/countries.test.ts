@@ -145,3 +145,91 @@ test('a capital naming an agreement or the talks held there is no mention of its
   // talks WITH a capital are talks with its state
   assert.deepEqual(countries('', 'أجرت طهران محادثات مع واشنطن'), ['country:IR', 'country:US']);
 });
+
+// Classes read on 200 unlabelled articles of other days (2015-07-22, 07-25, 08-06, 08-10) and the issue's
+// list; sentences from SaudiNewsNet days no labelled set uses unless named (CC BY-NC-SA 4.0).
+test('football cups named Copa (كوبا ليبيرتادوريس، كوبا سود أمريكا) are no mention of Cuba', () => {
+  // aleqtisadiya 2015-08-06; okaz 2015-08-04
+  assert.deepEqual(countries('ريفر بليت الأرجنتيني يتوج بلقب كوبا ليبيرتادوريس للمرة الثالثة في تاريخه'), ['country:AR']);
+  assert.deepEqual(countries('', 'كما درب نادي أوستديانتيس الأرجنتيني واستطاع تحقيق بطولة «كوبا ليباردتوريس»، وفي الموسم الذي يليه'), ['country:AR']);
+  // The issue's case (constructed from it): Copa Sudamericana is neither Cuba nor the United States.
+  assert.deepEqual(countries('', 'وتأهل الفريق إلى دور الستة عشر من بطولة كوبا سود أمريكا'), []);
+  // Cuba itself still counts (aawsat 2015-07-21; «في واشنطن» is the place).
+  assert.deepEqual(countries('علم كوبا يرفرف رسميًا في واشنطن للمرة الأولى'), ['country:CU']);
+});
+
+test('brands carrying a state’s name or demonym (طيران الإمارات، البنك السعودي الفرنسي، استاد "الإمارات") are no mention of it', () => {
+  // aawsat 2015-07-21
+  assert.deepEqual(countries('', '* بدأت «طيران الإمارات» تشغيل رحلة يومية ثانية بين مطار دبي الدولي ومطار سياتل تاكوما الدولي'), []);
+  // 3alyoum 2015-07-24
+  assert.deepEqual(countries('ارتفاع صافي أرباح البنك', 'شهد صافي أرباح البنك السعودي الفرنسي ارتفاعاً بنسبة 18.7 في المائة'), []);
+  // 3alyoum 2015-08-06: a market report names the Saudi Hollandi Bank by its short name
+  assert.deepEqual(countries('', 'وكانت أسهم شركات الانماء طوكيو ,وبوبا العربية ,والسعودي الهولندي ,والاتحاد التجاري ,والمواساة ,وأسواق العثيم الأكثر ارتفاعا اليوم'), []);
+  // e025, alriyadh 2015-08-09: Arsenal's ground, its name in quotes
+  assert.deepEqual(countries('', 'وعلى استاد "الإمارات" في العاصمة لندن تلقى أرسنال لطمة'), []);
+  // The states in a state's sense still count (constructed).
+  assert.deepEqual(countries('', 'وبحث الطرفان العلاقات السعودية الفرنسية ودعم الإمارات للتحالف'), ['country:AE', 'country:FR', 'country:SA']);
+});
+
+test('«يمني النفس» is a verb (hopes for), not Yemeni; «باب المغاربة» is a gate of al-Aqsa, not Moroccans', () => {
+  // aleqtisadiya 2015-08-06
+  assert.deepEqual(countries('', 'حصل على درجة البكالوريوس بتفوق في الكيمياء وحصل على وظيفة كان يمني النفس بها بفضل الله'), []);
+  // aleqtisadiya 2015-07-22
+  assert.deepEqual(countries('', 'من جهة أخرى، اقتحم مستوطنون يهود، أمس، المسجد الأقصى المبارك من باب المغاربة، عبر مجموعات صغيرة ومتتالية'), []);
+  // … Moroccans elsewhere are Morocco's (aawsat 2015-07-21)
+  assert.deepEqual(countries('', 'وعرفت تحويلات المغاربة في الخارج تحسنا جيدا، إذ وصلت نهاية شهر مايو 2015 نحو ثلاثة مليارات دولار'), ['country:MA']);
+});
+
+test('broken plurals, other spellings and names news uses for a state (الصرب، الكروات، التوانسة، الكيان الصهيوني، بنغلادش، نيوزلندا)', () => {
+  // alyaum 2015-08-09 (set e's day)
+  assert.deepEqual(countries('', 'ومذبحة سربرينتشا هي أسوأ الأعمال الوحشية في حرب البوسنة التي دارت بين الصرب والبوسنيين والكروات بين عامي 1992 و1995'), ['country:BA', 'country:HR', 'country:RS']);
+  // almadina 2015-07-21
+  assert.deepEqual(countries('التوانسة يتحدّون الإرهاب ويحضرون بكثافة في سهرات قرطاج'), ['country:TN']);
+  // alwatan 2015-08-06
+  assert.deepEqual(countries('', 'وضعت السلطة الفلسطينية جل حساباتها في المجتمع الدولي، وتحديدا على مصدر الدعم للكيان الصهيوني.'), ['country:IL', 'country:PS']);
+  // alweeam 2015-07-21; okaz 2015-07-22
+  assert.deepEqual(countries('المملكة توقف رجلاً قتل فتى في بنغلادش لأنه سرق دراجة'), ['country:BD', 'country:SA']);
+  assert.deepEqual(countries('', 'اعداد المنتخب السعودي للسباحة في معسكر النخبة المقام في نيوزلندا'), ['country:NZ', 'country:SA']);
+});
+
+test('a state’s name as a street’s or a university’s (شارع فلسطين، جامعة كولومبيا) is no mention of it', () => {
+  // almadina 2015-07-24: a street of Jeddah
+  assert.deepEqual(countries('', 'وفي جدة مثلاً حاولت الأمانة مشكورة أن تجعل من شارع فلسطين (من تقاطع الأندلس حتى نهايته الغربية) ممشى يُستمتع به'), []);
+  // aawsat 2015-07-21: Columbia University, New York
+  assert.deepEqual(countries('', 'حسبما أوضح د.هشام دي إيدي، الباحث بجامعة كولومبيا ومؤلف كتاب «الموسيقى المتمردة»'), []);
+  // … the state in the street's sense still counts (constructed): «the Iraqi street» is its public
+  assert.deepEqual(countries('', 'ويحظى بقبول واسع في الشارع العراقي'), ['country:IQ']);
+});
+
+test('a demonym after a function word the name list also holds (لكن، عليه) is a nationality, not a family name', () => {
+  // aawsat 2015-07-22
+  const text = 'ويسجل الهدف الأول بسلاسة، لكن البوسني ميراليم بيانيتش أدرك التعادل في الدقيقة 8 بهدف رائع';
+  assert.deepEqual(countries('', text), ['country:BA']);
+  // alriyadh 2015-07-24
+  assert.deepEqual(countries('', 'وهو مهاجم البرازيل رنالدو الذي كان هداف كأس العالم قبل أن يسرق عليه الألماني كلوزه هذا اللقب.'), ['country:BR', 'country:DE']);
+  // … after علي, the given name, it stays the family name (constructed)
+  assert.deepEqual(countries('', 'وقال علي المصري إن الفريق جاهز'), []);
+});
+
+test('a city’s Eid festival (عيد الرياض، عيد أبوظبي) is the city’s event, no mention of its state', () => {
+  // aleqtisadiya 2015-07-21; alriyadh 2015-07-22
+  assert.deepEqual(countries('', 'وفي السياق ذاته, تضمن برنامج فعاليات عيد الرياض زيارات لمعايدة المرضى المنومين'), []);
+  assert.deepEqual(countries('محمد عبده يُحيي عيد أبوظبي بحفل جماهيري'), []);
+});
+
+test('languages in a list beside one no state is named after (الأوردية، السواحلية، البشتو) are languages, not states', () => {
+  // alweeam 2015-07-21 (both)
+  const jobs = 'وأوضحت الوزارة أن وظائف الترجمة تشمل لغات (الفلبينية، الإندونيسية، الإنجليزية، الأوردية، التايلندية، البنغالية، السريلانكية، البشتو، التاميلية، السواحلية، الإثيوبية، الفيتنامية) ترغب بشغلها بكوادر وطنية مؤهلة.';
+  assert.deepEqual(countries('«العدل» تُعلن حاجتها لشغل وظائف مترجمي 12 لغة', jobs), []);
+  const library = 'يحتوي على مجموعة من اللغات غير العربية منها: (انجليزية – فرنسية – أوردية – بنغالية – اندونيسية – مليبارية – سواحلية – تركية – الهندية – الفارسية- الصينية – الفلبينية – الهوسا – التلغو- البشتو – الروسية – الصومالية- السنهالية – النيبالية) وغيرها من اللغات.';
+  assert.deepEqual(countries('', library), []);
+  // … a list of states stays states (constructed)
+  assert.deepEqual(countries('', 'شارك لاعبون من الجنسيات الفلبينية والإندونيسية والتايلندية'), ['country:ID', 'country:PH', 'country:TH']);
+});
+
+test('a bare لاتفي is «does not suffice» (لا تفي), فليبي a given name (Filipe), دار السويدي a publisher named after its owner', () => {
+  // alriyadh 2015-07-22: a column on club finances; aleqtisadiya 2015-07-22; aawsat 2015-07-21: a book notice
+  assert.deepEqual(countries('', 'بعض الموارد لبعض الأندية الكبيرة ولكنها لاتفي بمواجهة المصروفات وتسديد الديون'), []);
+  assert.deepEqual(countries('', 'استعادة المدافع البرازيلي فليبي لويز الذي يلعب لصالح تشيلسي'), ['country:BR']);
+  assert.deepEqual(countries('', 'صدر عن دار السويدي للنشر والتوزيع في أبوظبي كتاب «العجائبية في أدب الرحلات»'), []);
+});

@@ -21,6 +21,9 @@ const LANGUAGE_WORD = /^[وف]?[بلك]?(ال|لل)?(لغ|لهج)(ه|ات|تين
  * right after punctuation (a school subject: `، انجليزي، حاسب آلي`).
  * `prev`: the match before, when it was a language.
  */
+/** Languages that are no state's demonym (الأوردية، السواحلية، البشتو), normalized, و/ف and ال allowed. */
+const LANGUAGE_ONLY = /^[وف]?(ال)?(اورديه|سواحليه|بشتو|هوسا|تاميليه|مليباريه|سنهاليه|تلغو|امهريه|لاتينيه)$/;
+
 /** Present-tense verbs of speaking or mastering a language (normalized, و/ف allowed). */
 const SPEAK = /^[وف]?[يت](تكلم|تحدث|جيد|تقن)(ون|ان)?$/;
 
@@ -34,6 +37,10 @@ export function language(m: Match, toks: DocToken[], prev: Match | undefined): b
   if (t.brk && /^[وف]?(انجليزي|انكليزي)$/.test(t.norm)) return true;
   if (!t.norm.endsWith('يه')) return false;
   if (before && !t.brk && LANGUAGE_WORD.test(before.norm)) return true;
+  // In a list of languages (انجليزية فرنسية أوردية بنغالية، الفلبينية، الإندونيسية، الأوردية): within three
+  // words of a language no state is named after, or right after a language of the list.
+  if (prev && prev.start + prev.len === m.start) return true;
+  for (let k = Math.max(0, m.start - 3); k <= m.start + 3 && k < toks.length; k++) if (k !== m.start && toks[k]!.seg === t.seg && LANGUAGE_ONLY.test(toks[k]!.norm)) return true;
   const surface = cleanSurface(t.surface);
   const cut = surface.length - (m.display.split(' ')[0] ?? '').length;
   const clitics = cut > 0 ? normalize(surface.slice(0, cut)).replace(/^[وف]/, '') : '';
@@ -60,6 +67,8 @@ export function familyName(m: Match, toks: DocToken[], given: ReadonlySet<string
   // (Feminine too, after a woman's name: وردة الجزائرية.)
   if (!/^ال.+(ي|يه)$/.test(t.norm)) return false;
   if (!prev || t.brk || cleanSurface(prev.surface) === 'على') return false;
+  // A function word the name list holds too (لكن، عليه، أنا) is no given name: `لكن البوسني ميراليم`.
+  if (prev.norm !== 'علي' && isStopword(prev.norm)) return false;
   const name = given.has(prev.norm) ? prev.norm : /^[وف]/.test(prev.norm) && given.has(prev.norm.slice(1)) ? prev.norm.slice(1) : '';
   if (!name) return false;
   const before = toks[m.start - 2];
@@ -76,11 +85,13 @@ export function familyName(m: Match, toks: DocToken[], given: ReadonlySet<string
 export function constructName(m: Match, toks: DocToken[], given: ReadonlySet<string>): boolean {
   const t = toks[m.start]!;
   const prev = toks[m.start - 1];
-  if (!m.demonym || m.len !== 1 || t.brk || !prev || !/^ال.{3,}ي$/.test(t.norm) || !cleanSurface(prev.surface).endsWith('ة')) return false;
+  // (دار, a feminine noun without ة, names a house after its owner too: دار السويدي للنشر.)
+  const house = !!prev && /^[وفبل]?دار$/.test(prev.norm);
+  if (!m.demonym || m.len !== 1 || t.brk || !prev || !/^ال.{3,}ي$/.test(t.norm) || !(house || cleanSurface(prev.surface).endsWith('ة'))) return false;
   // (… and no name after it, which makes it a person of that nation: مجموعة الليبي أبو هريرة.)
   const next = toks[m.start + 1];
   if (next && !next.brk && (given.has(next.norm) || /^(ابو|ام|بن)$/.test(next.norm))) return false;
-  return PLACE_HEADS.has(prev.norm) || PLACE_HEADS.has(prev.norm.replace(/^[وفبل]/, ''));
+  return house || PLACE_HEADS.has(prev.norm) || PLACE_HEADS.has(prev.norm.replace(/^[وفبل]/, ''));
 }
 
 /** Verbs of saying a speaker's name follows (وأضاف التركي). */

@@ -56,6 +56,8 @@ const LOCATIVE = new Set(['في', 'الي', 'من', 'ومن', 'داخل', 'خا�
   'مطارات', 'محاكم', 'مناطق', 'بلديات', 'طرق', 'لطرق',
   // a city's own directorates and utilities (مياه الرياض، صحة الرياض، مرور الرياض، جوازات الرياض)
   'مياه', 'صحه', 'مرور', 'جوازات', 'كهرباء',
+  // a city's festival (عيد الرياض، عيد أبوظبي: the Eid celebrations a city's municipality holds)
+  'عيد',
   // an emirate of the same name as its state's capital (إمارة أبوظبي)
   'اماره',
   // verbs of arriving, leaving and visiting take the place without a preposition (النصر يصل لندن،
@@ -189,6 +191,9 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     if (sports && !m.demonym && PLACE_CLUBS.has(m.display)) return;
     // A country's name after «ولاية» is a state of that name (بولاية جورجيا شرق الولايات المتحدة).
     if (!m.demonym && e.type === 'country' && m.start > 0 && /^[وفبل]?[بل]?ولايه$/.test(toks[m.start - 1]!.norm)) return;
+    // … and after a stadium or street word, quoted or not, the stadium's or street's name (على استاد
+    // "الإمارات", Arsenal's ground; شارع فلسطين, a street of Jeddah).
+    if (!m.demonym && e.type === 'country' && m.start > 0 && /^[وفبل]?[بل]?(استاد|ستاد|ملعب|شارع)$/.test(toks[m.start - 1]!.norm)) return;
     // A place that is a transliterated family name (المهاجم سيباستيان سوريا; people/cues.ts), outside a tag line.
     if (m.start > 0 && m.start < tags && placeSurname(lx, toks[m.start - 1]!.norm, m, toks[m.start]!)) return;
     const title = toks[m.start]!.seg === 0;
