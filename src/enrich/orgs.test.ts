@@ -157,3 +157,12 @@ test('organisations: bodies news names without a head, one id per body, and «ب
   // (Civil Defence inside a directorate's name is that directorate)
   assert.deepEqual(orgs('وأوضح المتحدث الرسمي للمديرية العامة للدفاع المدني أن الفرق باشرت الحادث'), ['المديرية العامة للدفاع المدني']);
 });
+
+// alriyadh, almadina 2015-07-21 (SaudiNewsNet, CC BY-NC-SA 4.0): a common-word club joined by و to a club.
+test('organisations: a club coordinated with a club is a club', () => {
+  const text = 'تنطلق غداً خدمة شراء التذاكر لمواجهة كأس السوبر التي تجمع بين الهلال والنصر في 12 أغسطس المقبل على ملعب لوفتس رود. تقرر إقامة مباراة السوبر السعودي بين النصر والهلال في لندن، وسيواجه الفريق جماهير كبيرة من المدرب';
+  const ids = analyzeEntities({ title: '', text }).filter((e) => e.type === 'org').map((e) => e.id);
+  assert.ok(ids.includes('org:نادي_النصر') && ids.includes('org:نادي_الهلال'), ids.join(' '));
+  // (two common words joined by و stay words: التعاون والاتحاد)
+  assert.ok(!analyzeEntities({ title: '', text: 'أكد المدرب أن اللاعب والفريق يتطلعون إلى التعاون والاتحاد في الملعب قبل مباراة الدوري' }).some((e) => e.type === 'org'));
+});
