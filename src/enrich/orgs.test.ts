@@ -166,3 +166,14 @@ test('organisations: a club coordinated with a club is a club', () => {
   // (two common words joined by و stay words: التعاون والاتحاد)
   assert.ok(!analyzeEntities({ title: '', text: 'أكد المدرب أن اللاعب والفريق يتطلعون إلى التعاون والاتحاد في الملعب قبل مباراة الدوري' }).some((e) => e.type === 'org'));
 });
+
+// aawsat 2015-07-22, almadina 2015-07-22, okaz 2015-07-21, d080's title (aawsat 2015-07-24) (SaudiNewsNet, CC BY-NC-SA 4.0).
+test('organisations: an embassy or consulate is one body however its state is written', () => {
+  const ids = (text: string): string[] => analyzeEntities({ title: '', text }).filter((e) => e.type === 'org').map((e) => e.id);
+  const a = ids('كما كانت وراء تنظيم مظاهرة سبتمبر 2012 أمام القنصلية الأميركية في الدار البيضاء');
+  const b = ids('مع الإشارة إلى أنه أحد متزعّمي الهجوم الشائن على القنصلية الأمريكية في بنغازي في أيلول/سبتمبر 2012');
+  assert.deepEqual(a, ['org:القنصليه_US']);
+  assert.deepEqual(b, a);
+  assert.deepEqual(ids('سفارة اليمن في بيروت توقف التأشيرات للبنانيين'), ids('ويشارك في المركز عدد من الجهات الحكومية إلى جانب أعضاء من السفارة اليمنية.'));
+  assert.deepEqual(ids('سفارة اليمن في بيروت توقف التأشيرات للبنانيين'), ['org:السفاره_YE']);
+});

@@ -184,6 +184,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     if (!h || h.startsWith('ال')) continue;
     let j = i + 1;
     let closed = false;
+    let state: string | undefined;
     const at = (k: number): DocToken | undefined => (k < tokens.length && !tokens[k]!.brk && tokens[k]!.seg === tokens[i]!.seg ? tokens[k] : undefined);
     const first = at(j);
     if (!first || !ARABIC.test(first.norm)) continue;
@@ -211,6 +212,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       if ((!OPEN.has(h) && !place) || m.demonym || /^(org|agency):/.test(m.ids[0] ?? '')) continue;
       j += m.len;
       closed = true;
+      if (STATE_HEADS.has(h) && m.ids.length === 1) state = m.ids[0];
     } else if (first.norm.startsWith('ال') && !STOP.has(first.norm)) {
       // (a bare definite word: `لجنة للتحقيق`, `منتخب للبلاد` are no names)
       j++;
@@ -244,7 +246,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     const c = cliticCandidates(tokens[i]!.norm).find((x) => x.key === h)!;
     const words = span.map((t, k) => (k === 0 ? cleanSurface(t.surface).slice(c.cut) : cleanSurface(t.surface)));
     const norms = span.map((t, k) => (k === 0 ? h : t.norm.replace(/^[وف]?(?=(ال|لل))/, '')));
-    out.push({ id: 'org:' + norms.join('_'), start: i, len: j - i, display: words.join(' '), norms });
+    out.push({ id: state ? stateBodyId(h, state) : 'org:' + norms.join('_'), start: i, len: j - i, display: words.join(' '), norms });
     i = j - 1;
   }
   return out;
@@ -283,6 +285,14 @@ function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>): Or
 /** Bodies a state's demonym names (`الاتحاد البرتغالي`, `المنتخب السعودي`, `الجيش اليمني`, `البرلمان التونسي`). */
 const NATIONAL = new Set(['اتحاد', 'منتخب', 'جيش', 'برلمان', 'سفاره', 'قنصليه', 'بورصه']);
 
+/**
+ * One id for a state's body however the state is written (`السفارة اليمنية` and `سفارة اليمن`,
+ * `القنصلية الأمريكية` and `القنصلية الأميركية`): the head and the state's code, `org:السفاره_YE`.
+ */
+function stateBodyId(head: string, stateId: string): string {
+  return 'org:ال' + head + '_' + stateId.replace(/^country:/, '');
+}
+
 /** `المنتخب السعودي` at `i`: an article-form NATIONAL head and a demonym right after it. */
 function national(tokens: DocToken[], i: number, matches: Match[]): OrgMention | undefined {
   const c = alHead(tokens[i]!, 'natHead', NATIONAL);
@@ -291,5 +301,6 @@ function national(tokens: DocToken[], i: number, matches: Match[]): OrgMention |
   const m = matches.find((x) => x.start === i + 1 && x.demonym && x.len === 1);
   if (!m) return undefined;
   const norms = ['ال' + c.key, next.norm.replace(/^[وف]/, '')];
-  return { id: 'org:' + norms.join('_'), start: i, len: 2, display: 'ال' + cleanSurface(tokens[i]!.surface).slice(c.cut) + ' ' + cleanSurface(next.surface), norms };
+  // (a federation or a team keeps its words: `الاتحاد السعودي` is the short form of `الاتحاد السعودي لكرة القدم`)
+  return { id: STATE_HEADS.has(c.key) && m.ids.length === 1 ? stateBodyId(c.key, m.ids[0]!) : 'org:' + norms.join('_'), start: i, len: 2, display: 'ال' + cleanSurface(tokens[i]!.surface).slice(c.cut) + ' ' + cleanSurface(next.surface), norms };
 }
