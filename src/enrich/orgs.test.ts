@@ -189,3 +189,11 @@ test('organisations: «الخارجية الأمريكية» is the ministry, on
   assert.deepEqual(ids('بعد ساعات فقط من هندسة أكبر مقامرة في السياسة الخارجية الأمريكية منذ ذهاب'), []);
   assert.deepEqual(ids('بفعل تصريحات وزير الخارجية الأمريكي جون كيري الذي'), []);
 });
+
+// aawsat 2015-07-21, alyaum 2015-08-10, aljazirah 2015-08-06 (SaudiNewsNet, CC BY-NC-SA 4.0).
+test('organisations: an occupying army and a coordinated verbal noun after the head are no body', () => {
+  assert.deepEqual(orgs('التنسيق لإعادة إصلاح الخطوط المعطلة، ولكن جيش الاحتلال الإسرائيلي يعيق هذه الجهود'), []);
+  assert.deepEqual(orgs('وبناء أطر الشراكات والتعاون بين القطاع العام والقطاع الخاص في مجال إدارة وتقديم الخدمات البلدية.'), []);
+  // (a word spelt with و still is one: مجلس وزراء الصحة)
+  assert.ok(orgs('بالتعاون بين الجمعية السعودية لطب الأسرة والمجتمع والمكتب التنفيذي لمجلس وزراء الصحة لدول مجلس التعاون').includes('مجلس وزراء الصحة'));
+});

@@ -98,14 +98,15 @@ const GENERIC = new Set([
 ]);
 const HEAD_GENERIC: Record<string, RegExp> = {
   حركه: /^(ال)?(سير|مرور|رياح|مواطنين|بضائع|ارقام|تداول|ملاحه|طيران|نقل|اسهم|سوق|شراء|بيع|تجاره|استثمار|اموال|سياح|حجاج|ركاب|زوار|سيارات|مركبات|اسعار|مياه|انتقالات|لاعبين|جسم|اقتصاد|صادرات|واردات|عمل|مسافرين|شاحنات|قطارات|سفن|عبور|دخول|خروج|جويه|فاعله|نشطه|مجتمع|تجاريه|سياحيه|احتجاجيه|تصحيحيه|كبيره|دؤوبه|بطيئه|سريعه)$/,
-  مصلحه: /^ال(?!جمارك|زكاه|ضرائب|احصاءات|مياه|سجون|اراضي)/,
+  مصلحه: /^(?!ال(جمارك|زكاه|ضرائب|احصاءات|مياه|سجون|اراضي))/,
   مركز: /^(زلزال|خط|قلب|صحي|الزلزال)$|^ال(اتصال|مثلث|شرطه|مدينه|حي|القريه|الشركه|جناح|وسط|دفاع|هجوم|حراسه|ظهير|صداره|وصافه|اول|ثاني|ثالث|اخير)$/,
-  غرفه: /^(ال)?(عمليات|تحكم|ملابس|نوم|اخبار|طوارئ|تبريد)$/,
+  غرفه: /^(ال)?(عمليات|تحكم|ملابس|نوم|اخبار|طوارئ|تبريد|تفتيش)$/,
   لجنه: /^ال(تحكيم|تحقيق|تدريب)$/,
   // (a body's own departments are no body news names: `إدارة العلاقات العامة`, `إدارة الموارد البشرية`)
   اداره: /^ال(علاقات|موارد|تسويق|معرفه|مباني|تخطيط|تنفيذ|قبول|متنزهات|ثروات|مهرجان|غرفه|حركه|مشاريع|مشتريات|متعه)$/,
   // (whose forces, not a body: `قوات الاحتلال`, `قوات الأمن`, `قوات المخلوع`)
-  قوات: /^ال(احتلال|امن|جيش|حوثي|مخلوع|عميل|شرعيه|نظام|حكومه|معارضه)$/,
+  قوات: /^ال(احتلال|عدو|امن|جيش|حوثي|مخلوع|عميل|شرعيه|نظام|حكومه|معارضه)$/,
+  جيش: /^ال(احتلال|عدو|نظام)$/,
   // (the office held, not a body: `رئاسة الحكومة`, `رئاسة الجمهورية`, `رئاسة النادي`)
   رئاسه: /^ال(حكومه|جمهوريه|وزراء|مجلس|لجنه|اتحاد|بعثه|وفد|فريق|نادي|جلسه|دوله|اجتماع|هيئه)$/,
   هيئه: /^التدريس$/,
@@ -140,6 +141,13 @@ const DEF_HEADS = new Set([
 ]);
 /** A definite adjective after such a head: a nisba (الوطنية، السعودية، الإسلامي) or a rank (العامة، العليا، الأعلى). */
 const DEF_ADJ = /^ال(?:.{2,}(?:ي|يه)|عام|عامه|اعلي|عليا)$/;
+
+/** A word with a conjunction و (`إدارة وتقديم الخدمات`: managing and providing), not one spelt with و (`وزراء`): the corpus knows it better without. */
+function conjoined(norm: string): boolean {
+  if (!norm.startsWith('و')) return false;
+  const stats = shippedTermStats();
+  return stats.df(norm.slice(1)) > stats.df(norm);
+}
 
 /** The article-form head (`الهيئة`, `بالمديرية`) of a word, if it is one. */
 function defHead(t: DocToken): { key: string; cut: number } | undefined {
@@ -217,7 +225,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       // (a bare definite word: `لجنة للتحقيق`, `منتخب للبلاد` are no names)
       j++;
       closed = ONE_WORD.has(h);
-    } else if (!OPEN.has(h) && !DEF.test(first.norm) && !/^[لب]/.test(first.norm) && isName(first.norm) && !head(first) && !defHead(first) && !/(ها|هم|هما|هن)$/.test(first.norm) && !lexicon().given.has(first.norm) && at(j + 1)?.norm.startsWith('ال') && !STOP.has(at(j + 1)!.norm) && !taken.has(j + 1) && !GENERIC.has(at(j + 1)!.norm)) {
+    } else if (!OPEN.has(h) && !DEF.test(first.norm) && !/^[لب]/.test(first.norm) && !conjoined(first.norm) && !lexicon().office.has(first.norm) && isName(first.norm) && !head(first) && !defHead(first) && !/(ها|هم|هما|هن)$/.test(first.norm) && !lexicon().given.has(first.norm) && at(j + 1)?.norm.startsWith('ال') && !STOP.has(at(j + 1)!.norm) && !taken.has(j + 1) && !GENERIC.has(at(j + 1)!.norm)) {
       // An idafa: `هيئة تنظيم الكهرباء`, `إدارة تطوير الشراكة المجتمعية`, `هيئة كبار العلماء` (not a
       // verb with its pronoun, `محكمة تنفذها الجهات`, nor a person, `رئاسة عبدالله القريني`).
       j += 2;
@@ -263,7 +271,7 @@ function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>): Or
   let j = i + 1;
   while (j < i + 3 && at(j) && DEF_ADJ.test(at(j)!.norm) && !STOP.has(at(j)!.norm) && !isStopword(at(j)!.norm)) j++;
   const link = at(j);
-  if (j === i + 1 || !link || taken.has(j) || !/^ل(?!ا).../.test(link.norm) || isStopword(link.norm) || head(link) || defHead(link)) return undefined;
+  if (j === i + 1 || !link || taken.has(j) || !/^ل(?!ا).../.test(link.norm) || isStopword(link.norm) || head(link) || defHead(link) || GENERIC.has('ال' + link.norm.slice(2))) return undefined;
   j++;
   const more = (k: number): boolean => {
     const u = at(k);
