@@ -182,7 +182,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
   for (const m of matches) for (let k = 0; k < m.len; k++) taken.add(m.start + k);
   const out: OrgMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const d = taken.has(i) ? undefined : (definite(tokens, i, taken) ?? national(tokens, i, matches) ?? ministry(tokens, i, matches));
+    const d = taken.has(i) ? undefined : (definite(tokens, i, taken) ?? national(tokens, i, matches));
     if (d) {
       out.push(d);
       i += d.len - 1;
@@ -311,28 +311,4 @@ function national(tokens: DocToken[], i: number, matches: Match[]): OrgMention |
   const norms = ['ال' + c.key, next.norm.replace(/^[وف]/, '')];
   // (a federation or a team keeps its words: `الاتحاد السعودي` is the short form of `الاتحاد السعودي لكرة القدم`)
   return { id: STATE_HEADS.has(c.key) && m.ids.length === 1 ? stateBodyId(c.key, m.ids[0]!) : 'org:' + norms.join('_'), start: i, len: 2, display: 'ال' + cleanSurface(tokens[i]!.surface).slice(c.cut) + ' ' + cleanSurface(next.surface), norms };
-}
-
-/** Words after which «الخارجية الأمريكية» is no ministry named alone: its minister, or a head it qualifies. */
-const MINISTER = /^[وفبل]?(وزير|وزيره|وزراء|وكيل|وكيله|مساعد|نائب|وزاره|وزارتي|وزارات)$/;
-
-/**
- * `الخارجية الأمريكية`, `الداخلية المصرية` at `i`: the ministry named by its portfolio and its state's
- * demonym, after a verb, a preposition or an indefinite noun (`قالت الخارجية الأمريكية`، `باسم
- * الخارجية الإيرانية`); not an adjective of a definite noun (`السياسة الخارجية الأمريكية`) nor after its
- * minister's title. One id with `وزارة الخارجية الأمريكية`.
- */
-function ministry(tokens: DocToken[], i: number, matches: Match[]): OrgMention | undefined {
-  const t = tokens[i]!;
-  const p = /^([وفبل]?)ال(خارجيه|داخليه)$/.exec(t.norm);
-  const next = tokens[i + 1];
-  if (!p || !next || next.brk || next.seg !== t.seg || !/يه$/.test(next.norm)) return undefined;
-  const prev = i > 0 && !t.brk && tokens[i - 1]!.seg === t.seg ? tokens[i - 1]!.norm : '';
-  // (a و-joined one follows any noun: `شيخ الأزهر والخارجية المصرية`; not another portfolio adjective,
-  // `السياسة الداخلية والخارجية الأمريكية`)
-  const joined = p[1] === 'و' && !/ال(خارجيه|داخليه)$/.test(prev);
-  if ((!joined && (DEF.test(prev) || /^[وفبلك]ال/.test(prev))) || MINISTER.test(prev)) return undefined;
-  if (!matches.some((x) => x.start === i + 1 && x.demonym && x.len === 1)) return undefined;
-  const norms = ['وزاره', 'ال' + p[2], next.norm.replace(/^[وف]/, '')];
-  return { id: 'org:' + norms.join('_'), start: i, len: 2, display: cleanSurface(t.surface).slice(p[1]!.length) + ' ' + cleanSurface(next.surface), norms };
 }
