@@ -267,7 +267,8 @@ export function figures(t: Tally): Figures {
  * kwrank's ranking of the entities named once by the lede (keyword overlap 0.573 → 0.574, weak
  * 0.025 → 0.026; dev a 0.648 → 0.657, c 0.620 → 0.636, d 0.593 → 0.608; tuned on a, c and d only),
  * then with branch ppl5's people and set e's country classes (people P 0.917 → 0.921, countries
- * F1 0.962 unchanged while the new set e went 0.957 → 0.982),
+ * F1 0.962 unchanged while the new set e went 0.957 → 0.982), then with branch orgs's organisations
+ * (orgs P 0.793 → 0.813, R 0.557 → 0.618; tuned on a, c, d and e only),
  * less a small margin: falling
  * below a floor is a regression and fails the check (and test/understand.test.ts); the
  * issue's targets (TARGETS) are reported as met or not met until they are reached, then
@@ -277,8 +278,8 @@ export const FLOORS: Partial<Record<keyof Figures, ['min' | 'max', number]>> = {
   countriesF1: ['min', 0.95],
   peopleP: ['min', 0.9],
   peopleR: ['min', 0.8],
-  orgsP: ['min', 0.7],
-  orgsR: ['min', 0.345],
+  orgsP: ['min', 0.78],
+  orgsR: ['min', 0.58],
   keywordOverlap: ['min', 0.54],
   weakShare: ['max', 0.03],
 };

@@ -7,7 +7,8 @@
  * names that are common words (COMMON), only when the article also names that club after a word
  * that says it is a team (`نادي/فريق/لاعب/مدرب/جماهير X`). A name right before a demonym or
  * «لكرة» is a federation or another body (`الاتحاد السعودي لكرة القدم`), and one inside a longer
- * name (`الهلال الأحمر`، `الرئاسة العامة لرعاية الشباب`) is taken by it.
+ * name (`الهلال الأحمر`، `الرئاسة العامة لرعاية الشباب`) is taken by it. A common-word name joined by و to
+ * a club the article surely names (`بين الهلال والنصر`) is a club as well.
  * Contract: pure; O(tokens) set lookups.
  */
 import type { Match } from './match.ts';
@@ -77,8 +78,19 @@ export function findClubs(tokens: readonly DocToken[], matches: readonly Match[]
     if (next && !next.brk && (demonymAt.has(i + 1) || NOT_AFTER.test(next.norm))) continue;
     found.push({ i, ...c });
   }
+  // A club coordinated with a club the article surely names is a club too (`الهلال والنصر`،
+  // `بين النصر والهلال`): a common word is seldom joined by و to a club's name.
+  const sure = (k: string): boolean => !COMMON.has(k) || headed.has(k);
+  const byPos = new Map(found.map((f) => [f.i, f]));
+  for (const f of found) {
+    const next = byPos.get(f.i + 1);
+    if (next && tokens[f.i + 1]!.norm.startsWith('و') && next.cut > 0 && !tokens[f.i + 1]!.brk) {
+      if (sure(f.key)) headed.add(next.key);
+      else if (sure(next.key)) headed.add(f.key);
+    }
+  }
   return found
-    .filter((f) => !COMMON.has(f.key) || headed.has(f.key))
+    .filter((f) => sure(f.key))
     .map((f) => {
       const surface = cleanSurface(tokens[f.i]!.surface).slice(f.cut);
       const display = f.al ? 'ا' + surface : surface;

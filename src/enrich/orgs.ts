@@ -20,6 +20,21 @@ import type { Match } from './match.ts';
 import { CLUBS } from './clubs.ts';
 import { lexicon } from './people/lexicon.ts';
 import { cleanSurface, cliticCandidates, infoOf, type DocToken } from './tokens.ts';
+import { verbLike } from './keyword-forms.ts';
+import { shippedTermStats } from './termstats.ts';
+
+/**
+ * A common word, no name, by the corpus (data/keywords/df.tsv): a verb (`تؤيد`, `يستحق`: frequent,
+ * never with ال) or a noun or adjective news writes with ال more often than without (`متقدم`,
+ * `طب`, `سينما`); names after a head (`أرامكو`, `شنغهاي`, `بوينج`) almost never take ال. Rare words pass.
+ */
+function commonWord(norm: string): boolean {
+  const stats = shippedTermStats();
+  const df = stats.df(norm);
+  if (df < 20) return false;
+  // (a verb by its prefix: names never take ال either, `عسير`, `بارك`)
+  return (/^[يتن]/.test(norm) && verbLike(norm, df, stats)) || stats.df('ال' + norm) >= 1.5 * df;
+}
 
 export interface OrgMention {
   id: string;
@@ -36,6 +51,7 @@ const HEADS = new Set([
   'رئاسه', 'الرئاسه', 'مديريه', 'اداره', 'مركز', 'معهد', 'كليه', 'محكمه', 'ديوان', 'حزب', 'حركه', 'جماعه', 'منظمه',
   'اتحاد', 'غرفه', 'لجنه', 'وكاله', 'شرطه', 'قوات', 'جيش', 'بلديه', 'منتخب', 'حرس', 'عماده', 'مصلحه',
   'مجمع', 'مدينه', 'مليشيا', 'ميليشيا', 'ميليشيات', 'جبهه', 'كتائب', 'تحالف',
+  'صحيفه', 'مجله', 'متحف', 'سفاره', 'قنصليه', 'بورصه', 'رابطه', 'قياده', 'قوه', 'اماره',
 ]);
 /** A word that heads organisations' names (هيئه، وزاره، مجلس; normalized, without ال). */
 export const isOrgHead = (bare: string): boolean => HEADS.has(bare) || DEF_HEADS.has(bare);
@@ -43,7 +59,17 @@ export const isOrgHead = (bare: string): boolean => HEADS.has(bare) || DEF_HEADS
 const NAMED_AFTER = new Set(['جامعه', 'مستشفي', 'مدينه', 'مركز', 'مؤسسه', 'جمعيه', 'معهد', 'كليه', 'مجمع', 'صندوق']);
 const HONORIFICS = new Set(['الملك', 'الامير', 'الاميره', 'الامام', 'الشيخ', 'السلطان']);
 /** Heads whose name may be indefinite (شركة أرامكو، نادي الهلال، بنك الرياض). */
-const OPEN = new Set(['شركه', 'نادي', 'بنك', 'مصرف', 'حزب', 'حركه', 'جماعه', 'مستشفي', 'مجمع', 'جبهه', 'كتائب']);
+const OPEN = new Set(['شركه', 'نادي', 'بنك', 'مصرف', 'حزب', 'حركه', 'جماعه', 'مستشفي', 'مجمع', 'جبهه', 'كتائب', 'صحيفه', 'مجله', 'متحف', 'بورصه']);
+/**
+ * Heads that are mostly common nouns and name a body only before these words: `قيادة القوات
+ * المشتركة` (not `قيادة السيارة` «driving», nor `قيادة الجيش`: the army itself), `قوة الطوارئ
+ * الخاصة` (not `قوة الاقتصاد` «strength»), `إمارة منطقة عسير` (the governorate; `إمارة دبي` is a place).
+ */
+const HEAD_ONLY: Record<string, RegExp> = {
+  قياده: /^(ال)?(قوات|عمليات|قوه|حرس|شرطه|اركان|المنطقه)$/,
+  قوه: /^ال(طوارئ|مهام|مهمات|واجبات)$/,
+  اماره: /^(منطقه|محافظه|المنطقه)$/,
+};
 /** Words that end an organisation's name (time words, particles, generic adjectives). */
 const STOP = new Set([
   'اليوم', 'امس', 'الماضي', 'المقبل', 'الحالي', 'الذي', 'التي', 'الذين', 'الاول', 'الثاني', 'الجديد', 'الجديده', 'الاخير', 'الاخيره', 'السابق', 'الكبير', 'الاسبوع', 'العام',
@@ -72,10 +98,17 @@ const GENERIC = new Set([
 ]);
 const HEAD_GENERIC: Record<string, RegExp> = {
   حركه: /^(ال)?(سير|مرور|رياح|مواطنين|بضائع|ارقام|تداول|ملاحه|طيران|نقل|اسهم|سوق|شراء|بيع|تجاره|استثمار|اموال|سياح|حجاج|ركاب|زوار|سيارات|مركبات|اسعار|مياه|انتقالات|لاعبين|جسم|اقتصاد|صادرات|واردات|عمل|مسافرين|شاحنات|قطارات|سفن|عبور|دخول|خروج|جويه|فاعله|نشطه|مجتمع|تجاريه|سياحيه|احتجاجيه|تصحيحيه|كبيره|دؤوبه|بطيئه|سريعه)$/,
-  مصلحه: /^ال(?!جمارك|زكاه|ضرائب|احصاءات|مياه|سجون|اراضي)/,
-  مركز: /^ال(اتصال|مثلث|شرطه|مدينه|حي|القريه|الشركه|جناح|وسط|دفاع|هجوم|حراسه|ظهير|صداره|وصافه|اول|ثاني|ثالث|اخير)$/,
-  غرفه: /^(ال)?(عمليات|تحكم|ملابس|نوم|اخبار|طوارئ|تبريد)$/,
-  لجنه: /^ال(تحكيم)$/,
+  مصلحه: /^(?!ال(جمارك|زكاه|ضرائب|احصاءات|مياه|سجون|اراضي))/,
+  مركز: /^(زلزال|خط|قلب|صحي|الزلزال)$|^ال(اتصال|مثلث|شرطه|مدينه|حي|القريه|الشركه|جناح|وسط|دفاع|هجوم|حراسه|ظهير|صداره|وصافه|اول|ثاني|ثالث|اخير)$/,
+  غرفه: /^(ال)?(عمليات|تحكم|ملابس|نوم|اخبار|طوارئ|تبريد|تفتيش)$/,
+  لجنه: /^ال(تحكيم|تحقيق|تدريب)$/,
+  // (a body's own departments are no body news names: `إدارة العلاقات العامة`, `إدارة الموارد البشرية`)
+  اداره: /^ال(علاقات|موارد|تسويق|معرفه|مباني|تخطيط|تنفيذ|قبول|متنزهات|ثروات|مهرجان|غرفه|حركه|مشاريع|مشتريات|متعه)$/,
+  // (whose forces, not a body: `قوات الاحتلال`, `قوات الأمن`, `قوات المخلوع`)
+  قوات: /^ال(احتلال|عدو|امن|جيش|حوثي|مخلوع|عميل|شرعيه|نظام|حكومه|معارضه)$/,
+  جيش: /^ال(احتلال|عدو|نظام)$/,
+  // (the office held, not a body: `رئاسة الحكومة`, `رئاسة الجمهورية`, `رئاسة النادي`)
+  رئاسه: /^ال(حكومه|جمهوريه|وزراء|مجلس|لجنه|اتحاد|بعثه|وفد|فريق|نادي|جلسه|دوله|اجتماع|هيئه)$/,
   هيئه: /^التدريس$/,
   // (indefinite: `شركة طيران`, `حزب معارض`, `جماعة ضغط` name a kind, not a body)
   شركه: /^(طيران|بترول|مستحضرات|اداره|صناعه|استثمار|استقدام|خاصه|عالميه|وطنيه|محليه|اجنبيه|كبري|كبيره|صغيره|ناشئه|مساهمه|تامين|اتصالات|تقنيه|عقاريه|سياحيه|مقاولات|توقع|تعمل|تقوم)$/,
@@ -83,7 +116,9 @@ const HEAD_GENERIC: Record<string, RegExp> = {
   جماعه: /^(ضغط|ارهابيه|مسلحه|متطرفه|اسلاميه|صغيره|كبيره)$/,
 };
 /** Heads a city or region names (`أمانة المدينة المنورة`, `غرفة جدة`, `جامعة تبوك`, `شرطة الرياض`). */
-const PLACE_HEADS = new Set(['امانه', 'بلديه', 'غرفه', 'جامعه', 'شرطه', 'مستشفي', 'مديريه', 'محكمه']);
+const PLACE_HEADS = new Set(['امانه', 'بلديه', 'غرفه', 'جامعه', 'شرطه', 'مستشفي', 'مديريه', 'محكمه', 'بورصه', 'اماره']);
+/** Heads a state names (`سفارة اليمن`, `قنصلية فرنسا`). */
+const STATE_HEADS = new Set(['سفاره', 'قنصليه']);
 /** Heads that, before a club's name, are its board (`إدارة الرائد`): the club is what news names (clubs.ts). */
 const BOARD = new Set(['اداره', 'رئاسه']);
 /** Heads that name a body only after an honorific (`مدينة الملك عبدالعزيز للعلوم`): `مدينة الشعر` is a festival's «city». */
@@ -106,6 +141,13 @@ const DEF_HEADS = new Set([
 ]);
 /** A definite adjective after such a head: a nisba (الوطنية، السعودية، الإسلامي) or a rank (العامة، العليا، الأعلى). */
 const DEF_ADJ = /^ال(?:.{2,}(?:ي|يه)|عام|عامه|اعلي|عليا)$/;
+
+/** A word with a conjunction و (`إدارة وتقديم الخدمات`: managing and providing), not one spelt with و (`وزراء`): the corpus knows it better without. */
+function conjoined(norm: string): boolean {
+  if (!norm.startsWith('و')) return false;
+  const stats = shippedTermStats();
+  return stats.df(norm.slice(1)) > stats.df(norm);
+}
 
 /** The article-form head (`الهيئة`, `بالمديرية`) of a word, if it is one. */
 function defHead(t: DocToken): { key: string; cut: number } | undefined {
@@ -150,9 +192,11 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     if (!h || h.startsWith('ال')) continue;
     let j = i + 1;
     let closed = false;
+    let state: string | undefined;
     const at = (k: number): DocToken | undefined => (k < tokens.length && !tokens[k]!.brk && tokens[k]!.seg === tokens[i]!.seg ? tokens[k] : undefined);
     const first = at(j);
     if (!first || !ARABIC.test(first.norm)) continue;
+    if (HEAD_ONLY[h] && !HEAD_ONLY[h]!.test(first.norm)) continue;
     if (NAMED_AFTER.has(h) && HONORIFICS.has(first.norm) && at(j + 1) && isName(at(j + 1)!.norm)) {
       j += 2;
       while (j < i + 5 && at(j) && (at(j)!.norm === 'بن' || (at(j - 1)!.norm === 'بن' && ARABIC.test(at(j)!.norm)))) j++;
@@ -163,7 +207,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       if (!taken.has(j)) continue;
       // A gazetteer name right after the head (بنك الرياض، جامعة الدول العربية is in the gazetteer itself).
       const m = matches.find((x) => x.start === j)!;
-      const place = PLACE_HEADS.has(h) && /^(city|region):/.test(m.ids[0] ?? '');
+      const place = (PLACE_HEADS.has(h) && /^(city|region):/.test(m.ids[0] ?? '')) || (STATE_HEADS.has(h) && /^country:/.test(m.ids[0] ?? ''));
       // (a gazetteer organisation after the head, `نادي برشلونة`, is that organisation: no second one,
       // its headed spelling an alias)
       if (/^(org|agency):/.test(m.ids[0] ?? '') && OPEN.has(h)) {
@@ -176,24 +220,28 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       if ((!OPEN.has(h) && !place) || m.demonym || /^(org|agency):/.test(m.ids[0] ?? '')) continue;
       j += m.len;
       closed = true;
+      if (STATE_HEADS.has(h) && m.ids.length === 1) state = m.ids[0];
     } else if (first.norm.startsWith('ال') && !STOP.has(first.norm)) {
       // (a bare definite word: `لجنة للتحقيق`, `منتخب للبلاد` are no names)
       j++;
       closed = ONE_WORD.has(h);
-    } else if (!OPEN.has(h) && !DEF.test(first.norm) && !/^[لب]/.test(first.norm) && isName(first.norm) && !head(first) && !defHead(first) && !/(ها|هم|هما|هن)$/.test(first.norm) && !lexicon().given.has(first.norm) && at(j + 1)?.norm.startsWith('ال') && !STOP.has(at(j + 1)!.norm) && !taken.has(j + 1) && !GENERIC.has(at(j + 1)!.norm)) {
+    } else if (!OPEN.has(h) && !DEF.test(first.norm) && !/^[لب]/.test(first.norm) && !conjoined(first.norm) && !lexicon().office.has(first.norm) && isName(first.norm) && !head(first) && !defHead(first) && !/(ها|هم|هما|هن)$/.test(first.norm) && !lexicon().given.has(first.norm) && at(j + 1)?.norm.startsWith('ال') && !STOP.has(at(j + 1)!.norm) && !taken.has(j + 1) && !GENERIC.has(at(j + 1)!.norm)) {
       // An idafa: `هيئة تنظيم الكهرباء`, `إدارة تطوير الشراكة المجتمعية`, `هيئة كبار العلماء` (not a
       // verb with its pronoun, `محكمة تنفذها الجهات`, nor a person, `رئاسة عبدالله القريني`).
       j += 2;
-    } else if (OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm) && !head(first)) {
+    } else if (OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm) && !head(first) && !/.يه$/.test(first.norm) && !commonWord(first.norm)) {
+      // (an indefinite nisba says what kind it is, not which one: `حركة احتجاجية`, `صحيفة يومية`)
       j++;
-      // (a second name word; not a ل-linked complement: `شركة بوينج لصناعة الطائرات` is شركة بوينج)
-      if (at(j) && !DEF.test(at(j)!.norm) && !at(j)!.norm.startsWith('ل') && isName(at(j)!.norm) && !head(at(j)!)) j++;
+      // (a second name word; not a ل-linked complement: `شركة بوينج لصناعة الطائرات` is شركة بوينج,
+      // nor the verb the body is subject of: `مستشفى رفحاء يناشدون`, `شركة أبل تطلق`)
+      const second = at(j)?.norm;
+      if (second && !DEF.test(second) && !second.startsWith('ل') && !/^[يت]/.test(second) && isName(second) && !head(at(j)!) && !commonWord(second)) j++;
       closed = true;
     } else continue;
     // What it is of: definite words, و-joined ones, لل-linked ones (للعلوم والتقنية، العامة للرياضة).
     const more = (k: number): boolean => {
       const u = at(k);
-      return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !RANKS.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u) && !isTitle(u);
+      return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !RANKS.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u) && !(k > i + 1 && defHead(u)) && !isTitle(u);
     };
     // After an adjective (الإسلامي) only another adjective or a و/لل-joined word goes on: `حزب الدعوة
     // الإسلامي المقر` ends before المقر.
@@ -206,7 +254,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     const c = cliticCandidates(tokens[i]!.norm).find((x) => x.key === h)!;
     const words = span.map((t, k) => (k === 0 ? cleanSurface(t.surface).slice(c.cut) : cleanSurface(t.surface)));
     const norms = span.map((t, k) => (k === 0 ? h : t.norm.replace(/^[وف]?(?=(ال|لل))/, '')));
-    out.push({ id: 'org:' + norms.join('_'), start: i, len: j - i, display: words.join(' '), norms });
+    out.push({ id: state ? stateBodyId(h, state) : 'org:' + norms.join('_'), start: i, len: j - i, display: words.join(' '), norms });
     i = j - 1;
   }
   return out;
@@ -223,7 +271,7 @@ function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>): Or
   let j = i + 1;
   while (j < i + 3 && at(j) && DEF_ADJ.test(at(j)!.norm) && !STOP.has(at(j)!.norm) && !isStopword(at(j)!.norm)) j++;
   const link = at(j);
-  if (j === i + 1 || !link || taken.has(j) || !/^ل(?!ا).../.test(link.norm) || isStopword(link.norm) || head(link) || defHead(link)) return undefined;
+  if (j === i + 1 || !link || taken.has(j) || !/^ل(?!ا).../.test(link.norm) || isStopword(link.norm) || head(link) || defHead(link) || GENERIC.has('ال' + link.norm.slice(2))) return undefined;
   j++;
   const more = (k: number): boolean => {
     const u = at(k);
@@ -243,7 +291,15 @@ function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>): Or
 }
 
 /** Bodies a state's demonym names (`الاتحاد البرتغالي`, `المنتخب السعودي`, `الجيش اليمني`, `البرلمان التونسي`). */
-const NATIONAL = new Set(['اتحاد', 'منتخب', 'جيش', 'برلمان']);
+const NATIONAL = new Set(['اتحاد', 'منتخب', 'جيش', 'برلمان', 'سفاره', 'قنصليه', 'بورصه']);
+
+/**
+ * One id for a state's body however the state is written (`السفارة اليمنية` and `سفارة اليمن`,
+ * `القنصلية الأمريكية` and `القنصلية الأميركية`): the head and the state's code, `org:السفاره_YE`.
+ */
+function stateBodyId(head: string, stateId: string): string {
+  return 'org:ال' + head + '_' + stateId.replace(/^country:/, '');
+}
 
 /** `المنتخب السعودي` at `i`: an article-form NATIONAL head and a demonym right after it. */
 function national(tokens: DocToken[], i: number, matches: Match[]): OrgMention | undefined {
@@ -253,5 +309,6 @@ function national(tokens: DocToken[], i: number, matches: Match[]): OrgMention |
   const m = matches.find((x) => x.start === i + 1 && x.demonym && x.len === 1);
   if (!m) return undefined;
   const norms = ['ال' + c.key, next.norm.replace(/^[وف]/, '')];
-  return { id: 'org:' + norms.join('_'), start: i, len: 2, display: 'ال' + cleanSurface(tokens[i]!.surface).slice(c.cut) + ' ' + cleanSurface(next.surface), norms };
+  // (a federation or a team keeps its words: `الاتحاد السعودي` is the short form of `الاتحاد السعودي لكرة القدم`)
+  return { id: STATE_HEADS.has(c.key) && m.ids.length === 1 ? stateBodyId(c.key, m.ids[0]!) : 'org:' + norms.join('_'), start: i, len: 2, display: 'ال' + cleanSurface(tokens[i]!.surface).slice(c.cut) + ' ' + cleanSurface(next.surface), norms };
 }
