@@ -2,8 +2,9 @@
  * The entity rule of `edgeOf` (src/stories/stable.ts): two reports that each name entities and
  * share none get no story edge unless their headlines say the same — the templates whose slots
  * hold the names (a promotion «يقلّد … رتبته الجديدة», a martyr notice of the joint command) reach
- * a story score through their common wording alone. A rewrite of one event names the same people
- * and places and keeps its edge.
+ * a story score through their common wording alone — also when the only entity they share is the
+ * body that issues every such notice (the joint command), since each names a soldier and a city of
+ * its own. A rewrite of one event names the same people and places and keeps its edge.
  * Articles: src/stories/testdata/entity-pairs.json (SaudiNewsNet, source and licence there).
  */
 import { test } from 'node:test';
@@ -26,12 +27,22 @@ test('two promotions and two martyr notices: same wording, other names, no edge'
     const [a, b] = [entryOf(x), entryOf(y)];
     const s = storyScore(a, b, w.idf);
     assert.ok(a.entities.length > 0 && b.entities.length > 0, `${x.title}: both name entities`);
-    assert.equal(s.entities, 0, `${x.title} / ${y.title}: no entity in common`);
+    // No entity in common but, in the martyr notices, the body that issues them all (the joint command).
+    const shared = a.entities.filter((e) => b.entities.includes(e));
+    assert.ok(shared.every((e) => /^(org|agency):/.test(e)), `${x.title} / ${y.title}: only a body in common (${shared.join(', ')})`);
     assert.ok(s.title < o.headlineTitle, 'the headlines are not the same headline');
     assert.equal(edgeOf(a, b, o, w), null, `${x.title} / ${y.title}`);
     assert.equal(edgeOf(b, a, o, w), null, 'either argument order');
     assert.equal(edgeOf(a, b, { ...o, entityConflict: false }, w)?.kind, 'story', 'the template wording alone makes a story edge');
   }
+});
+
+test('the joint command in both martyr notices: the body that issues them, their soldiers and cities apart', () => {
+  const [a, b] = [entryOf(jazanMartyr), entryOf(najranMartyr)];
+  const shared = a.entities.filter((e) => b.entities.includes(e));
+  assert.deepEqual(shared, ['org:قياده_القوات_المشتركه'], 'the one entity in common is the command');
+  assert.ok(storyScore(a, b, w.idf).entities > 0);
+  assert.equal(edgeOf(a, b, o, w), null, 'a body in common does not make two soldiers one event');
 });
 
 test('one event rewritten names common entities and keeps its story edge', () => {

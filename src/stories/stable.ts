@@ -121,7 +121,9 @@ export function edgeOf(x: StoryEntry, y: StoryEntry, o: StableOptions, w: Frozen
   // headlineTitle) keeps the edge: one report's copies whose names were spelled or extracted apart
   // (on the corpus most such kept edges are Eid-greeting headlines; bench/order/README.md says why
   // they stay for now).
-  if (o.entityConflict && a.entities.length && b.entities.length && s.entities === 0 && s.title < o.headlineTitle) return null;
+  // Who and where decide it when both name some: a body both name is often the one that issues
+  // every notice of the template (the joint command's martyr notices name the command in each).
+  if (o.entityConflict && a.entities.length && b.entities.length && s.title < o.headlineTitle && namesApart(a.entities, b.entities, s.entities)) return null;
   // Past two days a shared lede is no longer news of one event: a follow-up repeats the
   // announcement's paragraph (a hiring round, then its interviews 55 h later), a weekly figure or
   // a club's camp repeats its background. Its headline still says the same when it is one event
@@ -155,6 +157,23 @@ export function edgeOf(x: StoryEntry, y: StoryEntry, o: StableOptions, w: Frozen
     s.title >= o.wideHeadlineTitle &&
     s.entities >= o.wideHeadlineEntities;
   return headline || wide ? { a: a.id, b: b.id, kind: 'story', score: Math.min(s.score, o.storyMerge - 1e-9) } : null;
+}
+
+/** Bodies: one often issues every notice of a template (the joint command names itself in each martyr notice). */
+const BODY = /^(org|agency):/;
+const PERSON = /^person:/;
+const PLACE = /^(city|region):/;
+
+/**
+ * Whether two reports are about different names: they share no entity, or they share only
+ * bodies while each names a person and a city or region of its own (the template notices a
+ * body issues, one per soldier and place; two reports of one body's statement that name
+ * different people or places but not both keep their edge).
+ */
+function namesApart(a: readonly string[], b: readonly string[], jaccard: number): boolean {
+  if (jaccard === 0) return true;
+  if (!a.filter((x) => b.includes(x)).every((x) => BODY.test(x))) return false;
+  return [a, b].every((xs) => xs.some((x) => PERSON.test(x)) && xs.some((x) => PLACE.test(x)));
 }
 
 /** An entry's vote keys and their weights, kept per key array (an arrival's are asked before and under the lock). */
