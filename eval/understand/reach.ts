@@ -1,5 +1,5 @@
 /**
- * Why a development set's gold keywords are missed (a.jsonl, or c.jsonl with `--set c`; the test set is never
+ * Why a development set's gold keywords are missed (a.jsonl, or c, d, e or f with `--set c`; the test set is never
  * shown article by article): each gold keyword Marsad's keywords do not match (score.ts
  * rules) falls in one class, and the shares tell which fix can pay.
  *
@@ -9,7 +9,7 @@
  *   and ال), but no candidate holds it — `phrase` or `word`;
  * - form: every word's stem is in the text, not the form (plural, nisba, singular);
  * - partial: some of its words' stems are in the text; absent: none.
- * Run: node --import tsx eval/understand/reach.ts [--set c] [--list]
+ * Run: node --import tsx eval/understand/reach.ts [--set c|d|e|f] [--list]
  */
 import { stem, tokenize } from '../../src/arabic/index.ts';
 import { analyzeEntities, extractKeywords, shippedTermStats, termKey } from '../../src/enrich/index.ts';

@@ -3,6 +3,7 @@
 // 400–2,800 characters, one copy per normalized text. Prints JSONL on stdout.
 // Usage: node eval/understand/sample.mjs --corpus ../shared/corpus > eval/understand/articles.jsonl
 // The second development set (c): --days 2015-07-27,2015-08-07 --prefix c --n 80 --seed 20261203
+// d, e and f likewise (eval/understand/README.md); f: --days 2015-07-23,2015-07-25 --prefix f --n 80 --seed 20261206
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
