@@ -41,6 +41,8 @@ export interface Workload {
   articleIds: string[];
   /** Other articles (never among `articleIds`): what a running server has already served. */
   warmIds: string[];
+  /** Every article but `warmIds` (so `articleIds` too), shuffled: the first views, each asked once. */
+  firstViewIds: string[];
   /** The queries that repeat (a few hundred, as popular searches do). */
   queries: string[];
   /** Every other query found, each meant to be asked once: the cost of a cache miss. */
@@ -67,8 +69,10 @@ export async function buildWorkload(base: string, total: number, idPages = 20, q
   const sampled = all.filter((_, i) => i % step === 0).slice(0, idPages * 100);
   const chosen = new Set(sampled.map((a) => a.id));
   const warmIds = shuffle(all.filter((a) => !chosen.has(a.id)), rng(20150722)).slice(0, 500).map((a) => a.id);
+  const warm = new Set(warmIds);
+  const firstViewIds = shuffle(all.filter((a) => !warm.has(a.id)), rng(20150723)).map((a) => a.id);
   const list = queriesFrom(all, rand);
-  return { articleIds: shuffle(sampled.map((a) => a.id), rand), warmIds, queries: list.slice(0, queries), uniqueQueries: list.slice(queries) };
+  return { articleIds: shuffle(sampled.map((a) => a.id), rand), warmIds, firstViewIds, queries: list.slice(0, queries), uniqueQueries: list.slice(queries) };
 }
 
 /** The distinct queries made from `articles`' titles (newest first, as the API lists them), in the order the workload asks them. */
