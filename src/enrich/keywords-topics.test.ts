@@ -2,8 +2,9 @@
  * Keywords: a word family editors tag by one noun (data/keywords/topics.txt, keyword-topics.ts)
  * is shown as that noun whatever form the article writes — `الإرهابية`، `الإرهابي`، `إرهابي` →
  * `الإرهاب` — and keeps its count where a phrase holds the adjective (`الجرائم الإرهابية` names the
- * topic too). An adjective alone is no tag.
- * Articles: testdata/keywords-topics.json (SaudiNewsNet, 2015-07-22; source and licence there).
+ * topic too). An adjective alone is no tag; nor is the singular where editors tag the plural
+ * (`الشهيد`، `شهيدين` → `الشهداء`).
+ * Articles: testdata/keywords-topics.json (SaudiNewsNet, 2015-07-22 and 2015-08-06; source and licence there).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,7 +29,19 @@ test('the topic keeps its count where phrases hold the adjective (الجرائم
   assert.ok(kws.includes('منصور التركي') && kws.includes('وزارة الداخلية'), kws.join(' | '));
 });
 
+test('a soldier killed on duty is tagged الشهداء, the plural editors tag with, not الشهيد or شهيد', () => {
+  // alriyadh «محافظة العرضيات تودع شهيد الوطن القرني»: «… تحمل جثمان شهيد الواجب وكيل رقيب رشيد ظافر
+  // بن سالم العماري القرني … جموع المصلين على الشهيد بثلوث عمارة …».
+  const ardiyat = kw('ardiyat-martyr');
+  assert.ok(ardiyat.includes('الشهداء'), ardiyat.join(' | '));
+  assert.ok(!ardiyat.includes('شهيد') && !ardiyat.includes('الشهيد'), ardiyat.join(' | '));
+  // 3alyoum «الشهيد اليافعي.. من بائع ملابس بحائل إلى رأس المقاومة بالعند»: «الشهيد جمال …» four times.
+  const yafei = kw('yafei-martyr');
+  assert.ok(yafei.includes('الشهداء') && !yafei.includes('الشهيد'), yafei.join(' | '));
+});
+
 test('the topic table is keyed by the analyzer stem of the family', () => {
   assert.equal(topicTag('ارهاب'), 'الإرهاب');
+  assert.equal(topicTag('شهيد'), 'الشهداء');
   assert.equal(topicTag('امن'), undefined);
 });
