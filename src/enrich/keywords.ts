@@ -32,6 +32,10 @@
  * - single content words that recur (twice in the body, or title + body), not part of an entity
  *   mention, shown through the phrase holding them that the corpus knows and that carries at
  *   least half of their occurrences here (`الانتقالات` → `فترة الانتقالات`, `الحر` → `موجة الحر`);
+ * - a word family editors tag by one noun (data/keywords/topics.txt: `الإرهابية`، `إرهابي`،
+ *   `للإرهابيين` → `الإرهاب`), shown as that noun, a candidate even when written only as an
+ *   adjective after its noun, counted in the phrases that hold it (`الجرائم الإرهابية` names the
+ *   topic too: keyword-topics.ts);
  * - entities named once, scored like a rare word, twice that when the lede (the body's first
  *   LEDE_TOKENS tokens) names them; a person or body named once after the lede whom the corpus
  *   hardly knows (an expert or spokeswoman quoted in passing) does not lead (keyword-entities.ts).
@@ -63,6 +67,7 @@ import { displayOnce, entityRanks, LEDE_TOKENS } from './keyword-entities.ts';
 import { baseForm, caseFold, cutShort, verbLike } from './keyword-forms.ts';
 import { lexiconFor, type Form } from './keyword-lexicon.ts';
 import { findPhrases, nameLike, nameTails, type Cand } from './keyword-phrases.ts';
+import { topicTag } from './keyword-topics.ts';
 import type { TermStats } from './termstats.ts';
 import type { EntityInfo } from './types.ts';
 
@@ -217,7 +222,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     if (p.raw < 2 || p.body < 1) continue;
     for (const k of p.keys) {
       const c = words.get(k);
-      if (!c) continue;
+      // (A topic family keeps its count: التفجير الإرهابي names الإرهاب too.)
+      if (!c || topicTag(k)) continue;
       c.tf -= p.tf;
       c.raw -= p.raw;
       c.body -= p.body;
@@ -256,10 +262,13 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const scored: Array<{ display: string; score: number; keys: string[] }> = [];
   // Words named once, for a short article (their displays spelled out only if it comes to that).
   const weak: Array<{ c: Cand; score: number }> = [];
-  const displayOf = (c: Cand): string => baseForm(bestDisplay(displays(c)), written, stats);
+  const displayOf = (c: Cand): string => (c.keys.length === 1 && topicTag(c.keys[0]!)) || baseForm(bestDisplay(displays(c)), written, stats);
   for (const c of [...kept, ...words.values()]) {
+    // A family editors tag by one noun (keyword-topics.ts: الإرهابية → الإرهاب), even when written
+    // only as an adjective after its noun, and never shown through a phrase holding it.
+    const topic = c.keys.length === 1 ? topicTag(c.keys[0]!) : undefined;
     // A word only ever seen as the second part of a phrase is a fragment of it.
-    if (c.keys.length === 1 && c.attached >= c.raw) continue;
+    if (c.keys.length === 1 && c.attached >= c.raw && !topic) continue;
     // A word always glued to a preposition its display keeps (لشغل، برصيد، لمنسوبيها) is no tag.
     if (c.keys.length === 1 ? !c.free : cutShort(toks, c.starts!, c.keys.length)) continue;
     // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
@@ -267,8 +276,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
       if (c.keys.length === 1 && c.raw >= 1) weak.push({ c, score: c.tf * idf(stats, c.df) });
       continue;
     }
-    const asWritten = bestDisplay(displays(c));
-    const display = baseForm(asWritten, written, stats);
+    const asWritten = topic ?? bestDisplay(displays(c));
+    const display = topic ?? baseForm(asWritten, written, stats);
     if (!DISPLAY_OK.test(display)) continue;
     // A common noun or adjective the article never writes with ال (شخص، نقطة، هدوء، إعلاني: the
     // corpus writes it with ال often, so it is no name) is a word of the telling, not the topic,
@@ -281,7 +290,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
       generic = !/^ت..ي.$/.test(n) && stats.df('ال' + n) >= 0.2 * c.df && !expansion(c.keys[0]!);
     }
     const aside = c.keys.length === 1 && c.raw <= 2 && !upFront(c) && !expansion(c.keys[0]!) ? ASIDE_WEIGHT : 1;
-    scored.push({ display, score: aside * c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : generic ? GENERIC_WEIGHT : 1), keys: c.keys });
+    scored.push({ display, score: aside * c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : generic ? GENERIC_WEIGHT : 1), keys: topic ? [] : c.keys });
   }
   for (const c of once) {
     const display = baseForm(bestDisplay(displays(c)), written, stats);
