@@ -58,3 +58,29 @@ test('copies of an article tie in BM25 and rank by arrival on every page; total 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a full top (more matches than candidates): total still counts every match, the top is the best by BM25 then seq', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-candidates-'));
+  const store = openSqliteStore(join(dir, 'm.db'));
+  try {
+    const original = loadContractArticles()[0]!;
+    const { id: _id, ...rest } = original;
+    // 130 copies (more than the 100 candidates): the same words, some with a longer text
+    // (a lower BM25), so the top is cut by score and by arrival among ties.
+    const copies = Array.from({ length: 130 }, (_, k) => makeArticle({ ...rest, url: `${original.url}?full=${k}`, text: k % 3 ? rest.text : `${rest.text} ${rest.text}` }));
+    for (let i = 0; i < copies.length; i += 20) await store.upsertArticles(copies.slice(i, i + 20));
+    const q = 'مجلس الأمن الاتفاق النووي';
+    const match = ftsExpression(parseQuery(q, defaultAnalyzer));
+    const matching = store.db.prepare('SELECT count(*) FROM article_fts WHERE article_fts MATCH ?').pluck().get(match) as number;
+    assert.ok(matching >= 130, `${matching} matches`);
+    const r = store.searchSync({ q, limit: 100 });
+    assert.equal(r.total, matching);
+    assert.equal(r.hits.length, 100);
+    // The 100 read are the best 100 by BM25 (ties by seq), as SQLite orders every match.
+    const best = store.db.prepare('SELECT a.id FROM article_fts JOIN articles a ON a.seq = article_fts.rowid WHERE article_fts MATCH ? ORDER BY bm25(article_fts, 4, 1), article_fts.rowid LIMIT 100').pluck().all(match) as string[];
+    assert.deepEqual(new Set(r.hits.map((h) => h.id)), new Set(best));
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

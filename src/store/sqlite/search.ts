@@ -111,24 +111,30 @@ export class SqliteSearch {
   }
 
   /**
-   * The best `n` matches by BM25 with their headline terms, and how many matched: one
-   * statement, the headline terms joined from the covering index articles_seq_rank (never
-   * the article row, migration 031) to the `n` kept. Ties in BM25 go by seq, the order
-   * SQLite's sorter gave them before the tie-break was written out. One statement, not the
-   * top then their headlines by a second (`headlines`): a third less CPU for this step.
+   * The best `n` matches by BM25 with their headline terms, and how many matched. The top is
+   * a plain `ORDER BY … LIMIT` (SQLite keeps only the best `n` while it scores the matches;
+   * BM25 ties by seq) read as bare numbers; fewer than `n` rows is every match, so the matches
+   * are counted apart only when the top is full (a count walks the doclists without scoring).
+   * The headline terms come from the covering index (`headlines`: one blob for them all, never
+   * the article row). Against one statement counting in a window and joining the headlines
+   * row by row: the same candidates in the same order.
    */
   private candidates(match: string, f: Filters, n: number): { cands: Cand[]; total: number } {
     const { titleWeight: wt, textWeight: wx } = FTS_TUNING;
     const join = f.sql ? ' JOIN articles a ON a.seq = article_fts.rowid' : '';
-    // bm25() cannot sit beside a window function: rank in a subquery, count over it.
-    const sql =
-      `SELECT c.seq, c.base, c.total, h.title_terms, h.title_norms, h.published_at FROM (` +
-      `SELECT seq, base, count(*) OVER () AS total FROM (SELECT article_fts.rowid AS seq, -bm25(article_fts, ${wt}, ${wx}) AS base` +
-      ` FROM article_fts${join} WHERE article_fts MATCH @match${f.sql}) ORDER BY base DESC, seq LIMIT ${n}) c` +
-      ` JOIN articles h INDEXED BY articles_seq_rank ON h.seq = c.seq ORDER BY c.base DESC, c.seq`;
+    const from = ` FROM article_fts${join} WHERE article_fts MATCH @match${f.sql}`;
     const params = { ...f.params, match };
-    const rows = this.prepare<Record<string, string>, Headline & { base: number; total: number }>(sql).all(params);
-    return { cands: rows.map((r) => cand(r.seq, r.base, '', r)), total: rows[0]?.total ?? 0 };
+    const top = this.prepare<Record<string, string>, [number, number]>(`SELECT article_fts.rowid AS seq, -bm25(article_fts, ${wt}, ${wx}) AS base${from} ORDER BY base DESC, seq LIMIT ${n}`);
+    const rows = top.raw(true).all(params) as unknown as Array<[number, number]>;
+    if (rows.length === 0) return { cands: [], total: 0 };
+    const total = rows.length < n ? rows.length : this.prepare<Record<string, string>, number>(`SELECT count(*)${from}`).pluck().get(params)!;
+    const info = this.headlines(rows.map((r) => r[0]));
+    const cands: Cand[] = [];
+    for (const [seq, base] of rows) {
+      const h = info.get(seq);
+      if (h) cands.push(cand(seq, base, '', h));
+    }
+    return { cands, total };
   }
 
   /**
