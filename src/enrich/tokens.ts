@@ -48,6 +48,10 @@ export interface WordInfo {
   keyword?: Spelling;
   /** keyword-places.ts: whether a listed place's first word may end the spelling. */
   placeTail?: boolean;
+  /** match.ts: the gazetteer index `starts` was computed for. */
+  gazetteer?: object;
+  /** match.ts: the clitic readings that start a name of that index, with its entries. */
+  starts?: ReadonlyArray<readonly [Candidate, readonly unknown[]]>;
 }
 
 /** The token's memoized word info (one lookup per token, then a property read). */
@@ -170,7 +174,7 @@ export function wordInfo(norm: string): WordInfo {
   let c = young.get(norm);
   if (c) return c;
   // Every slot present from the start: one object shape, so the finders' reads stay monomorphic.
-  c = old.get(norm) ?? { cands: computeCandidates(norm), head: undefined, defHead: undefined, natHead: undefined, person: undefined, keyword: undefined, placeTail: undefined };
+  c = old.get(norm) ?? { cands: computeCandidates(norm), head: undefined, defHead: undefined, natHead: undefined, person: undefined, keyword: undefined, placeTail: undefined, gazetteer: undefined, starts: undefined };
   if (young.size >= GENERATION) {
     old = young;
     young = new Map();
