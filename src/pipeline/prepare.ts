@@ -12,10 +12,12 @@
  * `analyzeForIndex` computes with the default analyzer, title norms included, so the
  * result of an import is the same with or without the pool.
  */
-import { attachAnalysis, type TextAnalysis } from '../arabic/index.ts';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { attachAnalysis, isStopword, stem, tokenize, type TextAnalysis, type Token } from '../arabic/index.ts';
+import { docTokens, type DocToken } from '../enrich/index.ts';
+import { infoOf, wordInfo, type WordInfo } from '../enrich/tokens.ts';
 import type { ParseIssue } from '../ingest/index.ts';
 import type { Article } from '../model/article.ts';
-import { defaultAnalyzer } from '../search/analyzer.ts';
 import { encodeSpans } from '../search/spans.ts';
 import { analysisFingerprint, attachFingerprint, type Fingerprint } from '../stories/index.ts';
 import { attachRowHashes, rowHashes, type RowHashes } from '../store/rows.ts';
@@ -32,18 +34,79 @@ export interface PreparedArticle {
 
 /** Enriches and analyzes one article (outlet names already applied). */
 export function prepareArticle(a: Article): PreparedArticle {
-  const { article, issue } = enrichArticle(a);
-  const title = defaultAnalyzer.terms(a.title);
-  const text = defaultAnalyzer.terms(a.text);
-  const analysis: TextAnalysis = {
-    title: a.title,
-    text: a.text,
-    titleTerms: title.map((t) => t.term),
-    titleNorms: title.map((t) => t.norm),
-    textTerms: text.map((t) => t.term),
-    textSpans: encodeSpans(a.text, text),
-  };
+  let doc: DocToken[] | undefined;
+  try {
+    doc = docTokens(a.title ?? '', a.text ?? '');
+  } catch {
+    doc = undefined; // enrichArticle meets the same failure and reports it
+  }
+  const { article, issue } = enrichArticle(a, undefined, doc);
+  // The default analysis (src/search `defaultAnalyzer`: tokens, stopwords dropped, light
+  // stems) of title and text, each token's term read from the word info enrichment fetched
+  // for the same spelling (title tokens come first in `doc`, the body's after them).
+  const titleTerms: string[] = [];
+  const titleNorms: string[] = [];
+  const titleCount = analyzeInto(tokenize(a.title), doc, 0, titleTerms, titleNorms, null);
+  const textTerms: string[] = [];
+  const spans: SpanTerm[] = [];
+  analyzeInto(tokenize(a.text), doc, titleCount, textTerms, null, spans);
+  const analysis: TextAnalysis = { title: a.title, text: a.text, titleTerms, titleNorms, textTerms, textSpans: encodeSpans(a.text, spans) };
   return { article, analysis, fingerprint: analysisFingerprint(analysis), hashes: rowHashes(article), issue };
+}
+
+interface SpanTerm {
+  term: string;
+  start: number;
+  end: number;
+}
+
+/** The index term of a spelling: what `analyzeTokens` gives a token of this norm (null: a stopword, dropped). */
+function termOf(w: WordInfo, norm: string): string | null {
+  let t = w.term;
+  if (t === undefined) t = w.term = isStopword(norm) ? null : stem(norm);
+  return t;
+}
+
+/**
+ * Appends the terms of `toks` (and their norms, their spans) as `analyzeTokens` gives them
+ * with the default options; a token's word info is the one of `doc[from + i]` when that
+ * token has its spelling, else looked up. Returns the number of tokens read.
+ */
+function analyzeInto(toks: Token[], doc: DocToken[] | undefined, from: number, terms: string[], norms: string[] | null, spans: SpanTerm[] | null): number {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const d = doc?.[from + i];
+    const term = termOf(d !== undefined && d.norm === t.norm ? infoOf(d) : wordInfo(t.norm), t.norm);
+    if (term === null) continue;
+    terms.push(term);
+    norms?.push(t.norm);
+    spans?.push({ term, start: t.start, end: t.end });
+  }
+  return toks.length;
+}
+
+/**
+ * The serial path's enrichment (`ingest`: the feed poller, `marsad worker`, an import's first
+ * articles): each article not in `skip` prepared as a worker thread prepares it and its
+ * analysis, fingerprint and hashes attached (`reattach`), so the upsert and the grouping
+ * reuse them instead of analyzing and hashing again; articles in `skip` come back as they
+ * came. Yields to the event loop between articles, as `enrichBatch` does.
+ */
+export async function prepareBatch(articles: Article[], skip: ReadonlySet<string>, onIssue?: (i: ParseIssue) => void): Promise<Article[]> {
+  const out: Article[] = [];
+  let worked = false;
+  for (const a of articles) {
+    if (skip.has(a.id)) {
+      out.push(a);
+      continue;
+    }
+    if (worked) await nextTurn();
+    worked = true;
+    const p = prepareArticle(a);
+    if (p.issue) onIssue?.(p.issue);
+    out.push(reattach(p));
+  }
+  return out;
 }
 
 /** The article of a prepared one that crossed a thread, its analysis and row hashes attached again. */
