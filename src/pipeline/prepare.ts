@@ -5,10 +5,13 @@
  * upsert hashes (src/store `rowHashes`). A pooled import runs it in worker threads
  * (worker.ts); the writer then attaches each analysis and the hashes to its article and the
  * fingerprint to the analysis again (`reattach`), since what crosses a
- * thread is a structured clone: plain objects, no WeakMap entries.
+ * thread is a structured clone: plain objects, no WeakMap entries. The analysis travels
+ * without the title and text it is of (the article carries them; `reattach` puts them back),
+ * a quarter of the clone's bytes.
  *
- * Contract: pure and never throws (enrichment failures are returned as the article's
- * issue, as `enrichArticle` does); the analysis is exactly the one the store's
+ * Contract: never throws (enrichment failures are returned as the article's issue, as
+ * `enrichArticle` does); pure but for the per-spelling memo it fills (src/enrich/tokens.ts
+ * `wordInfo`: each spelling's index term is kept there); the analysis is exactly the one the store's
  * `analyzeForIndex` computes with the default analyzer, title norms included, so the
  * result of an import is the same with or without the pool.
  */
@@ -23,9 +26,12 @@ import { analysisFingerprint, attachFingerprint, type Fingerprint } from '../sto
 import { attachRowHashes, rowHashes, type RowHashes } from '../store/rows.ts';
 import { enrichArticle } from './enrich.ts';
 
+/** The default analysis of a prepared article, without the title and text it is of (its article's: not sent twice). */
+export type PreparedAnalysis = Omit<TextAnalysis, 'title' | 'text'>;
+
 export interface PreparedArticle {
   article: Article;
-  analysis: TextAnalysis;
+  analysis: PreparedAnalysis;
   fingerprint: Fingerprint | null;
   /** What the upsert hashes (canonical URL, content and source hashes; src/store/rows.ts). */
   hashes: RowHashes;
@@ -50,8 +56,9 @@ export function prepareArticle(a: Article): PreparedArticle {
   const textTerms: string[] = [];
   const spans: SpanTerm[] = [];
   analyzeInto(tokenize(a.text), doc, titleCount, textTerms, null, spans);
-  const analysis: TextAnalysis = { title: a.title, text: a.text, titleTerms, titleNorms, textTerms, textSpans: encodeSpans(a.text, spans) };
-  return { article, analysis, fingerprint: analysisFingerprint(analysis), hashes: rowHashes(article), issue };
+  const textSpans = encodeSpans(a.text, spans);
+  const fingerprint = analysisFingerprint({ title: a.title, text: a.text, titleTerms, textTerms });
+  return { article, analysis: { titleTerms, titleNorms, textTerms, textSpans }, fingerprint, hashes: rowHashes(article), issue };
 }
 
 interface SpanTerm {
@@ -111,8 +118,9 @@ export async function prepareBatch(articles: Article[], skip: ReadonlySet<string
 
 /** The article of a prepared one that crossed a thread, its analysis and row hashes attached again. */
 export function reattach(p: PreparedArticle): Article {
-  attachAnalysis(p.article, p.analysis);
-  attachFingerprint(p.analysis, p.fingerprint);
+  const analysis: TextAnalysis = { title: p.article.title, text: p.article.text, ...p.analysis };
+  attachAnalysis(p.article, analysis);
+  attachFingerprint(analysis, p.fingerprint);
   attachRowHashes(p.article, p.hashes);
   return p.article;
 }
