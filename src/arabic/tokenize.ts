@@ -93,14 +93,17 @@ const slow = (c: number): boolean => (c >= 0x80 && c < 0x600) || (c >= 0x653 && 
 
 const buf = new Uint16Array(256);
 
-/** Normalizes text[start, end) through the fast map; falls back to `normalize`. */
-function normSpan(text: string, start: number, end: number): string {
-  if (end - start > buf.length) return normalize(text.slice(start, end));
+/**
+ * Normalizes `surface`, which is text[start, end), through the fast map; falls back to
+ * `normalize`. A surface the map leaves as it is is returned itself (no second copy).
+ */
+function normSpan(text: string, start: number, end: number, surface: string): string {
+  if (end - start > buf.length) return normalize(surface);
   let n = 0;
   let changed = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (slow(c)) return normalize(text.slice(start, end));
+    if (slow(c)) return normalize(surface);
     const m = FAST[c]!;
     if (m === KEEP) buf[n++] = c;
     else {
@@ -108,7 +111,7 @@ function normSpan(text: string, start: number, end: number): string {
       if (m !== 0) buf[n++] = m;
     }
   }
-  if (!changed) return text.slice(start, end);
+  if (!changed) return surface;
   return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
 }
 
@@ -166,11 +169,12 @@ function scan(text: string): Token[] {
           if ((c >= 0x64b && c <= 0x65f) || c === 0x640 || c === 0x670 || (c >= 0x610 && c <= 0x61a) || (c >= 0x6d6 && c <= 0x6ed)) end = i;
         } else break;
       }
-      const norm = normSpan(text, start, end);
+      const surface = text.slice(start, end);
+      const norm = normSpan(text, start, end, surface);
       // `الـ24`, `بـCNN`: a bare clitic glued to a number or Latin word is not a token.
       const next = i < len ? classOf(text.charCodeAt(i)) : OTHER;
       if ((next === DIGIT || next === LATIN || text.charCodeAt(end - 1) === 0x640) && BARE_CLITICS.has(norm)) continue;
-      if (norm) out.push({ surface: text.slice(start, end), norm, start, end });
+      if (norm) out.push({ surface, norm, start, end });
     } else if (k === DIGIT) {
       let plain = true; // only digits (no separators)
       while (i < len) {
@@ -181,17 +185,19 @@ function scan(text: string): Token[] {
           i++;
         } else break;
       }
-      let norm = normSpan(text, start, end);
+      const surface = text.slice(start, end);
+      let norm = normSpan(text, start, end, surface);
       if (!plain) norm = numberNorm(norm);
-      out.push({ surface: text.slice(start, end), norm, start, end });
+      out.push({ surface, norm, start, end });
     } else {
       while (i < len) {
         const kc = classOf(text.charCodeAt(i));
         if (kc === LATIN || kc === DIGIT || (kc === MARK && text.charCodeAt(i) < 0x370)) end = ++i;
         else break;
       }
-      const norm = normSpan(text, start, end);
-      if (norm) out.push({ surface: text.slice(start, end), norm, start, end });
+      const surface = text.slice(start, end);
+      const norm = normSpan(text, start, end, surface);
+      if (norm) out.push({ surface, norm, start, end });
     }
   }
   return out;

@@ -14,7 +14,7 @@
  * Contract: pure; O(words × clitic candidates) hash lookups.
  */
 import type { GazetteerIndex, NameEntry } from './gazetteer.ts';
-import { cleanSurface, displayPart, infoOf, type DocToken } from './tokens.ts';
+import { cleanSurface, displayPart, infoOf, type Candidate, type DocToken } from './tokens.ts';
 
 export interface Match {
   /** Index of the first token. */
@@ -36,15 +36,37 @@ function restMatches(tokens: DocToken[], i: number, e: NameEntry): boolean {
   return true;
 }
 
+/** A spelling's clitic readings that start some name of one index: [candidate, its entries] pairs. */
+type Starts = ReadonlyArray<readonly [Candidate, readonly NameEntry[]]>;
+const NONE: Starts = [];
+
+/**
+ * The readings of a token's spelling that start a name in `index`, memoized on its word info
+ * (tokens.ts `wordInfo`) for the last index asked: most words start no name, and then a
+ * token costs one property read instead of a hash lookup per clitic reading.
+ */
+function startsOf(tok: DocToken, index: GazetteerIndex): Starts {
+  const w = infoOf(tok);
+  if (w.gazetteer === index) return w.starts as Starts;
+  let hits: Array<readonly [Candidate, readonly NameEntry[]]> | null = null;
+  for (const cand of w.cands) {
+    const entries = index.byFirst.get(cand.key);
+    if (entries) (hits ??= []).push([cand, entries]);
+  }
+  w.gazetteer = index;
+  w.starts = hits ?? NONE;
+  return w.starts as Starts;
+}
+
 export function matchGazetteer(tokens: DocToken[], index: GazetteerIndex): Match[] {
   const out: Match[] = [];
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i]!;
     let best: { e: NameEntry; display: string } | undefined;
-    for (const cand of infoOf(tok).cands) {
-      const entries = index.byFirst.get(cand.key);
-      if (!entries) continue;
+    const starts = startsOf(tok, index);
+    for (let h = 0; h < starts.length; h++) {
+      const [cand, entries] = starts[h]!;
       for (const e of entries) {
         if (best && e.tokens.length <= best.e.tokens.length) break;
         if (cand.al && !e.demonym) continue;

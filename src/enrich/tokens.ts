@@ -48,6 +48,12 @@ export interface WordInfo {
   keyword?: Spelling;
   /** keyword-places.ts: whether a listed place's first word may end the spelling. */
   placeTail?: boolean;
+  /** pipeline/prepare.ts: the default analyzer's index term of the spelling (light stem), null for a stopword. */
+  term?: string | null;
+  /** match.ts: the gazetteer index `starts` was computed for. */
+  gazetteer?: object;
+  /** match.ts: the clitic readings that start a name of that index, with its entries. */
+  starts?: ReadonlyArray<readonly [Candidate, readonly unknown[]]>;
 }
 
 /** The token's memoized word info (one lookup per token, then a property read). */
@@ -130,10 +136,12 @@ export function docTokens(title: string, text: string): DocToken[] {
     let prevEnd = -1;
     let prev: DocToken | null = null;
     for (const t of tokenize(part)) {
-      const gap = prevEnd < 0 ? '' : part.slice(prevEnd, t.start);
-      const brk = prevEnd < 0 || !JOIN.test(gap);
+      // (Most gaps are one space: joined, no quote, without slicing the gap out.)
+      const space = prevEnd >= 0 && t.start === prevEnd + 1 && part.charCodeAt(prevEnd) === 0x20;
+      const gap = prevEnd < 0 || space ? '' : part.slice(prevEnd, t.start);
+      const brk = prevEnd < 0 || (!space && !JOIN.test(gap));
       // Every field present from the start: one object shape for every token (monomorphic reads).
-      const k = spans.findIndex(([a, b]) => t.start >= a && t.end <= b);
+      const k = spans.length === 0 ? -1 : spans.findIndex(([a, b]) => t.start >= a && t.end <= b);
       const tok: DocToken = { surface: t.surface, norm: t.norm, seg: seg as 0 | 1, brk, dateline: k >= 0 ? k + 1 : undefined, datelineEnd: false, quote: brk && QUOTE.test(gap), info: undefined };
       if (prev?.dateline && prev.dateline !== tok.dateline) prev.datelineEnd = true;
       out.push(tok);
@@ -170,7 +178,7 @@ export function wordInfo(norm: string): WordInfo {
   let c = young.get(norm);
   if (c) return c;
   // Every slot present from the start: one object shape, so the finders' reads stay monomorphic.
-  c = old.get(norm) ?? { cands: computeCandidates(norm), head: undefined, defHead: undefined, natHead: undefined, person: undefined, keyword: undefined, placeTail: undefined };
+  c = old.get(norm) ?? { cands: computeCandidates(norm), head: undefined, defHead: undefined, natHead: undefined, person: undefined, keyword: undefined, placeTail: undefined, term: undefined, gazetteer: undefined, starts: undefined };
   if (young.size >= GENERATION) {
     old = young;
     young = new Map();

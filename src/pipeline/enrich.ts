@@ -9,14 +9,18 @@
  * server polling feeds keeps answering requests while a batch is enriched.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { analyzeEntities, storedEntities, docTokens, extractKeywords, loadGazetteer, shippedTermStats, type TermStats } from '../enrich/index.ts';
+import { analyzeEntities, storedEntities, docTokens, extractKeywords, loadGazetteer, shippedTermStats, type DocToken, type TermStats } from '../enrich/index.ts';
 import type { ParseIssue } from '../ingest/index.ts';
 import type { Article } from '../model/article.ts';
 
-export function enrichArticle(a: Article, stats: TermStats = shippedTermStats()): { article: Article; issue: ParseIssue | null } {
+/**
+ * `tokens`, when given, must be `docTokens(a.title ?? '', a.text ?? '')` (prepare.ts makes them
+ * once for enrichment and the index analysis); the passes fill their word infos.
+ */
+export function enrichArticle(a: Article, stats: TermStats = shippedTermStats(), given?: DocToken[]): { article: Article; issue: ParseIssue | null } {
   try {
     // One tokenization for both passes (entities, then keywords).
-    const tokens = docTokens(a.title ?? '', a.text ?? '');
+    const tokens = given ?? docTokens(a.title ?? '', a.text ?? '');
     const infos = analyzeEntities(a, loadGazetteer(), tokens);
     const entities = storedEntities(infos);
     const keywords = extractKeywords(a, stats, { entities: infos, tokens });

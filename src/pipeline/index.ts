@@ -18,8 +18,8 @@
  */
 import type { Article } from '../model/article.ts';
 import type { UpsertResult } from '../store/types.ts';
-import { enrichBatch } from './enrich.ts';
 import { groupPending, type GroupCounts } from './group.ts';
+import { prepareBatch } from './prepare.ts';
 import type { PipelineStore } from './types.ts';
 import { serialized, storeAndGroup, withOutletNames, type IngestOptions } from './write.ts';
 
@@ -33,7 +33,8 @@ export function ingest(store: PipelineStore, articles: Article[], opts: IngestOp
   return serialized(store, async () => {
     articles = withOutletNames(articles);
     const skip = articles.length ? await store.enrichedAlready(articles) : new Set<string>();
-    const enriched = await enrichBatch(articles, skip, opts.onIssue);
+    // Enrichment with the index analysis, fingerprint and row hashes (prepare.ts), as a worker thread makes them.
+    const enriched = await prepareBatch(articles, skip, opts.onIssue);
     return storeAndGroup(store, enriched, opts);
   });
 }
