@@ -247,6 +247,10 @@ test('a demonym family name behind ل (لطلال الأردني) and named agai
   assert.deepEqual(countries('', 'سيضع كل ثقله لصالح الفرنسي ميشيل بلاتيني في الانتخابات المقبلة'), ['country:FR']);
   // After a definite noun or a pronoun-suffixed one the demonym qualifies it: the state.
   assert.deepEqual(countries('', 'وقال اللواء منصور التركي إن الحدود آمنة. وبحث الوزير مع نظيره التركي الأوضاع'), ['country:TR']);
+  // … and after a name the corpus hardly knows: a Cypriot club (sabq 2015-07-24).
+  assert.deepEqual(countries('الاتحاد يوقع مع الخراع.. ويخسر من "أريس القبرصي"', 'عندما تقابل أمام فريق أريس ليماسول القبرصي بنتيجة 1 - 0.'), ['country:CY']);
+  // A kunya's nisba stays the state, in the accusative too (أبا خليل السوداني; aljazirah 2015-07-25).
+  assert.deepEqual(countries('', 'وذكر أن الغارة استهدفت أبا خليل السوداني، وأنه قُتل في ضربة. وقال في بيان إن السوداني كان المسؤول عن العمليات'), ['country:SD']);
 });
 
 test('things named after a state that are not it: a plant, a fruit, a sport, a people, a subcontinent', () => {
@@ -281,8 +285,11 @@ test('a bare indefinite plural demonym (مهندسون ألمان، جنود أ�
   // aawsat 2015-07-24; aleqtisadiya 2015-07-23
   assert.deepEqual(countries('', 'أول اشتباك من نوعه، بين جنود أتراك وعناصر من تنظيم داعش'), ['country:TR']);
   assert.deepEqual(countries('', 'فقدان أثر ثلاثة صحافيين إسبان في منطقة حلب'), ['country:ES']);
-  // c013, a fashion house (aawsat 2015-08-07)
+  // Written as listed (=ألمان، =أرمن، =مغاربة): a fashion house (c013, aawsat 2015-08-07), an opera
+  // (aawsat 2015-08-10), «its wests» (alwatan 2015-07-25).
   assert.deepEqual(countries('', 'وعزت راقصة الباليه أناقتها لمصمميها المفضلين ومن بينهم جيفنشي وبالمان وارفيه ليجيه.'), []);
+  assert.deepEqual(countries('', 'كانت ولا تزال بطلة عرض «كارمن» التي يعرضونها في ساحة «ايسبيرغ»'), []);
+  assert.deepEqual(countries('', 'إلى جسد الأمة، الذي هو عضو منه، من مشارقه إلى مغاربه ثم يتساءل'), []);
 });
 
 test('«المغاربة» beside two other Maghreb states and no other Moroccan name are the Maghreb’s peoples, not Moroccans', () => {

@@ -80,7 +80,7 @@ export function familyName(m: Match, toks: DocToken[], given: ReadonlySet<string
   if (!name) return false;
   const before = toks[m.start - 2];
   if (!before || prev.brk || name !== prev.norm) return true;
-  return !given.has(before.norm) && !/^(ابو|ابي|ام|ابن|بن)$/.test(before.norm);
+  return !given.has(before.norm) && !/^(ابو|ابا|ابي|ام|ابن|بن)$/.test(before.norm);
 }
 
 /**
@@ -114,23 +114,25 @@ const STATE_HONORIFICS = /^[وف]?(الملك|الامير|الاميره|الس
  * after `طلال الأردني`); not after a sovereign's title or «the team», which the demonym qualifies
  * (الملك الأردني، الفريق التركي), nor after a definite noun (الجيش التركي).
  */
-export function surnameAgain(m: Match, toks: DocToken[], families: ReadonlySet<string>, honorifics: ReadonlySet<string>): boolean {
+export function surnameAgain(m: Match, toks: DocToken[], families: ReadonlySet<string>, honorifics: ReadonlySet<string>, df: (norm: string) => number = () => 0): boolean {
   const t = toks[m.start]!;
   if (!families.size || !m.demonym || m.len !== 1 || !families.has(t.norm.replace(/^[وف]/, ''))) return false;
   const prev = toks[m.start - 1];
   const honorific = !!prev && honorifics.has(prev.norm.replace(/^[وف]/, '')) && !STATE_HONORIFICS.test(prev.norm);
-  return t.brk || !prev || SAYING.test(prev.norm) || honorific || construct(prev);
+  return t.brk || !prev || SAYING.test(prev.norm) || honorific || construct(prev, df);
 }
 
 /**
  * A word a definite demonym cannot qualify, so that the demonym is a noun, the person (`جثة الأردني`
- * «al-Urduni's body», `عن الأردني`): no article (an adjective agrees in definiteness) and no
- * pronoun suffix (`نظيره التركي` «his Turkish counterpart» is definite).
+ * «al-Urduni's body», `عن الأردني`, `واستنكر التركي`): a function word, or a word the corpus knows
+ * (df ≥ RARE_GLUED; not a name: `أريس ليماسول القبرصي` is a Cypriot club) with no article (an
+ * adjective agrees in definiteness) and no pronoun suffix (`نظيره التركي` «his Turkish counterpart» is definite).
  */
-function construct(prev: DocToken): boolean {
+function construct(prev: DocToken, df: (norm: string) => number): boolean {
   if (/^[وفبكل]?(ال|لل)/.test(prev.norm)) return false;
+  if (isStopword(prev.norm)) return true;
   const surface = cleanSurface(prev.surface);
-  return !/(ه|ها|هم|هما|هن|ك|كم|نا)$/.test(surface);
+  return !/(ه|ها|هم|هما|هن|ك|كم|نا)$/.test(surface) && df(prev.norm) >= RARE_GLUED;
 }
 
 /** The plural المغاربة / مغاربة, with clitics. */
