@@ -292,6 +292,16 @@ test('a bare indefinite plural demonym (مهندسون ألمان، جنود أ�
   assert.deepEqual(countries('', 'إلى جسد الأمة، الذي هو عضو منه، من مشارقه إلى مغاربه ثم يتساءل'), []);
 });
 
+test('bare روس and أمريكان, names and brands too, count after a plural noun of people or joined by و to a demonym', () => {
+  // aawsat 2015-07-21, 2015-08-08
+  assert.deepEqual(countries('', 'وذكر مقيمون بالقرية أنه سرعان ما ظهر جنود روس وهم يهرعون عبر حقول القمح'), ['country:RU']);
+  assert.deepEqual(countries('', 'يستورد النمساويون البامية من غانا ومن المكسيك ويبيعها تجار روس وأتراك'), ['country:AT', 'country:GH', 'country:MX', 'country:RU', 'country:TR']);
+  assert.deepEqual(countries('', 'جرى تخزينه في مدينة مصراتة بواسطة خبراء إنجليز وأميركان وأتراك منذ بداية أحداث فبراير'), ['country:GB', 'country:TR', 'country:US']);
+  // A person and a brand (aawsat 2015-07-21; aleqtisadiya 2015-08-06).
+  assert.deepEqual(countries('', 'أحد كبار مستشاري أوباما السابقين المعنيين بالشرق الأوسط، دينيس روس. وتوقع روس أنه'), []);
+  assert.deepEqual(countries('', 'وكان ائتلاف يمثل مجموعة أمريكان أيرلاينز، ودلتا أير لاينز'), []);
+});
+
 test('«المغاربة» beside two other Maghreb states and no other Moroccan name are the Maghreb’s peoples, not Moroccans', () => {
   // f017, alriyadh 2015-07-25
   const text =
