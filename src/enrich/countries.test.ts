@@ -247,6 +247,8 @@ test('a demonym family name behind ل (لطلال الأردني) and named agai
   assert.deepEqual(countries('', 'سيضع كل ثقله لصالح الفرنسي ميشيل بلاتيني في الانتخابات المقبلة'), ['country:FR']);
   // After a definite noun or a pronoun-suffixed one the demonym qualifies it: the state.
   assert.deepEqual(countries('', 'وقال اللواء منصور التركي إن الحدود آمنة. وبحث الوزير مع نظيره التركي الأوضاع'), ['country:TR']);
+  // A short given name behind ل may be a foreign word's letters: the club Lens (okaz 2015-07-26).
+  assert.deepEqual(countries('', 'لعب لعدة أندية أوروبية من أبرزها: لانس الفرنسي ويونغ بويز السويسري'), ['country:CH', 'country:FR']);
   // … and after a name the corpus hardly knows: a Cypriot club (sabq 2015-07-24).
   assert.deepEqual(countries('الاتحاد يوقع مع الخراع.. ويخسر من "أريس القبرصي"', 'عندما تقابل أمام فريق أريس ليماسول القبرصي بنتيجة 1 - 0.'), ['country:CY']);
   // A kunya's nisba stays the state, in the accusative too (أبا خليل السوداني; aljazirah 2015-07-25).
@@ -290,6 +292,9 @@ test('a bare indefinite plural demonym (مهندسون ألمان، جنود أ�
   assert.deepEqual(countries('', 'وعزت راقصة الباليه أناقتها لمصمميها المفضلين ومن بينهم جيفنشي وبالمان وارفيه ليجيه.'), []);
   assert.deepEqual(countries('', 'كانت ولا تزال بطلة عرض «كارمن» التي يعرضونها في ساحة «ايسبيرغ»'), []);
   assert.deepEqual(countries('', 'إلى جسد الأمة، الذي هو عضو منه، من مشارقه إلى مغاربه ثم يتساءل'), []);
+  // أَتُراك «do you think» after punctuation (alyaum 2015-07-22); a family name after a given name (aawsat 2015-07-21).
+  assert.deepEqual(countries('', 'وشجعتك على تمام وكمال نومك، أتراك ستهدأ من ضجيج يحلو له الحفر'), []);
+  assert.deepEqual(countries('', 'وحول الزيارة، قالت لبنى ألمان، مدير برنامج الأغذية العالمي'), []);
 });
 
 test('bare روس and أمريكان, names and brands too, count after a plural noun of people or joined by و to a demonym', () => {

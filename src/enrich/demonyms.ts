@@ -73,9 +73,10 @@ export function familyName(m: Match, toks: DocToken[], given: ReadonlySet<string
   // A function word the name list holds too (لكن، عليه، أنا) is no given name: `لكن البوسني ميراليم`.
   if (prev.norm !== 'علي' && isStopword(prev.norm)) return false;
   // (The given name may carry a conjunction or a preposition: ونواف التركي، لطلال الأردني; not a
-  // preposition the corpus writes often, a given name only by its letters: لصالح الفرنسي «in favour of».)
+  // preposition the corpus writes often, a given name only by its letters: لصالح الفرنسي «in favour of»;
+  // not a short name, which a foreign word may hide: لانس الفرنسي, the club Lens, is no ل + أنس.)
   const bare = prev.norm.replace(/^[وف]?[لب]?/, '');
-  const glued = bare.length > 2 && given.has(bare) && (/^[وف]?$/.test(prev.norm.slice(0, -bare.length)) || df(prev.norm) < RARE_GLUED);
+  const glued = bare.length > 3 && given.has(bare) && (/^[وف]?$/.test(prev.norm.slice(0, -bare.length)) || df(prev.norm) < RARE_GLUED);
   const name = given.has(prev.norm) ? prev.norm : bare !== prev.norm && glued ? bare : '';
   if (!name) return false;
   const before = toks[m.start - 2];
@@ -161,4 +162,19 @@ export function maghrebis(matches: readonly Match[], toks: DocToken[]): Set<numb
   }
   if (others.size >= 2) for (const p of plural) out.add(p);
   return out;
+}
+
+/** Bare broken plurals of curated demonyms (countries.tsv), normalized, و/ف allowed. */
+const BARE_PLURAL = /^[وف]?(اتراك|المان|انجليز|انكليز|هنود|مغاربه|توانسه|افغان|ارمن|اسبان|طليان|كروات)$/;
+
+/**
+ * A bare plural demonym that is no nationality: right after punctuation, unquoted (`نومك، أتراك ستهدأ`,
+ * `أيها العيد: أتراك أنت`: أَتُراك «do you think»; a nationality follows its noun: جنود أتراك), or after a
+ * given name (`لبنى ألمان`, a family name).
+ */
+export function notBarePlural(m: Match, toks: DocToken[], given: ReadonlySet<string>): boolean {
+  const t = toks[m.start]!;
+  if (!m.demonym || m.len !== 1 || !BARE_PLURAL.test(t.norm)) return false;
+  const prev = toks[m.start - 1];
+  return (t.brk && !t.quote) || (!!prev && given.has(prev.norm) && !isStopword(prev.norm));
 }

@@ -18,7 +18,7 @@ import { loadGazetteer, type GazetteerIndex } from './gazetteer.ts';
 import { matchGazetteer, type Match } from './match.ts';
 import { findPeople, personLookupKey } from './people.ts';
 import { placeSurname } from './people/cues.ts';
-import { constructName, familyName, language, maghrebis, surnameAgain } from './demonyms.ts';
+import { constructName, familyName, language, maghrebis, notBarePlural, surnameAgain } from './demonyms.ts';
 import { listedStates } from './listed.ts';
 import { lexicon } from './people/lexicon.ts';
 import { tagLine } from './people/words.ts';
@@ -188,7 +188,7 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     if (!e) return;
     const lang = language(m, toks, prevLanguage);
     prevLanguage = lang ? m : undefined;
-    if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given, df) || surnameAgain(m, toks, families, lx.honorific, df) || lang || constructName(m, toks, lx.given) || maghreb.has(m.start)) return;
+    if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given, df) || surnameAgain(m, toks, families, lx.honorific, df) || lang || constructName(m, toks, lx.given) || maghreb.has(m.start) || notBarePlural(m, toks, lx.given)) return;
     // A trailing tag line (`سمات …`, people/words.ts) is the outlet's metadata, not the article's text.
     if (m.start >= tags) return;
     if (sports && !m.demonym && PLACE_CLUBS.has(m.display)) return;
