@@ -35,6 +35,11 @@ function peoplePlural(t: DocToken): boolean {
   return !/^(ال|لل)/.test(n) && (PEOPLE_PLURALS.has(n) || (n.length >= 5 && /(ون|ين)$/.test(n)));
 }
 
+/** A word's entry, with or without a leading و (no regex per token: this runs on every word). */
+function lookup(map: ReadonlyMap<string, string>, norm: string): string | undefined {
+  return map.get(norm) ?? (norm.charCodeAt(0) === 0x648 ? map.get(norm.slice(1)) : undefined);
+}
+
 export interface Listed {
   id: string;
   /** Token index. */
@@ -60,7 +65,7 @@ export function listedStates(toks: readonly DocToken[], matches: readonly Match[
   }
   const cands: number[] = [];
   toks.forEach((t, i) => {
-    if (!busy.has(i) && SHORT.has(t.norm.replace(/^و/, ''))) cands.push(i);
+    if (!busy.has(i) && lookup(SHORT, t.norm)) cands.push(i);
   });
   const out = plurals(toks, matches, busy);
   if (cands.length === 0 || state.size === 0) return out;
@@ -72,7 +77,7 @@ export function listedStates(toks: readonly DocToken[], matches: readonly Match[
   for (const i of [...cands].reverse()) if (i + 1 < toks.length && joined(i + 1) && starts(i + 1)) found.add(i);
   for (const i of found) {
     const t = toks[i]!;
-    out.push({ id: SHORT.get(t.norm.replace(/^و/, ''))!, at: i, display: cleanSurface(t.surface).replace(/^و/, '') });
+    out.push({ id: lookup(SHORT, t.norm)!, at: i, display: cleanSurface(t.surface).replace(/^و/, '') });
   }
   return out.filter((l) => index.byId.has(l.id)).sort((a, b) => a.at - b.at);
 }
@@ -82,7 +87,7 @@ function plurals(toks: readonly DocToken[], matches: readonly Match[], busy: Rea
   const demonymEnd = new Set(matches.filter((m) => m.demonym).map((m) => m.start + m.len - 1));
   const out: Listed[] = [];
   toks.forEach((t, i) => {
-    const id = busy.has(i) || i === 0 || t.brk ? undefined : PLURALS.get(t.norm.replace(/^و/, ''));
+    const id = busy.has(i) || i === 0 || t.brk ? undefined : lookup(PLURALS, t.norm);
     if (!id) return;
     const prev = toks[i - 1]!;
     const ok = t.norm.startsWith('و') ? demonymEnd.has(i - 1) || out.some((l) => l.at === i - 1) : peoplePlural(prev);
