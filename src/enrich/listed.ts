@@ -54,6 +54,10 @@ export interface Listed {
  * the list (`ومالي وبنين ونيجيريا`). A demonym does not make a list of states (`الدعم السعودي ومالي`).
  */
 export function listedStates(toks: readonly DocToken[], matches: readonly Match[], index: GazetteerIndex): Listed[] {
+  // Most articles have no such word: two hash lookups per token, then nothing else.
+  let any = false;
+  for (const t of toks) if (lookup(SHORT, t.norm) || lookup(PLURALS, t.norm)) { any = true; break; }
+  if (!any) return [];
   const state = new Map<number, 'start' | 'end' | 'both'>();
   const busy = new Set<number>();
   for (const m of matches) {
