@@ -111,11 +111,12 @@ export function buildGazetteer(gz: URL = DEFAULT_SOURCES): Gazetteer {
       .filter((n) => !dropped.has(n));
     const territory = TERRITORIES.has(code);
     const e: GazetteerEntity = { id: territory ? `region:${code.toLowerCase()}` : `country:${code}`, type: territory ? 'region' : 'country', name: isoNames[0]!, names };
-    const dem = uniq(gVariants(list(demonyms), code).flatMap(demonymForms).concat(gVariants(list(plurals), code)));
+    const dem = uniq(gVariants(list(demonyms), code).flatMap(demonymForms).concat(gVariants(list(plurals), code).map((p) => p.replace(/^=/, ''))));
     if (dem.length) e.demonyms = dem;
     // '=' before a demonym: it must be written as listed (final ي, not ى: المجري is Hungarian,
     // المجرى a channel).
-    const strict = list(demonyms).filter((d) => d.startsWith('=')).flatMap(demonymForms);
+    // (A plural too: =ألمان, not بالمان «and Balmain» read as ب + المان.)
+    const strict = list(demonyms).filter((d) => d.startsWith('=')).flatMap(demonymForms).concat(list(plurals).filter((p) => p.startsWith('=')).map((p) => p.slice(1)));
     if (strict.length) e.exact = uniq([...(e.exact ?? []), ...strict]);
     entities.push(e);
     if (capId && capNames) {

@@ -18,7 +18,8 @@ import { loadGazetteer, type GazetteerIndex } from './gazetteer.ts';
 import { matchGazetteer, type Match } from './match.ts';
 import { findPeople, personLookupKey } from './people.ts';
 import { placeSurname } from './people/cues.ts';
-import { constructName, familyName, language, surnameAgain } from './demonyms.ts';
+import { constructName, familyName, language, maghrebis, notBarePlural, surnameAgain } from './demonyms.ts';
+import { listedStates } from './listed.ts';
 import { lexicon } from './people/lexicon.ts';
 import { tagLine } from './people/words.ts';
 import { resolveAmbiguous } from './resolve.ts';
@@ -175,17 +176,19 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   const clubs = new Set(matches.filter((m, k) => clubOf(m, matches[k + 1], index, toks)).map((m) => m.ids[0]));
   const sports = matches.some((m) => !m.demonym && PLACE_CLUBS.has(m.display)) && isSportsArticle(toks);
   const lx = lexicon();
+  const df = (w: string): number => lx.stats.df(w);
   const tags = tagLine(toks);
   // A family name that is a demonym (عبدالله بن عبدالمحسن التركي) stays the person's when the article
   // later names him by it alone (demonyms.ts).
-  const families = new Set(matches.filter((m) => familyName(m, toks, lx.given)).map((m) => toks[m.start]!.norm.replace(/^[وف]/, '')));
+  const families = new Set(matches.filter((m) => familyName(m, toks, lx.given, df)).map((m) => toks[m.start]!.norm.replace(/^[وف]/, '')));
+  const maghreb = maghrebis(matches, toks);
   matches.forEach((m) => {
     const id = m.ids[0];
     const e = id ? index.byId.get(id) : undefined;
     if (!e) return;
     const lang = language(m, toks, prevLanguage);
     prevLanguage = lang ? m : undefined;
-    if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given) || surnameAgain(m, toks, families, lx.honorific) || lang || constructName(m, toks, lx.given)) return;
+    if ((!m.demonym && clubs.has(e.id)) || familyName(m, toks, lx.given, df) || surnameAgain(m, toks, families, lx.honorific, df) || lang || constructName(m, toks, lx.given) || maghreb.has(m.start) || notBarePlural(m, toks, lx.given)) return;
     // A trailing tag line (`سمات …`, people/words.ts) is the outlet's metadata, not the article's text.
     if (m.start >= tags) return;
     if (sports && !m.demonym && PLACE_CLUBS.has(m.display)) return;
@@ -210,6 +213,13 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     prevLocation = place && isLocation(m, toks, prevLocation) ? m : undefined;
   });
   saudiKingdom(toks, matches, index, bump);
+  // Short names that are common words too (مالي، بنين) in a list of states (listed.ts).
+  for (const l of listedStates(toks, matches, index)) {
+    if (l.at >= tags) continue;
+    const a = bump(l.id, l.at, toks[l.at]!.seg === 0);
+    a.surfaces.set(l.display, (a.surfaces.get(l.display) ?? 0) + 1);
+    a.covered.add(toks[l.at]!.norm);
+  }
   const out: EntityInfo[] = [];
   for (const [id, a] of acc) {
     const e = index.byId.get(id)!;
