@@ -73,11 +73,6 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
          VALUES (@id, @time, @outlet, @title, @exact, @shingles, @terms, @title_terms, @lede_terms, @entities, @story_id, @duplicate_of, @days)`,
       ),
       bands: p('INSERT OR IGNORE INTO story_bands (band, time, eid) SELECT value, ?, ? FROM json_each(?)'),
-      keydict: p('INSERT OR IGNORE INTO story_keydict (key) SELECT value FROM json_each(?)'),
-      keys: p(
-        `INSERT OR IGNORE INTO story_keys (kid, time, eid)
-         SELECT d.kid, ?, ? FROM json_each(?) j JOIN story_keydict d ON d.key = j.value`,
-      ),
       setStory: p('UPDATE story_entries SET story_id = ? WHERE id = ?'),
       setDup: p('UPDATE story_entries SET duplicate_of = ? WHERE id = ?'),
       mirror: p('UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ? AND (story_id IS NOT ? OR duplicate_of IS NOT ?)'),
@@ -238,13 +233,7 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
     if (n !== this.seen) this.forgetCached();
     this.seen = n + 1;
     if (e.bands.length) this.q.bands.run(time, eid, JSON.stringify([...new Set(e.bands)].map(bandInt)));
-    if (e.keys.length) {
-      const uniq = [...new Set(e.keys)];
-      const keys = JSON.stringify(uniq);
-      this.q.keydict.run(keys);
-      this.q.keys.run(time, eid, keys);
-      this.postings.posted(uniq, time, eid);
-    }
+    if (e.keys.length) this.postings.post([...new Set(e.keys)], time, eid);
     this.mirror(e.id, e.storyId, e.duplicateOf);
     this.remember({ ...e, bands: [], keys: [] });
   }

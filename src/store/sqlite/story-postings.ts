@@ -95,6 +95,8 @@ export class SqlitePostings {
       kids: p<[string, number]>('SELECT key, kid FROM story_keydict WHERE key IN (SELECT value FROM json_each(?))').raw(),
       ids: p<[number, string]>('SELECT eid, id FROM story_entries WHERE eid IN (SELECT value FROM json_each(?))').raw(),
       eids: p<[string, number]>('SELECT id, eid FROM story_entries WHERE id IN (SELECT value FROM json_each(?))').raw(),
+      intern: p<[string, number]>('INSERT OR IGNORE INTO story_keydict (key) SELECT value FROM json_each(?) RETURNING key, kid').raw(),
+      post: p('INSERT OR IGNORE INTO story_keys (kid, time, eid) SELECT value, ?, ? FROM json_each(?)'),
       newestTimed: p<[number, number]>('SELECT time, eid FROM story_keys WHERE kid = ? ORDER BY time DESC, eid DESC LIMIT ?').raw(),
       edges: p<[number, number, 'dup' | 'story', number]>(
         `SELECT a, b, kind, score FROM story_edges WHERE a IN (SELECT value FROM json_each(?))
@@ -115,8 +117,25 @@ export class SqlitePostings {
     this.eids.set(id, eid);
   }
 
+  /**
+   * Inserts the postings of entry `eid` at `time` under these keys (each once), interning the
+   * keys not yet held: only those are written to the key dictionary (a key whose number is
+   * cached needs no lookup), in the order given, as one insert of every key numbered them.
+   */
+  post(keys: readonly string[], time: number, eid: number): void {
+    const kids = this.kidsOf(keys);
+    const fresh = keys.filter((k) => !kids.has(k));
+    if (fresh.length)
+      for (const [k, kid] of this.q.intern.all(JSON.stringify(fresh))) {
+        this.kids.set(k, kid);
+        kids.set(k, kid);
+      }
+    this.q.post.run(time, eid, JSON.stringify(keys.map((k) => kids.get(k)).filter((x) => x !== undefined)));
+    this.posted(keys, time, eid);
+  }
+
   /** Notes the postings this connection inserted for entry `eid` at `time` (each key once): the kept top lists take them in. */
-  posted(keys: readonly string[], time: number, eid: number): void {
+  private posted(keys: readonly string[], time: number, eid: number): void {
     for (const k of keys) {
       const t = this.top.get(k);
       if (!t) continue;
