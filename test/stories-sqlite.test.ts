@@ -114,6 +114,13 @@ test('postings by key and band are the ids the joins on story_entries give, also
     const day = articles.slice(0, 300);
     await store.upsertArticles(day);
     for (const a of day.slice(0, 250)) await store.writeTransaction(() => addArticleStable(store.storyIndex, a, { now: 0 }));
+    // Read every key once now: the lists the store keeps from these reads must take in the
+    // inserts below and forget the rolled-back ones.
+    for (const a of day) {
+      const e = entryOf(a, { now: 0 });
+      store.storyIndex.byKeys(e.keys, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 5);
+      store.storyIndex.allByKeys(e.keys, e.time - 72 * 3_600_000, e.time + 72 * 3_600_000);
+    }
     // A rolled-back insert: its entry and key numbers are given again to the next ones.
     await assert.rejects(
       store.writeTransaction(async () => {
@@ -144,10 +151,13 @@ test('postings by key and band are the ids the joins on story_entries give, also
       const keys = [...e.keys, 't:never-a-term'];
       const newest = store.storyIndex.byKeys(keys, lo, hi, 5);
       const all = store.storyIndex.allByKeys(keys, lo, hi);
+      const [from, to] = [e.time - 72 * 3_600_000, e.time + 72 * 3_600_000];
+      const window = store.storyIndex.allByKeys(keys, from, to);
       assert.deepEqual([...newest.keys()], keys);
       for (const k of keys) {
         assert.deepEqual(newest.get(k), joined.newest.all(k, lo, hi, 5), k);
         assert.deepEqual([...all.get(k)!].sort(), joined.all.all(k, lo, hi).sort(), k);
+        assert.deepEqual([...window.get(k)!].sort(), joined.all.all(k, from, to).sort(), k);
         found += all.get(k)!.length;
       }
       const bands = JSON.stringify(e.bands.map(bandInt));
@@ -171,6 +181,8 @@ test('every per-article lookup is an index search', () => {
       ['SELECT eid, id FROM story_entries WHERE eid IN (SELECT value FROM json_each(?))', ['[1]']],
       ['SELECT eid FROM story_keys WHERE kid = ? AND time BETWEEN ? AND ? ORDER BY time DESC, eid DESC LIMIT ?', [1, 0, 1, 5]],
       ['SELECT j.key, k.eid FROM json_each(?) j JOIN story_keys k ON k.kid = j.value WHERE k.time BETWEEN ? AND ?', ['[1]', 0, 1]],
+      ['SELECT time, eid FROM story_keys WHERE kid = ? ORDER BY time DESC, eid DESC LIMIT ?', [1, 24]],
+      ['SELECT id, eid FROM story_entries WHERE id IN (SELECT value FROM json_each(?))', ['["a"]']],
       ['SELECT * FROM story_entries WHERE id IN (SELECT value FROM json_each(?))', ['["a"]']],
       ['SELECT term, df FROM story_df WHERE term IN (SELECT value FROM json_each(?))', ['["a"]']],
       ['SELECT id FROM story_entries WHERE duplicate_of = ?', ['a']],

@@ -135,7 +135,8 @@ async function groupOne(store: PipelineStore, p: PendingArticle, c: GroupCounts,
   return p.article.id;
 }
 
-const concurrent = (s: PipelineStore): s is PipelineStore & ConcurrentGrouping => (s as { concurrentGrouping?: boolean }).concurrentGrouping === true;
+/** Whether many writers group at once (PostgreSQL): no transaction over the whole index. */
+export const concurrent = (s: PipelineStore): s is PipelineStore & ConcurrentGrouping => (s as { concurrentGrouping?: boolean }).concurrentGrouping === true;
 
 /** Groups every stored article without a story; returns what happened. */
 export async function groupPending(store: PipelineStore, opts: GroupRunOptions = {}): Promise<GroupCounts> {

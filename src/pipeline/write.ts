@@ -15,7 +15,7 @@ import type { ParseIssue } from '../ingest/index.ts';
 import type { Article } from '../model/article.ts';
 import type { StableOptions } from '../stories/index.ts';
 import type { UpsertResult } from '../store/types.ts';
-import { groupPending, type GroupCounts } from './group.ts';
+import { concurrent, groupPending, type GroupCounts } from './group.ts';
 import type { PipelineStore } from './types.ts';
 
 export interface IngestOptions {
@@ -58,17 +58,31 @@ async function reindexUpdated(store: PipelineStore, results: UpsertResult[]): Pr
   });
 }
 
-/** Stores an enriched batch and groups every article still without a story; the upsert results. */
+/**
+ * Stores an enriched batch and groups every article still without a story; the upsert results.
+ * One writer (SQLite): the upsert and the grouping commit together, so the article rows, their
+ * index pages and the grouping's mirror of story ids onto them are written to the log once per
+ * batch, not once by the upsert's commit and again by the grouping's (the grouping's chunks
+ * are savepoints inside). A failure anywhere rolls the whole batch back (nothing stored, as
+ * when the upsert fails); an article that fails to group is still reported and skipped
+ * (group.ts). Many workers (PostgreSQL): the upsert and each grouping step commit on their
+ * own, as group-concurrent.ts needs.
+ */
 export async function storeAndGroup(store: PipelineStore, enriched: Article[], opts: IngestOptions): Promise<UpsertResult[]> {
-  const results = enriched.length ? await store.upsertArticles(enriched) : [];
-  await reindexUpdated(store, results);
-  // The upsert's analysis of each title and text, reused for the story fingerprints.
-  const analyses = new Map<string, TextAnalysis>();
-  results.forEach((r, i) => {
-    const x = enriched[i] && attachedAnalysis(enriched[i]);
-    if (x) analyses.set(r.id, x);
-  });
-  const c = await groupPending(store, { onIssue: opts.onIssue, group: opts.group, analyses });
-  opts.onGrouped?.(c);
+  let c: GroupCounts | undefined;
+  const write = async (): Promise<UpsertResult[]> => {
+    const results = enriched.length ? await store.upsertArticles(enriched) : [];
+    await reindexUpdated(store, results);
+    // The upsert's analysis of each title and text, reused for the story fingerprints.
+    const analyses = new Map<string, TextAnalysis>();
+    results.forEach((r, i) => {
+      const x = enriched[i] && attachedAnalysis(enriched[i]);
+      if (x) analyses.set(r.id, x);
+    });
+    c = await groupPending(store, { onIssue: opts.onIssue, group: opts.group, analyses });
+    return results;
+  };
+  const results = concurrent(store) ? await write() : await store.writeTransaction(write);
+  opts.onGrouped?.(c!);
   return results;
 }

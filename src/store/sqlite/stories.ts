@@ -73,11 +73,6 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
          VALUES (@id, @time, @outlet, @title, @exact, @shingles, @terms, @title_terms, @lede_terms, @entities, @story_id, @duplicate_of, @days)`,
       ),
       bands: p('INSERT OR IGNORE INTO story_bands (band, time, eid) SELECT value, ?, ? FROM json_each(?)'),
-      keydict: p('INSERT OR IGNORE INTO story_keydict (key) SELECT value FROM json_each(?)'),
-      keys: p(
-        `INSERT OR IGNORE INTO story_keys (kid, time, eid)
-         SELECT d.kid, ?, ? FROM json_each(?) j JOIN story_keydict d ON d.key = j.value`,
-      ),
       setStory: p('UPDATE story_entries SET story_id = ? WHERE id = ?'),
       setDup: p('UPDATE story_entries SET duplicate_of = ? WHERE id = ?'),
       mirror: p('UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ? AND (story_id IS NOT ? OR duplicate_of IS NOT ?)'),
@@ -99,11 +94,6 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
       edgeAdd: p(
         `INSERT INTO story_edges (a, b, kind, score) SELECT x.eid, y.eid, @kind, @score FROM story_entries x, story_entries y
          WHERE x.id = @a AND y.id = @b ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, score = excluded.score`,
-      ),
-      edgesOf: p<StoryEdge>(
-        `WITH ids (eid) AS (SELECT eid FROM story_entries WHERE id IN (SELECT value FROM json_each(?))),
-         g AS (SELECT a, b, kind, score FROM story_edges WHERE a IN ids UNION SELECT a, b, kind, score FROM story_edges WHERE b IN ids)
-         SELECT x.id AS a, y.id AS b, g.kind, g.score FROM g JOIN story_entries x ON x.eid = g.a JOIN story_entries y ON y.eid = g.b`,
       ),
       outletsDelete: p('DELETE FROM story_outlets WHERE story_id = ?'),
       outletInsert: p('INSERT OR IGNORE INTO story_outlets (outlet, first_seen, story_id) VALUES (?, ?, ?)'),
@@ -144,7 +134,7 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
   }
 
   edgesOf(ids: string[]): StoryEdge[] {
-    return ids.length ? this.q.edgesOf.all(JSON.stringify([...new Set(ids)])) : [];
+    return ids.length ? this.postings.edgesOf(ids) : [];
   }
 
   watermark(): number {
@@ -243,11 +233,7 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
     if (n !== this.seen) this.forgetCached();
     this.seen = n + 1;
     if (e.bands.length) this.q.bands.run(time, eid, JSON.stringify([...new Set(e.bands)].map(bandInt)));
-    if (e.keys.length) {
-      const keys = JSON.stringify([...new Set(e.keys)]);
-      this.q.keydict.run(keys);
-      this.q.keys.run(time, eid, keys);
-    }
+    if (e.keys.length) this.postings.post([...new Set(e.keys)], time, eid);
     this.mirror(e.id, e.storyId, e.duplicateOf);
     this.remember({ ...e, bands: [], keys: [] });
   }
@@ -264,6 +250,7 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
   private forgetCached(): void {
     this.cache.clear();
     this.related.clearCache();
+    this.postings.forget();
   }
 
   /** While on (one write transaction), df increments are summed and written by `flushDocFreq` (story-df.ts). */
@@ -354,6 +341,7 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
   }
 
   relatedCandidates(keys: string[], to: number, limitPerKey: number): RelatedCandidate[] {
+    this.checkOthers();
     const ids = new Set<string>();
     for (const ps of this.byKeys(keys, Number.MIN_SAFE_INTEGER, to, limitPerKey).values()) for (const id of ps) ids.add(id);
     return this.related.candidates(ids);
