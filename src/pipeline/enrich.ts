@@ -4,11 +4,9 @@
  *
  * Contract: never throws; an article whose enrichment fails keeps empty entities and
  * keywords and yields a ParseIssue (`enrich.failed`) naming it, the batch goes on.
- * Articles in `skip` are returned as they came (their stored enrichment is kept).
- * `enrichBatch` yields to the event loop between articles (an article costs a few ms): a
- * server polling feeds keeps answering requests while a batch is enriched.
+ * Batches go through prepare.ts (`prepareBatch` on the serial path, `prepareArticle` in the
+ * worker threads), which calls `enrichArticle` with the tokens it made once.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { analyzeEntities, storedEntities, docTokens, extractKeywords, loadGazetteer, shippedTermStats, type DocToken, type TermStats } from '../enrich/index.ts';
 import type { ParseIssue } from '../ingest/index.ts';
 import type { Article } from '../model/article.ts';
@@ -33,21 +31,4 @@ export function enrichArticle(a: Article, stats: TermStats = shippedTermStats(),
     };
     return { article: { ...a, entities: [], keywords: [] }, issue };
   }
-}
-
-export async function enrichBatch(articles: Article[], skip: ReadonlySet<string>, onIssue?: (i: ParseIssue) => void, stats?: TermStats): Promise<Article[]> {
-  const out: Article[] = [];
-  let worked = false;
-  for (const a of articles) {
-    if (skip.has(a.id)) {
-      out.push(a);
-      continue;
-    }
-    if (worked) await nextTurn();
-    worked = true;
-    const r = enrichArticle(a, stats);
-    if (r.issue) onIssue?.(r.issue);
-    out.push(r.article);
-  }
-  return out;
 }

@@ -97,7 +97,8 @@ function analyzeInto(toks: Token[], doc: DocToken[] | undefined, from: number, t
  * articles): each article not in `skip` prepared as a worker thread prepares it and its
  * analysis, fingerprint and hashes attached (`reattach`), so the upsert and the grouping
  * reuse them instead of analyzing and hashing again; articles in `skip` come back as they
- * came. Yields to the event loop between articles, as `enrichBatch` does.
+ * came. Yields to the event loop between articles (an article costs a few ms): a server
+ * polling feeds keeps answering requests while a batch is prepared.
  */
 export async function prepareBatch(articles: Article[], skip: ReadonlySet<string>, onIssue?: (i: ParseIssue) => void): Promise<Article[]> {
   const out: Article[] = [];
