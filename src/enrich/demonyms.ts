@@ -47,7 +47,22 @@ export function language(m: Match, toks: DocToken[], prev: Match | undefined): b
   if (/^[بك]/.test(clitics)) return true;
   if (t.brk || !t.norm.startsWith('و') || !before) return false;
   // (The language before may be one the gazetteer does not list as a demonym: كالإنجليزية.)
-  return (!!prev && prev.start + prev.len === m.start) || /^[وف]?[بك]ال.{3,}يه$/.test(before.norm);
+  return (!!prev && prev.start + prev.len === m.start) || /^[وف]?[بك]ال.{3,}يه$/.test(before.norm) || languageList(toks, m.start);
+}
+
+/**
+ * `i` continues a list of feminine adjectives joined by و that a word for language opens (`بجميع
+ * اللغات الفرنسية والإنجليزية والإيطالية والصينية`, g028): the list may hold a language the
+ * gazetteer does not take for a state (الإنجليزية), so `prev` alone does not reach back.
+ */
+function languageList(toks: DocToken[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(1, i - 8); k--) {
+    const t = toks[k]!;
+    if (!/^[وف]?(ال).{3,}يه$/.test(t.norm)) return false;
+    if (t.brk) return false;
+    if (!t.norm.startsWith('و')) return LANGUAGE_WORD.test(toks[k - 1]!.norm);
+  }
+  return false;
 }
 
 /** Below this many corpus documents a given name behind ل or ب is the name (لطلال: 7, لمحمد: 23), not a preposition (لصالح: 413, لحسن: 55, بسلام: 56). */

@@ -47,7 +47,10 @@ interface Acc {
 }
 
 /** Words after which a place is where something happens or what names a thing, not an actor (في الرياض، إلى موسكو، بنك الرياض). */
-const LOCATIVE = new Set(['في', 'الي', 'من', 'ومن', 'داخل', 'خارج', 'قرب', 'بمدينه', 'مدينه', 'العاصمه', 'بالعاصمه', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'محافظه', 'منطقه', 'بمنطقه', 'بمحافظه', 'مطار', 'حي', 'حتي', 'عبر', 'انحاء', 'ضواحي', 'مقر', 'بمقر', 'وفي', 'والي', 'امير', 'محافظ', 'امانه', 'بلديه', 'جامعه', 'اهالي', 'سكان', 'غرفه', 'شرطه', 'مستشفي', 'مطاري', 'مدينتي', 'بطوله',
+const LOCATIVE = new Set([
+  // an institution called after the city (كلية لندن للاقتصاد، معهد باريس، أكاديمية موسكو)
+  'كليه', 'معهد', 'اكاديميه', 'مدرسه', 'مكتبه',
+  'في', 'الي', 'من', 'ومن', 'داخل', 'خارج', 'قرب', 'بمدينه', 'مدينه', 'العاصمه', 'بالعاصمه', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'محافظه', 'منطقه', 'بمنطقه', 'بمحافظه', 'مطار', 'حي', 'حتي', 'عبر', 'انحاء', 'ضواحي', 'مقر', 'بمقر', 'وفي', 'والي', 'امير', 'محافظ', 'امانه', 'بلديه', 'جامعه', 'اهالي', 'سكان', 'غرفه', 'شرطه', 'مستشفي', 'مطاري', 'مدينتي', 'بطوله',
   // a place or thing named after the city (بنك الرياض، طريق الرياض، بورصتي باريس، ميثاق روما، حائط برلين، سوبر لندن)
   'طريق', 'شوارع', 'احياء', 'مدارس', 'تعليم', 'فندق', 'بنك', 'مصرف', 'وكاله', 'جلسه', 'بورصه', 'بورصتي', 'سوق', 'اسواق', 'حائط',
   'ميثاق', 'اتفاقيه', 'اعلان',
@@ -99,8 +102,14 @@ function isLocation(m: Match, toks: DocToken[], prevLocation: Match | undefined)
   return false;
 }
 
-/** States that news calls `المملكة` too: where one of them is named, `المملكة` alone needs a Saudi name to be Saudi Arabia. */
-const KINGDOMS = ['JO', 'MA', 'BH', 'GB', 'ES', 'NL', 'BE', 'SE', 'NO', 'DK', 'TH', 'KH', 'BT', 'LS', 'SZ', 'TO'].map((c) => `country:${c}`);
+/**
+ * States that news calls `المملكة` too: where one of them is named, `المملكة` alone needs a Saudi
+ * name to be Saudi Arabia. Only the kingdoms Arabic news calls so (Jordan's, Morocco's and
+ * Bahrain's press, Britain in London papers): with Spain, Belgium, Sweden or Norway named and no
+ * Saudi name, all 15 corpus articles writing `المملكة` alone meant Saudi Arabia (`السفراء الأوربيين
+ * لدى المملكة`, `الخليج يختتم معسكر إسبانيا ويعود للمملكة`, `في أحد الأندية الكبيرة في المملكة`, g041).
+ */
+const KINGDOMS = ['JO', 'MA', 'BH', 'GB'].map((c) => `country:${c}`);
 
 /**
  * `المملكة` alone (with clitics: بالمملكة، للمملكة) is Saudi Arabia — the kingdom a reader of
@@ -182,6 +191,9 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   // later names him by it alone (demonyms.ts).
   const families = new Set(matches.filter((m) => familyName(m, toks, lx.given, df)).map((m) => toks[m.start]!.norm.replace(/^[وف]/, '')));
   const maghreb = maghrebis(matches, toks);
+  // A country's name after «ولاية» is a state of that name (بولاية جورجيا شرق الولايات المتحدة).
+  const northKorea = matches.some((m) => m.ids[0] === 'country:KP');
+  const federal = new Set(matches.filter((m) => !m.demonym && m.start > 0 && index.byId.get(m.ids[0] ?? '')?.type === 'country' && /^[وفبل]?[بل]?ولايه$/.test(toks[m.start - 1]!.norm)).map((m) => m.ids[0]));
   matches.forEach((m) => {
     const id = m.ids[0];
     const e = id ? index.byId.get(id) : undefined;
@@ -192,9 +204,12 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     // A trailing tag line (`سمات …`, people/words.ts) is the outlet's metadata, not the article's text.
     if (m.start >= tags) return;
     if (sports && !m.demonym && PLACE_CLUBS.has(m.display)) return;
-    // A country's name after «ولاية» is a state of that name (بولاية جورجيا شرق الولايات المتحدة).
-    if (!m.demonym && e.type === 'country' && m.start > 0 && /^[وفبل]?[بل]?ولايه$/.test(toks[m.start - 1]!.norm)) return;
-    // … and after a stadium or street word, quoted or not, the stadium's or street's name (على استاد
+    // The bare Korean (الكوري) is South Korea, not where North Korea is named (countries.tsv).
+    if (m.demonym && m.len === 1 && e.id === 'country:KR' && northKorea) return;
+    // A country's name that an article calls a «ولاية» (federal) is that state, there and in the rest
+    // of the article (`توفيت في جورجيا`, g066).
+    if (!m.demonym && federal.has(e.id)) return;
+    // So is one after a stadium or street word, quoted or not, the stadium's or street's name (على استاد
     // "الإمارات", Arsenal's ground; شارع فلسطين, a street of Jeddah).
     if (!m.demonym && e.type === 'country' && m.start > 0 && /^[وفبل]?[بل]?(استاد|ستاد|ملعب|شارع)$/.test(toks[m.start - 1]!.norm)) return;
     // A place that is a transliterated family name (المهاجم سيباستيان سوريا; people/cues.ts), outside a tag line.
