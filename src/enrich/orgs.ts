@@ -36,6 +36,21 @@ function commonWord(norm: string): boolean {
   return (/^[يتن]/.test(norm) && verbLike(norm, df, stats)) || stats.df('ال' + norm) >= 1.5 * df;
 }
 
+/**
+ * A common word behind the preposition ل (`دون حركة لساعات`, `لأكثر من`, `لمدة 15 ساعة`, g021): a
+ * function word, a span of time, or a word the corpus writes bare far more often; a name that starts
+ * with ل (`لينوفو`, `لوريال`) is no word bare.
+ */
+function preposed(norm: string): boolean {
+  if (!norm.startsWith('ل') || norm.length < 4) return false;
+  const word = norm.slice(1);
+  // (a function word, `لأكثر`, which the table does not count; a span of time, `لمدة`, `لفترة`)
+  if (isStopword(word) || word === 'مده' || word === 'فتره') return true;
+  const stats = shippedTermStats();
+  const bare = stats.df(word);
+  return bare >= 50 && bare >= 3 * stats.df(norm);
+}
+
 export interface OrgMention {
   id: string;
   start: number;
@@ -74,6 +89,9 @@ const HEAD_ONLY: Record<string, RegExp> = {
 const STOP = new Set([
   'اليوم', 'امس', 'الماضي', 'المقبل', 'الحالي', 'الذي', 'التي', 'الذين', 'الاول', 'الثاني', 'الجديد', 'الجديده', 'الاخير', 'الاخيره', 'السابق', 'الكبير', 'الاسبوع', 'العام',
   'التابع', 'التابعه', 'التاليه', 'التالي', 'المكلفه', 'المكلف', 'المكونه', 'الدكتور', 'المهندس', 'الاستاذ', 'التعازي',
+  // (a woman's title before her name: `إدارة الموهوبات الدكتورة ليلى الصاعدي`, g008; the decision a
+  // council takes: `قرر مجلس الوزراء الموافقة على`, g024)
+  'الدكتوره', 'المهندسه', 'الاستاذه', 'الموافقه',
   'السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'الالكتروني', 'الله',
 ]);
 /**
@@ -94,7 +112,7 @@ const RANKS = new Set([
 const GENERIC = new Set([
   'النادي', 'الفريق', 'المنتخب', 'الحساب', 'الشركه', 'الهيئه', 'الوزاره', 'الجامعه', 'المؤسسه', 'المركز', 'الاداره', 'المجلس',
   'اللجنه', 'الامير', 'المشرف', 'المواطن', 'المواطنين', 'البلاد', 'الدوله', 'المنطقه', 'المحافظه', 'الموقع', 'المشروع',
-  'الاعلامي', 'الاعلاميه', 'الرئيس', 'المدير', 'الحرم', 'المحميه',
+  'الاعلامي', 'الاعلاميه', 'الرئيس', 'المدير', 'الحرم', 'المحميه', 'الجمعيه',
 ]);
 const HEAD_GENERIC: Record<string, RegExp> = {
   حركه: /^(ال)?(سير|مرور|رياح|مواطنين|بضائع|ارقام|تداول|ملاحه|طيران|نقل|اسهم|سوق|شراء|بيع|تجاره|استثمار|اموال|سياح|حجاج|ركاب|زوار|سيارات|مركبات|اسعار|مياه|انتقالات|لاعبين|جسم|اقتصاد|صادرات|واردات|عمل|مسافرين|شاحنات|قطارات|سفن|عبور|دخول|خروج|جويه|فاعله|نشطه|مجتمع|تجاريه|سياحيه|احتجاجيه|تصحيحيه|كبيره|دؤوبه|بطيئه|سريعه)$/,
@@ -229,7 +247,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       // An idafa: `هيئة تنظيم الكهرباء`, `إدارة تطوير الشراكة المجتمعية`, `هيئة كبار العلماء` (not a
       // verb with its pronoun, `محكمة تنفذها الجهات`, nor a person, `رئاسة عبدالله القريني`).
       j += 2;
-    } else if (OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm) && !head(first) && !/.يه$/.test(first.norm) && !commonWord(first.norm)) {
+    } else if (OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm) && !head(first) && !/.يه$/.test(first.norm) && !commonWord(first.norm) && !preposed(first.norm)) {
       // (an indefinite nisba says what kind it is, not which one: `حركة احتجاجية`, `صحيفة يومية`)
       j++;
       // (a second name word; not a ل-linked complement: `شركة بوينج لصناعة الطائرات` is شركة بوينج,
