@@ -296,10 +296,12 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     out.splice(out.indexOf(a), 1);
     orgs.delete(a.id);
   }
-  // A name in a dateline is its author's byline: not counted (only the first mention can be there).
+  // A name in a dateline is its author's byline: not counted (only the first mention can be there);
+  // nor is a column's signature, the name alone on its last line.
+  const signed = signature(article.text ?? '');
   const people = findPeople(toks, matches)
     .map((q) => (inDateline(q.first) || byline(toks, q) ? { ...q, mentions: q.mentions - 1 } : q))
-    .filter((q) => q.mentions > 0);
+    .filter((q) => q.mentions > 0 && !(q.mentions === 1 && signed !== undefined && normalize(q.name) === signed));
   for (const p of people) {
     out.push({
       id: p.id,
@@ -329,6 +331,17 @@ function headForms(norm: string): string[] {
 function cover(e: EntityInfo, o: { start: number; len: number; norms: string[] }): void {
   for (let k = 0; k < o.len; k++) (e.coveredAt ??= []).push(o.start + k);
   for (const h of headForms(o.norms[0]!)) if (!e.coveredNorms.includes(h)) e.coveredNorms.push(h);
+}
+
+/**
+ * The name a column is signed with: two to four words alone after the last sentence's end (a
+ * full stop, a question or exclamation mark, a new line), maybe a dash and a place after it
+ * (`… إن لم تكن لديه لياقة تسانده.\n عايض الميلبي`, `رعاها الله -. محمد حزاب الغفيلي - الرس`;
+ * set h); normalized.
+ */
+function signature(text: string): string | undefined {
+  const m = /(?:[.!?؟\n])\s*([\u0621-\u064a]+(?: [\u0621-\u064a]+){1,3})\s*(?:[-–]\s*[\u0621-\u064a]+(?: [\u0621-\u064a]+)?\s*)?$/.exec(cleanSurface(text.slice(-160)));
+  return m ? normalize(m[1]!) : undefined;
 }
 
 /**
