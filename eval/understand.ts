@@ -26,14 +26,14 @@ export interface LabelledArticle {
   content: string;
 }
 
-/** Every labelled article: articles.jsonl (u…, sets a and b), articles-c.jsonl (c…), articles-d.jsonl (d…), articles-e.jsonl (e…), articles-f.jsonl (f…), articles-g.jsonl (g…). */
+/** Every labelled article: articles.jsonl (u…, sets a and b), articles-c.jsonl (c…), articles-d.jsonl (d…), articles-e.jsonl (e…), articles-f.jsonl (f…), articles-g.jsonl (g…), articles-h.jsonl (h…). */
 export function loadArticles(): Map<string, LabelledArticle> {
   const files = readdirSync(DIR).filter((f) => /^articles.*\.jsonl$/.test(f)).sort();
   const lines = files.flatMap((f) => readFileSync(DIR + f, 'utf8').split('\n').filter(Boolean));
   return new Map(lines.map((l) => JSON.parse(l) as LabelledArticle).map((a) => [a.id, a]));
 }
 
-/** The development set a per-article tool reads: `--set c` picks c.jsonl (default a; c, d, e, f, g); never the test set b. */
+/** The development set a per-article tool reads: `--set c` picks c.jsonl (default a; c, d, e, f, g, h); never the test set b. */
 export function devSet(args: string[]): { name: string; gold: GoldArticle[] } {
   const at = args.indexOf('--set');
   const name = at >= 0 ? args.splice(at, 2)[1] ?? '' : 'a';

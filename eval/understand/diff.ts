@@ -1,8 +1,8 @@
 /**
- * Per-article differences on a development set only (a.jsonl, u001–u110, or with `--set c|d|e|f|g`
+ * Per-article differences on a development set only (a.jsonl, u001–u110, or with `--set c|d|e|f|g|h`
  * that set's file, c001–c080 …): what Marsad
  * missed and added, for tuning. The test set (b.jsonl) is never shown article by article.
- * Run: node --import tsx eval/understand/diff.ts [--set c|d|e|f|g] [--only countries,people,orgs,keywords] [u001 …]
+ * Run: node --import tsx eval/understand/diff.ts [--set c|d|e|f|g|h] [--only countries,people,orgs,keywords] [u001 …]
  */
 import { devSet, loadArticles, scoreSet } from '../understand.ts';
 

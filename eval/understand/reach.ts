@@ -9,7 +9,7 @@
  *   and ال), but no candidate holds it — `phrase` or `word`;
  * - form: every word's stem is in the text, not the form (plural, nisba, singular);
  * - partial: some of its words' stems are in the text; absent: none.
- * Run: node --import tsx eval/understand/reach.ts [--set c|d|e|f|g] [--list]
+ * Run: node --import tsx eval/understand/reach.ts [--set c|d|e|f|g|h] [--list]
  */
 import { stem, tokenize } from '../../src/arabic/index.ts';
 import { analyzeEntities, extractKeywords, shippedTermStats, termKey } from '../../src/enrich/index.ts';
