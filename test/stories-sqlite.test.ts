@@ -90,7 +90,7 @@ test("cached entries and related candidates outlive this writer's own inserts, n
     const group = async (s: MarsadSqliteStore, a: Article) => s.writeTransaction(() => addArticleStable(s.storyIndex, a, { now: 0 }));
     for (const a of day.slice(0, 30)) await group(store, a);
     const keys = entryOf(day[0]!).keys;
-    const read = () => new Map(store.storyIndex.relatedCandidates(keys, Infinity, 24).map((c) => [c.id, c]));
+    const read = () => new Map(store.storyIndex.relatedCandidates(keys, -Infinity, Infinity, 24).map((c) => [c.id, c]));
     const before = read();
     assert.ok(before.size > 0, 'the first article finds candidates');
     // Own inserts: the same parsed candidates come back (each arrival reads them again).
@@ -153,9 +153,15 @@ test('postings by key and band are the ids the joins on story_entries give, also
       const all = store.storyIndex.allByKeys(keys, lo, hi);
       const [from, to] = [e.time - 72 * 3_600_000, e.time + 72 * 3_600_000];
       const window = store.storyIndex.allByKeys(keys, from, to);
+      // The related lists' windows: from a start to past everything (the kept top lists, cut by
+      // time), and windows ending before a key's newest posting (the statement).
+      const sinceStart = store.storyIndex.byKeys(keys, e.time - 6 * 3_600_000, hi, 24);
+      const around = store.storyIndex.byKeys(keys, e.time - 6 * 3_600_000, e.time + 6 * 3_600_000, 24);
       assert.deepEqual([...newest.keys()], keys);
       for (const k of keys) {
         assert.deepEqual(newest.get(k), joined.newest.all(k, lo, hi, 5), k);
+        assert.deepEqual(sinceStart.get(k), joined.newest.all(k, e.time - 6 * 3_600_000, hi, 24), k);
+        assert.deepEqual(around.get(k), joined.newest.all(k, e.time - 6 * 3_600_000, e.time + 6 * 3_600_000, 24), k);
         assert.deepEqual([...all.get(k)!].sort(), joined.all.all(k, lo, hi).sort(), k);
         assert.deepEqual([...window.get(k)!].sort(), joined.all.all(k, from, to).sort(), k);
         found += all.get(k)!.length;

@@ -143,8 +143,8 @@ export interface RelatedCandidate {
 
 /** Where related-article candidates come from: an inverted index on `t:`/`e:` keys. */
 export interface RelatedSource {
-  /** Articles sharing any key, newest first, at most limitPerKey per key, time ≤ `to`. */
-  relatedCandidates(keys: string[], to: number, limitPerKey: number): MaybePromise<RelatedCandidate[]>;
+  /** Articles sharing any key, newest first, at most limitPerKey per key, `from` ≤ time ≤ `to`. */
+  relatedCandidates(keys: string[], from: number, to: number, limitPerKey: number): MaybePromise<RelatedCandidate[]>;
 }
 
 /** One article of a kept related list, with the story (or copy group) it had when scored. */

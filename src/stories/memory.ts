@@ -217,10 +217,10 @@ export class MemoryStoryIndex implements StoryIndex, RelatedSource, RelatedStore
     return [...this.entries.values()];
   }
 
-  relatedCandidates(keys: string[], to: number, limitPerKey: number): RelatedCandidate[] {
+  relatedCandidates(keys: string[], from: number, to: number, limitPerKey: number): RelatedCandidate[] {
     const seen = new Map<string, RelatedCandidate>();
     for (const k of keys)
-      for (const e of this.newestOf(k, limitPerKey, (x) => x.time <= to))
+      for (const e of this.newestOf(k, limitPerKey, (x) => x.time >= from && x.time <= to))
         if (!seen.has(e.id))
           seen.set(e.id, {
             id: e.id,

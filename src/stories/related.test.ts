@@ -51,7 +51,7 @@ test('an Article (not yet indexed) gets related articles the same way', async ()
   assert.ok(!ids.includes(fresh.id));
 });
 
-test('entities, when present, decide among equally worded candidates; recent ones first', async () => {
+test('entities, when present, decide among equally worded candidates; recent ones first, none past the window', async () => {
   const idx = new MemoryStoryIndex();
   const base = seen.get('3fd8920273e06ce3')!;
   const mk = (id: string, title: string, text: string, publishedAt: string, entities: string[]): Article => ({
@@ -65,7 +65,9 @@ test('entities, when present, decide among equally worded candidates; recent one
   });
   const lede = 'قضت محكمة جنايات القاهرة بسجن رئيس الوزراء الأسبق في قضية الكسب غير المشروع وتغريمه';
   const other = 'أعلنت وزارة الداخلية القبض على خلية إرهابية في العاصمة وضبط أسلحة ومتفجرات بحوزة أفرادها';
-  await addArticle(idx, mk('old0000000000001', 'محكمة مصرية تقضي بسجن مسؤول سابق', `${lede} وفق ما أعلن الادعاء.`, '2015-06-01T10:00:00Z', ['eg']));
+  await addArticle(idx, mk('old0000000000001', 'محكمة مصرية تقضي بسجن مسؤول سابق', `${lede} وفق ما أعلن الادعاء.`, '2015-07-01T10:00:00Z', ['eg']));
+  // (past the window, 51 days before: no candidate at all)
+  await addArticle(idx, mk('far0000000000001', 'محكمة مصرية تقضي بسجن مسؤول سابق', `${lede} وفق ما أعلن الادعاء اليوم.`, '2015-06-01T10:00:00Z', ['eg']));
   await addArticle(idx, mk('new0000000000001', 'محكمة مصرية تقضي بسجن مسؤول سابق آخر', `${lede} كما أعلن الادعاء.`, '2015-07-21T10:00:00Z', ['eg']));
   await addArticle(idx, mk('ent0000000000001', 'القبض على خلية في القاهرة', other, '2015-07-21T11:00:00Z', ['eg', 'ps']));
   const q = mk('q000000000000001', 'السجن لرئيس وزراء مصر الأسبق', `${lede} بعد إدانته.`, '2015-07-22T10:00:00Z', ['eg']);
@@ -73,6 +75,7 @@ test('entities, when present, decide among equally worded candidates; recent one
   const order = hits.map((h) => h.id);
   assert.ok(order.indexOf('new0000000000001') < order.indexOf('old0000000000001'), order.join(' '));
   assert.ok(order.includes('ent0000000000001'), 'shares an entity');
+  assert.ok(order.includes('old0000000000001') && !order.includes('far0000000000001'), order.join(' '));
 });
 
 test('kept lists (relateArrivals): the earlier of two related stories takes in the later by an offer', async () => {

@@ -315,9 +315,9 @@ export class PgStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, Relat
    * Candidates read in one statement: the story, copy group and floor of every id fresh
    * (other workers change them), the terms only for ids not in the features cache.
    */
-  async relatedCandidates(keys: string[], to: number, limitPerKey: number): Promise<RelatedCandidate[]> {
+  async relatedCandidates(keys: string[], from: number, to: number, limitPerKey: number): Promise<RelatedCandidate[]> {
     const ids = new Set<string>();
-    for (const ps of (await this.byKeys(keys, Number.MIN_SAFE_INTEGER, to, limitPerKey)).values()) for (const id of ps) ids.add(id);
+    for (const ps of (await this.byKeys(keys, from, to, limitPerKey)).values()) for (const id of ps) ids.add(id);
     if (ids.size === 0) return [];
     const missing = [...ids].filter((id) => !this.features.has(id));
     const rows = await this.db.query<GroupingRow & Partial<FeatureRow>>(

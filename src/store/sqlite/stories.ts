@@ -340,10 +340,10 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
     }
   }
 
-  relatedCandidates(keys: string[], to: number, limitPerKey: number): RelatedCandidate[] {
+  relatedCandidates(keys: string[], from: number, to: number, limitPerKey: number): RelatedCandidate[] {
     this.checkOthers();
     const ids = new Set<string>();
-    for (const ps of this.byKeys(keys, Number.MIN_SAFE_INTEGER, to, limitPerKey).values()) for (const id of ps) ids.add(id);
+    for (const ps of this.byKeys(keys, from, to, limitPerKey).values()) for (const id of ps) ids.add(id);
     return this.related.candidates(ids);
   }
 

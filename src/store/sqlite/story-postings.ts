@@ -11,11 +11,11 @@
  * committed (entries and keys are never deleted), so only a rolled-back insert can make
  * them wrong: `reset` forgets them (the store calls it on every rollback).
  *
- * The related lists ask each of an arrival's keys for its newest postings at any time
- * (`byKeys` over the whole time line, ~12 statements an arrival): those top lists are kept
- * per key (up to TOP_KEEP postings, newest first) and updated by this connection's own
- * inserts (`posted`), so a key asked again (an entity, a story's title terms) costs no
- * statement. Edges are read by entry numbers and mapped to ids through the same caches
+ * The related lists ask each of an arrival's keys for its newest postings within its window
+ * (`byKeys` up to a time after every posting of the key, ~12 statements an arrival): those
+ * top lists are kept per key (up to TOP_KEEP postings, newest first) and updated by this
+ * connection's own inserts (`posted`), so a key asked again (an entity, a story's title
+ * terms) costs no statement; the window's start cuts the list where its times fall below. Edges are read by entry numbers and mapped to ids through the same caches
  * (`edgesOf`), not joined with the wide entry rows.
  *
  * Contract: the same ids as the joins they replace, per key in the order the keys were
@@ -170,19 +170,23 @@ export class SqlitePostings {
   byKeys(keys: readonly string[], from: number, to: number, limitPerKey: number): Map<string, string[]> {
     const kids = this.kidsOf(keys);
     const [lo, hi, limit] = [clampTime(from), clampTime(to), Math.max(0, limitPerKey)];
-    // The whole time line, as the related lists ask: from the kept top lists.
-    const whole = lo === Number.MIN_SAFE_INTEGER && hi === Number.MAX_SAFE_INTEGER && limit <= TOP_KEEP;
+    // A window that ends after the key's newest posting (the related lists: an arrival's window
+    // ends after everything stored before it) is answered from the kept top list, cut where its
+    // times fall below the window's start; every posting not kept is older than those kept.
     const eids = keys.map((k) => {
       const kid = kids.get(k);
       if (kid === undefined) return [];
-      if (!whole) return this.q.newest.all(kid, lo, hi, limit);
+      if (limit > TOP_KEEP) return this.q.newest.all(kid, lo, hi, limit);
       let t = this.top.get(k);
       if (!t) {
         const rows = this.q.newestTimed.all(kid, TOP_KEEP);
         t = { times: rows.map((r) => r[0]), eids: rows.map((r) => r[1]), all: rows.length < TOP_KEEP };
         this.top.set(k, t);
       }
-      return t.eids.slice(0, limit);
+      if (t.times.length && hi < t.times[0]!) return this.q.newest.all(kid, lo, hi, limit);
+      let n = 0;
+      while (n < limit && n < t.eids.length && t.times[n]! >= lo) n++;
+      return t.eids.slice(0, n);
     });
     const ids = this.idsOf(eids.flat());
     return new Map(keys.map((k, i) => [k, eids[i]!.map((e) => ids.get(e)!).filter((x) => x !== undefined)]));
