@@ -191,8 +191,8 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   // later names him by it alone (demonyms.ts).
   const families = new Set(matches.filter((m) => familyName(m, toks, lx.given, df)).map((m) => toks[m.start]!.norm.replace(/^[وف]/, '')));
   const maghreb = maghrebis(matches, toks);
-  // A country's name after «ولاية» is a state of that name (بولاية جورجيا شرق الولايات المتحدة).
   const northKorea = matches.some((m) => m.ids[0] === 'country:KP');
+  // A country's name after «ولاية» is a state of that name (بولاية جورجيا شرق الولايات المتحدة).
   const federal = new Set(matches.filter((m) => !m.demonym && m.start > 0 && index.byId.get(m.ids[0] ?? '')?.type === 'country' && /^[وفبل]?[بل]?ولايه$/.test(toks[m.start - 1]!.norm)).map((m) => m.ids[0]));
   matches.forEach((m) => {
     const id = m.ids[0];

@@ -15,7 +15,8 @@
  * (`byKeys` up to a time after every posting of the key, ~12 statements an arrival): those
  * top lists are kept per key (up to TOP_KEEP postings, newest first) and updated by this
  * connection's own inserts (`posted`), so a key asked again (an entity, a story's title
- * terms) costs no statement; the window's start cuts the list where its times fall below. Edges are read by entry numbers and mapped to ids through the same caches
+ * terms) costs no statement; the window's start cuts the list where its times fall below.
+ * Edges are read by entry numbers and mapped to ids through the same caches
  * (`edgesOf`), not joined with the wide entry rows.
  *
  * Contract: the same ids as the joins they replace, per key in the order the keys were
