@@ -186,3 +186,15 @@ test('organisations: an occupying army and a coordinated verbal noun after the h
   // (a word spelt with و still is one: مجلس وزراء الصحة)
   assert.ok(orgs('بالتعاون بين الجمعية السعودية لطب الأسرة والمجتمع والمكتب التنفيذي لمجلس وزراء الصحة لدول مجلس التعاون').includes('مجلس وزراء الصحة'));
 });
+
+// Set g (eval/understand/articles-g.jsonl, annotated blind; SaudiNewsNet, CC BY-NC-SA 4.0).
+test('organisations: no name from a preposition phrase, a woman’s title, a council’s decision or a body’s own board', () => {
+  // g021, alyaum 2015-08-06: حركة «movement» before ل + a common word
+  assert.deepEqual(orgs('إن الشخص الذي يجري لنصف ساعة يوميا ربما يجلس دون حركة لمدة 15 ساعة في العمل، والذين يجلسون دون حركة لأكثر من عشر ساعات أو دون حركة لساعات يوميا'), []);
+  // g008, alweeam 2015-08-10
+  assert.deepEqual(orgs('وأوضحت مديرة إدارة الموهوبات الدكتورة ليلى الصاعدي، أنه سيتم نقل 3 طالبات'), ['إدارة الموهوبات']);
+  // g024, was 2015-08-10
+  assert.ok(!orgs('وبعد النظر في قرار مجلس الشورى، قرر مجلس الوزراء الموافقة على اتفاقية بين وزارة الداخلية').some((o) => o.includes('الموافقة')));
+  // g019, alwatan 2015-08-06
+  assert.deepEqual(orgs('أبان المخرج جميل الشايب أن فريق المسرحية، حظي بتسهيلات كبيرة من إدارة الجمعية بالأحساء'), []);
+});
