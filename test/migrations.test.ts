@@ -18,6 +18,9 @@ import { loadMigrations as loadSqlite, migrate } from '../src/store/sqlite/migra
 import { loadPgMigrations, migratePg } from '../src/store/postgres/migrate.ts';
 import { openMarsadPgStore } from '../src/store/postgres/marsad.ts';
 import { loadContractArticles } from '../src/store/contract.ts';
+import { openMarsadSqliteStore } from '../src/store/sqlite/marsad.ts';
+import { bandInt } from '../src/store/story-rows.ts';
+import { entryOf } from '../src/stories/index.ts';
 import { PG_URL, dropSchemas, scratchName, skipPg, urlFor } from './pg-env.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marsad-migrations-'));
@@ -35,7 +38,7 @@ test('migrations: a number present in both folders names the same migration', ()
   for (const v of shared) assert.equal(postgres.get(v), sqlite.get(v), `migration ${v}`);
   // What only one backend has takes a number the other does not use.
   assert.deepEqual([...postgres.keys()].filter((v) => !sqlite.has(v)), [14]);
-  assert.deepEqual([...sqlite.keys()].filter((v) => !postgres.has(v)), [30, 31, 32]);
+  assert.deepEqual([...sqlite.keys()].filter((v) => !postgres.has(v)), [30, 31, 32, 34]);
 });
 
 test('migrations: two files with one number are refused, naming both', () => {
@@ -69,6 +72,40 @@ test('sqlite: a migration numbered into a gap is applied', () => {
     assert.deepEqual(migrate(db, all), []);
   } finally {
     db.close();
+  }
+});
+
+test('sqlite: 034 moves every band posting under its week, and lookups find the same entries', async () => {
+  const all = loadSqlite();
+  const path = join(dir, 'bands.db');
+  const db = new Database(path);
+  const week = 7 * 24 * 3_600_000;
+  // Real articles' bands, posted under the old key (band, time, eid) at times over many weeks.
+  const entries = [...new Map((await loadContractArticles()).map((a) => [a.id, a])).values()].slice(0, 30).map((a, i) => ({ ...entryOf(a, { now: 0 }), time: Date.UTC(2015, 6, 1) + i * 2 * 24 * 3_600_000 + i }));
+  const old = `SELECT DISTINCT e.id FROM story_bands b JOIN story_entries e ON e.eid = b.eid
+               WHERE b.band IN (SELECT value FROM json_each(?)) AND b.time BETWEEN ? AND ?`;
+  let before: string[][];
+  try {
+    migrate(db, all.filter((m) => m.version < 34));
+    const entry = db.prepare("INSERT INTO story_entries (id, time, outlet, title, shingles, terms, title_terms, lede_terms, entities, story_id) VALUES (?, ?, '', '', x'', '', '', '', '', ?)");
+    const band = db.prepare('INSERT OR IGNORE INTO story_bands (band, time, eid) SELECT value, ?, ? FROM json_each(?)');
+    for (const e of entries) {
+      const eid = Number(entry.run(e.id, e.time, `s-${e.id}`).lastInsertRowid);
+      band.run(e.time, eid, JSON.stringify(e.bands.map(bandInt)));
+    }
+    const q = db.prepare<unknown[], string>(old).pluck();
+    before = entries.map((e) => q.all(JSON.stringify(e.bands.map(bandInt)), e.time - week, e.time + week).sort());
+    assert.ok(before.some((ids) => ids.length > 1), 'some entries share a band within a week');
+    assert.deepEqual(migrate(db, all), [34]);
+    assert.equal(db.prepare('SELECT count(*) FROM story_bands WHERE span <> (time - (time % ?)) / ?').pluck().get(week, week), 0);
+  } finally {
+    db.close();
+  }
+  const store = openMarsadSqliteStore(path);
+  try {
+    entries.forEach((e, i) => assert.deepEqual(store.storyIndex.byBands(e.bands, e.time - week, e.time + week).sort(), before[i], e.id));
+  } finally {
+    await store.close();
   }
 });
 

@@ -167,9 +167,50 @@ test('postings by key and band are the ids the joins on story_entries give, also
         found += all.get(k)!.length;
       }
       const bands = JSON.stringify(e.bands.map(bandInt));
-      assert.deepEqual(store.storyIndex.byBands(e.bands, lo, hi), joined.bands.all(bands, lo, hi));
+      const week = 7 * 24 * 3_600_000;
+      assert.deepEqual(store.storyIndex.byBands(e.bands, lo, hi).sort(), joined.bands.all(bands, lo, hi).sort());
+      assert.deepEqual(store.storyIndex.byBands(e.bands, e.time - week, e.time + week).sort(), joined.bands.all(bands, e.time - week, e.time + week).sort());
     }
     assert.ok(found > 500, `postings found: ${found}`);
+  } finally {
+    await store.close();
+  }
+});
+
+test('band postings are found across week spans: windows over a span border, wide and empty windows', async () => {
+  // Migration 034 keys band postings by their week first; a lookup lists the window's weeks,
+  // or for a wide window finds the weeks that hold postings. Real entries, moved in time.
+  const store = openMarsadSqliteStore(join(dir, 'spans.db'));
+  try {
+    const week = 7 * 24 * 3_600_000;
+    const border = 2905 * week; // a week's start (2025-09-04T00:00Z)
+    const at = [border - 3_600_000, border + 3_600_000, border + 3 * week, border - 40 * week];
+    const source = articles.slice(0, 12).map((a) => entryOf(a, { now: 0 })).filter((e) => e.bands.length);
+    assert.ok(source.length >= 8);
+    for (const e of source)
+      at.forEach((t, i) => store.storyIndex.addEntry({ ...e, id: `${e.id}-${i}`, time: t, exact: null, storyId: `s-${e.id}-${i}`, duplicateOf: null }));
+    const joined = store.db.prepare<unknown[], string>(
+      `SELECT DISTINCT e.id FROM story_bands b JOIN story_entries e ON e.eid = b.eid
+       WHERE b.band IN (SELECT value FROM json_each(?)) AND b.time BETWEEN ? AND ?`,
+    ).pluck();
+    const windows: Array<[number, number, number[]]> = [
+      [border - 2 * 3_600_000, border + 2 * 3_600_000, [0, 1]], // over the border
+      [border, border + week, [1]], // from the border on
+      [border - week, border - 1, [0]], // up to it
+      [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, [0, 1, 2, 3]], // every week (the wide path)
+      [border - 50 * week, border - 30 * week, [3]], // wide, one week holding postings
+      [border + 10 * week, border + 40 * week, []], // wide, none
+      [border + week, border, []], // empty
+    ];
+    for (const e of source) {
+      const keys = JSON.stringify(e.bands.map(bandInt));
+      for (const [from, to, want] of windows) {
+        const got = store.storyIndex.byBands(e.bands, from, to).sort();
+        assert.deepEqual(got, joined.all(keys, from, to).sort(), `${e.id} ${from}..${to}`);
+        for (const i of want) assert.ok(got.includes(`${e.id}-${i}`), `${e.id}-${i} in ${from}..${to}`);
+        assert.equal(got.filter((id) => id.startsWith(`${e.id}-`)).length, want.length, `${e.id} in ${from}..${to}`);
+      }
+    }
   } finally {
     await store.close();
   }
@@ -182,7 +223,13 @@ test('every per-article lookup is an index search', () => {
       (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
     const checks: Array<[string, unknown[]]> = [
       ['SELECT id FROM story_entries WHERE exact = ?', ['x']],
-      ['SELECT DISTINCT eid FROM story_bands WHERE band IN (SELECT value FROM json_each(?)) AND time BETWEEN ? AND ?', ['[1]', 0, 1]],
+      ['SELECT DISTINCT eid FROM story_bands WHERE span IN (SELECT value FROM json_each(?)) AND band IN (SELECT value FROM json_each(?)) AND time BETWEEN ? AND ?', ['[1]', '[1]', 0, 1]],
+      [
+        `WITH RECURSIVE s(v) AS (SELECT (SELECT min(span) FROM story_bands WHERE span >= 0)
+           UNION ALL SELECT (SELECT min(span) FROM story_bands WHERE span > v) FROM s WHERE v < 9)
+         SELECT DISTINCT eid FROM story_bands WHERE span IN (SELECT v FROM s WHERE v <= 9) AND band IN (SELECT value FROM json_each(?)) AND time BETWEEN ? AND ?`,
+        ['[1]', 0, 1],
+      ],
       ['SELECT key, kid FROM story_keydict WHERE key IN (SELECT value FROM json_each(?))', ['["t:x"]']],
       ['SELECT eid, id FROM story_entries WHERE eid IN (SELECT value FROM json_each(?))', ['[1]']],
       ['SELECT eid FROM story_keys WHERE kid = ? AND time BETWEEN ? AND ? ORDER BY time DESC, eid DESC LIMIT ?', [1, 0, 1, 5]],

@@ -14,8 +14,10 @@
  * writer on the same prepared articles (its own `reattach`, `storeAndGroup`, `openStore`),
  * interleaved, and checks that both databases hold the same grouping (same.ts).
  *
- * Run: `node --import tsx bench/ingest/writer.ts [--corpus DIR] [--limit N] [--runs N] [--base DIR] [--prof DIR]`
- * (`--prof DIR`: a `--cpu-prof` profile of this checkout's runs written there).
+ * Run: `node --import tsx bench/ingest/writer.ts [--corpus DIR] [--limit N] [--runs N] [--base DIR] [--prof DIR] [--slices N]`
+ * (`--prof DIR`: a `--cpu-prof` profile of this checkout's runs written there; `--slices N`:
+ * each run's CPU per article in every slice of N articles too, rounded to batches — whether
+ * the writer's cost grows with the store).
  * Prints per run the CPU ms per article over all articles and past the first 2,000 (the
  * pooled import's serial start), and the medians.
  */
@@ -84,6 +86,8 @@ if (child) {
   const runs = Math.max(1, Number(arg('--runs')) || 1);
   const base = arg('--base');
   const prof = arg('--prof');
+  const slice = Math.max(1, Math.round((Number(arg('--slices')) || 0) / BATCH));
+  const sliced = Boolean(arg('--slices'));
   if (!existsSync(corpus)) {
     process.stderr.write(`bench/ingest/writer: no corpus at ${corpus}\n`);
     process.exit(1);
@@ -134,6 +138,15 @@ if (child) {
       const res = runOne(b ? base! : ROOT, join(dir, b ? 'base.db' : 'this.db'));
       (b ? theirs : mine).push(res);
       process.stderr.write(`  run ${r + 1}${b ? ' (base)' : ''}: ${fmt(res)}\n`);
+      if (sliced) {
+        const parts: string[] = [];
+        for (let i = 0; i < res.batchCpu.length; i += slice) {
+          const j = Math.min(res.batchCpu.length, i + slice) - 1;
+          const n = Math.min(res.articles, (j + 1) * BATCH) - i * BATCH;
+          parts.push(`${(i * BATCH) / 1000}k–${Math.min(res.articles, (j + 1) * BATCH) / 1000}k ${(((res.batchCpu[j]! - (i ? res.batchCpu[i - 1]! : 0)) / n) * 1000).toFixed(0)}`);
+        }
+        process.stderr.write(`    µs CPU/article by slice: ${parts.join(' · ')}\n`);
+      }
     }
   }
   const median = (rs: RunResult[], f: (r: RunResult) => number): number => {

@@ -47,6 +47,14 @@ export function join(xs: readonly string[]): string {
 export const clampTime = (t: number): number => (Number.isFinite(t) ? Math.trunc(t) : t > 0 ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER);
 export const isoTime = (t: number): string => new Date(Math.min(8.64e15, Math.max(-8.64e15, t))).toISOString();
 
+/**
+ * The width of a band posting's span on SQLite (migration 034): its postings are keyed by
+ * (span, band, time, eid), span = floor(time / BAND_SPAN_MS), so a batch writes into the
+ * weeks it covers instead of all over the table.
+ */
+export const BAND_SPAN_MS = 7 * 24 * 3_600_000;
+export const bandSpan = (time: number): number => Math.floor(time / BAND_SPAN_MS);
+
 /** `<band>:<hex>` → band × 2^32 + hash; any other shape → a 52-bit FNV hash of the string. */
 export function bandInt(key: string): number {
   const m = /^(\d{1,5}):([0-9a-f]{1,8})$/.exec(key);

@@ -17,7 +17,7 @@
 import type Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { EdgeIndex, RelatedCandidate, RelatedList, RelatedSource, RelatedStore, Story, StoryEdge, StoryEntry, StoryIndex } from '../../stories/index.ts';
-import { bandInt, clampTime, daysText, isoTime, join, toEntry as sharedToEntry, type EntryRow, type StoryRow } from '../story-rows.ts';
+import { bandInt, bandSpan, clampTime, daysText, isoTime, join, toEntry as sharedToEntry, type EntryRow, type StoryRow } from '../story-rows.ts';
 import { SqliteRelated } from './related.ts';
 import { SqliteDocFreq } from './story-df.ts';
 import { SqlitePostings } from './story-postings.ts';
@@ -72,7 +72,7 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
         `INSERT INTO story_entries (id, time, outlet, title, exact, shingles, terms, title_terms, lede_terms, entities, story_id, duplicate_of, days)
          VALUES (@id, @time, @outlet, @title, @exact, @shingles, @terms, @title_terms, @lede_terms, @entities, @story_id, @duplicate_of, @days)`,
       ),
-      bands: p('INSERT OR IGNORE INTO story_bands (band, time, eid) SELECT value, ?, ? FROM json_each(?)'),
+      bands: p('INSERT OR IGNORE INTO story_bands (span, band, time, eid) SELECT ?, value, ?, ? FROM json_each(?)'),
       setStory: p('UPDATE story_entries SET story_id = ? WHERE id = ?'),
       setDup: p('UPDATE story_entries SET duplicate_of = ? WHERE id = ?'),
       mirror: p('UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ? AND (story_id IS NOT ? OR duplicate_of IS NOT ?)'),
@@ -232,7 +232,7 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
     this.df.added([...new Set(e.terms)], n);
     if (n !== this.seen) this.forgetCached();
     this.seen = n + 1;
-    if (e.bands.length) this.q.bands.run(time, eid, JSON.stringify([...new Set(e.bands)].map(bandInt)));
+    if (e.bands.length) this.q.bands.run(bandSpan(time), time, eid, JSON.stringify([...new Set(e.bands)].map(bandInt)));
     if (e.keys.length) this.postings.post([...new Set(e.keys)], time, eid);
     this.mirror(e.id, e.storyId, e.duplicateOf);
     this.remember({ ...e, bands: [], keys: [] });

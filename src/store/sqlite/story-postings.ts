@@ -27,7 +27,10 @@
  * them (`forget`) when another connection has written, and on every rollback (`reset`).
  */
 import type Database from 'better-sqlite3';
-import { bandInt, clampTime } from '../story-rows.ts';
+import { bandInt, bandSpan, clampTime } from '../story-rows.ts';
+
+/** A band lookup over more spans than this finds the spans that hold postings first (an unbounded window). */
+const LISTED_SPANS = 16;
 
 /** Entry numbers and key numbers kept mapped (a few dozen bytes each). */
 const ID_CACHE = 65_536;
@@ -108,7 +111,18 @@ export class SqlitePostings {
         `SELECT j.key, k.eid FROM json_each(?) j JOIN story_keys k ON k.kid = j.value
          WHERE k.time BETWEEN ? AND ?`,
       ).raw(),
-      bands: p<number>('SELECT DISTINCT eid FROM story_bands WHERE band IN (SELECT value FROM json_each(?)) AND time BETWEEN ? AND ?').pluck(),
+      // The spans are the window's weeks (migration 034): listed, or for a wide window those that
+      // hold postings, found by one seek each (a recursive min over the key's first column).
+      bands: p<number>(
+        `SELECT DISTINCT eid FROM story_bands WHERE span IN (SELECT value FROM json_each(?)) AND band IN (SELECT value FROM json_each(?))
+         AND time BETWEEN ? AND ?`,
+      ).pluck(),
+      bandsWide: p<number>(
+        `WITH RECURSIVE s(v) AS (SELECT (SELECT min(span) FROM story_bands WHERE span >= @first)
+           UNION ALL SELECT (SELECT min(span) FROM story_bands WHERE span > v) FROM s WHERE v < @last)
+         SELECT DISTINCT eid FROM story_bands WHERE span IN (SELECT v FROM s WHERE v <= @last) AND band IN (SELECT value FROM json_each(@keys))
+         AND time BETWEEN @lo AND @hi`,
+      ).pluck(),
     };
   }
 
@@ -211,7 +225,14 @@ export class SqlitePostings {
   /** Distinct ids holding any of these band keys within [from, to]. */
   byBands(bands: readonly string[], from: number, to: number): string[] {
     if (bands.length === 0) return [];
-    const eids = this.q.bands.all(JSON.stringify(bands.map(bandInt)), clampTime(from), clampTime(to));
+    const [lo, hi] = [clampTime(from), clampTime(to)];
+    if (lo > hi) return [];
+    const [first, last] = [bandSpan(lo), bandSpan(hi)];
+    const keys = JSON.stringify(bands.map(bandInt));
+    const eids =
+      last - first < LISTED_SPANS
+        ? this.q.bands.all(JSON.stringify(Array.from({ length: last - first + 1 }, (_, i) => first + i)), keys, lo, hi)
+        : this.q.bandsWide.all({ first, last, keys, lo, hi });
     const ids = this.idsOf(eids);
     return eids.map((e) => ids.get(e)!).filter((x) => x !== undefined);
   }
