@@ -19,3 +19,26 @@ test('a column signed with the author’s name on its last line names no person 
   // (a body that is only a name, as some aljazirah items are, keeps it)
   assert.deepEqual(people('لويس انريكي', 'مدرب برشلونة'), ['لويس انريكي']);
 });
+
+test('a demonym used as a title names its player behind «like the» and behind an epithet', () => {
+  // h027, alriyadh 2015-07-21
+  assert.deepEqual(people('لم يتعرض للإساءة من جماهير ناديه السابق من دون أن يُدانون أو يتهمون بالخيانة كالبرازيلي رونالدو الذي تنقل بين برشلونة والإنتر وريال مدريد.'), ['رونالدو']);
+  assert.deepEqual(people('ومن ثم للغريم تشيلسي والإيطالي الشهير بيرلو الذي أنتقل من ميلان إلى خصمه جوفنتوس.'), ['بيرلو']);
+});
+
+test('one listed name after a one-word name in a list is the next person', () => {
+  // h043, alriyadh 2015-07-22
+  assert.deepEqual(people('وتزامن ذلك مع شائعات رحيل الثنائي راموس وبنزيمة.'), ['راموس', 'بنزيمة']);
+  // (… not a common word or a clause that goes on: الرئيس أوباما وسعد الجهود)
+  assert.deepEqual(people('وشكر اللاعب راموس ونجاح الفريق في الموسم الماضي.'), ['راموس']);
+  // (… nor after a given name, whose family name may start with و: aljazirah 2015-08-06)
+  assert.ok(!people('وأمنية بتجسيد شخصيّة الشاعرة الخنساء، ممثلة في الفنانة السورية منى واصف.').includes('اصف'));
+});
+
+test('a verbal noun of the form افتعال is no name word (احتمال، امتلاك، الامتياز، الاختراع)', () => {
+  // aleqtisadiya and others, 2015-08-04 … 2015-08-10: each was a «person» before
+  assert.deepEqual(people('ومع ذلك لا يستبعد الأمريكيون احتمال نشوب اشتباك غير مقصود.'), []);
+  assert.deepEqual(people('وتمنح صفقة الاستحواذ شركة "تازنين إنترناشونال" الصينية امتلاك المدارج وبرج المراقبة وعنابر الطائرات.'), []);
+  assert.deepEqual(people('كما أورد الكتاب عددًا من الوثائق ذات الصلة بالقناة، وفي مقدمتها فرمان الامتياز الأول الصادر في 30 نوفمبر.'), []);
+  assert.deepEqual(people('- براءات الاختراع.. عدد براءات الاختراع الدولية.'), []);
+});

@@ -40,6 +40,8 @@ const RANK_GRADE = new Set(['اول', 'ثاني', 'ركن']);
 /** Credits of a work (data/people/titles.tsv lists them among the speakers). */
 const CREDIT = /^[وف]?(بطوله|اخراج|تاليف|الحان|تلحين|غناء)$/;
 const TANWEEN = /[\u064b-\u064d]/;
+/** Epithets between a demonym used as a title and the name (normalized): والإيطالي الشهير بيرلو. */
+const EPITHET = new Set(['الشهير', 'الشهيره', 'المعروف', 'المعروفه', 'المخضرم', 'الراحل', 'الراحله', 'الدولي', 'المتالق', 'الموهوب', 'الشاب', 'السابق']);
 /** Titles whose complement is the person they relate to (normalized keys). */
 const KIN = new Set(['شقيق', 'شقيقه', 'والد', 'والده', 'زوج', 'زوجه', 'نجل', 'نجله', 'ابنه', 'عم', 'عمه', 'خال', 'خاله', 'جد', 'جده', 'ارمله', 'محامي', 'محاميه']);
 /** A counterpart (نظيره، نظيرتها; the feminine is spelled like the pronoun form once normalized). */
@@ -56,7 +58,8 @@ export function findNames(tokens: DocToken[], matches: Match[], lx: PeopleLexico
   const out: NameSpan[] = [];
   const end = tagLine(tokens);
   for (let i = 0; i < end; i++) {
-    const s = f.at(i) ?? (out.length && out[out.length - 1]!.end === i ? f.listNext(i) : undefined);
+    const last = out[out.length - 1];
+    const s = f.at(i) ?? (last && last.end === i ? f.listNext(i, last) : undefined);
     if (!s) continue;
     out.push(s);
     i = s.end - 1;
@@ -292,8 +295,11 @@ class Finder extends SurnameCues {
    */
   private afterDemonym(i: number): NameSpan | undefined {
     const m = this.matchAt.get(i);
-    if (!m?.demonym || m.len !== 1 || !/^[وف]?(ال|لل|بال)/.test(this.t[i]!.norm)) return undefined;
-    const j = i + 1;
+    // (… also «like the»: كالبرازيلي رونالدو.)
+    if (!m?.demonym || m.len !== 1 || !/^[وف]?(ال|لل|بال|كال)/.test(this.t[i]!.norm)) return undefined;
+    // (An epithet or honorific may stand between: والإيطالي الشهير بيرلو.)
+    let j = i + 1;
+    while (j < i + 3 && this.t[j] && !this.t[j]!.brk && (EPITHET.has(this.t[j]!.norm) || this.honorific(j))) j++;
     const u = this.t[j];
     if (!u || u.brk || u.seg !== this.t[i]!.seg) return undefined;
     const known = this.lx.given.has(u.norm) || this.lx.surname.has(u.norm);
@@ -304,11 +310,18 @@ class Finder extends SurnameCues {
 
   /**
    * The next name of a list, right after a name and behind و: its first word may be one no
-   * list knows (دييجو كوستا وسيسك فابريجاس، كريستوفر لي وميشيل بيكولي وجولييت بينوش); two words at least.
+   * list knows (دييجو كوستا وسيسك فابريجاس، كريستوفر لي وميشيل بيكولي وجولييت بينوش); two words at
+   * least, but for one listed word after a one-word name.
    */
-  listNext(i: number): NameSpan | undefined {
+  listNext(i: number, prev: NameSpan): NameSpan | undefined {
     const u = this.t[i]!;
     const key = u.norm.slice(1);
+    // After a one-word name, one listed name word ending the clause is the next name, found the
+    // way the first was (الثنائي راموس وبنزيمة: both after the title).
+    // (Not after a given name, whose family name may start with و: منى واصف.)
+    const first = prev.norms[0]!;
+    if (prev.end - prev.start === 1 && !(this.lx.given.has(first) && !this.lx.surname.has(first)) && !u.brk && u.norm.startsWith('و') && (this.lx.given.has(key) || this.lx.surname.has(key)) && !isCommonNoun(this.lx, key) && !pastVerb(this.lx, key) && !this.inMatch.has(i) && this.endsClause(i + 1))
+      return { start: i, end: i + 1, norms: [key], surface: spanText(this.t, i, i + 1, 1), via: prev.via };
     // (Not «and the …» nor «and» and a verb: والمسعفين، وضمت.)
     if (u.brk || !u.norm.startsWith('و') || WAW_YA.has(u.norm) || this.inMatch.has(i) || key.length < 3 || key.startsWith('ال') || isCommonNoun(this.lx, key) || pastVerb(this.lx, key)) return undefined;
     if (!nameWord(this.lx, key) || !(this.lx.given.has(key) || unknownNameWord(this.lx, key))) return undefined;

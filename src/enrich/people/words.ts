@@ -47,7 +47,7 @@ export const WAW_YA = new Set([
   'ياسمين', 'يمني', 'يوشيهيدي', 'يولاندا', 'يانيس', 'يورغن', 'يوكيا', 'يعلون', 'يتسحاق', 'يائير', 'يوآف', 'يحيى',
 ]);
 /** Definite verbal nouns (التلويح، الإشهار، الاستقبال، الانسحاب): no family names. */
-export const MASDAR = /^ال(ت..ي.|ا..ا.|است...ا.|ان..ا.)$/;
+export const MASDAR = /^ال(ت..ي.|ا..ا.|است...ا.|ان..ا.|ا.ت.ا.)$/;
 /** Definite participles of the derived verb forms (المنتقل، المنضم، المتوج، المستقيل): no family names (a nisba such as المنتشري is). */
 export const PARTICIPLE = /^ال(من|مت|مست)[\u0621-\u064a]{2,}[\u0621-\u0649]$/;
 /** Plural and dual endings (المصابين، المتمردون، السجلات): no family names. */
