@@ -10,7 +10,9 @@
  * as the workers run it) and kept in a v8-serialized file under the temp directory, keyed by
  * the corpus path and the sources `prepareArticle` runs; each measured run (a child process)
  * reads it back, reattaches analyses, fingerprints and hashes (`reattach`), and stores it
- * in batches of 500 into a fresh SQLite file. `--base DIR` measures another checkout's
+ * in batches of 500 into a fresh SQLite file — batches written back to back in one commit
+ * group as the pool writes them (src/pipeline/pool.ts `CommitGroup`) where the checkout has
+ * group commit. `--base DIR` measures another checkout's
  * writer on the same prepared articles (its own `reattach`, `storeAndGroup`, `openStore`),
  * interleaved, and checks that both databases hold the same grouping (same.ts).
  *
@@ -30,6 +32,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Article } from '../../src/model/article.ts';
 import type * as PrepareMod from '../../src/pipeline/prepare.ts';
+import type * as PoolMod from '../../src/pipeline/pool.ts';
 import type * as WriteMod from '../../src/pipeline/write.ts';
 import type * as StoreMod from '../../src/store/index.ts';
 import { compare } from './same.ts';
@@ -52,6 +55,7 @@ interface RunResult {
 }
 
 const child = process.argv[2] === '--child';
+type WriteStore = Parameters<typeof WriteMod.storeAndGroup>[0];
 
 if (child) {
   // node writer.ts --child <prepared file> <db file> <sources root>
@@ -60,10 +64,14 @@ if (child) {
   const from = <T>(path: string): Promise<T> => import(new URL(path, src).href) as Promise<T>;
   const { reattach } = await from<typeof PrepareMod>('src/pipeline/prepare.ts');
   const { storeAndGroup } = await from<typeof WriteMod>('src/pipeline/write.ts');
+  // The pool's group commit where the checkout has one, with the bounds the import uses (the
+  // writer never waits here, so a group closes on its articles or its time).
+  const pool = await from<Partial<typeof PoolMod>>('src/pipeline/pool.ts');
   const { openStore } = await from<typeof StoreMod>('src/store/index.ts');
   const batches = deserialize(readFileSync(file)) as PrepareMod.PreparedArticle[][];
   for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
   const store = await openStore(db);
+  const group = pool.CommitGroup ? new pool.CommitGroup(store as WriteStore, { articles: pool.GROUP_ARTICLES!, ms: pool.GROUP_MS! }) : null;
   const batchCpu: number[] = [];
   let articles = 0;
   const c0 = process.cpuUsage();
@@ -72,7 +80,11 @@ if (child) {
     // As pool.ts's writer: the skip check of the batch, then the reattached articles stored and grouped.
     const enriched = batch.map((p) => reattach(p));
     await store.enrichedAlready(enriched);
-    await storeAndGroup(store as Parameters<typeof storeAndGroup>[0], enriched, {});
+    const write = () => storeAndGroup(store as WriteStore, enriched, {});
+    if (group) {
+      await group.run(enriched.length, write);
+      if (group.full || batch === batches.at(-1)) await group.commit();
+    } else await write();
     articles += batch.length;
     const u = process.cpuUsage(c0);
     batchCpu.push((u.user + u.system) / 1000);

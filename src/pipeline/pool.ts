@@ -14,6 +14,18 @@
  *
  * Small imports are not slowed by thread start-up: the first `minArticles` articles
  * (default 2,000) go through the serial `ingest`, and the threads start only after them.
+ *
+ * Group commit (one writer, SQLite): batches the writer stores back to back share one
+ * transaction, each batch a savepoint inside it (`CommitGroup`), so the index pages every
+ * batch dirties again — the key postings' tails, the entity index, the FTS segments — reach
+ * the log once per group instead of once per batch. The group commits as soon as the writer
+ * would wait (no batch queued behind, or the next one still in a worker), after
+ * GROUP_ARTICLES articles, or once it has been open GROUP_MS, so another connection's write
+ * (a server's feed poll) waits at most about one batch past that, well within SQLite's
+ * busy timeout. A batch's promise resolves when it is stored; the last batch of a run
+ * resolves after its commit, so an import that returns has committed everything. A crash
+ * loses the uncommitted batches of the group, which the same import run again adds (an
+ * import is idempotent).
  */
 import { availableParallelism } from 'node:os';
 import type { Piscina as PiscinaPool } from 'piscina';
@@ -23,6 +35,7 @@ import type { UpsertResult } from '../store/types.ts';
 import { enrichArticle } from './enrich.ts';
 import { ingest } from './index.ts';
 import { reattach, type PreparedArticle } from './prepare.ts';
+import { concurrent } from './group.ts';
 import type { PipelineStore } from './types.ts';
 import { serialized, storeAndGroup, withOutletNames, type IngestOptions } from './write.ts';
 
@@ -31,9 +44,57 @@ export interface PoolOptions extends IngestOptions {
   threads?: number;
   /** Articles that go through the serial path before the threads start (default 2,000). */
   minArticles?: number;
+  /** A commit group's bounds (default GROUP_ARTICLES, GROUP_MS). */
+  groupArticles?: number;
+  groupMs?: number;
 }
 
 export const DEFAULT_MIN_ARTICLES = 2000;
+/** A commit group's bounds: articles, and time open (see the header). */
+export const GROUP_ARTICLES = 4000;
+export const GROUP_MS = 2000;
+
+/** Batches written back to back in one transaction, each a savepoint (see the header). */
+export class CommitGroup {
+  private open: { release: () => void; committed: Promise<unknown>; articles: number; since: number } | null = null;
+
+  constructor(
+    private readonly store: PipelineStore,
+    private readonly bounds: { articles: number; ms: number },
+  ) {}
+
+  /** Runs `fn` (a batch's write) inside the open group, opening one when none is. */
+  async run<T>(articles: number, fn: () => Promise<T>): Promise<T> {
+    if (!this.open) {
+      let release!: () => void;
+      let begun!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      const started = new Promise<void>((r) => (begun = r));
+      // The transaction commits when `release` is called; `commit` reports its failure.
+      const committed = this.store.writeTransaction(() => (begun(), released));
+      committed.catch(() => undefined);
+      // A BEGIN that failed (the lock not granted within the busy timeout) fails this batch.
+      await Promise.race([started, committed]);
+      this.open = { release, committed, articles: 0, since: performance.now() };
+    }
+    this.open.articles += articles;
+    return fn();
+  }
+
+  /** Whether the open group has reached its bounds. */
+  get full(): boolean {
+    return this.open !== null && (this.open.articles >= this.bounds.articles || performance.now() - this.open.since >= this.bounds.ms);
+  }
+
+  /** Commits the open group, if any. */
+  async commit(): Promise<void> {
+    const g = this.open;
+    if (!g) return;
+    this.open = null;
+    g.release();
+    await g.committed;
+  }
+}
 
 /** The default number of worker threads: one core stays with the writer. */
 export function defaultThreads(): number {
@@ -48,6 +109,10 @@ export class IngestPool {
   private pool: PiscinaPool<Article[], PreparedArticle[]> | null = null;
   private starting: Promise<PiscinaPool<Article[], PreparedArticle[]>> | null = null;
   private submitted = 0;
+  /** Pooled batches submitted and not yet written. */
+  private queued = 0;
+  /** Null when grouping commits on its own (many workers, PostgreSQL). */
+  private readonly group: CommitGroup | null;
   /** Batches prepared by the worker threads. */
   pooledBatches = 0;
 
@@ -57,6 +122,7 @@ export class IngestPool {
   ) {
     this.threads = Math.max(0, Math.floor(opts.threads ?? defaultThreads()));
     this.minArticles = Math.max(0, opts.minArticles ?? DEFAULT_MIN_ARTICLES);
+    this.group = concurrent(store) ? null : new CommitGroup(store, { articles: opts.groupArticles ?? GROUP_ARTICLES, ms: opts.groupMs ?? GROUP_MS });
   }
 
   /** Like `ingest(store, batch, opts)`, with enrichment and analysis in a worker thread once past `minArticles`. */
@@ -69,26 +135,43 @@ export class IngestPool {
     const skipped = this.store.enrichedAlready(articles);
     const prepared = skipped.then(async (skip) => (await this.start()).run(articles.filter((a) => !skip.has(a.id))));
     // Rejections are taken by the writer below; keep them from being reported as unhandled meanwhile.
-    prepared.catch(() => undefined);
+    let ready = false;
+    prepared.then(
+      () => (ready = true),
+      () => undefined,
+    );
+    this.queued++;
     return serialized(this.store, async () => {
-      const [skip, done] = [await skipped, await prepared];
-      const still = skip.size ? await this.store.enrichedAlready(articles.filter((a) => skip.has(a.id))) : new Set<string>();
-      const enriched: Article[] = [];
-      let next = 0;
-      for (const a of articles) {
-        if (!skip.has(a.id)) {
-          const p = done[next++]!;
-          if (p.issue) this.opts.onIssue?.(p.issue);
-          enriched.push(reattach(p));
-        } else if (still.has(a.id)) enriched.push(a);
-        else {
-          const r = enrichArticle(a);
-          if (r.issue) this.opts.onIssue?.(r.issue);
-          enriched.push(r.article);
-        }
+      try {
+        // The writer would wait on a worker: commit what it has first.
+        if (!ready) await this.group?.commit();
+        return await this.write(articles, await skipped, await prepared);
+      } finally {
+        // Nothing queued behind (the writer would wait), or the group is full: commit.
+        if (this.queued-- === 1 || this.group?.full) await this.group?.commit();
       }
-      return storeAndGroup(this.store, enriched, this.opts);
     });
+  }
+
+  /** The writer's part of a pooled batch: the skip checked again, then store and group (in the commit group). */
+  private async write(articles: Article[], skip: Set<string>, done: PreparedArticle[]): Promise<UpsertResult[]> {
+    const still = skip.size ? await this.store.enrichedAlready(articles.filter((a) => skip.has(a.id))) : new Set<string>();
+    const enriched: Article[] = [];
+    let next = 0;
+    for (const a of articles) {
+      if (!skip.has(a.id)) {
+        const p = done[next++]!;
+        if (p.issue) this.opts.onIssue?.(p.issue);
+        enriched.push(reattach(p));
+      } else if (still.has(a.id)) enriched.push(a);
+      else {
+        const r = enrichArticle(a);
+        if (r.issue) this.opts.onIssue?.(r.issue);
+        enriched.push(r.article);
+      }
+    }
+    const store = () => storeAndGroup(this.store, enriched, this.opts);
+    return this.group ? this.group.run(enriched.length, store) : store();
   }
 
   private start(): Promise<PiscinaPool<Article[], PreparedArticle[]>> {
@@ -102,6 +185,7 @@ export class IngestPool {
 
   /** Stops the worker threads (after the batches submitted so far). */
   async close(): Promise<void> {
+    await serialized(this.store, async () => this.group?.commit());
     const pool = this.pool;
     this.pool = null;
     this.starting = null;
