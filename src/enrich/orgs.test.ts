@@ -198,3 +198,14 @@ test('organisations: no name from a preposition phrase, a woman’s title, a cou
   // g019, alwatan 2015-08-06
   assert.deepEqual(orgs('أبان المخرج جميل الشايب أن فريق المسرحية، حظي بتسهيلات كبيرة من إدارة الجمعية بالأحساء'), []);
 });
+
+test('a second name word behind و ends the name when it starts a clause: a verb, a common word, a pronoun', () => {
+  // h008, alyaum 2015-07-21 (set h: gold مستشفى بقيق العام)
+  const h008 = orgs('المتحمي يزور مرضى مستشفى بقيق ويهنئهم بعيد الفطر. أكد محافظ بقيق دعمه لكل ما يخدم المرضى الذين يتلقون الرعاية الصحية بمستشفى بقيق وخاصة أهالي بقيق.');
+  assert.ok(!h008.some((o) => /ويهنئهم|وخاصة/.test(o)), h008.join(' | '));
+  // aleqtisadiya 2015-07-24; alwatan 2015-07-23
+  assert.ok(!orgs('وقال رئيس مجلس إدارة شركة ستاربكس ورئيسها التنفيذي هوارد شولتز في بيان صحفي').some((o) => o.includes('ورئيسها')));
+  assert.ok(!orgs('استهدف خلالها معسكرات تدريبية لجماعة خراسان وغيره من التنظيمات.').some((o) => o.includes('وغيره')));
+  // (a name whose second word starts with و stays whole: alriyadh 2015-07-21)
+  assert.ok(orgs('يقع مستشفى سوق واقف للصقور المؤلف من 4 طوابق على مقربة من سوق واقف').includes('مستشفى سوق واقف'));
+});

@@ -251,9 +251,13 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       // (an indefinite nisba says what kind it is, not which one: `حركة احتجاجية`, `صحيفة يومية`)
       j++;
       // (a second name word; not a ل-linked complement: `شركة بوينج لصناعة الطائرات` is شركة بوينج,
-      // nor the verb the body is subject of: `مستشفى رفحاء يناشدون`, `شركة أبل تطلق`)
+      // nor the verb the body is subject of: `مستشفى رفحاء يناشدون`, `شركة أبل تطلق`, nor a
+      // common word, a stopword or a word with a pronoun behind و, which start a clause:
+      // `مستشفى بقيق ويهنئهم`، `وخاصة`، `وغيره`; not `مستشفى سوق واقف`، `شركة إرنست ويونغ`)
       const second = at(j)?.norm;
-      if (second && !DEF.test(second) && !second.startsWith('ل') && !/^[يت]/.test(second) && isName(second) && !head(at(j)!) && !commonWord(second)) j++;
+      const rest = second?.startsWith('و') ? second.slice(1) : '';
+      const clause = !!rest && (isStopword(rest) || commonWord(rest) || /(ها|هم|هما|هن|ه)$/.test(rest));
+      if (second && !DEF.test(second) && !second.startsWith('ل') && !/^[يت]/.test(second) && !clause && isName(second) && !head(at(j)!) && !commonWord(second)) j++;
       closed = true;
     } else continue;
     // What it is of: definite words, و-joined ones, لل-linked ones (للعلوم والتقنية، العامة للرياضة).
