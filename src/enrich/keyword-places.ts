@@ -41,6 +41,11 @@ function placeList(): PlaceList {
   return places;
 }
 
+/** Whether a normalized one-word name is a listed place (`بقيق`): what an office is of, for the people finder. */
+export function isListedPlace(norm: string): boolean {
+  return placeList().names.has(norm);
+}
+
 /** The listed places an article names, most salient first; `covered`: norms already taken by entities. */
 export function findPlaces(toks: readonly DocToken[], covered: ReadonlySet<string>): EntityInfo[] {
   const { names: list, first, tails } = placeList();

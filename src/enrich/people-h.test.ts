@@ -42,3 +42,12 @@ test('a verbal noun of the form افتعال is no name word (احتمال، ا�
   assert.deepEqual(people('كما أورد الكتاب عددًا من الوثائق ذات الصلة بالقناة، وفي مقدمتها فرمان الامتياز الأول الصادر في 30 نوفمبر.'), []);
   assert.deepEqual(people('- براءات الاختراع.. عدد براءات الاختراع الدولية.'), []);
 });
+
+test('a governor’s governorate the gazetteer lacks belongs to the title, not to the name', () => {
+  // h008, alyaum 2015-07-21; alwatan 2015-07-22; aljazirah 2015-07-22
+  assert.deepEqual(people('أكد محافظ بقيق محمد بن سعود المتحمي دعمه لكل ما يخدم المرضى.'), ['محمد بن سعود المتحمي']);
+  assert.deepEqual(people('بحضور محافظ أملج زياد بن عبد المحسن البازعي، ورئيس بلدية المحافظة.'), ['زياد بن عبد المحسن البازعي']);
+  assert.deepEqual(people('رعى محافظ عفيف رشيد بن سليمان الجبرين حفل الأهالي بعيد الفطر المبارك.'), ['رشيد بن سليمان الجبرين']);
+  // (… and a verb after the place starts no name: alwatan 2015-08-06)
+  assert.deepEqual(people('وفور وصول أمير عسير أزاح الستار عن اللوحة التذكارية إيذانا بافتتاح المبنى.'), []);
+});

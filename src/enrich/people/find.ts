@@ -29,6 +29,7 @@
  * Contract: pure; O(tokens) with bounded look-ahead.
  */
 import type { Match } from '../match.ts';
+import { isListedPlace } from '../keyword-places.ts';
 import { cleanSurface, cliticCandidates, type DocToken } from '../tokens.ts';
 import { NASAB_LINK, nisba, PLACE_HEADS, placeSurname, PRAYER, spanText, type NameSpan } from './cues.ts';
 import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
@@ -272,7 +273,9 @@ class Finder extends SurnameCues {
         continue;
       }
       const def = definite(this.lx, u.norm) && !this.hamzaAl(j) && !NAME_STOP.has(u.norm) && u.norm !== 'الله';
-      if (def || (trig?.kind !== 'role' && ROLE_LINKS.has(u.norm))) {
+      // (… or a governorate the gazetteer lacks, before a name: محافظ بقيق محمد بن سعود المتحمي.)
+      const place = trig?.kind === 'office' && j === start && isListedPlace(u.norm) && !!t[j + 1] && !t[j + 1]!.brk && (this.lx.given.has(t[j + 1]!.norm) || NASAB_LINK.has(t[j + 2]?.norm ?? '') || (!!t[j + 2] && this.definiteSurname(j + 2)));
+      if (def || place || (trig?.kind !== 'role' && ROLE_LINKS.has(u.norm))) {
         j++;
         words++;
       } else break;
