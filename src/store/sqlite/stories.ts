@@ -105,6 +105,8 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
   }
 
   byBands(bands: string[], from: number, to: number): string[] {
+    // (The spans holding postings are kept: another connection may have added one.)
+    this.checkOthers();
     return this.postings.byBands(bands, from, to);
   }
 
@@ -232,7 +234,10 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
     this.df.added([...new Set(e.terms)], n);
     if (n !== this.seen) this.forgetCached();
     this.seen = n + 1;
-    if (e.bands.length) this.q.bands.run(bandSpan(time), time, eid, JSON.stringify([...new Set(e.bands)].map(bandInt)));
+    if (e.bands.length) {
+      this.q.bands.run(bandSpan(time), time, eid, JSON.stringify([...new Set(e.bands)].map(bandInt)));
+      this.postings.bandsPosted(bandSpan(time));
+    }
     if (e.keys.length) this.postings.post([...new Set(e.keys)], time, eid);
     this.mirror(e.id, e.storyId, e.duplicateOf);
     this.remember({ ...e, bands: [], keys: [] });

@@ -92,6 +92,8 @@ export class SqlitePostings {
   private readonly kids = new Bounded<string, number>();
   /** Per key, its newest postings over the whole time line (see the header). */
   private readonly top = new Bounded<string, Top>(TOP_CACHE);
+  /** The first and last spans holding band postings (null: not read yet; lo > hi: none). */
+  private spans: { lo: number; hi: number } | null = null;
 
   constructor(db: Database.Database) {
     const p = <T = unknown>(sql: string) => db.prepare<unknown[], T>(sql);
@@ -113,6 +115,7 @@ export class SqlitePostings {
       ).raw(),
       // The spans are the window's weeks (migration 034): listed, or for a wide window those that
       // hold postings, found by one seek each (a recursive min over the key's first column).
+      spanRange: p<[number | null, number | null]>('SELECT (SELECT min(span) FROM story_bands), (SELECT max(span) FROM story_bands)').raw(),
       bands: p<number>(
         `SELECT DISTINCT eid FROM story_bands WHERE span IN (SELECT value FROM json_each(?)) AND band IN (SELECT value FROM json_each(?))
          AND time BETWEEN ? AND ?`,
@@ -168,8 +171,16 @@ export class SqlitePostings {
     }
   }
 
+  /** Notes band postings this connection inserted in a span. */
+  bandsPosted(span: number): void {
+    if (!this.spans) return;
+    this.spans.lo = Math.min(this.spans.lo, span);
+    this.spans.hi = Math.max(this.spans.hi, span);
+  }
+
   /** Forgets every mapping (after a rollback: its numbers may be given again). */
   reset(): void {
+    this.spans = null;
     this.ids.clear();
     this.eids.clear();
     this.kids.clear();
@@ -179,6 +190,7 @@ export class SqlitePostings {
   /** Forgets the kept top lists (another connection may have added postings). */
   forget(): void {
     this.top.clear();
+    this.spans = null;
   }
 
   /** Up to `limitPerKey` ids per key within [from, to], newest first. */
@@ -226,8 +238,13 @@ export class SqlitePostings {
   byBands(bands: readonly string[], from: number, to: number): string[] {
     if (bands.length === 0) return [];
     const [lo, hi] = [clampTime(from), clampTime(to)];
-    if (lo > hi) return [];
-    const [first, last] = [bandSpan(lo), bandSpan(hi)];
+    if (!this.spans) {
+      const [a, b] = this.q.spanRange.get()!;
+      this.spans = a === null || b === null ? { lo: Infinity, hi: -Infinity } : { lo: a, hi: b };
+    }
+    // Only the spans that hold postings: an arrival's window reaches a week ahead, mostly empty.
+    const [first, last] = [Math.max(bandSpan(lo), this.spans.lo), Math.min(bandSpan(hi), this.spans.hi)];
+    if (lo > hi || first > last) return [];
     const keys = JSON.stringify(bands.map(bandInt));
     const eids =
       last - first < LISTED_SPANS
