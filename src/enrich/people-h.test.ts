@@ -51,3 +51,13 @@ test('a governor’s governorate the gazetteer lacks belongs to the title, not t
   // (… and a verb after the place starts no name: alwatan 2015-08-06)
   assert.deepEqual(people('وفور وصول أمير عسير أزاح الستار عن اللوحة التذكارية إيذانا بافتتاح المبنى.'), []);
 });
+
+test('two unknown words before the speaker’s title are a foreign name even when the first starts like a clitic (ك، ف، ب)', () => {
+  // h005, alyaum 2015-07-21 (set h: gold كاترين ديملر)
+  assert.deepEqual(people('وتقول كاترين ديملر الباحثة في معهد "جيه.إف.إف إنستيتوت للبحوث والدراسات الإعلامية".'), ['كاترين ديملر']);
+  // alhayat 2015-07-21; aawsat 2015-08-08
+  assert.deepEqual(people('وقالت كريستين لاجارد المديرة العامة لصندوق النقد الدولي إن عمله الأكاديمي بارز.'), ['كريستين لاجارد']);
+  assert.deepEqual(people('وقالت كارلي فيورينا الرئيسة السابق لمجموعة «هوليت باكارد» في مناظرة سابقة.'), ['كارلي فيورينا']);
+  // (… but a clitic on a word the corpus knows is one: «وقال بأسلوب واضح» names no one)
+  assert.deepEqual(people('وقال بأسلوب واضح الرئيس التنفيذي للشركة إن الأرباح ارتفعت.'), []);
+});

@@ -79,7 +79,9 @@ class Finder extends SurnameCues {
     if (this.inMatch.has(s) || this.inMatch.has(s + 1) || !(this.trigger(s + 2) || chief)) return false;
     return [s, s + 1].every((k) => {
       const x = t[k]!;
-      return !/^[وفبلك]/.test(x.norm) && !x.norm.startsWith('ال') && !TANWEEN.test(x.surface) && !this.trigger(k) && unknownNameWord(this.lx, x.norm) && !pastVerb(this.lx, x.norm);
+      // (A first letter that could be a clitic is one only when the corpus knows the rest: not كاترين ديملر.)
+      const clitic = /^[وفبلك]/.test(x.norm) && this.lx.stats.df(x.norm.slice(1)) + this.lx.stats.df('ال' + x.norm.slice(1)) >= 3;
+      return !clitic && !x.norm.startsWith('ال') && !TANWEEN.test(x.surface) && !this.trigger(k) && unknownNameWord(this.lx, x.norm) && !pastVerb(this.lx, x.norm);
     });
   }
 
