@@ -61,3 +61,9 @@ test('two unknown words before the speaker’s title are a foreign name even whe
   // (… but a clitic on a word the corpus knows is one: «وقال بأسلوب واضح» names no one)
   assert.deepEqual(people('وقال بأسلوب واضح الرئيس التنفيذي للشركة إن الأرباح ارتفعت.'), []);
 });
+
+test('«أراد» (wanted) is no given name: the verb and its subject are no person', () => {
+  // h065, alwatan 2015-07-22; alriyadh 2015-07-25 (the package name list held آراد)
+  assert.deepEqual(people('وماذا لو كانت مجرد عملة مزورة أراد المزور تصريفها مقابل المبلغ الذي حصل عليه.'), []);
+  assert.deepEqual(people('إذا أراد الأهلي حسن معاذ أو غيره ينتظر الفترة الحرة ويفاوضه كما جرت العادة.').filter((p) => p.startsWith('أراد')), []);
+});
