@@ -7,9 +7,10 @@
  *    weights frozen (src/stories/frozen.ts), computed with the smaller id first so even the
  *    floating-point sums do not depend on which side arrived last.
  * 2. Candidate generation is symmetric: A finds B exactly when B would find A — the same
- *    exact key; a shared LSH band within dupWindowMs; or, within storyWindowMs, shared
- *    title/lede keys whose frozen weights (IDF of terms with df ≤ maxKeyDf × docs) sum to
- *    ≥ minVote (every entry votes, one whose body is too short for a lede by its headline).
+ *    exact key (an edge only within exactWindowMs); a shared LSH band within dupWindowMs;
+ *    or, within storyWindowMs, shared title/lede keys whose frozen weights (IDF of terms with
+ *    df ≤ maxKeyDf × docs) sum to ≥ minVote (every entry votes, one whose body is too short
+ *    for a lede by its headline).
  *    No per-key limit and no top-N, which would depend on what else is held.
  * 3. Hence the edge set, its components, and (partition being pure) every story, story id,
  *    original and duplicateOf are the same for any arrival order. Stories only change
@@ -72,6 +73,12 @@ export interface StableOptions extends GroupOptions {
   lateMinTitle: number;
   /** When a one-report core attaches to the core it links to through several reports (partition.ts). */
   attach: AttachRule;
+  /**
+   * Two reports with the same exact key are duplicates only within `exactWindowMs` of each
+   * other: a text published again weeks later is a new item, not a copy hidden under an old
+   * story, and a component must not grow with every republication of a template over months.
+   */
+  exactWindowMs: number;
 }
 
 export const STABLE_DEFAULTS: Readonly<StableOptions> = Object.freeze({
@@ -91,6 +98,7 @@ export const STABLE_DEFAULTS: Readonly<StableOptions> = Object.freeze({
   lateAfterMs: 48 * 3_600_000,
   lateMinTitle: 0.35,
   attach: ATTACH_DEFAULTS,
+  exactWindowMs: 30 * 24 * 3_600_000,
 });
 
 export type EdgeStoryIndex = StoryIndex & EdgeIndex;
@@ -101,7 +109,7 @@ const ordered = (x: StoryEntry, y: StoryEntry): [StoryEntry, StoryEntry] => (x.i
 export function edgeOf(x: StoryEntry, y: StoryEntry, o: StableOptions, w: FrozenWeights): StoryEdge | null {
   const [a, b] = ordered(x, y);
   const dt = Math.abs(a.time - b.time);
-  if (a.exact && a.exact === b.exact) return { a: a.id, b: b.id, kind: 'dup', score: 1 };
+  if (a.exact && a.exact === b.exact) return dt <= o.exactWindowMs ? { a: a.id, b: b.id, kind: 'dup', score: 1 } : null;
   // The same daily template (the weather «لهذا اليوم») on two days: two events, though the text
   // is near-identical (shingle Jaccard 0.4–0.6 between days) — only the figures in its slots differ.
   if (o.dayConflict && daysConflict(a.days, b.days)) return null;
