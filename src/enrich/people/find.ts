@@ -35,12 +35,11 @@ import { NASAB_LINK, nisba, PLACE_HEADS, placeSurname, PRAYER, spanText, type Na
 import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
 import { syllableName } from './syllables.ts';
 import { SurnameCues } from './surnames.ts';
-import { CONNECTORS, definite, MASDAR, NAME_STOP, nameWord, PARTICIPLE, pastVerb, PLURAL, ROLE_LINKS, ROLE_TAIL, tagLine, unknownNameWord, WAW_YA } from './words.ts';
+import { CONNECTORS, definite, NAME_STOP, nameWord, pastVerb, ROLE_LINKS, ROLE_TAIL, tagLine, TANWEEN, unknownNameWord, WAW_YA } from './words.ts';
 
 const RANK_GRADE = new Set(['اول', 'ثاني', 'ركن']);
 /** Credits of a work (data/people/titles.tsv lists them among the speakers). */
 const CREDIT = /^[وف]?(بطوله|اخراج|تاليف|الحان|تلحين|غناء)$/;
-const TANWEEN = /[\u064b-\u064d]/;
 /** Epithets between a demonym used as a title and the name (normalized): والإيطالي الشهير بيرلو. */
 const EPITHET = new Set(['الشهير', 'الشهيره', 'المعروف', 'المعروفه', 'المخضرم', 'الراحل', 'الراحله', 'الدولي', 'المتالق', 'الموهوب', 'الشاب', 'السابق']);
 /** Titles whose complement is the person they relate to (normalized keys). */
@@ -69,42 +68,6 @@ export function findNames(tokens: DocToken[], matches: Match[], lx: PeopleLexico
 }
 
 class Finder extends SurnameCues {
-  /** Two unknown name words at `s`, then a title word (no punctuation between): a foreign name and its role. */
-  private beforeApposition(s: number): boolean {
-    const t = this.t;
-    const [a, b, c] = [t[s], t[s + 1], t[s + 2]];
-    if (!a || !b || !c || b.brk || c.brk || b.seg !== a.seg || c.seg !== a.seg) return false;
-    // («كبير» is a role only before what the person is chief of: كبير محللي الأسواق، كبير الاقتصاديين.)
-    const chief = c.norm === 'كبير' && !!t[s + 3] && !t[s + 3]!.brk;
-    if (this.inMatch.has(s) || this.inMatch.has(s + 1) || !(this.trigger(s + 2) || chief)) return false;
-    return [s, s + 1].every((k) => {
-      const x = t[k]!;
-      // (A first letter that could be a clitic is one only when the corpus knows the rest: not كاترين ديملر.)
-      const clitic = /^[وفبلك]/.test(x.norm) && this.lx.stats.df(x.norm.slice(1)) + this.lx.stats.df('ال' + x.norm.slice(1)) >= 3;
-      return !clitic && !x.norm.startsWith('ال') && !TANWEEN.test(x.surface) && !this.trigger(k) && unknownNameWord(this.lx, x.norm) && !pastVerb(this.lx, x.norm);
-    });
-  }
-
-  /**
-   * A given name that is also a common word (سعيد «happy», رائد «pioneer») starts a name when a
-   * family name follows: a definite nisba no list places and the corpus hardly writes without
-   * its ال (وسعيد القحطاني، ورائد الموركي; not رائد الفضاء).
-   */
-  private familyNext(i: number): boolean {
-    const v = this.t[i + 1];
-    if (this.listFamily(i)) return true;
-    // (The article as written: إلكتروني's «إل» is no article.)
-    if (!v || v.brk || v.seg !== this.t[i]!.seg || this.inMatch.has(i + 1) || !cleanSurface(v.surface).startsWith('ال') || !nameWord(this.lx, v.norm)) return false;
-    const n = v.norm;
-    const df = this.lx.stats.df(n);
-    // (… or a definite word the corpus never saw, no verbal noun, participle, plural or ة-word:
-    // فيصل الخراع، شجاع الشباطي; on two corpus days 25 of 26 such readings are names, the other a flower)
-    if (df === 0 && n.length >= 5 && !MASDAR.test(n) && !PARTICIPLE.test(n) && !PLURAL.test(n) && !n.endsWith('ه') && this.lx.stats.df(n.slice(2)) <= df) return true;
-    // (… or one the article makes the subject of a verb of saying: وأعرب الجسمي، أمضى عيد اليحيى … أنتقد اليحيى.)
-    if (/^ال.{3,}ي$/.test(n) && this.definiteSurname(i + 1) && this.lx.stats.df(n.slice(2)) < 0.3 * df) return true;
-    return this.spokenSurname(n);
-  }
-
   /** Reads a name at `s`; undefined when none (fewer than `min` words). */
   private name(s: number, via: NameSpan['via'], strong: boolean, min = 2): NameSpan | undefined {
     const t = this.t;

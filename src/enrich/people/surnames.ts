@@ -3,14 +3,16 @@
  * name though elsewhere it reads as something else — after آل (آل طالب), the name «علي» against the
  * preposition «على», a common word right after a title and a given name (الوزير بطرس حرب), a
  * definite word the corpus mostly writes with ال (عزام الدخيل), a nisba the article itself makes the
- * subject of a verb of saying (وأعرب الجسمي).
+ * subject of a verb of saying (وأعرب الجسمي); a given name that is also a common word before a
+ * family name (`familyNext`: وسعيد القحطاني); two unknown words before a title in apposition
+ * (`beforeApposition`: وقال توني تايلر الرئيس التنفيذي).
  * Contract: pure; each test looks at a bounded window of tokens, or once at the whole article.
  */
 import { isStopword } from '../../arabic/index.ts';
 import { cleanSurface, cliticCandidates } from '../tokens.ts';
 import { Cues, FAMILY, NASAB_LINK, type NameSpan } from './cues.ts';
 import { isCommonNoun, isVerbLike } from './lexicon.ts';
-import { adverb, CONNECTORS, definite, futureVerb, MASDAR, NAME_STOP, nameWord, NUMBER_WORDS, PARTICIPLE, pastVerb, PLURAL, unknownNameWord } from './words.ts';
+import { adverb, CONNECTORS, definite, futureVerb, MASDAR, NAME_STOP, nameWord, NUMBER_WORDS, PARTICIPLE, pastVerb, PLURAL, TANWEEN, unknownNameWord } from './words.ts';
 
 export class SurnameCues extends Cues {
   /**
@@ -133,5 +135,41 @@ export class SurnameCues extends Cues {
     if (n.endsWith('ه')) return !n.endsWith('يه') && this.lx.stats.df(n) < 300 && this.lx.stats.df(n.slice(2)) < 0.3 * this.lx.stats.df(n);
     // (… or any such word that ends the clause: والشيخ جلال الصغير، …)
     return this.lx.stats.df(n.slice(2)) < 0.6 * this.lx.stats.df(n) || !this.t[j + 1] || this.t[j + 1]!.brk;
+  }
+
+  /** Two unknown name words at `s`, then a title word (no punctuation between): a foreign name and its role. */
+  protected beforeApposition(s: number): boolean {
+    const t = this.t;
+    const [a, b, c] = [t[s], t[s + 1], t[s + 2]];
+    if (!a || !b || !c || b.brk || c.brk || b.seg !== a.seg || c.seg !== a.seg) return false;
+    // («كبير» is a role only before what the person is chief of: كبير محللي الأسواق، كبير الاقتصاديين.)
+    const chief = c.norm === 'كبير' && !!t[s + 3] && !t[s + 3]!.brk;
+    if (this.inMatch.has(s) || this.inMatch.has(s + 1) || !(this.trigger(s + 2) || chief)) return false;
+    return [s, s + 1].every((k) => {
+      const x = t[k]!;
+      // (A first letter that could be a clitic is one only when the corpus knows the rest: not كاترين ديملر.)
+      const clitic = /^[وفبلك]/.test(x.norm) && this.lx.stats.df(x.norm.slice(1)) + this.lx.stats.df('ال' + x.norm.slice(1)) >= 3;
+      return !clitic && !x.norm.startsWith('ال') && !TANWEEN.test(x.surface) && !this.trigger(k) && unknownNameWord(this.lx, x.norm) && !pastVerb(this.lx, x.norm);
+    });
+  }
+
+  /**
+   * A given name that is also a common word (سعيد «happy», رائد «pioneer») starts a name when a
+   * family name follows: a definite nisba no list places and the corpus hardly writes without
+   * its ال (وسعيد القحطاني، ورائد الموركي; not رائد الفضاء).
+   */
+  protected familyNext(i: number): boolean {
+    const v = this.t[i + 1];
+    if (this.listFamily(i)) return true;
+    // (The article as written: إلكتروني's «إل» is no article.)
+    if (!v || v.brk || v.seg !== this.t[i]!.seg || this.inMatch.has(i + 1) || !cleanSurface(v.surface).startsWith('ال') || !nameWord(this.lx, v.norm)) return false;
+    const n = v.norm;
+    const df = this.lx.stats.df(n);
+    // (… or a definite word the corpus never saw, no verbal noun, participle, plural or ة-word:
+    // فيصل الخراع، شجاع الشباطي; on two corpus days 25 of 26 such readings are names, the other a flower)
+    if (df === 0 && n.length >= 5 && !MASDAR.test(n) && !PARTICIPLE.test(n) && !PLURAL.test(n) && !n.endsWith('ه') && this.lx.stats.df(n.slice(2)) <= df) return true;
+    // (… or one the article makes the subject of a verb of saying: وأعرب الجسمي، أمضى عيد اليحيى … أنتقد اليحيى.)
+    if (/^ال.{3,}ي$/.test(n) && this.definiteSurname(i + 1) && this.lx.stats.df(n.slice(2)) < 0.3 * df) return true;
+    return this.spokenSurname(n);
   }
 }

@@ -52,6 +52,8 @@ export const MASDAR = /^ال(ت..ي.|ا..ا.|است...ا.|ان..ا.|ا.ت.ا.)$/
 export const PARTICIPLE = /^ال(من|مت|مست)[\u0621-\u064a]{2,}[\u0621-\u0649]$/;
 /** Plural and dual endings (المصابين، المتمردون، السجلات): no family names. */
 export const PLURAL = /(ين|ون|ات)$/;
+/** Tanween marks (a word written with them is a common noun or adverb, no name). */
+export const TANWEEN = /[\u064b-\u064d]/;
 export const NUMBER_WORDS = new Set(['واحد', 'اثنان', 'اثنين', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع', 'عشر', 'عشرين', 'مئه', 'الف', 'مليون']);
 export const ARABIC_WORD = /^[\u0621-\u064a]+$/;
 export const DEFINITE = /^(ال|لل|بال|وال|فال)/;
