@@ -23,9 +23,10 @@
  * GROUP_ARTICLES articles, or once it has been open GROUP_MS, so another connection's write
  * (a server's feed poll) waits at most about one batch past that, well within SQLite's
  * busy timeout. A batch's promise resolves when it is stored; the last batch of a run
- * resolves after its commit, so an import that returns has committed everything. A crash
- * loses the uncommitted batches of the group, which the same import run again adds (an
- * import is idempotent).
+ * resolves after its commit, so an import that returns has committed everything. A crash, or
+ * a commit that fails (a full disk), loses the group's batches that had already resolved; the
+ * failing commit rejects the batch that triggered it, and the same import run again adds them
+ * all (an import is idempotent).
  */
 import { availableParallelism } from 'node:os';
 import type { Piscina as PiscinaPool } from 'piscina';
