@@ -235,8 +235,9 @@ export class SqliteStoryIndex implements StoryIndex, EdgeIndex, RelatedSource, R
     if (n !== this.seen) this.forgetCached();
     this.seen = n + 1;
     if (e.bands.length) {
-      this.q.bands.run(bandSpan(time), time, eid, JSON.stringify([...new Set(e.bands)].map(bandInt)));
-      this.postings.bandsPosted(bandSpan(time));
+      const span = bandSpan(time);
+      this.q.bands.run(span, time, eid, JSON.stringify([...new Set(e.bands)].map(bandInt)));
+      this.postings.bandsPosted(span);
     }
     if (e.keys.length) this.postings.post([...new Set(e.keys)], time, eid);
     this.mirror(e.id, e.storyId, e.duplicateOf);
