@@ -28,6 +28,7 @@ export function entityDisplay(e: EntityInfo, stats?: TermStats): string {
   // A listed body with a one-word name is tagged by it where the article calls it by a phrase
   // around that name (الحوثيون for الميليشيات الحوثية or جماعة الحوثي, داعش for تنظيم داعش; not for
   // تنظيم الدولة الإسلامية, a name of its own): the name in the base form GUIDELINES.md asks for.
+  if ((e.type === 'org' || e.type === 'agency') && !e.id.includes('_') && DISPLAY_OK.test(e.name) && listedNameFits(e)) return e.name;
   if ((e.type === 'org' || e.type === 'agency') && !e.name.includes(' ') && !e.id.includes('_') && DISPLAY_OK.test(e.name)) {
     const stem = normalize(e.name).replace(/^ال/, '').replace(/(ون|ين)$/, '');
     const last = normalize(e.surfaces[0] ?? '').split(' ');
@@ -49,6 +50,26 @@ export function entityDisplay(e: EntityInfo, stats?: TermStats): string {
   const top = e.surfaces[0];
   if (e.type === 'country' && top && top.split(' ').length > e.name.split(' ').length && !` ${normalize(top)} `.includes(` ${normalize(e.name)} `)) return e.name;
   return e.surfaces[0] ?? e.name;
+}
+
+/**
+ * A listed body's own name is its tag where the article calls it by that name too, in any form
+ * (أوبك beside منظمة الدول المصدرة للنفط, نزاهة beside الهيئة الوطنية لمكافحة الفساد, الحوثيون beside
+ * الحوثيين), or where it is the written form shortened (مجلس التعاون الخليجي for مجلس التعاون لدول
+ * الخليج العربية, الهلال الأحمر for هيئة الهلال الأحمر). Not a name the article never writes for a
+ * form of its own (تنظيم الدولة الإسلامية stays, not داعش) nor a spelling the article does not use
+ * (البنتاجون stays, not البنتاغون).
+ */
+function listedNameFits(e: EntityInfo): boolean {
+  const name = normalize(e.name);
+  const bare = (s: string): string => s.replace(/(^| )ال/g, '$1').replace(/(ون|ين)$/, '');
+  const top = normalize(e.surfaces[0] ?? e.name);
+  if (top === name) return true;
+  if (e.surfaces.some((s) => bare(normalize(s)) === bare(name))) return true;
+  const nw = name.split(' ');
+  const tw = top.split(' ');
+  if (nw.length < 2 || nw.length >= tw.length) return false;
+  return ` ${top} `.includes(` ${name} `) || nw.slice(0, -1).every((w, i) => tw[i] === w);
 }
 
 /** `entityDisplay` computed once per entity (keywords.ts asks for it several times). */
