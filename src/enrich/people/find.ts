@@ -84,6 +84,8 @@ class Finder extends SurnameCues {
     // not ب (بخيبر is «in Khaybar») nor ك (كامل is no «like أمل»).
     const first =
       (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.aliNisba(s) ? { key: 'علي', cut: t[s]!.norm.length - 3, al: false } : this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong, !this.hamzaAl(s)) : this.gluedName(t[s]!.norm, c.key, c.cut) || (this.list && c.cut === 1 && c.key === t[s]!.norm.slice(1)) || (c.cut === 1 && /^[وف]/.test(t[s]!.norm) && this.lx.given.has(c.key) && (nameWord(this.lx, c.key) || c.key === 'علي') && this.familyNext(s)))) ?? ((via === 'title' && (this.beforeNasab(s) || this.beforeNisba(s))) || (strong && this.beforeAllah(s)) || this.allahName(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
+    // (Nor «like» on a word the corpus knows far better bare, unless a name follows: كقطاعي الغاز, كهدف; not كاتي ليديكي.)
+    if (first?.cut === 0 && this.likeWord(t[s]!.norm) && !(t[s + 1] && !t[s + 1]!.brk && this.nameAfterLike(s + 1))) return undefined;
     // (Nor is a building or body the name's first word: خطيب جامع المرابي.)
     if (!first || this.inInstitution(s) || (first.cut === 0 && PLACE_HEADS.has(first.key) && !this.lx.given.has(first.key))) return undefined;
     // A given name behind و that also reads as a noun and its pronoun is that noun after a title (بين اللاعب وناديه «his club»).
@@ -182,6 +184,18 @@ class Finder extends SurnameCues {
     return this.loneName(s.start, s.norms[0] === 'عبد' ? s.norms.slice(0, 2).join('') : s.norms[0]!, indefinite);
   }
 
+  /** ك «like» on a word the corpus writes bare four times as often and 20 times at least (كقطاعي، كهدف، كنوع). */
+  private likeWord(n: string): boolean {
+    return n.length >= 4 && n.startsWith('ك') && !this.lx.given.has(n) && !this.lx.surname.has(n) && this.lx.stats.df(n.slice(1)) >= Math.max(20, 4 * this.lx.stats.df(n));
+  }
+
+  /** A name word after a ك-word: a listed or unknown name word, or a family name (كاتي بيري، كميل الإبراهيم). */
+  private nameAfterLike(j: number): boolean {
+    const n = this.t[j]!.norm;
+    if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
+    return definite(this.lx, n) ? this.definiteSurname(j) && this.lx.stats.df(n) < 300 : nameWord(this.lx, n) && !isCommonNoun(this.lx, n);
+  }
+
   /** A title word with neither ال nor a pronoun (جندي، مواطن; not الجندي، نجله). */
   private indefinite(i: number): boolean {
     const n = this.t[i]!.norm;
@@ -225,7 +239,7 @@ class Finder extends SurnameCues {
     let words = 0;
     while (j < t.length && words < limit) {
       const u = t[j]!;
-      if (u.brk || this.honorific(j)) break;
+      if (u.brk || u.seg !== t[i]!.seg || this.honorific(j)) break;
       const m = this.matchAt.get(j);
       if (m && this.allahName(j)) break;
       if (m) {
@@ -313,7 +327,8 @@ class Finder extends SurnameCues {
     if (ti) {
       let j = ti.end;
       while (j < t.length && this.honorific(j) && (j === ti.end || !t[j]!.brk)) j++;
-      if (j < t.length) {
+      // (A title closing the headline names no one in the body's first words: «…يستدرج الزعيم / قاد المحترفان».)
+      if (j < t.length && t[j]!.seg === t[i]!.seg) {
         // Right after punctuation (`وزير الدفاع الروسي، سيرجي شويجو`) a name has two words or a known first word.
         const afterBreak = t[j]!.brk;
         const known = this.lx.given.has(t[j]!.norm) || this.lx.surname.has(t[j]!.norm);
@@ -340,7 +355,7 @@ class Finder extends SurnameCues {
       let j = i;
       while (j < t.length && this.honorific(j) && (j === i || !t[j]!.brk)) j++;
       // (The abbreviation د. is followed by its dot: ونبه د. عبدالرحمن بخاري.)
-      if (j < t.length && (!t[j]!.brk || (j === i + 1 && t[i]!.norm === 'د'))) return this.name(j, 'title', true, 1);
+      if (j < t.length && t[j]!.seg === t[i]!.seg && (!t[j]!.brk || (j === i + 1 && t[i]!.norm === 'د'))) return this.name(j, 'title', true, 1);
       return undefined;
     }
     // 3. A verb of saying or acting, then a name that starts with a known name.
