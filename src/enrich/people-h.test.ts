@@ -84,3 +84,12 @@ test('«like» on a word the corpus writes bare is no name after a title; «like
   // the corpus knows; her family name بيري is not read — a gap of its own)
   assert.ok(people('وأغنية «دارك هورس» للمغنية كاتي بيري بـ921 مليون مشاهدة.').some((p) => p.startsWith('كاتي')));
 });
+
+test('a given name opening an idiom is no person (حسن النصح، عيدي الفطر)', () => {
+  // h075, alwatan 2015-07-22
+  assert.deepEqual(people('أكتبها لهم بطريقة (ما بال أقوامٍ يقولون كذا وكذا) من باب الستر عليهم وحسن النصح لهم.'), []);
+  // h047, aleqtisadiya 2015-07-21
+  assert.deepEqual(people('كانت مبادرة بلدية مدينة نيويورك بإضافة عيدي الفطر والأضحى إلى أيام العُطل المدرسية لفتة حضارية.'), []);
+  // (the same given names with a family name stay people)
+  assert.deepEqual(people('وأكد الدكتور حسن الشهري أن عيد الفارسي سيشارك.'), ['حسن الشهري', 'عيد الفارسي']);
+});
