@@ -135,6 +135,10 @@ const HEAD_GENERIC: Record<string, RegExp> = {
 };
 /** Heads a city or region names (`أمانة المدينة المنورة`, `غرفة جدة`, `جامعة تبوك`, `شرطة الرياض`). */
 const PLACE_HEADS = new Set(['امانه', 'بلديه', 'غرفه', 'جامعه', 'شرطه', 'مستشفي', 'مديريه', 'محكمه', 'بورصه', 'اماره']);
+/** Words before a place's name in a body's name (normalized): `إمارة منطقة الباحة`. */
+const PLACE_MARKER = new Set(['منطقه', 'محافظه', 'مدينه']);
+/** The gazetteer city or region starting at token k. */
+const placeAt = (matches: readonly Match[], k: number): Match | undefined => matches.find((x) => x.start === k && /^(city|region):/.test(x.ids[0] ?? ''));
 /** Heads a state names (`سفارة اليمن`, `قنصلية فرنسا`). */
 const STATE_HEADS = new Set(['سفاره', 'قنصليه']);
 /** Heads that, before a club's name, are its board (`إدارة الرائد`): the club is what news names (clubs.ts). */
@@ -200,7 +204,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
   for (const m of matches) for (let k = 0; k < m.len; k++) taken.add(m.start + k);
   const out: OrgMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const d = taken.has(i) ? undefined : (definite(tokens, i, taken) ?? national(tokens, i, matches));
+    const d = taken.has(i) ? undefined : (definite(tokens, i, taken, matches) ?? national(tokens, i, matches));
     if (d) {
       out.push(d);
       i += d.len - 1;
@@ -211,6 +215,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     let j = i + 1;
     let closed = false;
     let state: string | undefined;
+    let placeEnd = -1;
     const at = (k: number): DocToken | undefined => (k < tokens.length && !tokens[k]!.brk && tokens[k]!.seg === tokens[i]!.seg ? tokens[k] : undefined);
     const first = at(j);
     if (!first || !ARABIC.test(first.norm)) continue;
@@ -225,7 +230,8 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       if (!taken.has(j)) continue;
       // A gazetteer name right after the head (بنك الرياض، جامعة الدول العربية is in the gazetteer itself).
       const m = matches.find((x) => x.start === j)!;
-      const place = (PLACE_HEADS.has(h) && /^(city|region):/.test(m.ids[0] ?? '')) || (STATE_HEADS.has(h) && /^country:/.test(m.ids[0] ?? ''));
+      // (a city or region names any body but a «centre», which is its middle: `هيئة قناة السويس`, not `مركز الرمادي`)
+      const place = ((PLACE_HEADS.has(h) || h !== 'مركز') && /^(city|region):/.test(m.ids[0] ?? '')) || (STATE_HEADS.has(h) && /^country:/.test(m.ids[0] ?? ''));
       // (a gazetteer organisation after the head, `نادي برشلونة`, is that organisation: no second one,
       // its headed spelling an alias)
       if (/^(org|agency):/.test(m.ids[0] ?? '') && OPEN.has(h)) {
@@ -237,16 +243,24 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       }
       if ((!OPEN.has(h) && !place) || m.demonym || /^(org|agency):/.test(m.ids[0] ?? '')) continue;
       j += m.len;
-      closed = true;
+      // (after a city or region, what it is goes on — an adjective or a لل-linked word first:
+      // `مستشفى عسير المركزي`, `بورصة طوكيو للأوراق المالية`; not `أمانة الرياض البعد الاجتماعي`)
+      closed = !/^(city|region):/.test(m.ids[0] ?? '');
+      if (!closed) placeEnd = j;
       if (STATE_HEADS.has(h) && m.ids.length === 1) state = m.ids[0];
+    } else if ((PLACE_HEADS.has(h) || h === 'مجلس') && PLACE_MARKER.has(first.norm) && taken.has(j + 1) && placeAt(matches, j + 1)) {
+      // A region's or governorate's body: `إمارة منطقة الباحة`, `شرطة محافظة النبهانية`.
+      j += 1 + placeAt(matches, j + 1)!.len;
+      closed = true;
     } else if (first.norm.startsWith('ال') && !STOP.has(first.norm)) {
       // (a bare definite word: `لجنة للتحقيق`, `منتخب للبلاد` are no names)
       j++;
       closed = ONE_WORD.has(h);
-    } else if (!OPEN.has(h) && !DEF.test(first.norm) && !/^[لب]/.test(first.norm) && !conjoined(first.norm) && !lexicon().office.has(first.norm) && isName(first.norm) && !head(first) && !defHead(first) && !/(ها|هم|هما|هن)$/.test(first.norm) && !lexicon().given.has(first.norm) && at(j + 1)?.norm.startsWith('ال') && !STOP.has(at(j + 1)!.norm) && !taken.has(j + 1) && !GENERIC.has(at(j + 1)!.norm)) {
+    } else if (!OPEN.has(h) && !DEF.test(first.norm) && !/^[لب]/.test(first.norm) && !conjoined(first.norm) && !lexicon().office.has(first.norm) && isName(first.norm) && !head(first) && !defHead(first) && !/(ها|هم|هما|هن)$/.test(first.norm) && !lexicon().given.has(first.norm) && at(j + 1)?.norm.startsWith('ال') && !STOP.has(at(j + 1)!.norm) && (!taken.has(j + 1) || placeAt(matches, j + 1)) && !GENERIC.has(at(j + 1)!.norm)) {
       // An idafa: `هيئة تنظيم الكهرباء`, `إدارة تطوير الشراكة المجتمعية`, `هيئة كبار العلماء` (not a
-      // verb with its pronoun, `محكمة تنفذها الجهات`, nor a person, `رئاسة عبدالله القريني`).
-      j += 2;
+      // verb with its pronoun, `محكمة تنفذها الجهات`, nor a person, `رئاسة عبدالله القريني`); its
+      // second word may be a place (`قيادة عمليات الأنبار`, `مركز معارض الظهران الدولي`).
+      j += 1 + (placeAt(matches, j + 1)?.len ?? 1);
     } else if (OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm) && !head(first) && !/.يه$/.test(first.norm) && !commonWord(first.norm) && !preposed(first.norm)) {
       // (an indefinite nisba says what kind it is, not which one: `حركة احتجاجية`, `صحيفة يومية`)
       j++;
@@ -267,7 +281,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     };
     // After an adjective (الإسلامي) only another adjective or a و/لل-joined word goes on: `حزب الدعوة
     // الإسلامي المقر` ends before المقر.
-    while (!closed && j < i + 6 && more(j) && !(ADJ.test(tokens[j - 1]!.norm) && !ADJ.test(tokens[j]!.norm) && !/^[وف]|^لل/.test(tokens[j]!.norm))) j++;
+    while (!closed && j < i + 6 && more(j) && !(ADJ.test(tokens[j - 1]!.norm) && !ADJ.test(tokens[j]!.norm) && !/^[وف]|^لل/.test(tokens[j]!.norm)) && !(j === placeEnd && !ADJ.test(tokens[j]!.norm) && !/^لل/.test(tokens[j]!.norm))) j++;
     // A demonym closes the name (وزارة الخارجية الأمريكية).
     // (so does a state's name that is an adjective itself: وزارة الشؤون الإسلامية السعودية)
     const m = matches.find((x) => x.start === j && (x.demonym || (x.len === 1 && (x.ids[0] ?? '').startsWith('country:') && /^ال.+يه$/.test(tokens[j]!.norm))));
@@ -286,15 +300,17 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
  * `الهيئة الوطنية لمكافحة الفساد` at `i`: an article-form head, one or two definite adjectives, then
  * what it is for — a ل-linked word and the definite or و-joined words after it (up to seven words).
  */
-function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>): OrgMention | undefined {
+function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>, matches: readonly Match[]): OrgMention | undefined {
   const h = defHead(tokens[i]!);
   if (!h) return undefined;
   const at = (k: number): DocToken | undefined => (k < tokens.length && !tokens[k]!.brk && tokens[k]!.seg === tokens[i]!.seg ? tokens[k] : undefined);
   let j = i + 1;
   while (j < i + 3 && at(j) && DEF_ADJ.test(at(j)!.norm) && !STOP.has(at(j)!.norm) && !isStopword(at(j)!.norm)) j++;
   const link = at(j);
-  if (j === i + 1 || !link || taken.has(j) || !/^ل(?!ا).../.test(link.norm) || isStopword(link.norm) || head(link) || defHead(link) || GENERIC.has('ال' + link.norm.slice(2))) return undefined;
-  j++;
+  // (… or a city or region: `الهيئة الملكية للجبيل`)
+  const linkPlace = link && taken.has(j) && /^لل/.test(link.norm) ? placeAt(matches, j) : undefined;
+  if (j === i + 1 || !link || (taken.has(j) && !linkPlace) || !/^ل(?!ا).../.test(link.norm) || isStopword(link.norm) || head(link) || defHead(link) || GENERIC.has('ال' + link.norm.slice(2))) return undefined;
+  j += linkPlace?.len ?? 1;
   const more = (k: number): boolean => {
     const u = at(k);
     return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !RANKS.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u) && !defHead(u) && !isTitle(u);

@@ -84,6 +84,8 @@ class Finder extends SurnameCues {
     // not ب (بخيبر is «in Khaybar») nor ك (كامل is no «like أمل»).
     const first =
       (t[s]!.norm === 'علي' && this.aliInName(s - 1, s, '')) || this.aliNisba(s) ? { key: 'علي', cut: t[s]!.norm.length - 3, al: false } : this.abdFirst(s) ? { key: t[s]!.norm, cut: 0, al: false } : cliticCandidates(t[s]!.norm).find((c) => !c.al && (c.cut === 0 ? this.firstWord(c.key, strong, !this.hamzaAl(s)) : this.gluedName(t[s]!.norm, c.key, c.cut) || (this.list && c.cut === 1 && c.key === t[s]!.norm.slice(1)) || (c.cut === 1 && /^[وف]/.test(t[s]!.norm) && this.lx.given.has(c.key) && (nameWord(this.lx, c.key) || c.key === 'علي') && this.familyNext(s)))) ?? ((via === 'title' && (this.beforeNasab(s) || this.beforeNisba(s))) || (strong && this.beforeAllah(s)) || this.allahName(s) ? { key: t[s]!.norm, cut: 0, al: false } : undefined);
+    // (Nor, after a title, an unknown أ-initial word before a definite one no list knows: a verb of the form أفعل and its object, أمير عسير أزاح الستار.)
+    if (via === 'title' && first?.cut === 0 && /^أ...ت?$/.test(cleanSurface(t[s]!.surface)) && !this.lx.given.has(first.key) && !this.lx.surname.has(first.key) && t[s + 1] && !t[s + 1]!.brk && /^ال/.test(t[s + 1]!.norm) && !this.lx.surname.has(t[s + 1]!.norm) && !this.definiteSurname(s + 1)) return undefined;
     // (Nor a given name opening an idiom: حسن النصح، عيدي الفطر.)
     if (first && t[s + 1] && !t[s + 1]!.brk && IDIOMS.get(first.key)?.has(t[s + 1]!.norm.replace(/^[وفبل](?=ال)/, ''))) return undefined;
     // (Nor «like» on a word the corpus knows far better bare, unless a name follows: كقطاعي الغاز, كهدف; not كاتي ليديكي.)
