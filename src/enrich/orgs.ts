@@ -137,8 +137,10 @@ const HEAD_GENERIC: Record<string, RegExp> = {
 const PLACE_HEADS = new Set(['امانه', 'بلديه', 'غرفه', 'جامعه', 'شرطه', 'مستشفي', 'مديريه', 'محكمه', 'بورصه', 'اماره']);
 /** Words before a place's name in a body's name (normalized): `إمارة منطقة الباحة`. */
 const PLACE_MARKER = new Set(['منطقه', 'محافظه', 'مدينه']);
+/** A gazetteer city or region. */
+const isPlace = (m: Match): boolean => /^(city|region):/.test(m.ids[0] ?? '');
 /** The gazetteer city or region starting at token k. */
-const placeAt = (matches: readonly Match[], k: number): Match | undefined => matches.find((x) => x.start === k && /^(city|region):/.test(x.ids[0] ?? ''));
+const placeAt = (matches: readonly Match[], k: number): Match | undefined => matches.find((x) => x.start === k && isPlace(x));
 /** Heads a state names (`سفارة اليمن`, `قنصلية فرنسا`). */
 const STATE_HEADS = new Set(['سفاره', 'قنصليه']);
 /** Heads that, before a club's name, are its board (`إدارة الرائد`): the club is what news names (clubs.ts). */
@@ -231,7 +233,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       // A gazetteer name right after the head (بنك الرياض، جامعة الدول العربية is in the gazetteer itself).
       const m = matches.find((x) => x.start === j)!;
       // (a city or region names any body but a «centre», which is its middle: `هيئة قناة السويس`, not `مركز الرمادي`)
-      const place = ((PLACE_HEADS.has(h) || h !== 'مركز') && /^(city|region):/.test(m.ids[0] ?? '')) || (STATE_HEADS.has(h) && /^country:/.test(m.ids[0] ?? ''));
+      const place = (h !== 'مركز' && isPlace(m)) || (STATE_HEADS.has(h) && /^country:/.test(m.ids[0] ?? ''));
       // (a gazetteer organisation after the head, `نادي برشلونة`, is that organisation: no second one,
       // its headed spelling an alias)
       if (/^(org|agency):/.test(m.ids[0] ?? '') && OPEN.has(h)) {
@@ -245,10 +247,10 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       j += m.len;
       // (after a city or region, what it is goes on — an adjective or a لل-linked word first:
       // `مستشفى عسير المركزي`, `بورصة طوكيو للأوراق المالية`; not `أمانة الرياض البعد الاجتماعي`)
-      closed = !/^(city|region):/.test(m.ids[0] ?? '');
+      closed = !isPlace(m);
       if (!closed) placeEnd = j;
       if (STATE_HEADS.has(h) && m.ids.length === 1) state = m.ids[0];
-    } else if ((PLACE_HEADS.has(h) || h === 'مجلس') && PLACE_MARKER.has(first.norm) && taken.has(j + 1) && placeAt(matches, j + 1)) {
+    } else if ((PLACE_HEADS.has(h) || h === 'مجلس') && PLACE_MARKER.has(first.norm) && placeAt(matches, j + 1)) {
       // A region's or governorate's body: `إمارة منطقة الباحة`, `شرطة محافظة النبهانية`.
       j += 1 + placeAt(matches, j + 1)!.len;
       closed = true;

@@ -27,13 +27,6 @@ export interface NameSpan {
 export const NASAB_LINK = new Set(['بن', 'بنت', 'ابن']);
 /** A family's name after آل: an Arabic word of three letters or more. */
 export const FAMILY = /^[\u0621-\u064a]{3,}$/;
-/** Institution words whose name may be a person's without an honorific (normalized). */
-/**
- * First halves of compound given names with الله (normalized; عبد الله is read apart): with no
- * title before them they start a name only when a name word follows (فتح الله غولن; not «نصر الله المؤمنين»).
- */
-// (Not those that are mostly a phrase about God: رحمه الله، فضل الله، نعمة الله، خير الله، رزق الله، شكر الله.)
-/** Verbs of a prayer before الله (غفر الله له، رحم الله): no compound name. */
 /**
  * A given name that opens an idiom with the word after it (normalized): حسن النية «good faith»,
  * حسن الطالع, حسن المظهر; عيدي الفطر والأضحى «the two Eids», عيد الفصح — no person there.
@@ -43,6 +36,13 @@ export const IDIOMS = new Map<string, Set<string>>([
   ['عيد', new Set(['الفطر', 'الاضحي', 'الفصح', 'الميلاد', 'الحب', 'الاستقلال', 'الام', 'الشكر', 'العمال', 'الجلوس', 'الاضحيه'])],
   ['عيدي', new Set(['الفطر', 'الاضحي', 'الفصح', 'الميلاد'])],
 ]);
+/** Institution words whose name may be a person's without an honorific (normalized). */
+/**
+ * First halves of compound given names with الله (normalized; عبد الله is read apart): with no
+ * title before them they start a name only when a name word follows (فتح الله غولن; not «نصر الله المؤمنين»).
+ */
+// (Not those that are mostly a phrase about God: رحمه الله، فضل الله، نعمة الله، خير الله، رزق الله، شكر الله.)
+/** Verbs of a prayer before الله (غفر الله له، رحم الله): no compound name. */
 export const PRAYER = new Set(['غفر', 'رحم', 'حفظ', 'رعي', 'وفق', 'اعان', 'تقبل', 'جزي', 'سدد', 'بارك', 'عافي', 'شفي', 'اسكن']);
 export const ALLAH_FIRST = new Set(['فتح', 'نصر', 'ضيف', 'جار', 'عطا', 'عوض', 'جاد', 'حرز', 'سعد', 'دخيل', 'روح', 'عبيد', 'سيف']);
 export const PLACE_HEADS = new Set(['مطار', 'مستشفي', 'جامعه', 'مدرسه', 'كليه', 'معهد', 'مؤسسه', 'شركه', 'قناه', 'صحيفه', 'مجله', 'شارع', 'طريق', 'مسجد', 'جامع', 'ملعب', 'استاد', 'فندق', 'مصنع', 'مجمع', 'قاعه', 'متحف', 'مكتبه', 'ميناء', 'جسر', 'مستوصف', 'اكاديميه', 'معسكر', 'متنزه', 'ممشي', 'حديقه', 'ميدان', 'مجموعه', 'شركات', 'دوري', 'خدمه']);
