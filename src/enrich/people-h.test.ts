@@ -93,3 +93,20 @@ test('a given name opening an idiom is no person (حسن النصح، عيدي �
   // (the same given names with a family name stay people)
   assert.deepEqual(people('وأكد الدكتور حسن الشهري أن عيد الفارسي سيشارك.'), ['حسن الشهري', 'عيد الفارسي']);
 });
+
+test('العلي is a family name, not «on» with the article (على is normalized to علي)', () => {
+  // h006, 2015-07-21 (set h's gold: طارق العلي)
+  assert.deepEqual(people('مرة الفنان عبدالعزيز المسلم يمتدح مسرحيات زميله الكوميديان طارق العلي، ثم يستدرك بأنه لا يسمح لأطفاله بحضورها'), ['عبدالعزيز المسلم', 'طارق العلي']);
+  // sabq 2015-07-22; 3alyoum 2015-07-24
+  assert.deepEqual(people('وقد حضر المعايدة المساعد للتخطيط والتطوير الدكتور محمود العلي والمساعد للشؤون الهندسية المهندس محمد الدهري.'), ['محمود العلي', 'محمد الدهري']);
+  assert.ok(people('وضع الكاتب عادل الجابري نصه الدرامي غير النمطي ليديره المخرج علي العلي في الدراما الخليجية').includes('علي العلي'));
+  // (the preposition itself still ends a name: «قال أحمد على هامش اللقاء» is أحمد alone)
+  assert.deepEqual(people('قال الوزير أحمد على هامش اللقاء إن التعاون مستمر'), ['أحمد']);
+});
+
+test('a king’s name closed by an institution’s adjective is the hospital of a list, no person', () => {
+  // h076 / alweeam 2015-07-21: «والملك فهد التخصصي» is King Fahd Specialist Hospital
+  assert.deepEqual(people('تم توزيع ٥٠ مصابا على 8 مستشفيات بالمنطقة وهي بريدة المركزي والملك فهد التخصصي ببريدة ومستشفى الصحة النفسية'), []);
+  // (the king himself stays a person)
+  assert.ok(people('وكان الملك فهد بن عبدالعزيز قد افتتح المستشفى عام 1985').some((p) => p.startsWith('فهد')));
+});

@@ -47,6 +47,9 @@ export const PRAYER = new Set(['غفر', 'رحم', 'حفظ', 'رعي', 'وفق',
 export const ALLAH_FIRST = new Set(['فتح', 'نصر', 'ضيف', 'جار', 'عطا', 'عوض', 'جاد', 'حرز', 'سعد', 'دخيل', 'روح', 'عبيد', 'سيف']);
 export const PLACE_HEADS = new Set(['مطار', 'مستشفي', 'جامعه', 'مدرسه', 'كليه', 'معهد', 'مؤسسه', 'شركه', 'قناه', 'صحيفه', 'مجله', 'شارع', 'طريق', 'مسجد', 'جامع', 'ملعب', 'استاد', 'فندق', 'مصنع', 'مجمع', 'قاعه', 'متحف', 'مكتبه', 'ميناء', 'جسر', 'مستوصف', 'اكاديميه', 'معسكر', 'متنزه', 'ممشي', 'حديقه', 'ميدان', 'مجموعه', 'شركات', 'دوري', 'خدمه']);
 
+/** Adjectives that close an institution's name, never a family name: الملك فهد التخصصي (a hospital). */
+const INSTITUTION_TAIL = new Set(['التخصصي', 'التخصصيه', 'المركزي', 'المركزيه', 'الجامعي', 'الجامعيه']);
+
 export class Cues {
   constructor(
     protected readonly t: DocToken[],
@@ -106,6 +109,17 @@ export class Cues {
     const heads = k === start - 1 ? PLACE_HEADS : this.lx.context;
     // Only an institution word in construct, without ال (جامعة الملك سعود; not «للجامعة الدكتور …»).
     return cliticCandidates(this.t[k]!.norm).some((c) => !c.al && !c.restoreAl && !c.key.startsWith('ال') && heads.has(c.key));
+  }
+
+  /**
+   * True when a name after an honorific holds or is followed by an institution's closing
+   * adjective: the hospital of a list that dropped its head word (`مستشفى بريدة المركزي
+   * والملك فهد التخصصي`).
+   */
+  institutionTail(span: { start: number; end: number }): boolean {
+    if (span.start === 0 || !this.honorific(span.start - 1)) return false;
+    for (let k = span.start + 1; k <= span.end && k < this.t.length; k++) if ((k < span.end || !this.t[k]!.brk) && INSTITUTION_TAIL.has(this.t[k]!.norm)) return true;
+    return false;
   }
 
   /**

@@ -61,7 +61,7 @@ export function findNames(tokens: DocToken[], matches: Match[], lx: PeopleLexico
     const last = out[out.length - 1];
     const s = f.at(i) ?? (last && last.end === i ? f.listNext(i, last) : undefined);
     if (!s) continue;
-    out.push(s);
+    if (!f.institutionTail(s)) out.push(s);
     i = s.end - 1;
   }
   return out;

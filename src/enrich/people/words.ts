@@ -94,8 +94,9 @@ const PRONOUN = /(هما|هم|هن|ها|كم|نا|ه|ك)$/;
 /** A word that can stand in a name at all. */
 export function nameWord(lx: PeopleLexicon, n: string): boolean {
   if (!ARABIC_WORD.test(n) || n.length < 2 || isStopword(n) || NAME_STOP.has(n) || lx.honorific.has(n)) return false;
-  // A stopword or stop word behind clitics (بأنه، وفي، لدى).
-  for (const c of cliticCandidates(n)) if (c.cut > 0 && (isStopword(c.key) || NAME_STOP.has(c.key))) return false;
+  // A stopword or stop word behind clitics (بأنه، وفي، لدى); but العلي, a family name, is not
+  // ال + على (ى is normalized to ي, so على reads علي, and no preposition takes the article).
+  for (const c of cliticCandidates(n)) if (c.cut > 0 && !(c.al && c.cut === 2 && c.key === 'علي') && (isStopword(c.key) || NAME_STOP.has(c.key))) return false;
   // … or before a pronoun suffix (كارلوس إدواردو معنا، رضي الله عنهما), unless a listed name (لينا).
   // (Such words are short: معنا، عنهما، لديهما، عليكم.)
   const p = n.length <= 7 ? PRONOUN.exec(n) : null;
