@@ -83,6 +83,11 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Matches in all (for pagination): articles, or stories with `collapse: 'story'`. */
   total: number;
+  /**
+   * `total` is an estimate: with `collapse: 'story'` on a query with more matches than a search
+   * scores (FTS_TUNING.scored), the stories among the matches scored, scaled to every match.
+   */
+  approximate?: boolean;
   /** A message for the user when the query was empty after analysis, malformed, or relaxed. */
   notice?: string;
 }

@@ -13,9 +13,11 @@ import { normalizeTag } from './rows.ts';
  * BM25), of which at most `copies` copies each (best BM25 first) are re-ranked, and a row
  * names at most `also` more matches under other headlines (copies 8 and also 3: tuned on
  * bench/search's tuning seed, so that the target's headline is on its row as often as in
- * the top 10 articles).
+ * the top 10 articles). `scored`: the most matches a SQLite search scores, its newest (more
+ * matches add the older ones holding the query in the headline; 0: every match scored;
+ * src/store/sqlite/search.ts, docs/SEARCH.md: 2,000 keeps bench/search's answers).
  */
-export const FTS_TUNING = { titleWeight: 4, textWeight: 1, candidates: 100, copies: 8, also: 3 };
+export const FTS_TUNING = { titleWeight: 4, textWeight: 1, candidates: 100, copies: 8, also: 3, scored: 2000 };
 
 /** A listing's page size: 1–1,000, `dflt` when missing or not a number. */
 export const limitOf = (n: number | undefined, dflt: number): number => Math.min(1000, Math.max(1, Math.trunc(n ?? dflt) || dflt));

@@ -17,10 +17,14 @@ import { FTS_TUNING, attachCoverage, pageSeqs, searchFilters, searchPage, storyK
 
 const quote = (it: Item): string => `"${it.terms.join(' ').replaceAll('"', '""')}"`;
 
-/** The FTS5 MATCH expression for a parsed query: only quoted strings and AND/OR/NOT. */
-export function ftsExpression(p: ParsedQuery): string {
+/**
+ * The FTS5 MATCH expression for a parsed query: only quoted strings and AND/OR/NOT. With
+ * `column`, the query's words must stand in that column (its NOT words in none).
+ */
+export function ftsExpression(p: ParsedQuery, column?: 'title'): string {
   const groups = p.groups.map((g) => (g.length === 1 ? quote(g[0]!) : `(${g.map(quote).join(' OR ')})`));
   let e = groups.join(' AND ');
+  if (column) e = `{${column}} : (${e})`;
   if (p.not.length) e = `(${e}) NOT (${p.not.map(quote).join(' OR ')})`;
   return e;
 }
@@ -111,23 +115,55 @@ export class SqliteSearch {
   }
 
   /**
-   * The best `n` matches by BM25 with their headline terms, and how many matched. The top is
-   * a plain `ORDER BY … LIMIT` (SQLite keeps only the best `n` while it scores the matches;
-   * BM25 ties by seq) read as bare numbers; fewer than `n` rows is every match, so the matches
-   * are counted apart only when the top is full (a count walks the doclists without scoring).
-   * The headline terms come from the covering index (`headlines`: one blob for them all, never
-   * the article row). Against one statement counting in a window and joining the headlines
-   * row by row: the same candidates in the same order.
+   * The matches scored (`[seq, base]`: −BM25, the headline weighted), best first (ties by
+   * seq), at most `keep` of them (null: all), and how many matched. FTS5's BM25 reads every
+   * match it scores, so a query is bounded (FTS_TUNING.scored; 0: every match scored): its
+   * newest `scored` matches are scored (bases divided by the best, in (0, 1]); when there
+   * are more, the newest `keep` (null: `scored`) older matches holding the query in the
+   * headline follow them unscored, with the best base, 1, when the query has no alternatives
+   * (BM25 with the headline weighted puts a match holding every query word there near the
+   * top), else 0. The re-ranker orders them by their headline; scoring them would walk the
+   * commonest word's doclist again, and choosing them by headline would read every one's
+   * headline (p95 38 → 89 ms at a million). Up to `scored` matches the answer is the exact
+   * one: every match scored, the same order. The top is a plain `ORDER BY … LIMIT` read as
+   * bare numbers; a count over every match (walking the doclists without scoring) is made
+   * only when the top is full or the query bounded.
    */
-  private candidates(match: string, f: Filters, n: number): { cands: Cand[]; total: number } {
-    const { titleWeight: wt, textWeight: wx } = FTS_TUNING;
+  private scored(p: ParsedQuery, f: Filters, keep: number | null): { rows: Array<[number, number]>; total: number; bounded: boolean } {
+    const { titleWeight: wt, textWeight: wx, scored: cap } = FTS_TUNING;
     const join = f.sql ? ' JOIN articles a ON a.seq = article_fts.rowid' : '';
-    const from = ` FROM article_fts${join} WHERE article_fts MATCH @match${f.sql}`;
-    const params = { ...f.params, match };
-    const top = this.prepare<Record<string, string>, [number, number]>(`SELECT article_fts.rowid AS seq, -bm25(article_fts, ${wt}, ${wx}) AS base${from} ORDER BY base DESC, seq LIMIT ${n}`);
-    const rows = top.raw(true).all(params) as unknown as Array<[number, number]>;
+    const params: Record<string, string | number> = { ...f.params, match: ftsExpression(p) };
+    const where = `FROM article_fts${join} WHERE article_fts MATCH @match${f.sql}`;
+    const score = `SELECT article_fts.rowid AS seq, -bm25(article_fts, ${wt}, ${wx}) AS base ${where}`;
+    const limit = keep === null ? '' : ` LIMIT ${keep}`;
+    const count = () => this.prepare<Record<string, string | number>, number>(`SELECT count(*) ${where}`).pluck().get(params)!;
+    if (!(cap > 0)) {
+      const rows = this.prepare<Record<string, string | number>, [number, number]>(`${score} ORDER BY base DESC, seq${limit}`).raw(true).all(params) as unknown as Array<[number, number]>;
+      return { rows, total: keep !== null && rows.length === keep ? count() : rows.length, bounded: false };
+    }
+    // The newest `cap` matches (FTS5 walks its doclists newest first and stops), best first,
+    // with how many they were and the oldest of them.
+    const newest = `SELECT seq, base, count(*) OVER () AS k, min(seq) OVER () AS oldest FROM (${score} ORDER BY article_fts.rowid DESC LIMIT ${cap}) ORDER BY base DESC, seq${limit}`;
+    const first = this.prepare<Record<string, string | number>, [number, number, number, number]>(newest).raw(true).all(params) as unknown as Array<[number, number, number, number]>;
+    const read = first[0]?.[2] ?? 0;
+    const rows = first.map((r): [number, number] => [r[0], r[1]]);
+    if (read < cap) return { rows, total: read, bounded: false };
+    const best = rows[0]![1];
+    if (best > 0) for (const r of rows) r[1] /= best;
+    const older = { ...params, match: ftsExpression(p, 'title'), oldest: first[0]![3] };
+    // (Every query word in the headline is worth the best base; one of several alternatives, as
+    // a relaxed query asks, is not: those older matches come last.)
+    const head = p.groups.every((g) => g.length === 1) ? 1 : 0;
+    const titled = this.prepare<Record<string, string | number>, [number, number]>(
+      `SELECT article_fts.rowid, ${head} FROM article_fts${join} WHERE article_fts MATCH @match${f.sql} AND article_fts.rowid < @oldest ORDER BY article_fts.rowid DESC LIMIT ${keep ?? cap}`,
+    ).raw(true).all(older) as unknown as Array<[number, number]>;
+    return { rows: rows.concat(titled), total: count(), bounded: true };
+  }
+
+  /** The best `n` matches (scored) as the re-ranker's candidates, with their headline terms and how many matched. */
+  private candidates(p: ParsedQuery, f: Filters, n: number): { cands: Cand[]; total: number } {
+    const { rows, total } = this.scored(p, f, n);
     if (rows.length === 0) return { cands: [], total: 0 };
-    const total = rows.length < n ? rows.length : this.prepare<Record<string, string>, number>(`SELECT count(*)${from}`).pluck().get(params)!;
     const info = this.headlines(rows.map((r) => r[0]));
     const cands: Cand[] = [];
     for (const [seq, base] of rows) {
@@ -168,13 +204,40 @@ export class SqliteSearch {
 
   /**
    * The copies (at most FTS_TUNING.copies each, best BM25 first) of the best `n` stories by
-   * their best copy's BM25, each story's number of matches among those read, and the number
-   * of stories matching. The best `10n` matches by BM25 are read with their stories (from the
-   * covering index articles_seq_story, never the article row), four times more while they
-   * hold fewer than `n` stories; the stories are counted apart only when some matches were
-   * not read. Headline terms are read for the kept copies only.
+   * their best copy's BM25, each story's number of matches among those scored, and the
+   * number of stories matching. The matches are those `scored` gives (every match, or a
+   * bounded query's two passes), read with their stories from the covering index
+   * articles_seq_story (never the article row); a bounded query's stories are estimated
+   * (`approximate`). Headline terms are read for the kept copies only.
    */
-  private storyCandidates(match: string, f: Filters, n: number): { cands: Cand[]; total: number; copies: Map<string, number> } {
+  private storyCandidates(p: ParsedQuery, f: Filters, n: number): { cands: Cand[]; total: number; copies: Map<string, number>; approximate?: boolean } {
+    if (!(FTS_TUNING.scored > 0)) return this.storyCandidatesAll(ftsExpression(p), f, n);
+    const { rows, total: matched, bounded } = this.scored(p, f, null);
+    const story = new Map<number, string>();
+    if (rows.length) {
+      const keys = this.prepare<string, [number, string]>(`SELECT seq, ${storyKeySql('k')} FROM articles k INDEXED BY articles_seq_story WHERE seq IN (SELECT value FROM json_each(?))`);
+      for (const [seq, key] of keys.raw(true).all(JSON.stringify(rows.map((r) => r[0]))) as unknown as Array<[number, string]>) story.set(seq, key);
+    }
+    const scored: StoryScored[] = [];
+    for (const [seq, base] of rows) {
+      const key = story.get(seq);
+      if (key !== undefined) scored.push({ seq, base, story: key });
+    }
+    const top = topStories(scored, n, FTS_TUNING.copies);
+    // Counting a bounded query's stories would join every match to its article: its stories
+    // among the matches scored, scaled to every match, stand for them (`approximate`).
+    const total = bounded ? Math.max(top.total, Math.round((top.total * matched) / Math.max(1, scored.length))) : top.total;
+    const info = this.headlines(top.top.map((c) => c.seq));
+    const cands = top.top.map((c) => cand(c.seq, c.base, c.story, info.get(c.seq)!));
+    return { cands, total, copies: top.copies, approximate: bounded };
+  }
+
+  /**
+   * storyCandidates with every match scored (FTS_TUNING.scored = 0): the best `10n` matches
+   * by BM25 read with their stories, four times more while they hold fewer than `n`
+   * stories; the stories are counted apart only when some matches were not read.
+   */
+  private storyCandidatesAll(match: string, f: Filters, n: number): { cands: Cand[]; total: number; copies: Map<string, number> } {
     const { titleWeight: wt, textWeight: wx, copies: perStory } = FTS_TUNING;
     const join = f.sql ? ' JOIN articles a ON a.seq = article_fts.rowid' : '';
     const matches = ` FROM article_fts JOIN articles k INDEXED BY articles_seq_story ON k.seq = article_fts.rowid${join} WHERE article_fts MATCH @match${f.sql}`;
@@ -200,13 +263,13 @@ export class SqliteSearch {
     }
   }
 
-  private ranked(p: ParsedQuery, f: Filters, n: number, recency: boolean, collapse: boolean): { ranked: Ranked[]; total: number } {
-    const folded = collapse ? this.storyCandidates(ftsExpression(p), f, n) : null;
-    const { cands, total } = folded ?? this.candidates(ftsExpression(p), f, n);
+  private ranked(p: ParsedQuery, f: Filters, n: number, recency: boolean, collapse: boolean): { ranked: Ranked[]; total: number; approximate?: boolean } {
+    const folded = collapse ? this.storyCandidates(p, f, n) : null;
+    const { cands, total } = folded ?? this.candidates(p, f, n);
     if (cands.length === 0) return { ranked: [], total: 0 };
     const ranked = rerank(cands, p.terms, recency, p.norms);
     if (!folded) return { ranked, total };
-    return { ranked: foldStories(ranked, folded.copies, FTS_TUNING.also), total: folded.total };
+    return { ranked: foldStories(ranked, folded.copies, FTS_TUNING.also), total: folded.total, approximate: folded.approximate };
   }
 
   search(q: SearchQuery): SearchResult {
@@ -219,15 +282,16 @@ export class SqliteSearch {
     const notices = parsed.notice ? [parsed.notice] : [];
     const collapse = q.collapse === 'story';
 
-    let { ranked: list, total } = this.ranked(parsed, f, n, q.recency ?? false, collapse);
+    let { ranked: list, total, approximate } = this.ranked(parsed, f, n, q.recency ?? false, collapse);
     // Relaxing costs a wide OR query: only when no article holds every word.
     const relaxed = list.length === 0 ? relaxQuery(parsed) : null;
     if (relaxed) {
-      ({ ranked: list, total } = this.ranked(relaxed, f, n, q.recency ?? false, collapse));
+      ({ ranked: list, total, approximate } = this.ranked(relaxed, f, n, q.recency ?? false, collapse));
       if (list.length) notices.push('No article holds every word; these hold some of them.');
     }
     const page = list.slice(offset, want);
-    return { hits: this.hits(page, parsed, q.snippets !== false, collapse), total, notice: notices.length ? notices.join(' ') : undefined };
+    const hits = this.hits(page, parsed, q.snippets !== false, collapse);
+    return { hits, total, ...(approximate ? { approximate } : {}), notice: notices.length ? notices.join(' ') : undefined };
   }
 
   private hits(page: Ranked[], p: ParsedQuery, snippets: boolean, collapse: boolean): SearchHit[] {

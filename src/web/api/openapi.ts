@@ -69,7 +69,16 @@ export const openApiDocument = {
         },
         required: ['storyId', 'outlets', 'articles', 'moreOutlets', 'folded', 'also'],
       },
-      SearchPage: { type: 'object', properties: { results: { type: 'array', items: { $ref: '#/components/schemas/SearchHit' } }, next: nstr, total: { type: 'integer' }, notice: str } },
+      SearchPage: {
+        type: 'object',
+        properties: {
+          results: { type: 'array', items: { $ref: '#/components/schemas/SearchHit' } },
+          next: nstr,
+          total: { type: 'integer' },
+          approximate: { type: 'boolean', description: '`total` is an estimate (collapse=story on a query matching more articles than a search scores: its stories among the newest matches, scaled to every match)' },
+          notice: str,
+        },
+      },
       ArticlePage: { type: 'object', properties: { results: { type: 'array', items: { $ref: '#/components/schemas/Article' } }, next: nstr } },
       Story: { type: 'object', properties: { id: str, title: str, firstSeen: nstr, lastSeen: nstr, outlets: { type: 'array', items: str }, originalOutlet: nstr, articleIds: { type: 'array', items: str } } },
       StoryPage: { type: 'object', properties: { results: { type: 'array', items: { $ref: '#/components/schemas/Story' } }, next: nstr } },

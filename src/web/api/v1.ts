@@ -94,7 +94,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     const r = await store.search({ q: text, outlet: str(q, 'outlet'), from: date(q, 'from'), to: endOfDay(date(q, 'to')), tag: str(q, 'tag'), recency: bool(q, 'recent'), limit: limit + 1, offset, collapse });
     const results = r.hits.slice(0, limit);
     if (wantsCsv(q)) return sendCsv(reply, 'search', searchCsv(results));
-    return { results, next: r.hits.length > limit ? encodeCursor(offset + limit) : null, total: r.total, ...(r.notice ? { notice: r.notice } : {}) };
+    return { results, next: r.hits.length > limit ? encodeCursor(offset + limit) : null, total: r.total, ...(r.approximate ? { approximate: true } : {}), ...(r.notice ? { notice: r.notice } : {}) };
   });
 
   app.get('/api/v1/articles', async (req, reply) => {
