@@ -110,3 +110,11 @@ test('a king’s name closed by an institution’s adjective is the hospital of 
   // (the king himself stays a person)
   assert.ok(people('وكان الملك فهد بن عبدالعزيز قد افتتح المستشفى عام 1985').some((p) => p.startsWith('فهد')));
 });
+
+test('a name after a place word in construct is the place (ولاية، مدينة، جزيرة …), no person', () => {
+  // h010, 2015-07-21 (set h's gold: بيليه alone, no person in the state's name)
+  assert.ok(!people('نقله إلى مسقط رأسه تريس كوراسويس (أي القلوب الثلاثة) في ولاية ميناس غيراييس (جنوب-شرق البرازيل).').includes('ميناس غيراييس'));
+  // okaz 2015-07-23: an island; aljazirah 2015-08-11: a sports city named after a prince
+  assert.deepEqual(people('احتفل النادي السعودي في بوسطن بعيد الفطر السعيد حيث نظمت رحلة بحرية لجزيرة جورج إيلاند مع الأهالي السعوديين'), []);
+  assert.deepEqual(people('تحسينات وإصلاحات في مدينة سعود بن جلوي الرياضية بالراكة'), []);
+});
