@@ -23,14 +23,15 @@ import { defaultAnalyzer } from '../src/search/analyzer.ts';
 import { FTS_TUNING } from '../src/store/query.ts';
 import type { SearchQuery } from '../src/store/types.ts';
 
-/** The search with FTS_TUNING.scored set to `cap` for this call only. */
-function searchWith(store: SqliteStore, cap: number, q: SearchQuery) {
-  const saved = FTS_TUNING.scored;
+/** The search with FTS_TUNING.scored set to `cap` for this call only (bounded in a store of any size). */
+function searchWith(store: SqliteStore, cap: number, q: SearchQuery, boundFrom = 0) {
+  const saved = { ...FTS_TUNING };
   FTS_TUNING.scored = cap;
+  FTS_TUNING.boundFrom = boundFrom;
   try {
     return store.searchSync(q);
   } finally {
-    FTS_TUNING.scored = saved;
+    Object.assign(FTS_TUNING, saved);
   }
 }
 
@@ -69,6 +70,9 @@ test('a bounded query scores its newest matches and the older headline matches; 
     const ids = bounded.hits.map((h) => h.id);
     for (const a of headline) assert.ok(ids.includes(a.id), `${a.title} found by its headline`);
     for (const a of newer.slice(-5)) assert.ok(ids.includes(a.id), 'the newest matches are scored');
+    // (A store smaller than FTS_TUNING.boundFrom scores every match, the bound notwithstanding.)
+    assert.deepEqual(searchWith(store, 5, { q, limit: 20 }, 16), exact);
+    assert.deepEqual(searchWith(store, 5, { q, limit: 20 }, 15), bounded);
     assert.ok(!ids.includes(oldBodyOnly.id), 'an old body-only match is past the bound');
     assert.equal(ids.length, 7);
     // The headline articles rank first, as with every match scored.

@@ -117,7 +117,7 @@ export class SqliteSearch {
   /**
    * The matches scored (`[seq, base]`: −BM25, the headline weighted), best first (ties by
    * seq), at most `keep` of them (null: all), and how many matched. FTS5's BM25 reads every
-   * match it scores, so a query is bounded (FTS_TUNING.scored; 0: every match scored): its
+   * match it scores, so a query is bounded (`bound`: 0 scores every match): its
    * newest `scored` matches are scored (bases divided by the best, in (0, 1]); when there
    * are more, the newest `keep` (null: `scored`) older matches holding the query in the
    * headline follow them unscored, with the best base, 1, when the query has no alternatives
@@ -125,39 +125,58 @@ export class SqliteSearch {
    * top), else 0. The re-ranker orders them by their headline; scoring them would walk the
    * commonest word's doclist again, and choosing them by headline would read every one's
    * headline (p95 38 → 89 ms at a million). Up to `scored` matches the answer is the exact
-   * one: every match scored, the same order. The top is a plain `ORDER BY … LIMIT` read as
-   * bare numbers; a count over every match (walking the doclists without scoring) is made
-   * only when the top is full or the query bounded.
+   * one: every match scored, the same order. The matches are counted first where a bound
+   * applies (`bound`; `matched`: counted already), else only when the top is full. The top is
+   * a plain `ORDER BY … LIMIT` read as bare numbers.
    */
-  private scored(p: ParsedQuery, f: Filters, keep: number | null): { rows: Array<[number, number]>; total: number; bounded: boolean } {
-    const { titleWeight: wt, textWeight: wx, scored: cap } = FTS_TUNING;
+  private scored(p: ParsedQuery, f: Filters, keep: number | null, matched?: number): { rows: Array<[number, number]>; total: number; bounded: boolean } {
+    const { titleWeight: wt, textWeight: wx } = FTS_TUNING;
+    const cap = this.bound();
     const join = f.sql ? ' JOIN articles a ON a.seq = article_fts.rowid' : '';
     const params: Record<string, string | number> = { ...f.params, match: ftsExpression(p) };
     const where = `FROM article_fts${join} WHERE article_fts MATCH @match${f.sql}`;
     const score = `SELECT article_fts.rowid AS seq, -bm25(article_fts, ${wt}, ${wx}) AS base ${where}`;
     const limit = keep === null ? '' : ` LIMIT ${keep}`;
-    const count = () => this.prepare<Record<string, string | number>, number>(`SELECT count(*) ${where}`).pluck().get(params)!;
-    if (!(cap > 0)) {
+    const total = matched ?? (cap > 0 ? this.matches(p, f) : undefined);
+    if (total === undefined || total <= cap) {
       const rows = this.prepare<Record<string, string | number>, [number, number]>(`${score} ORDER BY base DESC, seq${limit}`).raw(true).all(params) as unknown as Array<[number, number]>;
-      return { rows, total: keep !== null && rows.length === keep ? count() : rows.length, bounded: false };
+      return { rows, total: total ?? (keep !== null && rows.length === keep ? this.matches(p, f) : rows.length), bounded: false };
     }
     // The newest `cap` matches (FTS5 walks its doclists newest first and stops), best first,
-    // with how many they were and the oldest of them.
-    const newest = `SELECT seq, base, count(*) OVER () AS k, min(seq) OVER () AS oldest FROM (${score} ORDER BY article_fts.rowid DESC LIMIT ${cap}) ORDER BY base DESC, seq${limit}`;
-    const first = this.prepare<Record<string, string | number>, [number, number, number, number]>(newest).raw(true).all(params) as unknown as Array<[number, number, number, number]>;
-    const read = first[0]?.[2] ?? 0;
+    // with the oldest of them.
+    const newest = `SELECT seq, base, min(seq) OVER () AS oldest FROM (${score} ORDER BY article_fts.rowid DESC LIMIT ${cap}) ORDER BY base DESC, seq${limit}`;
+    const first = this.prepare<Record<string, string | number>, [number, number, number]>(newest).raw(true).all(params) as unknown as Array<[number, number, number]>;
     const rows = first.map((r): [number, number] => [r[0], r[1]]);
-    if (read < cap) return { rows, total: read, bounded: false };
+    if (rows.length === 0) return { rows, total: 0, bounded: false };
     const best = rows[0]![1];
     if (best > 0) for (const r of rows) r[1] /= best;
-    const older = { ...params, match: ftsExpression(p, 'title'), oldest: first[0]![3] };
+    const older = { ...params, match: ftsExpression(p, 'title'), oldest: first[0]![2] };
     // (Every query word in the headline is worth the best base; one of several alternatives, as
     // a relaxed query asks, is not: those older matches come last.)
     const head = p.groups.every((g) => g.length === 1) ? 1 : 0;
     const titled = this.prepare<Record<string, string | number>, [number, number]>(
       `SELECT article_fts.rowid, ${head} FROM article_fts${join} WHERE article_fts MATCH @match${f.sql} AND article_fts.rowid < @oldest ORDER BY article_fts.rowid DESC LIMIT ${keep ?? cap}`,
     ).raw(true).all(older) as unknown as Array<[number, number]>;
-    return { rows: rows.concat(titled), total: count(), bounded: true };
+    return { rows: rows.concat(titled), total, bounded: true };
+  }
+
+  /**
+   * The most matches a search scores (FTS_TUNING.scored), or 0 (every match) in a store of
+   * fewer than FTS_TUNING.boundFrom articles: there a query matches a few thousand at most, and
+   * asking whether it passes the bound (a count, ~0.15 ms a query at 24k) costs more than the
+   * bound saves.
+   */
+  private bound(): number {
+    const { scored, boundFrom } = FTS_TUNING;
+    if (!(scored > 0)) return 0;
+    const size = this.prepare<[], number | null>('SELECT max(seq) FROM articles').pluck().get() ?? 0;
+    return size >= boundFrom ? scored : 0;
+  }
+
+  /** How many articles match (FTS5 walks the doclists without scoring). */
+  private matches(p: ParsedQuery, f: Filters): number {
+    const join = f.sql ? ' JOIN articles a ON a.seq = article_fts.rowid' : '';
+    return this.prepare<Record<string, string>, number>(`SELECT count(*) FROM article_fts${join} WHERE article_fts MATCH @match${f.sql}`).pluck().get({ ...f.params, match: ftsExpression(p) })!;
   }
 
   /** The best `n` matches (scored) as the re-ranker's candidates, with their headline terms and how many matched. */
@@ -205,14 +224,16 @@ export class SqliteSearch {
   /**
    * The copies (at most FTS_TUNING.copies each, best BM25 first) of the best `n` stories by
    * their best copy's BM25, each story's number of matches among those scored, and the
-   * number of stories matching. The matches are those `scored` gives (every match, or a
-   * bounded query's two passes), read with their stories from the covering index
-   * articles_seq_story (never the article row); a bounded query's stories are estimated
-   * (`approximate`). Headline terms are read for the kept copies only.
+   * number of stories matching. Within the bound, storyCandidatesAll; past it, the matches
+   * `scored` gives (a bounded query's two passes), read with their stories from the covering
+   * index articles_seq_story (never the article row), the stories estimated (`approximate`).
+   * Headline terms are read for the kept copies only.
    */
   private storyCandidates(p: ParsedQuery, f: Filters, n: number): { cands: Cand[]; total: number; copies: Map<string, number>; approximate?: boolean } {
-    if (!(FTS_TUNING.scored > 0)) return this.storyCandidatesAll(ftsExpression(p), f, n);
-    const { rows, total: matched, bounded } = this.scored(p, f, null);
+    const cap = this.bound();
+    const count = cap > 0 ? this.matches(p, f) : 0;
+    if (count <= cap) return this.storyCandidatesAll(ftsExpression(p), f, n);
+    const { rows, total: matched, bounded } = this.scored(p, f, null, count);
     const story = new Map<number, string>();
     if (rows.length) {
       const keys = this.prepare<string, [number, string]>(`SELECT seq, ${storyKeySql('k')} FROM articles k INDEXED BY articles_seq_story WHERE seq IN (SELECT value FROM json_each(?))`);
@@ -233,9 +254,9 @@ export class SqliteSearch {
   }
 
   /**
-   * storyCandidates with every match scored (FTS_TUNING.scored = 0): the best `10n` matches
-   * by BM25 read with their stories, four times more while they hold fewer than `n`
-   * stories; the stories are counted apart only when some matches were not read.
+   * storyCandidates with every match scored (within the bound, or FTS_TUNING.scored = 0):
+   * the best `10n` matches by BM25 read with their stories, four times more while they hold
+   * fewer than `n` stories; the stories are counted apart only when some matches were not read.
    */
   private storyCandidatesAll(match: string, f: Filters, n: number): { cands: Cand[]; total: number; copies: Map<string, number> } {
     const { titleWeight: wt, textWeight: wx, copies: perStory } = FTS_TUNING;
