@@ -57,6 +57,9 @@ function render(f: SearchFilters): Filters {
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }
 
+/** The join a filtered FTS query needs to read the article's columns (`a`). */
+const joinOf = (f: Filters): string => (f.sql ? ' JOIN articles a ON a.seq = article_fts.rowid' : '');
+
 /** A candidate's headline as the index keeps it (terms and norms space-separated). */
 interface Headline {
   seq: number;
@@ -126,21 +129,21 @@ export class SqliteSearch {
    * commonest word's doclist again, and choosing them by headline would read every one's
    * headline (p95 38 → 89 ms at a million). Up to `scored` matches the answer is the exact
    * one: every match scored, the same order. The matches are counted first where a bound
-   * applies (`bound`; `matched`: counted already), else only when the top is full. The top is
-   * a plain `ORDER BY … LIMIT` read as bare numbers.
+   * applies (`cap` > 0, `bound`; `matched`: counted already), else only when the top is full.
+   * The top is a plain `ORDER BY … LIMIT` read as bare numbers.
    */
-  private scored(p: ParsedQuery, f: Filters, keep: number | null, matched?: number): { rows: Array<[number, number]>; total: number; bounded: boolean } {
+  private scored(p: ParsedQuery, f: Filters, keep: number | null, cap: number, matched?: number): { rows: Array<[number, number]>; total: number; bounded: boolean } {
     const { titleWeight: wt, textWeight: wx } = FTS_TUNING;
-    const cap = this.bound();
-    const join = f.sql ? ' JOIN articles a ON a.seq = article_fts.rowid' : '';
-    const params: Record<string, string | number> = { ...f.params, match: ftsExpression(p) };
-    const where = `FROM article_fts${join} WHERE article_fts MATCH @match${f.sql}`;
+    const match = ftsExpression(p);
+    const params: Record<string, string | number> = { ...f.params, match };
+    const where = `FROM article_fts${joinOf(f)} WHERE article_fts MATCH @match${f.sql}`;
     const score = `SELECT article_fts.rowid AS seq, -bm25(article_fts, ${wt}, ${wx}) AS base ${where}`;
     const limit = keep === null ? '' : ` LIMIT ${keep}`;
-    const total = matched ?? (cap > 0 ? this.matches(p, f) : undefined);
+    const count = (): number => this.matches(match, f);
+    const total = matched ?? (cap > 0 ? count() : undefined);
     if (total === undefined || total <= cap) {
       const rows = this.prepare<Record<string, string | number>, [number, number]>(`${score} ORDER BY base DESC, seq${limit}`).raw(true).all(params) as unknown as Array<[number, number]>;
-      return { rows, total: total ?? (keep !== null && rows.length === keep ? this.matches(p, f) : rows.length), bounded: false };
+      return { rows, total: total ?? (keep !== null && rows.length === keep ? count() : rows.length), bounded: false };
     }
     // The newest `cap` matches (FTS5 walks its doclists newest first and stops), best first,
     // with the oldest of them.
@@ -155,7 +158,7 @@ export class SqliteSearch {
     // a relaxed query asks, is not: those older matches come last.)
     const head = p.groups.every((g) => g.length === 1) ? 1 : 0;
     const titled = this.prepare<Record<string, string | number>, [number, number]>(
-      `SELECT article_fts.rowid, ${head} FROM article_fts${join} WHERE article_fts MATCH @match${f.sql} AND article_fts.rowid < @oldest ORDER BY article_fts.rowid DESC LIMIT ${keep ?? cap}`,
+      `SELECT article_fts.rowid, ${head} ${where} AND article_fts.rowid < @oldest ORDER BY article_fts.rowid DESC LIMIT ${keep ?? cap}`,
     ).raw(true).all(older) as unknown as Array<[number, number]>;
     return { rows: rows.concat(titled), total, bounded: true };
   }
@@ -173,15 +176,14 @@ export class SqliteSearch {
     return size >= boundFrom ? scored : 0;
   }
 
-  /** How many articles match (FTS5 walks the doclists without scoring). */
-  private matches(p: ParsedQuery, f: Filters): number {
-    const join = f.sql ? ' JOIN articles a ON a.seq = article_fts.rowid' : '';
-    return this.prepare<Record<string, string>, number>(`SELECT count(*) FROM article_fts${join} WHERE article_fts MATCH @match${f.sql}`).pluck().get({ ...f.params, match: ftsExpression(p) })!;
+  /** How many articles match the FTS expression `match` (FTS5 walks the doclists without scoring). */
+  private matches(match: string, f: Filters): number {
+    return this.prepare<Record<string, string>, number>(`SELECT count(*) FROM article_fts${joinOf(f)} WHERE article_fts MATCH @match${f.sql}`).pluck().get({ ...f.params, match })!;
   }
 
   /** The best `n` matches (scored) as the re-ranker's candidates, with their headline terms and how many matched. */
-  private candidates(p: ParsedQuery, f: Filters, n: number): { cands: Cand[]; total: number } {
-    const { rows, total } = this.scored(p, f, n);
+  private candidates(p: ParsedQuery, f: Filters, n: number, cap: number): { cands: Cand[]; total: number } {
+    const { rows, total } = this.scored(p, f, n, cap);
     if (rows.length === 0) return { cands: [], total: 0 };
     const info = this.headlines(rows.map((r) => r[0]));
     const cands: Cand[] = [];
@@ -229,11 +231,11 @@ export class SqliteSearch {
    * index articles_seq_story (never the article row), the stories estimated (`approximate`).
    * Headline terms are read for the kept copies only.
    */
-  private storyCandidates(p: ParsedQuery, f: Filters, n: number): { cands: Cand[]; total: number; copies: Map<string, number>; approximate?: boolean } {
-    const cap = this.bound();
-    const count = cap > 0 ? this.matches(p, f) : 0;
-    if (count <= cap) return this.storyCandidatesAll(ftsExpression(p), f, n);
-    const { rows, total: matched, bounded } = this.scored(p, f, null, count);
+  private storyCandidates(p: ParsedQuery, f: Filters, n: number, cap: number): { cands: Cand[]; total: number; copies: Map<string, number>; approximate?: boolean } {
+    const match = ftsExpression(p);
+    const count = cap > 0 ? this.matches(match, f) : 0;
+    if (count <= cap) return this.storyCandidatesAll(match, f, n);
+    const { rows, total: matched, bounded } = this.scored(p, f, null, cap, count);
     const story = new Map<number, string>();
     if (rows.length) {
       const keys = this.prepare<string, [number, string]>(`SELECT seq, ${storyKeySql('k')} FROM articles k INDEXED BY articles_seq_story WHERE seq IN (SELECT value FROM json_each(?))`);
@@ -260,7 +262,7 @@ export class SqliteSearch {
    */
   private storyCandidatesAll(match: string, f: Filters, n: number): { cands: Cand[]; total: number; copies: Map<string, number> } {
     const { titleWeight: wt, textWeight: wx, copies: perStory } = FTS_TUNING;
-    const join = f.sql ? ' JOIN articles a ON a.seq = article_fts.rowid' : '';
+    const join = joinOf(f);
     const matches = ` FROM article_fts JOIN articles k INDEXED BY articles_seq_story ON k.seq = article_fts.rowid${join} WHERE article_fts MATCH @match${f.sql}`;
     const params = { ...f.params, match };
     let read = 10 * n;
@@ -285,8 +287,9 @@ export class SqliteSearch {
   }
 
   private ranked(p: ParsedQuery, f: Filters, n: number, recency: boolean, collapse: boolean): { ranked: Ranked[]; total: number; approximate?: boolean } {
-    const folded = collapse ? this.storyCandidates(p, f, n) : null;
-    const { cands, total } = folded ?? this.candidates(p, f, n);
+    const cap = this.bound();
+    const folded = collapse ? this.storyCandidates(p, f, n, cap) : null;
+    const { cands, total } = folded ?? this.candidates(p, f, n, cap);
     if (cands.length === 0) return { ranked: [], total: 0 };
     const ranked = rerank(cands, p.terms, recency, p.norms);
     if (!folded) return { ranked, total };
