@@ -59,6 +59,11 @@ export function wordForm(t: DocToken, stats: TermStats): { key: string; display:
  */
 export function verbLike(key: string, df: number, stats: TermStats): boolean {
   if (key.startsWith('ال')) return false;
+  // A present tense with a plural or dual ending (يشتغلون، يتنزهان) and a past tense of the
+  // استفعل stem (استشهد، استخدم، استهدف; its noun is استفعال) are verbs however rare the word,
+  // unless the corpus writes it with ال (a noun of that shape); not after يو/يا, as foreign names
+  // start (يوركتاون).
+  if ((/^ي[^وا]..+(ون|ان)$/.test(key) || /^است...$/.test(key)) && stats.df('ال' + key) === 0) return true;
   // Present-tense prefixes and past-tense endings after three letters or more (قتلت، انتهكت،
   // حاصروا; not شات of سناب شات) mark a verb at a lower df.
   const minDf = /^(ي|ت|ن|سي|ست)/.test(key) ? 3 : /^...+(ت|وا)$/.test(key) ? 20 : 150;
@@ -75,6 +80,12 @@ export function verbLike(key: string, df: number, stats: TermStats): boolean {
  */
 const ACCUSATIVE = /^[^ا].{2,}[^اي]ا$/;
 /**
+ * The same of a verbal noun of the استفعال، افتعال، انفعال stems (استنادا، احتفالا، اتصالا، انتعاشا):
+ * a manner or a purpose. Not إفعال, which a broken plural shares (أهدافا، أرباحا: the noun is
+ * shown bare), nor a name (اوبرا، اوروبا).
+ */
+const ALEF_MASDAR = /^(است..?|ا.ت.|ات.|ان..)ا.ا$/;
+/**
  * A participle of the تفعّل/تفاعل stems (مُتَفَعِّل، مُتَفاعِل) in the indefinite accusative is a
  * state or a manner whether or not the corpus knows its bare form (`متهكما`، `متسائلا`، `متوجها`،
  * `متفائلا`): never a keyword.
@@ -82,7 +93,7 @@ const ACCUSATIVE = /^[^ا].{2,}[^اي]ا$/;
 const MUTA_ACCUSATIVE = /^مت..+[^اي]ا$/;
 export function adverb(key: string, stats: TermStats): boolean {
   if (MUTA_ACCUSATIVE.test(key)) return true;
-  if (ACCUSATIVE.test(key) && !key.startsWith('ال')) {
+  if ((ACCUSATIVE.test(key) || ALEF_MASDAR.test(key)) && !key.startsWith('ال')) {
     const bare = key.slice(0, -1);
     if (stats.df(bare) + stats.df('ال' + bare) >= 5) return true;
   }
@@ -120,7 +131,10 @@ export function pronounAttached(key: string, df: number, stats: TermStats): bool
   // A ة noun shows its ت before a pronoun (رتبة → رتبته): known as a ة noun, it is attached;
   // else the ت is a plural's (لقاءاته، مقالاته: لقاءات، مقالات) and the bare plural is weighed below.
   if (bare.endsWith('ت') && stats.df(bare.slice(0, -1) + 'ه') >= 5) return true;
-  const base = stats.df(bare) + stats.df('ال' + bare) + stats.df(bare + 'ه') + stats.df(bare + 'ات');
+  // (A sound masculine plural in construct drops its ن: مساهميها، دائنيها are مساهمين، دائنين + ها;
+  // not before ه, which is also a normalized ة: مسؤولية، الأمية; nor نا, an accusative's ending: أمينا.)
+  const plural = bare.length >= 4 && bare.endsWith('ي') && p[0] !== 'ه' && p[0] !== 'نا' ? stats.df(bare + 'ن') + stats.df('ال' + bare + 'ن') : 0;
+  const base = stats.df(bare) + stats.df('ال' + bare) + stats.df(bare + 'ه') + stats.df(bare + 'ات') + plural;
   return base > 3 * df + 5;
 }
 
