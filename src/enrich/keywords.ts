@@ -51,7 +51,8 @@
  * forms whose bare form the corpus knows far better (مواساته، مديونياتها، لقاءاته), adverbs
  * (ماديا ومعنويا) and other indefinite accusatives (139 معلما، مرتفعا), phrases opening with a
  * و conjunction (وسفك الدماء), verb-like words (frequent but never with an article: وصل، يقود،
- * بلاده), a definite word only ever seen after another word (an adjective tail of a phrase:
+ * بلاده; or of a verb's shape, however rare: يشيخون، استشهد), a derived verbal noun's accusative
+ * (اتصالاً، استنادا), a plural in construct with a pronoun (مشتركيها), a definite word only ever seen after another word (an adjective tail of a phrase:
  * الحياتية), phrases holding a glued
  * preposition (بمناسبة ذكرى، رجل أمن بانفجار) and words always so (لشغل، برصيد), phrases cut
  * before their idafa's last term (فتح باب | التقديم: keyword-forms.ts cutShort), words used in
