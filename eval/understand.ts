@@ -9,12 +9,15 @@
  * weak keywords ≤ 10 %), met or not; the check fails when the test set falls below its
  * floor (FLOORS in score.ts: what it reached when the people finder landed, less a margin).
  * The test set is only ever reported in aggregate (per-article differences of the
- * development set: eval/understand/diff.ts). Scoring rules: eval/understand/score.ts.
+ * development set: eval/understand/diff.ts). Scoring rules: eval/understand/score.ts. Where a
+ * reader judged Marsad's keywords (eval/understand/judged/), the share they found weak is
+ * printed beside the automatic rules' (judged.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeEntities, extractKeywords, shippedTermStats } from '../src/enrich/index.ts';
 import type { Check, Report } from './report.ts';
+import { emptyJudged, loadJudgments, tallyJudged, type JudgedTally } from './understand/judged.ts';
 import { articleWords, emptyTally, figures, FLOORS, fold, scoreArticle, TARGETS, type ArticleScore, type Found, type GoldArticle, type Tally } from './understand/score.ts';
 
 const DIR = fileURLToPath(new URL('./understand/', import.meta.url));
@@ -70,20 +73,22 @@ export function marsadFinds(a: LabelledArticle): Found & { entityNames: Set<stri
   };
 }
 
-export function scoreSet(gold: GoldArticle[], articles: Map<string, LabelledArticle>, each?: (id: string, s: ArticleScore) => void): Tally {
+export function scoreSet(gold: GoldArticle[], articles: Map<string, LabelledArticle>, each?: (id: string, s: ArticleScore) => void, judged?: JudgedTally): Tally {
   const t = emptyTally();
   const stats = shippedTermStats();
+  const judgments = judged ? loadJudgments() : undefined;
   for (const g of gold) {
     const a = articles.get(g.id);
     if (!a) continue;
     const found = marsadFinds(a);
     const s = scoreArticle(t, g, found, { words: articleWords(a.title, a.content), stats, entityNames: found.entityNames });
+    if (judged && judgments) tallyJudged(judged, judgments, g.id, found.keywords);
     each?.(g.id, s);
   }
   return t;
 }
 
-function report(r: Report, label: string, t: Tally, enforce: boolean): void {
+function report(r: Report, label: string, t: Tally, enforce: boolean, judged?: JudgedTally): void {
   const f = figures(t);
   r.figure(`${label}: articles`, t.articles);
   r.figure(`${label}: gold countries / people / orgs / keywords`, [t.country.tp + t.country.fn, t.people.gold, t.orgs.gold, t.keywords.gold].join(' / '));
@@ -99,6 +104,11 @@ function report(r: Report, label: string, t: Tally, enforce: boolean): void {
     if (enforce && floor && !(floor[0] === 'min' ? v >= floor[1] : v <= floor[1])) r.failures.push(`${label} ${k}: ${v}, below its floor ${floor[0] === 'min' ? '≥' : '≤'} ${floor[1]} (a regression)`);
   }
   r.figure(`${label}: weak keywords by rule`, t.keywords.reasons);
+  if (judged && judged.judged > 0) {
+    const share = Math.round((judged.weak / judged.judged) * 1000) / 1000;
+    r.lines.push(`${label}: weak keywords judged by a reader: ${share} (${judged.weak} of ${judged.judged} judged; ${judged.keywords - judged.judged} of Marsad's ${judged.keywords} not judged) (target ≤ 0.1) ${share <= 0.1 ? 'met' : 'not met'}`);
+    r.figure(`${label}: judged weak by class`, judged.why);
+  }
 }
 
 export const understand: Check = {
@@ -114,7 +124,8 @@ export const understand: Check = {
     }
     for (const [name, gold] of sets) {
       const role = name === 'b' ? 'test' : 'dev';
-      report(r, `${role} (${name}.jsonl)`, scoreSet(gold, articles), role === 'test');
+      const judged = emptyJudged();
+      report(r, `${role} (${name}.jsonl)`, scoreSet(gold, articles, undefined, judged), role === 'test', judged);
     }
   },
 };

@@ -10,7 +10,9 @@
  *   word sub-sequence (in order, whole words) of the other and the shorter has ≥ 2 words.
  *   People are entities of type person; organisations those of type org or agency.
  * - Keyword overlap: the share of gold keywords matched by one of Marsad's: equal after
- *   `fold`, or one contains the other as a whole-word run.
+ *   `fold`, or one contains the other as a whole-word run; `keywordOverlapWhole` counts only a
+ *   keyword of Marsad's that holds the gold one whole (a word cut out of an editor's phrase,
+ *   `بطاقة` for `بطاقة بديلة`, matches the first and not the second).
  * - Weak keywords: the share of Marsad's keywords that break an automatic rule (`weakReason`):
  *   verb (a one-word keyword that the corpus counts show to be a present-tense verb: ي/ت/ن
  *   first, never written with ال — or one of the verbs of saying), fragment (a word that is
@@ -101,6 +103,13 @@ const goldForms = (x: { name: string; mentions?: string[] }): string[] =>
   [x.name, ...(x.mentions ?? []).filter((m) => words(fold(m)).length >= 2)].map(fold);
 const foundForms = (x: { name: string; aliases: string[] }): string[] => [x.name, ...x.aliases].map(fold);
 
+/** `ours` holds the gold keyword `gold` whole (not a word cut out of it: بطاقة for بطاقة بديلة). */
+function keywordHolds(gold: string, ours: string): boolean {
+  const fg = fold(gold);
+  const fo = fold(ours);
+  return !!fg && !!fo && (fg === fo || ` ${fo} `.includes(` ${fg} `));
+}
+
 function keywordMatch(a: string, b: string): boolean {
   const fa = fold(a);
   const fb = fold(b);
@@ -167,7 +176,7 @@ export interface Tally {
   country: { tp: number; fp: number; fn: number };
   people: { tp: number; found: number; gold: number };
   orgs: { tp: number; found: number; gold: number };
-  keywords: { goldMatched: number; gold: number; ours: number; weak: number; reasons: Record<string, number> };
+  keywords: { goldMatched: number; goldHeld: number; gold: number; ours: number; weak: number; reasons: Record<string, number> };
 }
 
 export const emptyTally = (): Tally => ({
@@ -175,7 +184,7 @@ export const emptyTally = (): Tally => ({
   country: { tp: 0, fp: 0, fn: 0 },
   people: { tp: 0, found: 0, gold: 0 },
   orgs: { tp: 0, found: 0, gold: 0 },
-  keywords: { goldMatched: 0, gold: 0, ours: 0, weak: 0, reasons: {} },
+  keywords: { goldMatched: 0, goldHeld: 0, gold: 0, ours: 0, weak: 0, reasons: {} },
 });
 
 export interface ArticleScore {
@@ -204,6 +213,7 @@ export function scoreArticle(t: Tally, gold: GoldArticle, found: Found, ctx: { w
   t.orgs.gold += gold.orgs.length;
   const matched = gold.keywords.filter((k) => found.keywords.some((m) => keywordMatch(k, m)));
   t.keywords.goldMatched += matched.length;
+  t.keywords.goldHeld += gold.keywords.filter((k) => found.keywords.some((m) => keywordHolds(k, m))).length;
   t.keywords.gold += gold.keywords.length;
   t.keywords.ours += found.keywords.length;
   const weak: Array<[string, string]> = [];
@@ -233,6 +243,8 @@ export interface Figures {
   orgsP: number;
   orgsR: number;
   keywordOverlap: number;
+  /** The same, counting only a keyword of ours that holds the editor's whole (no fragment of it). */
+  keywordOverlapWhole: number;
   weakShare: number;
 }
 
@@ -248,6 +260,7 @@ export function figures(t: Tally): Figures {
     orgsP: ratio(t.orgs.tp, t.orgs.found),
     orgsR: ratio(t.orgs.tp, t.orgs.gold),
     keywordOverlap: ratio(t.keywords.goldMatched, t.keywords.gold),
+    keywordOverlapWhole: ratio(t.keywords.goldHeld, t.keywords.gold),
     weakShare: ratio(t.keywords.weak, t.keywords.ours),
   };
 }
