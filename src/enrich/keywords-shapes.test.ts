@@ -2,7 +2,8 @@
  * Word shapes that are never a keyword however rare the word (keyword-forms.ts): a present tense
  * with a plural or dual ending, a past tense of the استفعل stem, the accusative of a derived verbal
  * noun (a manner or a purpose: اتصالاً، استنادا), a plural in construct with a pronoun — and the
- * nouns of nearby shapes that stay (أهدافاً → أهداف, a name such as يوركتاون).
+ * nouns of nearby shapes that stay (أهدافاً → أهداف, a name such as يوركتاون); a common word the
+ * title does not hold is held back (keywords.ts PLAIN_DF).
  * Articles: testdata/keywords-shapes.json (SaudiNewsNet, source and licence there).
  */
 import { test } from 'node:test';
@@ -45,4 +46,15 @@ test('a sound plural in construct with a pronoun is no keyword (مشتركيها
   for (const w of ['مساهميها', 'مشتركيها']) assert.ok(pronounAttached(w, stats.df(w), stats), w);
   // ه is also ة normalized: مسؤولية is no مسؤولي + ه; أمينا is an accusative, not أمي + نا.
   for (const w of ['مسؤوليه', 'الاميه', 'امينا']) assert.ok(!pronounAttached(w, stats.df(w), stats), w);
+});
+
+test('a common word the title does not hold is held back; a sound plural is not', () => {
+  const editor = keywordFixture('keywords-editor.json');
+  // aljazirah «مصرف الإنماء يعايد منسوبيه»: «لقاء» and «الإدارة» in the body only, each in hundreds
+  // of corpus documents — a reader's «generic»; the bank and its chairman stay first.
+  const bank = editor.kw('bank-greeting');
+  assert.ok(!bank.includes('لقاء') && !bank.includes('الإدارة') && bank[0] === 'مصرف الإنماء', bank.join(' | '));
+  // okaz «وفاة 5 أشخاص في حادث تصادم بالطائف»: the injured (a sound plural) stay.
+  const forms = keywordFixture('keywords-forms.json');
+  assert.ok(forms.kw('taif-crash').includes('المصابون'), forms.kw('taif-crash').join(' | '));
 });
