@@ -52,8 +52,8 @@
  * (ماديا ومعنويا) and other indefinite accusatives (139 معلما، مرتفعا), phrases opening with a
  * و conjunction (وسفك الدماء), verb-like words (frequent but never with an article: وصل، يقود،
  * بلاده; or of a verb's shape, however rare: يشيخون، استشهد), a derived verbal noun's accusative
- * (اتصالاً، استنادا), a plural in construct with a pronoun (مشتركيها), a definite word only ever seen after another word (an adjective tail of a phrase:
- * الحياتية), phrases holding a glued
+ * (اتصالاً، استنادا), a plural in construct with a pronoun (مشتركيها), a definite word only ever
+ * seen after another word (an adjective tail of a phrase: الحياتية), phrases holding a glued
  * preposition (بمناسبة ذكرى، رجل أمن بانفجار) and words always so (لشغل، برصيد), phrases cut
  * before their idafa's last term (فتح باب | التقديم: keyword-forms.ts cutShort), words used in
  * over MAX_DF_SHARE of documents (stopword-like in news: العام، المملكة، اليوم), words on
