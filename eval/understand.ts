@@ -17,7 +17,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeEntities, extractKeywords, shippedTermStats } from '../src/enrich/index.ts';
 import type { Check, Report } from './report.ts';
-import { emptyJudged, loadJudgments, tallyJudged, type JudgedTally } from './understand/judged.ts';
+import { emptyJudged, loadJudgments, tallyJudged, type JudgedTally, type Judgments } from './understand/judged.ts';
 import { articleWords, emptyTally, figures, FLOORS, fold, scoreArticle, TARGETS, type ArticleScore, type Found, type GoldArticle, type Tally } from './understand/score.ts';
 
 const DIR = fileURLToPath(new URL('./understand/', import.meta.url));
@@ -73,16 +73,15 @@ export function marsadFinds(a: LabelledArticle): Found & { entityNames: Set<stri
   };
 }
 
-export function scoreSet(gold: GoldArticle[], articles: Map<string, LabelledArticle>, each?: (id: string, s: ArticleScore) => void, judged?: JudgedTally): Tally {
+export function scoreSet(gold: GoldArticle[], articles: Map<string, LabelledArticle>, each?: (id: string, s: ArticleScore) => void, judged?: { tally: JudgedTally; by: Judgments }): Tally {
   const t = emptyTally();
   const stats = shippedTermStats();
-  const judgments = judged ? loadJudgments() : undefined;
   for (const g of gold) {
     const a = articles.get(g.id);
     if (!a) continue;
     const found = marsadFinds(a);
     const s = scoreArticle(t, g, found, { words: articleWords(a.title, a.content), stats, entityNames: found.entityNames });
-    if (judged && judgments) tallyJudged(judged, judgments, g.id, found.keywords);
+    if (judged) tallyJudged(judged.tally, judged.by, g.id, found.keywords);
     each?.(g.id, s);
   }
   return t;
@@ -122,10 +121,11 @@ export const understand: Check = {
       r.failures.push('no annotation files in eval/understand/annotations/');
       return;
     }
+    const by = loadJudgments();
     for (const [name, gold] of sets) {
       const role = name === 'b' ? 'test' : 'dev';
-      const judged = emptyJudged();
-      report(r, `${role} (${name}.jsonl)`, scoreSet(gold, articles, undefined, judged), role === 'test', judged);
+      const tally = emptyJudged();
+      report(r, `${role} (${name}.jsonl)`, scoreSet(gold, articles, undefined, { tally, by }), role === 'test', tally);
     }
   },
 };

@@ -17,8 +17,11 @@ export interface Judgment {
   why?: string;
 }
 
-/** Every judgment file's lines, merged: article id → keyword → judgment (a later file's word wins). */
-export function loadJudgments(): Map<string, Map<string, Judgment>> {
+/** Article id → keyword → judgment. */
+export type Judgments = Map<string, Map<string, Judgment>>;
+
+/** Every judgment file's lines, merged (a later file's word wins). */
+export function loadJudgments(): Judgments {
   const out = new Map<string, Map<string, Judgment>>();
   if (!existsSync(DIR)) return out;
   for (const f of readdirSync(DIR).filter((x) => /^weak-.*\.jsonl$/.test(x)).sort()) {
@@ -43,7 +46,7 @@ export interface JudgedTally {
 export const emptyJudged = (): JudgedTally => ({ keywords: 0, judged: 0, weak: 0, why: {} });
 
 /** Adds one article's keywords to `t`; false when no one judged that article. */
-export function tallyJudged(t: JudgedTally, judgments: Map<string, Map<string, Judgment>>, id: string, keywords: string[]): boolean {
+export function tallyJudged(t: JudgedTally, judgments: Judgments, id: string, keywords: string[]): boolean {
   const j = judgments.get(id);
   if (!j) return false;
   for (const k of keywords) {

@@ -66,6 +66,7 @@ import { docTokens, type DocToken } from './tokens.ts';
 import { findPlaces } from './keyword-places.ts';
 import { displayOnce, entityRanks, LEDE_TOKENS } from './keyword-entities.ts';
 import { baseForm, caseFold, cutShort, verbLike } from './keyword-forms.ts';
+import { PLURAL } from './people/words.ts';
 import { lexiconFor, type Form } from './keyword-lexicon.ts';
 import { findPhrases, nameLike, nameTails, type Cand } from './keyword-phrases.ts';
 import { topicTag } from './keyword-topics.ts';
@@ -303,7 +304,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
       generic = !/^ت..ي.$/.test(n) && stats.df('ال' + n) >= 0.2 * c.df && !expansion(c.keys[0]!);
     }
     const aside = c.keys.length === 1 && c.raw <= 2 && !upFront(c) && !expansion(c.keys[0]!) ? ASIDE_WEIGHT : 1;
-    const plain = c.keys.length === 1 && !topic && (c.raw === c.body || !display.startsWith('ال')) && c.df >= PLAIN_DF && !/(ون|ين|ات)$/.test(normalize(display));
+    const plain = c.keys.length === 1 && !topic && (c.raw === c.body || !display.startsWith('ال')) && c.df >= PLAIN_DF && !PLURAL.test(normalize(display));
     scored.push({ display, score: aside * c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : generic ? GENERIC_WEIGHT : 1), keys: topic ? [] : c.keys, plain });
   }
   for (const c of once) {
