@@ -1,6 +1,7 @@
 /**
  * Builds data/keywords/df.tsv: document frequencies of words and 2–3-word phrases over the
- * saudinewsnet corpus (24,8xx Saudi news articles, 2015), so keywords work on a fresh store.
+ * saudinewsnet corpus (24,8xx Saudi news articles, 2015), and how many of those documents name
+ * each in the title or twice (the focus share), so keywords work on a fresh store.
  * The table is a derived work of saudinewsnet (CC BY-NC-SA 4.0): see NOTICE.md beside it.
  * Run: `node --import tsx data/keywords/build.ts` (reads ../shared/corpus beside the repo).
  */
@@ -22,7 +23,7 @@ const out = new URL('df.tsv', import.meta.url);
 writeFileSync(
   out,
   stats.toTSV(MIN_WORD_DF, MIN_PHRASE_DF, [
-    'Marsad term stats v1: key<TAB>document frequency (keys: src/enrich/termstats.ts termKey).',
+    'Marsad term stats v2: key<TAB>document frequency[<TAB>documents naming it in the title or twice, where df >= 20] (keys: src/enrich/termstats.ts termKey).',
     'Derived from SaudiNewsNet (parallelfold/SaudiNewsNet @ 4e39239, 14 of 18 days), CC BY-NC-SA 4.0.',
     `Words with df >= ${MIN_WORD_DF}, phrases with df >= ${MIN_PHRASE_DF}. Built by data/keywords/build.ts.`,
   ]),

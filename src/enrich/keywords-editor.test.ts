@@ -21,9 +21,10 @@ test('leaders named once in a greeting formula neither lead nor take the king’
   assert.ok(!kws.some((k) => k.startsWith('سلمان بن عبدالعزيز')), kws.join(' | '));
   // The bank's chairman, the one who speaks, leads before any of them.
   assert.ok(kws.indexOf('عبدالعزيز بن عبدالله الزامل') === 1, kws.join(' | '));
-  // The formula's leaders come last, after every keyword of the article's own.
+  // The formula's leaders come last, after every keyword of the article's own (the formula's
+  // own words — التبريكات، الأمتين العربية — are held back: keywords-focus.test.ts).
   const first = kws.findIndex((k) => /^محمد بن (نايف|سلمان)/.test(k));
-  assert.ok(first >= 3 && kws.slice(first).every((k) => /^محمد بن (نايف|سلمان)/.test(k)), `a formula's leader leads: ${kws.join(' | ')}`);
+  assert.ok(first >= 2 && kws.slice(first).every((k) => /^محمد بن (نايف|سلمان)/.test(k)), `a formula's leader leads: ${kws.join(' | ')}`);
 });
 
 test('a leader the title calls by office is the subject: before the name or after it', () => {
@@ -39,7 +40,7 @@ test('a person’s title is no keyword (المدرب الروماني); a state�
   // aawsat «الاتحاد يبحث عن مباريات ودية في إيطاليا»: «… الروماني بولوني، مدرب فريق الاتحاد الجديد».
   const kws = kw('ittihad-italy');
   assert.ok(!kws.some((k) => /^(ال)?مدرب (ال)?روماني/.test(k)), kws.join(' | '));
-  assert.ok(kws.includes('مباريات ودية'), kws.join(' | '));
+  assert.ok(kws.includes('نادي الاتحاد') && kws.includes('إيطاليا'), kws.join(' | '));
 });
 
 test('a past-tense verb is no keyword (وانخفضت); a short loanword in ت is no verb (سناب شات)', () => {

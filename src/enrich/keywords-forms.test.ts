@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { keywordFixture } from './testdata/keyword-fixture.ts';
 import { adverb, baseForm } from './keyword-forms.ts';
 
-const { kw, stats } = keywordFixture('keywords-forms.json');
+const { kw, kwUnfocused, stats } = keywordFixture('keywords-forms.json');
 
 test('a definite plural the article writes only in the oblique is tagged in the nominative', () => {
   // 3alyoum «تغليظ عقوبة راشقي الحجارة على سيارات …»: «… على سيارات الجيش والمستوطنين …», never المستوطنون.
@@ -39,8 +39,9 @@ test('the genitive of an idafa stays in the oblique, even where the article writ
   const union = kw('yemen-journalists-union');
   assert.ok(union.includes('نقابة الصحفيين'), union.join(' | '));
   assert.ok(!union.some((k) => /الصحفيون/.test(k)), union.join(' | '));
-  // alweeam, Toshiba's chief resigns: «كبار المسؤولين».
-  const toshiba = kw('toshiba-resignation');
+  // alweeam, Toshiba's chief resigns: «كبار المسؤولين» (a phrase news names in passing, held back
+  // since FOCUS_SHARE: asked here without it).
+  const toshiba = kwUnfocused('toshiba-resignation');
   assert.ok(toshiba.includes('كبار المسؤولين') && !toshiba.includes('كبار المسؤولون'), toshiba.join(' | '));
 });
 

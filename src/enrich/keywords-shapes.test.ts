@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { keywordFixture } from './testdata/keyword-fixture.ts';
 import { adverb, pronounAttached, verbLike } from './keyword-forms.ts';
 
-const { kw, stats } = keywordFixture('keywords-shapes.json');
+const { kw, kwUnfocused, stats } = keywordFixture('keywords-shapes.json');
 
 test('a verb is no keyword, rare or not: يشيخون، يتدافعون، استشهد', () => {
   // aljazirah «الناظرون للمرآة يشيخون بسرعة»: the title's verb, in no other document of the corpus.
@@ -35,7 +35,8 @@ test('a derived verbal noun in the accusative is a manner or a purpose; a broken
   for (const w of ['استنادا', 'احتفالا', 'احتجاجا', 'انتعاشا']) assert.ok(adverb(w, stats), w);
   // alriyadh «داود أوغلو: الجيش التركي دمر بالكامل أهدافاً لتنظيم داعش»: أفعال shares إفعال's shape.
   assert.ok(!adverb('اهدافا', stats));
-  assert.ok(kw('davutoglu-targets').includes('أهداف'), kw('davutoglu-targets').join(' | '));
+  // (أهداف alone is a word news names in passing, held back since FOCUS_SHARE: asked without it.)
+  assert.ok(kwUnfocused('davutoglu-targets').includes('أهداف'), kwUnfocused('davutoglu-targets').join(' | '));
   for (const w of ['اوبرا', 'اوروبا']) assert.ok(!adverb(w, stats), w);
 });
 

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { keywordFixture } from './testdata/keyword-fixture.ts';
 
-const { kw } = keywordFixture('keywords-title.json');
+const { kw, kwUnfocused } = keywordFixture('keywords-title.json');
 
 test("the headline's noun phrase named once is tagged, not a filler of the body", () => {
   // okaz «الأحمري: الضربات الاستباقية أحبطت 200 عملية»: the pre-emptive strikes are the story.
@@ -30,8 +30,9 @@ test('a known phrase ending in a name never written with ال is a keyword (خا
   // alriyadh «خام برنت يتراجع بما يزيد عن 10% منذ بداية يوليو»: the headline's subject.
   const brent = kw('brent-falls');
   assert.ok(brent.includes('خام برنت'), brent.join(' | '));
-  // alweeam «النفط يهبط مع تراجع أسهم أمريكا وزيادة المخزونات»: «… مزيج برنت …» named once in the body.
-  const blend = kw('oil-stocks');
+  // alweeam «النفط يهبط مع تراجع أسهم أمريكا وزيادة المخزونات»: «… مزيج برنت …» named once in the
+  // body (oil news names it in passing: held back since FOCUS_SHARE, so asked without it).
+  const blend = kwUnfocused('oil-stocks');
   assert.ok(blend.includes('مزيج برنت'), blend.join(' | '));
 });
 

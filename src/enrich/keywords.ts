@@ -3,7 +3,8 @@
  * phrases and words ranked by salience — TF-IDF against corpus document frequencies
  * (TermStats), with words in the title weighing TITLE_WEIGHT more. Up to 8 are given whenever
  * the article has that many candidates (an editor tags 3–8; a ninth-best phrase is still better
- * than none), less the common single words held back (PLAIN_DF).
+ * than none), less the common single words (PLAIN_DF) and the words of the telling (FOCUS_SHARE)
+ * held back.
  *
  * Candidates:
  * - entities mentioned at least twice or in the title, most salient first (display: their most
@@ -96,10 +97,8 @@ const GENERIC_WEIGHT = 0.5;
  * the body names at most twice and that no phrase of the article shows (الكشف → الكشف الطبي)
  * weighs ASIDE_WEIGHT: a detail of the telling (متهكما، يقولا) more often than the topic. Among
  * the dev sets' top-8 keywords, words and phrases of that kind were 13–19 % editor keywords, and
- * lede words the body repeats 3+ times that fell below the cut 23–45 %. Keyword overlap: a 0.656 →
- * 0.656, c 0.647 → 0.653, d 0.608 → 0.608, e 0.640 → 0.648 (phrases too: c 0.651, and
- * named-once collocations such as نهائي كأس السوبر, كبار المسؤولين fall out; entities too: a, c,
- * e lose).
+ * lede words the body repeats 3+ times that fell below the cut 23–45 % (overlap: a 0.656 →
+ * 0.656, c 0.647 → 0.653, d 0.608 → 0.608, e 0.640 → 0.648; phrases too: c 0.651).
  */
 const ASIDE_WEIGHT = 0.7;
 /**
@@ -107,13 +106,21 @@ const ASIDE_WEIGHT = 0.7;
  * نظام، الخارج) or that is shown without ال (مهرجان، تعليم), is held back — shown only to reach
  * three keywords — unless it is a sound plural (المصابون، التفجيرات، مخالفات). A reader judging
  * Marsad's keywords on sets g and h (eval/understand/judged/) found 84 % of the 159 body-only
- * such words weak — generic, or a word cut out of the phrase the article means — and 76 % of the
- * 54 indefinite ones in the title, against 53 % of 30 sound plurals and 7 % of entities. Held
- * back, the judged weak share fell 0.333 → 0.233 (g), 0.336 → 0.234 (h) and 0.357 → 0.242 on set
- * c; the overlap counting only whole editor keywords moved 0.000–0.011 on every set (the looser
- * overlap, which credits a word cut out of an editor's phrase, 0.030–0.054).
+ * such words weak — generic, or cut out of the phrase the article means — and 76 % of 54
+ * indefinite ones in the title, against 53 % of 30 sound plurals and 7 % of entities: judged weak
+ * g 0.333 → 0.233, h 0.336 → 0.234, c 0.357 → 0.242; whole editor keywords matched −0.000–0.011.
  */
 const PLAIN_DF = 100;
+/**
+ * A word or phrase (not an entity, not a topic family) whose corpus documents name it in the
+ * title or twice less than this share of the time (TermStats.focus: الآونة الأخيرة، المتحدث
+ * الرسمي، نعمة الأمن، مقطع فيديو) is held back like a PLAIN_DF word: a word of the telling, named
+ * once in passing wherever it occurs, where a topic is repeated or headlined (الإرهاب 0.52،
+ * الدفاع المدني 0.63). On the six sets a reader judged (c–h), 181 keywords were held back, 145 of
+ * them judged weak (80 %), 14 an editor's keyword (مزيج برنت); judged weak −0.02–0.04 a set,
+ * whole editor keywords matched −0.000–0.010.
+ */
+const FOCUS_SHARE = 0.15;
 /** A word is shown through a phrase of the article holding it when the corpus df of the phrase is this share of the word's (المعسكر → المعسكر الإعدادي). */
 const EXPAND_SHARE = 0.05;
 
@@ -273,7 +280,15 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // Named in the title or the lede (ASIDE_WEIGHT otherwise, when named at most twice).
   const upFront = (c: Cand): boolean => c.starts!.some((i) => toks[i]!.seg === 0 || i - bodyStart < LEDE_TOKENS);
   // Scored non-entity candidates.
-  const scored: Array<{ display: string; score: number; keys: string[]; plain?: boolean }> = [];
+  const scored: Array<{ display: string; score: number; keys: string[]; plain?: boolean; told?: Cand }> = [];
+  // The key a candidate's df was read with (a word's form of highest df; a phrase's first term key + words as written).
+  const focusKey = (c: Cand): string => {
+    if (c.keys.length > 1) return [lex.spelling(toks[c.first]!).term.key, ...c.keys.slice(1).map((_, k) => form(c.first + 1 + k).spelling.norm)].join(' ');
+    let best = form(c.first);
+    for (const i of c.starts!) if (form(i).df > best.df) best = form(i);
+    return best.key;
+  };
+  const diffuse = (c: Cand): boolean => (stats.focus?.(focusKey(c)) ?? 1) < FOCUS_SHARE;
   // Words named once, for a short article (their displays spelled out only if it comes to that).
   const weak: Array<{ c: Cand; score: number }> = [];
   const displayOf = (c: Cand): string => (c.keys.length === 1 && topicTag(c.keys[0]!)) || baseForm(bestDisplay(displays(c)), written, stats);
@@ -305,11 +320,11 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     }
     const aside = c.keys.length === 1 && c.raw <= 2 && !upFront(c) && !expansion(c.keys[0]!) ? ASIDE_WEIGHT : 1;
     const plain = c.keys.length === 1 && !topic && (c.raw === c.body || !display.startsWith('ال')) && c.df >= PLAIN_DF && !PLURAL.test(normalize(display));
-    scored.push({ display, score: aside * c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : generic ? GENERIC_WEIGHT : 1), keys: topic ? [] : c.keys, plain });
+    scored.push({ display, score: aside * c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : generic ? GENERIC_WEIGHT : 1), keys: topic ? [] : c.keys, plain, told: topic ? undefined : c });
   }
   for (const c of once) {
     const display = baseForm(bestDisplay(displays(c)), written, stats);
-    if (DISPLAY_OK.test(display) && !cutShort(toks, c.starts!, c.keys.length) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df) * (c.known ? KNOWN_WEIGHT : 1), keys: c.keys });
+    if (DISPLAY_OK.test(display) && !cutShort(toks, c.starts!, c.keys.length) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df) * (c.known ? KNOWN_WEIGHT : 1), keys: c.keys, told: c });
   }
   for (const e of ents) {
     // An office held by a salient person is one unit (وزير الدفاع الروسي); a bare title (الرئيس) is not.
@@ -368,7 +383,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   for (const s of scored) {
     if (out.length + plain.length >= max) break;
     const shownAs = expand(s);
-    push(shownAs, s.plain && !shownAs.includes(' '));
+    push(shownAs, (s.plain && !shownAs.includes(' ')) || (s.told !== undefined && shownAs === s.display && diffuse(s.told)));
   }
   for (const p of plain) if (out.length < 3) out.push(p);
   // Fewer than 3 (short articles): single-mention entities, then the best single-mention words.

@@ -27,7 +27,17 @@ export interface TermStats {
    * spelling may then be kept across articles (keyword-lexicon.ts).
    */
   readonly frozen?: boolean;
+  /**
+   * The share of the key's documents that are about it — name it in the title or at least
+   * twice (see FOCUS_MIN_DF); undefined when the table does not know (fewer documents, or a
+   * table without the column). A word of the telling (الجلسة، التعامل، مقطع فيديو) is named once
+   * in passing wherever it occurs; a topic (الإرهاب، الفشل الكلوي) is repeated or headlined.
+   */
+  focus?(key: string): number | undefined;
 }
+
+/** Keys in fewer documents than this get no focus share (too few to say). */
+export const FOCUS_MIN_DF = 20;
 
 export interface TermKey {
   key: string;
@@ -55,32 +65,53 @@ export function isContent(t: DocToken): boolean {
   return ARABIC_WORD.test(t.norm) && !isStopword(t.norm);
 }
 
-/** Distinct word and phrase keys of one document. */
-export function documentKeys(tokens: DocToken[], maxN = 3): Set<string> {
-  const keys = new Set<string>();
+/**
+ * The word and phrase keys of one document with how they occur: bit 0 set when in the title,
+ * the rest the number of occurrences (so `v >> 1` counts and `v & 1` says title).
+ */
+export function documentKeyCounts(tokens: DocToken[], maxN = 3): Map<string, number> {
+  const keys = new Map<string, number>();
+  const add = (k: string, title: boolean): void => {
+    keys.set(k, ((keys.get(k) ?? 0) + 2) | (title ? 1 : 0));
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!isContent(t)) continue;
     const first = termKey(t.norm).key;
-    keys.add(first);
+    add(first, t.seg === 0);
     let phrase = first;
     for (let n = 1; n < maxN; n++) {
       const u = tokens[i + n];
       if (!u || u.brk || u.seg !== t.seg || !isContent(u)) break;
       phrase += ' ' + u.norm;
-      keys.add(phrase);
+      add(phrase, t.seg === 0);
     }
   }
   return keys;
 }
 
+/** Distinct word and phrase keys of one document. */
+export function documentKeys(tokens: DocToken[], maxN = 3): Set<string> {
+  return new Set(documentKeyCounts(tokens, maxN).keys());
+}
+
 export class MemoryTermStats implements TermStats {
   docCount = 0;
   readonly counts = new Map<string, number>();
+  /** Documents that name the key in the title or at least twice. */
+  readonly focused = new Map<string, number>();
+  /** Counted here, or read from a table with the focus column: a key missing from `focused` has none. */
+  private focusKnown = false;
   frozen = false;
 
   df(key: string): number {
     return this.counts.get(key) ?? 0;
+  }
+
+  focus(key: string): number | undefined {
+    const df = this.counts.get(key) ?? 0;
+    const f = this.focused.get(key) ?? (this.focusKnown ? 0 : undefined);
+    return df >= FOCUS_MIN_DF && f !== undefined ? f / df : undefined;
   }
 
   /** No more counting: `add` and `prune` throw from now on, and keyword answers may be kept. */
@@ -93,30 +124,48 @@ export class MemoryTermStats implements TermStats {
   add(doc: { title: string; text: string }): void {
     if (this.frozen) throw new Error('MemoryTermStats: frozen');
     this.docCount++;
-    for (const k of documentKeys(docTokens(doc.title ?? '', doc.text ?? ''))) this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
+    this.focusKnown = true;
+    for (const [k, v] of documentKeyCounts(docTokens(doc.title ?? '', doc.text ?? ''))) {
+      this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
+      if (v >= 4 || v & 1) this.focused.set(k, (this.focused.get(k) ?? 0) + 1);
+    }
   }
 
   /** Drops phrases (keys with a space) seen in fewer than minDf documents. */
   prune(minDf: number): void {
     if (this.frozen) throw new Error('MemoryTermStats: frozen');
-    for (const [k, v] of this.counts) if (v < minDf && k.includes(' ')) this.counts.delete(k);
+    for (const [k, v] of this.counts) {
+      if (v < minDf && k.includes(' ')) {
+        this.counts.delete(k);
+        this.focused.delete(k);
+      }
+    }
   }
 
-  /** The table as TSV: a header with the document count, then `key<TAB>df`, sorted by key. */
+  /**
+   * The table as TSV: a header with the document count, then `key<TAB>df`, sorted by key, and a
+   * third column — the documents naming the key in the title or twice — where df ≥ FOCUS_MIN_DF.
+   */
   toTSV(minWordDf: number, minPhraseDf: number, header: string[] = []): string {
     const rows = [...this.counts]
       .filter(([k, v]) => v >= (k.includes(' ') ? minPhraseDf : minWordDf))
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return [...header.map((h) => `# ${h}`), `#docs\t${this.docCount}`, ...rows.map(([k, v]) => `${k}\t${v}`)].join('\n') + '\n';
+    return [...header.map((h) => `# ${h}`), `#docs\t${this.docCount}`, ...rows.map(([k, v]) => (v >= FOCUS_MIN_DF ? `${k}\t${v}\t${this.focused.get(k) ?? 0}` : `${k}\t${v}`))].join('\n') + '\n';
   }
 
   static fromTSV(tsv: string): MemoryTermStats {
     const s = new MemoryTermStats();
     for (const line of tsv.split('\n')) {
       if (!line || (line.startsWith('#') && !line.startsWith('#docs\t'))) continue;
-      const [k, v] = line.split('\t');
+      const [k, v, f] = line.split('\t');
       if (k === '#docs') s.docCount = Number(v);
-      else if (k && v) s.counts.set(k, Number(v));
+      else if (k && v) {
+        s.counts.set(k, Number(v));
+        if (f) {
+          s.focused.set(k, Number(f));
+          s.focusKnown = true;
+        }
+      }
     }
     return s;
   }

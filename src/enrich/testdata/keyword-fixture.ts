@@ -4,7 +4,7 @@
  * shipped term statistics.
  */
 import { readFileSync } from 'node:fs';
-import { extractKeywords, shippedTermStats } from '../index.ts';
+import { extractKeywords, shippedTermStats, type TermStats } from '../index.ts';
 
 export interface FixtureArticle {
   id: string;
@@ -12,9 +12,16 @@ export interface FixtureArticle {
   text: string;
 }
 
-export function keywordFixture(file: string): { articles: Map<string, FixtureArticle>; stats: ReturnType<typeof shippedTermStats>; kw: (id: string) => string[] } {
+export function keywordFixture(file: string): {
+  articles: Map<string, FixtureArticle>;
+  stats: ReturnType<typeof shippedTermStats>;
+  kw: (id: string) => string[];
+  /** Keywords from the same table without its focus share (keywords.ts FOCUS_SHARE): for a test of another rule on a phrase that one holds back. */
+  kwUnfocused: (id: string) => string[];
+} {
   const stats = shippedTermStats();
+  const unfocused: TermStats = { docCount: stats.docCount, df: (k) => stats.df(k) };
   const list = (JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')) as { articles: FixtureArticle[] }).articles;
   const articles = new Map(list.map((a) => [a.id, a]));
-  return { articles, stats, kw: (id) => extractKeywords(articles.get(id)!, stats) };
+  return { articles, stats, kw: (id) => extractKeywords(articles.get(id)!, stats), kwUnfocused: (id) => extractKeywords(articles.get(id)!, unfocused) };
 }

@@ -1,0 +1,61 @@
+/**
+ * A word of the telling is held back (keywords.ts FOCUS_SHARE): a word or phrase that the corpus's
+ * documents name in passing — neither in the title nor twice — however often they use it
+ * (`الآونة الأخيرة`، `المتحدث الرسمي`، `نعمة الأمن`، `مقطع فيديو`), where a topic is repeated or
+ * headlined (`الإرهاب`، `الدفاع المدني`). The share comes with the shipped table
+ * (termstats.ts TermStats.focus, data/keywords/df.tsv's third column).
+ * Articles: testdata/keywords-focus.json (SaudiNewsNet, source and licence there).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { normalize } from '../arabic/index.ts';
+import { keywordFixture } from './testdata/keyword-fixture.ts';
+import { FOCUS_MIN_DF, MemoryTermStats } from './termstats.ts';
+
+const { kw, stats } = keywordFixture('keywords-focus.json');
+
+test('focus: the share of a key\'s documents naming it in the title or twice, kept through the TSV', () => {
+  const s = new MemoryTermStats();
+  // 30 documents name «مقطع فيديو» once in the body; 10 of 30 name «الدفاع المدني» in the title.
+  for (let i = 0; i < 30; i++) {
+    s.add({ title: i < 10 ? `الدفاع المدني ينقذ عائلة ${i}` : `خبر رقم ${i}`, text: `نشر ناشطون مقطع فيديو يظهر الدفاع المدني في الموقع رقم ${i}.` });
+  }
+  assert.equal(s.df('مقطع فيديو'), 30);
+  assert.equal(s.focus('مقطع فيديو'), 0);
+  assert.equal(s.focus('الدفاع المدني'), 10 / 30);
+  // Twice in one body counts as focused, as the title does; fewer than FOCUS_MIN_DF documents: no share.
+  s.add({ title: 'خبر', text: 'مقطع فيديو أول. ثم مقطع فيديو ثان.' });
+  assert.equal(s.focus('مقطع فيديو'), 1 / 31);
+  assert.equal(s.focus('عائله'), undefined, `df ${s.df('عائله')} < ${FOCUS_MIN_DF}`);
+  const back = MemoryTermStats.fromTSV(s.toTSV(1, 1));
+  assert.equal(back.focus('مقطع فيديو'), 1 / 31);
+  assert.equal(back.focus('الدفاع المدني'), 10 / 30);
+  assert.equal(back.df('الدفاع المدني'), 30);
+});
+
+test('the shipped table: words of the telling under FOCUS_SHARE, topics above it', () => {
+  for (const w of ['الآونة الأخيرة', 'المتحدث الرسمي', 'نعمة الأمن', 'غرفة العمليات']) {
+    const f = stats.focus?.(normalize(w));
+    assert.ok(f !== undefined && f < 0.1, `${w}: ${f}`);
+  }
+  for (const w of ['الإرهاب', 'الدفاع المدني', 'الهلال الأحمر', 'حفل معايدة']) {
+    const f = stats.focus?.(normalize(w));
+    assert.ok(f !== undefined && f > 0.3, `${w}: ${f}`);
+  }
+});
+
+test('a phrase named in passing wherever it occurs is held back; the story\'s names and topic stay', () => {
+  // aleqtisadiya «'سول' تدين 'بيونجيانج' بسبب انفجار لغم أرضي …»: «… في الآونة الأخيرة».
+  const seoul = kw('seoul-mine');
+  assert.ok(!seoul.includes('الآونة الأخيرة') && seoul.includes('كوريا الشمالية') && seoul.includes('ألغام أرضية'), seoul.join(' | '));
+  // alriyadh «أربع وفيات و13 إصابة في سبعة حوادث.. بالباحة»: the spokesman's title and the
+  // operations room that reported the crashes, in passing.
+  const baha = kw('baha-accidents');
+  assert.ok(!baha.includes('المتحدث الرسمي') && !baha.includes('غرفة العمليات') && baha.includes('الباحة') && baha.includes('الهلال الأحمر'), baha.join(' | '));
+  // sabq, a prison directorate's Eid party: «نعمة الأمن» of the closing prayer goes, the party stays.
+  const party = kw('makkah-prisons-greeting');
+  assert.ok(!party.includes('نعمة الأمن') && party.includes('حفل معايدة'), party.join(' | '));
+  // 3alyoum «شاهد..سعودي يغامر بحياته بالدخول في مجرى السيل»: the video is how the news came, not the news.
+  const torrent = kw('torrent-video');
+  assert.ok(!torrent.includes('مقطع فيديو') && torrent.includes('الدفاع المدني') && torrent.length >= 3, torrent.join(' | '));
+});
