@@ -11,7 +11,7 @@ import { keywordFixture } from './testdata/keyword-fixture.ts';
 import { keptClitic, wordForm } from './keyword-forms.ts';
 import { docTokens } from './tokens.ts';
 
-const { kw, stats } = keywordFixture('keywords-editor.json');
+const { kw, kwUnfocused, stats } = keywordFixture('keywords-editor.json');
 
 test('leaders named once in a greeting formula neither lead nor take the king’s slot', () => {
   // aljazirah «مصرف الإنماء يعايد منسوبيه»: «… أجمل التهاني والتبريكات إلى مقام خادم الحرمين
@@ -139,5 +139,7 @@ test('a phrase cut before its idafa’s last term is no keyword (نهائي كأ
   // alweeam «فتح باب التقديم لوظائف موسمية في «قطار المشاعر»»: «فتح باب» always before التقديم/التسجيل.
   const jobs = kw('haramain-train-jobs');
   assert.ok(!jobs.includes('فتح باب'), jobs.join(' | '));
-  assert.ok(jobs.includes('التقديم'), jobs.join(' | '));
+  // (التقديم alone, a word editors never tag, is held back since keyword-told.ts: asked without it.)
+  const unheld = kwUnfocused('haramain-train-jobs');
+  assert.ok(unheld.includes('التقديم') && !unheld.includes('فتح باب'), unheld.join(' | '));
 });

@@ -3,7 +3,8 @@
  * documents name in passing — neither in the title nor twice — however often they use it
  * (`الآونة الأخيرة`، `المتحدث الرسمي`، `نعمة الأمن`، `مقطع فيديو`), where a topic is repeated or
  * headlined (`الإرهاب`، `الدفاع المدني`). The share comes with the shipped table
- * (termstats.ts TermStats.focus, data/keywords/df.tsv's third column).
+ * (termstats.ts TermStats.focus, data/keywords/df.tsv's third column); a single word editors never
+ * tag though the text of many tagged articles holds it is held back too (editor-tags.ts).
  * Articles: testdata/keywords-focus.json (SaudiNewsNet, source and licence there).
  */
 import { test } from 'node:test';
@@ -11,6 +12,9 @@ import assert from 'node:assert/strict';
 import { normalize } from '../arabic/index.ts';
 import { keywordFixture } from './testdata/keyword-fixture.ts';
 import { FOCUS_MIN_DF, MemoryTermStats } from './termstats.ts';
+import { EditorTags, shippedEditorTags, tagKey, tagKeyOf } from './editor-tags.ts';
+import { docTokens } from './tokens.ts';
+import { splitTagLine } from '../ingest/json/tags.ts';
 
 const { kw, stats } = keywordFixture('keywords-focus.json');
 
@@ -58,4 +62,40 @@ test('a phrase named in passing wherever it occurs is held back; the story\'s na
   // 3alyoum «شاهد..سعودي يغامر بحياته بالدخول في مجرى السيل»: the video is how the news came, not the news.
   const torrent = kw('torrent-video');
   assert.ok(!torrent.includes('مقطع فيديو') && torrent.includes('الدفاع المدني') && torrent.length >= 3, torrent.join(' | '));
+});
+
+test('editor tags: the text\'s words meet the editor\'s (التحرش ↔ تحرش), counted per tagged article, kept through the TSV', () => {
+  assert.equal(tagKey('التحرش'), 'تحرش');
+  assert.equal(tagKeyOf('تحرش'), 'تحرش');
+  assert.equal(tagKeyOf('هيئة التحقيق والادعاء العام'), normalize('هيئة التحقيق والادعاء العام'));
+  const t = new EditorTags();
+  // 3alyoum-style: «… سمات تحرش جدة» after a body that says «بالتحرش» and «التعامل».
+  for (let i = 0; i < 12; i++) {
+    const { text, tags } = splitTagLine(`أكدت الشرطة التعامل مع بلاغ بالتحرش رقم ${i} في جدة. سمات ${i % 3 ? 'تحرش جدة' : 'جدة'}`, 'بلاغ');
+    t.add(docTokens('بلاغ', text), tags);
+  }
+  assert.deepEqual(t.of('التحرش'), { seen: 12, tagged: 8 });
+  assert.deepEqual(t.of('التعامل'), { seen: 12, tagged: 0 });
+  assert.deepEqual(t.of('جده'), { seen: 12, tagged: 12 });
+  assert.deepEqual(EditorTags.fromTSV(t.toTSV(10)).of('التحرش'), { seen: 12, tagged: 8 });
+  assert.deepEqual(EditorTags.fromTSV(t.toTSV(13)).of('التحرش'), { seen: 0, tagged: 0 });
+  // The shipped table: 3alyoum's editors tag داعش and اليمن, never التعامل or المؤتمر.
+  const shipped = shippedEditorTags();
+  for (const w of ['التعامل', 'المؤتمر']) assert.ok(shipped.of(normalize(w)).seen >= 10 && shipped.of(normalize(w)).tagged === 0, w);
+  for (const w of ['داعش', 'اليمن']) assert.ok(shipped.of(normalize(w)).tagged >= 10, w);
+});
+
+test('a word editors never tag, seldom the subject of its articles, is held back; the topic stays', () => {
+  // aljazirah «الداخلية تحذر من التعامل مع مجهولي الهوية …».
+  const interior = kw('interior-unidentified');
+  assert.ok(!interior.includes('التعامل') && interior.includes('وزارة الداخلية') && interior.includes('مجهولي الهوية'), interior.join(' | '));
+  // okaz «مؤتمر يناقش الوقاية من أمراض القلب».
+  const heart = kw('dammam-heart-conference');
+  assert.ok(!heart.includes('المؤتمر') && heart.includes('أمراض القلب') && heart.length >= 3, heart.join(' | '));
+  // almadina, a university's deadline for applicants' documents: «المتقدمون» goes, the university stays.
+  const najran = kw('najran-documents');
+  assert.ok(!najran.includes('المتقدمون') && najran.includes('جامعة نجران'), najran.join(' | '));
+  // Without the table's focus share (and so without this rule) they were shown.
+  const { kwUnfocused } = keywordFixture('keywords-focus.json');
+  assert.ok(kwUnfocused('interior-unidentified').includes('التعامل') && kwUnfocused('dammam-heart-conference').includes('المؤتمر'));
 });

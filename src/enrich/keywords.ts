@@ -3,8 +3,8 @@
  * phrases and words ranked by salience — TF-IDF against corpus document frequencies
  * (TermStats), with words in the title weighing TITLE_WEIGHT more. Up to 8 are given whenever
  * the article has that many candidates (an editor tags 3–8; a ninth-best phrase is still better
- * than none), less the common single words (PLAIN_DF) and the words of the telling (FOCUS_SHARE)
- * held back.
+ * than none), less the common single words (PLAIN_DF) and the words of the telling
+ * (keyword-told.ts) held back.
  *
  * Candidates:
  * - entities mentioned at least twice or in the title, most salient first (display: their most
@@ -72,6 +72,8 @@ import { lexiconFor, type Form } from './keyword-lexicon.ts';
 import { findPhrases, nameLike, nameTails, type Cand } from './keyword-phrases.ts';
 import { topicTag } from './keyword-topics.ts';
 import type { TermStats } from './termstats.ts';
+import { shippedEditorTags, type EditorTags } from './editor-tags.ts';
+import { toldInPassing } from './keyword-told.ts';
 import type { EntityInfo } from './types.ts';
 
 export const MIN_PHRASE_DF = 12;
@@ -111,16 +113,6 @@ const ASIDE_WEIGHT = 0.7;
  * g 0.333 → 0.233, h 0.336 → 0.234, c 0.357 → 0.242; whole editor keywords matched −0.000–0.011.
  */
 const PLAIN_DF = 100;
-/**
- * A word or phrase (not an entity, not a topic family) whose corpus documents name it in the
- * title or twice less than this share of the time (TermStats.focus: الآونة الأخيرة، المتحدث
- * الرسمي، نعمة الأمن، مقطع فيديو) is held back like a PLAIN_DF word: a word of the telling, named
- * once in passing wherever it occurs, where a topic is repeated or headlined (الإرهاب 0.52،
- * الدفاع المدني 0.63). On the six sets a reader judged (c–h), 181 keywords were held back, 145 of
- * them judged weak (80 %), 14 an editor's keyword (مزيج برنت); judged weak −0.02–0.04 a set,
- * whole editor keywords matched −0.000–0.010.
- */
-const FOCUS_SHARE = 0.15;
 /** A word is shown through a phrase of the article holding it when the corpus df of the phrase is this share of the word's (المعسكر → المعسكر الإعدادي). */
 const EXPAND_SHARE = 0.05;
 
@@ -129,6 +121,8 @@ export interface KeywordOptions {
   max?: number;
   /** Entities already computed for this article (saves a second pass). */
   entities?: EntityInfo[];
+  /** What editors tag (default: the shipped table, editor-tags.ts). */
+  editorTags?: EditorTags;
   /** `docTokens(title, text)` of this article, when the caller has them (saves tokenizing twice). */
   tokens?: DocToken[];
 }
@@ -281,14 +275,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const upFront = (c: Cand): boolean => c.starts!.some((i) => toks[i]!.seg === 0 || i - bodyStart < LEDE_TOKENS);
   // Scored non-entity candidates.
   const scored: Array<{ display: string; score: number; keys: string[]; plain?: boolean; told?: Cand }> = [];
-  // The key a candidate's df was read with (a word's form of highest df; a phrase's first term key + words as written).
-  const focusKey = (c: Cand): string => {
-    if (c.keys.length > 1) return [lex.spelling(toks[c.first]!).term.key, ...c.keys.slice(1).map((_, k) => form(c.first + 1 + k).spelling.norm)].join(' ');
-    let best = form(c.first);
-    for (const i of c.starts!) if (form(i).df > best.df) best = form(i);
-    return best.key;
-  };
-  const diffuse = (c: Cand): boolean => (stats.focus?.(focusKey(c)) ?? 1) < FOCUS_SHARE;
+  // Words of the telling, held back like a PLAIN_DF word (keyword-told.ts).
+  const diffuse = toldInPassing(stats, opts.editorTags ?? shippedEditorTags(), lex, toks, form);
   // Words named once, for a short article (their displays spelled out only if it comes to that).
   const weak: Array<{ c: Cand; score: number }> = [];
   const displayOf = (c: Cand): string => (c.keys.length === 1 && topicTag(c.keys[0]!)) || baseForm(bestDisplay(displays(c)), written, stats);
