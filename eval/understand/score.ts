@@ -288,7 +288,12 @@ export function figures(t: Tally): Figures {
  * less a small margin: falling
  * below a floor is a regression and fails the check (and test/understand.test.ts); the
  * issue's targets (TARGETS) are reported as met or not met until they are reached, then
- * they become the floors.
+ * they become the floors. The keyword floor guards the whole-keyword overlap (an editor's
+ * keyword among Marsad's, 0.378 on b when this floor was set, 2026-12-04) and no longer the
+ * looser overlap, which credits a word cut out of an editor's phrase: the fragment a reader
+ * judges weak (judged/). Holding back what readers judge weak costs the looser figure
+ * more than what it costs the whole one (b 0.543 → 0.536 against 0.378 → 0.378 for
+ * keyword-told.ts's model), so guarding it would keep the fragments.
  */
 export const FLOORS: Partial<Record<keyof Figures, ['min' | 'max', number]>> = {
   countriesF1: ['min', 0.95],
@@ -296,7 +301,7 @@ export const FLOORS: Partial<Record<keyof Figures, ['min' | 'max', number]>> = {
   peopleR: ['min', 0.8],
   orgsP: ['min', 0.78],
   orgsR: ['min', 0.58],
-  keywordOverlap: ['min', 0.54],
+  keywordOverlapWhole: ['min', 0.36],
   weakShare: ['max', 0.03],
 };
 
