@@ -14,6 +14,8 @@ import { keywordFixture } from './testdata/keyword-fixture.ts';
 import { FOCUS_MIN_DF, MemoryTermStats } from './termstats.ts';
 import { EditorTags, shippedEditorTags, tagKey, tagKeyOf } from './editor-tags.ts';
 import { docTokens } from './tokens.ts';
+import { extractKeywords } from './index.ts';
+import { WEAK_P, weakP } from './keyword-told.ts';
 import { splitTagLine } from '../ingest/json/tags.ts';
 
 const { kw, stats } = keywordFixture('keywords-focus.json');
@@ -98,4 +100,25 @@ test('a word editors never tag, seldom the subject of its articles, is held back
   // Without the table's focus share (and so without this rule) they were shown.
   const { kwUnfocused } = keywordFixture('keywords-focus.json');
   assert.ok(kwUnfocused('interior-unidentified').includes('التعامل') && kwUnfocused('dammam-heart-conference').includes('المؤتمر'));
+});
+
+test('the model of a reader\'s judgment holds back the people and events a story passes through; its subject stays', () => {
+  // 3alyoum «شاهد.. نجوم الهلال يعايدون جماهيرهم»: the players are named; «اللاعبون» adds nothing.
+  const hilal = kw('hilal-eid-greeting');
+  assert.ok(!hilal.includes('اللاعبون') && hilal.includes('نادي الهلال') && hilal.includes('سالم الدوسري'), hilal.join(' | '));
+  // alriyadh «القنصل السعودي: المواطنون في مأمن من حرائق كاليفورنيا»: the fires and the state stay.
+  const fires = kw('california-fires-consul');
+  assert.ok(!fires.includes('المواطنون') && fires.includes('كاليفورنيا') && fires.includes('حرائق'), fires.join(' | '));
+  // alriyadh «بوادر إنتاج موسم التمور تصل سوق بريدة»: «الفعاليات» goes, the dates stay.
+  const dates = kw('buraidah-dates');
+  assert.ok(!dates.includes('الفعاليات') && dates.includes('التمور') && dates.includes('بريدة'), dates.join(' | '));
+  // Each is a candidate the model decides (a focus share known, no hard rule holding it) at or
+  // over WEAK_P, and a subject under it.
+  const { articles } = keywordFixture('keywords-focus.json');
+  const p = new Map<string, number>();
+  for (const id of ['hilal-eid-greeting', 'california-fires-consul', 'buraidah-dates']) {
+    extractKeywords(articles.get(id)!, stats, { onTold: (d, x) => void p.set(d, weakP(x)) });
+  }
+  for (const k of ['اللاعبون', 'المواطنون', 'الفعاليات']) assert.ok((p.get(k) ?? 0) >= WEAK_P, `${k}: ${p.get(k)}`);
+  for (const k of ['التمور', 'حرائق']) assert.ok((p.get(k) ?? 1) < WEAK_P, `${k}: ${p.get(k)}`);
 });

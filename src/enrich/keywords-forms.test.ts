@@ -26,8 +26,10 @@ test('a definite plural the article writes only in the oblique is tagged in the 
 
 test('an indefinite plural alone is tagged as the definite nominative; a singular in ين is no plural', () => {
   // okaz «وفاة 5 أشخاص في حادث تصادم بالطائف»: «… مصابين.» and «المصابين».
-  const crash = kw('taif-crash');
+  // (Held back since keyword-told.ts, a word news names in passing: asked without it.)
+  const crash = kwUnfocused('taif-crash');
   assert.ok(crash.includes('المصابون') && !crash.includes('مصابين'), crash.join(' | '));
+  assert.ok(!kw('taif-crash').includes('مصابين'), kw('taif-crash').join(' | '));
   // alriyadh «السلطات العراقية تفرج عن السجين السعودي الحربي» (the article writes السجون too):
   // the prisoner, not the prisons.
   const prisoner = kw('iraq-prisoner');

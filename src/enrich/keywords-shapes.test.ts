@@ -59,7 +59,8 @@ test('a common word the title does not hold, or shows without ال, is held back
   // cut out of «بطاقة ركوب» — is held back too; Moscow stays.
   const card = editor.kw('moscow-metro-card');
   assert.ok(!card.includes('بطاقة') && card.includes('موسكو'), card.join(' | '));
-  // okaz «وفاة 5 أشخاص في حادث تصادم بالطائف»: the injured (a sound plural) stay.
+  // okaz «وفاة 5 أشخاص في حادث تصادم بالطائف»: the injured (a sound plural) are not held back
+  // by this rule (keyword-told.ts's model holds them, a word news names in passing: asked without it).
   const forms = keywordFixture('keywords-forms.json');
-  assert.ok(forms.kw('taif-crash').includes('المصابون'), forms.kw('taif-crash').join(' | '));
+  assert.ok(forms.kwUnfocused('taif-crash').includes('المصابون'), forms.kwUnfocused('taif-crash').join(' | '));
 });

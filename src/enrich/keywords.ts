@@ -121,6 +121,8 @@ export interface KeywordOptions {
   max?: number;
   /** Entities already computed for this article (saves a second pass). */
   entities?: EntityInfo[];
+  /** Sees each word or phrase candidate's features where its hold-back is decided (keyword-told.ts; for fitting). */
+  onTold?: (display: string, x: number[]) => void;
   /** What editors tag (default: the shipped table, editor-tags.ts). */
   editorTags?: EditorTags;
   /** `docTokens(title, text)` of this article, when the caller has them (saves tokenizing twice). */
@@ -276,7 +278,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // Scored non-entity candidates.
   const scored: Array<{ display: string; score: number; keys: string[]; plain?: boolean; told?: Cand }> = [];
   // Words of the telling, held back like a PLAIN_DF word (keyword-told.ts).
-  const diffuse = toldInPassing(stats, opts.editorTags ?? shippedEditorTags(), lex, toks, form);
+  const diffuse = toldInPassing(stats, opts.editorTags ?? shippedEditorTags(), lex, toks, form, opts.onTold);
   // Words named once, for a short article (their displays spelled out only if it comes to that).
   const weak: Array<{ c: Cand; score: number }> = [];
   const displayOf = (c: Cand): string => (c.keys.length === 1 && topicTag(c.keys[0]!)) || baseForm(bestDisplay(displays(c)), written, stats);
@@ -371,7 +373,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   for (const s of scored) {
     if (out.length + plain.length >= max) break;
     const shownAs = expand(s);
-    push(shownAs, (s.plain && !shownAs.includes(' ')) || (s.told !== undefined && shownAs === s.display && diffuse(s.told)));
+    const told = s.told !== undefined && shownAs === s.display && diffuse(s.told, shownAs, out.length + plain.length);
+    push(shownAs, (s.plain && !shownAs.includes(' ')) || told);
   }
   for (const p of plain) if (out.length < 3) out.push(p);
   // Fewer than 3 (short articles): single-mention entities, then the best single-mention words.
