@@ -122,3 +122,12 @@ test('the model of a reader\'s judgment holds back the people and events a story
   for (const k of ['اللاعبون', 'المواطنون', 'الفعاليات']) assert.ok((p.get(k) ?? 0) >= WEAK_P, `${k}: ${p.get(k)}`);
   for (const k of ['التمور', 'حرائق']) assert.ok((p.get(k) ?? 1) < WEAK_P, `${k}: ${p.get(k)}`);
 });
+
+test('a phrase headed by a held-back word takes its place (الاتفاق → الاتفاق النووي; a person\'s title does not: keywords-editor.test.ts)', () => {
+  // «الكونغرس الأميركي تسلم اتفاق إيران النووي»: «الاتفاق» alone is held back, «الاتفاق النووي» is the topic.
+  const deal = kw('congress-nuclear-deal');
+  assert.ok(deal.includes('الاتفاق النووي') && !deal.includes('الاتفاق') && deal.includes('إيران'), deal.join(' | '));
+  // «حرفيو البحرين وقطر يشاركون»: in «سوق عكاظ» (the market is held back alone: «السوق»).
+  const okaz = kw('okaz-craftsmen');
+  assert.ok(okaz.includes('سوق عكاظ') && okaz.includes('البحرين'), okaz.join(' | '));
+});

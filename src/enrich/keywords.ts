@@ -68,6 +68,7 @@ import { findPlaces } from './keyword-places.ts';
 import { displayOnce, entityRanks, LEDE_TOKENS } from './keyword-entities.ts';
 import { baseForm, caseFold, cutShort, verbLike } from './keyword-forms.ts';
 import { PLURAL } from './people/words.ts';
+import { lexicon } from './people/lexicon.ts';
 import { lexiconFor, type Form } from './keyword-lexicon.ts';
 import { findPhrases, nameLike, nameTails, type Cand } from './keyword-phrases.ts';
 import { topicTag } from './keyword-topics.ts';
@@ -345,17 +346,26 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const out: string[] = [];
   const seen = new Set<string>();
   const folded: string[] = [];
-  // A plain word (PLAIN_DF) takes its place as if shown — nothing holding it follows — and is shown
-  // only when fewer than three others are.
+  // A held-back word (PLAIN_DF, keyword-told.ts) takes its place as if shown and is shown only when
+  // fewer than three others are; a phrase it heads may take that place, no other phrase holding it.
   const plain: string[] = [];
+  const heldFolded: string[] = [];
   const push = (s: string, held = false): void => {
     const k = s.replace(/^ال/, '');
     if (seen.has(k) || out.length + plain.length >= max) return;
     // One keyword holding another adds nothing (الباجي قائد | الباجي قائد السبسي), in either case
     // of a plural (المسلمون | جماعة المسلمين).
     const f = ' ' + normalize(s).split(' ').map(caseFold).join(' ') + ' ';
-    if (folded.some((g) => g.includes(f) || f.includes(g))) return;
-    folded.push(f);
+    // A phrase headed by a held-back word takes its place (المسجد → المسجد الأقصى); not a phrase
+    // ending in it (وانخفض المؤشر) nor a person's title (المدرب → المدرب الروماني: editors tag the person).
+    const heads = (g: string): boolean => f.startsWith(g) && !lexicon().role.has(g.trim().replace(/^ال/, ''));
+    if (folded.some((g) => g.includes(f) || f.includes(g)) || heldFolded.some((g) => g.includes(f) || (f.includes(g) && !heads(g)))) return;
+    for (let i = heldFolded.length - 1; i >= 0; i--) {
+      if (!heads(heldFolded[i]!)) continue;
+      heldFolded.splice(i, 1);
+      plain.splice(i, 1);
+    }
+    (held ? heldFolded : folded).push(f);
     seen.add(k);
     (held ? plain : out).push(s);
   };
