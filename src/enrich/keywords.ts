@@ -59,7 +59,8 @@
  * before their idafa's last term (فتح باب | التقديم: keyword-forms.ts cutShort), words used in
  * over MAX_DF_SHARE of documents (stopword-like in news: العام، المملكة، اليوم), words on
  * data/keywords/stoplist.txt (reporting verbs and fillers: مشيرا، مؤكدا، ...).
- * Contract: pure given its inputs; [] for empty, numeric-only or non-Arabic text.
+ * Contract: pure given its inputs and the shipped tables it reads (editor tags, the people
+ * lexicon's roles); [] for empty, numeric-only or non-Arabic text.
  */
 import { normalize } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
@@ -278,8 +279,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const upFront = (c: Cand): boolean => c.starts!.some((i) => toks[i]!.seg === 0 || i - bodyStart < LEDE_TOKENS);
   // Scored non-entity candidates.
   const scored: Array<{ display: string; score: number; keys: string[]; plain?: boolean; told?: Cand }> = [];
-  // Words of the telling, held back like a PLAIN_DF word (keyword-told.ts).
-  const diffuse = toldInPassing(stats, opts.editorTags ?? shippedEditorTags(), lex, toks, form, opts.onTold);
+  const diffuse = toldInPassing(stats, opts.editorTags ?? shippedEditorTags(), lex, toks, form, opts.onTold); // held back like PLAIN_DF
   // Words named once, for a short article (their displays spelled out only if it comes to that).
   const weak: Array<{ c: Cand; score: number }> = [];
   const displayOf = (c: Cand): string => (c.keys.length === 1 && topicTag(c.keys[0]!)) || baseForm(bestDisplay(displays(c)), written, stats);
