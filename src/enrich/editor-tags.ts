@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { normalize } from '../arabic/index.ts';
 import { rootUrl } from '../paths.ts';
-import { documentKeys, termKey } from './termstats.ts';
+import { documentKeys, readTable, termKey, writeTable } from './termstats.ts';
 import type { DocToken } from './tokens.ts';
 
 /** The key of a term as the table holds it: `key` as termstats.ts builds it, the first word's ال dropped. */
@@ -57,17 +57,14 @@ export class EditorTags {
   /** The table as TSV: `key<TAB>seen<TAB>tagged` for terms seen in at least `minSeen` articles, sorted by key. */
   toTSV(minSeen: number, header: string[] = []): string {
     const rows = [...this.counts].filter(([, c]) => c.seen >= minSeen).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return [...header.map((h) => `# ${h}`), `#docs\t${this.docCount}`, ...rows.map(([k, c]) => `${k}\t${c.seen}\t${c.tagged}`)].join('\n') + '\n';
+    return writeTable(header, this.docCount, rows.map(([k, c]) => [k, c.seen, c.tagged]));
   }
 
   static fromTSV(tsv: string): EditorTags {
     const t = new EditorTags();
-    for (const line of tsv.split('\n')) {
-      if (!line || (line.startsWith('#') && !line.startsWith('#docs\t'))) continue;
-      const [k, seen, tagged] = line.split('\t');
-      if (k === '#docs') t.docCount = Number(seen);
-      else if (k && seen && tagged) t.counts.set(k, { seen: Number(seen), tagged: Number(tagged) });
-    }
+    t.docCount = readTable(tsv, ([k, seen, tagged]) => {
+      if (k && seen && tagged) t.counts.set(k, { seen: Number(seen), tagged: Number(tagged) });
+    });
     return t;
   }
 }

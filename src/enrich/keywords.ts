@@ -59,8 +59,7 @@
  * before their idafa's last term (فتح باب | التقديم: keyword-forms.ts cutShort), words used in
  * over MAX_DF_SHARE of documents (stopword-like in news: العام، المملكة، اليوم), words on
  * data/keywords/stoplist.txt (reporting verbs and fillers: مشيرا، مؤكدا، ...).
- * Contract: pure given its inputs and the shipped tables it reads (editor tags, the people
- * lexicon's roles); [] for empty, numeric-only or non-Arabic text.
+ * Contract: pure given its inputs and the shipped tables (editor tags, people roles); [] for empty, numeric-only or non-Arabic text.
  */
 import { normalize } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
@@ -350,6 +349,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   // fewer than three others are; a phrase it heads may take that place, no other phrase holding it.
   const plain: string[] = [];
   const heldFolded: string[] = [];
+  const roles = lexicon().role;
   const push = (s: string, held = false): void => {
     const k = s.replace(/^ال/, '');
     if (seen.has(k) || out.length + plain.length >= max) return;
@@ -358,7 +358,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     const f = ' ' + normalize(s).split(' ').map(caseFold).join(' ') + ' ';
     // A phrase headed by a held-back word takes its place (المسجد → المسجد الأقصى); not a phrase
     // ending in it (وانخفض المؤشر) nor a person's title (المدرب → المدرب الروماني: editors tag the person).
-    const heads = (g: string): boolean => f.startsWith(g) && !lexicon().role.has(g.trim().replace(/^ال/, ''));
+    const heads = (g: string): boolean => f.startsWith(g) && !roles.has(g.trim().replace(/^ال/, ''));
     if (folded.some((g) => g.includes(f) || f.includes(g)) || heldFolded.some((g) => g.includes(f) || (f.includes(g) && !heads(g)))) return;
     for (let i = heldFolded.length - 1; i >= 0; i--) {
       if (!heads(heldFolded[i]!)) continue;

@@ -150,25 +150,37 @@ export class MemoryTermStats implements TermStats {
     const rows = [...this.counts]
       .filter(([k, v]) => v >= (k.includes(' ') ? minPhraseDf : minWordDf))
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return [...header.map((h) => `# ${h}`), `#docs\t${this.docCount}`, ...rows.map(([k, v]) => (v >= FOCUS_MIN_DF ? `${k}\t${v}\t${this.focused.get(k) ?? 0}` : `${k}\t${v}`))].join('\n') + '\n';
+    return writeTable(header, this.docCount, rows.map(([k, v]) => (v >= FOCUS_MIN_DF ? [k, v, this.focused.get(k) ?? 0] : [k, v])));
   }
 
   static fromTSV(tsv: string): MemoryTermStats {
     const s = new MemoryTermStats();
-    for (const line of tsv.split('\n')) {
-      if (!line || (line.startsWith('#') && !line.startsWith('#docs\t'))) continue;
-      const [k, v, f] = line.split('\t');
-      if (k === '#docs') s.docCount = Number(v);
-      else if (k && v) {
-        s.counts.set(k, Number(v));
-        if (f) {
-          s.focused.set(k, Number(f));
-          s.focusKnown = true;
-        }
+    s.docCount = readTable(tsv, ([k, v, f]) => {
+      if (!k || !v) return;
+      s.counts.set(k, Number(v));
+      if (f) {
+        s.focused.set(k, Number(f));
+        s.focusKnown = true;
       }
-    }
+    });
     return s;
   }
+}
+
+/** A shipped table as TSV: `# ` header lines, `#docs<TAB>n`, then one row of cells per line. */
+export function writeTable(header: readonly string[], docs: number, rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  return [...header.map((h) => `# ${h}`), `#docs\t${docs}`, ...rows.map((r) => r.join('\t'))].join('\n') + '\n';
+}
+
+/** Reads a table `writeTable` wrote: each row's cells to `row`; returns the document count. */
+export function readTable(tsv: string, row: (cells: string[]) => void): number {
+  let docs = 0;
+  for (const line of tsv.split('\n')) {
+    if (!line) continue;
+    if (line.startsWith('#docs\t')) docs = Number(line.slice('#docs\t'.length));
+    else if (!line.startsWith('#')) row(line.split('\t'));
+  }
+  return docs;
 }
 
 const SHIPPED = rootUrl('data/keywords/df.tsv');
