@@ -1,8 +1,11 @@
 /**
  * Search at scale (issue 10): typed known-item queries against a store of `--articles`
- * articles (default 1,000,000), every match scored (the exact top, FTS_TUNING.scored = 0)
- * against the bounded first pass (FTS_TUNING.scored, docs/SEARCH.md), in the same process,
- * the two alternated query by query.
+ * articles (default 1,000,000), every match scored (FTS_TUNING.scored = 0: every match of
+ * every index part, each by its part's BM25) against the bounded search (FTS_TUNING.scored:
+ * BM25 in the newest part(s) only, the older matches unscored; docs/SEARCH.md "The index in
+ * parts"), in the same process, the two alternated query by query. The store is built in
+ * parts of FTS_TUNING.part articles, as the store builds any; a store built before the parts
+ * is one part and is measured as it is.
  *
  * 1. The store: the saudinewsnet corpus, then perturbed copies of it 35 days apart (bench/scale/
  *    corpus.ts, as bench/scale/million.ts builds them), stored through `upsertArticles` (the

@@ -16,9 +16,11 @@ import { normalizeTag } from './rows.ts';
  * the top 10 articles). `scored`: the most matches a SQLite search scores, its newest (more
  * matches add the older ones holding the query in the headline; 0: every match scored;
  * src/store/sqlite/search.ts, docs/SEARCH.md: 2,000 keeps bench/search's answers), in a
- * store of `boundFrom` articles or more (by the last seq).
+ * store of `boundFrom` articles or more (by the last seq). `part`: the articles a part of the
+ * SQLite full-text index holds before the next opens (src/store/sqlite/fts-parts.ts); a store
+ * of more than one part scores in its newest parts only (search-parts.ts).
  */
-export const FTS_TUNING = { titleWeight: 4, textWeight: 1, candidates: 100, copies: 8, also: 3, scored: 2000, boundFrom: 100_000 };
+export const FTS_TUNING = { titleWeight: 4, textWeight: 1, candidates: 100, copies: 8, also: 3, scored: 2000, boundFrom: 100_000, part: 100_000 };
 
 /** A listing's page size: 1–1,000, `dflt` when missing or not a number. */
 export const limitOf = (n: number | undefined, dflt: number): number => Math.min(1000, Math.max(1, Math.trunc(n ?? dflt) || dflt));

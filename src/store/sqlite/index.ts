@@ -79,11 +79,10 @@ export class SqliteStore implements Store {
   reindex(): number {
     const rows = this.db.prepare('SELECT seq, title, text FROM articles ORDER BY seq').all() as Array<Pick<ArticleRow, 'seq' | 'title' | 'text'>>;
     const setTerms = this.db.prepare('UPDATE articles SET title_terms = ?, title_norms = ? WHERE seq = ?');
-    const ins = this.db.prepare('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)');
     const spans = this.db.prepare('INSERT INTO article_spans (seq, spans) VALUES (?, ?)');
     let n = 0;
     this.db.transaction(() => {
-      this.db.exec("INSERT INTO article_fts (article_fts) VALUES ('delete-all')");
+      this.upserter.fts.clear();
       this.db.exec('DELETE FROM article_spans');
       for (const r of rows) {
         const t = titleStrings(this.analyzer, r.title);
@@ -91,7 +90,7 @@ export class SqliteStore implements Store {
         const xt = this.analyzer.terms(r.text);
         let s = '';
         for (let i = 0; i < xt.length; i++) s += (i ? ' ' : '') + xt[i]!.term;
-        ins.run(r.seq, t.terms, s);
+        this.upserter.fts.insert(r.seq, t.terms, s, false);
         spans.run(r.seq, encodeSpans(r.text, xt));
         n++;
       }

@@ -13,6 +13,8 @@ import { toHits, type HitSource } from '../../search/snippet.ts';
 import { foldStories, topStories, type StoryScored } from '../../search/collapse.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '../types.ts';
 import { isUtf8, textOf } from './utf8.ts';
+import { PARTS_SQL, type FtsPart } from './fts-parts.ts';
+import { scoredParts, titledRows } from './search-parts.ts';
 import { FTS_TUNING, attachCoverage, pageSeqs, searchFilters, searchPage, storyKeySql, type SearchFilters } from '../query.ts';
 
 const quote = (it: Item): string => `"${it.terms.join(' ').replaceAll('"', '""')}"`;
@@ -132,9 +134,11 @@ export class SqliteSearch {
    * applies (`cap` > 0, `bound`; `matched`: counted already), else only when the top is full.
    * The top is a plain `ORDER BY … LIMIT` read as bare numbers.
    */
-  private scored(p: ParsedQuery, f: Filters, keep: number | null, cap: number, matched?: number): { rows: Array<[number, number]>; total: number; bounded: boolean } {
+  private scored(p: ParsedQuery, f: Filters, keep: number | null, cap: number, matched?: number): { rows: Array<[number, number]>; total: number; bounded: boolean; estimated?: boolean } {
     const { titleWeight: wt, textWeight: wx } = FTS_TUNING;
     const match = ftsExpression(p);
+    const parts = this.parts();
+    if (parts.length > 1) return scoredParts(this.prepare.bind(this), parts, this.size(), { p, match, titleMatch: ftsExpression(p, 'title') }, f, keep, cap);
     const params: Record<string, string | number> = { ...f.params, match };
     const where = `FROM article_fts${joinOf(f)} WHERE article_fts MATCH @match${f.sql}`;
     const score = `SELECT article_fts.rowid AS seq, -bm25(article_fts, ${wt}, ${wx}) AS base ${where}`;
@@ -153,13 +157,10 @@ export class SqliteSearch {
     if (rows.length === 0) return { rows, total: 0, bounded: false };
     const best = rows[0]![1];
     if (best > 0) for (const r of rows) r[1] /= best;
-    const older = { ...params, match: ftsExpression(p, 'title'), oldest: first[0]![2] };
     // (Every query word in the headline is worth the best base; one of several alternatives, as
     // a relaxed query asks, is not: those older matches come last.)
     const head = p.groups.every((g) => g.length === 1) ? 1 : 0;
-    const titled = this.prepare<Record<string, string | number>, [number, number]>(
-      `SELECT article_fts.rowid, ${head} ${where} AND article_fts.rowid < @oldest ORDER BY article_fts.rowid DESC LIMIT ${keep ?? cap}`,
-    ).raw(true).all(older) as unknown as Array<[number, number]>;
+    const titled = titledRows(this.prepare.bind(this), parts, { p, match, titleMatch: ftsExpression(p, 'title') }, f, keep ?? cap, first[0]![2], head);
     return { rows: rows.concat(titled), total, bounded: true };
   }
 
@@ -172,8 +173,17 @@ export class SqliteSearch {
   private bound(): number {
     const { scored, boundFrom } = FTS_TUNING;
     if (!(scored > 0)) return 0;
-    const size = this.prepare<[], number | null>('SELECT max(seq) FROM articles').pluck().get() ?? 0;
-    return size >= boundFrom ? scored : 0;
+    return this.size() >= boundFrom ? scored : 0;
+  }
+
+  /** The store's size, by its last seq. */
+  private size(): number {
+    return this.prepare<[], number | null>('SELECT max(seq) FROM articles').pluck().get() ?? 0;
+  }
+
+  /** The full-text index's parts, newest first (fts-parts.ts; read each search: a part may have opened). */
+  private parts(): FtsPart[] {
+    return this.prepare<[], FtsPart>(PARTS_SQL).all();
   }
 
   /** How many articles match the FTS expression `match` (FTS5 walks the doclists without scoring). */
@@ -182,8 +192,8 @@ export class SqliteSearch {
   }
 
   /** The best `n` matches (scored) as the re-ranker's candidates, with their headline terms and how many matched. */
-  private candidates(p: ParsedQuery, f: Filters, n: number, cap: number): { cands: Cand[]; total: number } {
-    const { rows, total } = this.scored(p, f, n, cap);
+  private candidates(p: ParsedQuery, f: Filters, n: number, cap: number): { cands: Cand[]; total: number; approximate?: boolean } {
+    const { rows, total, estimated } = this.scored(p, f, n, cap);
     if (rows.length === 0) return { cands: [], total: 0 };
     const info = this.headlines(rows.map((r) => r[0]));
     const cands: Cand[] = [];
@@ -191,7 +201,7 @@ export class SqliteSearch {
       const h = info.get(seq);
       if (h) cands.push(cand(seq, base, '', h));
     }
-    return { cands, total };
+    return { cands, total, ...(estimated ? { approximate: true } : {}) };
   }
 
   /**
@@ -233,9 +243,10 @@ export class SqliteSearch {
    */
   private storyCandidates(p: ParsedQuery, f: Filters, n: number, cap: number): { cands: Cand[]; total: number; copies: Map<string, number>; approximate?: boolean } {
     const match = ftsExpression(p);
-    const count = cap > 0 ? this.matches(match, f) : 0;
-    if (count <= cap) return this.storyCandidatesAll(match, f, n);
-    const { rows, total: matched, bounded } = this.scored(p, f, null, cap, count);
+    const one = this.parts().length === 1;
+    const count = one && cap > 0 ? this.matches(match, f) : 0;
+    if (one && count <= cap) return this.storyCandidatesAll(match, f, n);
+    const { rows, total: matched, bounded } = this.scored(p, f, null, cap, one ? count : undefined);
     const story = new Map<number, string>();
     if (rows.length) {
       const keys = this.prepare<string, [number, string]>(`SELECT seq, ${storyKeySql('k')} FROM articles k INDEXED BY articles_seq_story WHERE seq IN (SELECT value FROM json_each(?))`);
@@ -289,10 +300,10 @@ export class SqliteSearch {
   private ranked(p: ParsedQuery, f: Filters, n: number, recency: boolean, collapse: boolean): { ranked: Ranked[]; total: number; approximate?: boolean } {
     const cap = this.bound();
     const folded = collapse ? this.storyCandidates(p, f, n, cap) : null;
-    const { cands, total } = folded ?? this.candidates(p, f, n, cap);
+    const { cands, total, approximate } = folded ?? this.candidates(p, f, n, cap);
     if (cands.length === 0) return { ranked: [], total: 0 };
     const ranked = rerank(cands, p.terms, recency, p.norms);
-    if (!folded) return { ranked, total };
+    if (!folded) return { ranked, total, approximate };
     return { ranked: foldStories(ranked, folded.copies, FTS_TUNING.also), total: folded.total, approximate: folded.approximate };
   }
 

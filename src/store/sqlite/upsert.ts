@@ -9,6 +9,7 @@ import type { Article } from '../../model/article.ts';
 import type { Analyzer } from '../../search/analyzer.ts';
 import { analyzeForIndex } from '../analysis.ts';
 import type { UpsertResult } from '../types.ts';
+import { FtsWriter } from './fts-parts.ts';
 import { ARTICLE_COLUMNS as COLUMNS, EXISTING_COLUMNS as EXISTING, articleCanon, normalizeTag, planUpsert, type Columns, type Existing } from '../rows.ts';
 
 
@@ -17,8 +18,8 @@ export class Upserter {
   private readonly byCanon;
   private readonly insert;
   private readonly update;
-  private readonly ftsInsert;
-  private readonly ftsDelete;
+  /** The full-text index's parts (fts-parts.ts). */
+  readonly fts: FtsWriter;
   private readonly spansSet;
   private readonly tagsDelete;
   private readonly tagInsert;
@@ -34,12 +35,14 @@ export class Upserter {
     this.update = db.prepare<Columns & { seq: number }>(
       `UPDATE articles SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE seq = @seq`,
     );
-    this.ftsInsert = db.prepare<[number | bigint, string, string]>('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)');
-    this.ftsDelete = db.prepare<[number]>('DELETE FROM article_fts WHERE rowid = ?');
+    this.fts = new FtsWriter(db);
     this.spansSet = db.prepare<[number | bigint, Uint8Array]>('INSERT OR REPLACE INTO article_spans (seq, spans) VALUES (?, ?)');
     this.tagsDelete = db.prepare<[number]>('DELETE FROM article_tags WHERE seq = ?');
     this.tagInsert = db.prepare<[string, number | bigint]>('INSERT OR IGNORE INTO article_tags (tag, seq) VALUES (?, ?)');
-    this.run = db.transaction((articles: Article[]) => articles.map((a) => this.one(a)));
+    this.run = db.transaction((articles: Article[]) => {
+      this.fts.refresh();
+      return articles.map((a) => this.one(a));
+    });
   }
 
   /** Without a URL the id is the normalized-content hash (model/article.ts): match by id. */
@@ -64,13 +67,13 @@ export class Upserter {
     if (old) {
       seq = old.seq;
       this.update.run({ ...row, seq: old.seq });
-      if (reindex) this.ftsDelete.run(old.seq);
+      if (reindex) this.fts.delete(old.seq);
       this.tagsDelete.run(old.seq);
     } else {
       seq = this.insert.run(row).lastInsertRowid;
     }
     if (reindex) {
-      this.ftsInsert.run(seq, row.title_terms, text);
+      this.fts.insert(seq, row.title_terms, text, !old);
       this.spansSet.run(seq, spans!);
     }
     for (const t of a.tags) {

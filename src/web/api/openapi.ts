@@ -75,7 +75,7 @@ export const openApiDocument = {
           results: { type: 'array', items: { $ref: '#/components/schemas/SearchHit' } },
           next: nstr,
           total: { type: 'integer' },
-          approximate: { type: 'boolean', description: '`total` is an estimate (collapse=story on a query matching more articles than a search scores: its stories among the newest matches, scaled to every match)' },
+          approximate: { type: 'boolean', description: '`total` is an estimate: with collapse=story on a query matching more articles than a search scores, its stories among the newest matches scaled to every match; in a SQLite store of more than one index part (100,000 articles each), the matches read scaled to the store by the span of seqs they cover' },
           notice: str,
         },
       },

@@ -52,6 +52,8 @@ test('Arabic plurals: zero, one, two, few, many and other, in Arabic-Indic digit
   assert.deepEqual([1, 2, 5, 12, 100].map((n) => ui('ar').t('count.stories', { n })), ['قصة واحدة', 'قصتان', '٥ قصص', '١٢ قصة', '١٠٠ قصة']);
   assert.deepEqual([1, 2, 5, 12].map((n) => ui('ar').t('count.articles', { n })), ['مقال واحد', 'مقالان', '٥ مقالات', '١٢ مقالاً']);
   assert.equal(ui('ar').t('search.results', { n: 1234 }), '١٬٢٣٤ نتيجة');
+  assert.deepEqual([45000, 3].map((n) => ui('ar').t('search.resultsAbout', { n })), ['نحو ٤٥٬٠٠٠ نتيجة', 'نحو ٣ نتائج']);
+  assert.equal(ui('en').t('search.resultsAbout', { n: 45000 }), 'About 45,000 results');
   assert.equal(ui('ar').t('admin.imported', { added: 11, existing: 2, refused: 3 }), 'استُورد ١١ مصدراً جديداً (اثنان موجودان من قبل، ورُفض ٣ لعناوين غير مسموح بها)');
   assert.equal(ui('ar').t('admin.imported', { added: 1, existing: 0, refused: 0 }), 'استُورد مصدر واحد جديد (لا شيء موجود من قبل)');
 });

@@ -40,7 +40,7 @@ export function registerSearchPage(app: FastifyInstance, store: ReaderStore & Ca
         const hits = r.hits.slice(0, PAGE_SIZE);
         const keep = { q, outlet, from, to, recent: recent ? '1' : null, collapse: collapse === 'none' ? 'none' : null };
         results = html`${r.notice ? html`<p class="notice" role="status">${searchNotice(u, r.notice)}</p>` : ''}
-<p class="meta">${u.t(collapse === 'story' ? (r.approximate ? 'search.storiesAbout' : 'search.stories') : 'search.results', { n: r.total })} · <a href="/search${qs({ q, outlet, from, to, recent: recent ? '1' : null, format: 'csv' })}">${u.t('common.csv')}</a></p>${slot.list('search')}
+<p class="meta">${u.t(collapse === 'story' ? (r.approximate ? 'search.storiesAbout' : 'search.stories') : r.approximate ? 'search.resultsAbout' : 'search.results', { n: r.total })} · <a href="/search${qs({ q, outlet, from, to, recent: recent ? '1' : null, format: 'csv' })}">${u.t('common.csv')}</a></p>${slot.list('search')}
 ${hits.map((h) => html`<section class="hit" data-item><h2><a href="${path.article(h.id)}" dir="auto">${h.title}</a></h2>
 <div class="meta">${h.outlet ? html`${outletLink(h.outlet)} · ` : ''}${timeTag(u, h.publishedAt)}${coverageLink(u, h.coverage)}${slot.article(h.id)}</div>
 <p class="snippet" dir="auto">${snippetHtml(h.snippet, h.highlights)}</p>${alsoList(u, h.coverage)}</section>`)}
