@@ -38,7 +38,7 @@ test('migrations: a number present in both folders names the same migration', ()
   for (const v of shared) assert.equal(postgres.get(v), sqlite.get(v), `migration ${v}`);
   // What only one backend has takes a number the other does not use.
   assert.deepEqual([...postgres.keys()].filter((v) => !sqlite.has(v)), [14]);
-  assert.deepEqual([...sqlite.keys()].filter((v) => !postgres.has(v)), [30, 31, 32, 34]);
+  assert.deepEqual([...sqlite.keys()].filter((v) => !postgres.has(v)), [30, 31, 32, 34, 35]);
 });
 
 test('migrations: two files with one number are refused, naming both', () => {
@@ -96,7 +96,7 @@ test('sqlite: 034 moves every band posting under its week, and lookups find the 
     const q = db.prepare<unknown[], string>(old).pluck();
     before = entries.map((e) => q.all(JSON.stringify(e.bands.map(bandInt)), e.time - week, e.time + week).sort());
     assert.ok(before.some((ids) => ids.length > 1), 'some entries share a band within a week');
-    assert.deepEqual(migrate(db, all), [34]);
+    assert.deepEqual(migrate(db, all.filter((m) => m.version <= 34)), [34]);
     assert.equal(db.prepare('SELECT count(*) FROM story_bands WHERE span <> (time - (time % ?)) / ?').pluck().get(week, week), 0);
   } finally {
     db.close();
