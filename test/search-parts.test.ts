@@ -51,7 +51,11 @@ test('the index in parts: each row in its part, a search scoring the newest part
     const headline = all.filter((a) => a.title.includes('جعجع'));
     const body = headline[0]!;
     const others = all.filter((a) => !a.text.includes('جعجع') && !a.title.includes('جعجع'));
-    const republished = (k: number): Article => makeArticle({ ...body, url: `${body.url}?as=${k}`, title: others[k % others.length]!.title });
+    // (every other copy under the outlet whose headline it carries)
+    const republished = (k: number): Article => {
+      const other = others[k % others.length]!;
+      return makeArticle({ ...body, url: `${body.url}?as=${k}`, title: other.title, outlet: k % 2 ? other.outlet : body.outlet });
+    };
     // Oldest first: a body-only copy, the two headline articles, twelve body-only copies: seqs 1–15.
     const oldBodyOnly = republished(0);
     const newer = Array.from({ length: 12 }, (_, k) => republished(k + 1));
@@ -79,6 +83,14 @@ test('the index in parts: each row in its part, a search scoring the newest part
     assert.deepEqual(new Set(rare.hits.map((h) => h.id)), new Set(exact.hits.map((h) => h.id)));
     assert.deepEqual(new Set(rare.hits.slice(0, 2).map((h) => h.id)), new Set(headline.map((a) => a.id)), 'the old headline articles rank first');
     assert.ok(rare.hits.some((h) => h.id === oldBodyOnly.id), 'the oldest body-only match is listed');
+    // A filter holds in every part and in the headline table: one outlet's copies only.
+    const stored = [oldBodyOnly, ...headline, ...newer];
+    for (const outlet of ['aawsat', newer[0]!.outlet]) {
+      const filtered = searchWith(store, 100, { q, limit: 20, outlet });
+      const want = stored.filter((a) => a.outlet === outlet).map((a) => a.id);
+      assert.ok(want.length > 1 && want.length < 15);
+      assert.deepEqual([new Set(filtered.hits.map((h) => h.id)), filtered.total], [new Set(want), want.length], `only ${outlet}`);
+    }
     const rareStories = searchWith(store, 100, { q, limit: 20, collapse: 'story' });
     assert.deepEqual([rareStories.total, rareStories.approximate], [15, undefined], 'every match read: the stories counted, not estimated');
 

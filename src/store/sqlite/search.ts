@@ -132,7 +132,9 @@ export class SqliteSearch {
    * headline (p95 38 → 89 ms at a million). Up to `scored` matches the answer is the exact
    * one: every match scored, the same order. The matches are counted first where a bound
    * applies (`cap` > 0, `bound`; `matched`: counted already), else only when the top is full.
-   * The top is a plain `ORDER BY … LIMIT` read as bare numbers.
+   * The top is a plain `ORDER BY … LIMIT` read as bare numbers. The older headline matches
+   * come from article_titles (search-parts.ts `titledRows`). In a store of more than one index
+   * part, search-parts.ts scores instead: BM25 in the newest parts only, `estimated` totals.
    */
   private scored(p: ParsedQuery, f: Filters, keep: number | null, cap: number, matched?: number): { rows: Array<[number, number]>; total: number; bounded: boolean; estimated?: boolean } {
     const { titleWeight: wt, textWeight: wx } = FTS_TUNING;
