@@ -36,17 +36,31 @@ function searchWith(store: SqliteStore, cap: number, q: SearchQuery) {
 
 const titleRows = (store: SqliteStore): number[] => store.db.prepare('SELECT rowid FROM article_titles ORDER BY rowid').pluck().all() as number[];
 
+/**
+ * Runs `fn` on a fresh store in a temp folder (`dir`), FTS_TUNING restored after it, the
+ * store closed and the folder removed.
+ */
+async function inStore(fn: (store: SqliteStore, dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-parts-'));
+  const saved = { ...FTS_TUNING };
+  const store = openSqliteStore(join(dir, 'm.db'));
+  try {
+    await fn(store, dir);
+  } finally {
+    Object.assign(FTS_TUNING, saved);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Every part's rowids (a contentless FTS5 table lists them). */
 function layout(store: SqliteStore): Map<string, number[]> {
   return new Map(readParts(store.db).map((p) => [p.name, store.db.prepare(`SELECT rowid FROM ${p.name} ORDER BY rowid`).pluck().all() as number[]]));
 }
 
-test('the index in parts: each row in its part, a search scoring the newest part, every match of a rare query shown', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'marsad-parts-'));
-  const saved = { ...FTS_TUNING };
-  Object.assign(FTS_TUNING, { part: 4, boundFrom: 0 });
-  const store = openSqliteStore(join(dir, 'm.db'));
-  try {
+test('the index in parts: each row in its part, a search scoring the newest part, every match of a rare query shown', () =>
+  inStore(async (store, dir) => {
+    Object.assign(FTS_TUNING, { part: 4, boundFrom: 0 });
     const all = loadContractArticles();
     const headline = all.filter((a) => a.title.includes('جعجع'));
     const body = headline[0]!;
@@ -128,18 +142,10 @@ test('the index in parts: each row in its part, a search scoring the newest part
     assert.deepEqual([...layout(store).values()], [...rows.values()]);
     assert.deepEqual(titleRows(store), Array.from({ length: 15 }, (_, k) => k + 1));
     assert.deepEqual(searchWith(store, 100, { q, limit: 20 }).hits.map((h) => h.id), rare.hits.map((h) => h.id));
-  } finally {
-    Object.assign(FTS_TUNING, saved);
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('a store indexed before the parts keeps its one large part: an edit stays in it, only a new article opens the next', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'marsad-parts-'));
-  const saved = { ...FTS_TUNING };
-  const store = openSqliteStore(join(dir, 'm.db'));
-  try {
+test('a store indexed before the parts keeps its one large part: an edit stays in it, only a new article opens the next', () =>
+  inStore(async (store) => {
     const arts = loadContractArticles().slice(0, 10);
     await store.upsertArticles(arts); // one part (FTS_TUNING.part 100,000): seqs 1–10 in article_fts
     Object.assign(FTS_TUNING, { part: 4, boundFrom: 0 });
@@ -151,12 +157,7 @@ test('a store indexed before the parts keeps its one large part: an edit stays i
     assert.deepEqual([...layout(store).entries()], [['article_fts_1', [11]], ['article_fts', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]]]);
     assert.deepEqual(store.searchSync({ q: 'الكرتونية' }).hits.map((h) => h.id), [edited.id]);
     assert.equal(store.searchSync({ q: fresh.title }).hits[0]?.id, fresh.id);
-  } finally {
-    Object.assign(FTS_TUNING, saved);
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
 test('a store from before the parts gets its headline table filled when it opens', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-parts-'));

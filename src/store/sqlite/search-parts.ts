@@ -28,19 +28,17 @@ export interface PartsScored {
   /** `[seq, base]`, the scored best first, then the unscored. */
   rows: Array<[number, number]>;
   total: number;
-  /** Some matches were neither scored nor listed (collapse's story count is estimated). */
+  /** Some matches were neither scored nor listed: `total` is estimated (the matches read, scaled to the store by the seqs they span). */
   bounded: boolean;
-  /** `total` is estimated: the matches read, scaled to the store by the seqs they span. */
-  estimated?: boolean;
 }
 
-/** The FROM … WHERE of a match in part table `t`. */
-const from = (t: string, f: PartFilters): string => `FROM ${t}${f.sql ? ` JOIN articles a ON a.seq = ${t}.rowid` : ''} WHERE ${t} MATCH @match${f.sql}`;
+/** The FROM … WHERE of a match in FTS table `t`, filtered (`a`: the article row, joined when a filter needs it). */
+export const ftsFrom = (t: string, f: PartFilters): string => `FROM ${t}${f.sql ? ` JOIN articles a ON a.seq = ${t}.rowid` : ''} WHERE ${t} MATCH @match${f.sql}`;
 
 /** How many articles of `parts` match. */
 export function countParts(prepare: Prepare, parts: readonly FtsPart[], match: string, f: PartFilters): number {
   let n = 0;
-  for (const { name: t } of parts) n += prepare<Record<string, string>, number>(`SELECT count(*) ${from(t, f)}`).pluck().get({ ...f.params, match })!;
+  for (const { name: t } of parts) n += prepare<Record<string, string>, number>(`SELECT count(*) ${ftsFrom(t, f)}`).pluck().get({ ...f.params, match })!;
   return n;
 }
 
@@ -51,7 +49,7 @@ function listed(prepare: Prepare, parts: readonly FtsPart[], params: Record<stri
     if (out.length >= n) break;
     if (below !== null && first >= below) continue;
     const range = below === null ? '' : ` AND ${t}.rowid < @below`;
-    const seqs = prepare<Record<string, string | number>, number>(`SELECT ${t}.rowid ${from(t, f)}${range} ORDER BY ${t}.rowid DESC LIMIT ${n - out.length}`)
+    const seqs = prepare<Record<string, string | number>, number>(`SELECT ${t}.rowid ${ftsFrom(t, f)}${range} ORDER BY ${t}.rowid DESC LIMIT ${n - out.length}`)
       .pluck()
       .all(below === null ? params : { ...params, below });
     for (const s of seqs) out.push([s, value]);
@@ -75,7 +73,7 @@ export function titledRows(
 ): Array<[number, number]> {
   if (q.p.not.length) return listed(prepare, parts, { ...f.params, match: q.titleMatch }, f, n, below, value);
   const t = 'article_titles';
-  const sql = `SELECT ${t}.rowid, ${value} ${from(t, f)} AND ${t}.rowid < @below ORDER BY ${t}.rowid DESC LIMIT ${n}`;
+  const sql = `SELECT ${t}.rowid, ${value} ${ftsFrom(t, f)} AND ${t}.rowid < @below ORDER BY ${t}.rowid DESC LIMIT ${n}`;
   return prepare<Record<string, string | number>, [number, number]>(sql).raw(true).all({ ...f.params, match: q.match, below }) as unknown as Array<[number, number]>;
 }
 
@@ -96,7 +94,7 @@ export function scoredParts(
   const { titleWeight: wt, textWeight: wx, part: size } = FTS_TUNING;
   const params: Record<string, string | number> = { ...f.params, match: q.match };
   const score = (t: string, limit: string) =>
-    prepare<Record<string, string | number>, [number, number]>(`SELECT ${t}.rowid, -bm25(${t}, ${wt}, ${wx}) ${from(t, f)}${limit}`).raw(true).all(params) as unknown as Array<[number, number]>;
+    prepare<Record<string, string | number>, [number, number]>(`SELECT ${t}.rowid, -bm25(${t}, ${wt}, ${wx}) ${ftsFrom(t, f)}${limit}`).raw(true).all(params) as unknown as Array<[number, number]>;
   const byBase = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0] - b[0];
   if (!(cap > 0)) {
     const rows = parts.flatMap((p) => score(p.name, '')).sort(byBase);
@@ -127,7 +125,7 @@ export function scoredParts(
   const titled = titledRows(prepare, parts, q, f, want, oldest, head);
   // Matches past those read are estimated from how densely the newest ones fall.
   const estimate = (seen: number, lo: number) => Math.max(seen, Math.round((seen * maxSeq) / Math.max(1, maxSeq + 1 - lo)));
-  if (full) return { rows: scored.concat(titled), total: estimate(rows.length, oldest), bounded: true, estimated: true };
+  if (full) return { rows: scored.concat(titled), total: estimate(rows.length, oldest), bounded: true };
   // Fewer than `cap` in the window: the older matches, every one while they are fewer than
   // `cap` in all, after the headline holders.
   const room = cap - rows.length;
@@ -140,6 +138,5 @@ export function scoredParts(
     rows: scored.concat(keep === null ? unscored : unscored.slice(0, keep)),
     total: over ? estimate(rows.length + old.length, old[old.length - 1]![0]) : rows.length + old.length,
     bounded: over,
-    estimated: over,
   };
 }

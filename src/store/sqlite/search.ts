@@ -14,7 +14,7 @@ import { foldStories, topStories, type StoryScored } from '../../search/collapse
 import type { SearchHit, SearchQuery, SearchResult } from '../types.ts';
 import { isUtf8, textOf } from './utf8.ts';
 import { PARTS_SQL, type FtsPart } from './fts-parts.ts';
-import { scoredParts, titledRows } from './search-parts.ts';
+import { countParts, ftsFrom, scoredParts, titledRows } from './search-parts.ts';
 import { FTS_TUNING, attachCoverage, pageSeqs, searchFilters, searchPage, storyKeySql, type SearchFilters } from '../query.ts';
 
 const quote = (it: Item): string => `"${it.terms.join(' ').replaceAll('"', '""')}"`;
@@ -57,6 +57,17 @@ function render(f: SearchFilters): Filters {
     params.tag = f.tag;
   }
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+/**
+ * What a ranking reads of the store once: its size (the last seq), the full-text index's parts
+ * (newest first; read each search: a part may have opened) and the most matches it scores
+ * (`cap`, see `scope`).
+ */
+interface Scope {
+  size: number;
+  parts: FtsPart[];
+  cap: number;
 }
 
 /** The join a filtered FTS query needs to read the article's columns (`a`). */
@@ -122,7 +133,7 @@ export class SqliteSearch {
   /**
    * The matches scored (`[seq, base]`: −BM25, the headline weighted), best first (ties by
    * seq), at most `keep` of them (null: all), and how many matched. FTS5's BM25 reads every
-   * match it scores, so a query is bounded (`bound`: 0 scores every match): its
+   * match it scores, so a query is bounded (`cap`, `scope`: 0 scores every match): its
    * newest `scored` matches are scored (bases divided by the best, in (0, 1]); when there
    * are more, the newest `keep` (null: `scored`) older matches holding the query in the
    * headline follow them unscored, with the best base, 1, when the query has no alternatives
@@ -131,21 +142,21 @@ export class SqliteSearch {
    * commonest word's doclist again, and choosing them by headline would read every one's
    * headline (p95 38 → 89 ms at a million). Up to `scored` matches the answer is the exact
    * one: every match scored, the same order. The matches are counted first where a bound
-   * applies (`cap` > 0, `bound`; `matched`: counted already), else only when the top is full.
+   * applies (`cap` > 0; `matched`: counted already), else only when the top is full.
    * The top is a plain `ORDER BY … LIMIT` read as bare numbers. The older headline matches
    * come from article_titles (search-parts.ts `titledRows`). In a store of more than one index
-   * part, search-parts.ts scores instead: BM25 in the newest parts only, `estimated` totals.
+   * part, search-parts.ts scores instead: BM25 in the newest parts only, a bounded query's
+   * total estimated.
    */
-  private scored(p: ParsedQuery, f: Filters, keep: number | null, cap: number, matched?: number): { rows: Array<[number, number]>; total: number; bounded: boolean; estimated?: boolean } {
+  private scored(p: ParsedQuery, f: Filters, keep: number | null, { cap, parts, size }: Scope, matched?: number): { rows: Array<[number, number]>; total: number; bounded: boolean } {
     const { titleWeight: wt, textWeight: wx } = FTS_TUNING;
     const match = ftsExpression(p);
-    const parts = this.parts();
-    if (parts.length > 1) return scoredParts(this.prepare.bind(this), parts, this.size(), { p, match, titleMatch: ftsExpression(p, 'title') }, f, keep, cap);
+    if (parts.length > 1) return scoredParts(this.prepare.bind(this), parts, size, { p, match, titleMatch: ftsExpression(p, 'title') }, f, keep, cap);
     const params: Record<string, string | number> = { ...f.params, match };
-    const where = `FROM article_fts${joinOf(f)} WHERE article_fts MATCH @match${f.sql}`;
+    const where = ftsFrom('article_fts', f);
     const score = `SELECT article_fts.rowid AS seq, -bm25(article_fts, ${wt}, ${wx}) AS base ${where}`;
     const limit = keep === null ? '' : ` LIMIT ${keep}`;
-    const count = (): number => this.matches(match, f);
+    const count = (): number => this.matches(match, f, parts);
     const total = matched ?? (cap > 0 ? count() : undefined);
     if (total === undefined || total <= cap) {
       const rows = this.prepare<Record<string, string | number>, [number, number]>(`${score} ORDER BY base DESC, seq${limit}`).raw(true).all(params) as unknown as Array<[number, number]>;
@@ -167,35 +178,26 @@ export class SqliteSearch {
   }
 
   /**
-   * The most matches a search scores (FTS_TUNING.scored), or 0 (every match) in a store of
-   * fewer than FTS_TUNING.boundFrom articles: there a query matches a few thousand at most, and
-   * asking whether it passes the bound (a count, ~0.15 ms a query at 24k) costs more than the
-   * bound saves.
+   * The ranking's scope, read once (a relaxed query's second ranking reads it again). `cap`: the
+   * most matches a search scores (FTS_TUNING.scored), or 0 (every match) in a store of fewer
+   * than FTS_TUNING.boundFrom articles: there a query matches a few thousand at most, and asking
+   * whether it passes the bound (a count, ~0.15 ms a query at 24k) costs more than the bound saves.
    */
-  private bound(): number {
+  private scope(): Scope {
     const { scored, boundFrom } = FTS_TUNING;
-    if (!(scored > 0)) return 0;
-    return this.size() >= boundFrom ? scored : 0;
+    const size = this.prepare<[], number | null>('SELECT max(seq) FROM articles').pluck().get() ?? 0;
+    const parts = this.prepare<[], FtsPart>(PARTS_SQL).all();
+    return { size, parts, cap: scored > 0 && size >= boundFrom ? scored : 0 };
   }
 
-  /** The store's size, by its last seq. */
-  private size(): number {
-    return this.prepare<[], number | null>('SELECT max(seq) FROM articles').pluck().get() ?? 0;
-  }
-
-  /** The full-text index's parts, newest first (fts-parts.ts; read each search: a part may have opened). */
-  private parts(): FtsPart[] {
-    return this.prepare<[], FtsPart>(PARTS_SQL).all();
-  }
-
-  /** How many articles match the FTS expression `match` (FTS5 walks the doclists without scoring). */
-  private matches(match: string, f: Filters): number {
-    return this.prepare<Record<string, string>, number>(`SELECT count(*) FROM article_fts${joinOf(f)} WHERE article_fts MATCH @match${f.sql}`).pluck().get({ ...f.params, match })!;
+  /** How many articles match the FTS expression `match` in a one-part index (FTS5 walks the doclists without scoring). */
+  private matches(match: string, f: Filters, parts: readonly FtsPart[]): number {
+    return countParts(this.prepare.bind(this), parts, match, f);
   }
 
   /** The best `n` matches (scored) as the re-ranker's candidates, with their headline terms and how many matched. */
-  private candidates(p: ParsedQuery, f: Filters, n: number, cap: number): { cands: Cand[]; total: number; approximate?: boolean } {
-    const { rows, total, estimated } = this.scored(p, f, n, cap);
+  private candidates(p: ParsedQuery, f: Filters, n: number, scope: Scope): { cands: Cand[]; total: number; approximate?: boolean } {
+    const { rows, total, bounded } = this.scored(p, f, n, scope);
     if (rows.length === 0) return { cands: [], total: 0 };
     const info = this.headlines(rows.map((r) => r[0]));
     const cands: Cand[] = [];
@@ -203,7 +205,8 @@ export class SqliteSearch {
       const h = info.get(seq);
       if (h) cands.push(cand(seq, base, '', h));
     }
-    return { cands, total, ...(estimated ? { approximate: true } : {}) };
+    // (past the bound a one-part index counts every match; parts estimate: search-parts.ts)
+    return { cands, total, ...(bounded && scope.parts.length > 1 ? { approximate: true } : {}) };
   }
 
   /**
@@ -243,12 +246,12 @@ export class SqliteSearch {
    * index articles_seq_story (never the article row), the stories estimated (`approximate`).
    * Headline terms are read for the kept copies only.
    */
-  private storyCandidates(p: ParsedQuery, f: Filters, n: number, cap: number): { cands: Cand[]; total: number; copies: Map<string, number>; approximate?: boolean } {
+  private storyCandidates(p: ParsedQuery, f: Filters, n: number, scope: Scope): { cands: Cand[]; total: number; copies: Map<string, number>; approximate?: boolean } {
     const match = ftsExpression(p);
-    const one = this.parts().length === 1;
-    const count = one && cap > 0 ? this.matches(match, f) : 0;
-    if (one && count <= cap) return this.storyCandidatesAll(match, f, n);
-    const { rows, total: matched, bounded } = this.scored(p, f, null, cap, one ? count : undefined);
+    const one = scope.parts.length === 1;
+    const count = one && scope.cap > 0 ? this.matches(match, f, scope.parts) : 0;
+    if (one && count <= scope.cap) return this.storyCandidatesAll(match, f, n);
+    const { rows, total: matched, bounded } = this.scored(p, f, null, scope, one ? count : undefined);
     const story = new Map<number, string>();
     if (rows.length) {
       const keys = this.prepare<string, [number, string]>(`SELECT seq, ${storyKeySql('k')} FROM articles k INDEXED BY articles_seq_story WHERE seq IN (SELECT value FROM json_each(?))`);
@@ -300,9 +303,9 @@ export class SqliteSearch {
   }
 
   private ranked(p: ParsedQuery, f: Filters, n: number, recency: boolean, collapse: boolean): { ranked: Ranked[]; total: number; approximate?: boolean } {
-    const cap = this.bound();
-    const folded = collapse ? this.storyCandidates(p, f, n, cap) : null;
-    const { cands, total, approximate } = folded ?? this.candidates(p, f, n, cap);
+    const scope = this.scope();
+    const folded = collapse ? this.storyCandidates(p, f, n, scope) : null;
+    const { cands, total, approximate } = folded ?? this.candidates(p, f, n, scope);
     if (cands.length === 0) return { ranked: [], total: 0 };
     const ranked = rerank(cands, p.terms, recency, p.norms);
     if (!folded) return { ranked, total, approximate };
