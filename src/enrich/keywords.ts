@@ -388,7 +388,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   }
   for (const p of plain) if (out.length < 3) out.push(p);
   // Fewer than 3 (short articles): single-mention entities, then the best single-mention words.
-  for (const e of ents) if (out.length < 3) push(shown(e));
+  for (const e of ents) if (out.length < 3 && !rank.fragment(e)) push(shown(e));
   weak.sort((a, b) => b.score - a.score);
   for (const x of weak) {
     if (out.length >= 3) break;
