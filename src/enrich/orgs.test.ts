@@ -211,3 +211,14 @@ test('a second name word behind و ends the name when it starts a clause: a verb
   // (a name whose second word starts with و stays whole: alriyadh 2015-07-21)
   assert.ok(orgs('يقع مستشفى سوق واقف للصقور المؤلف من 4 طوابق على مقربة من سوق واقف').includes('مستشفى سوق واقف'));
 });
+
+test('organisations: a name ends before a definite word news never writes after its last word', () => {
+  // g046, okaz 2015-08-06; h046, aleqtisadiya 2015-07-21; h003, aljazirah 2015-07-21
+  assert.deepEqual(orgs('رفضت لجنة الانضباط بالاتحاد السعودي لكرة القدم الطلب المقدم من إدارتي الهلال والنصر').filter((o) => o.includes('الاتحاد')), ['الاتحاد السعودي لكرة القدم']);
+  assert.deepEqual(orgs('والمسابقات التي قدمتها أمانة العاصمة المقدسة البارحة الأولى في المواقع المخصصة لاحتفالات العيد'), ['أمانة العاصمة المقدسة']);
+  assert.ok(orgs('الإدارة العامة للتعليم بمنطقة تبوك ممثلة في إدارة شؤون المعلمين المعلمين الجدد للاطلاع على تعليمات تسجيل موعد').includes('إدارة شؤون المعلمين'));
+  // (a و-joined word goes on, and the definite word after it: names that are rarer pairs; sentences
+  // written around two names the corpus holds)
+  assert.deepEqual(orgs('وأعلنت قوة المهمات والواجبات الخاصة عن فتح باب القبول'), ['قوة المهمات والواجبات الخاصة']);
+  assert.deepEqual(orgs('وقالت الهيئة العامة للموانئ البرية والجافة إن الميناء جاهز'), ['الهيئة العامة للموانئ البرية والجافة']);
+});

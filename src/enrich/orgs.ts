@@ -21,7 +21,7 @@ import { CLUBS } from './clubs.ts';
 import { lexicon } from './people/lexicon.ts';
 import { cleanSurface, cliticCandidates, infoOf, type DocToken } from './tokens.ts';
 import { verbLike } from './keyword-forms.ts';
-import { shippedTermStats } from './termstats.ts';
+import { shippedTermStats, termKey } from './termstats.ts';
 
 /**
  * A common word, no name, by the corpus (data/keywords/df.tsv): a verb (`تؤيد`, `يستحق`: frequent,
@@ -173,6 +173,21 @@ function conjoined(norm: string): boolean {
   return stats.df(norm.slice(1)) > stats.df(norm);
 }
 
+/**
+ * A definite word that starts the clause after a complete name rather than going on with it (`الاتحاد السعودي لكرة القدم الطلب`, `أمانة العاصمة المقدسة البارحة`, `الرئاسة العامة
+ * لرعاية الشباب القائمة`, `هيئة شؤون الإعلام السماح`): news never writes it after the word before
+ * (the pair is not among the corpus's phrases, df < 12). Not an adjective of the nisba shape, which
+ * qualifies whatever it follows (`الشؤون الإسلامية السعودية`), nor a لل-linked complement (`الملك
+ * عبدالعزيز للعلوم`) or a و-joined word, a name's rarer pairs (`للموانئ البرية والجافة`, `الموارد
+ * المائية والري`: over the corpus, cutting at them lost more whole names than run-ons), nor the word
+ * after such a word (`المهمات والواجبات الخاصة`, `للنيازك وعلوم الفضاء`); asked only
+ * from a name's fourth word on, past the words that make it one.
+ */
+function runsOn(prev: DocToken, cur: DocToken): boolean {
+  if (!cur.norm.startsWith('ال') || ADJ.test(cur.norm) || /^[وف]/.test(prev.norm)) return false;
+  return shippedTermStats().df(termKey(prev.norm).key + ' ' + cur.norm) === 0;
+}
+
 /** The article-form head (`الهيئة`, `بالمديرية`) of a word, if it is one. */
 function defHead(t: DocToken): { key: string; cut: number } | undefined {
   return alHead(t, 'defHead', DEF_HEADS);
@@ -283,7 +298,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     };
     // After an adjective (الإسلامي) only another adjective or a و/لل-joined word goes on: `حزب الدعوة
     // الإسلامي المقر` ends before المقر.
-    while (!closed && j < i + 6 && more(j) && !(ADJ.test(tokens[j - 1]!.norm) && !ADJ.test(tokens[j]!.norm) && !/^[وف]|^لل/.test(tokens[j]!.norm)) && !(j === placeEnd && !ADJ.test(tokens[j]!.norm) && !/^لل/.test(tokens[j]!.norm))) j++;
+    while (!closed && j < i + 6 && more(j) && !(j >= i + 3 && runsOn(tokens[j - 1]!, tokens[j]!)) && !(ADJ.test(tokens[j - 1]!.norm) && !ADJ.test(tokens[j]!.norm) && !/^[وف]|^لل/.test(tokens[j]!.norm)) && !(j === placeEnd && !ADJ.test(tokens[j]!.norm) && !/^لل/.test(tokens[j]!.norm))) j++;
     // A demonym closes the name (وزارة الخارجية الأمريكية).
     // (so does a state's name that is an adjective itself: وزارة الشؤون الإسلامية السعودية)
     const m = matches.find((x) => x.start === j && (x.demonym || (x.len === 1 && (x.ids[0] ?? '').startsWith('country:') && /^ال.+يه$/.test(tokens[j]!.norm))));
@@ -313,6 +328,7 @@ function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>, mat
   const linkPlace = link && taken.has(j) && /^لل/.test(link.norm) ? placeAt(matches, j) : undefined;
   if (j === i + 1 || !link || (taken.has(j) && !linkPlace) || !/^ل(?!ا).../.test(link.norm) || isStopword(link.norm) || head(link) || defHead(link) || GENERIC.has('ال' + link.norm.slice(2))) return undefined;
   j += linkPlace?.len ?? 1;
+  const linkEnd = j;
   const more = (k: number): boolean => {
     const u = at(k);
     return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !RANKS.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u) && !defHead(u) && !isTitle(u);
@@ -322,7 +338,7 @@ function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>, mat
     const u = at(k);
     return !!u && /^و[^ا]/.test(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.slice(1)) && !head(u) && more(k + 1);
   };
-  while (j < i + 7 && (more(j) || (construct(j) && j++))) j++;
+  while (j < i + 7 && (more(j) || (construct(j) && j++)) && !(j > linkEnd && runsOn(tokens[j - 1]!, tokens[j]!))) j++;
   const span = tokens.slice(i, j);
   // The head as «ال…» whatever clitics it carried (للهيئة، بالمديرية → الهيئة، المديرية).
   const words = span.map((t, k) => (k === 0 ? 'ال' + cleanSurface(t.surface).slice(h.cut) : cleanSurface(t.surface)));
