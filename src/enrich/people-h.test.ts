@@ -118,3 +118,12 @@ test('a name after a place word in construct is the place (ولاية، مدين
   assert.deepEqual(people('احتفل النادي السعودي في بوسطن بعيد الفطر السعيد حيث نظمت رحلة بحرية لجزيرة جورج إيلاند مع الأهالي السعوديين'), []);
   assert.deepEqual(people('تحسينات وإصلاحات في مدينة سعود بن جلوي الرياضية بالراكة'), []);
 });
+
+test('a word news mostly writes after a name’s first word is its family name, after a title', () => {
+  // g074, aawsat 2015-08-06: مشار reads as «indicated» elsewhere, and رياك is in no name list
+  assert.deepEqual(people('وتسيطر على مناطق يسيطر عليها المتمردون بزعامة نائب الرئيس السابق رياك مشار.'), ['رياك مشار']);
+  // aawsat 2015-07-21 («غادة عادل: فاتن حمامة علمتني الالتزام»): حمامة is «a dove»
+  assert.deepEqual(people('التي اكتسبتها من ممثلين عمالقة سبق أن تعاونت معهم، كالراحلة فاتن حمامة عندما مثّلت إلى جانبها'), ['فاتن حمامة']);
+  // (not a bare given name's common phrase: أسمى آيات التهاني, where no title announced a name)
+  assert.deepEqual(people('ورفع أسمى آيات التهاني والتبريك إلى خادم الحرمين الشريفين بمناسبة عيد الفطر'), []);
+});

@@ -12,6 +12,7 @@ import { isStopword } from '../../arabic/index.ts';
 import { cleanSurface, cliticCandidates } from '../tokens.ts';
 import { Cues, FAMILY, NASAB_LINK, type NameSpan } from './cues.ts';
 import { isCommonNoun, isVerbLike } from './lexicon.ts';
+import { termKey } from '../termstats.ts';
 import { adverb, CONNECTORS, definite, futureVerb, MASDAR, NAME_STOP, nameWord, NUMBER_WORDS, PARTICIPLE, pastVerb, PLURAL, TANWEEN, unknownNameWord } from './words.ts';
 
 export class SurnameCues extends Cues {
@@ -120,6 +121,21 @@ export class SurnameCues extends Cues {
     const df = this.lx.stats.df(n);
     if (via === 'speaker' && !n.startsWith('ك') && cliticCandidates(n).some((c) => c.cut > 0 && !c.al && c.key.length >= 4 && !this.lx.given.has(c.key) && this.lx.stats.df(c.key) >= 20 && this.lx.stats.df(c.key) > df)) return false;
     return this.lx.stats.df(n) < 1000;
+  }
+
+  /**
+   * A word news writes right after a name's first word in a third or more of the documents that
+   * write either word (the corpus's phrase table, pairs in 12 documents or more; a common word is
+   * written elsewhere more often, فداء للوطن، أودى بحياة): its family name
+   * whatever the word reads as elsewhere or however unknown both are (رياك مشار، فاتن حمامة،
+   * جيورجيوس دونيس). Not a connector (شينزو آبي stays one word: آبي reads as the kunya أبي, and a
+   * name never ends on one), a definite word or a و-joined one (left to the rules below), nor a verb.
+   */
+  protected pairedSurname(first: string, j: number): boolean {
+    const n = this.t[j]!.norm;
+    if (n.startsWith('ال') || CONNECTORS.has(n) || isStopword(n) || (/^[وف]/.test(n) && this.lx.stats.df(n.slice(1)) > this.lx.stats.df(n)) || isVerbLike(this.lx, n)) return false;
+    const pair = this.lx.stats.df(first + ' ' + n);
+    return pair >= 12 && 3 * pair >= this.lx.stats.df(first) && 3 * pair >= this.lx.stats.df(termKey(n).key);
   }
 
   /**
