@@ -21,14 +21,35 @@ export function definite(t: DocToken): boolean {
 /**
  * A phrase of `n` words at `starts` that ends in an indefinite noun (no nisba) which a word written
  * with ال always follows: an idafa cut short of its last term (فتح باب | التقديم، نهائي كأس | السوبر).
+ * With `stats`, a feminine ـية is a nisba only where the corpus writes its masculine ـي (دولية:
+ * دولي; not نهاية, عطلة نهاية | الأسبوع).
  */
-export function cutShort(toks: readonly DocToken[], starts: readonly number[], n: number): boolean {
+export function cutShort(toks: readonly DocToken[], starts: readonly number[], n: number, stats?: TermStats): boolean {
   const last = toks[starts[0]! + n - 1]!;
-  if (definite(last) || NISBA.test(last.norm)) return false;
+  if (definite(last) || (NISBA.test(last.norm) && !(stats && falseNisba(last.norm, stats)))) return false;
   return starts.every((i) => {
     const u = toks[i + n];
     return !!u && !u.brk && u.seg === toks[i]!.seg && cleanSurface(u.surface).startsWith('ال');
   });
+}
+
+/**
+ * A phrase's display where it stands at `starts`: as it is, or, cut short there (cutShort), with
+ * its idafa's last term when the article writes the phrase twice or more and always with that same
+ * word (عطلة نهاية → عطلة نهاية الأسبوع); undefined otherwise (named once, كسر حاجز | المليوني, or
+ * before several terms: a fragment).
+ */
+export function completed(toks: readonly DocToken[], starts: readonly number[], n: number, display: string, stats: TermStats): string | undefined {
+  if (!cutShort(toks, starts, n, stats)) return display;
+  const next = toks[starts[0]! + n]!;
+  return starts.length > 1 && starts.every((i) => toks[i + n]!.norm === next.norm) ? `${display} ${cleanSurface(next.surface)}` : undefined;
+}
+
+/** A word in ـيه whose masculine ـي the corpus hardly writes, with ال or without (نهايه, حمايه). */
+function falseNisba(norm: string, stats: TermStats): boolean {
+  if (!norm.endsWith('يه')) return false;
+  const m = norm.slice(0, -1);
+  return stats.df(m) + stats.df('ال' + m) < 5;
 }
 
 /** A word's grouping key and display: termKey, then a bare و/ف/ب/ل cut when the corpus says it is a clitic (for و: the bare word is the commoner). */

@@ -12,8 +12,7 @@
  *   two or more words the article uses, `ماجد السبيعي` rather than `ماجد بن فهد السبيعي`); a
  *   country seen only through demonyms (`اللاعب التركي`، `كأس السوبر السعودي`) is no keyword
  *   unless its people are named again and again (`السكان السعوديين`) or the article is too short for
- *   three others (keyword-entities.ts); a news agency
- *   quoted (`رويترز`، `واس`) is a source, never a keyword; Saudi regions and governorates the
+ *   three others (keyword-entities.ts); a news agency quoted (`رويترز`، `واس`) is a source, never a keyword; Saudi regions and governorates the
  *   gazetteer lacks (`عسير`، `حفر الباطن`: keyword-places.ts) rank as entities; a country the
  *   title does not name leads only when named COUNTRY_LEAD times (not `تركيا` for a training camp);
  * - the office of a salient person when it is a state's ministerial post (`وزير الدفاع الروسي`; not
@@ -56,7 +55,8 @@
  * (اتصالاً، استنادا), a plural in construct with a pronoun (مشتركيها), a definite word only ever
  * seen after another word (an adjective tail of a phrase: الحياتية), phrases holding a glued
  * preposition (بمناسبة ذكرى، رجل أمن بانفجار) and words always so (لشغل، برصيد), phrases cut
- * before their idafa's last term (فتح باب | التقديم: keyword-forms.ts cutShort), words used in
+ * before their idafa's last term (فتح باب | التقديم: keyword-forms.ts cutShort; a word shown through
+ * such a phrase is shown with that term when it is always the same, عطلة نهاية الأسبوع), words used in
  * over MAX_DF_SHARE of documents (stopword-like in news: العام، المملكة، اليوم), words on
  * data/keywords/stoplist.txt (reporting verbs and fillers: مشيرا، مؤكدا، ...).
  * Contract: pure given its inputs and the shipped tables (editor tags, people roles); [] for empty, numeric-only or non-Arabic text.
@@ -66,7 +66,7 @@ import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
 import { docTokens, type DocToken } from './tokens.ts';
 import { findPlaces } from './keyword-places.ts';
 import { displayOnce, entityRanks, LEDE_TOKENS } from './keyword-entities.ts';
-import { baseForm, caseFold, cutShort, verbLike } from './keyword-forms.ts';
+import { baseForm, caseFold, completed, cutShort, verbLike } from './keyword-forms.ts';
 import { PLURAL } from './people/words.ts';
 import { lexicon } from './people/lexicon.ts';
 import { lexiconFor, type Form } from './keyword-lexicon.ts';
@@ -266,13 +266,12 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     }
     return best && 2 * best.raw >= (w?.raw0 ?? 0) ? best : undefined;
   };
-  const expand = (x: { display: string; keys: string[] }): string => {
+  const expand = (x: { display: string; keys: string[] }): string | undefined => {
     const best = x.keys.length === 1 ? expansion(x.keys[0]!) : undefined;
     if (!best) return x.display;
-    const d = baseForm(bestDisplay(displays(best)), written, stats);
-    return DISPLAY_OK.test(d) ? d : x.display;
+    const d = completed(toks, best.starts!, best.keys.length, baseForm(bestDisplay(displays(best)), written, stats), stats);
+    return d === undefined ? undefined : DISPLAY_OK.test(d) ? d : x.display;
   };
-
   const bodyStart = Math.max(0, toks.findIndex((t) => t.seg === 1));
   // Named in the title or the lede (ASIDE_WEIGHT otherwise, when named at most twice).
   const upFront = (c: Cand): boolean => c.starts!.some((i) => toks[i]!.seg === 0 || i - bodyStart < LEDE_TOKENS);
@@ -289,7 +288,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     // A word only ever seen as the second part of a phrase is a fragment of it.
     if (c.keys.length === 1 && c.attached >= c.raw && !topic) continue;
     // A word always glued to a preposition its display keeps (لشغل، برصيد، لمنسوبيها) is no tag.
-    if (c.keys.length === 1 ? !c.free : cutShort(toks, c.starts!, c.keys.length)) continue;
+    if (c.keys.length === 1 ? !c.free : cutShort(toks, c.starts!, c.keys.length, stats)) continue;
     // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
     if (c.raw < 2 || c.body < 1) {
       if (c.keys.length === 1 && c.raw >= 1) weak.push({ c, score: c.tf * idf(stats, c.df) });
@@ -314,7 +313,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   }
   for (const c of once) {
     const display = baseForm(bestDisplay(displays(c)), written, stats);
-    if (DISPLAY_OK.test(display) && !cutShort(toks, c.starts!, c.keys.length) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df) * (c.known ? KNOWN_WEIGHT : 1), keys: c.keys, told: c });
+    if (DISPLAY_OK.test(display) && !cutShort(toks, c.starts!, c.keys.length, stats) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df) * (c.known ? KNOWN_WEIGHT : 1), keys: c.keys, told: c });
   }
   for (const e of ents) {
     // An office held by a salient person is one unit (وزير الدفاع الروسي); a bare title (الرئيس) is not.
@@ -383,6 +382,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   for (const s of scored) {
     if (out.length + plain.length >= max) break;
     const shownAs = expand(s);
+    if (shownAs === undefined) continue;
     const told = s.told !== undefined && shownAs === s.display && diffuse(s.told, shownAs, out.length + plain.length);
     push(shownAs, (s.plain && !shownAs.includes(' ')) || told);
   }

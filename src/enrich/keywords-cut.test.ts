@@ -1,0 +1,41 @@
+/**
+ * A word shown through the phrase that holds it (keywords.ts expand) where that phrase is cut
+ * before its idafa's last term in the article: the last term joins it when it is always the same
+ * word, and the word is no keyword when it varies (keyword-forms.ts completed). A reader judged
+ * each of these keywords a fragment before.
+ * Articles: testdata/keywords-cut.json (SaudiNewsNet, source and licence there).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { keywordFixture } from './testdata/keyword-fixture.ts';
+import { completed } from './keyword-forms.ts';
+import { docTokens } from './tokens.ts';
+
+const { kw, stats } = keywordFixture('keywords-cut.json');
+
+test('a phrase cut before the same last term each time is shown whole: عطلة نهاية الأسبوع', () => {
+  // h067, aawsat 2015-07-21: «عطلة نهاية الأسبوع» three times, never «عطلة نهاية» alone
+  const weekend = kw('h067');
+  assert.ok(weekend.includes('عطلة نهاية الأسبوع'), weekend.join(' | '));
+  assert.ok(!weekend.includes('عطلة نهاية'), weekend.join(' | '));
+});
+
+test('a phrase cut short once, or before different last terms, gives no keyword: كسر حاجز، سماء منطقة', () => {
+  // g063, aleqtisadiya 2015-08-10: «كسر حاجز المليوني» once (the headline's «يكسر» is a verb)
+  const million = kw('g063');
+  assert.ok(million.length >= 3 && !million.some((k) => k.startsWith('كسر حاجز')), million.join(' | '));
+  // c080, aleqtisadiya 2015-08-07: «في سماء الباحة», «في سماء منطقة الباحة»
+  const sky = kw('c080');
+  assert.ok(sky.length >= 3 && !sky.includes('سماء منطقة'), sky.join(' | '));
+});
+
+test('a feminine word in ـية is a nisba only where the corpus writes its masculine', () => {
+  const toks = docTokens('', 'زار المعرض في عطلة نهاية الأسبوع، ثم عاد في عطلة نهاية الأسبوع التالية. وعقد مؤتمر الأمم المتحدة في جنيف.');
+  const at = (w: string): number => toks.findIndex((t) => t.norm === w);
+  const all = (w: string): number[] => toks.flatMap((t, i) => (t.norm === w ? [i] : []));
+  // (نهاية has no masculine نهاي: the phrase is cut short, and completed; named once, not)
+  assert.equal(completed(toks, all('عطله'), 2, 'عطلة نهاية', stats), 'عطلة نهاية الأسبوع');
+  assert.equal(completed(toks, all('عطله').slice(0, 1), 2, 'عطلة نهاية', stats), undefined);
+  // (a phrase ending in a definite word is whole)
+  assert.equal(completed(toks, [at('الامم')], 2, 'الأمم المتحدة', stats), 'الأمم المتحدة');
+});
