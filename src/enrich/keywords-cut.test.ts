@@ -3,7 +3,7 @@
  * before its idafa's last term in the article: the last term joins it when it is always the same
  * word, and the word is no keyword when it varies (keyword-forms.ts completed). A reader judged
  * each of these keywords a fragment before.
- * Articles: testdata/keywords-cut.json (SaudiNewsNet, source and licence there).
+ * Articles: testdata/keywords-dev.json (SaudiNewsNet, source and licence there).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { keywordFixture } from './testdata/keyword-fixture.ts';
 import { completed } from './keyword-forms.ts';
 import { docTokens } from './tokens.ts';
 
-const { kw, stats } = keywordFixture('keywords-cut.json');
+const { kw, stats } = keywordFixture('keywords-dev.json');
 
 test('a phrase cut before the same last term each time is shown whole: عطلة نهاية الأسبوع', () => {
   // h067, aawsat 2015-07-21: «عطلة نهاية الأسبوع» three times, never «عطلة نهاية» alone

@@ -45,3 +45,10 @@ test('the topic table is keyed by the analyzer stem of the family', () => {
   assert.equal(topicTag('شهيد'), 'الشهداء');
   assert.equal(topicTag('امن'), undefined);
 });
+
+test('a topic the headline names is a keyword though the body never repeats it', () => {
+  // g071, sabq 2015-08-06 «مفتي المملكة: حادث عسير الإرهابي عمل إجرامي …»: the family only in the
+  // headline (testdata/keywords-dev.json, an article of the labelled development sets)
+  const kws = keywordFixture('keywords-dev.json').kw('g071');
+  assert.ok(kws.includes('الإرهاب'), kws.join(' | '));
+});

@@ -71,7 +71,7 @@ import { PLURAL } from './people/words.ts';
 import { lexicon } from './people/lexicon.ts';
 import { lexiconFor, type Form } from './keyword-lexicon.ts';
 import { findPhrases, nameLike, nameTails, type Cand } from './keyword-phrases.ts';
-import { topicTag } from './keyword-topics.ts';
+import { TITLE_TOPIC_WEIGHT, topicTag } from './keyword-topics.ts';
 import type { TermStats } from './termstats.ts';
 import { shippedEditorTags, type EditorTags } from './editor-tags.ts';
 import { toldInPassing } from './keyword-told.ts';
@@ -289,8 +289,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     if (c.keys.length === 1 && c.attached >= c.raw && !topic) continue;
     // A word always glued to a preposition its display keeps (لشغل، برصيد، لمنسوبيها) is no tag.
     if (c.keys.length === 1 ? !c.free : cutShort(toks, c.starts!, c.keys.length, stats)) continue;
-    // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword).
-    if (c.raw < 2 || c.body < 1) {
+    // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword; a topic's word in the title is one: حادث عسير الإرهابي).
+    if ((c.raw < 2 || c.body < 1) && !(topic && c.raw > c.body)) {
       if (c.keys.length === 1 && c.raw >= 1) weak.push({ c, score: c.tf * idf(stats, c.df) });
       continue;
     }
@@ -309,7 +309,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     }
     const aside = c.keys.length === 1 && c.raw <= 2 && !upFront(c) && !expansion(c.keys[0]!) ? ASIDE_WEIGHT : 1;
     const plain = c.keys.length === 1 && !topic && (c.raw === c.body || !display.startsWith('ال')) && c.df >= PLAIN_DF && !PLURAL.test(normalize(display));
-    scored.push({ display, score: aside * c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : generic ? GENERIC_WEIGHT : 1), keys: topic ? [] : c.keys, plain, told: topic ? undefined : c });
+    scored.push({ display, score: aside * c.tf * idf(stats, c.df) * (c.keys.length > 1 ? 1.3 : generic ? GENERIC_WEIGHT : 1) * (topic && c.raw > c.body ? TITLE_TOPIC_WEIGHT : 1), keys: topic ? [] : c.keys, plain, told: topic ? undefined : c });
   }
   for (const c of once) {
     const display = baseForm(bestDisplay(displays(c)), written, stats);
