@@ -172,7 +172,8 @@ const MEDIA = new Set(['org:twitter', 'org:facebook', 'org:youtube', 'org:google
 /**
  * How an article's entities rank among its keywords (for keywords.ts). `leads`: the entity is
  * among the first keywords; `score`: its weight against the phrases and words when it does not
- * lead (undefined: never a keyword), with `df` the corpus frequency its idf is taken at; `fragment`: never a keyword, not even to fill a short article (a bare given name).
+ * lead (undefined: never a keyword), with `df` the corpus frequency its idf is taken at;
+ * `fragment`: never a keyword, not even to fill a short article (a bare given name).
  *
  * Leading: entities with salience ≥ 2, and the people and organisations named in the article's
  * first LEAD_TOKENS (organisations: ORG_LEAD_TOKENS) tokens even once: an editor tags who the story is about (measured on the

@@ -174,14 +174,15 @@ function conjoined(norm: string): boolean {
 }
 
 /**
- * A definite word that starts the clause after a complete name rather than going on with it (`الاتحاد السعودي لكرة القدم الطلب`, `أمانة العاصمة المقدسة البارحة`, `الرئاسة العامة
- * لرعاية الشباب القائمة`, `هيئة شؤون الإعلام السماح`): news never writes it after the word before
- * (the pair is not among the corpus's phrases, df < 12). Not an adjective of the nisba shape, which
+ * A definite word that starts the clause after a complete name rather than going on with it
+ * (`الاتحاد السعودي لكرة القدم الطلب`, `أمانة العاصمة المقدسة البارحة`, `الرئاسة العامة لرعاية
+ * الشباب القائمة`, `هيئة شؤون الإعلام السماح`): news never writes it after the word before (the
+ * pair is not among the corpus's phrases, df < 12). Not an adjective of the nisba shape, which
  * qualifies whatever it follows (`الشؤون الإسلامية السعودية`), nor a لل-linked complement (`الملك
  * عبدالعزيز للعلوم`) or a و-joined word, a name's rarer pairs (`للموانئ البرية والجافة`, `الموارد
- * المائية والري`: over the corpus, cutting at them lost more whole names than run-ons), nor the word
- * after such a word (`المهمات والواجبات الخاصة`, `للنيازك وعلوم الفضاء`); asked only
- * from a name's fourth word on, past the words that make it one.
+ * المائية والري`: over the corpus, cutting at them lost more whole names than run-ons), nor the
+ * word after such a word (`المهمات والواجبات الخاصة`, `للنيازك وعلوم الفضاء`); asked only from a
+ * name's fourth word on (after a ل-link, from its second word on), past the words that make it one.
  */
 function runsOn(prev: DocToken, cur: DocToken): boolean {
   if (!cur.norm.startsWith('ال') || ADJ.test(cur.norm) || /^[وف]/.test(prev.norm)) return false;
