@@ -127,3 +127,14 @@ test('a word news mostly writes after a name’s first word is its family name, 
   // (not a bare given name's common phrase: أسمى آيات التهاني, where no title announced a name)
   assert.deepEqual(people('ورفع أسمى آيات التهاني والتبريك إلى خادم الحرمين الشريفين بمناسبة عيد الفطر'), []);
 });
+
+test('after a title, a transliterated given name and a word the corpus hardly writes are one name', () => {
+  // f056, 3alyoum 2015-07-25; f058, aleqtisadiya 2015-07-23: فالكي reads as a nisba, سيلكه as a pronoun's
+  assert.deepEqual(people('وصرّح أمين عام الفيفا جيروم فالكي خلال هذا الحفل قائلًا'), ['جيروم فالكي']);
+  assert.deepEqual(people('وتشرح الاستاذة الجامعية شتيفان سيلكه من جامعة سارلاند التقنية قائلة'), ['شتيفان سيلكه']);
+  // alweeam 2015-07-2x («تقرير: إيران ستعود لسوق النفط …»): an unknown first word too
+  assert.deepEqual(people('وقال وزير النفط بيجن زنغنه الشهر الماضي إن إيران تسعى لزيادة إنتاجها'), ['بيجن زنغنه']);
+  // (not a word with a pronoun or a verb after a word before a clause: aljazirah 2015-08-04, aawsat)
+  assert.deepEqual(people('تلك الطريقة في صنع القرار، لا تصدر إلا من مسؤول ترتعد فرائصه من ردة فعل'), []);
+  assert.deepEqual(people('سيفتح الإيرانيون أفواههم للالتهام، بعد رفع العقوبات'), []);
+});

@@ -135,7 +135,7 @@ class Finder extends SurnameCues {
       // Right after a title, a known given name's next word is its family name even when it is
       // also a common word (الوزير بطرس حرب، الفنان مازن لطيف، محامي … غازي مرابط); after a title or
       // verb, so is a word news mostly writes after the first, known or not (رياك مشار: pairedSurname).
-      if (j === s + 1 && ((this.lx.given.has(first.key) && (via === 'title' || (via === 'speaker' && !u.norm.endsWith('ه'))) && (this.looseSurname(j, via) || this.definiteSurname(j))) || (via !== 'given' && this.pairedSurname(first.key, j)))) {
+      if (j === s + 1 && ((this.lx.given.has(first.key) && (via === 'title' || (via === 'speaker' && !u.norm.endsWith('ه'))) && (this.looseSurname(j, via) || this.definiteSurname(j))) || (via !== 'given' && (this.pairedSurname(first.key, j) || this.foreignSurname(first.key, j))))) {
         counted++;
         j++;
         // (A definite family name ends the name, as below.)
