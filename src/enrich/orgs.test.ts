@@ -222,3 +222,11 @@ test('organisations: a name ends before a definite word news never writes after 
   assert.deepEqual(orgs('وأعلنت قوة المهمات والواجبات الخاصة عن فتح باب القبول'), ['قوة المهمات والواجبات الخاصة']);
   assert.deepEqual(orgs('وقالت الهيئة العامة للموانئ البرية والجافة إن الميناء جاهز'), ['الهيئة العامة للموانئ البرية والجافة']);
 });
+
+test('organisations: a building named after a person inside a name takes the person’s name', () => {
+  // h044, sabq 2015-07-21 («مؤسسة جسر الملك» before); aleqtisadiya 2015-07-21 («إدارة مطار الملك»)
+  assert.deepEqual(orgs('تبادلت مؤسسة جسر الملك فهد (الرابط بين المملكة والبحرين) التهاني'), ['مؤسسة جسر الملك فهد']);
+  assert.deepEqual(orgs('من المقرر أن توقع إدارة مطار الملك فهد الدولي في الدمام الخميس عقد إنشاء'), ['إدارة مطار الملك فهد الدولي']);
+  // (the presidency of a king is no building: رئاسة الملك stays as it was)
+  assert.ok(!orgs('وتحت رئاسة الملك سلمان عقد المجلس جلسته').some((o) => o.includes('سلمان')));
+});

@@ -73,6 +73,8 @@ export const isOrgHead = (bare: string): boolean => HEADS.has(bare) || DEF_HEADS
 /** Heads that take an honorific and a person's name (جامعة الملك سعود). */
 const NAMED_AFTER = new Set(['جامعه', 'مستشفي', 'مدينه', 'مركز', 'مؤسسه', 'جمعيه', 'معهد', 'كليه', 'مجمع', 'صندوق']);
 const HONORIFICS = new Set(['الملك', 'الامير', 'الاميره', 'الامام', 'الشيخ', 'السلطان']);
+/** Buildings and bodies named after a person, inside another body's name (إدارة مطار الملك عبدالعزيز). */
+const NAMED_PLACE = new Set(['مطار', 'جامعه', 'مستشفي', 'مدينه', 'مركز', 'جسر', 'ميناء', 'مجمع', 'مستشفيات']);
 /** Heads whose name may be indefinite (شركة أرامكو، نادي الهلال، بنك الرياض). */
 const OPEN = new Set(['شركه', 'نادي', 'بنك', 'مصرف', 'حزب', 'حركه', 'جماعه', 'مستشفي', 'مجمع', 'جبهه', 'كتائب', 'صحيفه', 'مجله', 'متحف', 'بورصه']);
 /**
@@ -300,6 +302,12 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
     // After an adjective (الإسلامي) only another adjective or a و/لل-joined word goes on: `حزب الدعوة
     // الإسلامي المقر` ends before المقر.
     while (!closed && j < i + 6 && more(j) && !(j >= i + 3 && runsOn(tokens[j - 1]!, tokens[j]!)) && !(ADJ.test(tokens[j - 1]!.norm) && !ADJ.test(tokens[j]!.norm) && !/^[وف]|^لل/.test(tokens[j]!.norm)) && !(j === placeEnd && !ADJ.test(tokens[j]!.norm) && !/^لل/.test(tokens[j]!.norm))) j++;
+    // A building named after a person inside the name takes the person's name and what closes it
+    // (`إدارة مطار الملك عبدالعزيز الدولي`, not «إدارة مطار الملك»).
+    if (j - i >= 3 && HONORIFICS.has(tokens[j - 1]!.norm) && NAMED_PLACE.has(tokens[j - 2]!.norm) && at(j) && !taken.has(j) && isName(at(j)!.norm) && !DEF.test(at(j)!.norm)) {
+      j++;
+      while (at(j) && !taken.has(j) && ADJ.test(at(j)!.norm) && !/^[وف]/.test(at(j)!.norm)) j++;
+    }
     // A demonym closes the name (وزارة الخارجية الأمريكية).
     // (so does a state's name that is an adjective itself: وزارة الشؤون الإسلامية السعودية)
     const m = matches.find((x) => x.start === j && (x.demonym || (x.len === 1 && (x.ids[0] ?? '').startsWith('country:') && /^ال.+يه$/.test(tokens[j]!.norm))));
