@@ -230,3 +230,12 @@ test('organisations: a building named after a person inside a name takes the per
   // (the presidency of a king is no building: رئاسة الملك stays as it was)
   assert.ok(!orgs('وتحت رئاسة الملك سلمان عقد المجلس جلسته').some((o) => o.includes('سلمان')));
 });
+
+test('organisations: a ل-complement keeps the people it serves and its adjective, and a demonym closes it', () => {
+  // e044, aljazirah 2015-08-04; c037, aljazirah 2015-08-07; f002, aawsat 2015-07-23
+  assert.deepEqual(orgs('أطلقت الجمعية الخيرية الصحية لرعاية المرضى بمنطقة عسير «عناية»، برنامج العيد'), ['الجمعية الخيرية الصحية لرعاية المرضى']);
+  assert.ok(orgs('أثنى وفد من منظمة مرام للإغاثة والتنمية في فرنسا «الوكالة الفرنسية للتعاون الإعلامي» على الخدمات').includes('الوكالة الفرنسية للتعاون الإعلامي'));
+  assert.deepEqual(orgs('وحسب المجلس الوطني للمقاومة الايرانية، فان المظاهرة التي انطلقت صباحا'), ['المجلس الوطني للمقاومة الايرانية']);
+  // (not the people a body addresses after a definite link: d009, alweeam 2015-08-11)
+  assert.deepEqual(orgs('ودعت المديرية العامة للجوازات الإخوة الأشقاء أبناء اليمن'), ['المديرية العامة للجوازات']);
+});

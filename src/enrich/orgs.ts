@@ -338,9 +338,14 @@ function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>, mat
   if (j === i + 1 || !link || (taken.has(j) && !linkPlace) || !/^ل(?!ا).../.test(link.norm) || isStopword(link.norm) || head(link) || defHead(link) || GENERIC.has('ال' + link.norm.slice(2))) return undefined;
   j += linkPlace?.len ?? 1;
   const linkEnd = j;
+  // (Right after the link, its complement may be an adjective that is a title elsewhere, `للتعاون
+  // الإعلامي`, and after a verbal noun, ل and no article, the people it serves: `لرعاية المرضى`; not
+  // those a body addresses, `للجوازات الإخوة`.)
+  const object = /^ل[^ل]/.test(link.norm);
   const more = (k: number): boolean => {
     const u = at(k);
-    return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && !RANKS.has(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u) && !defHead(u) && !isTitle(u);
+    const complement = k === linkEnd;
+    return !!u && DEF.test(u.norm) && !STOP.has(u.norm) && (!RANKS.has(u.norm) || (complement && object)) && !isStopword(u.norm) && !isStopword(u.norm.replace(/^[وف]/, '')) && !taken.has(k) && !head(u) && !defHead(u) && (!isTitle(u) || (complement && ADJ.test(u.norm)));
   };
   // (and a و-joined construct: `للأرصاد وحماية البيئة`)
   const construct = (k: number): boolean => {
@@ -348,6 +353,8 @@ function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>, mat
     return !!u && /^و[^ا]/.test(u.norm) && !isStopword(u.norm) && !isStopword(u.norm.slice(1)) && !head(u) && more(k + 1);
   };
   while (j < i + 7 && (more(j) || (construct(j) && j++)) && !(j > linkEnd && runsOn(tokens[j - 1]!, tokens[j]!))) j++;
+  // A demonym closes it (`المجلس الوطني للمقاومة الإيرانية`).
+  if (at(j) && matches.some((x) => x.start === j && x.demonym && x.len === 1)) j++;
   const span = tokens.slice(i, j);
   // The head as «ال…» whatever clitics it carried (للهيئة، بالمديرية → الهيئة، المديرية).
   const words = span.map((t, k) => (k === 0 ? 'ال' + cleanSurface(t.surface).slice(h.cut) : cleanSurface(t.surface)));
