@@ -138,3 +138,12 @@ test('after a title, a transliterated given name and a word the corpus hardly wr
   assert.deepEqual(people('تلك الطريقة في صنع القرار، لا تصدر إلا من مسؤول ترتعد فرائصه من ردة فعل'), []);
   assert.deepEqual(people('سيفتح الإيرانيون أفواههم للالتهام، بعد رفع العقوبات'), []);
 });
+
+test('a name ends before a title in apposition and before a weak verb’s participle', () => {
+  // d045, alriyadh 2015-07-24: مساعد is a given name, but a title before another title
+  assert.deepEqual(people('تؤكد كيم براون مساعد مدير قسم الخدمات المهنية بجامعة سيراكيوز'), ['كيم براون']);
+  // e017, alweeam 2015-08-09: المنتمي «belonging» is no nisba family name (its plural المنتمين;
+  // المنتشري, of المنتشر, stays one: a sentence written around a corpus name)
+  assert.deepEqual(people('منذ عزل الرئيس السابق محمد مرسي المنتمي لجماعة الإخوان المسلمين'), ['محمد مرسي']);
+  assert.deepEqual(people('وقال المدرب حمد المنتشري إن الفريق جاهز'), ['حمد المنتشري']);
+});

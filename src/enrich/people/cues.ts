@@ -163,12 +163,15 @@ export class Cues {
       const bare = n.slice(2);
       if (next === 'الله') return true;
       // (A plural of the form تفاعل is no nisba: خالص التعازي، أسمى التهاني.)
-      if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5 && !/^الت.ا.ي$/.test(n))) return true;
+      // (Nor a weak verb's participle, whose plural the corpus writes and whose stem is no word:
+      // المنتمي/المنتمين; not a nisba, المنتشري of المنتشر, nor المنصوري.)
+      const weakParticiple = /^ال(من|مت|مست)..+ي$/.test(n) && this.lx.stats.df(n.slice(0, -1) + 'ين') >= 5 && this.lx.stats.df(n.slice(0, -1)) === 0;
+      if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5 && !/^الت.ا.ي$/.test(n) && !weakParticiple)) return true;
       // A definite word the corpus seldom uses is a family name (العجلان، المفرج); a frequent
       // one is a noun or adjective (الصغير، الجديد), though after a nasab less so (… بن فهد الغنيم).
       // (Nor a participle in the plural: وحذّر أوباما المشرعين.)
       // (… nor a noun with a pronoun: سوناطراك التزامها.)
-      if (n.endsWith('ه') || /(ها|هم|هما)$/.test(n) || MASDAR.test(n) || PARTICIPLE.test(n) || /^الم.{3,}(ين|ون)$/.test(n)) return false;
+      if (n.endsWith('ه') || /(ها|هم|هما)$/.test(n) || MASDAR.test(n) || PARTICIPLE.test(n) || weakParticiple || /^الم.{3,}(ين|ون)$/.test(n)) return false;
       // A frequent one still is a family name when the corpus hardly writes it without ال
       // (البرقان/برقان، السواط), unlike a noun or adjective (الصغير/صغير).
       const df = this.lx.stats.df(n);

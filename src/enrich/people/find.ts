@@ -154,7 +154,7 @@ class Finder extends SurnameCues {
       }
       // After two words a و-word no family name list knows is «and» and what follows (دانيال كاريكو ونيكو باريخا، حسن روحاني وعد).
       if (counted >= 2 && /^و/.test(u.norm) && !this.lx.surname.has(u.norm) && !CONNECTORS.has(prev)) break;
-      if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm, !this.hamzaAl(j)) || (this.trigger(j) && !CONNECTORS.has(prev) && !known) || (this.speaker(j) && prev !== 'ال')) break;
+      if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm, !this.hamzaAl(j)) || (this.trigger(j) && !CONNECTORS.has(prev) && (!known || (!!this.trigger(j + 1) && !t[j + 1]!.brk))) || (this.speaker(j) && prev !== 'ال')) break;
       // A connector must be followed by a name word (بن سلمان; not «بن» at the end).
       if (CONNECTORS.has(u.norm)) {
         const v = t[j + 1];
