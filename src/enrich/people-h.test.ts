@@ -147,3 +147,15 @@ test('a name ends before a title in apposition and before a weak verb’s partic
   assert.deepEqual(people('منذ عزل الرئيس السابق محمد مرسي المنتمي لجماعة الإخوان المسلمين'), ['محمد مرسي']);
   assert.deepEqual(people('وقال المدرب حمد المنتشري إن الفريق جاهز'), ['حمد المنتشري']);
 });
+
+test('a father’s or family’s definite name ends a nasab before a word that is no name', () => {
+  // d037, okaz 2015-07-24: «لم يكن الشاعر علي بن الجهم يظن أنه يهجو الخليفة»
+  assert.deepEqual(people('لم يكن الشاعر علي بن الجهم يظن أنه يهجو الخليفة عندما قال'), ['علي بن الجهم']);
+  // (a definite family name after the father’s still goes on, and so does a kunya’s name: sentences
+  // written around two names)
+  assert.deepEqual(people('وقال الإمام محمد بن الحسن الشيباني في كتابه'), ['محمد بن الحسن الشيباني']);
+  assert.deepEqual(people('قال الدكتور محمد أبو الفضل بدران إن'), ['محمد أبو الفضل بدران']);
+  // (the greeting formula is no name, after a nasab or alone: رفع … أسمى التهاني)
+  assert.deepEqual(people('ورفع الشيخ عبدالله بن محمد بن إبراهيم آل الشيخ أسمى التهاني'), ['عبدالله بن محمد بن إبراهيم آل الشيخ']);
+  assert.deepEqual(people('ورفع أسمى التهاني والتبريك إلى خادم الحرمين'), []);
+});

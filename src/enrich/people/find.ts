@@ -162,11 +162,11 @@ class Finder extends SurnameCues {
         if (!v || v.brk || this.inMatch.has(j + 1) || !(nameWord(this.lx, v.norm) || (u.norm !== 'عبد' && v.norm === 'علي') || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)) || (u.norm === 'ال' && (v.norm === 'الشيخ' || this.familyOf(j))))) break;
       } else if (u.norm !== 'الله') counted++;
       j++;
-      // A definite surname ends the name unless a connector or الله follows; الدين closes a compound given name
+      // A definite surname (a father's after بن, a family's after آل: علي بن الجهم | يظن) ends the name unless a connector or الله follows; الدين closes a compound given name
       // after a name word, and the name goes on (عبدالعزيز بن نور الدين عطرجي، زين الدين زيدان).
-      if (definite(this.lx, u.norm) && u.norm !== 'الله' && !(u.norm === 'الدين' && nameWord(this.lx, prev)) && !CONNECTORS.has(u.norm) && !CONNECTORS.has(prev)) {
+      if (definite(this.lx, u.norm) && u.norm !== 'الله' && !(u.norm === 'الدين' && nameWord(this.lx, prev)) && !CONNECTORS.has(u.norm) && (!CONNECTORS.has(prev) || NASAB_LINK.has(prev) || prev === 'ال')) {
         const v = t[j];
-        if (!(v && !v.brk && (v.norm === 'الله' || v.norm === 'ال' || v.norm === 'بن'))) break;
+        if (!(v && !v.brk && (v.norm === 'الله' || v.norm === 'ال' || v.norm === 'بن' || (CONNECTORS.has(prev) && (/^ال/.test(v.norm) || CONNECTORS.has(v.norm)))))) break;
       }
     }
     while (j > s + 1 && CONNECTORS.has(t[j - 1]!.norm)) j--;
