@@ -299,8 +299,9 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   // A name in a dateline is its author's byline: not counted (only the first mention can be there);
   // nor is a column's signature, the name alone on its last line.
   const signed = signature(article.text ?? '');
+  const credit = creditAt(toks, article.text ?? '');
   const people = findPeople(toks, matches)
-    .map((q) => (inDateline(q.first) || byline(toks, q) ? { ...q, mentions: q.mentions - 1 } : q))
+    .map((q) => (inDateline(q.first) || byline(toks, q) || q.first === credit ? { ...q, mentions: q.mentions - 1 } : q))
     .filter((q) => q.mentions > 0 && !(q.mentions === 1 && signed !== undefined && normalize(q.name) === signed));
   for (const p of people) {
     out.push({
@@ -355,6 +356,17 @@ function byline(toks: DocToken[], q: { first: number; tokens: string[] }): boole
   let last = q.first;
   while (toks[last + 1]?.dateline === d) last++;
   return !q.tokens.includes(toks[last]!.norm);
+}
+
+/**
+ * The token where the body's first line credits its author after the outlet and a dash, the
+ * sentence going on after the name (`عين اليوم – هيفاء عبدالله قدّمت الشركة …`): one to three words,
+ * a dash, then the name. -1 when the body opens otherwise.
+ */
+function creditAt(toks: readonly DocToken[], text: string): number {
+  const m = /^\s*([\u0621-\u064a]+(?:[ \t]+[\u0621-\u064a]+){0,2})[ \t]*[-–—][ \t]*[\u0621-\u064a]/.exec(cleanSurface(text));
+  const body = toks.findIndex((t) => t.seg === 1);
+  return m && body >= 0 ? body + m[1]!.split(/[ \t]+/).length : -1;
 }
 
 /**

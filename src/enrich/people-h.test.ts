@@ -159,3 +159,13 @@ test('a father’s or family’s definite name ends a nasab before a word that i
   assert.deepEqual(people('ورفع الشيخ عبدالله بن محمد بن إبراهيم آل الشيخ أسمى التهاني'), ['عبدالله بن محمد بن إبراهيم آل الشيخ']);
   assert.deepEqual(people('ورفع أسمى التهاني والتبريك إلى خادم الحرمين'), []);
 });
+
+test('an author credited after the outlet and a dash at the body’s start is no person there', () => {
+  // f056, 3alyoum 2015-07-25: the sentence goes on after the name, so no dateline shape holds it
+  assert.deepEqual(people('عين اليوم – هيفاء عبدالله قدّمت الشركه الاتحاديه مركز التجاره والنشر برنامجا خاصا بالطوابع', 'برنامج خاص بالطوابع لتخليد ذكرى مونديال روسيا 2018'), []);
+  // 3alyoum 2015-08-06 («“سناب مكة” عين على مكة في الحج»): place, dash, author, then the text
+  assert.deepEqual(people('مكة المكرمة – حامد القرشي\n أطلق مجموعة من الشباب المكي حسابا عبر تطبيق سناب شات'), []);
+  // (a name the text goes on to name as an actor still counts; so does one after a verb)
+  assert.deepEqual(people('عين اليوم – هيفاء عبدالله قدّمت الشركة برنامجا. وقالت هيفاء عبدالله إن الطوابع جاهزة'), ['هيفاء عبدالله']);
+  assert.deepEqual(people('الرياض – قال وزير الخارجية عادل الجبير إن المملكة'), ['عادل الجبير']);
+});
