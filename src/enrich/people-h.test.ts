@@ -169,3 +169,12 @@ test('an author credited after the outlet and a dash at the body’s start is no
   assert.deepEqual(people('عين اليوم – هيفاء عبدالله قدّمت الشركة برنامجا. وقالت هيفاء عبدالله إن الطوابع جاهزة'), ['هيفاء عبدالله']);
   assert.deepEqual(people('الرياض – قال وزير الخارجية عادل الجبير إن المملكة'), ['عادل الجبير']);
 });
+
+test('a و-word before a listed name word starts the next name, not a family name', () => {
+  // f049, almadina 2015-07-25: «كريستيانو وجاريث بيل» was one person
+  const list = people('أعتقد أنَّ كريستيانو وجاريث بيل وكريم بنزيمة وجيمس رودريجيز على هذا المستوى');
+  assert.ok(!list.some((p) => p.includes('وجاريث')), list.join(' | '));
+  assert.ok(list.includes('كريم بنزيمة'));
+  // (a family name written with و stays: سيرينا وليامس)
+  assert.deepEqual(people('وفازت اللاعبة سيرينا وليامس باللقب'), ['سيرينا وليامس']);
+});

@@ -180,6 +180,10 @@ export class Cues {
       return df < (nasab ? 150 : 60) || (!PLURAL.test(n) && this.lx.stats.df(bare) < 0.1 * df);
     }
     if (this.lx.given.has(n) || this.lx.surname.has(n)) return true;
+    // A و-word before a listed given name starts the next name: «and» Gareth Bale (كريستيانو وجاريث
+    // بيل); before a family name it may be a couple's (بيل ومليندا جيتس).
+    const nextName = !!next && this.lx.given.has(next) && !this.lx.surname.has(next);
+    if (/^و/.test(n) && nextName && !this.lx.surname.has(n)) return false;
     // After a transliterated given name, a و-word whose rest the corpus does not know is the family name (سيرينا وليامس، ديبورا والش).
     if (this.lx.foreign.has(prev) && /^و[^و]{3,}$/.test(n) && this.lx.stats.df(n.slice(1)) < 3 && this.lx.stats.df(n) < 50 && !isCommonNoun(this.lx, n)) return true;
     // «و» and a word the corpus knows, or one that is no name, starts what follows the name
