@@ -178,3 +178,11 @@ test('a و-word before a listed name word starts the next name, not a family nam
   // (a family name written with و stays: سيرينا وليامس)
   assert.deepEqual(people('وفازت اللاعبة سيرينا وليامس باللقب'), ['سيرينا وليامس']);
 });
+
+test('a family name after the father’s definite name goes on with the name', () => {
+  // h069, aljazirah 2015-07-21: the headline's «عبدالله العثيم» now merges into the full name
+  assert.deepEqual(people('إن الشيخ عبدالله الصالح العثيم رجل بر وإحسان وبذل وعطاء', 'عبدالله العثيم: رجل الخير'), ['عبدالله الصالح العثيم']);
+  // (not a title, a dual in agreement or a weak verb's participle after it)
+  assert.deepEqual(people('وقال محمد العتيبي المتحدث باسم الهيئة'), ['محمد العتيبي']);
+  assert.ok(!people('وقال المدرب ماسيميليانو أليجري الساعي إلى اللقب').some((p) => p.includes('الساعي')));
+});

@@ -166,7 +166,7 @@ class Finder extends SurnameCues {
       // after a name word, and the name goes on (عبدالعزيز بن نور الدين عطرجي، زين الدين زيدان).
       if (definite(this.lx, u.norm) && u.norm !== 'الله' && !(u.norm === 'الدين' && nameWord(this.lx, prev)) && !CONNECTORS.has(u.norm) && (!CONNECTORS.has(prev) || NASAB_LINK.has(prev) || prev === 'ال')) {
         const v = t[j];
-        if (!(v && !v.brk && (v.norm === 'الله' || v.norm === 'ال' || v.norm === 'بن' || (CONNECTORS.has(prev) && (/^ال/.test(v.norm) || CONNECTORS.has(v.norm)))))) break;
+        if (!(v && !v.brk && (v.norm === 'الله' || v.norm === 'ال' || v.norm === 'بن' || (CONNECTORS.has(prev) && (/^ال/.test(v.norm) || CONNECTORS.has(v.norm))) || (!CONNECTORS.has(prev) && this.familyAfter(j))))) break;
       }
     }
     while (j > s + 1 && CONNECTORS.has(t[j - 1]!.norm)) j--;

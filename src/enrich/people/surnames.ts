@@ -169,6 +169,20 @@ export class SurnameCues extends Cues {
   }
 
   /**
+   * A second definite word after a definite one that could end a name, which the corpus hardly
+   * writes without ال (a tenth or less): the family name after the father's (`عبدالله الصالح
+   * العثيم`), not an adjective, title or participle (`العتيبي المتحدث`: متحدث is common bare).
+   */
+  protected familyAfter(j: number): boolean {
+    const u = this.t[j];
+    if (!u || u.brk || !/^ال[\u0621-\u064a]{3,}$/.test(u.norm) || this.inMatch.has(j) || this.trigger(j) || NAME_STOP.has(u.norm) || MASDAR.test(u.norm) || PARTICIPLE.test(u.norm) || PLURAL.test(u.norm)) return false;
+    // (nor a dual in agreement, البنيتان الواسعتان، الموقوفان, nor a weak verb's participle, الساعي/الساعين)
+    if (/(تان|تين)$/.test(u.norm) || /^الم.+(ان|ين)$/.test(u.norm) || (u.norm.endsWith('ي') && this.lx.stats.df(u.norm.slice(0, -1) + 'ين') >= 5 && this.lx.stats.df(u.norm.slice(0, -1)) === 0)) return false;
+    const df = this.lx.stats.df(u.norm);
+    return df < 1000 && this.lx.stats.df(u.norm.slice(2)) * 10 <= df;
+  }
+
+  /**
    * After a title or a verb of saying and a known given name, a definite word the corpus writes
    * with ال more often than without is the family name (وزير التعليم الدكتور عزام الدخيل،
    * الأمين العام حسن الجاسر): not a verbal noun, participle, plural, title or time word.
