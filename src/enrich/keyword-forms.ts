@@ -123,7 +123,7 @@ export function adverb(key: string, stats: TermStats): boolean {
   return stats.df('ال' + bare.slice(0, -1)) >= 5;
 }
 
-const PRONOUN = /(ها|هم|هما|هن|كم|كما|نا|ه)$/;
+const PRONOUN = /(ها|هم|هما|هن|كم|كما|نا|ه|ك)$/;
 
 /**
  * A ب/ل the display keeps (wordForm did not cut it) before a word the corpus knows better bare
@@ -155,8 +155,14 @@ export function pronounAttached(key: string, df: number, stats: TermStats): bool
   // (A sound masculine plural in construct drops its ن: مساهميها، دائنيها are مساهمين، دائنين + ها;
   // not before ه, which is also a normalized ة: مسؤولية، الأمية; nor نا, an accusative's ending: أمينا.)
   const plural = bare.length >= 4 && bare.endsWith('ي') && p[0] !== 'ه' && p[0] !== 'نا' ? stats.df(bare + 'ن') + stats.df('ال' + bare + 'ن') : 0;
-  const base = stats.df(bare) + stats.df('ال' + bare) + stats.df(bare + 'ه') + stats.df(bare + 'ات') + plural;
-  return base > 3 * df + 5;
+  const known = (w: string): number => stats.df(w) + stats.df('ال' + w) + stats.df(w + 'ه') + stats.df(w + 'ات');
+  // (A hamza takes its seat before the pronoun, عزاء → عزائه; a preposition may precede too, برصفها —
+  // not before ه, a normalized ة as well: لنصرة.)
+  const hamza = /[ئؤ]$/.test(bare) ? known(bare.slice(0, -1) + 'ء') : 0;
+  const glued = /^[وفبل]/.test(bare) && bare.length >= 4 && p[0] !== 'ه' ? known(bare.slice(1)) : 0;
+  const base = known(bare) + plural + hamza + glued;
+  // (ك alone, «your», only where the bare word is far better known: not شريك، مبارك.)
+  return base > (p[0] === 'ك' ? 20 * df + 50 : 3 * df + 5);
 }
 
 /** An oblique `ين` written in under this share of its singular's documents is a dual (العامين، الطرفين). */

@@ -49,6 +49,13 @@ test('a sound plural in construct with a pronoun is no keyword (مشتركيها
   for (const w of ['مسؤوليه', 'الاميه', 'امينا']) assert.ok(!pronounAttached(w, stats.df(w), stats), w);
 });
 
+test('a word with «your», a hamza seated before the pronoun, or a preposition too, is pronoun-attached', () => {
+  // judged clitic forms of the development sets: وزنك (g029), ناديك (f032), خالص عزائه (c042), برصفها (g009)
+  for (const w of ['وزنك', 'ناديك', 'عزائه', 'برصفها']) assert.ok(pronounAttached(w, stats.df(w), stats), w);
+  // (not a word that ends in ك itself, nor a ة noun behind a preposition: لنصرة الأشقاء)
+  for (const w of ['شريك', 'مبارك', 'بنك', 'تحرك', 'ملك', 'لنصره']) assert.ok(!pronounAttached(w, stats.df(w), stats), w);
+});
+
 test('a common word the title does not hold, or shows without ال, is held back; a sound plural is not', () => {
   const editor = keywordFixture('keywords-editor.json');
   // aljazirah «مصرف الإنماء يعايد منسوبيه»: «لقاء» and «الإدارة» in the body only, each in hundreds
