@@ -359,9 +359,10 @@ function byline(toks: DocToken[], q: { first: number; tokens: string[] }): boole
 }
 
 /**
- * The token where the body's first line credits its author after the outlet and a dash, the
- * sentence going on after the name (`عين اليوم – هيفاء عبدالله قدّمت الشركة …`): one to three words,
- * a dash, then the name. -1 when the body opens otherwise.
+ * The token where the body's first line credits its author after the outlet or place and a dash,
+ * the sentence going on after the name (`عين اليوم – هيفاء عبدالله قدّمت الشركة …`, `مكة المكرمة –
+ * حامد القرشي`): one to three words, a dash, then the name. -1 when the body opens otherwise; a
+ * subject named there (`واشنطن – أوباما يدعو`) loses that one mention.
  */
 function creditAt(toks: readonly DocToken[], text: string): number {
   const m = /^\s*([\u0621-\u064a]+(?:[ \t]+[\u0621-\u064a]+){0,2})[ \t]*[-–—][ \t]*[\u0621-\u064a]/.exec(cleanSurface(text));
