@@ -134,9 +134,7 @@ export interface KeywordOptions {
 const MINISTER = /^وزير(ه)? (\S+ ){1,2}\S*(ي|يه)$/;
 const DISPLAY_OK = /^[\u0621-\u064a]{2,}( [\u0621-\u064a]{2,})*$/;
 const bestDisplay = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-
 const idf = (stats: TermStats, df: number): number => Math.log((stats.docCount + 1) / (df + 1)) + 1;
-
 export function extractKeywords(article: ArticleText, stats: TermStats, opts: KeywordOptions = {}): string[] {
   const max = opts.max ?? 8;
   const toks = opts.tokens ?? docTokens(article.title ?? '', article.text ?? '');
@@ -171,7 +169,9 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     if (isCovered && !s.nisba) return;
     const f = (formAt[i] = lex.form(t, s));
     if (f.short || (!isCovered && covered.has(f.key))) return;
-    if (f.attached) return;
+    // (A definite ة noun read as a word and its pronoun, المقابلة as المقابل + ه, may start or hold a phrase, المقابلة الشخصية; alone it stays out.)
+    const defAttached = f.attached && f.key.startsWith('ال');
+    if (f.attached && !defAttached) return;
     if ((f.verbLike && !nameLike(f)) || (!isCovered && f.adverb)) return;
     const g = f.stem || f.key;
     partKeyAt[i] = g;
@@ -180,6 +180,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     if (f.verbLike) nameAt[i] = true;
     if (isCovered || f.df > tooCommon || f.verbLike) return;
     wordKeyAt[i] = g;
+    if (defAttached) return;
     let c = words.get(g);
     if (!c) words.set(g, (c = { keys: [g], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: 0, first: i, starts: [] }));
     c.tf += w(t);
