@@ -365,7 +365,8 @@ function byline(toks: DocToken[], q: { first: number; tokens: string[] }): boole
  * subject named there (`واشنطن – أوباما يدعو`) loses that one mention.
  */
 function creditAt(toks: readonly DocToken[], text: string): number {
-  const m = /^\s*([\u0621-\u064a]+(?:[ \t]+[\u0621-\u064a]+){0,2})[ \t]*[-–—][ \t]*[\u0621-\u064a]/.exec(cleanSurface(text));
+  // (The line's start only: no pass over the whole body.)
+  const m = /^\s*([\u0621-\u064a]+(?:[ \t]+[\u0621-\u064a]+){0,2})[ \t]*[-–—][ \t]*[\u0621-\u064a]/.exec(cleanSurface(text.slice(0, 200)));
   const body = toks.findIndex((t) => t.seg === 1);
   return m && body >= 0 ? body + m[1]!.split(/[ \t]+/).length : -1;
 }

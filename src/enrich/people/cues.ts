@@ -9,7 +9,7 @@ import { isStopword } from '../../arabic/index.ts';
 import type { Match } from '../match.ts';
 import { cleanSurface, cliticCandidates, infoOf, type DocToken } from '../tokens.ts';
 import { isCommonNoun, isVerbLike, otherPersons, type PeopleLexicon } from './lexicon.ts';
-import { adverb, CONNECTORS, definite, futureVerb, MASDAR, NAME_STOP, nameWord, PARTICIPLE, pastVerb, PLURAL, unknownNameWord, WAW_YA } from './words.ts';
+import { adverb, CONNECTORS, definite, futureVerb, MASDAR, NAME_STOP, nameWord, PARTICIPLE, pastVerb, PLURAL, unknownNameWord, WAW_YA, weakParticiple } from './words.ts';
 
 export interface NameSpan {
   start: number;
@@ -165,15 +165,14 @@ export class Cues {
       const bare = n.slice(2);
       if (next === 'الله') return true;
       // (A plural of the form تفاعل is no nisba: خالص التعازي، أسمى التهاني.)
-      // (Nor a weak verb's participle, whose plural the corpus writes and whose stem is no word:
-      // المنتمي/المنتمين; not a nisba, المنتشري of المنتشر, nor المنصوري.)
-      const weakParticiple = /^ال(من|مت|مست)..+ي$/.test(n) && this.lx.stats.df(n.slice(0, -1) + 'ين') >= 5 && this.lx.stats.df(n.slice(0, -1)) === 0;
-      if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5 && !/^الت.ا.ي$/.test(n) && !weakParticiple)) return true;
+      // (Nor a weak verb's participle of the مفتعل/مستفعل shapes: المنتمي; not المنتشري nor المنصوري.)
+      const participle = /^ال(من|مت|مست)..+ي$/.test(n) && weakParticiple(this.lx, n);
+      if (CONNECTORS.has(prev) || this.lx.surname.has(n) || this.lx.given.has(bare) || (n.endsWith('ي') && n.length >= 5 && !/^الت.ا.ي$/.test(n) && !participle)) return true;
       // A definite word the corpus seldom uses is a family name (العجلان، المفرج); a frequent
       // one is a noun or adjective (الصغير، الجديد), though after a nasab less so (… بن فهد الغنيم).
       // (Nor a participle in the plural: وحذّر أوباما المشرعين.)
       // (… nor a noun with a pronoun: سوناطراك التزامها.)
-      if (n.endsWith('ه') || /(ها|هم|هما)$/.test(n) || MASDAR.test(n) || PARTICIPLE.test(n) || weakParticiple || /^الم.{3,}(ين|ون)$/.test(n)) return false;
+      if (n.endsWith('ه') || /(ها|هم|هما)$/.test(n) || MASDAR.test(n) || PARTICIPLE.test(n) || participle || /^الم.{3,}(ين|ون)$/.test(n)) return false;
       // A frequent one still is a family name when the corpus hardly writes it without ال
       // (البرقان/برقان، السواط), unlike a noun or adjective (الصغير/صغير).
       const df = this.lx.stats.df(n);

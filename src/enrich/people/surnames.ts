@@ -11,9 +11,9 @@
 import { isStopword } from '../../arabic/index.ts';
 import { cleanSurface, cliticCandidates } from '../tokens.ts';
 import { Cues, FAMILY, NASAB_LINK, type NameSpan } from './cues.ts';
-import { isCommonNoun, isVerbLike } from './lexicon.ts';
+import { isCommonNoun, isVerbLike, otherPersons } from './lexicon.ts';
 import { termKey } from '../termstats.ts';
-import { adverb, CONNECTORS, definite, futureVerb, MASDAR, NAME_STOP, nameWord, NUMBER_WORDS, PARTICIPLE, pastVerb, PLURAL, TANWEEN, unknownNameWord } from './words.ts';
+import { adverb, CONNECTORS, definite, futureVerb, MASDAR, NAME_STOP, nameWord, NUMBER_WORDS, PARTICIPLE, pastVerb, PLURAL, TANWEEN, unknownNameWord, weakParticiple } from './words.ts';
 
 /** Fewer documents than this write a foreign family name's word (foreignSurname). */
 const RARE_SURNAME = 8;
@@ -153,7 +153,7 @@ export class SurnameCues extends Cues {
     const df = (w: string): number => this.lx.stats.df(w);
     const known = (w: string): number => df(w) + df('ال' + w);
     // A present or future verb: the corpus writes the same verb in another person (تنتزع/ينتزع).
-    const verb = (w: string): boolean => /^س?[يتن]/.test(w) && ['ي', 'ت', 'ن'].some((p) => known(p + w.replace(/^س?[يتن]/, '')) > 0);
+    const verb = (w: string): boolean => /^س?[يتن]/.test(w) && otherPersons(this.lx, w.replace(/^س(?=[يتن])/, ''));
     const pronoun = (w: string): boolean => /(هم|هما|ها|كم|نا)$/.test(w);
     // An unknown first word that is a verb, a plural, a nisba adjective or a verbal noun is none (ترتعد، شرقيون، عشريني، تقليب).
     const adjective = first.endsWith('ي') && (df('ال' + first) >= 3 || known(first.slice(0, -1)) >= 20);
@@ -177,7 +177,7 @@ export class SurnameCues extends Cues {
     const u = this.t[j];
     if (!u || u.brk || !/^ال[\u0621-\u064a]{3,}$/.test(u.norm) || this.inMatch.has(j) || this.trigger(j) || NAME_STOP.has(u.norm) || MASDAR.test(u.norm) || PARTICIPLE.test(u.norm) || PLURAL.test(u.norm)) return false;
     // (nor a dual in agreement, البنيتان الواسعتان، الموقوفان, nor a weak verb's participle, الساعي/الساعين)
-    if (/(تان|تين)$/.test(u.norm) || /^الم.+(ان|ين)$/.test(u.norm) || (u.norm.endsWith('ي') && this.lx.stats.df(u.norm.slice(0, -1) + 'ين') >= 5 && this.lx.stats.df(u.norm.slice(0, -1)) === 0)) return false;
+    if (/(تان|تين)$/.test(u.norm) || /^الم.+(ان|ين)$/.test(u.norm) || weakParticiple(this.lx, u.norm)) return false;
     const df = this.lx.stats.df(u.norm);
     return df < 1000 && this.lx.stats.df(u.norm.slice(2)) * 10 <= df;
   }

@@ -128,6 +128,14 @@ export function pluralVerb(lx: PeopleLexicon, n: string): boolean {
  * a م-initial word is a participle or noun (مني/يمني), an ة-final one a noun (أحمد عرفة); a frequent noun is a family name as well
  * (فادي كرم، إسحاق دار، أشرف غني); and a word before الله is a name (سليمان فتح الله).
  */
+/**
+ * A weak verb's participle ending in ي whose plural the corpus writes and whose stem is no word
+ * (المنتمي/المنتمين، الساعي/الساعين), not a nisba family name (المنتشري of المنتشر، القحطاني).
+ */
+export function weakParticiple(lx: PeopleLexicon, n: string): boolean {
+  return n.endsWith('ي') && lx.stats.df(n.slice(0, -1) + 'ين') >= 5 && lx.stats.df(n.slice(0, -1)) === 0;
+}
+
 export function pastVerb(lx: PeopleLexicon, n: string, next?: string): boolean {
   if (n.length < 3 || n.startsWith('م') || n.startsWith('ال') || n.endsWith('ه') || next === 'الله' || lx.given.has(n) || lx.surname.has(n)) return false;
   if (pluralVerb(lx, n) || inflectedPast(lx, n)) return true;
