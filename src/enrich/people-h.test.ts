@@ -186,3 +186,17 @@ test('a family name after the father’s definite name goes on with the name', (
   assert.deepEqual(people('وقال محمد العتيبي المتحدث باسم الهيئة'), ['محمد العتيبي']);
   assert.ok(!people('وقال المدرب ماسيميليانو أليجري الساعي إلى اللقب').some((p) => p.includes('الساعي')));
 });
+
+test('a transliterated name in ـيه written with ه is a name word, a noun with «his» is not', () => {
+  // h009, alwatan 2015-07-22
+  assert.deepEqual(people('وأضاف المحترف العاجي ديديه ياكونان الهدف الثاني لفريقه في الدقيقة 20، عن طريق ضربة جزاء.'), ['ديديه ياكونان']);
+  // aawsat 2015-08-09; aljazirah 2015-08-11
+  assert.deepEqual(people('في المقابل، أبدى ليل في أول مباراة بقيادة مدربه الجديد هيرفيه رينار شجاعة كبيرة رغم قلة خبرة صغار السن في صفوفه.'), ['هيرفيه رينار']);
+  assert.deepEqual(people('أكد آرسنال المنتمي للدوري الإنجليزي الممتاز لكرة القدم أن مهاجمه أوليفييه جيرو لم يفقد وعيه عندما اصطدم رأسه برأس منافسه.'), ['أوليفييه جيرو']);
+  // … ending before a ة noun's dual and an افتعل verb (aljazirah 2015-07-23; aawsat 2015-08-08)
+  assert.deepEqual(people('فرض مدرب الفريق البرتغالي جوزيه قوميز فترتين تدريبيتين في اليوم الأول.'), ['جوزيه قوميز']);
+  assert.deepEqual(people('خصوصا أن مدربه البرتغالي جوزيه مورينهو التزم فلسفة الاستمرارية ولم يدخل أي تعديلات.'), ['جوزيه مورينهو']);
+  // (not condolences or captors with «his»: تعازيه، محتجزيه)
+  assert.deepEqual(people('وقدم نائب خادم الحرمين الشريفين خالص تعازيه لذوي الشهداء.'), []);
+  assert.ok(!people('وناشدت عائلة الرهينة محتجزيه إطلاق سراحه.').some((p) => p.includes('محتجزيه')));
+});

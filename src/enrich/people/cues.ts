@@ -37,6 +37,8 @@ export const IDIOMS = new Map<string, Set<string>>([
   ['عيدي', new Set(['الفطر', 'الاضحي', 'الفصح', 'الميلاد'])],
   // (the greeting formula: رفع أسمى التهاني والتبريكات)
   ['اسمي', new Set(['التهاني', 'التبريكات', 'التبريك', 'ايات', 'عبارات', 'معاني'])],
+  // (… and of condolence: قدم خالص تعازيه «his sincerest condolences»)
+  ['خالص', new Set(['التعازي', 'تعازيه', 'تعازيها', 'تعازيهم', 'تعازينا', 'عزائه', 'عزائها', 'العزاء', 'المواساه', 'مواساته', 'الشكر', 'شكره', 'شكرها', 'شكرنا', 'التهاني', 'تهانيه', 'التقدير', 'الدعاء', 'الدعوات', 'الامنيات', 'التمنيات', 'تحياته'])],
 ]);
 /** Institution words whose name may be a person's without an honorific (normalized). */
 /**
@@ -149,7 +151,30 @@ export class Cues {
     if (!article && /^ال..?ت$/.test(n) && this.lx.stats.df(n) >= 20) return false;
     // … nor a preposition on a word the corpus knows (الأميركية بشن هجمات; not بوغبا، لافروف).
     if (/^[بل]/.test(n) && n.length >= 3 && (this.lx.stats.df(n.slice(1)) >= 20 || this.lx.stats.df('ال' + n.slice(1)) >= 3)) return false;
-    return unknownNameWord(this.lx, n);
+    return unknownNameWord(this.lx, n) || this.foreignYeh(n);
+  }
+
+  /**
+   * A transliterated name in ـيه written with ه, not ة (ديديه، توريه، أوليفييه، كانتيه): a word no
+   * list knows and words.ts would take for a noun with its pronoun. Not one the corpus writes with
+   * ال (توجيه، ترفيه), nor a plural or dual with «his» whose stem it knows (منافسيه، للاعبيه، نسختيه).
+   */
+  private yeh?: Set<string>;
+  protected foreignYeh(n: string): boolean {
+    if (!this.yeh) {
+      this.yeh = new Set();
+      for (const x of this.t) if (/يه$/.test(x.norm) && /يه$/.test(cleanSurface(x.surface))) this.yeh.add(x.norm);
+    }
+    if (n.length < 4 || !this.yeh.has(n) || this.lx.stats.df('ال' + n) >= 3) return false;
+    const df = (w: string): number => this.lx.stats.df(w);
+    const stem = n.slice(0, -2);
+    for (const s of new Set([stem, stem.replace(/^[وفبلك]/, '')])) {
+      if (s.length < 2) return false;
+      // (… nor a ي-word and «his»: تعازيه، or a sound plural in construct: محتجزيه/المحتجزين.)
+      const known = df(s) + df('ال' + s) + df(s + 'ه') + df(s + 'ي') + df('ال' + s + 'ي') + df(s + 'ين') + df('ال' + s + 'ين');
+      if (known + (s.endsWith('ت') ? df(s.slice(0, -1) + 'ه') : 0) >= 20) return false;
+    }
+    return true;
   }
 
   /** Can `n` continue a name after `prev`? */
@@ -161,7 +186,8 @@ export class Cues {
     // (Behind a clitic it starts the next name: آردا توران وأليكس فيدال.)
     if (!article) return n.startsWith('ال') && this.lx.stats.df('ي' + n.slice(1)) < 5;
     if (article && definite(this.lx, n)) {
-      if (!n.startsWith('ال')) return false;
+      // (Nor a past verb of the افتعل form whose present the corpus writes: مورينيو التزم/يلتزم.)
+      if (!n.startsWith('ال') || (n.startsWith('الت') && this.lx.stats.df('ي' + n.slice(1)) >= 20)) return false;
       const bare = n.slice(2);
       if (next === 'الله') return true;
       // (A plural of the form تفاعل is no nisba: خالص التعازي، أسمى التهاني.)
@@ -198,7 +224,7 @@ export class Cues {
     if (pastVerb(this.lx, n, next) || (n.length >= 4 && n.startsWith('ك') && this.lx.stats.df('ال' + n.slice(1)) >= 50)) return false;
     // After a transliterated given name, a ت-word that no other person of a verb or ال backs is its family name (دونالد ترامب).
     if (this.lx.foreign.has(prev) && /^ت[^اوي]/.test(n) && n.length >= 4 && !otherPersons(this.lx, n) && this.lx.stats.df('ال' + n) === 0) return true;
-    return unknownNameWord(this.lx, n);
+    return unknownNameWord(this.lx, n) || this.foreignYeh(n);
   }
 
   /** «عبد» written apart from its complement starts a name (الدكتور عبد الله البرقان، قال عبد الرحمن الراشد). */

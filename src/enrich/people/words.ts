@@ -209,7 +209,8 @@ export function unknownNameWord(lx: PeopleLexicon, n: string): boolean {
   // A participle or adjective in the dual or plural whose singular the corpus knows (منتخبتين، أجنبيين).
   const one = n.replace(/(يين|تين|ين)$/, (e) => (e === 'يين' ? 'ي' : ''));
   if (/^[مأا].{3,}(ين|تين)$/.test(n) && one.length >= 4 && lx.stats.df(one) >= 20) return false;
-  // … or a noun in the dual behind ب/ل (عبد الوهاب بعينين).
+  // … or a noun in the dual behind ب/ل (عبد الوهاب بعينين), or of a ة noun (جوزيه قوميز فترتين).
+  if (/^.{2,}تين$/.test(n) && lx.stats.df(n.slice(0, -3) + 'ه') >= 20) return false;
   if (/^[بل].{2,}(ين|تين)$/.test(n) && lx.stats.df(one.slice(1)) + lx.stats.df(one.slice(1) + 'ه') >= 20) return false;
   // An adjective or participle in the plural, both plurals known (مرتبطون/مرتبطين، مبعدين).
   const pl = /^(.{3,})(ون|ين)$/.exec(n);
