@@ -166,6 +166,9 @@ function bareGivenName(e: EntityInfo): boolean {
   return lx.given.has(n) && !lx.foreign.has(n) && !lx.surname.has(n);
 }
 
+/** The office words a body is named inside when it names a person's title (normalized: رئيس، لرئيس، نائب، عضو). */
+const OFFICE_OF = /^[وف]?ل?(رئيس|نائب|عضو)$/;
+
 /** Platforms (gazetteer ids) a story is told through rather than about. */
 const MEDIA = new Set(['org:twitter', 'org:facebook', 'org:youtube', 'org:google']);
 
@@ -197,7 +200,9 @@ const MEDIA = new Set(['org:twitter', 'org:facebook', 'org:youtube', 'org:google
  * - a country the title does not name and the article names a few times (تركيا for a training
  *   camp): it waits for its rank among the others (dev keyword overlap 0.594 → 0.600);
  * - people the corpus names everywhere (the king in a greeting formula) unless the title names
- *   them or their office (`backgroundPeople`).
+ *   them or their office (`backgroundPeople`), nor a body the corpus names everywhere that the
+ *   article names only inside a person's office (`نائب رئيس مجلس الوزراء`: judged weak 11 of 15
+ *   times; where the council meets or decides it stays).
  * Competing, an entity weighs its salience, twice that when the lede names it (dev a 0.648 →
  * 0.657, c 0.620 → 0.630, d 0.593 → 0.602), at the idf of a word the corpus never saw (a
  * background person: of their name's df).
@@ -207,7 +212,17 @@ export function entityRanks(
   toks: readonly DocToken[],
   stats: TermStats,
 ): { leads: (e: EntityInfo) => boolean; score: (e: EntityInfo) => number | undefined; df: (e: EntityInfo) => number; fragment: (e: EntityInfo) => boolean } {
-  const { background, entityDf } = backgroundPeople(ents, toks, stats);
+  const people0 = backgroundPeople(ents, toks, stats);
+  const { entityDf } = people0;
+  // A body the corpus names everywhere, named here only inside a person's office (`نائب رئيس
+  // مجلس الوزراء`, `عضو مجلس الوزراء`): the title's, not the story's; it weighs as background people do.
+  const officeOnly = (e: EntityInfo): boolean => {
+    if (e.type !== 'org' || e.titleMentions > 0 || !e.coveredAt?.length) return false;
+    const at = new Set(e.coveredAt);
+    const starts = [...at].filter((i) => !at.has(i - 1));
+    return starts.length === e.mentions && starts.every((i) => i > 0 && !toks[i]!.brk && OFFICE_OF.test(toks[i - 1]!.norm)) && entityDf(e) > BACKGROUND_SHARE * stats.docCount;
+  };
+  const background = (e: EntityInfo): boolean => people0.background(e) || officeOnly(e);
   const bodyStart = Math.max(0, toks.findIndex((t) => t.seg === 1));
   const inLede = (e: EntityInfo): boolean => e.first - bodyStart < LEDE_TOKENS;
   const passing = (e: EntityInfo): boolean => e.mentions < 2 && e.titleMentions === 0 && !inLede(e) && entityDf(e) < KNOWN_NAME_DF;

@@ -65,7 +65,8 @@ export function wordForm(t: DocToken, stats: TermStats): { key: string; display:
     const known = dfRest + (df < 50 && !rest.startsWith('ال') ? stats.df('ال' + rest) : 0);
     // A و the corpus writes less often than the bare word is the conjunction (وسفك 45: سفك 60,
     // وشعب 127: شعب 208), unless the bare word is a verb (وادي is no و + أدى).
-    const conj = k.key.startsWith('و') && dfRest > df && !verbLike(rest, dfRest, stats);
+    // So is a و before a hamza-initial word, which no word starts with (وأطيب التمنيات، وإعادة).
+    const conj = k.key.startsWith('و') && (dfRest > df || /^و[أإآ]/.test(cleanSurface(t.surface))) && !verbLike(rest, dfRest, stats);
     if ((known > 2 * df || conj) && dfRest >= 5) {
       cut = { key: rest, cut: 1, restoreAl: false };
       df = dfRest;

@@ -7,7 +7,8 @@
  * before a definite first word (بالألعاب النارية: its display is without it), nor starts
  * with a و conjunction (وسفك الدماء، وشعب المملكة: the second of two conjuncts); it ends at a
  * coordinated word (الأسلحة | والذخيرة) and at an indefinite word after a definite one
- * (المباريات الودية | جيدة: a predicate or a new clause, not an adjective or a genitive).
+ * (المباريات الودية | جيدة: a predicate or a new clause, not an adjective or a genitive) and at
+ * a definite title word after a definite one (ولي العهد | النائب الثاني: an apposition).
  * A phrase is keyed as termstats.ts keys it (the first word's term key, then the others as
  * written); occurrences are found through a tree of those words, so no key string is built per
  * occurrence, and the corpus df of each phrase is asked once per article (KeywordLexicon.phraseDf).
@@ -38,6 +39,9 @@ export interface Cand {
   df: number;
   first: number;
 }
+
+/** Offices that, definite after a definite word, open an apposition (ولي العهد | النائب الثاني، الحرمين الشريفين | الملك سلمان). */
+const OFFICE = /^(نائب|رئيس|وزير|مدير|امين|قائد|محافظ|سفير|امير|ملك|شيخ)$/;
 
 /** A phrase found so far, and the phrases one word longer that continue it. */
 interface Node {
@@ -77,7 +81,7 @@ export function findPhrases(
       if (!u || u.brk || u.seg !== t.seg || !partKeyAt[i + n]) break;
       const fu = formAt[i + n]!;
       if (fu.glued || fu.coordinated) break;
-      if (before.definite && !fu.definite) break;
+      if (before.definite && (!fu.definite || OFFICE.test(fu.key.slice(2)))) break;
       before = fu;
       const w = fu.spelling.norm;
       rest.push(w);
