@@ -121,8 +121,13 @@ export class Form {
       const head = this.spelling.term;
       if (head.cut > 0) this.glued_ = /^[وف]?[بكل]/.test(norm);
       else if (this.key !== head.key && /^[بكل]/.test(head.key)) this.glued_ = true;
-      // Not cut by wordForm but glued all the same: the bare word is the more frequent (لشغل، للوقوف).
-      else this.glued_ = /^[بكل]/.test(this.key) && this.key.length >= 4 && this.lex.stats.df(this.key.slice(1)) > this.lex.stats.df(this.key);
+      // Not cut by wordForm but glued all the same: the bare word is the more frequent (لشغل، للوقوف),
+      // or the word is never written with ال while the bare one is a word (بموفور الصحة; not بطاقة).
+      else {
+        const df = (w: string): number => this.lex.stats.df(w);
+        const rest = this.key.slice(1);
+        this.glued_ = /^[بكل]/.test(this.key) && this.key.length >= 4 && (df(rest) > df(this.key) || (this.key.length >= 5 && df('ال' + this.key) === 0 && df(rest) >= 5));
+      }
     }
     return this.glued_;
   }

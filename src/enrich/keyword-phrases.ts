@@ -4,7 +4,8 @@
  *
  * A phrase starts at a word that may be a keyword alone and continues over words a phrase may
  * hold; it never holds a preposition glued to a word (بمناسبة ذكرى، رجل أمن بانفجار) but a ب/ك
- * before a definite first word (بالألعاب النارية: its display is without it), nor starts
+ * before a definite first word (بالألعاب النارية: its display is without it) and one the corpus
+ * writes bare before an indefinite first word (بعيد الفطر is عيد الفطر), nor starts
  * with a و conjunction (وسفك الدماء، وشعب المملكة: the second of two conjuncts); it ends at a
  * coordinated word (الأسلحة | والذخيرة) and at an indefinite word after a definite one
  * (المباريات الودية | جيدة: a predicate or a new clause, not an adjective or a genitive) and at
@@ -43,6 +44,9 @@ export interface Cand {
 /** Offices that, definite after a definite word, open an apposition (ولي العهد | النائب الثاني، الحرمين الشريفين | الملك سلمان). */
 const OFFICE = /^(نائب|رئيس|وزير|مدير|امين|قائد|محافظ|سفير|امير|ملك|شيخ)$/;
 
+/** A phrase behind a glued preposition is keyed bare when the corpus knows it in this many documents (keywords.ts MIN_PHRASE_DF). */
+const BARE_DF = 12;
+
 /** A phrase found so far, and the phrases one word longer that continue it. */
 interface Node {
   c: Cand;
@@ -71,7 +75,12 @@ export function findPhrases(
     // A ب/ك glued to a definite head is cut from the phrase (بالألعاب النارية → الألعاب النارية;
     // not لل, whose display loses the article's ا); keywords.ts keeps such a phrase only where the
     // corpus knows it or the article also writes it bare.
-    if ((head.glued && !(head.spelling.term.cut > 0 && head.definite && !head.spelling.term.restoreAl)) || head.conjunct) continue;
+    // An indefinite head whose preposition wordForm cut (بعيد الفطر → عيد الفطر, بمكافحة الإرهاب) is
+    // keyed bare too; keywords.ts keeps such a phrase only where the corpus knows it (not لكرة القدم,
+    // whose ل the corpus keeps: الاتحاد السعودي لكرة القدم).
+    const bare = head.glued && !head.definite && !head.kept && head.key !== head.spelling.norm;
+    if ((head.glued && !bare && !(head.spelling.term.cut > 0 && head.definite && !head.spelling.term.restoreAl)) || head.conjunct) continue;
+    const first = bare ? lex.spelling({ surface: head.display, norm: head.key } as DocToken) : head.spelling;
     const t = toks[i]!;
     let node: Node | undefined;
     let before = head;
@@ -87,12 +96,16 @@ export function findPhrases(
       rest.push(w);
       let level: Map<string, Node> | undefined;
       if (n === 1) {
-        level = byFirst.get(head.spelling.term.key);
-        if (!level) byFirst.set(head.spelling.term.key, (level = new Map()));
+        level = byFirst.get(first.term.key);
+        if (!level) byFirst.set(first.term.key, (level = new Map()));
       } else level = node!.next ??= new Map();
-      node = level.get(w);
+      const next = level.get(w);
+      const df = next ? next.c.df : lex.phraseDf(first, rest);
+      // (A bare-keyed occurrence counts only for a phrase the corpus knows: not بفتح فصول, ببيع عقود.)
+      if (bare && df < BARE_DF) break;
+      node = next;
       if (!node) {
-        const c: Cand = { keys: partKeyAt.slice(i, i + n + 1) as string[], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df: lex.phraseDf(head.spelling, rest), first: i, starts: [] };
+        const c: Cand = { keys: partKeyAt.slice(i, i + n + 1) as string[], display: new Map(), tf: 0, body: 0, raw: 0, attached: 0, df, first: i, starts: [] };
         level.set(w, (node = { c }));
         out.push(c);
       }

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { keywordFixture } from './testdata/keyword-fixture.ts';
 import { completed } from './keyword-forms.ts';
+import { extractKeywords } from './index.ts';
 import { docTokens } from './tokens.ts';
 
 const { kw, stats } = keywordFixture('keywords-dev.json');
@@ -46,4 +47,17 @@ test('a definite ة noun that reads as a word and its pronoun still starts a phr
   const interview = kw('h003');
   assert.ok(interview.includes('المقابلة الشخصية'), interview.join(' | '));
   assert.ok(!interview.includes('المقابلة'), interview.join(' | '));
+});
+
+test('an idafa after a preposition glued to its indefinite head is the same phrase: بعيد الفطر is عيد الفطر', () => {
+  // d061, alyaum 2015-07-24: «بعيد الفطر» twice, «عيد الفطر المبارك» once; the editor tagged عيد الفطر
+  const eid = kw('d061');
+  assert.ok(eid.includes('عيد الفطر'), eid.join(' | '));
+  assert.ok(!eid.includes('الفطر المبارك'), eid.join(' | '));
+  // aleqtisadiya 2015-07-20 (shortened): «بمستودع لقطع الغيار» in the headline and the lede, «قطع غيار» further down
+  const title = '"مدني مكة" يسيطر على حريق نشب بمستودع لقطع الغيار';
+  const text = 'تمكنت تسع فرق إطفاء وإنقاذ من إدارة الدفاع المدني بالعاصمة المقدسة من المساهمة في إخماد حريق شب بمستودع لقطع الغيار. وأوضح المتحدث باسم الدفاع المدني بمنطقة مكة المكرمة العقيد سعيد سرحان أن بلاغًا ورد لمركز التحكم والسيطرة يفيد بنشوب حريق بمستودع على طريق الخواجات جنوب شرق العاصمة المقدسة، مبينًا أن المواد المخزنة في المستودع تحتوي على قطع غيار ومواد بلاستيكية ودهان.';
+  const parts = extractKeywords({ title, text }, stats);
+  assert.ok(parts.includes('قطع الغيار'), parts.join(' | '));
+  assert.ok(!parts.includes('الغيار'), parts.join(' | '));
 });
