@@ -64,7 +64,7 @@
 import { normalize } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
 import { docTokens, type DocToken } from './tokens.ts';
-import { findPlaces } from './keyword-places.ts';
+import { alongside, withCandidates } from './keyword-competitions.ts';
 import { displayOnce, entityRanks, LEDE_TOKENS } from './keyword-entities.ts';
 import { baseForm, caseFold, completed, cutShort, verbLike } from './keyword-forms.ts';
 import { PLURAL } from './people/words.ts';
@@ -141,11 +141,11 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const found = opts.entities ?? analyzeEntities(article, undefined, toks);
   const tooCommon = Math.max(50, stats.docCount * MAX_DF_SHARE);
   const covered = new Set(found.flatMap((e) => e.coveredNorms));
-  const coveredAt = new Set(found.flatMap((e) => e.coveredAt ?? []));
-  // Regions and governorates the gazetteer lacks (عسير، حفر الباطن) rank with the entities.
-  const places = findPlaces(toks, covered);
+  // Regions and governorates the gazetteer lacks (عسير، حفر الباطن) and competitions (كأس ولي العهد) rank with the entities.
+  const places = alongside(toks, covered, stats);
   for (const p of places) for (const n of p.coveredNorms) covered.add(n);
-  const ents = places.length ? [...found, ...places].sort((a, b) => b.salience - a.salience || a.first - b.first) : found;
+  const coveredAt = new Set([...found, ...places].flatMap((e) => e.coveredAt ?? []));
+  const ents = withCandidates(found, places, toks);
   // What is asked about each spelling and written form, asked once (keyword-lexicon.ts).
   const lex = lexiconFor(stats);
   const formAt: (Form | undefined)[] = [];

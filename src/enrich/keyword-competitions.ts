@@ -1,0 +1,112 @@
+/**
+ * Sports competitions an editor tags by their whole name (`كأس السوبر السعودي`, `دوري أبطال
+ * آسيا`, `كأس ولي العهد`, `الدوري الإنجليزي الممتاز`, `دوري عبداللطيف جميل`), for keywords.ts: a
+ * head word (كأس، دوري، بطولة, with their clitics and ال) and the words after it that the corpus
+ * writes with it as one name — every two- or three-word window of the name in the phrase table
+ * (df ≥ MIN_DF). Without this the name came out in pieces: the continent (`آسيا`, a gazetteer
+ * region), the head's phrase cut short (`نهائيات كأس`), a word alone (`السوبر`); the annotators'
+ * 3,300 keywords name 60 competitions.
+ * They rank like entities (`region` candidates, as keyword-places.ts's), their words are no
+ * keyword of their own, and an entity named only inside them (`آسيا` in `دوري أبطال آسيا`) is no
+ * keyword either. Not stored as entities.
+ * Contract: pure given the tokens and the term statistics.
+ */
+import { TITLE_WEIGHT } from './entities.ts';
+import { findPlaces } from './keyword-places.ts';
+import { termKey, type TermStats } from './termstats.ts';
+import { cliticCandidates, displayPart, type DocToken } from './tokens.ts';
+import type { EntityInfo } from './types.ts';
+
+/** Head words (normalized, without clitics). */
+const HEADS = new Set(['كاس', 'الكاس', 'دوري', 'الدوري', 'بطوله', 'البطوله']);
+/** A window of the name is one the corpus knows in this many documents (the phrase table's floor). */
+const MIN_DF = 12;
+/** At most this many words after the head. */
+const MAX_TAIL = 4;
+const PREFIX = 'competition:'.length;
+/** Words after a name that an editor leaves out of it (the sport, the professionals, the season) or that end it (أمام، ضد). */
+const LEFT_OUT = /^(كره|لكره|للمحترفين|عام|العام|موسم|الموسم|امام|ضد|خلال|بعد|قبل|منذ|(ال)?(اخير|ماضي|مقبل|قادم|حالي|سابق|جديد|منصرم)(ه)?)$/;
+
+/** The candidates that rank with the entities: listed places (keyword-places.ts) the entities' words (`covered`) leave, and competitions. */
+export function alongside(toks: readonly DocToken[], covered: ReadonlySet<string>, stats: TermStats): EntityInfo[] {
+  return [...findPlaces(toks, covered), ...findCompetitions(toks, stats)];
+}
+
+/** The competitions an article names, as entity-like keyword candidates (`coveredAt`: their tokens). */
+export function findCompetitions(toks: readonly DocToken[], stats: TermStats): EntityInfo[] {
+  const found = new Map<string, EntityInfo>();
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.dateline) continue;
+    const head = cliticCandidates(t.norm).find((c) => HEADS.has(c.key));
+    // (A head before another is what the inner one names: بطولة | دوري أبطال آسيا، بطولة | كأس ولي العهد.)
+    const next = toks[i + 1];
+    if (!head || (next && !next.brk && cliticCandidates(next.norm).some((c) => HEADS.has(c.key)))) continue;
+    const words = [termKey(head.key).key];
+    let j = i + 1;
+    while (j < toks.length && j - i <= MAX_TAIL) {
+      const u = toks[j]!;
+      // (Arabic words only, and not the sport or the season an editor leaves out: كأس العالم | 2018,
+      // الدوري الإنجليزي الممتاز | لكرة القدم، كأس العالم | الأخيرة)
+      if (u.brk || u.seg !== t.seg || !/^[\u0621-\u064a]+$/.test(u.norm) || LEFT_OUT.test(u.norm)) break;
+      if (stats.df([termKey(words.at(-2) ?? words[0]!).key, ...(words.length > 1 ? [words.at(-1)!] : []), u.norm].join(' ')) < MIN_DF) break;
+      words.push(u.norm);
+      j++;
+    }
+    if (words.length < 2) continue;
+    const key = words.join(' ');
+    const name = [displayPart(t.surface, head), ...toks.slice(i + 1, j).map((u) => displayPart(u.surface, { key: u.norm, al: false, cut: 0, restoreAl: false }))].join(' ');
+    let e = found.get(key);
+    if (!e) found.set(key, (e = { id: `competition:${key}`, type: 'region', name, mentions: 0, salience: 0, titleMentions: 0, first: i, surfaces: [name], coveredNorms: [], coveredAt: [] }));
+    e.mentions++;
+    e.salience += t.seg === 0 ? 1 + TITLE_WEIGHT : 1;
+    if (t.seg === 0) e.titleMentions++;
+    for (let k = i; k < j; k++) e.coveredAt!.push(k);
+    i = j - 1;
+  }
+  // A shorter form the article also writes (`كأس السوبر` beside `كأس السوبر السعودي`, `دوري جميل`
+  // beside `دوري عبداللطيف جميل`) is the longer one.
+  const all = [...found.values()];
+  const words = (e: EntityInfo): string[] => e.id.slice(PREFIX).split(' ');
+  const within = (a: string[], b: string[]): boolean => {
+    if (a.length >= b.length || a[0] !== b[0]) return false;
+    if (a.every((w, k) => w === b[k])) return true;
+    let k = 0;
+    for (const w of b) if (w === a[k]) k++;
+    return k === a.length && a.at(-1) === b.at(-1);
+  };
+  for (const a of all) {
+    const longer = all.filter((b) => b !== a && found.get(b.id.slice(PREFIX)) === b && within(words(a), words(b)));
+    if (longer.length !== 1) continue;
+    const b = longer[0]!;
+    b.mentions += a.mentions;
+    b.salience += a.salience;
+    b.titleMentions += a.titleMentions;
+    b.first = Math.min(a.first, b.first);
+    b.coveredAt!.push(...a.coveredAt!);
+    found.delete(a.id.slice(PREFIX));
+  }
+  return [...found.values()];
+}
+
+/**
+ * The entities and the candidates found beside them (keyword-places.ts, competitions), most
+ * salient first, less an entity every mention of which lies inside a competition's name
+ * (`آسيا` in `دوري أبطال آسيا`, `السعودية` in `كأس السوبر السعودي`).
+ */
+export function withCandidates(found: readonly EntityInfo[], more: readonly EntityInfo[], toks: readonly DocToken[]): EntityInfo[] {
+  if (more.length === 0) return found as EntityInfo[];
+  const inside = new Set(more.filter((e) => e.id.startsWith('competition:')).flatMap((e) => e.coveredAt ?? []));
+  const kept = inside.size === 0 ? found : found.filter((e) => e.type === 'person' || !mentionsAt(e, toks).every((i) => inside.has(i)));
+  return [...kept, ...more].sort((a, b) => b.salience - a.salience || a.first - b.first);
+}
+
+/** Where an entity is named: its multi-word mentions' tokens, and every token of its one-word spellings. */
+function mentionsAt(e: EntityInfo, toks: readonly DocToken[]): number[] {
+  const norms = new Set(e.coveredNorms);
+  const at = [...(e.coveredAt ?? [])];
+  toks.forEach((t, i) => {
+    if (norms.has(t.norm)) at.push(i);
+  });
+  return at;
+}
