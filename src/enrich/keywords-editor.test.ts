@@ -138,7 +138,7 @@ test('a phrase cut before its idafa’s last term is no keyword (نهائي كأ
   // aawsat «عبد الغني: غيابي لن يؤثر على النصر في «السوبر»»: «نهائي كأس السوبر» is the phrase.
   const nasr = kw('nasr-super-final');
   assert.ok(!nasr.includes('نهائي كأس'), nasr.join(' | '));
-  // (the final's competition is the tag: keyword-competitions.ts)
+  // (the final’s competition is the tag: keyword-events.ts)
   assert.ok(nasr.includes('كأس السوبر'), nasr.join(' | '));
   // alweeam «فتح باب التقديم لوظائف موسمية في «قطار المشاعر»»: «فتح باب» always before التقديم/التسجيل.
   const jobs = kw('haramain-train-jobs');

@@ -64,7 +64,7 @@
 import { normalize } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
 import { docTokens, type DocToken } from './tokens.ts';
-import { alongside, withCandidates } from './keyword-competitions.ts';
+import { alongside, withCandidates } from './keyword-events.ts';
 import { displayOnce, entityRanks, LEDE_TOKENS } from './keyword-entities.ts';
 import { baseForm, caseFold, completed, cutShort, verbLike } from './keyword-forms.ts';
 import { PLURAL } from './people/words.ts';

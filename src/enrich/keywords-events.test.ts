@@ -1,5 +1,5 @@
 /**
- * Sports competitions among keywords (keyword-competitions.ts), on articles and sentences of the
+ * Sports competitions and named events among keywords (keyword-events.ts), on articles and sentences of the
  * development sets (testdata/keywords-dev.json, eval/understand/articles-*.jsonl) and of the corpus
  * (SaudiNewsNet, CC BY-NC-SA 4.0, each article its newspaper's). The editors tagged each whole name;
  * before, it came out in pieces (`آسيا`, `نهائيات كأس`, `السوبر`) or not at all.
@@ -36,4 +36,19 @@ test('a head word that names no competition here starts no name (بطولة «he
   // (sentences built around the two readings)
   const kws = look('وأشاد الأمير ببطولة الشهداء وتضحياتهم في الدفاع عن الوطن، وقال المواطن إن دوري في خدمة الحجاج واجب.');
   assert.ok(!kws.some((k) => /^(بطولة|دوري) /.test(k)), kws.join(' | '));
+});
+
+test('an event named in quotes after its kind is tagged by kind and name; one name under two kinds is one event', () => {
+  // h039, alwatan 2015-07-22: two sentences of the body (the second shortened)
+  const h039 = look('معرض "شوفة" هو المعرض التاريخي المرئي الأول في منطقة عسير، كانت نسخته الأولى في صيف 1434 بمباركة من إمارة منطقة عسير. معرض "شوفة" المرئي أسهم في نسخته الأولى في مساندة السياحة بمنطقة عسير، إذ كان جزءا مهما منها.', 'أحلى شوفة');
+  assert.ok(h039.includes('معرض شوفة'), h039.join(' | '));
+  // g030, alyaum 2015-08-06: the headline's «برنامج «التدرج» …» and a sentence of the body (shortened)
+  const g030 = look('وأوضحت الشركة في بيان صحفي اليوم أن المعاهد أسهمت في تقديم مجموعة برامج تختص بتدريب وتأهيل غير الموظفين "التدرج"، التي كان لها الأثر في تزويد الأنشطة المختلفة بالشركة باحتياجاتها.', 'برنامج «التدرج» بـ «السعودية للكهرباء» يرفع نسبة السعودة إلى 86.6%');
+  assert.ok(g030.includes('برنامج التدرج'), g030.join(' | '));
+  // h072, okaz 2015-07-22: its two sentences naming the event, shortened
+  const h072 = look('وحضوري مؤتمرا صحفيا قبيل ختام مهرجان "بساط الريح" في جدة الأسبوع الماضي. وبالعودة إلى معرض "بساط الريح" فهو مبادرة تقودها المؤسسة لاستقطاب مصادر دخل جيدة.', 'الصحة على بساط الريح');
+  assert.equal(h072.filter((k) => k.endsWith('بساط الريح')).length, 1, h072.join(' | '));
+  // (a quotation after a kind word is no name: its quote mark does not close within four words; a sentence built for it)
+  const said = look('وقال مدير المهرجان "إن الفعاليات ستستمر حتى نهاية الأسبوع في الحديقة العامة" مؤكدا نجاحها.');
+  assert.ok(!said.some((k) => k.startsWith('المهرجان ') || k.startsWith('مهرجان إن')), said.join(' | '));
 });

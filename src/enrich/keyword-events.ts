@@ -1,11 +1,15 @@
 /**
- * Sports competitions an editor tags by their whole name (`كأس السوبر السعودي`, `دوري أبطال
- * آسيا`, `كأس ولي العهد`, `الدوري الإنجليزي الممتاز`, `دوري عبداللطيف جميل`), for keywords.ts: a
- * head word (كأس، دوري، بطولة, with their clitics and ال) and the words after it that the corpus
- * writes with it as one name — every two- or three-word window of the name in the phrase table
- * (df ≥ MIN_DF). Without this the name came out in pieces: the continent (`آسيا`, a gazetteer
- * region), the head's phrase cut short (`نهائيات كأس`), a word alone (`السوبر`); the annotators'
- * 3,300 keywords name 60 competitions.
+ * Named competitions and events an editor tags by their whole name, for keywords.ts:
+ * - sports competitions (`كأس السوبر السعودي`, `دوري أبطال آسيا`, `كأس ولي العهد`, `الدوري الإنجليزي
+ *   الممتاز`, `دوري عبداللطيف جميل`): a head word (كأس، دوري، بطولة, with their clitics and ال) and the
+ *   words after it that the corpus writes with it as one name — every two- or three-word window of
+ *   the name in the phrase table (df ≥ MIN_DF). Without this the name came out in pieces: the
+ *   continent (`آسيا`, a gazetteer region), the head's phrase cut short (`نهائيات كأس`), a word
+ *   alone (`السوبر`); the annotators' 3,300 keywords name 60 competitions.
+ * - festivals, exhibitions, campaigns, programmes named in quotes after their kind (`مهرجان «عزم
+ *   وحزم»`, `معرض «شوفة»`, `برنامج «التدرج»`, `جائزة «صداقة الجامبوري»`): the kind and the quoted
+ *   name of one to four words, closed by its quote mark; a name the corpus knows as a phrase is
+ *   tagged alone (`مهرجان «سوق عكاظ»` → `سوق عكاظ`).
  * They rank like entities (`region` candidates, as keyword-places.ts's), their words are no
  * keyword of their own, and an entity named only inside them (`آسيا` in `دوري أبطال آسيا`) is no
  * keyword either. Not stored as entities.
@@ -14,7 +18,7 @@
 import { TITLE_WEIGHT } from './entities.ts';
 import { findPlaces } from './keyword-places.ts';
 import { termKey, type TermStats } from './termstats.ts';
-import { cliticCandidates, displayPart, type DocToken } from './tokens.ts';
+import { cleanSurface, cliticCandidates, displayPart, type DocToken } from './tokens.ts';
 import type { EntityInfo } from './types.ts';
 
 /** Head words (normalized, without clitics). */
@@ -27,9 +31,59 @@ const PREFIX = 'competition:'.length;
 /** Words after a name that an editor leaves out of it (the sport, the professionals, the season) or that end it (أمام، ضد). */
 const LEFT_OUT = /^(كره|لكره|للمحترفين|عام|العام|موسم|الموسم|امام|ضد|خلال|بعد|قبل|منذ|(ال)?(اخير|ماضي|مقبل|قادم|حالي|سابق|جديد|منصرم)(ه)?)$/;
 
-/** The candidates that rank with the entities: listed places (keyword-places.ts) the entities' words (`covered`) leave, and competitions. */
+/** The candidates that rank with the entities: listed places (keyword-places.ts) the entities' words (`covered`) leave, competitions and events. */
 export function alongside(toks: readonly DocToken[], covered: ReadonlySet<string>, stats: TermStats): EntityInfo[] {
-  return [...findPlaces(toks, covered), ...findCompetitions(toks, stats)];
+  return [...findPlaces(toks, covered), ...findCompetitions(toks, stats), ...findEvents(toks, stats)];
+}
+
+/** Kinds of event named in quotes after them (normalized, without clitics and ال). */
+const KINDS = new Set(['مهرجان', 'معرض', 'ملتقي', 'مؤتمر', 'منتدي', 'جائزه', 'مسابقه', 'برنامج', 'حمله', 'مبادره', 'مشروع', 'فعاليات', 'ندوه', 'مسلسل', 'فيلم', 'تطبيق']);
+/** At most this many words in the quoted name. */
+const MAX_QUOTED = 4;
+
+/** Events named in quotes after their kind (`مهرجان «عزم وحزم»`), as entity-like candidates. */
+export function findEvents(toks: readonly DocToken[], stats: TermStats): EntityInfo[] {
+  const found = new Map<string, EntityInfo>();
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const t = toks[i]!;
+    if (!toks[i + 1]!.quote || t.dateline || toks[i + 1]!.seg !== t.seg) continue;
+    const kind = cliticCandidates(t.norm).find((c) => KINDS.has(c.key.replace(/^ال/, '')));
+    if (!kind) continue;
+    // The name: the words up to the next break, which must be its closing quote (or the segment's end).
+    let j = i + 2;
+    while (j < toks.length && !toks[j]!.brk && toks[j]!.seg === t.seg && j - i <= MAX_QUOTED + 1) j++;
+    const end = toks[j];
+    if (j - i - 1 > MAX_QUOTED || (end && end.seg === t.seg && !(end.brk && end.quote))) continue;
+    const inner = toks.slice(i + 1, j);
+    if (!inner.every((u) => /^[\u0621-\u064a]{2,}$/.test(u.norm))) continue;
+    const key = [kind.key.replace(/^ال/, ''), ...inner.map((u) => u.norm)].join(' ');
+    // (A name of several words the corpus knows as a unit is tagged alone: مهرجان «سوق عكاظ» → سوق عكاظ.)
+    const known = inner.length > 1 && stats.df([termKey(inner[0]!.norm).key, ...inner.slice(1, 3).map((u) => u.norm)].join(' ')) >= MIN_DF;
+    const name = [...(known ? [] : [displayPart(t.surface, kind).replace(/^ال/, '')]), ...inner.map((u) => cleanSurface(u.surface))].join(' ');
+    let e = found.get(key);
+    if (!e) found.set(key, (e = { id: `event:${key}`, type: 'region', name, mentions: 0, salience: 0, titleMentions: 0, first: i, surfaces: [name], coveredNorms: [], coveredAt: [] }));
+    e.mentions++;
+    e.salience += t.seg === 0 ? 1 + TITLE_WEIGHT : 1;
+    if (t.seg === 0) e.titleMentions++;
+    for (let k = i; k < j; k++) e.coveredAt!.push(k);
+    i = j - 1;
+  }
+  // One name under two kinds (`مهرجان «بساط الريح»`, `معرض «بساط الريح»`) is one event, by its commoner kind.
+  const byName = new Map<string, EntityInfo>();
+  for (const e of [...found.values()].sort((a, b) => b.mentions - a.mentions || a.first - b.first)) {
+    const name = e.id.slice(e.id.indexOf(' ') + 1);
+    const first = byName.get(name);
+    if (!first) {
+      byName.set(name, e);
+      continue;
+    }
+    first.mentions += e.mentions;
+    first.salience += e.salience;
+    first.titleMentions += e.titleMentions;
+    first.first = Math.min(first.first, e.first);
+    first.coveredAt!.push(...e.coveredAt!);
+  }
+  return [...byName.values()];
 }
 
 /** The competitions an article names, as entity-like keyword candidates (`coveredAt`: their tokens). */
@@ -91,12 +145,12 @@ export function findCompetitions(toks: readonly DocToken[], stats: TermStats): E
 
 /**
  * The entities and the candidates found beside them (keyword-places.ts, competitions), most
- * salient first, less an entity every mention of which lies inside a competition's name
- * (`آسيا` in `دوري أبطال آسيا`, `السعودية` in `كأس السوبر السعودي`).
+ * salient first, less an entity every mention of which lies inside a competition's or an event's
+ * name (`آسيا` in `دوري أبطال آسيا`, `السعودية` in `كأس السوبر السعودي`).
  */
 export function withCandidates(found: readonly EntityInfo[], more: readonly EntityInfo[], toks: readonly DocToken[]): EntityInfo[] {
   if (more.length === 0) return found as EntityInfo[];
-  const inside = new Set(more.filter((e) => e.id.startsWith('competition:')).flatMap((e) => e.coveredAt ?? []));
+  const inside = new Set(more.filter((e) => e.id.startsWith('competition:') || e.id.startsWith('event:')).flatMap((e) => e.coveredAt ?? []));
   const kept = inside.size === 0 ? found : found.filter((e) => e.type === 'person' || !mentionsAt(e, toks).every((i) => inside.has(i)));
   return [...kept, ...more].sort((a, b) => b.salience - a.salience || a.first - b.first);
 }
