@@ -9,7 +9,8 @@
  * with a و conjunction (وسفك الدماء، وشعب المملكة: the second of two conjuncts); it ends at a
  * coordinated word (الأسلحة | والذخيرة) and at an indefinite word after a definite one
  * (المباريات الودية | جيدة: a predicate or a new clause, not an adjective or a genitive) and at
- * a definite title word after a definite one (ولي العهد | النائب الثاني: an apposition).
+ * a definite title word after a definite one (ولي العهد | النائب الثاني: an apposition); it may end
+ * in a one-word name in quotes (أسعار خام “برنت”).
  * A phrase is keyed as termstats.ts keys it (the first word's term key, then the others as
  * written); occurrences are found through a tree of those words, so no key string is built per
  * occurrence, and the corpus df of each phrase is asked once per article (KeywordLexicon.phraseDf).
@@ -87,7 +88,9 @@ export function findPhrases(
     const rest: string[] = [];
     for (let n = 1; n < 3; n++) {
       const u = toks[i + n];
-      if (!u || u.brk || u.seg !== t.seg || !partKeyAt[i + n]) break;
+      // (A one-word name in quotes may end a phrase: خام «برنت», مزيج “برنت”.)
+      const quoted = !!u && u.quote && (toks[i + n + 1]?.brk ?? true);
+      if (!u || (u.brk && !quoted) || u.seg !== t.seg || !partKeyAt[i + n]) break;
       const fu = formAt[i + n]!;
       if (fu.glued || fu.coordinated) break;
       if (before.definite && (!fu.definite || OFFICE.test(fu.key.slice(2)))) break;
@@ -114,7 +117,7 @@ export function findPhrases(
       c.raw++;
       if (t.seg === 1) c.body++;
       c.starts!.push(i);
-      if (endAt[i + n]) break;
+      if (endAt[i + n] || quoted) break;
     }
   }
   return out;

@@ -61,3 +61,17 @@ test('an idafa after a preposition glued to its indefinite head is the same phra
   assert.ok(parts.includes('قطع الغيار'), parts.join(' | '));
   assert.ok(!parts.includes('الغيار'), parts.join(' | '));
 });
+
+test('a one-word name in quotes may end a phrase: أسعار خام “برنت”', () => {
+  // c034, 3alyoum 2015-07-27: its headline and the sentence naming Brent
+  const brent = extractKeywords(
+    {
+      title: 'هبوط أسعار النفط في التعاملات الآسيوية',
+      text: 'هبطت أسعار النفط في بداية التعامل بالأسواق الآسيوية، اليوم الاثنين، بعد إغلاقه في جلسة التعامل السابقة على أدنى مستوى له منذ مارس. وهبطت أسعار خام “برنت” ، تسليم “سبتمبر” أربعة سنتات إلى 58ر54 دولار ، بعد أن هبط 65 سنتاً عند الإغلاق في الجلسة السابقة.',
+    },
+    stats,
+  );
+  assert.ok(brent.some((k) => k.endsWith('خام برنت')), brent.join(' | '));
+  // (a quotation of several words is no phrase's tail: «تسليم “سبتمبر” أربعة» ends at the quote)
+  assert.ok(!brent.some((k) => k.includes('سبتمبر أربعة')), brent.join(' | '));
+});
