@@ -9,7 +9,8 @@
  * with a و conjunction (وسفك الدماء، وشعب المملكة: the second of two conjuncts); it ends at a
  * coordinated word (الأسلحة | والذخيرة) and at an indefinite word after a definite one
  * (المباريات الودية | جيدة: a predicate or a new clause, not an adjective or a genitive) and at
- * a definite title word after a definite one (ولي العهد | النائب الثاني: an apposition); it may end
+ * a definite title word after a definite one (ولي العهد | النائب الثاني: an apposition) and at a
+ * time adjective (الجلسة | السابقة: it places the noun in time); it may end
  * in a one-word name in quotes (أسعار خام “برنت”).
  * A phrase is keyed as termstats.ts keys it (the first word's term key, then the others as
  * written); occurrences are found through a tree of those words, so no key string is built per
@@ -47,6 +48,9 @@ const OFFICE = /^(نائب|رئيس|وزير|مدير|امين|قائد|محاف
 
 /** A phrase behind a glued preposition is keyed bare when the corpus knows it in this many documents (keywords.ts MIN_PHRASE_DF). */
 const BARE_DF = 12;
+
+/** Time adjectives (normalized): a reader judged each of the 13 keywords ending in one weak; no editor's keyword does. */
+const TIME = /^(ال)?(سابق|ماضي|مقبل|قادم|حالي|اخير|منصرم|آخير)(ه|ين|ون|ان|تين|تان)?$/;
 
 /** A phrase found so far, and the phrases one word longer that continue it. */
 interface Node {
@@ -94,6 +98,8 @@ export function findPhrases(
       const fu = formAt[i + n]!;
       if (fu.glued || fu.coordinated) break;
       if (before.definite && (!fu.definite || OFFICE.test(fu.key.slice(2)))) break;
+      // (A time adjective places the noun in time, it names nothing: الجلسة | السابقة، الأجيال | القادمة.)
+      if (TIME.test(fu.key)) break;
       before = fu;
       const w = fu.spelling.norm;
       rest.push(w);

@@ -62,7 +62,7 @@ test('an idafa after a preposition glued to its indefinite head is the same phra
   assert.ok(!parts.includes('الغيار'), parts.join(' | '));
 });
 
-test('a one-word name in quotes may end a phrase: أسعار خام “برنت”', () => {
+test('a one-word name in quotes may end a phrase (أسعار خام “برنت”); a time adjective ends one (الجلسة | السابقة)', () => {
   // c034, 3alyoum 2015-07-27: its headline and the sentence naming Brent
   const brent = extractKeywords(
     {
@@ -74,4 +74,6 @@ test('a one-word name in quotes may end a phrase: أسعار خام “برنت�
   assert.ok(brent.some((k) => k.endsWith('خام برنت')), brent.join(' | '));
   // (a quotation of several words is no phrase's tail: «تسليم “سبتمبر” أربعة» ends at the quote)
   assert.ok(!brent.some((k) => k.includes('سبتمبر أربعة')), brent.join(' | '));
+  // A time adjective ends a phrase: «الجلسة السابقة» (judged weak on c034, e077, g049) is none.
+  assert.ok(!brent.includes('الجلسة السابقة'), brent.join(' | '));
 });
