@@ -10,7 +10,8 @@
  * coordinated word (الأسلحة | والذخيرة) and at an indefinite word after a definite one
  * (المباريات الودية | جيدة: a predicate or a new clause, not an adjective or a genitive) and at
  * a definite title word after a definite one (ولي العهد | النائب الثاني: an apposition) and at a
- * time adjective (الجلسة | السابقة: it places the noun in time); it may end
+ * time adjective (الجلسة | السابقة: it places the noun in time), and never starts at an elative
+ * (أدنى مستوى); it may end
  * in a one-word name in quotes (أسعار خام “برنت”).
  * A phrase is keyed as termstats.ts keys it (the first word's term key, then the others as
  * written); occurrences are found through a tree of those words, so no key string is built per
@@ -52,6 +53,9 @@ const BARE_DF = 12;
 /** Time adjectives (normalized): a reader judged each of the 13 keywords ending in one weak; no editor's keyword does. */
 const TIME = /^(ال)?(سابق|ماضي|مقبل|قادم|حالي|اخير|منصرم|آخير)(ه|ين|ون|ان|تين|تان)?$/;
 
+/** Elatives (normalized) that head no phrase: a reader judged the 6 such keywords weak, no editor tagged one. */
+const ELATIVE = new Set(['ادني', 'اعلي', 'اكبر', 'اقل', 'اكثر', 'افضل', 'اسوا', 'اهم', 'ابرز', 'اقصي', 'ارفع', 'اطول', 'اقوي', 'اضعف']);
+
 /** A phrase found so far, and the phrases one word longer that continue it. */
 interface Node {
   c: Cand;
@@ -85,6 +89,8 @@ export function findPhrases(
     // whose ل the corpus keeps: الاتحاد السعودي لكرة القدم).
     const bare = head.glued && !head.definite && !head.kept && head.key !== head.spelling.norm;
     if ((head.glued && !bare && !(head.spelling.term.cut > 0 && head.definite && !head.spelling.term.restoreAl)) || head.conjunct) continue;
+    // (An elative heads a comparison, not a topic: أدنى مستوى، أهم الوجهات السياحية.)
+    if (ELATIVE.has(head.key)) continue;
     const first = bare ? lex.spelling({ surface: head.display, norm: head.key } as DocToken) : head.spelling;
     const t = toks[i]!;
     let node: Node | undefined;

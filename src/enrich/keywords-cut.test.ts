@@ -62,7 +62,7 @@ test('an idafa after a preposition glued to its indefinite head is the same phra
   assert.ok(!parts.includes('الغيار'), parts.join(' | '));
 });
 
-test('a one-word name in quotes may end a phrase (أسعار خام “برنت”); a time adjective ends one (الجلسة | السابقة)', () => {
+test('a one-word name in quotes may end a phrase (أسعار خام “برنت”); a time adjective ends one (الجلسة | السابقة), an elative starts none (أدنى مستوى)', () => {
   // c034, 3alyoum 2015-07-27: its headline and the sentence naming Brent
   const brent = extractKeywords(
     {
@@ -76,4 +76,6 @@ test('a one-word name in quotes may end a phrase (أسعار خام “برنت�
   assert.ok(!brent.some((k) => k.includes('سبتمبر أربعة')), brent.join(' | '));
   // A time adjective ends a phrase: «الجلسة السابقة» (judged weak on c034, e077, g049) is none.
   assert.ok(!brent.includes('الجلسة السابقة'), brent.join(' | '));
+  // … and an elative starts none: «أدنى مستوى» (judged weak on c034, d072, f069, g049).
+  assert.ok(!brent.includes('أدنى مستوى'), brent.join(' | '));
 });
