@@ -56,6 +56,15 @@ const TIME = /^(ال)?(سابق|ماضي|مقبل|قادم|حالي|اخير|م�
 /** Elatives (normalized) that head no phrase: a reader judged the 6 such keywords weak, no editor tagged one. */
 const ELATIVE = new Set(['ادني', 'اعلي', 'اكبر', 'اقل', 'اكثر', 'افضل', 'اسوا', 'اهم', 'ابرز', 'اقصي', 'ارفع', 'اطول', 'اقوي', 'اضعف']);
 
+/**
+ * Words that refer back to what the story names elsewhere (the team, the kingdom) or to a formula
+ * (الشفاء العاجل، المتحدث الرسمي): no phrase holds them (صفوف الفريق, مناطق المملكة: a reader judged
+ * 24 of the 26 such keywords weak, no editor tagged one); and heads of the same kind (الجهاز الفني،
+ * أفراد الأسرة، مناطق المملكة: 13 of 14 weak).
+ */
+const ANAPHOR = new Set(['الفريق', 'المملكه', 'الرسمي', 'الرسميه', 'العاجل']);
+const GENERIC_HEAD = new Set(['الجهاز', 'افراد', 'مناطق']);
+
 /** A phrase found so far, and the phrases one word longer that continue it. */
 interface Node {
   c: Cand;
@@ -90,7 +99,7 @@ export function findPhrases(
     const bare = head.glued && !head.definite && !head.kept && head.key !== head.spelling.norm;
     if ((head.glued && !bare && !(head.spelling.term.cut > 0 && head.definite && !head.spelling.term.restoreAl)) || head.conjunct) continue;
     // (An elative heads a comparison, not a topic: أدنى مستوى، أهم الوجهات السياحية.)
-    if (ELATIVE.has(head.key)) continue;
+    if (ELATIVE.has(head.key) || GENERIC_HEAD.has(head.key)) continue;
     const first = bare ? lex.spelling({ surface: head.display, norm: head.key } as DocToken) : head.spelling;
     const t = toks[i]!;
     let node: Node | undefined;
@@ -105,7 +114,7 @@ export function findPhrases(
       if (fu.glued || fu.coordinated) break;
       if (before.definite && (!fu.definite || OFFICE.test(fu.key.slice(2)))) break;
       // (A time adjective places the noun in time, it names nothing: الجلسة | السابقة، الأجيال | القادمة.)
-      if (TIME.test(fu.key)) break;
+      if (TIME.test(fu.key) || ANAPHOR.has(fu.key)) break;
       before = fu;
       const w = fu.spelling.norm;
       rest.push(w);
