@@ -284,7 +284,8 @@ export function figures(t: Tally): Figures {
  * (orgs P 0.793 → 0.813, R 0.557 → 0.618; tuned on a, c, d and e only), then with set f's
  * country classes (unchanged, 0.966), then with set g's (2026-12-04: countries F1 0.966 → 0.968,
  * with the Houthis named by their adjective orgs P 0.814 → 0.824 R 0.622 → 0.632, keyword overlap
- * 0.594 → 0.595; the new set g 0.947 → 0.973),
+ * 0.594 → 0.595; the new set g 0.947 → 0.973), then with 2026-12-05's competitions, events and
+ * phrase rules (keyword overlap 0.536 → 0.548, whole 0.381 → 0.390: its floor 0.36 → 0.375),
  * less a small margin: falling
  * below a floor is a regression and fails the check (and test/understand.test.ts); the
  * issue's targets (TARGETS) are reported as met or not met until they are reached, then
@@ -301,7 +302,7 @@ export const FLOORS: Partial<Record<keyof Figures, ['min' | 'max', number]>> = {
   peopleR: ['min', 0.8],
   orgsP: ['min', 0.78],
   orgsR: ['min', 0.58],
-  keywordOverlapWhole: ['min', 0.36],
+  keywordOverlapWhole: ['min', 0.375],
   weakShare: ['max', 0.03],
 };
 
