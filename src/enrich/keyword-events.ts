@@ -60,12 +60,7 @@ export function findEvents(toks: readonly DocToken[], stats: TermStats): EntityI
     // (A name of several words the corpus knows as a unit is tagged alone: مهرجان «سوق عكاظ» → سوق عكاظ.)
     const known = inner.length > 1 && stats.df([termKey(inner[0]!.norm).key, ...inner.slice(1, 3).map((u) => u.norm)].join(' ')) >= MIN_DF;
     const name = [...(known ? [] : [displayPart(t.surface, kind).replace(/^ال/, '')]), ...inner.map((u) => cleanSurface(u.surface))].join(' ');
-    let e = found.get(key);
-    if (!e) found.set(key, (e = { id: `event:${key}`, type: 'region', name, mentions: 0, salience: 0, titleMentions: 0, first: i, surfaces: [name], coveredNorms: [], coveredAt: [] }));
-    e.mentions++;
-    e.salience += t.seg === 0 ? 1 + TITLE_WEIGHT : 1;
-    if (t.seg === 0) e.titleMentions++;
-    for (let k = i; k < j; k++) e.coveredAt!.push(k);
+    mention(found, `event:${key}`, name, toks, i, j);
     i = j - 1;
   }
   // One name under two kinds (`مهرجان «بساط الريح»`, `معرض «بساط الريح»`) is one event, by its commoner kind.
@@ -77,11 +72,7 @@ export function findEvents(toks: readonly DocToken[], stats: TermStats): EntityI
       byName.set(name, e);
       continue;
     }
-    first.mentions += e.mentions;
-    first.salience += e.salience;
-    first.titleMentions += e.titleMentions;
-    first.first = Math.min(first.first, e.first);
-    first.coveredAt!.push(...e.coveredAt!);
+    absorb(first, e);
   }
   return [...byName.values()];
 }
@@ -109,13 +100,8 @@ export function findCompetitions(toks: readonly DocToken[], stats: TermStats): E
     }
     if (words.length < 2) continue;
     const key = words.join(' ');
-    const name = [displayPart(t.surface, head), ...toks.slice(i + 1, j).map((u) => displayPart(u.surface, { key: u.norm, al: false, cut: 0, restoreAl: false }))].join(' ');
-    let e = found.get(key);
-    if (!e) found.set(key, (e = { id: `competition:${key}`, type: 'region', name, mentions: 0, salience: 0, titleMentions: 0, first: i, surfaces: [name], coveredNorms: [], coveredAt: [] }));
-    e.mentions++;
-    e.salience += t.seg === 0 ? 1 + TITLE_WEIGHT : 1;
-    if (t.seg === 0) e.titleMentions++;
-    for (let k = i; k < j; k++) e.coveredAt!.push(k);
+    const name = [displayPart(t.surface, head), ...toks.slice(i + 1, j).map((u) => cleanSurface(u.surface))].join(' ');
+    mention(found, `competition:${key}`, name, toks, i, j);
     i = j - 1;
   }
   // A shorter form the article also writes (`كأس السوبر` beside `كأس السوبر السعودي`, `دوري جميل`
@@ -132,15 +118,30 @@ export function findCompetitions(toks: readonly DocToken[], stats: TermStats): E
   for (const a of all) {
     const longer = all.filter((b) => b !== a && found.get(b.id.slice(PREFIX)) === b && within(words(a), words(b)));
     if (longer.length !== 1) continue;
-    const b = longer[0]!;
-    b.mentions += a.mentions;
-    b.salience += a.salience;
-    b.titleMentions += a.titleMentions;
-    b.first = Math.min(a.first, b.first);
-    b.coveredAt!.push(...a.coveredAt!);
+    absorb(longer[0]!, a);
     found.delete(a.id.slice(PREFIX));
   }
   return [...found.values()];
+}
+
+/** Counts a mention, tokens i to j, of the candidate `id` (created on its first mention, keyed by the id's rest). */
+function mention(found: Map<string, EntityInfo>, id: string, name: string, toks: readonly DocToken[], i: number, j: number): void {
+  const key = id.slice(id.indexOf(':') + 1);
+  let e = found.get(key);
+  if (!e) found.set(key, (e = { id, type: 'region', name, mentions: 0, salience: 0, titleMentions: 0, first: i, surfaces: [name], coveredNorms: [], coveredAt: [] }));
+  e.mentions++;
+  e.salience += toks[i]!.seg === 0 ? 1 + TITLE_WEIGHT : 1;
+  if (toks[i]!.seg === 0) e.titleMentions++;
+  for (let k = i; k < j; k++) e.coveredAt!.push(k);
+}
+
+/** `into` takes `from`'s mentions (one candidate written two ways). */
+function absorb(into: EntityInfo, from: EntityInfo): void {
+  into.mentions += from.mentions;
+  into.salience += from.salience;
+  into.titleMentions += from.titleMentions;
+  into.first = Math.min(into.first, from.first);
+  into.coveredAt!.push(...from.coveredAt!);
 }
 
 /**
