@@ -19,7 +19,7 @@ import { rootUrl } from '../paths.ts';
 import { stem } from '../arabic/index.ts';
 import { adverb, definite, keptClitic, NISBA, pronounAttached, verbLike, wordForm } from './keyword-forms.ts';
 import { isContent, MemoryTermStats, termKey, type TermKey, type TermStats } from './termstats.ts';
-import { cleanSurface, infoOf, type DocToken } from './tokens.ts';
+import { cleanSurface, infoOf, wordInfo, type DocToken, type WordInfo } from './tokens.ts';
 
 /** Reporting verbs and fillers that are never keywords (data/keywords/stoplist.txt). */
 export const STOPLIST: ReadonlySet<string> = new Set(
@@ -187,11 +187,15 @@ export class KeywordLexicon {
 
   /** The token's spelling (memoized on its WordInfo while this lexicon is the one asked). */
   spelling(t: DocToken): Spelling {
-    const info = infoOf(t);
+    return this.spellingOf(t.norm, infoOf(t));
+  }
+
+  /** A normalized word's spelling, met without a token of its own (a phrase's head without its glued preposition: keyword-phrases.ts). */
+  spellingOf(norm: string, info: WordInfo = wordInfo(norm)): Spelling {
     let s = info.keyword as Spelling | undefined;
     if (s?.lex !== this) {
-      const term = termKey(t.norm);
-      info.keyword = s = { lex: this, norm: t.norm, content: isContent(t), stop: STOPLIST.has(t.norm), term, nisba: NISBA.test(term.key), form: undefined, others: undefined, phrases: undefined };
+      const term = termKey(norm);
+      info.keyword = s = { lex: this, norm, content: isContent({ norm }), stop: STOPLIST.has(norm), term, nisba: NISBA.test(term.key), form: undefined, others: undefined, phrases: undefined };
     }
     return s;
   }

@@ -8,11 +8,11 @@
  * writes bare before an indefinite first word (بعيد الفطر is عيد الفطر), nor starts
  * with a و conjunction (وسفك الدماء، وشعب المملكة: the second of two conjuncts); it ends at a
  * coordinated word (الأسلحة | والذخيرة) and at an indefinite word after a definite one
- * (المباريات الودية | جيدة: a predicate or a new clause, not an adjective or a genitive) and at
- * a definite title word after a definite one (ولي العهد | النائب الثاني: an apposition) and at a
- * time adjective (الجلسة | السابقة: it places the noun in time), and never starts at an elative
- * (أدنى مستوى); it may end
- * in a one-word name in quotes (أسعار خام “برنت”).
+ * (المباريات الودية | جيدة: a predicate or a new clause, not an adjective or a genitive), at a
+ * definite title word after a definite one (ولي العهد | النائب الثاني: an apposition), at a time
+ * adjective (الجلسة | السابقة) and at a word that refers back to the story's subject (صفوف |
+ * الفريق); it never starts at an elative (أدنى مستوى) and may end in a one-word name in quotes
+ * (أسعار خام “برنت”).
  * A phrase is keyed as termstats.ts keys it (the first word's term key, then the others as
  * written); occurrences are found through a tree of those words, so no key string is built per
  * occurrence, and the corpus df of each phrase is asked once per article (KeywordLexicon.phraseDf).
@@ -98,9 +98,9 @@ export function findPhrases(
     // whose ل the corpus keeps: الاتحاد السعودي لكرة القدم).
     const bare = head.glued && !head.definite && !head.kept && head.key !== head.spelling.norm;
     if ((head.glued && !bare && !(head.spelling.term.cut > 0 && head.definite && !head.spelling.term.restoreAl)) || head.conjunct) continue;
-    // (An elative heads a comparison, not a topic: أدنى مستوى، أهم الوجهات السياحية.)
+    // (An elative heads a comparison, not a topic: أدنى مستوى، أهم الوجهات السياحية; nor does a generic head: الجهاز الفني.)
     if (ELATIVE.has(head.key) || GENERIC_HEAD.has(head.key)) continue;
-    const first = bare ? lex.spelling({ surface: head.display, norm: head.key } as DocToken) : head.spelling;
+    const first = bare ? lex.spellingOf(head.key) : head.spelling;
     const t = toks[i]!;
     let node: Node | undefined;
     let before = head;

@@ -61,7 +61,7 @@ export function termKey(norm: string): TermKey {
 const ARABIC_WORD = /^[\u0621-\u064a]{2,}$/;
 
 /** A word that can be part of a keyword: Arabic letters only, 2+ letters, not a stopword. */
-export function isContent(t: DocToken): boolean {
+export function isContent(t: Pick<DocToken, 'norm'>): boolean {
   return ARABIC_WORD.test(t.norm) && !isStopword(t.norm);
 }
 
