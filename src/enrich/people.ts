@@ -13,6 +13,7 @@ import type { Match } from './match.ts';
 import type { DocToken } from './tokens.ts';
 import { findNames } from './people/find.ts';
 import { listNames } from './people/lists.ts';
+import { givenBefore } from './people/widen.ts';
 import { lexicon } from './people/lexicon.ts';
 import { mergePeople, personKey as personKeyOf, type Person } from './people/merge.ts';
 import { tokenize } from '../arabic/index.ts';
@@ -30,5 +31,5 @@ export function personLookupKey(name: string): string {
 
 export function findPeople(tokens: DocToken[], matches: Match[]): Person[] {
   const lx = lexicon();
-  return mergePeople(listNames(findNames(tokens, matches, lx), tokens, matches, lx), tokens, lx);
+  return mergePeople(givenBefore(listNames(findNames(tokens, matches, lx), tokens, matches, lx), tokens, matches, lx), tokens, lx);
 }
