@@ -1,8 +1,8 @@
 /**
  * A word shown through the phrase that holds it (keywords.ts expand) where that phrase is cut
  * before its idafa's last term in the article: the last term joins it when it is always the same
- * word, and the word is no keyword when it varies (keyword-forms.ts completed). A reader judged
- * each of these keywords a fragment before.
+ * word, and the word is no keyword when it varies (keyword-forms.ts completed); a phrase a name
+ * always follows is cut short too. A reader judged each of these keywords a fragment before.
  * Articles: testdata/keywords-dev.json (SaudiNewsNet, source and licence there).
  */
 import { test } from 'node:test';
@@ -78,4 +78,22 @@ test('a one-word name in quotes may end a phrase (أسعار خام “برنت�
   assert.ok(!brent.includes('الجلسة السابقة'), brent.join(' | '));
   // … and an elative starts none: «أدنى مستوى» (judged weak on c034, d072, f069, g049).
   assert.ok(!brent.includes('أدنى مستوى'), brent.join(' | '));
+});
+
+test('an indefinite idafa that goes on with a name is cut short there: محافظات منطقة | مكة المكرمة; not before a glued preposition', () => {
+  // d078, was 2015-08-11 (its headline and lede): «محافظات منطقة» was a keyword, judged a fragment
+  const title = 'ثقافي / محافظات منطقة مكة المكرمة تعرض فلكلوراتها الشعبية في سوق عكاظ';
+  const text = 'الطائف 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس\n تنطلق بعد غدٍ مسابقة الفنون الشعبية لمحافظات منطقة مكة المكرمة بسوق عكاظ في نسخته التاسعة بمشاركة 16 فرقة لتقدم عروضها على مسرح الجادة بالسوق.\n وأوضح المشرف على الفنون الشعبية بسوق عكاظ خالد الحارثي، أن الفرق المشاركة تمثل محافظات: أضم ، رابغ، الليث، جدة،رنية،بحرة ، ميسان، تربه ، المويه ، مكة المكرمة ، الخرمة ، الكامل ، القنفذة ، الطائف ، الجموم ، العرضيات.';
+  const folk = extractKeywords({ title, text }, stats);
+  assert.ok(folk.includes('سوق عكاظ'), folk.join(' | '));
+  assert.ok(!folk.some((k) => k.endsWith('منطقة')), folk.join(' | '));
+  // alriyadh 2015-08-08: «في هجوم مسلح بالقاهرة» — the city behind ب is no idafa term; the phrase stays
+  const attack = extractKeywords(
+    {
+      title: 'مقتل شرطي وإصابة آخرين في هجوم مسلح بالقاهرة',
+      text: 'لقي شرطي مصرعه وأصيب ثلاثة آخرون إثر قيام مسلحين بإطلاق النيران على السيارة إلي تقلهم على طريق "الفيوم - القاهرة" عند منطقة ميمنة بمركز سنورس التابع لمحافظة الفيوم المصرية.\n\nوأفاد مصدر أمني مصري مسؤول في تصريح له اليوم, أنه تم فرض طوق أمني حول منطقة الحادث، كما تكثف أجهزة البحث جهودها لكشف هوية الجناة، لافتاً الانتباه إلى أنه تم نقل القتيل والمصابين الثلاثة إلى مستشفى الفيوم العام.',
+    },
+    stats,
+  );
+  assert.ok(attack.includes('هجوم مسلح'), attack.join(' | '));
 });

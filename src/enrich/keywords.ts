@@ -66,13 +66,13 @@ import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
 import { docTokens, type DocToken } from './tokens.ts';
 import { alongside, withCandidates } from './keyword-events.ts';
 import { displayOnce, entityRanks, LEDE_TOKENS } from './keyword-entities.ts';
-import { baseForm, caseFold, completed, cutShort, verbLike } from './keyword-forms.ts';
+import { baseForm, caseFold, completed, cutShort, NISBA, verbLike } from './keyword-forms.ts';
 import { PLURAL } from './people/words.ts';
 import { lexicon } from './people/lexicon.ts';
 import { lexiconFor, type Form } from './keyword-lexicon.ts';
 import { findPhrases, nameLike, nameTails, type Cand } from './keyword-phrases.ts';
 import { TITLE_TOPIC_WEIGHT, topicTag } from './keyword-topics.ts';
-import type { TermStats } from './termstats.ts';
+import { termKey, type TermStats } from './termstats.ts';
 import { shippedEditorTags, type EditorTags } from './editor-tags.ts';
 import { toldInPassing } from './keyword-told.ts';
 import type { EntityInfo } from './types.ts';
@@ -145,6 +145,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const places = alongside(toks, covered, stats);
   for (const p of places) for (const n of p.coveredNorms) covered.add(n);
   const coveredAt = new Set([...found, ...places].flatMap((e) => e.coveredAt ?? []));
+  // A name where an indefinite idafa goes on (عناصر تنظيم | داعش; not glued to a preposition: هجوم مسلح | بالقاهرة) cuts it short.
+  const named = (i: number): boolean => (coveredAt.has(i) || covered.has(toks[i]!.norm)) && !NISBA.test(toks[i]!.norm) && termKey(toks[i]!.norm).cut === 0;
   const ents = withCandidates(found, places, toks);
   // What is asked about each spelling and written form, asked once (keyword-lexicon.ts).
   const lex = lexiconFor(stats);
@@ -154,7 +156,6 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   let writtenSet: Set<string> | undefined;
   const written = (): ReadonlySet<string> => (writtenSet ??= new Set(toks.map((t) => lex.spelling(t).term.key)));
   const w = (t: DocToken): number => (t.seg === 0 ? 1 + TITLE_WEIGHT : 1);
-  // Words.
   const words = new Map<string, Cand>();
   const wordKeyAt: (string | undefined)[] = [];
   // Words a phrase may hold after its first word that are no keyword alone: a word too common
@@ -270,13 +271,12 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   const expand = (x: { display: string; keys: string[] }): string | undefined => {
     const best = x.keys.length === 1 ? expansion(x.keys[0]!) : undefined;
     if (!best) return x.display;
-    const d = completed(toks, best.starts!, best.keys.length, baseForm(bestDisplay(displays(best)), written, stats), stats);
+    const d = completed(toks, best.starts!, best.keys.length, baseForm(bestDisplay(displays(best)), written, stats), stats, named);
     return d === undefined ? undefined : DISPLAY_OK.test(d) ? d : x.display;
   };
   const bodyStart = Math.max(0, toks.findIndex((t) => t.seg === 1));
   // Named in the title or the lede (ASIDE_WEIGHT otherwise, when named at most twice).
   const upFront = (c: Cand): boolean => c.starts!.some((i) => toks[i]!.seg === 0 || i - bodyStart < LEDE_TOKENS);
-  // Scored non-entity candidates.
   const scored: Array<{ display: string; score: number; keys: string[]; plain?: boolean; told?: Cand }> = [];
   const diffuse = toldInPassing(stats, opts.editorTags ?? shippedEditorTags(), lex, toks, form, opts.onTold); // held back like PLAIN_DF
   // Words named once, for a short article (their displays spelled out only if it comes to that).
@@ -289,7 +289,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     // A word only ever seen as the second part of a phrase is a fragment of it.
     if (c.keys.length === 1 && c.attached >= c.raw && !topic) continue;
     // A word always glued to a preposition its display keeps (لشغل، برصيد، لمنسوبيها) is no tag.
-    if (c.keys.length === 1 ? !c.free : cutShort(toks, c.starts!, c.keys.length, stats)) continue;
+    if (c.keys.length === 1 ? !c.free : cutShort(toks, c.starts!, c.keys.length, stats, named)) continue;
     // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword; a topic's word in the title is one: حادث عسير الإرهابي).
     if ((c.raw < 2 || c.body < 1) && !(topic && c.raw > c.body)) {
       if (c.keys.length === 1 && c.raw >= 1) weak.push({ c, score: c.tf * idf(stats, c.df) });
@@ -314,7 +314,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
   }
   for (const c of once) {
     const display = baseForm(bestDisplay(displays(c)), written, stats);
-    if (DISPLAY_OK.test(display) && !cutShort(toks, c.starts!, c.keys.length, stats) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df) * (c.known ? KNOWN_WEIGHT : 1), keys: c.keys, told: c });
+    if (DISPLAY_OK.test(display) && !cutShort(toks, c.starts!, c.keys.length, stats, named) && !kept.some((q) => q.keys.join(' ').includes(c.keys.join(' ')))) scored.push({ display, score: c.tf * idf(stats, c.df) * (c.known ? KNOWN_WEIGHT : 1), keys: c.keys, told: c });
   }
   for (const e of ents) {
     // An office held by a salient person is one unit (وزير الدفاع الروسي); a bare title (الرئيس) is not.
