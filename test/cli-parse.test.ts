@@ -105,7 +105,7 @@ test('a batch of good and bad files: good articles on stdout, every error on std
 test('a batch of only bad files exits non-zero', async () => {
   const r = await parse(['malformed.json', 'empty.json', 'junk.bin', 'truncated.zip'].map(path));
   assert.equal(r.code, 1);
-  assert.equal(r.stderr.trim().split('\n').length, 4);
+  assert.equal(r.stderr.trim().split('\n').length, 4, r.stderr);
   noCrash(r);
 });
 

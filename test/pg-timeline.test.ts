@@ -13,7 +13,7 @@ import { openStore, type MarsadStore } from '../src/store/index.ts';
 import { importInputs } from '../src/pipeline/import.ts';
 import { ingest } from '../src/pipeline/index.ts';
 import { dropSchemas, scratchName, skipPg, urlFor } from './pg-env.ts';
-import { DAY, SAMPLE, timelineSuite } from './timeline-suite.ts';
+import { DAY, openSampleAndDay, SAMPLE, timelineSuite } from './timeline-suite.ts';
 
 const schema = scratchName();
 const dir = mkdtempSync(join(tmpdir(), 'marsad-pg-timeline-'));
@@ -23,8 +23,8 @@ let lite: MarsadStore;
 before(async () => {
   if (skipPg) return;
   pg = await openStore(urlFor(schema));
-  lite = await openStore(join(dir, 't.db'));
-  for (const s of [pg, lite]) await importInputs(s, [SAMPLE, DAY], { ingest: (b) => ingest(s, b) });
+  await importInputs(pg, [SAMPLE, DAY], { ingest: (b) => ingest(pg, b) });
+  lite = await openSampleAndDay(join(dir, 't.db'));
 });
 after(async () => {
   await pg?.close();

@@ -8,12 +8,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article } from '../src/model/article.ts';
-import type { MarsadStore } from '../src/store/index.ts';
+import { openStore, type MarsadStore } from '../src/store/index.ts';
+import { importInputs } from '../src/pipeline/import.ts';
+import { ingest } from '../src/pipeline/index.ts';
+import { copyStore } from './store-cache.ts';
 import { TimelineError } from '../src/store/timeline.ts';
 import { allArticles, bruteComentions, bruteTimeline, bruteTogether } from './timeline-brute.ts';
 
 export const SAMPLE = new URL('../data/samples/saudinewsnet-2015-08-10_11.jsonl.gz', import.meta.url).pathname;
 export const DAY = new URL('./testdata/saudinewsnet/2015-07-22.zip', import.meta.url).pathname;
+
+/** A SQLite store at `path` holding SAMPLE and DAY imported through the pipeline (built once per test run: store-cache.ts). */
+export async function openSampleAndDay(path: string): Promise<MarsadStore> {
+  await copyStore('sample-day.db', async (p) => {
+    const s = await openStore(p);
+    await importInputs(s, [SAMPLE, DAY], { ingest: (b) => ingest(s, b) });
+    await s.close();
+  }, path);
+  return openStore(path);
+}
 
 const IR = 'country:IR';
 const RU = 'country:RU';

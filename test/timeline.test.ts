@@ -13,12 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { openStore, type MarsadStore } from '../src/store/index.ts';
-import { importInputs } from '../src/pipeline/import.ts';
-import { ingest } from '../src/pipeline/index.ts';
+import type { MarsadStore } from '../src/store/index.ts';
 import { buildApp } from '../src/web/app.ts';
 import { searchCsv, timelineCsv, toCsv } from '../src/export/csv.ts';
-import { DAY, SAMPLE, timelineSuite } from './timeline-suite.ts';
+import { openSampleAndDay, timelineSuite } from './timeline-suite.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'marsad-timeline-'));
@@ -27,8 +25,7 @@ let store: MarsadStore;
 let app: FastifyInstance;
 
 before(async () => {
-  store = await openStore(DB);
-  await importInputs(store, [SAMPLE, DAY], { ingest: (b) => ingest(store, b) });
+  store = await openSampleAndDay(DB);
   app = await buildApp({ store, adminToken: null });
 });
 after(async () => {

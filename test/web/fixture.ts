@@ -1,7 +1,7 @@
 /**
  * A real store for web tests: a fresh SQLite file in a temp dir, filled with the bundled
  * sample (real SaudiNewsNet articles and the sample aggregator page) through the same
- * path `npm start` uses.
+ * path `npm start` uses — once per test run, each fixture a copy (test/store-cache.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config.ts';
 import { openStore, type MarsadStore } from '../../src/store/index.ts';
 import { loadSampleIfEmpty } from '../../src/cli/commands/serve.ts';
 import { buildApp, type AppDeps } from '../../src/web/app.ts';
+import { copyStore } from '../store-cache.ts';
 
 export const ADMIN_TOKEN = 'test-token-0123456789';
 
@@ -22,9 +23,17 @@ export interface WebFixture {
   close(): Promise<void>;
 }
 
+async function buildSample(path: string): Promise<void> {
+  const store = await openStore(path);
+  await loadSampleIfEmpty(store, loadConfig({ db: path }, {}));
+  await store.close();
+}
+
 export async function webFixture(opts: Partial<Omit<AppDeps, 'store' | 'adminToken'>> = {}): Promise<WebFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-web-'));
   const config = loadConfig({ db: join(dir, 'm.db') }, {});
+  // The sample as `npm start` loads it, built once per test run (store-cache.ts) and copied here.
+  await copyStore('sample.db', buildSample, config.db);
   const store = await openStore(config.db);
   await loadSampleIfEmpty(store, config);
   const app = await buildApp({ starterOpml: join(config.dataDir, 'sources.opml'), alerts: { store: store.alerts, reader: store }, accounts: { store: store.accounts }, ...opts, store, adminToken: ADMIN_TOKEN });
