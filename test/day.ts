@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from '../src/ingest/index.ts';
 import { readInputs } from '../src/ingest/inputs.ts';
 import type { Article } from '../src/model/article.ts';
+import { copyStore } from './store-cache.ts';
 
 export const DAY = fileURLToPath(new URL('./testdata/saudinewsnet/2015-07-22.zip', import.meta.url));
 
@@ -15,4 +16,23 @@ export async function dayArticles(): Promise<Article[]> {
   for await (const item of readInputs([DAY])) if ('doc' in item) out.push(...(await parseDocument(item.doc)).articles);
   const seen = new Set<string>();
   return out.filter((a) => !seen.has(a.id) && seen.add(a.id));
+}
+
+/**
+ * A SQLite file at `path` holding the day as the serial pipeline stores it in batches of 200
+ * (built once per test run and copied: store-cache.ts).
+ */
+export async function copyDayStore(path: string): Promise<void> {
+  await copyStore('day-200.db', async (p) => {
+    // (Imported here: most files that read the day never store it.)
+    const { ingest } = await import('../src/pipeline/index.ts');
+    const { openStore } = await import('../src/store/index.ts');
+    const articles = await dayArticles();
+    const store = await openStore(p);
+    try {
+      for (let i = 0; i < articles.length; i += 200) await ingest(store, articles.slice(i, i + 200));
+    } finally {
+      await store.close();
+    }
+  }, path);
 }

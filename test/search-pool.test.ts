@@ -24,7 +24,7 @@ import { SqliteSearchPool } from '../src/store/sqlite/search-pool.ts';
 import { defaultAnalyzer } from '../src/search/analyzer.ts';
 import { buildApp } from '../src/web/app.ts';
 import type { Article } from '../src/model/article.ts';
-import { dayArticles } from './day.ts';
+import { copyDayStore, dayArticles } from './day.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'marsad-search-pool-'));
@@ -33,12 +33,7 @@ let articles: Article[] = [];
 
 before(async () => {
   articles = await dayArticles();
-  const store = await openStore(DB);
-  try {
-    for (let i = 0; i < articles.length; i += 200) await ingest(store, articles.slice(i, i + 200));
-  } finally {
-    await store.close();
-  }
+  await copyDayStore(DB);
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 

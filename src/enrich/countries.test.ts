@@ -111,8 +111,8 @@ test('a capital as an emirate or a market is no mention of its state (إمارة
 test('a masculine demonym after a feminine institution word is whom it is named after (مدرسة الكندي)', () => {
   // e068, alyaum 2015-08-09: no agreement, so no adjective
   assert.deepEqual(countries('', 'ومدرسة صهيب الرومي الابتدائية، ومدرسة الكندي الابتدائية، ومدرسة الملاحة المتوسطة'), []);
-  // … an agreeing adjective is the state's, and so is a person of that nation after the word (constructed; 2015-07-21)
-  assert.deepEqual(countries('', 'افتتحت المدرسة الكندية في جدة'), ['country:CA']);
+  // … an agreeing adjective names the school too (demonyms.ts nonStateName: no mention of the state), a person of that nation after the word is one (constructed; 2015-07-21)
+  assert.deepEqual(countries('', 'افتتحت المدرسة الكندية في جدة'), []);
   assert.deepEqual(countries('', 'قاتل في العراق بين مجموعة الليبي أبو هريرة'), ['country:IQ', 'country:LY']);
 });
 
@@ -315,4 +315,18 @@ test('«المغاربة» beside two other Maghreb states and no other Moroccan
   assert.deepEqual(countries('«تفجير سوسة» يكلف السياحة التونسية 500 مليون دولار', text), ['country:DZ', 'country:LY', 'country:TN']);
   // Where Morocco is named too they are Moroccans.
   assert.deepEqual(countries('', 'زار وفد من المغرب تونس. وتألفت الفرق من التونسيين والليبيين، مع بعض الجزائريين والمغاربة.'), ['country:DZ', 'country:LY', 'country:MA', 'country:TN']);
+});
+
+test('a demonym naming an institution no state acts through, or the dollar, is no mention of the state', () => {
+  // g022, okaz 2015-08-06 (its headline and first sentence)
+  assert.deepEqual(countries('تخريج 138 طالبا من أكاديمية الطيران', 'احتفلت الأكاديمية السعودية للطيران المدني، البارحة، بتخريج 138 طالبا حصلوا على شهادات الدبلوم والدبلوم العالي للأكاديمية في تخصصات المراقبة الجوية.'), []);
+  // g080, alweeam 2015-08-10 (shortened): a hospital in Dubai called «American»
+  assert.ok(!countries('', 'وفي المرتبة الثامنة جاء المستشفى الأمريكي في دبي.').includes('country:US'));
+  // c073, alyaum 2015-08-07: an amount in dollars
+  assert.deepEqual(countries('', 'وأوضح أن العيادات تعالج اللاجئين السوريين في لبنان بكلفة إجمالية قيمتها 350 ألف دولار أميركي.'), ['country:LB', 'country:SY']);
+  // (one definite adjective between the institution and the demonym: الجمعية العربية السعودية للثقافة والفنون, g019)
+  assert.deepEqual(countries('', 'يشهد مسرح عبدالرحمن المريخي في فرع الجمعية العربية السعودية للثقافة والفنون في الأحساء تقديم ثلاثة عروض.'), []);
+  // A ministry, an embassy or a team is the state acting: it counts.
+  assert.deepEqual(countries('', 'وقالت وزارة الخارجية الأمريكية إن السفارة الأمريكية في صنعاء مغلقة.'), ['country:US']);
+  assert.deepEqual(countries('', 'وفاز المنتخب السعودي على نظيره الأردني.'), ['country:JO', 'country:SA']);
 });

@@ -18,7 +18,7 @@ import { loadGazetteer, type GazetteerIndex } from './gazetteer.ts';
 import { matchGazetteer, type Match } from './match.ts';
 import { findPeople, personLookupKey } from './people.ts';
 import { placeSurname } from './people/cues.ts';
-import { constructName, familyName, language, maghrebis, notBarePlural, surnameAgain } from './demonyms.ts';
+import { constructName, familyName, language, maghrebis, nonStateName, notBarePlural, surnameAgain } from './demonyms.ts';
 import { listedStates } from './listed.ts';
 import { lexicon } from './people/lexicon.ts';
 import { tagLine } from './people/words.ts';
@@ -212,6 +212,8 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
     // So is one after a stadium or street word, quoted or not, the stadium's or street's name (على استاد
     // "الإمارات", Arsenal's ground; شارع فلسطين, a street of Jeddah).
     if (!m.demonym && e.type === 'country' && m.start > 0 && /^[وفبل]?[بل]?(استاد|ستاد|ملعب|شارع)$/.test(toks[m.start - 1]!.norm)) return;
+    // A demonym naming an institution that is no state body, or the dollar's (demonyms.ts nonStateName).
+    if ((m.demonym || /^ال.{3,}يه$/.test(toks[m.start]!.norm)) && m.len === 1 && nonStateName(toks, m.start)) return;
     // A place that is a transliterated family name (المهاجم سيباستيان سوريا; people/cues.ts), outside a tag line.
     if (m.start > 0 && m.start < tags && placeSurname(lx, toks[m.start - 1]!.norm, m, toks[m.start]!)) return;
     const title = toks[m.start]!.seg === 0;
