@@ -74,6 +74,19 @@ function listedNameFits(e: EntityInfo): boolean {
 }
 
 /** `entityDisplay` computed once per entity (keywords.ts asks for it several times). */
+/**
+ * Whether a word at `starts` always stands right before a person's name (`ميك | فانينغ`، `ويتني |
+ * هيوستن`): a given name the people finder left out, or a verb or title before the name (`أجاب |
+ * كيري`) — no keyword of its own either way.
+ */
+export function beforePerson(ents: readonly EntityInfo[], toks: readonly DocToken[]): (starts: readonly number[]) => boolean {
+  const names = new Set(ents.filter((e) => e.type === 'person').flatMap((e) => e.coveredNorms));
+  return (starts) => names.size > 0 && starts.every((i) => {
+    const u = toks[i + 1];
+    return !!u && !u.brk && u.seg === toks[i]!.seg && names.has(u.norm);
+  });
+}
+
 export function displayOnce(stats: TermStats): (e: EntityInfo) => string {
   const seen = new Map<EntityInfo, string>();
   return (e) => {

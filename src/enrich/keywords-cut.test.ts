@@ -97,3 +97,16 @@ test('an indefinite idafa that goes on with a name is cut short there: محاف�
   );
   assert.ok(attack.includes('هجوم مسلح'), attack.join(' | '));
 });
+
+test('a word always written right before a person’s name is no keyword of its own (ميك | فانينغ)', () => {
+  // h012, okaz 2015-07-21 (shortened): the finder reads the surfer by his family name only
+  const title = 'سمكة قرش تهاجم بطل ركوب الأمواج في جنوب أفريقيا';
+  const text =
+    'نجا بطل العالم لركوب الأمواج الأسترالي ميك فانينغ، أمس (الأحد) من سمكة مفترسة هاجمته قبالة شواطئ جنوب أفريقيا أثناء مباراة رياضية.\n' +
+    ' وكان فانينغ وهو بطل العالم مرات عدة في رياضة ركوب الأمواج، ينتظر الموجة حين هاجمته سمكة قرش من ورائه.\n' +
+    ' وتظهر المقاطع الملتقطة لهذا الحادث ميك فانينغ وهو جالس على لوحة ركوب الأمواج ثم تقترب السمكة منه.\n' +
+    ' وكانت والدة فانينغ تشاهد المباراة عبر التلفزيون.';
+  const surf = extractKeywords({ title, text }, stats);
+  assert.ok(surf.includes('فانينغ') && surf.includes('ركوب الأمواج'), surf.join(' | '));
+  assert.ok(!surf.includes('ميك'), surf.join(' | '));
+});

@@ -65,7 +65,7 @@ import { normalize } from '../arabic/index.ts';
 import { analyzeEntities, TITLE_WEIGHT, type ArticleText } from './entities.ts';
 import { docTokens, type DocToken } from './tokens.ts';
 import { alongside, withCandidates } from './keyword-events.ts';
-import { displayOnce, entityRanks, LEDE_TOKENS } from './keyword-entities.ts';
+import { beforePerson, displayOnce, entityRanks, LEDE_TOKENS } from './keyword-entities.ts';
 import { baseForm, caseFold, completed, cutShort, NISBA, verbLike } from './keyword-forms.ts';
 import { PLURAL } from './people/words.ts';
 import { lexicon } from './people/lexicon.ts';
@@ -274,7 +274,7 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     const d = completed(toks, best.starts!, best.keys.length, baseForm(bestDisplay(displays(best)), written, stats), stats, named);
     return d === undefined ? undefined : DISPLAY_OK.test(d) ? d : x.display;
   };
-  const bodyStart = Math.max(0, toks.findIndex((t) => t.seg === 1));
+  const [bodyStart, namePart] = [Math.max(0, toks.findIndex((t) => t.seg === 1)), beforePerson(found, toks)];
   // Named in the title or the lede (ASIDE_WEIGHT otherwise, when named at most twice).
   const upFront = (c: Cand): boolean => c.starts!.some((i) => toks[i]!.seg === 0 || i - bodyStart < LEDE_TOKENS);
   const scored: Array<{ display: string; score: number; keys: string[]; plain?: boolean; told?: Cand }> = [];
@@ -286,8 +286,8 @@ export function extractKeywords(article: ArticleText, stats: TermStats, opts: Ke
     // A family editors tag by one noun (keyword-topics.ts: الإرهابية → الإرهاب), even when written
     // only as an adjective after its noun, and never shown through a phrase holding it.
     const topic = c.keys.length === 1 ? topicTag(c.keys[0]!) : undefined;
-    // A word only ever seen as the second part of a phrase is a fragment of it.
-    if (c.keys.length === 1 && c.attached >= c.raw && !topic) continue;
+    // A word only ever seen as the second part of a phrase, or before a person's name (keyword-entities.ts beforePerson), is a fragment.
+    if (c.keys.length === 1 && (c.attached >= c.raw || namePart(c.starts!)) && !topic) continue;
     // A word always glued to a preposition its display keeps (لشغل، برصيد، لمنسوبيها) is no tag.
     if (c.keys.length === 1 ? !c.free : cutShort(toks, c.starts!, c.keys.length, stats, named)) continue;
     // Recurring: twice in the body, or in the title and the body (a title-only verb is no keyword; a topic's word in the title is one: حادث عسير الإرهابي).
