@@ -73,11 +73,12 @@ function listedNameFits(e: EntityInfo): boolean {
   return ` ${top} `.includes(` ${name} `) || nw.slice(0, -1).every((w, i) => tw[i] === w);
 }
 
-/** `entityDisplay` computed once per entity (keywords.ts asks for it several times). */
 /**
  * Whether a word at `starts` always stands right before a person's name (`ميك | فانينغ`، `ويتني |
  * هيوستن`): a given name the people finder left out, or a verb or title before the name (`أجاب |
- * كيري`) — no keyword of its own either way.
+ * كيري`) — no keyword of its own either way. Over 4,964 corpus articles 37 keyword lists lose such
+ * a word (given names: أنجلينا، إلينور، لبيد; titles: الفنان، العريف، الزميل; منزل before the
+ * deceased's name); judged weak g 0.166 → 0.161, overlap g 0.580 → 0.578, the other sets unchanged.
  */
 export function beforePerson(ents: readonly EntityInfo[], toks: readonly DocToken[]): (starts: readonly number[]) => boolean {
   const names = new Set(ents.filter((e) => e.type === 'person').flatMap((e) => e.coveredNorms));
@@ -87,6 +88,7 @@ export function beforePerson(ents: readonly EntityInfo[], toks: readonly DocToke
   });
 }
 
+/** `entityDisplay` computed once per entity (keywords.ts asks for it several times). */
 export function displayOnce(stats: TermStats): (e: EntityInfo) => string {
   const seen = new Map<EntityInfo, string>();
   return (e) => {
