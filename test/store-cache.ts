@@ -6,10 +6,11 @@
  * import itself still imports.
  *
  * The built file lives in the OS temp folder under a key hashed from everything that decides
- * its contents (src/, data/, package-lock.json, this file and the builder's name), so a change
- * to any of them builds a new one; one process builds while the others wait on a lock folder
- * (taken over when older than LOCK_STALE_MS). A built file older than MAX_AGE_MS is built again,
- * so times the pipeline stamps (fetchedAt) stay close to the test run's.
+ * its contents (src/, data/, test/testdata/, package-lock.json, this file, the builder's name and
+ * its source text), so a change to any of them builds a new one; one process builds while the
+ * others wait on a lock folder (taken over when older than LOCK_STALE_MS). A built file older
+ * than MAX_AGE_MS is built again, so times the pipeline stamps (fetchedAt) stay close to the
+ * test run's.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -37,6 +38,7 @@ function key(): string {
   };
   walk(join(ROOT, 'src'));
   walk(join(ROOT, 'data'));
+  walk(join(ROOT, 'test/testdata'));
   for (const f of ['package-lock.json', 'test/store-cache.ts']) h.update(f).update(readFileSync(join(ROOT, f)));
   return (keyMemo = h.digest('hex').slice(0, 16));
 }
@@ -49,11 +51,12 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  */
 export async function cachedFile(name: string, build: (path: string) => Promise<void>): Promise<string> {
   const dir = join(CACHE, key());
-  const done = join(dir, name);
+  // (The builder's own text names the file too: a changed builder builds anew.)
+  const done = join(dir, `${name}.${createHash('sha256').update(build.toString()).digest('hex').slice(0, 12)}`);
   const fresh = (): boolean => existsSync(done) && Date.now() - statSync(done).mtimeMs < MAX_AGE_MS;
   if (fresh()) return done;
   mkdirSync(dir, { recursive: true });
-  const lock = join(dir, `${name}.lock`);
+  const lock = `${done}.lock`;
   for (;;) {
     try {
       mkdirSync(lock);
@@ -70,7 +73,7 @@ export async function cachedFile(name: string, build: (path: string) => Promise<
   }
   try {
     if (fresh()) return done;
-    const tmp = join(dir, `${name}.${process.pid}.tmp`);
+    const tmp = `${done}.${process.pid}.tmp`;
     await build(tmp);
     for (const side of ['-wal', '-shm']) if (existsSync(tmp + side)) throw new Error(`store-cache: ${name} was not closed (its ${side} file remains)`);
     renameSync(tmp, done);
