@@ -1,6 +1,7 @@
 /**
- * A person read by the family name alone whose listed given name the article writes before it
- * elsewhere (people/widen.ts). Sentences from SaudiNewsNet (CC BY-NC-SA 4.0, each article its
+ * People read by one word where the article names them by two: a family name whose listed given
+ * name the article writes before it elsewhere (people/widen.ts), and a family name that normalizes
+ * to a kunya (`آبي`). Sentences from SaudiNewsNet (CC BY-NC-SA 4.0, each article its
  * newspaper's), named beside each case; each assertion failed before.
  */
 import { test } from 'node:test';
@@ -24,4 +25,12 @@ test('a family name the article also gives with another given name, or longer, i
   assert.deepEqual(people('وقال أيمن عقيل إن البعثة جاهزة. وأضاف عقيل أن المراقبين وصلوا. وكان نضال عقيل قد أعلن ذلك.').map(([n]) => n).includes('نضال عقيل'), false);
   // (a name given whole elsewhere keeps its mentions: not «فاز أوباما» beside «باراك أوباما»)
   assert.deepEqual(people('وقال الرئيس الأمريكي باراك أوباما إن الاتفاق جيد. وأضاف أوباما أن الكونغرس سيصوت.').map(([n]) => n), ['باراك أوباما']);
+});
+
+test('«آبي» written with madda is a family name, not the kunya أبي that ends a name before its complement', () => {
+  // g057, alyaum 2015-08-06: «شينزو» alone before
+  assert.deepEqual(people('وانضم رئيس الوزراء شينزو آبي إلى ماتسوي خلال مراسم إحياء تلك الذكرى في غرب المدينة.'), [['شينزو آبي', 1]]);
+  // (the kunya still joins its complement: بن أبي بكر، خالد أبي سعيد)
+  assert.deepEqual(people('وقال الشيخ محمد بن أبي بكر الحربي إن الحفل كبير.').map(([n]) => n), ['محمد بن أبي بكر الحربي']);
+  assert.deepEqual(people('وأكد المهندس خالد أبي سعيد أن المشروع جاهز.').map(([n]) => n), ['خالد أبي سعيد']);
 });

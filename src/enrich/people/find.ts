@@ -35,7 +35,7 @@ import { IDIOMS, NASAB_LINK, nisba, PLACE_HEADS, placeSurname, PRAYER, spanText,
 import { isCommonNoun, lexicon, type PeopleLexicon } from './lexicon.ts';
 import { syllableName } from './syllables.ts';
 import { SurnameCues } from './surnames.ts';
-import { CONNECTORS, definite, NAME_STOP, nameWord, pastVerb, ROLE_LINKS, ROLE_TAIL, tagLine, TANWEEN, unknownNameWord, WAW_YA } from './words.ts';
+import { connector, CONNECTORS, definite, NAME_STOP, nameWord, pastVerb, ROLE_LINKS, ROLE_TAIL, tagLine, TANWEEN, unknownNameWord, WAW_YA } from './words.ts';
 
 const RANK_GRADE = new Set(['اول', 'ثاني', 'ركن']);
 /** Credits of a work (data/people/titles.tsv lists them among the speakers). */
@@ -156,7 +156,7 @@ class Finder extends SurnameCues {
       if (counted >= 2 && /^و/.test(u.norm) && !this.lx.surname.has(u.norm) && !CONNECTORS.has(prev)) break;
       if (!this.nextWord(u.norm, prev, t.slice(s, j).some((x) => x.norm === 'بن' || x.norm === 'بنت'), t[j + 1]?.brk ? undefined : t[j + 1]?.norm, !this.hamzaAl(j)) || (this.trigger(j) && !CONNECTORS.has(prev) && (!known || (!!this.trigger(j + 1) && !t[j + 1]!.brk))) || (this.speaker(j) && prev !== 'ال')) break;
       // A connector must be followed by a name word (بن سلمان; not «بن» at the end).
-      if (CONNECTORS.has(u.norm)) {
+      if (connector(u)) {
         const v = t[j + 1];
         // (عبد and a definite word is one name even when the word is a title: عبد الأمير; بن علي.)
         if (!v || v.brk || this.inMatch.has(j + 1) || !(nameWord(this.lx, v.norm) || (u.norm !== 'عبد' && v.norm === 'علي') || (u.norm === 'عبد' && /^ال[\u0621-\u064a]{2,}$/.test(v.norm)) || (u.norm === 'ال' && (v.norm === 'الشيخ' || this.familyOf(j))))) break;
@@ -169,7 +169,7 @@ class Finder extends SurnameCues {
         if (!(v && !v.brk && (v.norm === 'الله' || v.norm === 'ال' || v.norm === 'بن' || (CONNECTORS.has(prev) && (/^ال/.test(v.norm) || CONNECTORS.has(v.norm))) || (!CONNECTORS.has(prev) && this.familyAfter(j))))) break;
       }
     }
-    while (j > s + 1 && CONNECTORS.has(t[j - 1]!.norm)) j--;
+    while (j > s + 1 && connector(t[j - 1]!)) j--;
     const norms = t.slice(s, j).map((x, k) => (k === 0 ? first.key : x.norm));
     const span: NameSpan = { start: s, end: j, norms, surface: spanText(t, s, j, first.cut), via };
     // (A hamza-initial first word the title did not take as what it is of stands alone only rarely as a name: two words.)

@@ -10,6 +10,9 @@ import { isCommonNoun, isVerbLike, type PeopleLexicon } from './lexicon.ts';
 
 /** Words inside a name that need a name after them: nasab and kunya (بو as in حمد بو عميم), and the particles of foreign names (لويس فان خال، دافيد دي خيا). */
 export const CONNECTORS = new Set(['بن', 'بنت', 'ابن', 'ابو', 'ابي', 'بو', 'عبد', 'ال', 'ام', 'دي', 'فان', 'فون', 'دا', 'دو', 'ديل', 'ولد']);
+
+/** A connector as written: not `آبي` (Abe, Abiy: شينزو آبي), which normalizes to the kunya's `ابي`. */
+export const connector = (t: DocToken): boolean => CONNECTORS.has(t.norm) && !(t.norm === 'ابي' && t.surface.replace(/^[^\u0621-\u064a]+/, '').startsWith('آ'));
 /** Link words inside an office (وزير الدولة لشؤون …, رئيس مجلس إدارة …). */
 export const ROLE_LINKS = new Set([
   'باسم', 'لشؤون', 'شؤون', 'لشئون', 'شئون', 'للشئون', 'لدي', 'عام', 'مجلس', 'لمجلس', 'وزاره', 'لوزاره', 'هيئه', 'لهيئه', 'دوله', 'منطقه',
