@@ -34,7 +34,8 @@ export function cutShort(toks: readonly DocToken[], starts: readonly number[], n
   if (definite(last) || (NISBA.test(last.norm) && !(stats && falseNisba(last.norm, stats)))) return false;
   return starts.every((i) => {
     const u = toks[i + n];
-    return !!u && !u.brk && u.seg === toks[i]!.seg && (cleanSurface(u.surface).startsWith('ال') || (named?.(i + n) ?? false));
+    // (A name may stand in quotes: عناصر تنظيم ”داعش“.)
+    return !!u && u.seg === toks[i]!.seg && (!u.brk || (!!u.quote && !!named)) && ((!u.brk && cleanSurface(u.surface).startsWith('ال')) || (named?.(i + n) ?? false));
   });
 }
 

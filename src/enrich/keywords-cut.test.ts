@@ -96,6 +96,16 @@ test('an indefinite idafa that goes on with a name is cut short there: محاف�
     stats,
   );
   assert.ok(attack.includes('هجوم مسلح'), attack.join(' | '));
+  // c008, alweeam 2015-08-07: the name may stand in quotes («عناصر تنظيم ” داعش ”»)
+  const isis = extractKeywords(
+    {
+      title: 'مقتل 28 من عناصر «داعش» في عمليات أمنية غرب العراق',
+      text: 'لقي 28 شخصاً من عناصر تنظيم ” داعش ” الإرهابي مصرعهم في حوادث أمنية متفرقة غربي العراق .وأفاد مصدر في قيادة عمليات الأنبار ليلة امس أن 8 أشخاص يحملون أحزمة ناسفة قتلوا أثناء محاولتهم الهجوم على القوات الأمنية العراقية في محيط حي التأميم جنوبي الرمادي.\n من جهة أخرى أعلنت مصادر أمنية أن 20 عنصراً من ” داعش ” قتلوا كما تم تدمير وكر تابع لهم .كما دمرت القوات الأمنية العراقية ثلاث عجلات مفخخة كانت معدة لاستهداف آليات الجيش وقوات التدخل السريع قرب معمل الزجاج شرقي الرمادي .',
+    },
+    stats,
+  );
+  assert.ok(isis.includes('داعش'), isis.join(' | '));
+  assert.ok(!isis.includes('عناصر تنظيم'), isis.join(' | '));
 });
 
 test('a word always written right before a person’s name is no keyword of its own (ميك | فانينغ)', () => {
