@@ -134,7 +134,7 @@ export function nonStateName(toks: readonly DocToken[], i: number): boolean {
   if (!prev || toks[i]!.brk) return false;
   if (NON_STATE.test(prev.norm)) return true;
   const head = toks[i - 2];
-  return !!head && !prev.brk && prev.norm.startsWith('ال') && NON_STATE.test(head.norm) && head.norm.includes('ال');
+  return !!head && !prev.brk && prev.norm.startsWith('ال') && NON_STATE.test(head.norm) && /^[وفبل]?ال/.test(head.norm);
 }
 
 /** Verbs of saying a speaker's name follows (وأضاف التركي). */

@@ -34,8 +34,10 @@ export function cutShort(toks: readonly DocToken[], starts: readonly number[], n
   if (definite(last) || (NISBA.test(last.norm) && !(stats && falseNisba(last.norm, stats)))) return false;
   return starts.every((i) => {
     const u = toks[i + n];
-    // (A name may stand in quotes: عناصر تنظيم ”داعش“.)
-    return !!u && u.seg === toks[i]!.seg && (!u.brk || (!!u.quote && !!named)) && ((!u.brk && cleanSurface(u.surface).startsWith('ال')) || (named?.(i + n) ?? false));
+    if (!u || u.seg !== toks[i]!.seg) return false;
+    const name = named?.(i + n) ?? false;
+    // (Across a break only a name in quotes: عناصر تنظيم ”داعش“.)
+    return u.brk ? !!u.quote && name : cleanSurface(u.surface).startsWith('ال') || name;
   });
 }
 
