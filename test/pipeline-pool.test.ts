@@ -118,6 +118,38 @@ test('an import through the worker-thread pool writes what the serial pipeline w
   for (const k of Object.keys(want)) assert.deepEqual(got[k], want[k], `${k} differ`);
 });
 
+test('by default the batches before the first 100 articles and the one reaching them go serially, the rest to the threads; a small import starts none', async () => {
+  const some = articles.slice(0, 240);
+  const by60 = Array.from({ length: 4 }, (_, i) => some.slice(i * 60, (i + 1) * 60));
+  const a = join(dir, 'serial3.db');
+  const b = join(dir, 'pooled3.db');
+  const s = await serial(a, by60);
+  const store = await openStore(b);
+  const pool = new IngestPool(store, { threads: 1 });
+  try {
+    // The second batch reaches 120 articles: it starts the threads and goes serially (they load meanwhile).
+    assert.deepEqual(await Promise.all(by60.map((x) => pool.ingest(x))), s);
+    assert.equal(pool.pooledBatches, 2, 'batches 3 and 4 went through the threads');
+  } finally {
+    await pool.close();
+    await store.close();
+  }
+  const want = snapshot(a);
+  const got = snapshot(b);
+  for (const k of Object.keys(want)) assert.deepEqual(got[k], want[k], `${k} differ`);
+
+  const small = await openStore(join(dir, 'small.db'));
+  const few = new IngestPool(small, { threads: 1 });
+  try {
+    await Promise.all([articles.slice(300, 340), articles.slice(340, 390)].map((x) => few.ingest(x)));
+    assert.equal(few.pooledBatches, 0);
+    assert.equal(few.started, false, '90 articles never start a thread');
+  } finally {
+    await few.close();
+    await small.close();
+  }
+});
+
 test('a pooled re-import, and an article changed then restored by batches in flight, match the serial pipeline', async () => {
   const a = join(dir, 'serial2.db');
   const b = join(dir, 'pooled2.db');

@@ -69,9 +69,10 @@ interface Result {
 }
 
 /**
- * Pooled: the main thread's CPU per article over the batches past the serial start
- * (DEFAULT_MIN_ARTICLES), i.e. the one writer's cost (store, group, related) alone; null
- * when not measured.
+ * Pooled: the main thread's CPU per article over the batches past the first 2,000 articles
+ * (the serial start before 2026-12-05: pool.ts DEFAULT_MIN_ARTICLES; the window is kept so
+ * figures compare across versions), i.e. the one writer's cost (store, group, related) alone;
+ * null when not measured.
  */
 const writerUs = (x: Result): number | null => {
   const first = Math.ceil(2000 / (x.batch ?? 500));

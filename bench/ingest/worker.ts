@@ -12,7 +12,7 @@
  * - `pooled`: what `marsad import` does by default (src/pipeline/pool.ts): the same, with
  *   entities, keywords and analysis in worker threads (available parallelism − 1) and this
  *   thread the one writer, `threads + 2` batches in flight as importInputs keeps them; the
- *   first 2,000 articles serial, as in the CLI. CPU time counts every thread of the process.
+ *   serial start as in the CLI (pool.ts DEFAULT_MIN_ARTICLES). CPU time counts every thread of the process.
  *
  * Usage: node --import tsx bench/ingest/worker.ts <fts|store|pipeline|pooled> <corpus dir> <db file>
  */

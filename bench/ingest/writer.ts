@@ -21,7 +21,7 @@
  * each run's CPU per article in every slice of N articles too, rounded to batches — whether
  * the writer's cost grows with the store).
  * Prints per run the CPU ms per article over all articles and past the first 2,000 (the
- * pooled import's serial start), and the medians.
+ * pooled import's serial start before 2026-12-05, kept so figures compare), and the medians.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -43,7 +43,7 @@ const arg = (name: string): string | undefined => {
 };
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BATCH = 500;
-/** Batches past the pooled import's serial start (DEFAULT_MIN_ARTICLES = 2,000). */
+/** Batches past the first 2,000 articles (the pooled import's serial start before 2026-12-05). */
 const SKIP = 4;
 
 interface RunResult {

@@ -12,8 +12,12 @@
  * flight may have changed the stored copy), and an article skipped at submission but no
  * longer skippable is enriched by the writer.
  *
- * Small imports are not slowed by thread start-up: the first `minArticles` articles
- * (default 2,000) go through the serial `ingest`, and the threads start only after them.
+ * Thread start-up does not hold the writer, and small imports never pay it: batches go
+ * through the serial `ingest` until `minArticles` articles (default 100) have been submitted;
+ * the batch that reaches it starts the threads (loading the modules and the gazetteer takes a
+ * thread ~0.6 s) and still goes serially, so the writer enriches and stores it while they load
+ * on the other cores; every later batch goes to the threads. The split depends on the batch
+ * sizes alone, and either path gives the same result.
  *
  * Group commit (one writer, SQLite): batches the writer stores back to back share one
  * transaction, each batch a savepoint inside it (`CommitGroup`), so the index pages every
@@ -43,14 +47,14 @@ import { serialized, storeAndGroup, withOutletNames, type IngestOptions } from '
 export interface PoolOptions extends IngestOptions {
   /** Worker threads (default: available parallelism − 1, at least 1); 0 runs everything serially. */
   threads?: number;
-  /** Articles that go through the serial path before the threads start (default 2,000). */
+  /** Articles that go through the serial path; the batch that reaches this many starts the threads (default DEFAULT_MIN_ARTICLES). */
   minArticles?: number;
   /** A commit group's bounds (default GROUP_ARTICLES, GROUP_MS). */
   groupArticles?: number;
   groupMs?: number;
 }
 
-export const DEFAULT_MIN_ARTICLES = 2000;
+export const DEFAULT_MIN_ARTICLES = 100;
 /** A commit group's bounds: articles, and time open (see the header). */
 export const GROUP_ARTICLES = 4000;
 export const GROUP_MS = 2000;
@@ -126,10 +130,14 @@ export class IngestPool {
     this.group = concurrent(store) ? null : new CommitGroup(store, { articles: opts.groupArticles ?? GROUP_ARTICLES, ms: opts.groupMs ?? GROUP_MS });
   }
 
-  /** Like `ingest(store, batch, opts)`, with enrichment and analysis in a worker thread once past `minArticles`. */
+  /**
+   * Like `ingest(store, batch, opts)`, with enrichment and analysis in a worker thread once
+   * `minArticles` have been submitted (the batch that reaches it starts the threads: see the header).
+   */
   ingest(batch: Article[]): Promise<UpsertResult[]> {
     const serial = this.threads === 0 || this.submitted < this.minArticles;
     this.submitted += batch.length;
+    if (serial && this.threads > 0 && this.submitted >= this.minArticles) this.start().catch(() => undefined);
     if (serial || batch.length === 0) return ingest(this.store, batch, this.opts);
     this.pooledBatches++;
     const articles = withOutletNames(batch);
@@ -184,12 +192,19 @@ export class IngestPool {
     return this.starting;
   }
 
+  /** Whether the threads were started. */
+  get started(): boolean {
+    return this.starting !== null;
+  }
+
   /** Stops the worker threads (after the batches submitted so far). */
   async close(): Promise<void> {
     await serialized(this.store, async () => this.group?.commit());
     const pool = this.pool;
+    const starting = this.starting;
     this.pool = null;
     this.starting = null;
-    await pool?.destroy();
+    // Threads still starting (started by an import's last batch, which went serially) are stopped too.
+    await (pool ?? (await starting?.catch(() => null)))?.destroy();
   }
 }
