@@ -34,12 +34,18 @@ export function rootUrl(rel: string): URL {
 /**
  * A worker thread's module and the flags its thread needs: the bundle `dist/<rel>.js`, or
  * under tsx the source `src/<rel>.ts` (with tsx registered in the thread: `node --import
- * tsx …` is inherited, bin/marsad.js registers tsx in-process instead).
+ * tsx …` is inherited, bin/marsad.js registers tsx in-process instead). The process's V8 heap
+ * flags (`--max-semi-space-size`, which bin/marsad.js gives `import`) are left out: a thread
+ * may not be given them, and it has them already (V8's flags are the process's).
  */
 export function threadModule(rel: string): { filename: string; execArgv: string[] } {
-  if (!import.meta.url.endsWith('.ts')) return { filename: rootUrl(`dist/${rel}.js`).href, execArgv: process.execArgv };
+  const inherited = process.execArgv.filter((x) => !HEAP_FLAG.test(x));
+  if (!import.meta.url.endsWith('.ts')) return { filename: rootUrl(`dist/${rel}.js`).href, execArgv: inherited };
   const filename = rootUrl(`src/${rel}.ts`).href;
-  if (process.execArgv.some((x) => x.includes('tsx'))) return { filename, execArgv: process.execArgv };
+  if (inherited.some((x) => x.includes('tsx'))) return { filename, execArgv: inherited };
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { filename, execArgv: [...process.execArgv, '--import', tsx] };
+  return { filename, execArgv: [...inherited, '--import', tsx] };
 }
+
+/** The young generation's size flags: per process, refused in a worker thread's execArgv. */
+const HEAP_FLAG = /^--(max|min)-semi-space-size(=|$)/;

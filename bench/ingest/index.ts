@@ -8,9 +8,10 @@
  * Each figure is measured in a child process (bench/ingest/worker.ts) that first parses the
  * corpus into memory (reported apart: the same for all three), then stores it into a fresh
  * SQLite file in batches of 500. (4) is (3) as `marsad import` runs it by default: entities,
- * keywords and analysis in worker threads, one writer (src/pipeline/pool.ts). The machine is shared and noisy, so besides wall time the
- * table gives the child's CPU time (user + system, process.cpuUsage), and ratios to the
- * baseline on both. With `--runs N` (default 1) the modes run interleaved N times and the
+ * keywords and analysis in worker threads, one writer (src/pipeline/pool.ts), in a process with
+ * the V8 flags bin/marsad.js gives the import (a checkout's own: `importFlags`). The machine
+ * is shared and noisy, so besides wall time the table gives the child's CPU time (user +
+ * system, process.cpuUsage), and ratios to the baseline on both. With `--runs N` (default 1) the modes run interleaved N times and the
  * median run of each is shown. The pipeline also reports ms/article over its first and its
  * last 5,000 articles: the cost must not grow with the store (issue 4).
  * `--cli` adds one timed `marsad import` of the corpus (the real command, /usr/bin/time).
@@ -24,7 +25,7 @@
  * Nothing is fetched.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,9 +91,19 @@ if (!existsSync(CORPUS)) {
 }
 const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-ingest-'));
 const dbOf = (mode: Mode, base: boolean): string => join(dir, `${mode}${base ? '-base' : ''}.db`);
+/**
+ * The V8 flags `marsad import` runs with in a checkout (bin/marsad.js starts the import process
+ * with a larger young generation since 2026-12-05): the pooled mode gets them too, so it measures
+ * what the command does; older checkouts get none.
+ */
+const importFlags = (root: string): string[] => {
+  const m = /const YOUNG = '(--max-semi-space-size=\d+)'/.exec(readFileSync(join(root, 'bin/marsad.js'), 'utf8'));
+  return m ? [m[1]!] : [];
+};
 const runOne = (mode: Mode, base = false): Result => {
   // The base's sources, measured by this checkout's worker (MARSAD_BENCH_SOURCES).
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/ingest/worker.ts'), mode, CORPUS, dbOf(mode, base)], {
+  const flags = mode === 'pooled' ? importFlags(base ? BASE! : ROOT) : [];
+  const out = execFileSync(process.execPath, [...flags, '--import', 'tsx', join(ROOT, 'bench/ingest/worker.ts'), mode, CORPUS, dbOf(mode, base)], {
     cwd: base ? BASE! : ROOT,
     env: base ? { ...process.env, MARSAD_BENCH_SOURCES: BASE! } : process.env,
     encoding: 'utf8',
