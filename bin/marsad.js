@@ -17,15 +17,18 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 /**
  * `marsad import` allocates fast on every thread (batches of parsed, enriched, analysed
  * articles), and V8's default young generation (16 MiB semispaces) scavenges it too often:
- * with 64 MiB semispaces the corpus import took 0.79–0.92× the CPU and 0.83–0.92× the wall
- * time (4 pairs of runs, bench/ingest/worker.ts, 2 cores). The flag takes effect only at
+ * with 64 MiB semispaces `marsad import` of the corpus took 0.93× and 0.96× the CPU, wall
+ * 126.7/125.3 → 118.5/117.3 s (2 pairs of runs alternated, 2 cores; the pooled import alone,
+ * bench/ingest/worker.ts: 0.79–0.92× the CPU over 4 pairs). The flag takes effect only at
  * start-up (v8.setFlagsFromString comes too late), so `import` runs in a child process that
  * has it, and its worker threads with it. An IPC channel ties the child to this process: when
  * this one dies (killed, even by SIGKILL), the child kills itself at once; when the child
- * dies, this one ends the same way. MARSAD_NO_RESPAWN=1 keeps everything in one process.
+ * dies, this one ends the same way. MARSAD_NO_RESPAWN=1, or a debugger (`--inspect`), keeps
+ * everything in one process.
  */
 const YOUNG = '--max-semi-space-size=64';
-if (process.argv[2] === 'import' && !process.execArgv.includes(YOUNG) && process.env.MARSAD_NO_RESPAWN !== '1') {
+const debugging = process.execArgv.some((a) => a.startsWith('--inspect'));
+if (process.argv[2] === 'import' && !process.execArgv.includes(YOUNG) && process.env.MARSAD_NO_RESPAWN !== '1' && !debugging) {
   const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [...process.execArgv, YOUNG, ...process.argv.slice(1)], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
   child.on('exit', (code, signal) => {
@@ -39,7 +42,7 @@ if (process.argv[2] === 'import' && !process.execArgv.includes(YOUNG) && process
   // Signals sent to this process alone (not to the terminal's process group) reach the child through its channel closing.
   await new Promise(() => {});
 }
-if (process.send && process.channel) {
+if (process.argv[2] === 'import' && process.execArgv.includes(YOUNG) && process.channel) {
   process.channel.unref();
   process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
 }
