@@ -34,3 +34,18 @@ test('«آبي» written with madda is a family name, not the kunya أبي that 
   assert.deepEqual(people('وقال الشيخ محمد بن أبي بكر الحربي إن الحفل كبير.').map(([n]) => n), ['محمد بن أبي بكر الحربي']);
   assert.deepEqual(people('وأكد المهندس خالد أبي سعيد أن المشروع جاهز.').map(([n]) => n), ['خالد أبي سعيد']);
 });
+
+test('a compound name with الله written as one word is a name word (نصرالله، عطاالله، مدالله)', () => {
+  // alriyadh 2015-07-22 (e033eb04c527719b): «العليان» alone before
+  assert.deepEqual(people('نجحت إدارة التعاون بتجديد عقد لاعب الوسط مدالله العليان لمدة عامين مع أفضلية التجديد لموسم ثالث.'), [['مدالله العليان', 1]]);
+  // alriyadh 2015-07-22 (212f6ce3613993bc): no person before
+  assert.deepEqual(people('حتى ان الحزب مستعد للذهاب في ذلك، حتى اخر مقاتل لديه بل حتى لو اضطر حسن نصرالله للذهاب بنفسه.'), [['حسن نصرالله', 1]]);
+  // almadina 2015-07-24 (de27e19b838dfeb4): no person before
+  assert.deepEqual(people('و»مُحبركم» كما يقول أستاذنا الكبير سمير عطاالله، يفخر بأنه كان من بين تلاميذ مدرسة الأستاذ أحمد محمود.').map(([n]) => n).includes('سمير عطاالله'), true);
+});
+
+test('clitics and الله are no compound name: «like Abdullah», «by God»', () => {
+  // alriyadh 2015-07-23 (bca3233232cfdc2c): «كعبدالله» is ك «like» on the name, which the finder does not read
+  assert.equal(people('حضور الشعراء المشهورين كان بارزًا: كعبدالله بن سبيل وراكان بن حثلين.').some(([n]) => n.startsWith('كعبد')), false);
+  assert.deepEqual(people('أقسم بالله العظيم أن أكون مخلصا لديني ثم لمليكي ووطني.'), []);
+});
