@@ -31,6 +31,9 @@ export function rootUrl(rel: string): URL {
   return new URL(rel, ROOT_URL);
 }
 
+/** The young generation's size flags: per process, refused in a worker thread's execArgv. */
+const HEAP_FLAG = /^--(max|min)-semi-space-size(=|$)/;
+
 /**
  * A worker thread's module and the flags its thread needs: the bundle `dist/<rel>.js`, or
  * under tsx the source `src/<rel>.ts` (with tsx registered in the thread: `node --import
@@ -46,6 +49,3 @@ export function threadModule(rel: string): { filename: string; execArgv: string[
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   return { filename, execArgv: [...inherited, '--import', tsx] };
 }
-
-/** The young generation's size flags: per process, refused in a worker thread's execArgv. */
-const HEAP_FLAG = /^--(max|min)-semi-space-size(=|$)/;

@@ -16,6 +16,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DAY = fileURLToPath(new URL('./testdata/saudinewsnet/2015-07-22.zip', import.meta.url));
 const skip = process.platform === 'linux' ? false : 'needs /proc (Linux) to find the import process';
+/** The launcher's environment: no inherited NODE_OPTIONS, and respawning not turned off. */
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
+delete env.MARSAD_NO_RESPAWN;
 
 const childrenOf = (pid: number): number[] => {
   try {
@@ -29,8 +32,6 @@ const alive = (pid: number): boolean => existsSync(`/proc/${pid}`) && !/^State:\
 test('import runs in a child with the young-generation flag, and dies when the launcher is killed', { skip }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-respawn-'));
   try {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
-    delete env.MARSAD_NO_RESPAWN;
     const launcher = spawn(process.execPath, ['bin/marsad.js', 'import', DAY, '--db', join(dir, 'a.db'), '--batch', '50'], { cwd: ROOT, stdio: 'ignore', env });
     const exited = new Promise<string | null>((r) => launcher.on('exit', (_c, s) => r(s)));
     let child = 0;
@@ -61,8 +62,6 @@ test('import runs in a child with the young-generation flag, and dies when the l
 });
 
 test("the child's output and exit status are the command's", { skip }, async () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
-  delete env.MARSAD_NO_RESPAWN;
   const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
     const p = spawn(process.execPath, ['bin/marsad.js', 'import', join(ROOT, 'no-such-input.xml'), '--db', join(tmpdir(), `marsad-respawn-${process.pid}.db`)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env });
     let err = '';
