@@ -6,7 +6,7 @@
  *
  * Usage: node --import tsx bench/order/misses.ts [--corpus DIR] [--cache DIR] [--held-out] [--time]
  * `--time`: CPU time of scoring every candidate pair and partitioning, today's rules against
- * those before the wide headline edge, alternated, 3 rounds each (median).
+ * those before the copy edge (`copyWindowMs: 0`), alternated, 3 rounds each (median).
  */
 import { resolve } from 'node:path';
 import { HAND_PAIRS_2_FILE, HAND_PAIRS_FILE, handPairs } from '../stories/labels.ts';
@@ -48,7 +48,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`# ${g.entries.size} entries, ${g.pairs.length} candidate pairs, ${edges.length} edges, ${new Set([...placed.values()].map((p) => p.storyId)).size} stories (${((performance.now() - t) / 1000).toFixed(1)} s)`);
   const storyOf = (id: string) => placed.get(id)!.storyId;
   if (argv.includes('--time')) {
-    const before = { wideHeadlineWindowMs: 0 };
+    const before = { copyWindowMs: 0 };
     const ms: Record<'before' | 'now', number[]> = { before: [], now: [] };
     for (let r = 0; r < 3; r++)
       for (const [k, o] of [['before', before], ['now', {}]] as const) {

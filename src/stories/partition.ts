@@ -4,10 +4,14 @@
  * arrival touches). Nothing here reads arrival order, so neither does the result.
  *
  * Rule (the chaining guard, decided on the whole component at once):
- * 1. Duplicate groups: connected components of `dup` edges; the group's original is its
- *    earliest article (time, then smallest id) and every other member's `duplicateOf`.
- * 2. Cores: duplicate groups joined by strong `story` edges (score ≥ `strong`).
- * 3. A core made of one duplicate group (one report, however many copies) attaches to one
+ * 1. Duplicate groups: connected components of `dup` and `copy` edges; the group's original is
+ *    its earliest article (time, then smallest id) and every other member's `duplicateOf`.
+ *    Reports: components of `dup` edges only (a report and its exact or near copies). A `copy`
+ *    edge (a copy cut or expanded by one outlet) marks duplicates without making one report of
+ *    two: counted as one, a core of many copies became a lone report free to attach to another
+ *    core by a weak edge (the council's meeting, 21 articles, to the king's audience, 38).
+ * 2. Cores: reports joined by `copy` edges or strong `story` edges (score ≥ `strong`).
+ * 3. A core made of one report (however many copies) attaches to one
  *    core: the core whose reports it links to through `story` edges, at least
  *    `attach.reports` distinct reports of it, when that core spans at most `attach.spanMs`
  *    (most such reports, then the best edge); else the core it has its best `story` edge with
@@ -80,9 +84,11 @@ export function partition(nodes: readonly PartNode[], edges: readonly StoryEdge[
   }
   const dup = new UnionFind(sorted.length);
   for (const p of pairs) if (p.e.kind === 'dup') dup.union(p.i, p.j);
+  const copies = new UnionFind(sorted.length);
+  for (const p of pairs) if (p.e.kind !== 'story') copies.union(p.i, p.j);
   const core = new UnionFind(sorted.length);
-  for (const p of pairs) if (p.e.kind === 'dup' || p.e.score >= strong) core.union(p.i, p.j);
-  // Reports (duplicate groups) per core.
+  for (const p of pairs) if (p.e.kind !== 'story' || p.e.score >= strong) core.union(p.i, p.j);
+  // Reports (near-duplicate groups) per core.
   const reports = new Map<number, Set<number>>();
   for (let i = 0; i < sorted.length; i++) {
     const c = core.find(i);
@@ -140,7 +146,7 @@ export function partition(nodes: readonly PartNode[], edges: readonly StoryEdge[
   for (const [from, to] of best) story.union(from, to);
   const out = new Map<string, Placed>();
   for (let i = 0; i < sorted.length; i++) {
-    const d = dup.find(i);
+    const d = copies.find(i);
     out.set(sorted[i]!.id, { storyId: `s-${sorted[story.find(i)]!.id}`, duplicateOf: d === i ? null : sorted[d]!.id });
   }
   return out;

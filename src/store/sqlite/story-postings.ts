@@ -28,6 +28,7 @@
  */
 import type Database from 'better-sqlite3';
 import { bandInt, bandSpan, clampTime } from '../story-rows.ts';
+import type { StoryEdge } from '../../model/stories.ts';
 
 /** A band lookup over more spans than this finds the spans that hold postings first (an unbounded window). */
 const LISTED_SPANS = 16;
@@ -81,7 +82,7 @@ interface Top {
 export interface EdgeRow {
   a: string;
   b: string;
-  kind: 'dup' | 'story';
+  kind: StoryEdge['kind'];
   score: number;
 }
 
@@ -104,7 +105,7 @@ export class SqlitePostings {
       intern: p<[string, number]>('INSERT OR IGNORE INTO story_keydict (key) SELECT value FROM json_each(?) RETURNING key, kid').raw(),
       post: p('INSERT OR IGNORE INTO story_keys (kid, time, eid) SELECT value, ?, ? FROM json_each(?)'),
       newestTimed: p<[number, number]>('SELECT time, eid FROM story_keys WHERE kid = ? ORDER BY time DESC, eid DESC LIMIT ?').raw(),
-      edges: p<[number, number, 'dup' | 'story', number]>(
+      edges: p<[number, number, StoryEdge['kind'], number]>(
         `SELECT a, b, kind, score FROM story_edges WHERE a IN (SELECT value FROM json_each(?))
          UNION SELECT a, b, kind, score FROM story_edges WHERE b IN (SELECT value FROM json_each(?))`,
       ).raw(),
