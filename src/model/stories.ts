@@ -86,9 +86,8 @@ export interface StoryIndex {
  * A verified article–article edge of the order-independent grouping (src/stories/stable.ts):
  * `dup` (exact or near copy), `copy` (a copy one outlet cut, expanded or reworded: a duplicate,
  * though not a near copy — partition.ts counts reports by `dup` edges only) or `story` (same
- * event), with its evidence score. An edge is a
- * pure function of its two articles, so the set of edges does not depend on arrival order.
- * Stored once per pair with `a < b`.
+ * event), with its evidence score. An edge is a pure function of its two articles, so the set of
+ * edges does not depend on arrival order. Stored once per pair with `a < b`.
  */
 export interface StoryEdge {
   a: string;
