@@ -11,14 +11,15 @@ import { normalize } from '../arabic/index.ts';
 const ORDINAL = /^(?:[وفبل]?(?:ال)?)(اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)(?:ه|ي)?$/;
 
 export interface TitleCounts {
-  /** Numbers as written, Arabic-Indic digits read as Latin, a decimal comma as a point. */
+  /** Numbers as written, in Latin digits, a decimal comma (Latin or Arabic) as a point. */
   nums: Set<string>;
   /** Ordinal stems (اول، ثاني …). */
   ords: Set<string>;
 }
 
 export function titleCounts(title: string): TitleCounts {
-  const t = normalize(title).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x6f0));
+  // (normalize writes Arabic-Indic and Persian digits as Latin ones)
+  const t = normalize(title);
   const nums = new Set((t.match(/\d+(?:[.,٫]\d+)?/g) ?? []).map((n) => n.replace(/[,٫]/, '.')));
   const ords = new Set<string>();
   for (const w of t.split(/[^\u0621-\u064a]+/)) {
