@@ -16,7 +16,7 @@ import { storyScore } from './similarity.ts';
 import { pairArticles } from './testdata/pairs.ts';
 
 const arts: Article[] = pairArticles('copy-pairs.json');
-const [callNames, callRiyadh, f16Short, f16Long, secondPlane, firstPlane] = arts as [Article, Article, Article, Article, Article, Article];
+const [callNames, callRiyadh, f16Short, f16Long, secondPlane, firstPlane, stepsWhole, stepsShort] = arts as [Article, Article, Article, Article, Article, Article, Article, Article];
 const w = frozenWeights();
 const o = STABLE_DEFAULTS;
 
@@ -35,6 +35,15 @@ test('a copy cut or expanded by one outlet is a duplicate: the same opening, the
     assert.deepEqual(edgeOf(b, a, o, w), e, 'a function of the pair');
     assert.equal(edgeOf(a, b, { ...o, copyWindowMs: 0 }, w)?.kind, 'story', 'without the rule: the same story, not a copy');
   }
+});
+
+test('a shorter copy whose every paragraph is in the whole release is a duplicate, though its opening was cut', () => {
+  const [a, b] = [entryOf(stepsWhole), entryOf(stepsShort)];
+  const r = resemblance(a.shingles, b.shingles);
+  const s = storyScore(a, b, w.idf);
+  assert.ok(r.containment >= o.keptContainment && s.lede < o.copyLede, `contained ${r.containment.toFixed(2)}, lede ${s.lede.toFixed(2)}`);
+  assert.equal(edgeOf(a, b, o, w)?.kind, 'copy');
+  assert.equal(edgeOf(a, b, { ...o, keptContainment: 2 }, w)?.kind, 'story', 'the second form is what makes it a copy');
 });
 
 test('a series opening alike is no copy when its headlines count apart: the first plane and the second', () => {
@@ -65,6 +74,7 @@ test('stories: copies under their earliest, the series in one story, in any arri
   const want = await placed(arts);
   assert.equal(want.get(callRiyadh.id)!.duplicateOf, callNames.id, 'alweeam published first');
   assert.equal(want.get(f16Long.id)!.duplicateOf, f16Short.id);
+  assert.equal(want.get(stepsShort.id)!.duplicateOf, stepsWhole.id);
   assert.equal(want.get(secondPlane.id)!.duplicateOf, null);
   assert.equal(want.get(secondPlane.id)!.storyId, want.get(firstPlane.id)!.storyId);
   const strip = (m: Map<string, { storyId: string; duplicateOf: string | null }>) => [...m].map(([id, e]) => [id, e.storyId, e.duplicateOf]);
