@@ -239,3 +239,19 @@ test('organisations: a ل-complement keeps the people it serves and its adjectiv
   // (not the people a body addresses after a definite link: d009, alweeam 2015-08-11)
   assert.deepEqual(orgs('ودعت المديرية العامة للجوازات الإخوة الأشقاء أبناء اليمن'), ['المديرية العامة للجوازات']);
 });
+
+// aawsat 2015-07-21, okaz 2015-08-10, sabq 2015-07-21, alweeam 2015-07-23 (SaudiNewsNet, CC BY-NC-SA 4.0;
+// none in the labelled sets): a university named by a foreign or indefinite name, its name's
+// second word kept and a run-on word after it left out.
+test('organisations: a university by a foreign name, without the word after it', () => {
+  assert.ok(orgs('وقد حث ولي نصر، الذي يشغل منصب عميد كلية الدراسات الدولية المتقدمة في جامعة جونز هوبكنز، إدارة أوباما على استغلال الاتفاق').includes('جامعة جونز هوبكنز'));
+  assert.deepEqual(orgs('يقدم كيم براون، الذي يعمل مساعد مدير لقسم خدمات مهنية بجامعة سيراكيوز، بعض النصائح'), ['جامعة سيراكيوز']);
+  // (a particle glued to ب, a verb, a و-joined word: the sentence goes on, the name does not)
+  assert.deepEqual(orgs('حصل على شهادة البكالوريوس في الاقتصاد من جامعة برنستون بولاية نيوجيرسي بالولايات المتحدة عام 1964.'), ['جامعة برنستون']);
+  assert.deepEqual(orgs('وألمح إلى أن جامعة ويتشيتا أعلنت الخبر وتتابع بدورها التحقيقات'), ['جامعة ويتشيتا']);
+  assert.deepEqual(orgs('من تأليف روبرت دوجلاس، المحاضر بجامعة أكسفورد وصاحب كتاب سابق عن تشارلز ديكنز'), ['جامعة أكسفورد']);
+  assert.deepEqual(orgs('مثلا: قاضاها أستاذ في جامعة فيرجينيا بأنها نقلت أجزاء من كتابه'), ['جامعة فيرجينيا']);
+  // (an indefinite nisba says which kind, a given name alone is a person's: no university named)
+  assert.deepEqual(orgs('وتخرج في جامعة أمريكية قبل أن يعود إلى بلاده'), []);
+  assert.deepEqual(orgs('أستاذ العلوم السياسية في جامعة محمد'), []);
+});

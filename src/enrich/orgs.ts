@@ -6,7 +6,7 @@
  * - `جامعة الملك سعود`, `مستشفى الملك فهد`, `مدينة الملك عبدالعزيز للعلوم والتقنية`: an
  *   honorific and the person's name belong to the name (and are no person there, see
  *   people/find.ts);
- * - `شركة أرامكو`, `نادي الهلال`, `بنك الرياض`: one or two words after the head, definite or not;
+ * - `شركة أرامكو`, `نادي الهلال`, `جامعة أكسفورد`: one or two words after the head, definite or not;
  * - `الهيئة الوطنية لمكافحة الفساد`, `للإدارة العامة للدفاع المدني`: a head with the article, one or
  *   two definite adjectives and a ل-linked complement (required), shown with its ال whatever clitic
  *   it carried (see `definite`).
@@ -37,18 +37,31 @@ function commonWord(norm: string): boolean {
 }
 
 /**
- * A common word behind the preposition ل (`دون حركة لساعات`, `لأكثر من`, `لمدة 15 ساعة`, g021): a
+ * A common word behind the preposition ل, or `by` (`دون حركة لساعات`, `لأكثر من`, `لمدة 15 ساعة`, g021): a
  * function word, a span of time, or a word the corpus writes bare far more often; a name that starts
  * with ل (`لينوفو`, `لوريال`) is no word bare.
  */
-function preposed(norm: string): boolean {
-  if (!norm.startsWith('ل') || norm.length < 4) return false;
+function preposed(norm: string, by = 'ل'): boolean {
+  if (!norm.startsWith(by) || norm.length < 4) return false;
+  // (ب before the article: `بالولايات`)
+  if (by === 'ب' && norm.startsWith('بال')) return true;
   const word = norm.slice(1);
   // (a function word, `لأكثر`, which the table does not count; a span of time, `لمدة`, `لفترة`)
   if (isStopword(word) || word === 'مده' || word === 'فتره') return true;
   const stats = shippedTermStats();
   const bare = stats.df(word);
   return bare >= 50 && bare >= 3 * stats.df(norm);
+}
+
+/**
+ * A word that may go on a university's name after its first (`جامعة جونز هوبكنز`): Arabic, no
+ * particle, no و-joined word (`جامعة أكسفورد وصاحب`), none glued to ب (`جامعة برنستون بولاية`) and
+ * no verb (`جامعة ويتشيتا أعلنت`); not after the other heads, whose names' frequent second words
+ * look like verbs to the corpus (`إير فرانس`, `كوينز بارك`, `وول ستريت`).
+ */
+function universityWord(norm: string): boolean {
+  const stats = shippedTermStats();
+  return ARABIC.test(norm) && !norm.startsWith('و') && !isStopword(norm) && !preposed(norm, 'ب') && !verbLike(norm, stats.df(norm), stats);
 }
 
 export interface OrgMention {
@@ -76,7 +89,7 @@ const HONORIFICS = new Set(['الملك', 'الامير', 'الاميره', 'ا�
 /** Buildings and bodies named after a person, inside another body's name (إدارة مطار الملك عبدالعزيز). */
 const NAMED_PLACE = new Set(['مطار', 'جامعه', 'مستشفي', 'مدينه', 'مركز', 'جسر', 'ميناء', 'مجمع', 'مستشفيات']);
 /** Heads whose name may be indefinite (شركة أرامكو، نادي الهلال، بنك الرياض). */
-const OPEN = new Set(['شركه', 'نادي', 'بنك', 'مصرف', 'حزب', 'حركه', 'جماعه', 'مستشفي', 'مجمع', 'جبهه', 'كتائب', 'صحيفه', 'مجله', 'متحف', 'بورصه']);
+const OPEN = new Set(['شركه', 'جامعه', 'نادي', 'بنك', 'مصرف', 'حزب', 'حركه', 'جماعه', 'مستشفي', 'مجمع', 'جبهه', 'كتائب', 'صحيفه', 'مجله', 'متحف', 'بورصه']);
 /**
  * Heads that are mostly common nouns and name a body only before these words: `قيادة القوات
  * المشتركة` (not `قيادة السيارة` «driving», nor `قيادة الجيش`: the army itself), `قوة الطوارئ
@@ -281,8 +294,9 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       // verb with its pronoun, `محكمة تنفذها الجهات`, nor a person, `رئاسة عبدالله القريني`); its
       // second word may be a place (`قيادة عمليات الأنبار`, `مركز معارض الظهران الدولي`).
       j += 1 + (placeAt(matches, j + 1)?.len ?? 1);
-    } else if (OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm) && !head(first) && !/.يه$/.test(first.norm) && !commonWord(first.norm) && !preposed(first.norm)) {
-      // (an indefinite nisba says what kind it is, not which one: `حركة احتجاجية`, `صحيفة يومية`)
+    } else if (OPEN.has(h) && !DEF.test(first.norm) && isName(first.norm) && !head(first) && !/.يه$/.test(first.norm) && !commonWord(first.norm) && !preposed(first.norm) && !(h === 'جامعه' && lexicon().given.has(first.norm))) {
+      // (an indefinite nisba says what kind it is, not which one: `حركة احتجاجية`, `صحيفة يومية`;
+      // a university after a given name alone is a person's, `جامعة محمد`, named without its honorific)
       j++;
       // (a second name word; not a ل-linked complement: `شركة بوينج لصناعة الطائرات` is شركة بوينج,
       // nor the verb the body is subject of: `مستشفى رفحاء يناشدون`, `شركة أبل تطلق`, nor a
@@ -291,7 +305,7 @@ export function findOrgs(tokens: DocToken[], matches: Match[], isName: (norm: st
       const second = at(j)?.norm;
       const rest = second?.startsWith('و') ? second.slice(1) : '';
       const clause = !!rest && (isStopword(rest) || commonWord(rest) || /(ها|هم|هما|هن|ه)$/.test(rest));
-      if (second && !DEF.test(second) && !second.startsWith('ل') && !/^[يت]/.test(second) && !clause && isName(second) && !head(at(j)!) && !commonWord(second)) j++;
+      if (second && !DEF.test(second) && !second.startsWith('ل') && !/^[يت]/.test(second) && !clause && isName(second) && !head(at(j)!) && !commonWord(second) && !(h === 'جامعه' && !universityWord(second))) j++;
       closed = true;
     } else continue;
     // What it is of: definite words, و-joined ones, لل-linked ones (للعلوم والتقنية، العامة للرياضة).
