@@ -251,6 +251,8 @@ test('organisations: a university by a foreign name, without the word after it',
   assert.deepEqual(orgs('وألمح إلى أن جامعة ويتشيتا أعلنت الخبر وتتابع بدورها التحقيقات'), ['جامعة ويتشيتا']);
   assert.deepEqual(orgs('من تأليف روبرت دوجلاس، المحاضر بجامعة أكسفورد وصاحب كتاب سابق عن تشارلز ديكنز'), ['جامعة أكسفورد']);
   assert.deepEqual(orgs('مثلا: قاضاها أستاذ في جامعة فيرجينيا بأنها نقلت أجزاء من كتابه'), ['جامعة فيرجينيا']);
+  // (`أم`, a particle elsewhere, is the name's: the gazetteer lists it; aleqtisadiya 2015-07-21)
+  assert.ok(orgs('تمثلت في جامعة الملك عبد العزيز، وجامعة أم القرى، وجامعة الملك سعود').includes('جامعة أم القرى'));
   // (an indefinite nisba says which kind, a given name alone is a person's: no university named)
   assert.deepEqual(orgs('وتخرج في جامعة أمريكية قبل أن يعود إلى بلاده'), []);
   assert.deepEqual(orgs('أستاذ العلوم السياسية في جامعة محمد'), []);
