@@ -1,6 +1,6 @@
 /**
- * Airports an editor tags by their whole name (`مطار الملك عبدالعزيز الدولي`, `مطار دبي الدولي`,
- * `مطار آل مكتوم الدولي`, `مطار تمناع`), for keywords.ts. The gazetteer knows the city, the people
+ * Airports an editor tags by their whole name (`مطار الملك عبدالعزيز الدولي`, `مطار آل مكتوم
+ * الدولي`, `مطار تمناع`), for keywords.ts. The gazetteer knows the city, the people
  * finder rightly sees no person in `الملك عبدالعزيز` there (people/find.ts), and the phrase finder
  * cut the name (`جمرك مطار`, `مطار الملك`): the annotators' keywords name nine airports, none of
  * which Marsad gave. The name is `مطار` (with its clitics, not `المطار`) and then
