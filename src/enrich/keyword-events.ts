@@ -10,14 +10,17 @@
  *   وحزم»`, `معرض «شوفة»`, `برنامج «التدرج»`, `جائزة «صداقة الجامبوري»`): the kind and the quoted
  *   name of one to four words, closed by its quote mark; a name the corpus knows as a phrase is
  *   tagged alone (`مهرجان «سوق عكاظ»` → `سوق عكاظ`).
+ * - airports by their whole name (`findFacilities`, below).
  * They rank like entities (`region` candidates, as keyword-places.ts's), their words are no
  * keyword of their own, and an entity named only inside them (`آسيا` in `دوري أبطال آسيا`) is no
  * keyword either. Not stored as entities.
  * Contract: pure given the tokens and the term statistics.
  */
+import { isStopword } from '../arabic/index.ts';
 import { TITLE_WEIGHT } from './entities.ts';
-import { findFacilities } from './keyword-facilities.ts';
+import { verbLike } from './keyword-forms.ts';
 import { findPlaces } from './keyword-places.ts';
+import { lexicon } from './people/lexicon.ts';
 import { termKey, type TermStats } from './termstats.ts';
 import { cleanSurface, cliticCandidates, displayPart, type DocToken } from './tokens.ts';
 import type { EntityInfo } from './types.ts';
@@ -32,7 +35,7 @@ const PREFIX = 'competition:'.length;
 /** Words after a name that an editor leaves out of it (the sport, the professionals, the season) or that end it (أمام، ضد). */
 const LEFT_OUT = /^(كره|لكره|للمحترفين|عام|العام|موسم|الموسم|امام|ضد|خلال|بعد|قبل|منذ|(ال)?(اخير|ماضي|مقبل|قادم|حالي|سابق|جديد|منصرم)(ه)?)$/;
 
-/** The candidates that rank with the entities: listed places (keyword-places.ts) the entities' words (`covered`) leave, competitions, events and airports (keyword-facilities.ts). */
+/** The candidates that rank with the entities: listed places (keyword-places.ts) the entities' words (`covered`) leave, competitions, events and airports. */
 export function alongside(toks: readonly DocToken[], covered: ReadonlySet<string>, stats: TermStats): EntityInfo[] {
   return [...findPlaces(toks, covered), ...findCompetitions(toks, stats), ...findEvents(toks, stats), ...findFacilities(toks, covered, stats)];
 }
@@ -123,6 +126,84 @@ export function findCompetitions(toks: readonly DocToken[], stats: TermStats): E
     found.delete(a.id.slice(PREFIX));
   }
   return [...found.values()];
+}
+
+const HONORIFIC = new Set(['الملك', 'الامير', 'الاميره', 'الشيخ']);
+const CLOSING = new Set(['الدولي', 'الاقليمي', 'المحلي']);
+/** A word after the head is a name when the corpus uses it in fewer documents than this (and never with ال). */
+const RARE_DF = 100;
+const NAME = /^[\u0621-\u064a]{2,}$/;
+/** At most this many `بن` links after the honorific's name. */
+const MAX_LINKS = 3;
+
+/**
+ * The airports an article names, as an editor tags them: by their whole name (`مطار الملك
+ * عبدالعزيز الدولي`, `مطار آل مكتوم الدولي`, `مطار تمناع`). The gazetteer knows the city, the people
+ * finder rightly sees no person in `الملك عبدالعزيز` there (people/find.ts), and the phrase finder
+ * cut the name (`جمرك مطار`, `مطار الملك`): the annotators' keywords name nine airports, none of
+ * which Marsad gave. The name is `مطار` (with its clitics, not `المطار`) and then
+ * - an honorific and a name: `الملك`/`الأمير`/`الأميرة`/`الشيخ`, an indefinite word, and `بن` links;
+ * - `آل` and a word (`آل مكتوم`);
+ * - or one rare word the corpus never writes with ال (`تمناع`; not `مطار جديد`, `مطار دولي`,
+ *   `مطار مزدحم`), no place the entities name: `مطار أبها` stays the city's (`أبها` is the keyword,
+ *   which a longer keyword holding it would take away);
+ * then `الدولي`/`الإقليمي`/`المحلي` when written. Like competitions and events they
+ * rank like entities, their words are no keyword of their own, and they are not stored as
+ * entities (GUIDELINES.md counts an airport as no organisation). A shorter form the article also
+ * writes (`مطار الملك عبدالعزيز` beside `مطار الملك عبدالعزيز الدولي`) is the longer one.
+ * `covered`: the entities' words (no airport's name).
+ */
+export function findFacilities(toks: readonly DocToken[], covered: ReadonlySet<string>, stats: TermStats): EntityInfo[] {
+  const found = new Map<string, EntityInfo>();
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const t = toks[i]!;
+    // (a substring test first: reading every token's clitics cost 0.24 ms an article)
+    if (t.dateline || !t.norm.endsWith('مطار')) continue;
+    const head = cliticCandidates(t.norm).find((c) => c.key === 'مطار' && !c.restoreAl);
+    if (!head) continue;
+    const at = (k: number): DocToken | undefined => (k < toks.length && !toks[k]!.brk && toks[k]!.seg === t.seg ? toks[k] : undefined);
+    const plain = (k: number): boolean => !!at(k) && NAME.test(at(k)!.norm) && !at(k)!.norm.startsWith('ال') && !isStopword(at(k)!.norm);
+    // A name word's end: `عبد` takes the word after it (`عبد العزيز`, written apart).
+    const past = (k: number): number => (at(k)!.norm === 'عبد' && at(k + 1)?.norm.startsWith('ال') ? k + 2 : k + 1);
+    let j = i + 1;
+    const first = at(j);
+    if (!first) continue;
+    if (HONORIFIC.has(first.norm) && plain(j + 1)) {
+      j = past(j + 1);
+      for (let n = 0; n < MAX_LINKS && at(j)?.norm === 'بن' && plain(j + 1); n++) j = past(j + 1);
+    } else if (first.norm === 'ال' && plain(j + 1)) {
+      // (`آل` normalized: `آل مكتوم`)
+      j += 2;
+    } else if (plain(j) && !covered.has(first.norm) && rareName(first.norm, stats)) {
+      j++;
+    } else continue;
+    if (at(j) && CLOSING.has(at(j)!.norm)) j++;
+    const words = toks.slice(i + 1, j);
+    const name = [displayPart(t.surface, head), ...words.map((u) => cleanSurface(u.surface))].join(' ');
+    mention(found, `facility:${words.map((u) => u.norm).join(' ')}`, name, toks, i, j);
+    i = j - 1;
+  }
+  // A shorter form is the longer one when exactly one longer form begins with it.
+  const all = [...found.entries()];
+  for (const [key, e] of all) {
+    const longer = all.filter(([k]) => k !== key && k.startsWith(key + ' ') && found.has(k));
+    if (longer.length !== 1) continue;
+    absorb(longer[0]![1], e);
+    found.delete(key);
+  }
+  return [...found.values()];
+}
+
+/**
+ * A word the corpus knows as a name: rare, never with ال, no verb (`تمناع`; not `جديد`, `دولي`), no
+ * given name alone (`مطار محمد` is `مطار محمد الخامس` cut), no pronoun-suffixed word and no word
+ * glued to و/ب/ل/ف whose rest the corpus knows (`مطار وميناء`, `مطار لجهودهم`, `مطار وتحسينها`).
+ */
+function rareName(norm: string, stats: TermStats): boolean {
+  const df = stats.df(norm);
+  if (df >= RARE_DF || stats.df('ال' + norm) > 0 || verbLike(norm, df, stats) || lexicon().given.has(norm)) return false;
+  if (/(ها|هم|هما|هن)$/.test(norm)) return false;
+  return !(/^[وبلف]/.test(norm) && (stats.df(norm.slice(1)) >= 20 || isStopword(norm.slice(1))));
 }
 
 /** Counts a mention, tokens i to j, of the candidate `id` (created on its first mention, keyed by the id's rest). */

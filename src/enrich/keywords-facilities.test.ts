@@ -1,12 +1,12 @@
 /**
- * Airports among keywords (keyword-facilities.ts), on sentences of the corpus (SaudiNewsNet,
+ * Airports among keywords (keyword-events.ts findFacilities), on sentences of the corpus (SaudiNewsNet,
  * CC BY-NC-SA 4.0, each its newspaper's; none in the labelled sets). Before, the name came out cut
  * (`مطار الملك`, `جمرك مطار`) or not at all, and the honorific's name could pass for a person.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeEntities, extractKeywords, shippedTermStats } from './index.ts';
-import { findFacilities } from './keyword-facilities.ts';
+import { findFacilities } from './keyword-events.ts';
 import { docTokens } from './tokens.ts';
 
 const look = (text: string, title = ''): string[] => extractKeywords({ title, text }, shippedTermStats(), { entities: analyzeEntities({ title, text }) });
