@@ -253,8 +253,12 @@ export function entityRanks(
   };
   const demonymOnly = (e: EntityInfo): boolean => e.type === 'country' && e.surfaces.length === 0 && (e.salience < DEMONYM_LEAD || !people(e));
   const aside = (e: EntityInfo): boolean => e.type === 'country' && e.titleMentions === 0 && e.salience < COUNTRY_LEAD;
+  // A named occasion or index (keyword-places.ts findNamed) the title does not name is when or
+  // where the news happened, not who made it: it competes (the minister's Eid party keeps the
+  // king whom the title calls by office among its five leads).
+  const occasion = (e: EntityInfo): boolean => e.id.startsWith('named:') && e.titleMentions === 0;
   return {
-    leads: (e) => (e.salience >= 2 || named(e)) && !demonymOnly(e) && !aside(e) && e.type !== 'agency' && !background(e) && !bareGivenName(e),
+    leads: (e) => (e.salience >= 2 || named(e)) && !demonymOnly(e) && !aside(e) && e.type !== 'agency' && !background(e) && !bareGivenName(e) && !occasion(e),
     score: (e) => (demonymOnly(e) || e.type === 'agency' || (MEDIA.has(e.id) && e.salience < 2) || bareGivenName(e) ? undefined : e.salience * (inLede(e) ? LEDE_WEIGHT : 1)),
     df: (e) => (background(e) ? entityDf(e) : 0),
     fragment: bareGivenName,

@@ -19,7 +19,7 @@
 import { isStopword } from '../arabic/index.ts';
 import { TITLE_WEIGHT } from './entities.ts';
 import { verbLike } from './keyword-forms.ts';
-import { findPlaces } from './keyword-places.ts';
+import { findNamed, findPlaces } from './keyword-places.ts';
 import { lexicon } from './people/lexicon.ts';
 import { termKey, type TermStats } from './termstats.ts';
 import { cleanSurface, cliticCandidates, displayPart, type DocToken } from './tokens.ts';
@@ -35,9 +35,9 @@ const PREFIX = 'competition:'.length;
 /** Words after a name that an editor leaves out of it (the sport, the professionals, the season) or that end it (أمام، ضد). */
 const LEFT_OUT = /^(كره|لكره|للمحترفين|عام|العام|موسم|الموسم|امام|ضد|خلال|بعد|قبل|منذ|(ال)?(اخير|ماضي|مقبل|قادم|حالي|سابق|جديد|منصرم)(ه)?)$/;
 
-/** The candidates that rank with the entities: listed places (keyword-places.ts) the entities' words (`covered`) leave, competitions, events and airports. */
+/** The candidates that rank with the entities: listed places and named occasions and indices (keyword-places.ts) the entities' words (`covered`) leave, competitions, events and airports. */
 export function alongside(toks: readonly DocToken[], covered: ReadonlySet<string>, stats: TermStats): EntityInfo[] {
-  return [...findPlaces(toks, covered), ...findCompetitions(toks, stats), ...findEvents(toks, stats), ...findFacilities(toks, covered, stats)];
+  return [...findPlaces(toks, covered), ...findNamed(toks, covered), ...findCompetitions(toks, stats), ...findEvents(toks, stats), ...findFacilities(toks, covered, stats)];
 }
 
 /** Kinds of event named in quotes after them (normalized, without clitics and ال). */

@@ -48,6 +48,8 @@ export interface WordInfo {
   keyword?: Spelling;
   /** keyword-places.ts: whether a listed place's first word may end the spelling. */
   placeTail?: boolean;
+  /** Whether the spelling ends in a first word of data/keywords/named.txt (keyword-places.ts). */
+  namedTail?: boolean;
   /** pipeline/prepare.ts: the default analyzer's index term of the spelling (light stem), null for a stopword. */
   term?: string | null;
   /** match.ts: the gazetteer index `starts` was computed for. */
@@ -178,7 +180,7 @@ export function wordInfo(norm: string): WordInfo {
   let c = young.get(norm);
   if (c) return c;
   // Every slot present from the start: one object shape, so the finders' reads stay monomorphic.
-  c = old.get(norm) ?? { cands: computeCandidates(norm), head: undefined, defHead: undefined, natHead: undefined, person: undefined, keyword: undefined, placeTail: undefined, term: undefined, gazetteer: undefined, starts: undefined };
+  c = old.get(norm) ?? { cands: computeCandidates(norm), head: undefined, defHead: undefined, natHead: undefined, person: undefined, keyword: undefined, placeTail: undefined, namedTail: undefined, term: undefined, gazetteer: undefined, starts: undefined };
   if (young.size >= GENERATION) {
     old = young;
     young = new Map();
