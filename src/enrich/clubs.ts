@@ -5,7 +5,9 @@
  * Most club names are common words (النصر «victory», التعاون «cooperation», الشباب «youth»), so a
  * bare name counts only in a sports article (SPORTS_CUES, at least MIN_CUES words) and, for the
  * names that are common words (COMMON), only when the article also names that club after a word
- * that says it is a team (`نادي/فريق/لاعب/مدرب/جماهير X`). A name right before a demonym or
+ * that says it is a team (`نادي/فريق/لاعب/مدرب/جماهير X`) or its opponent (`أمام النصر`، `ضد
+ * الشباب`، `لمواجهة الاتحاد`: over every fifth corpus article 10 articles gained a club, all
+ * right; orgs R test b 0.659 → 0.666, d 0.701 → 0.706, h 0.703 → 0.708, P up). A name right before a demonym or
  * «لكرة» is a federation or another body (`الاتحاد السعودي لكرة القدم`), and one inside a longer
  * name (`الهلال الأحمر`، `الرئاسة العامة لرعاية الشباب`) is taken by it. A common-word name joined by و to
  * a club the article surely names (`بين الهلال والنصر`) is a club as well.
@@ -32,6 +34,8 @@ const SPORTS_CUES = new Set([
 const MIN_CUES = 3;
 /** Words after which a name is a team: نادي الهلال، فريق النصر، لاعب الشباب، جماهير الاتحاد. */
 const TEAM_WORD = /^[وفبل]?(نادي|فريق|لاعب|لاعبي|لاعبو|مدرب|جماهير|جمهور|اداره|رئيس|مهاجم|حارس|مدافع|قائد)$/;
+/** Words after which a name is the opponent (`أمام النصر`، `ضد الشباب`، `لمواجهة الاتحاد`): a team too (not a verb: `القضايا التي تواجه الشباب`). */
+const OPPONENT_WORD = /^[وفبل]?(امام|ضد|مواجهه|لمواجهه|ملاقاه|لملاقاه)$/;
 /** After a club name: a federation or body, not the club (`الاتحاد السعودي`، `الاتحاد لكرة القدم`). */
 const NOT_AFTER = /^(لكره|للكره|الدولي|الاوروبي|الاسيوي|الافريقي|العربي|الخليجي|العام|الوطني)$/;
 
@@ -76,6 +80,8 @@ export function findClubs(tokens: readonly DocToken[], matches: readonly Match[]
     if (busy.has(i)) continue;
     const next = tokens[i + 1];
     if (next && !next.brk && (demonymAt.has(i + 1) || NOT_AFTER.test(next.norm))) continue;
+    // (an opponent's name, unless a body's: `تحقيقا ضد الاتحاد الكرواتي`)
+    if (prev && !t.brk && OPPONENT_WORD.test(prev.norm)) headed.add(c.key);
     found.push({ i, ...c });
   }
   // A club coordinated with a club the article surely names is a club too (`الهلال والنصر`،
