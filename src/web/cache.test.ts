@@ -125,19 +125,23 @@ describe('cachedStore', () => {
     const c = cachedStore(store);
     let made = 0;
     const make = async () => `page ${++made}`;
-    assert.equal(await c.rendered('/feed.atom', make), 'page 1');
-    assert.equal(await c.rendered('/feed.atom', make), 'page 1');
-    assert.equal(await c.rendered('/other.atom', make), 'page 2');
+    assert.equal(String(await c.rendered('/feed.atom', make)), 'page 1');
+    assert.equal(String(await c.rendered('/feed.atom', make)), 'page 1');
+    assert.equal(String(await c.rendered('/other.atom', make)), 'page 2');
     await ingest(store, [fresh('صقر في سماء تبوك', 'مرصد رابع')]);
-    assert.equal(await c.rendered('/feed.atom', make), 'page 3');
+    assert.equal(String(await c.rendered('/feed.atom', make)), 'page 3');
     await assert.rejects(c.rendered('/bad', () => Promise.reject(new Error('boom'))), /boom/);
-    assert.equal(await c.rendered('/bad', make), 'page 4', 'a failed render is not remembered');
+    assert.equal(String(await c.rendered('/bad', make)), 'page 4', 'a failed render is not remembered');
+    // Kept and given as UTF-8 bytes (the page sent as it is); «not found» stays null.
+    const arabic = await c.rendered('/ar', async () => 'مرصد');
+    assert.ok(Buffer.isBuffer(arabic) && arabic.length === 8 && arabic.toString('utf8') === 'مرصد');
+    assert.equal(await c.rendered('/none', async () => null), null);
   });
 
   test('rendered output is bounded by its bytes, not only by its count: large pages push the oldest out', async () => {
     const c = cachedStore(store);
     const [, maxBytes] = CACHE_LIMITS.rendered;
-    // Pages of 1 MiB (UTF-16: 512 Ki characters), twice as many as the byte bound holds.
+    // Pages of 1 MiB (UTF-8: 512 Ki two-byte characters), twice as many as the byte bound holds.
     const pages = Math.ceil((2 * maxBytes) / MiB);
     const made: string[] = [];
     const page = (key: string) => async () => {
@@ -158,5 +162,7 @@ describe('cachedStore', () => {
     assert.ok(small > 0 && big > small + 6000, `${small} ${big}`);
     const many = Array.from({ length: 10_000 }, (_, i) => ({ i, s: 'x'.repeat(10) }));
     assert.ok(weigh(many, 100) < weigh(many), 'budget bounds the walk');
+    // bytes are weighed by their length, not walked one by one
+    assert.ok(weigh(Buffer.alloc(100_000)) >= 100_000 && weigh(Buffer.alloc(100_000)) < 100_200);
   });
 });

@@ -37,12 +37,20 @@ export interface CardReader {
   relatedCards(id: string, limit: number): Promise<ArticleCard[]>;
   /**
    * `compute()`'s output (a rendered page or feed that depends on store reads and `key`
-   * alone, e.g. the URL; null for "not found"), remembered under `key` like a read.
+   * alone, e.g. the URL; null for "not found"), as UTF-8 bytes, remembered under `key` like a read.
    */
-  rendered<T extends string | null>(key: string, compute: () => Promise<T>): Promise<T>;
+  rendered<T extends string | null>(key: string, compute: () => Promise<T>): Promise<Rendered<T>>;
 }
 
 export type CachedStore<S extends ReaderStore> = S & CardReader;
+
+/**
+ * A rendered page or feed as the cache keeps it: UTF-8 bytes, outside V8's heap. Pages are the
+ * cache's largest entries (an article page ~13,000 characters, markup and Arabic); as strings
+ * they were two bytes a character in the heap, whose growth allowance V8 sizes by what lives there.
+ * A Buffer is sent as it is, with no encoding per response.
+ */
+export type Rendered<T> = T extends string ? Buffer : Buffer | null;
 
 export interface CacheOptions {
   /** How old (ms) an entry read under an older change token may be and still be served; 0: never. */
@@ -74,6 +82,7 @@ export function weigh(v: unknown, budget = 100_000): number {
   const visit = (x: unknown): void => {
     if (left-- <= 0) return;
     if (typeof x === 'string') bytes += 16 + 2 * x.length;
+    else if (x instanceof Uint8Array) bytes += 64 + x.byteLength;
     else if (Array.isArray(x)) {
       bytes += 16 + 8 * x.length;
       for (const e of x) visit(e);
@@ -153,10 +162,14 @@ export function cachedStore<S extends ReaderStore & Partial<SourceAdmin>>(store:
       return copy(await through(reads, JSON.stringify(args), t, () => fn(...args)));
     };
   };
-  const renders = lru<string | null>('rendered');
-  const rendered = async <T extends string | null>(key: string, compute: () => Promise<T>): Promise<T> => {
+  const renders = lru<Buffer | null>('rendered');
+  const rendered = async <T extends string | null>(key: string, compute: () => Promise<T>): Promise<Rendered<T>> => {
     const t = token();
-    return t === null ? compute() : (through(renders, key, t, compute) as Promise<T>);
+    const bytes = async (): Promise<Buffer | null> => {
+      const v = await compute();
+      return v === null ? null : Buffer.from(v, 'utf8');
+    };
+    return (await (t === null ? bytes() : through(renders, key, t, bytes))) as Rendered<T>;
   };
   const cards = lru<ArticleCard>('cards');
   /** Remembers the store's cards (five fields each, as read) by id. */

@@ -68,7 +68,7 @@ export function registerAtomFeeds(app: FastifyInstance, store: ReaderStore & Car
   const type = 'application/atom+xml; charset=utf-8';
   // Building a feed costs milliseconds (XML of MAX entries): the read cache remembers the
   // output of the feeds every reader polls, as it remembers the reads they are made of.
-  const render = (req: FastifyRequest, make: () => Promise<string>): Promise<string> => store.rendered(`atom:${uiOf(req).lang}:${opts.origin()}${req.url}`, make);
+  const render = (req: FastifyRequest, make: () => Promise<string>): Promise<Buffer> => store.rendered(`atom:${uiOf(req).lang}:${opts.origin()}${req.url}`, make);
 
   app.get('/feed.atom', async (req, reply) => {
     const xml = await render(req, async () => {
