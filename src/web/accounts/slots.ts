@@ -62,10 +62,12 @@ export const readBadge = (u: Ui, s: StoryReadState | undefined): SafeHtml =>
   !s || s.readAt === null ? html`` : isNewCoverage(s) ? html` <span class="badge new-coverage">${u.t('read.newCoverage')}</span>` : html` <span class="badge read">${u.t('read.read')}</span>`;
 
 export function registerSlots(app: FastifyInstance, ctx: AccountsCtx): void {
-  app.addHook('onSend', async (req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, sent) => {
     const user = req.account?.user;
-    if (!user || typeof payload !== 'string' || !payload.includes('<!--marsad:')) return payload;
-    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+    // (the read cache's pages come as UTF-8 bytes: src/web/cache.ts Rendered)
+    if (!user || !(typeof sent === 'string' || Buffer.isBuffer(sent)) || !sent.includes('<!--marsad:')) return sent;
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return sent;
+    const payload = typeof sent === 'string' ? sent : sent.toString('utf8');
     void reply.header('cache-control', 'private, no-store');
     const storyIds = [...new Set([...payload.matchAll(STORY)].map((m) => m[1]!))];
     const toggleIds = [...payload.matchAll(READ)].map((m) => m[1]!);
