@@ -54,6 +54,17 @@ test('a club named bare as the opponent (أمام النصر) is the club; a bod
   assert.ok(!analyzeEntities({ title: '', text: uefa }).some((e) => e.id === 'org:نادي_الاتحاد'), orgs(uefa).join(' | '));
 });
 
+test('a state’s intelligence, navy, airline and customs named by its demonym are bodies, one id per state', () => {
+  // alyaum 2015-07-22; 3alyoum 2015-07-24 (و-glued)
+  assert.ok(orgs('وكشفت تقارير إخبارية تركية امس الثلاثاء أن الاستخبارات التركية حذرت قوات الأمن مرارا بشأن عبور سبعة من مسلحي داعش').includes('الاستخبارات التركية'));
+  assert.ok(orgs('مشيرا إلى أن المركز وبالتنسيق مع السفارة اليمنية بجيبوتي والخطوط اليمنية وبمتابعة دقيقة منه سوف يقوم بنقل الراغبين').includes('الخطوط اليمنية'));
+  // (the state's name that is its feminine demonym: aawsat 2015-07-21)
+  assert.ok(orgs('والذي أشار إلى أن الخدمات التي قدمتها السفارة السعودية كانت مصدر تقدير الجميع').includes('السفارة السعودية'));
+  // (two spellings of the state, one navy: aawsat 2015-07-21, and the same sentence spelled أمريكية)
+  const navy = analyzeEntities({ title: '', text: 'وقتل أربعة من جنود مشاة البحرية الأميركية وبحار في الهجوم. وقالت البحرية الأمريكية إن التحقيق جار.' }).filter((e) => e.type === 'org');
+  assert.deepEqual(navy.map((e) => [e.id, e.mentions]), [['org:البحريه_US', 2]]);
+});
+
 // aawsat 2015-07-21, alweeam 2015-08-07, aleqtisadiya 2015-07-23 (SaudiNewsNet, CC BY-NC-SA 4.0).
 test('a club named after a capital is the club, and a newspaper named after one no state', () => {
   const ents = (text: string): string[] => analyzeEntities({ title: '', text }).map((e) => e.id);

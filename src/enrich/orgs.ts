@@ -10,9 +10,8 @@
  * - `الهيئة الوطنية لمكافحة الفساد`, `للإدارة العامة للدفاع المدني`: a head with the article, one or
  *   two definite adjectives and a ل-linked complement (required), shown with its ال whatever clitic
  *   it carried (see `definite`).
- * Heads (clitics allowed: بوزارة، لهيئة): see HEADS. A head alone (`الوزارة`) is no name.
- * Id: `org:` + the normalized words joined by `_` (the same body in two articles is one id);
- * display: the most frequent spelling in the article.
+ * Heads (clitics allowed: بوزارة، لهيئة): see HEADS. A head alone (`الوزارة`) is no name. Id: `org:` +
+ * the normalized words joined by `_` (one body, one id); display: the article's most frequent spelling.
  * Contract: pure; O(tokens).
  */
 import { isStopword } from '../arabic/index.ts';
@@ -376,25 +375,24 @@ function definite(tokens: DocToken[], i: number, taken: ReadonlySet<number>, mat
   return { id: 'org:' + norms.join('_'), start: i, len: j - i, display: words.join(' '), norms };
 }
 
-/** Bodies a state's demonym names (`الاتحاد البرتغالي`, `المنتخب السعودي`, `الجيش اليمني`, `البرلمان التونسي`). */
-const NATIONAL = new Set(['اتحاد', 'منتخب', 'جيش', 'برلمان', 'سفاره', 'قنصليه', 'بورصه']);
+/** Bodies a state's demonym names (`المنتخب السعودي`, `الجيش اليمني`, `الاستخبارات التركية`, `الخطوط اليمنية`; see README.md); those of ONE_PER_STATE one id however the state is spelled. */
+const NATIONAL = new Set(['جمارك', 'خطوط', 'استخبارات', 'بحريه', 'اتحاد', 'منتخب', 'جيش', 'برلمان', 'سفاره', 'قنصليه', 'بورصه']);
+const ONE_PER_STATE = new Set([...STATE_HEADS, 'جمارك', 'خطوط', 'استخبارات', 'بحريه']);
 
-/**
- * One id for a state's body however the state is written (`السفارة اليمنية` and `سفارة اليمن`,
- * `القنصلية الأمريكية` and `القنصلية الأميركية`): the head and the state's code, `org:السفاره_YE`.
- */
+/** One id for a state's body however the state is written (`السفارة اليمنية`, `سفارة اليمن`; `البحرية الأمريكية`, `البحرية الأميركية`): `org:السفاره_YE`. */
 function stateBodyId(head: string, stateId: string): string {
   return 'org:ال' + head + '_' + stateId.replace(/^country:/, '');
 }
 
-/** `المنتخب السعودي` at `i`: an article-form NATIONAL head and a demonym right after it. */
+/** `المنتخب السعودي` at `i`: an article-form NATIONAL head and a demonym (or `السعودية`, the name that is one) right after it. */
 function national(tokens: DocToken[], i: number, matches: Match[]): OrgMention | undefined {
   const c = alHead(tokens[i]!, 'natHead', NATIONAL);
   const next = tokens[i + 1];
   if (!c || !next || next.brk || next.seg !== tokens[i]!.seg) return undefined;
-  const m = matches.find((x) => x.start === i + 1 && x.demonym && x.len === 1);
+  // (the feminine demonym that is also the state's name: الجمارك السعودية، الخطوط السعودية)
+  const m = matches.find((x) => x.start === i + 1 && x.len === 1 && (x.demonym || ((x.ids[0] ?? '').startsWith('country:') && /^ال.+يه$/.test(next.norm))));
   if (!m) return undefined;
   const norms = ['ال' + c.key, next.norm.replace(/^[وف]/, '')];
   // (a federation or a team keeps its words: `الاتحاد السعودي` is the short form of `الاتحاد السعودي لكرة القدم`)
-  return { id: STATE_HEADS.has(c.key) && m.ids.length === 1 ? stateBodyId(c.key, m.ids[0]!) : 'org:' + norms.join('_'), start: i, len: 2, display: 'ال' + cleanSurface(tokens[i]!.surface).slice(c.cut) + ' ' + cleanSurface(next.surface), norms };
+  return { id: ONE_PER_STATE.has(c.key) && m.ids.length === 1 ? stateBodyId(c.key, m.ids[0]!) : 'org:' + norms.join('_'), start: i, len: 2, display: 'ال' + cleanSurface(tokens[i]!.surface).slice(c.cut) + ' ' + cleanSurface(next.surface), norms };
 }
