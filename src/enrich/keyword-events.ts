@@ -220,7 +220,7 @@ export function findTowns(toks: readonly DocToken[], covered: ReadonlySet<string
       return !!u && u.seg === t.seg && (!u.brk || (first && !!u.quote)) && NAME.test(u.norm) && !u.norm.startsWith('ال') && !isStopword(u.norm) && !covered.has(u.norm) && townWord(u.norm, first, stats);
     };
     if (!name(i + 1, true)) continue;
-    // (a second word, unless a third name follows it: `إقليم كتالونيا | أرتور ماس` is a person after the region)
+    // (a second word, unless a third name follows it: then the two are more likely a person after the place)
     let j = name(i + 2, false) && !name(i + 3, false) ? i + 3 : i + 2;
     // (and its side, as the name has it: إقليم جاوة الغربية)
     if (toks[j] && !toks[j]!.brk && toks[j]!.seg === t.seg && SIDE.test(toks[j]!.norm)) j++;
@@ -236,9 +236,10 @@ export function findTowns(toks: readonly DocToken[], covered: ReadonlySet<string
 
 /**
  * A word of a town's name: a rare name (`rareName`), no word glued to a clitic the corpus knows
- * without it (`للمهرجانات`, `ونفرح`), no past plural (`وأبانوا`), no future verb (`ستجدد`, `سيعفى`); a second word
- * not joined by و (`باشوت وشعف` are two villages), no past plural or dual (`استيقظوا`,
- * `ونفذتا`) and no given name (`كتالونيا أرتور ماس`).
+ * without it (`للمهرجانات`, `ونفرح`), no past plural (`وأبانوا`), no future verb (`ستجدد`, `سيعفى`);
+ * a second word not joined by و (`باشوت وشعف` are two villages), no past plural or dual
+ * (`استيقظوا`, `ونفذتا`) and no given name (a person named after the place). Still taken wrongly
+ * over the corpus sample: `كتالونيا أرتور` (`ماس` after it is no rare word), `سياميس`, `جحا`.
  */
 function townWord(norm: string, first: boolean, stats: TermStats): boolean {
   if (!rareName(norm, stats) || norm.startsWith('لل') || /^...+وا$/.test(norm)) return false;
