@@ -211,7 +211,7 @@ export function findTowns(toks: readonly DocToken[], covered: ReadonlySet<string
   const found = new Map<string, EntityInfo>();
   for (let i = 0; i + 1 < toks.length; i++) {
     const t = toks[i]!;
-    if (t.dateline || !mayBeTownHead(t.norm)) continue;
+    if (t.dateline || !TOWN_END.test(t.norm)) continue;
     const head = cliticCandidates(t.norm).find((c) => TOWN_HEADS.has(c.key) && !c.restoreAl);
     if (!head) continue;
     // (the name may stand in quotes: بمدينة «زيلامسي»)
@@ -251,8 +251,7 @@ function townWord(norm: string, first: boolean, stats: TermStats): boolean {
 const SIDE = /^ال(شمالي|جنوبي|شرقي|غربي|وسطي)(ه)?$/;
 
 /** A cheap test before the clitic readings: the token ends in a kind. */
-const TOWN_END = /(مدينه|بلده|قريه|مقاطعه|ولايه|جزيره|اقليم|ميناء)$/;
-const mayBeTownHead = (norm: string): boolean => TOWN_END.test(norm);
+const TOWN_END = new RegExp(`(${[...TOWN_HEADS].join('|')})$`);
 
 /**
  * A word the corpus knows as a name: rare, never with ال, no verb (`تمناع`; not `جديد`, `دولي`), no

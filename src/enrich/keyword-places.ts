@@ -70,9 +70,9 @@ export function findNamed(toks: readonly DocToken[], covered: ReadonlySet<string
 function findListed(list: PlaceList, kind: 'place' | 'named', toks: readonly DocToken[], covered: ReadonlySet<string>): EntityInfo[] {
   const { names, first, tails, longest } = list;
   // Most tokens end in no listed first word: a few suffix lookups (once per spelling and list) skip their clitic readings.
+  const field = kind === 'place' ? 'placeTail' : 'namedTail';
   const mayHold = (t: DocToken): boolean => {
     const info = infoOf(t);
-    const field = kind === 'place' ? 'placeTail' : 'namedTail';
     if (info[field] === undefined) {
       const norm = t.norm;
       let hit = false;
