@@ -113,6 +113,20 @@ test('organisations: a head before an indefinite word for a kind or a joined wor
   assert.ok(orgs('مبادرة لتوزيع هدايا العيد على الأطفال المنومين بمستشفى مدينة الملك سعود الطبية الرياض').some((o) => o.startsWith('مدينة الملك سعود')));
 });
 
+// alweeam 2015-07-21/22, alwatan 2015-07-26, alyaum and aawsat 2015-07-27, aawsat 2015-08-06 (SaudiNewsNet,
+// CC BY-NC-SA 4.0): a word after an open head that says what kind of body it is, or the verb it is
+// subject of, is no name (org-words.ts commonWord); a name of that shape still is.
+test('organisations: an adjective, a nisba or a past-tense verb after the head names no body', () => {
+  assert.deepEqual(orgs('رابط الخبر بصحيفة الوئام: محكمة أمريكية عليا تغرم شركة رفضت توظيف محجبة'), []);
+  assert.deepEqual(orgs('ويواصل "الاف بي آي" في الاطار التحقيق مع شركة ساعدت في وضع برنامج بريد كلينتون الالكتروني'), []);
+  assert.deepEqual(orgs('وأشار مصدر بفرع المياه بالمحافظة إلى استلام شركة جديدة لمشروع نزح مياه الصرف'), []);
+  assert.deepEqual(orgs('وأنه يجد الترحيب والاحترام من الجميع ويسكن في مجمع سكني رائع وجميل'), []);
+  assert.deepEqual(orgs('التي تشهد منطقة العزيزية حركة كثيفة من الزوار والسياح'), []);
+  assert.deepEqual(orgs('حاصل على الدرجة الجامعية في التخصص المحدد من جامعة سعودية، أو أي جامعة معترف بها'), []);
+  assert.deepEqual(orgs('أعلنت شركة سوني اليابانية، أمس الجمعة، عبر مدونتها الرسمية'), ['سوني']);
+  assert.deepEqual(orgs('وأضاف في ندوة في كلية الصحافة في جامعة كولومبيا (نيويورك)'), ['كلية الصحافة', 'جامعة كولومبيا']);
+});
+
 // aawsat 2015-08-05, alweeam 2015-07 (SaudiNewsNet, CC BY-NC-SA 4.0): a news agency is shown by its full name.
 test('agencies: the full name is the display name, the short spelling an alias', () => {
   const agency = (text: string): Array<[string, string[]]> => analyzeEntities({ title: '', text }).filter((e) => e.type === 'agency').map((e) => [e.name, e.surfaces]);

@@ -19,49 +19,8 @@ import type { Match } from './match.ts';
 import { CLUBS } from './clubs.ts';
 import { lexicon } from './people/lexicon.ts';
 import { cleanSurface, cliticCandidates, infoOf, type DocToken } from './tokens.ts';
-import { verbLike } from './keyword-forms.ts';
+import { commonWord, preposed, universityWord } from './org-words.ts';
 import { shippedTermStats, termKey } from './termstats.ts';
-
-/**
- * A common word, no name, by the corpus (data/keywords/df.tsv): a verb (`تؤيد`, `يستحق`: frequent,
- * never with ال) or a noun or adjective news writes with ال more often than without (`متقدم`,
- * `طب`, `سينما`); names after a head (`أرامكو`, `شنغهاي`, `بوينج`) almost never take ال. Rare words pass.
- */
-function commonWord(norm: string): boolean {
-  const stats = shippedTermStats();
-  const df = stats.df(norm);
-  if (df < 20) return false;
-  // (a verb by its prefix: names never take ال either, `عسير`, `بارك`)
-  return (/^[يتن]/.test(norm) && verbLike(norm, df, stats)) || stats.df('ال' + norm) >= 1.5 * df;
-}
-
-/**
- * A common word behind the preposition ل, or `by` (`دون حركة لساعات`, `لأكثر من`, `لمدة 15 ساعة`, g021): a
- * function word, a span of time, or a word the corpus writes bare far more often; a name that starts
- * with ل (`لينوفو`, `لوريال`) is no word bare.
- */
-function preposed(norm: string, by = 'ل'): boolean {
-  if (!norm.startsWith(by) || norm.length < 4) return false;
-  // (ب before the article: `بالولايات`)
-  if (by === 'ب' && norm.startsWith('بال')) return true;
-  const word = norm.slice(1);
-  // (a function word, `لأكثر`, which the table does not count; a span of time, `لمدة`, `لفترة`)
-  if (isStopword(word) || word === 'مده' || word === 'فتره') return true;
-  const stats = shippedTermStats();
-  const bare = stats.df(word);
-  return bare >= 50 && bare >= 3 * stats.df(norm);
-}
-
-/**
- * A word that may go on a university's name after its first (`جامعة جونز هوبكنز`): Arabic, no
- * particle, no و-joined word (`جامعة أكسفورد وصاحب`), none glued to ب (`جامعة برنستون بولاية`) and
- * no verb (`جامعة ويتشيتا أعلنت`); not after the other heads, whose names' frequent second words
- * look like verbs to the corpus (`إير فرانس`, `كوينز بارك`, `وول ستريت`).
- */
-function universityWord(norm: string): boolean {
-  const stats = shippedTermStats();
-  return ARABIC.test(norm) && !norm.startsWith('و') && !isStopword(norm) && !preposed(norm, 'ب') && !verbLike(norm, stats.df(norm), stats);
-}
 
 export interface OrgMention {
   id: string;
@@ -129,7 +88,7 @@ const GENERIC = new Set([
   'الاعلامي', 'الاعلاميه', 'الرئيس', 'المدير', 'الحرم', 'المحميه', 'الجمعيه',
 ]);
 const HEAD_GENERIC: Record<string, RegExp> = {
-  حركه: /^(ال)?(سير|مرور|رياح|مواطنين|بضائع|ارقام|تداول|ملاحه|طيران|نقل|اسهم|سوق|شراء|بيع|تجاره|استثمار|اموال|سياح|حجاج|ركاب|زوار|سيارات|مركبات|اسعار|مياه|انتقالات|لاعبين|جسم|اقتصاد|صادرات|واردات|عمل|مسافرين|شاحنات|قطارات|سفن|عبور|دخول|خروج|جويه|فاعله|نشطه|مجتمع|تجاريه|سياحيه|احتجاجيه|تصحيحيه|كبيره|دؤوبه|بطيئه|سريعه)$/,
+  حركه: /^(ال)?(سير|مرور|مؤشر|رياح|مواطنين|بضائع|ارقام|تداول|ملاحه|طيران|نقل|اسهم|سوق|شراء|بيع|تجاره|استثمار|اموال|سياح|حجاج|ركاب|زوار|سيارات|مركبات|اسعار|مياه|انتقالات|لاعبين|جسم|اقتصاد|صادرات|واردات|عمل|مسافرين|شاحنات|قطارات|سفن|عبور|دخول|خروج|جويه|فاعله|نشطه|مجتمع|تجاريه|سياحيه|احتجاجيه|تصحيحيه|كبيره|دؤوبه|بطيئه|سريعه)$/,
   مصلحه: /^(?!ال(جمارك|زكاه|ضرائب|احصاءات|مياه|سجون|اراضي))/,
   مركز: /^(زلزال|خط|قلب|صحي|الزلزال)$|^ال(اتصال|مثلث|شرطه|مدينه|حي|القريه|الشركه|جناح|وسط|دفاع|هجوم|حراسه|ظهير|صداره|وصافه|اول|ثاني|ثالث|اخير)$/,
   غرفه: /^(ال)?(عمليات|تحكم|ملابس|نوم|اخبار|طوارئ|تبريد|تفتيش)$/,
