@@ -187,6 +187,15 @@ test('«المولود» ends a name; ب and a noun (بدور، بعينين) is
   assert.deepEqual(people('وأحيانا تكون اللجنة هي من يقوم بدور المدعي والقاضي وبالمناسبة هناك بعض القضايا'), []);
 });
 
+test('ب or ل, a known word and ه — its pronoun or a ة (باسمه، ببعثة) — end a name', () => {
+  // aawsat 2015-07-21 (a royal telegram: «سلمان باسمه» was a person of its own); alyaum 2015-07-22
+  assert.ok(!people('وأعرب الملك سلمان باسمه واسم شعب وحكومة المملكة العربية السعودية، عن أصدق التهاني').some((p) => p.includes('باسمه')));
+  assert.deepEqual(people('وسيلتحق صباح غد الخميس اللاعب البولندي ادريان ببعثة الفريق'), ['ادريان']);
+  // (a name whose ة reads ه is no pronoun; sabq 2015-07-21, aawsat 2015-08-04)
+  assert.deepEqual(people('وقال الدكتور عادل باناعمة رئيس اللجنة التنفيذية للمبادرة'), ['عادل باناعمة']);
+  assert.ok(people('ومرعي بن بركة بن بشير الدرباس').includes('مرعي بن بركة بن بشير الدرباس'));
+});
+
 test('«خلف» starts a name only before a nisba or a listed family name', () => {
   // aawsat 2015-07-23, 3alyoum 2015-08-06: «behind the scenes», «behind bars»
   assert.deepEqual(people('ولا يوجد لدينا شيء خلف الكواليس كما أكرر كلامي'), []);

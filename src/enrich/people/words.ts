@@ -109,6 +109,9 @@ export function nameWord(lx: PeopleLexicon, n: string): boolean {
   }
   // A preposition and a pronoun around a word (بظلالها، لمطالبهم) is a noun phrase, never a name.
   if (/^[بل].{3,}(ها|هما|هم|هن)$/.test(n) && !lx.given.has(n) && !lx.surname.has(n)) return false;
+  // … nor ب or ل, a word the corpus knows and ه, its pronoun or a ة (الملك سلمان باسمه، لصالحه، ادريان
+  // ببعثة، صلاح بثلاثة; not باناعمة, بركة: what is between is no word).
+  if (/^[بل]..+ه$/.test(n) && !lx.given.has(n) && !lx.surname.has(n) && lx.stats.df(n.slice(1, -1)) + lx.stats.df('ال' + n.slice(1, -1)) >= 100) return false;
   return true;
 }
 
