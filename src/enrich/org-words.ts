@@ -19,8 +19,9 @@ const ARABIC = /^[\u0621-\u064a]{2,}$/;
  * names after a head (`أرامكو`, `شنغهاي`, `بوينج`, `سوني`) almost never take ال. Rare words pass.
  */
 export function commonWord(norm: string): boolean {
-  if (KIND.has(norm)) return true;
   const stats = shippedTermStats();
+  // (a noun's indefinite accusative, `شركة … فائضا`: its bare noun takes ال; not `تويوتا`, `كولومبيا`)
+  if (KIND.has(norm) || (/^...+[^ي]ا$/.test(norm) && stats.df('ال' + norm.slice(0, -1)) >= 20)) return true;
   const df = stats.df(norm);
   if (df < 20) return false;
   const al = stats.df('ال' + norm);
