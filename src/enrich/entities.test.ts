@@ -361,3 +361,11 @@ test('countries: a person named later by a family name that is a demonym is no m
   const text = 'دعا الأمين العام لرابطة العالم الإسلامي الشيخ الدكتور عبدالله بن عبدالمحسن التركي مؤسسات المسلمين بالتوعية بخطورة استغلال الدين. وقال التركي إن رابطة العالم الإسلامي تدعو المسؤولين إلى الاضطلاع بدورهم';
   assert.ok(!ids('', text).includes('country:TR'), ids('', text).join(' '));
 });
+
+test('«الشرق الأوسط» in quotes is the newspaper naming itself, no mention of the region', () => {
+  // aawsat 2015-07-21 and 2015-08-04 (SaudiNewsNet, CC BY-NC-SA 4.0): the paper quotes a source «to» itself, and
+  // names the region in the same article.
+  assert.ok(!ids('', 'وفي حديث لـ«الشرق الأوسط»، قال دبلوماسي إسرائيلي سابق عمل طيلة 20 سنة في واشنطن').includes('region:middle-east'));
+  assert.ok(!ids('', 'وعلمت «الشرق الأوسط» أن القائمة تضم لاعبا أجنبيا ولاعبين محليين معروفين').includes('region:middle-east'));
+  assert.ok(ids('', 'والتي ستضمن استمرار تفوّق إسرائيل العسكري في جميع أنحاء الشرق الأوسط، بدأنا نسمع').includes('region:middle-east'));
+});

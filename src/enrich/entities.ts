@@ -196,6 +196,8 @@ export function analyzeEntities(article: ArticleText, index: GazetteerIndex = lo
   const federal = new Set(matches.filter((m) => !m.demonym && m.start > 0 && index.byId.get(m.ids[0] ?? '')?.type === 'country' && /^[وفبل]?[بل]?ولايه$/.test(toks[m.start - 1]!.norm)).map((m) => m.ids[0]));
   matches.forEach((m) => {
     const id = m.ids[0];
+    // «الشرق الأوسط» in quotes is the newspaper naming itself (وعلمت «الشرق الأوسط»، لـ«الشرق الأوسط»), like a byline: a region is never quoted.
+    if (id === 'region:middle-east' && toks[m.start]!.quote && (toks[m.start + m.len]?.quote ?? true)) return;
     const e = id ? index.byId.get(id) : undefined;
     if (!e) return;
     const lang = language(m, toks, prevLanguage);
