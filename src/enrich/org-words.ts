@@ -8,11 +8,12 @@ import { isStopword } from '../arabic/index.ts';
 import { verbLike } from './keyword-forms.ts';
 import { shippedTermStats } from './termstats.ts';
 
-const ARABIC = /^[\u0621-\u064a]{2,}$/;
+/** An Arabic word of two letters or more (normalized). */
+export const ARABIC = /^[\u0621-\u064a]{2,}$/;
 
 /**
  * A common word, no name, by the corpus (data/keywords/df.tsv): a verb (`تؤيد`, `يستحق`: frequent,
- * never with ال; a past tense by its shape, the body its subject: `شركة رفضت`, `مستشفى دأبت`, `جامعة
+ * never with ال; a past tense by its shape, the body its subject: `شركة رفضت`, `شركة ساعدت`, `جامعة
  * أعلنت`), a noun or adjective news writes with ال more often than without (`متقدم`, `طب`, `سينما`),
  * a nisba written with ال at least as often, with its feminine (`حزب تركي`, `مستشفى حكومي`),
  * or a word that says what kind or size a body is (`شركة جديدة`, `مستشفى كبير`, `جامعة مرموقة`);

@@ -19,7 +19,7 @@ import type { Match } from './match.ts';
 import { CLUBS } from './clubs.ts';
 import { lexicon } from './people/lexicon.ts';
 import { cleanSurface, cliticCandidates, infoOf, type DocToken } from './tokens.ts';
-import { commonWord, preposed, universityWord } from './org-words.ts';
+import { ARABIC, commonWord, preposed, universityWord } from './org-words.ts';
 import { shippedTermStats, termKey } from './termstats.ts';
 
 export interface OrgMention {
@@ -122,7 +122,6 @@ const BOARD = new Set(['اداره', 'رئاسه']);
 const NAMED_ONLY = new Set(['مدينه']);
 /** Heads whose name is one word (and a demonym): a club or team (نادي الاتحاد، not «نادي الاتحاد التعاقد»). */
 const ONE_WORD = new Set(['نادي', 'منتخب']);
-const ARABIC = /^[\u0621-\u064a]{2,}$/;
 /** A definite nisba or rank adjective (الإسلامي، الخارجية، الدولي، العليا). */
 const ADJ = /^[وف]?ال(?:.{2,}(?:ي|يه)|عام|عامه|عليا|اعلي|كبري|عظمي)$/;
 const DEF = /^([وف]?(ال|لل))/;
