@@ -7,11 +7,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeEntities, extractKeywords, shippedTermStats } from './index.ts';
 import { findNamed } from './keyword-places.ts';
 import { docTokens } from './tokens.ts';
+import { keywordsOf } from './testdata/keyword-fixture.ts';
 
-const look = (text: string, title = ''): string[] => extractKeywords({ title, text }, shippedTermStats(), { entities: analyzeEntities({ title, text }) });
+const look = keywordsOf;
 const named = (text: string): string[] => findNamed(docTokens('', text), new Set()).map((e) => e.name);
 
 test('an Eid named with its clitics and epithet is one keyword, by its name', () => {

@@ -5,13 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeEntities, extractKeywords, shippedTermStats } from './index.ts';
+import { shippedTermStats } from './index.ts';
 import { findTowns } from './keyword-events.ts';
 import { docTokens } from './tokens.ts';
+import { coveredNorms, keywordsOf } from './testdata/keyword-fixture.ts';
 
-const look = (text: string, title = ''): string[] => extractKeywords({ title, text }, shippedTermStats(), { entities: analyzeEntities({ title, text }) });
+const look = keywordsOf;
 const towns = (text: string): string[] => {
-  const covered = new Set(analyzeEntities({ title: '', text }).flatMap((e) => e.coveredNorms));
+  const covered = coveredNorms(text);
   return findTowns(docTokens('', text), covered, shippedTermStats()).map((e) => e.name);
 };
 

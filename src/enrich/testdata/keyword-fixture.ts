@@ -4,7 +4,7 @@
  * shipped term statistics.
  */
 import { readFileSync } from 'node:fs';
-import { extractKeywords, shippedTermStats, type TermStats } from '../index.ts';
+import { analyzeEntities, extractKeywords, shippedTermStats, type TermStats } from '../index.ts';
 
 export interface FixtureArticle {
   id: string;
@@ -24,4 +24,14 @@ export function keywordFixture(file: string): {
   const list = (JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')) as { articles: FixtureArticle[] }).articles;
   const articles = new Map(list.map((a) => [a.id, a]));
   return { articles, stats, kw: (id) => extractKeywords(articles.get(id)!, stats), kwUnfocused: (id) => extractKeywords(articles.get(id)!, unfocused) };
+}
+
+/** The keywords of a sentence or two (as the pipeline makes them: entities first, the shipped table). */
+export function keywordsOf(text: string, title = ''): string[] {
+  return extractKeywords({ title, text }, shippedTermStats(), { entities: analyzeEntities({ title, text }) });
+}
+
+/** The norms a sentence's entities cover (what keyword-events.ts finders are given). */
+export function coveredNorms(text: string): Set<string> {
+  return new Set(analyzeEntities({ title: '', text }).flatMap((e) => e.coveredNorms));
 }
